@@ -1,0 +1,19 @@
+package org.openikfz.api.check;
+
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.procedure.ProcedureId;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** What a check may see of an application. Provided by the engine. */
+@ProviderType
+public interface CheckContext {
+
+    /** The procedure the application is for. */
+    ProcedureId procedure();
+
+    /** The Zulassungsbehörde (authority key) the application is made to. */
+    String authority();
+
+    /** The applicant's answers, already validated at the edge. */
+    Answers answers();
+}

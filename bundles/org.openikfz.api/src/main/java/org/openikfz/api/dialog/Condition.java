@@ -1,0 +1,28 @@
+package org.openikfz.api.dialog;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Shows a step or field only when an earlier answer has one of the given values, e.g. the
+ * Verwertungsnachweis fields only when the applicant said the vehicle was scrapped.
+ *
+ * @param fieldId the field whose answer decides
+ * @param values  the answers for which the condition holds
+ */
+public record Condition(String fieldId, Set<String> values) {
+    public Condition {
+        Objects.requireNonNull(fieldId, "fieldId");
+        values = Set.copyOf(values);
+    }
+
+    /** Holds when the answer to {@code fieldId} equals {@code value}. */
+    public static Condition when(String fieldId, String value) {
+        return new Condition(fieldId, Set.of(value));
+    }
+
+    /** Whether the condition holds for these answers. */
+    public boolean holds(Answers answers) {
+        return answers.get(fieldId).map(values::contains).orElse(false);
+    }
+}

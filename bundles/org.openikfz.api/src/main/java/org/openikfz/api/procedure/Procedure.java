@@ -1,0 +1,27 @@
+package org.openikfz.api.procedure;
+
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.dialog.Answers;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * An i-Kfz procedure, contributed by its own bundle as an OSGi service. A procedure is data plus
+ * rules: it describes itself ({@link #description()}) and judges its own conditions
+ * ({@link #evaluate(Answers)}); the shared rules of FZV §§ 19–23 are the engine's. Procedure bundles
+ * know only this API: no UI, no store, no other procedure.
+ */
+@ConsumerType
+public interface Procedure {
+
+    /** The procedure as data. Must return the same description for the lifetime of the service. */
+    ProcedureDescription description();
+
+    /**
+     * Judges the procedure's own conditions on the answers (e.g. a Verwertungsnachweis needs the
+     * dismantler's Betriebsnummer). {@link CheckResult.Opposed} names what the applicant must correct;
+     * {@link CheckResult.Failed} sends the case to a clerk.
+     */
+    default CheckResult evaluate(Answers answers) {
+        return CheckResult.clear();
+    }
+}

@@ -1,0 +1,139 @@
+package org.openikfz.launcher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
+
+/**
+ * Starts the Open i-Kfz distribution: Apache Felix with exactly the bundles of the distribution's
+ * feature (OSGi R8 Feature JSON, see {@link FeatureBundles}), in the feature's start order.
+ *
+ * <p>Layout below the home folder ({@code openikfz.home}): {@code etc/} configuration (framework
+ * properties, and {@code *.cfg} files that FileInstall hands to ConfigAdmin), {@code deploy/} hot
+ * deployment, {@code data/} databases and the framework cache, {@code logs/}.
+ */
+public final class Launcher {
+
+
+    private final Path home;
+
+    Launcher(Path home) {
+        this.home = home.toAbsolutePath().normalize();
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path home = Path.of(System.getProperty(Distribution.HOME_PROPERTY, "."));
+        Launcher launcher = new Launcher(home);
+        Framework framework;
+        try {
+            framework = launcher.start();
+        } catch (LaunchException e) {
+            System.err.println("Open i-Kfz could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "openikfz-shutdown"));
+        System.out.printf("Open i-Kfz started in %d ms (home %s)%n", (System.nanoTime() - started) / 1_000_000,
+                launcher.home);
+        FrameworkEvent event = framework.waitForStop(0);
+        System.exit(event.getType() == FrameworkEvent.ERROR ? 1 : 0);
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(30_000);
+        } catch (BundleException | InterruptedException e) {
+            System.err.println("Open i-Kfz did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /** Creates, fills and starts the framework; returns it running. */
+    Framework start() throws LaunchException {
+        List<Distribution.Entry> entries;
+        try {
+            entries = Distribution.bundles(home);
+        } catch (IOException e) {
+            throw new LaunchException(e.getMessage(), e);
+        }
+        Map<String, String> properties = frameworkProperties();
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new LaunchException("no OSGi framework on the class path"));
+        Framework framework = factory.newFramework(properties);
+        try {
+            framework.init();
+            framework.getBundleContext().addFrameworkListener(Launcher::report);
+            List<Bundle> bundles = install(framework, entries);
+            int highest = 1;
+            for (Bundle bundle : bundles) {
+                highest = Math.max(highest, bundle.adapt(BundleStartLevel.class).getStartLevel());
+            }
+            for (Bundle bundle : bundles) {
+                if ((bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) == 0) {
+                    bundle.start();
+                }
+            }
+            framework.start();
+            framework.adapt(FrameworkStartLevel.class).setStartLevel(highest);
+            return framework;
+        } catch (BundleException e) {
+            stop(framework);
+            throw new LaunchException(e.getMessage(), e);
+        }
+    }
+
+    private List<Bundle> install(Framework framework, List<Distribution.Entry> entries) throws BundleException {
+        List<Bundle> installed = new ArrayList<>();
+        for (Distribution.Entry entry : entries) {
+            Bundle bundle = framework.getBundleContext().installBundle(entry.jar().toUri().toString());
+            bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startLevel());
+            installed.add(bundle);
+        }
+        return installed;
+    }
+
+    private Map<String, String> frameworkProperties() throws LaunchException {
+        Map<String, String> properties;
+        try {
+            properties = Distribution.frameworkProperties(home);
+        } catch (IOException e) {
+            throw new LaunchException("cannot read etc/framework.properties: " + e.getMessage(), e);
+        }
+        properties.put(Constants.FRAMEWORK_STORAGE, home.resolve("data/framework").toString());
+        // the feature is the single source of truth: start from it every time, not from a stale cache
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        return properties;
+    }
+
+    private static void report(FrameworkEvent event) {
+        if (event.getType() == FrameworkEvent.ERROR) {
+            String bundle = event.getBundle() == null ? "framework" : event.getBundle().getSymbolicName();
+            String cause = event.getThrowable() == null ? "" : ": " + event.getThrowable().getMessage();
+            System.err.println("ERROR in " + bundle + cause);
+        }
+    }
+
+    /** Start-up failed in a way the operator can act on; the message says how. */
+    static final class LaunchException extends Exception {
+        LaunchException(String message) {
+            super(message);
+        }
+
+        LaunchException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.openikfz.testfixture.procedure;
+
+import java.util.List;
+import java.util.Set;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.dialog.Dialog;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.dialog.Notice;
+import org.openikfz.api.procedure.Applicant;
+import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.LegalBasis;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * A procedure that exists only so tests can hot-deploy and remove one; it is data only, like every
+ * procedure bundle, and knows nothing but the API.
+ */
+@Component
+public class FixtureProcedure implements Procedure {
+
+    static final ProcedureId ID = new ProcedureId("testverfahren");
+
+    private final ProcedureDescription description = new ProcedureDescription(ID,
+            LocalizedText.of("Testverfahren (Hot-Deployment)", "Test procedure (hot deployment)"),
+            LocalizedText.of("Ein Verfahren, das nur Tests zur Laufzeit ein- und ausbauen.",
+                    "A procedure that only tests deploy and remove at runtime."),
+            List.of(new LegalBasis("FZV § 19", "Internetbasierte Zulassungsverfahren")),
+            Set.of(Applicant.NATURAL_PERSON), Identification.OPTIONAL,
+            new Dialog(List.of(new DialogStep("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"), null,
+                    List.of(new Notice(Notice.Kind.INFO, LocalizedText.of("Nur für Tests.", "For tests only."))),
+                    List.of(Field.required("kennzeichen", FieldType.KENNZEICHEN,
+                            LocalizedText.of("Kennzeichen", "Licence plate"), null)),
+                    null))),
+            List.of(CheckId.ZFZR), DecisionPolicy.AUTOMATED, List.of(), Set.of());
+
+    @Override
+    public ProcedureDescription description() {
+        return description;
+    }
+}

@@ -1,0 +1,97 @@
+package org.openikfz.it;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openikfz.launcher.Distribution;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The Pax Exam configuration shared by the tests: Felix with exactly the bundles and framework
+ * properties of the built distribution, in a fresh home folder of its own under target/it, with the
+ * distribution's etc/ copied and the UI on a free port.
+ */
+final class Platform {
+
+    static final Path DISTRIBUTION = Path.of(System.getProperty("openikfz.distribution"));
+
+    private Platform() {
+    }
+
+    /** The options for a framework whose home is {@code target/it/<name>}; extra .cfg files go to its etc/. */
+    static Option[] options(String name, Map<String, String> extraConfig) {
+        try {
+            Path home = Path.of(System.getProperty("openikfz.it.work")).resolve(name).toAbsolutePath();
+            deleteRecursively(home);
+            Files.createDirectories(home.resolve("deploy"));
+            Files.createDirectories(home.resolve("data"));
+            copyDirectory(DISTRIBUTION.resolve("etc"), home.resolve("etc"));
+            Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + freePort() + "\nhost=127.0.0.1\n");
+            for (Map.Entry<String, String> cfg : extraConfig.entrySet()) {
+                Files.writeString(home.resolve("etc").resolve(cfg.getKey() + ".cfg"), cfg.getValue());
+            }
+            // the framework properties of the distribution, with this test's home instead of the distribution's
+            System.setProperty(Distribution.HOME_PROPERTY, home.toString());
+            List<Option> options = new ArrayList<>();
+            for (Map.Entry<String, String> p : Distribution.frameworkProperties(home).entrySet()) {
+                options.add(frameworkProperty(p.getKey()).value(p.getValue()));
+            }
+            for (Distribution.Entry b : Distribution.bundles(DISTRIBUTION)) {
+                options.add(bundle(b.jar().toUri().toString()).startLevel(b.startLevel()));
+            }
+            options.add(junitBundles());
+            options.add(frameworkStartLevel(60));
+            options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository")
+                    .value(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")));
+            options.add(systemProperty("openikfz.fixture.bundle").value(System.getProperty("openikfz.fixture.bundle")));
+            options.add(systemProperty(Distribution.HOME_PROPERTY).value(home.toString()));
+            return options.toArray(Option[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copyDirectory(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(file);
+            }
+        }
+    }
+}

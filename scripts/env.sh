@@ -19,3 +19,7 @@ export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 IKFZ_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MVN="$IKFZ_ROOT/mvnw"
+# Maven's Guice and Felix still use sun.misc.Unsafe; JDK 24+ warns on every run without this
+if [ "$(_ikfz_java_major "$JAVA_HOME")" -ge 24 ]; then
+  case " ${MAVEN_OPTS:-} " in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+fi

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests, the real framework (Pax Exam), PostgreSQL and H2, and the
+# browser tests in headless Chromium. Installs Chromium and starts a throwaway PostgreSQL on
+# 127.0.0.1 itself when needed. Extra arguments go to Maven.
+set -euo pipefail
+source "$(dirname "$0")/scripts/env.sh"
+cd "$IKFZ_ROOT"
+
+"$IKFZ_ROOT/scripts/prerequisites.sh"
+
+export OPENIKFZ_PG_PORT=${OPENIKFZ_PG_PORT:-55432}
+export OPENIKFZ_PG_DIR=${OPENIKFZ_PG_DIR:-$(mktemp -d /tmp/openikfz-pg.XXXXXX)}
+"$IKFZ_ROOT/scripts/postgres.sh" start >/dev/null
+trap '"$IKFZ_ROOT/scripts/postgres.sh" stop >/dev/null 2>&1 || true; rm -rf "$OPENIKFZ_PG_DIR"' EXIT
+export OPENIKFZ_PG_URL="jdbc:postgresql://127.0.0.1:${OPENIKFZ_PG_PORT}/openikfz"
+
+"$MVN" -B clean install "$@"
+
+# an incompatible API change must fail the build (until the first release exists, against a made-up one)
+"$IKFZ_ROOT/scripts/check-api-baseline.sh"

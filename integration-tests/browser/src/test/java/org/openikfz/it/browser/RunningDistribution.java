@@ -1,0 +1,115 @@
+package org.openikfz.it.browser;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The built distribution, copied to a folder of its own and started with its own start script, as
+ * an operator would, on a free port.
+ */
+final class RunningDistribution implements AutoCloseable {
+
+    final Path home;
+    final int port;
+    final long startMillis;
+
+    private RunningDistribution(Path home, int port, long startMillis) {
+        this.home = home;
+        this.port = port;
+        this.startMillis = startMillis;
+    }
+
+    static RunningDistribution start(String name) throws Exception {
+        Path source = Path.of(System.getProperty("openikfz.distribution"));
+        Path home = Path.of(System.getProperty("openikfz.it.work")).resolve(name).toAbsolutePath();
+        deleteRecursively(home);
+        copy(source, home);
+        int port = freePort();
+        Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + port + "\nhost=127.0.0.1\n");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(home.resolve("bin/openikfz").toString(), "start")
+                .directory(home.toFile()).redirectErrorStream(true).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("bin/openikfz start failed: " + new String(process.getInputStream().readAllBytes()));
+        }
+        RunningDistribution distribution = new RunningDistribution(home, port, 0);
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(distribution.uri("/")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                distribution.close();
+                throw new IllegalStateException("no HTTP 200 within 60 s; log:\n" + distribution.log());
+            }
+            Thread.sleep(50);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("distribution %s: first HTTP 200 after %d ms%n", name, millis);
+        return new RunningDistribution(home, port, millis);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    String log() throws IOException {
+        Path log = home.resolve("logs/openikfz.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    @Override
+    public void close() throws Exception {
+        Process stop = new ProcessBuilder(home.resolve("bin/openikfz").toString(), "stop")
+                .directory(home.toFile()).redirectErrorStream(true).start();
+        stop.getInputStream().readAllBytes();
+        stop.waitFor();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(file);
+            }
+        }
+    }
+}

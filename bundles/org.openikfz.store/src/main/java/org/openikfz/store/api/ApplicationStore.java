@@ -1,0 +1,101 @@
+package org.openikfz.store.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Persistence of applications for the core engine. Every method runs in a transaction of its own,
+ * or in the caller's when called on the store handed to {@link #inTransaction(Function)}.
+ * Failures of the database surface as {@link StoreException}.
+ *
+ * <p>Strings that name things (procedure, authority, state, event type, destination) are the
+ * engine's vocabulary; the store keeps them as they are.
+ */
+@ProviderType
+public interface ApplicationStore {
+
+    /** Opens a new application with a fresh id; created and updated time are now. */
+    Application create(String procedureId, String authorityId, String initialState, int correctionsLeft);
+
+    Optional<Application> find(UUID applicationId);
+
+    /**
+     * Moves an application from {@code expectedState} to {@code newState} and sets the corrections
+     * left (§ 20(4) FZV), only if it is still in {@code expectedState} (compare and set).
+     *
+     * @return the updated application, or empty if it does not exist or is in another state
+     */
+    Optional<Application> transition(UUID applicationId, String expectedState, String newState, int correctionsLeft);
+
+    /** Applications in {@code state} last updated before {@code updatedBefore}, oldest first. */
+    List<Application> findByState(String state, Instant updatedBefore, int limit);
+
+    /** Stores (inserts or replaces) one item of dialog data. */
+    void putData(UUID applicationId, String key, String value);
+
+    /** Stores (inserts or replaces) several items of dialog data in one transaction. */
+    void putData(UUID applicationId, Map<String, String> data);
+
+    Optional<String> getData(UUID applicationId, String key);
+
+    /** All dialog data of an application, sorted by key. */
+    Map<String, String> getData(UUID applicationId);
+
+    /**
+     * Deletes all dialog data of an application (§ 19(1) S. 6 FZV: after the transfer, or at the
+     * latest 30 minutes after an abort). The application, its audit trail and outbox stay.
+     *
+     * @return the number of items deleted
+     */
+    int deleteData(UUID applicationId);
+
+    /**
+     * Appends an event to the audit trail. {@code detail} must not contain personal data.
+     *
+     * @param applicationId the application, or {@code null} for an event of the system
+     */
+    AuditEvent appendAudit(UUID applicationId, String type, String detail);
+
+    /** The audit trail of an application, in the order the events were appended. */
+    List<AuditEvent> auditTrail(UUID applicationId);
+
+    /**
+     * Deletes audit events that occurred before {@code cutoff} (§ 18(3) FZV: log data are deleted
+     * after six months).
+     *
+     * @return the number of events deleted
+     */
+    int purgeAudit(Instant cutoff);
+
+    /** Queues a message for transfer; call it in the transaction that decides the transfer. */
+    OutboxMessage enqueue(UUID applicationId, String destination, String payload);
+
+    /** Messages not yet delivered, oldest first. */
+    List<OutboxMessage> undelivered(int limit);
+
+    /**
+     * Marks a message delivered and clears its payload (it holds personal data).
+     *
+     * @return {@code true} if this call marked it, {@code false} if it was already delivered or
+     *         does not exist
+     */
+    boolean markDelivered(long messageId);
+
+    /**
+     * Runs {@code work} in one transaction, on a store bound to it: everything it does is committed
+     * together, or rolled back together when it throws (the exception is rethrown).
+     */
+    <T> T inTransaction(Function<ApplicationStore, T> work);
+
+    /** The SQL dialect in use: {@code "H2"} or {@code "POSTGRES"}. */
+    String dialect();
+
+    /** Database, schema version and whether a connection can be had right now. */
+    StoreInfo info();
+}

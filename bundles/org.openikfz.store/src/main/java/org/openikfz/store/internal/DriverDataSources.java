@@ -1,0 +1,64 @@
+package org.openikfz.store.internal;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.openikfz.store.api.StoreException;
+
+/**
+ * The drivers' own DataSource classes, instantiated directly: in OSGi, DriverManager does not see
+ * driver bundles. The PostgreSQL classes are touched only for a jdbc:postgresql: URL, so that the
+ * store runs without the PostgreSQL bundle (its import is optional).
+ */
+final class DriverDataSources {
+
+    private DriverDataSources() {
+    }
+
+    static DataSource create(StoreSettings settings) {
+        return switch (settings.dialect()) {
+            case H2 -> h2(settings);
+            case POSTGRES -> postgres(settings);
+            default -> throw new StoreException("No driver for " + settings.dialect());
+        };
+    }
+
+    private static DataSource h2(StoreSettings settings) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(settings.url());
+        if (settings.user() != null) {
+            ds.setUser(settings.user());
+        }
+        if (settings.password() != null) {
+            ds.setPassword(settings.password());
+        }
+        return ds;
+    }
+
+    private static DataSource postgres(StoreSettings settings) {
+        try {
+            return PostgresDataSource.create(settings);
+        } catch (NoClassDefFoundError e) {
+            throw new StoreException("The store is configured for PostgreSQL (" + settings.safeUrl()
+                    + ") but the PostgreSQL JDBC driver (bundle org.postgresql.jdbc) is not available to it:"
+                    + " install that bundle and refresh the store bundle", e);
+        }
+    }
+
+    /** Separate class: it links to org.postgresql.ds only when loaded. */
+    private static final class PostgresDataSource {
+
+        static DataSource create(StoreSettings settings) {
+            org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+            ds.setURL(settings.url());
+            if (settings.user() != null) {
+                ds.setUser(settings.user());
+            }
+            if (settings.password() != null) {
+                ds.setPassword(settings.password());
+            }
+            ds.setApplicationName("openikfz");
+            return ds;
+        }
+    }
+}

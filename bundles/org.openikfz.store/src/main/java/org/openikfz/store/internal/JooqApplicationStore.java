@@ -1,0 +1,293 @@
+package org.openikfz.store.internal;
+
+import static org.openikfz.store.internal.jooq.Tables.APPLICATION;
+import static org.openikfz.store.internal.jooq.Tables.APPLICATION_DATA;
+import static org.openikfz.store.internal.jooq.Tables.AUDIT_EVENT;
+import static org.openikfz.store.internal.jooq.Tables.OUTBOX;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.openikfz.store.api.Application;
+import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.AuditEvent;
+import org.openikfz.store.api.OutboxMessage;
+import org.openikfz.store.api.StoreException;
+import org.openikfz.store.api.StoreInfo;
+import org.openikfz.store.internal.jooq.tables.records.ApplicationRecord;
+import org.openikfz.store.internal.jooq.tables.records.AuditEventRecord;
+import org.openikfz.store.internal.jooq.tables.records.OutboxRecord;
+
+/**
+ * The store over a jOOQ context: the pool's (each call its own transaction) or one transaction's
+ * (handed to {@link #inTransaction(Function)}; calls then nest as savepoints).
+ */
+final class JooqApplicationStore implements ApplicationStore {
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final Supplier<StoreInfo> info;
+
+    JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.info = info;
+    }
+
+    @Override
+    public Application create(String procedureId, String authorityId, String initialState, int correctionsLeft) {
+        Objects.requireNonNull(procedureId, "procedureId");
+        Objects.requireNonNull(authorityId, "authorityId");
+        Objects.requireNonNull(initialState, "initialState");
+        return tx("create an application", ctx -> {
+            OffsetDateTime now = now();
+            ApplicationRecord r = ctx.newRecord(APPLICATION);
+            r.setId(UUID.randomUUID());
+            r.setProcedureId(procedureId);
+            r.setAuthorityId(authorityId);
+            r.setState(initialState);
+            r.setCorrectionsLeft(correctionsLeft);
+            r.setCreatedAt(now);
+            r.setUpdatedAt(now);
+            r.insert();
+            return application(r);
+        });
+    }
+
+    @Override
+    public Optional<Application> find(UUID applicationId) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        return tx("read an application", ctx -> ctx.selectFrom(APPLICATION)
+                .where(APPLICATION.ID.eq(applicationId))
+                .fetchOptional()
+                .map(JooqApplicationStore::application));
+    }
+
+    @Override
+    public Optional<Application> transition(UUID applicationId, String expectedState, String newState,
+            int correctionsLeft) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(expectedState, "expectedState");
+        Objects.requireNonNull(newState, "newState");
+        return tx("change the state of an application", ctx -> {
+            int updated = ctx.update(APPLICATION)
+                    .set(APPLICATION.STATE, newState)
+                    .set(APPLICATION.CORRECTIONS_LEFT, correctionsLeft)
+                    .set(APPLICATION.UPDATED_AT, now())
+                    .where(APPLICATION.ID.eq(applicationId))
+                    .and(APPLICATION.STATE.eq(expectedState))
+                    .execute();
+            if (updated == 0) {
+                return Optional.empty();
+            }
+            return ctx.selectFrom(APPLICATION).where(APPLICATION.ID.eq(applicationId)).fetchOptional()
+                    .map(JooqApplicationStore::application);
+        });
+    }
+
+    @Override
+    public List<Application> findByState(String state, Instant updatedBefore, int limit) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(updatedBefore, "updatedBefore");
+        return tx("list applications", ctx -> ctx.selectFrom(APPLICATION)
+                .where(APPLICATION.STATE.eq(state))
+                .and(APPLICATION.UPDATED_AT.lt(utc(updatedBefore)))
+                .orderBy(APPLICATION.UPDATED_AT, APPLICATION.ID)
+                .limit(limit)
+                .fetch(JooqApplicationStore::application));
+    }
+
+    @Override
+    public void putData(UUID applicationId, String key, String value) {
+        putData(applicationId, Map.of(key, value));
+    }
+
+    @Override
+    public void putData(UUID applicationId, Map<String, String> data) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(data, "data");
+        tx("store dialog data", ctx -> {
+            OffsetDateTime now = now();
+            for (Map.Entry<String, String> e : data.entrySet()) {
+                ctx.insertInto(APPLICATION_DATA)
+                        .set(APPLICATION_DATA.APPLICATION_ID, applicationId)
+                        .set(APPLICATION_DATA.DATA_KEY, Objects.requireNonNull(e.getKey(), "key"))
+                        .set(APPLICATION_DATA.DATA_VALUE, e.getValue())
+                        .set(APPLICATION_DATA.UPDATED_AT, now)
+                        .onConflict(APPLICATION_DATA.APPLICATION_ID, APPLICATION_DATA.DATA_KEY)
+                        .doUpdate()
+                        .set(APPLICATION_DATA.DATA_VALUE, e.getValue())
+                        .set(APPLICATION_DATA.UPDATED_AT, now)
+                        .execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> getData(UUID applicationId, String key) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(key, "key");
+        return tx("read dialog data", ctx -> ctx.select(APPLICATION_DATA.DATA_VALUE)
+                .from(APPLICATION_DATA)
+                .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
+                .and(APPLICATION_DATA.DATA_KEY.eq(key))
+                .fetchOptional(APPLICATION_DATA.DATA_VALUE));
+    }
+
+    @Override
+    public Map<String, String> getData(UUID applicationId) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        return tx("read dialog data", ctx -> {
+            Map<String, String> data = new LinkedHashMap<>();
+            ctx.select(APPLICATION_DATA.DATA_KEY, APPLICATION_DATA.DATA_VALUE)
+                    .from(APPLICATION_DATA)
+                    .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
+                    .orderBy(APPLICATION_DATA.DATA_KEY)
+                    .forEach(r -> data.put(r.value1(), r.value2()));
+            return data;
+        });
+    }
+
+    @Override
+    public int deleteData(UUID applicationId) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        return tx("delete dialog data", ctx -> ctx.deleteFrom(APPLICATION_DATA)
+                .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
+                .execute());
+    }
+
+    @Override
+    public AuditEvent appendAudit(UUID applicationId, String type, String detail) {
+        Objects.requireNonNull(type, "type");
+        return tx("append to the audit trail", ctx -> {
+            AuditEventRecord r = ctx.newRecord(AUDIT_EVENT);
+            r.setApplicationId(applicationId);
+            r.setOccurredAt(now());
+            r.setEventType(type);
+            r.setDetail(detail);
+            r.insert(); // fetches the generated id
+            return auditEvent(r);
+        });
+    }
+
+    @Override
+    public List<AuditEvent> auditTrail(UUID applicationId) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        return tx("read the audit trail", ctx -> ctx.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.APPLICATION_ID.eq(applicationId))
+                .orderBy(AUDIT_EVENT.ID)
+                .fetch(JooqApplicationStore::auditEvent));
+    }
+
+    @Override
+    public int purgeAudit(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return tx("purge the audit trail", ctx -> ctx.deleteFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.OCCURRED_AT.lt(utc(cutoff)))
+                .execute());
+    }
+
+    @Override
+    public OutboxMessage enqueue(UUID applicationId, String destination, String payload) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(payload, "payload");
+        return tx("queue a message for transfer", ctx -> {
+            OutboxRecord r = ctx.newRecord(OUTBOX);
+            r.setApplicationId(applicationId);
+            r.setDestination(destination);
+            r.setPayload(payload);
+            r.setCreatedAt(now());
+            r.insert();
+            return outboxMessage(r);
+        });
+    }
+
+    @Override
+    public List<OutboxMessage> undelivered(int limit) {
+        return tx("read the outbox", ctx -> ctx.selectFrom(OUTBOX)
+                .where(OUTBOX.DELIVERED_AT.isNull())
+                .orderBy(OUTBOX.ID)
+                .limit(limit)
+                .fetch(JooqApplicationStore::outboxMessage));
+    }
+
+    @Override
+    public boolean markDelivered(long messageId) {
+        return tx("mark a message delivered", ctx -> ctx.update(OUTBOX)
+                .set(OUTBOX.DELIVERED_AT, now())
+                .setNull(OUTBOX.PAYLOAD)
+                .where(OUTBOX.ID.eq(messageId))
+                .and(OUTBOX.DELIVERED_AT.isNull())
+                .execute() == 1);
+    }
+
+    @Override
+    public <T> T inTransaction(Function<ApplicationStore, T> work) {
+        Objects.requireNonNull(work, "work");
+        // runtime exceptions of the work (StoreException among them) pass through unchanged
+        return tx("run a transaction", ctx -> work.apply(new JooqApplicationStore(ctx, clock, info)));
+    }
+
+    @Override
+    public String dialect() {
+        return info.get().dialect();
+    }
+
+    @Override
+    public StoreInfo info() {
+        return info.get();
+    }
+
+    /** Runs {@code work} in a transaction (a savepoint when nested); database errors become StoreExceptions. */
+    private <T> T tx(String what, Function<DSLContext, T> work) {
+        try {
+            return dsl.transactionResult(c -> work.apply(c.dsl()));
+        } catch (DataAccessException e) {
+            // the SQL state tells what went wrong; the driver's message may quote values (personal data)
+            throw new StoreException("Could not " + what + " (SQL state " + e.sqlState() + ")", e);
+        }
+    }
+
+    /** Now, to the microsecond: what both databases keep. */
+    private OffsetDateTime now() {
+        return utc(clock.instant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Application application(ApplicationRecord r) {
+        return new Application(r.getId(), r.getProcedureId(), r.getAuthorityId(), r.getState(),
+                r.getCorrectionsLeft(), instant(r.getCreatedAt()), instant(r.getUpdatedAt()));
+    }
+
+    private static AuditEvent auditEvent(AuditEventRecord r) {
+        return new AuditEvent(r.getId(), r.getApplicationId(), instant(r.getOccurredAt()), r.getEventType(),
+                r.getDetail());
+    }
+
+    private static OutboxMessage outboxMessage(OutboxRecord r) {
+        return new OutboxMessage(r.getId(), r.getApplicationId(),
+                r.getDestination(), r.getPayload(), instant(r.getCreatedAt()), instant(r.getDeliveredAt()));
+    }
+}

@@ -1,0 +1,150 @@
+package org.openikfz.store.internal;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.openikfz.store.api.Application;
+import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.AuditEvent;
+import org.openikfz.store.api.OutboxMessage;
+import org.openikfz.store.api.StoreInfo;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The store as a service. Activation opens the pool and migrates the schema; a changed
+ * configuration re-activates the component (new pool), deactivation closes the pool. Without a
+ * configuration it runs on the embedded H2 database under {@code ${openikfz.home}/data}.
+ */
+@Component(
+        service = ApplicationStore.class,
+        configurationPid = StoreConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true)
+@Designate(ocd = StoreConfig.class)
+public final class StoreComponent implements ApplicationStore {
+
+    private static final System.Logger LOG = System.getLogger(StoreComponent.class.getName());
+
+    private final Database database;
+    private final ApplicationStore store;
+
+    @Activate
+    public StoreComponent(StoreConfig config, BundleContext context) {
+        this(StoreSettings.from(config, context::getProperty), Clock.systemUTC());
+    }
+
+    StoreComponent(StoreSettings settings, Clock clock) {
+        this.database = Database.open(settings);
+        this.store = new JooqApplicationStore(database.dsl(), clock, this::info);
+        LOG.log(Level.INFO, "Open i-Kfz store ready: {0}, {1}, schema version {2}",
+                settings.safeUrl(), database.product(), database.schemaVersion());
+    }
+
+    @Deactivate
+    void close() {
+        database.close();
+    }
+
+    @Override
+    public Application create(String procedureId, String authorityId, String initialState, int correctionsLeft) {
+        return store.create(procedureId, authorityId, initialState, correctionsLeft);
+    }
+
+    @Override
+    public Optional<Application> find(UUID applicationId) {
+        return store.find(applicationId);
+    }
+
+    @Override
+    public Optional<Application> transition(UUID applicationId, String expectedState, String newState,
+            int correctionsLeft) {
+        return store.transition(applicationId, expectedState, newState, correctionsLeft);
+    }
+
+    @Override
+    public List<Application> findByState(String state, Instant updatedBefore, int limit) {
+        return store.findByState(state, updatedBefore, limit);
+    }
+
+    @Override
+    public void putData(UUID applicationId, String key, String value) {
+        store.putData(applicationId, key, value);
+    }
+
+    @Override
+    public void putData(UUID applicationId, Map<String, String> data) {
+        store.putData(applicationId, data);
+    }
+
+    @Override
+    public Optional<String> getData(UUID applicationId, String key) {
+        return store.getData(applicationId, key);
+    }
+
+    @Override
+    public Map<String, String> getData(UUID applicationId) {
+        return store.getData(applicationId);
+    }
+
+    @Override
+    public int deleteData(UUID applicationId) {
+        return store.deleteData(applicationId);
+    }
+
+    @Override
+    public AuditEvent appendAudit(UUID applicationId, String type, String detail) {
+        return store.appendAudit(applicationId, type, detail);
+    }
+
+    @Override
+    public List<AuditEvent> auditTrail(UUID applicationId) {
+        return store.auditTrail(applicationId);
+    }
+
+    @Override
+    public int purgeAudit(Instant cutoff) {
+        return store.purgeAudit(cutoff);
+    }
+
+    @Override
+    public OutboxMessage enqueue(UUID applicationId, String destination, String payload) {
+        return store.enqueue(applicationId, destination, payload);
+    }
+
+    @Override
+    public List<OutboxMessage> undelivered(int limit) {
+        return store.undelivered(limit);
+    }
+
+    @Override
+    public boolean markDelivered(long messageId) {
+        return store.markDelivered(messageId);
+    }
+
+    @Override
+    public <T> T inTransaction(Function<ApplicationStore, T> work) {
+        return store.inTransaction(work);
+    }
+
+    @Override
+    public String dialect() {
+        return database.dialect().name();
+    }
+
+    @Override
+    public StoreInfo info() {
+        return new StoreInfo(database.dialect().name(), database.product(), database.schemaVersion(),
+                database.healthy());
+    }
+}

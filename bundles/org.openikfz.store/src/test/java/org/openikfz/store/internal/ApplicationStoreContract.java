@@ -1,0 +1,275 @@
+package org.openikfz.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openikfz.store.api.Application;
+import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.AuditEvent;
+import org.openikfz.store.api.OutboxMessage;
+import org.openikfz.store.api.StoreException;
+import org.openikfz.store.api.StoreInfo;
+
+/**
+ * What every database the store supports must do. The subclasses give the database; the tests
+ * do not assume an empty one (the PostgreSQL database may have seen earlier runs).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApplicationStoreContract {
+
+    private StoreComponent component;
+    private ApplicationStore store;
+
+    /** The database under test. */
+    protected abstract StoreSettings settings();
+
+    protected abstract String expectedDialect();
+
+    @BeforeAll
+    void open() {
+        component = new StoreComponent(settings(), Clock.systemUTC());
+        store = component;
+    }
+
+    @AfterAll
+    void close() {
+        if (component != null) {
+            component.close();
+        }
+    }
+
+    private Application newApplication() {
+        return store.create("zulassung.neu", "09162000", "DIALOG", 3);
+    }
+
+    @Test
+    void info_tells_dialect_database_and_schema_version() {
+        StoreInfo info = store.info();
+        assertEquals(expectedDialect(), info.dialect());
+        assertEquals(expectedDialect(), store.dialect());
+        assertEquals("1", info.schemaVersion());
+        assertTrue(info.healthy());
+        assertFalse(info.databaseProduct().isBlank());
+    }
+
+    @Test
+    void migrating_again_changes_nothing() {
+        Application a = newApplication();
+        StoreComponent second = new StoreComponent(settings(), Clock.systemUTC());
+        try {
+            assertEquals("1", second.info().schemaVersion());
+            assertEquals(Optional.of(a), second.find(a.id()));
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void create_and_find() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Application a = newApplication();
+        assertNotNull(a.id());
+        assertEquals("zulassung.neu", a.procedureId());
+        assertEquals("09162000", a.authorityId());
+        assertEquals("DIALOG", a.state());
+        assertEquals(3, a.correctionsLeft());
+        assertFalse(a.createdAt().isBefore(before));
+        assertEquals(a.createdAt(), a.updatedAt());
+        // what was returned is exactly what is stored (times to the microsecond)
+        assertEquals(Optional.of(a), store.find(a.id()));
+        assertEquals(Optional.empty(), store.find(UUID.randomUUID()));
+    }
+
+    @Test
+    void transition_is_compare_and_set() {
+        Application a = newApplication();
+        Optional<Application> moved = store.transition(a.id(), "DIALOG", "OPPOSED", 2);
+        assertTrue(moved.isPresent());
+        assertEquals("OPPOSED", moved.get().state());
+        assertEquals(2, moved.get().correctionsLeft());
+        assertFalse(moved.get().updatedAt().isBefore(a.updatedAt()));
+        assertEquals(a.createdAt(), moved.get().createdAt());
+        // a second engine thread that still believes DIALOG loses
+        assertEquals(Optional.empty(), store.transition(a.id(), "DIALOG", "CHECKING", 2));
+        assertEquals(Optional.empty(), store.transition(UUID.randomUUID(), "DIALOG", "CHECKING", 2));
+        assertEquals("OPPOSED", store.find(a.id()).orElseThrow().state());
+    }
+
+    @Test
+    void corrections_left_cannot_go_below_zero() {
+        Application a = newApplication();
+        assertThrows(StoreException.class, () -> store.transition(a.id(), "DIALOG", "OPPOSED", -1));
+        assertEquals(3, store.find(a.id()).orElseThrow().correctionsLeft());
+    }
+
+    @Test
+    void find_by_state_and_age() {
+        String state = "ABORTED-" + UUID.randomUUID().toString().substring(0, 8);
+        Application a = newApplication();
+        Application b = newApplication();
+        store.transition(a.id(), "DIALOG", state, 0);
+        store.transition(b.id(), "DIALOG", state, 0);
+        Instant later = Instant.now().plus(Duration.ofMinutes(30));
+        List<Application> found = store.findByState(state, later, 10);
+        assertEquals(List.of(a.id(), b.id()), found.stream().map(Application::id).toList());
+        assertEquals(1, store.findByState(state, later, 1).size());
+        assertTrue(store.findByState(state, Instant.now().minus(Duration.ofMinutes(30)), 10).isEmpty());
+    }
+
+    @Test
+    void dialog_data_put_get_replace() {
+        Application a = newApplication();
+        store.putData(a.id(), "halter.name", "Erika Mustermann");
+        Map<String, String> more = new LinkedHashMap<>();
+        more.put("fahrzeug.fin", "WVWZZZ1JZXW000001");
+        more.put("halter.name", "Erika Musterfrau"); // replaces
+        more.put("leer", null);
+        store.putData(a.id(), more);
+        assertEquals(Optional.of("Erika Musterfrau"), store.getData(a.id(), "halter.name"));
+        assertEquals(Optional.empty(), store.getData(a.id(), "leer"));
+        assertEquals(Optional.empty(), store.getData(a.id(), "gibt.es.nicht"));
+        Map<String, String> all = store.getData(a.id());
+        assertEquals(List.of("fahrzeug.fin", "halter.name", "leer"), List.copyOf(all.keySet()));
+        assertNull(all.get("leer"));
+        assertEquals("WVWZZZ1JZXW000001", all.get("fahrzeug.fin"));
+    }
+
+    @Test
+    void dialog_data_of_an_unknown_application_are_refused() {
+        StoreException e = assertThrows(StoreException.class,
+                () -> store.putData(UUID.randomUUID(), "halter.name", "Erika Mustermann"));
+        // the message says what failed, never the values
+        assertFalse(e.getMessage().contains("Erika"), e.getMessage());
+    }
+
+    @Test
+    void deleting_dialog_data_keeps_application_audit_and_outbox() {
+        Application a = newApplication();
+        Application other = newApplication();
+        store.putData(a.id(), Map.of("k1", "v1", "k2", "v2"));
+        store.putData(other.id(), "k1", "bleibt");
+        store.appendAudit(a.id(), "SUBMITTED", null);
+        OutboxMessage m = store.enqueue(a.id(), "fachverfahren", "<antrag/>");
+
+        assertEquals(2, store.deleteData(a.id()));
+        assertEquals(Map.of(), store.getData(a.id()));
+        assertEquals(0, store.deleteData(a.id()));
+        assertTrue(store.find(a.id()).isPresent());
+        assertEquals(1, store.auditTrail(a.id()).size());
+        assertTrue(store.undelivered(Integer.MAX_VALUE).stream().anyMatch(u -> u.id() == m.id()));
+        assertEquals(Optional.of("bleibt"), store.getData(other.id(), "k1"));
+    }
+
+    @Test
+    void audit_trail_in_order_and_system_events() {
+        Application a = newApplication();
+        AuditEvent first = store.appendAudit(a.id(), "CREATED", "procedure zulassung.neu");
+        AuditEvent second = store.appendAudit(a.id(), "CHECKED", null);
+        AuditEvent system = store.appendAudit(null, "STORE_TEST", "no application");
+        assertTrue(first.id() < second.id());
+        assertNull(system.applicationId());
+        List<AuditEvent> trail = store.auditTrail(a.id());
+        assertEquals(List.of(first, second), trail);
+        assertEquals("procedure zulassung.neu", trail.get(0).detail());
+        assertNull(trail.get(1).detail());
+    }
+
+    @Test
+    void audit_purge_by_age() {
+        Instant past = Instant.parse("2020-01-01T00:00:00Z");
+        StoreComponent oldClock = new StoreComponent(settings(), Clock.fixed(past, ZoneOffset.UTC));
+        try {
+            Application a = newApplication();
+            oldClock.appendAudit(a.id(), "OLD", null);
+            store.appendAudit(a.id(), "NEW", null);
+            assertTrue(store.purgeAudit(past.plus(Duration.ofDays(1))) >= 1);
+            assertEquals(List.of("NEW"), store.auditTrail(a.id()).stream().map(AuditEvent::type).toList());
+        } finally {
+            oldClock.close();
+        }
+    }
+
+    @Test
+    void outbox_delivers_once_and_forgets_the_payload() {
+        Application a = newApplication();
+        OutboxMessage m1 = store.enqueue(a.id(), "fachverfahren", "{\"antrag\":1}");
+        OutboxMessage m2 = store.enqueue(a.id(), "kba", "{\"antrag\":2}");
+        assertTrue(m1.id() < m2.id());
+        assertFalse(m1.delivered());
+
+        List<OutboxMessage> waiting = store.undelivered(Integer.MAX_VALUE).stream()
+                .filter(m -> m.applicationId().equals(a.id())).toList();
+        assertEquals(List.of(m1, m2), waiting);
+
+        assertTrue(store.markDelivered(m1.id()));
+        assertFalse(store.markDelivered(m1.id()), "delivered twice");
+        assertFalse(store.markDelivered(Long.MAX_VALUE));
+
+        List<OutboxMessage> still = store.undelivered(Integer.MAX_VALUE).stream()
+                .filter(m -> m.applicationId().equals(a.id())).toList();
+        assertEquals(List.of(m2), still);
+    }
+
+    @Test
+    void transaction_commits_together() {
+        UUID id = store.inTransaction(tx -> {
+            Application a = tx.create("zulassung.neu", "09162000", "DIALOG", 3);
+            tx.putData(a.id(), "k", "v");
+            tx.appendAudit(a.id(), "CREATED", null);
+            tx.transition(a.id(), "DIALOG", "SUBMITTED", 3);
+            tx.enqueue(a.id(), "fachverfahren", "p");
+            return a.id();
+        });
+        assertEquals("SUBMITTED", store.find(id).orElseThrow().state());
+        assertEquals(Optional.of("v"), store.getData(id, "k"));
+        assertEquals(1, store.auditTrail(id).size());
+    }
+
+    @Test
+    void transaction_rolls_back_together() {
+        UUID[] created = new UUID[1];
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> store.inTransaction(tx -> {
+            Application a = tx.create("zulassung.neu", "09162000", "DIALOG", 3);
+            created[0] = a.id();
+            tx.putData(a.id(), "k", "v");
+            tx.appendAudit(a.id(), "CREATED", null);
+            throw new IllegalStateException("engine changed its mind");
+        }));
+        assertEquals("engine changed its mind", thrown.getMessage());
+        assertNotNull(created[0]);
+        assertEquals(Optional.empty(), store.find(created[0]));
+        assertEquals(Map.of(), store.getData(created[0]));
+        assertEquals(List.of(), store.auditTrail(created[0]));
+    }
+
+    @Test
+    void a_failed_step_inside_a_transaction_can_be_survived() {
+        UUID id = store.inTransaction(tx -> {
+            Application a = tx.create("zulassung.neu", "09162000", "DIALOG", 3);
+            // fails inside its own savepoint; on PostgreSQL the transaction stays usable
+            assertThrows(StoreException.class, () -> tx.putData(UUID.randomUUID(), "k", "v"));
+            tx.putData(a.id(), "k", "v");
+            return a.id();
+        });
+        assertEquals(Optional.of("v"), store.getData(id, "k"));
+    }
+}

@@ -10,9 +10,8 @@ cd "$IKFZ_ROOT"
 
 export OPENIKFZ_PG_PORT=${OPENIKFZ_PG_PORT:-55432}
 export OPENIKFZ_PG_DIR=${OPENIKFZ_PG_DIR:-$(mktemp -d /tmp/openikfz-pg.XXXXXX)}
-"$IKFZ_ROOT/scripts/postgres.sh" start >/dev/null
 trap '"$IKFZ_ROOT/scripts/postgres.sh" stop >/dev/null 2>&1 || true; rm -rf "$OPENIKFZ_PG_DIR"' EXIT
-export OPENIKFZ_PG_URL="jdbc:postgresql://127.0.0.1:${OPENIKFZ_PG_PORT}/openikfz"
+eval "$("$IKFZ_ROOT/scripts/postgres.sh" start --env)"   # exports OPENIKFZ_PG_URL, _USER, _PASSWORD
 
 "$MVN" -B clean install "$@"
 

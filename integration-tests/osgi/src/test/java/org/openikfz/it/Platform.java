@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.openikfz.launcher.Distribution;
 import org.ops4j.pax.exam.Option;
@@ -51,7 +52,7 @@ final class Platform {
                 options.add(frameworkProperty(p.getKey()).value(p.getValue()));
             }
             for (Distribution.Entry b : Distribution.bundles(DISTRIBUTION)) {
-                options.add(bundle(b.jar().toUri().toString()).startLevel(b.startLevel()));
+                options.add(bundle(b.jar().toUri().toString()).startLevel(b.startLevel()).start(!isFragment(b.jar())));
             }
             options.add(junitBundles());
             options.add(frameworkStartLevel(60));
@@ -62,6 +63,12 @@ final class Platform {
             return options.toArray(Option[]::new);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isFragment(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
         }
     }
 

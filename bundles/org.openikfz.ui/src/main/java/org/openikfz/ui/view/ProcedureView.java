@@ -1,0 +1,541 @@
+package org.openikfz.ui.view;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.shared.Registration;
+import java.text.DateFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.dialog.Choice;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.dialog.Notice;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.LegalBasis;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.value.Evb;
+import org.openikfz.api.value.Fin;
+import org.openikfz.api.value.Iban;
+import org.openikfz.api.value.Kennzeichen;
+import org.openikfz.api.value.PlakettenCode;
+import org.openikfz.api.value.ValidationResult;
+import org.openikfz.api.value.Zb1Code;
+import org.openikfz.api.value.Zb2Code;
+import org.openikfz.ui.web.ProcedureCatalog;
+
+/**
+ * The page of any procedure, at {@code /<procedure id>}: one route per procedure, all with this
+ * class as target. It renders the procedure's description (title, summary, legal basis and the
+ * dialog step by step, with the conditions of steps and fields) from API data alone. When the
+ * procedure goes away while the page is open, the page moves to the home view and says so.
+ *
+ * <p>Answers stay in this view only while it is shown; secret answers (security codes, IBAN) are
+ * never sent back to the browser.
+ */
+public class ProcedureView extends Div implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The stored answers of {@link FieldType#YES_NO}. */
+    public static final String YES = "true";
+    public static final String NO = "false";
+
+    private final transient ProcedureCatalog catalog = ProcedureCatalog.current();
+    private String procedureId;
+    private ProcedureDescription procedure;
+    private final Map<String, String> answers = new HashMap<>();
+    private String currentStepId;
+    private boolean review;
+    private final Map<String, Input> inputs = new LinkedHashMap<>();
+    private Registration listening;
+
+    /** One rendered field: its component, how to read it and how to show an error on it. */
+    private record Input(Field field, Component component, Supplier<String> value, Consumer<String> error) {
+    }
+
+    public ProcedureView() {
+        addClassName("ikfz-procedure-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getLocation().getFirstSegment();
+        Optional<ProcedureDescription> found = catalog.get(id);
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        if (!id.equals(procedureId)) {
+            answers.clear();
+            currentStepId = null;
+            review = false;
+        }
+        procedureId = id;
+        procedure = found.get();
+        render();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        listening = catalog.addListener(id -> {
+            if (id.equals(procedureId)) {
+                try {
+                    ui.access(this::procedureChanged);
+                } catch (UIDetachedException e) {
+                    // the page is gone
+                }
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (listening != null) {
+            listening.remove();
+            listening = null;
+        }
+        answers.clear();
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (procedure != null) {
+            render();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return procedure == null ? "Open i-Kfz" : procedure.title().get(getLocale()) + " – Open i-Kfz";
+    }
+
+    /** The catalog changed this procedure: it went away, or a new description replaced it. */
+    private void procedureChanged() {
+        Optional<ProcedureDescription> now = catalog.get(procedureId);
+        if (now.isPresent()) {
+            if (!now.get().equals(procedure)) {
+                procedure = now.get();
+                render();
+            }
+            return;
+        }
+        String title = procedure.title().get(getLocale());
+        answers.clear();
+        UI ui = UI.getCurrent();
+        ui.navigate(HomeView.class);
+        Notification notification = Notification.show(getTranslation("procedure.withdrawn", title), 10_000,
+                Notification.Position.TOP_CENTER);
+        notification.addThemeVariants(NotificationVariant.LUMO_WARNING);
+    }
+
+    // --- rendering ---------------------------------------------------------------------------
+
+    private void render() {
+        removeAll();
+        inputs.clear();
+        Locale locale = getLocale();
+        Anchor back = new Anchor("", "← " + getTranslation("procedure.allProcedures"));
+        back.getElement().setAttribute("router-link", true);
+        back.addClassName("ikfz-back");
+        H1 title = new H1(procedure.title().get(locale));
+        Paragraph summary = new Paragraph(procedure.summary().get(locale));
+        summary.addClassName("ikfz-lead");
+        add(back, title, summary, facts(locale));
+
+        List<DialogStep> steps = visibleSteps();
+        if (steps.isEmpty()) {
+            add(new Paragraph(getTranslation("procedure.noDialog")));
+            return;
+        }
+        if (review) {
+            add(progress(steps, null, locale));
+            renderReview(steps, locale);
+            return;
+        }
+        DialogStep step = steps.stream().filter(s -> s.id().equals(currentStepId)).findFirst().orElse(steps.get(0));
+        currentStepId = step.id();
+        add(progress(steps, step, locale));
+        renderStep(step, steps, locale);
+    }
+
+    private Div facts(Locale locale) {
+        Div facts = new Div();
+        facts.addClassName("ikfz-facts");
+        if (!procedure.legalBasis().isEmpty()) {
+            String basis = procedure.legalBasis().stream().map(ProcedureView::cite).collect(Collectors.joining("; "));
+            facts.add(new Paragraph(getTranslation("procedure.legalBasis", basis)));
+        }
+        facts.add(new Paragraph(getTranslation(procedure.identification() == Identification.REQUIRED
+                ? "procedure.identification.required" : "procedure.identification.optional")));
+        return facts;
+    }
+
+    private static String cite(LegalBasis basis) {
+        return basis.title() == null ? basis.citation() : basis.citation() + " (" + basis.title() + ")";
+    }
+
+    private OrderedList progress(List<DialogStep> steps, DialogStep current, Locale locale) {
+        OrderedList list = new OrderedList();
+        list.addClassName("ikfz-steps");
+        list.getElement().setAttribute("aria-label", getTranslation("procedure.steps"));
+        for (DialogStep step : steps) {
+            ListItem item = new ListItem(step.title().get(locale));
+            if (step == current) {
+                item.addClassName("current");
+                item.getElement().setAttribute("aria-current", "step");
+            }
+            list.add(item);
+        }
+        ListItem check = new ListItem(getTranslation("procedure.review"));
+        if (current == null) {
+            check.addClassName("current");
+            check.getElement().setAttribute("aria-current", "step");
+        }
+        list.add(check);
+        return list;
+    }
+
+    private void renderStep(DialogStep step, List<DialogStep> steps, Locale locale) {
+        int index = steps.indexOf(step);
+        Section section = new Section();
+        section.addClassName("ikfz-step");
+        Span counter = new Span(getTranslation("procedure.stepOf", index + 1, steps.size()));
+        counter.addClassName("ikfz-step-counter");
+        section.add(counter, new H2(step.title().get(locale)));
+        if (step.intro() != null) {
+            section.add(new Paragraph(step.intro().get(locale)));
+        }
+        for (Notice notice : step.notices()) {
+            Div box = new Div(new Span(notice.text().get(locale)));
+            box.addClassNames("ikfz-notice", notice.kind() == Notice.Kind.WARNING ? "warning" : "info");
+            box.getElement().setAttribute("role", notice.kind() == Notice.Kind.WARNING ? "alert" : "note");
+            section.add(box);
+        }
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        form.addClassName("ikfz-form");
+        for (Field field : step.fields()) {
+            Input input = input(field, locale);
+            inputs.put(field.id(), input);
+            form.add(input.component());
+        }
+        section.add(form);
+        updateVisibility();
+
+        HorizontalLayout buttons = new HorizontalLayout();
+        buttons.addClassName("ikfz-buttons");
+        if (index > 0) {
+            Button previous = new Button(getTranslation("procedure.previous"), e -> {
+                currentStepId = steps.get(index - 1).id();
+                render();
+            });
+            buttons.add(previous);
+        }
+        Button next = new Button(getTranslation(index + 1 < steps.size() ? "procedure.next" : "procedure.toReview"),
+                e -> next(step));
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        buttons.add(next);
+        section.add(buttons);
+        add(section);
+    }
+
+    private void next(DialogStep step) {
+        if (!validate()) {
+            return;
+        }
+        // the answers may have changed which steps are shown
+        List<DialogStep> steps = visibleSteps();
+        int index = steps.indexOf(step);
+        if (index >= 0 && index + 1 < steps.size()) {
+            currentStepId = steps.get(index + 1).id();
+        } else {
+            review = true;
+        }
+        render();
+    }
+
+    private void renderReview(List<DialogStep> steps, Locale locale) {
+        Section section = new Section();
+        section.addClassName("ikfz-step");
+        section.add(new H2(getTranslation("procedure.review")), new Paragraph(getTranslation("procedure.reviewIntro")));
+        Answers given = new Answers(answers);
+        for (DialogStep step : steps) {
+            Div group = new Div(new H3(step.title().get(locale)));
+            group.addClassName("ikfz-review-step");
+            for (Field field : step.fields()) {
+                if (!field.visible(given) || !answers.containsKey(field.id())) {
+                    continue;
+                }
+                Div row = new Div();
+                row.addClassName("ikfz-review-row");
+                Span label = new Span(field.label().get(locale));
+                label.addClassName("label");
+                Span value = new Span(display(field, answers.get(field.id()), locale));
+                value.addClassName("value");
+                row.add(label, value);
+                group.add(row);
+            }
+            section.add(group);
+        }
+        Button change = new Button(getTranslation("procedure.change"), e -> {
+            review = false;
+            currentStepId = steps.get(steps.size() - 1).id();
+            render();
+        });
+        Button submit = new Button(getTranslation("procedure.submit"));
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setEnabled(false);
+        Paragraph note = new Paragraph(getTranslation("procedure.submitUnavailable"));
+        note.addClassName("ikfz-hint");
+        HorizontalLayout buttons = new HorizontalLayout(change, submit);
+        buttons.addClassName("ikfz-buttons");
+        section.add(buttons, note);
+        add(section);
+    }
+
+    private String display(Field field, String value, Locale locale) {
+        if (field.type().secret()) {
+            return "••••••  " + getTranslation("procedure.secretGiven");
+        }
+        return switch (field.type()) {
+            case YES_NO -> getTranslation(YES.equals(value) ? "procedure.yes" : "procedure.no");
+            case CHOICE -> field.choices().stream().filter(c -> c.value().equals(value)).findFirst()
+                    .map(c -> c.label().get(locale)).orElse(value);
+            case DATE -> {
+                try {
+                    yield LocalDate.parse(value).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                            .withLocale(locale));
+                } catch (DateTimeParseException e) {
+                    yield value;
+                }
+            }
+            default -> value;
+        };
+    }
+
+    // --- fields ------------------------------------------------------------------------------
+
+    private Input input(Field field, Locale locale) {
+        String label = field.label().get(locale);
+        String help = field.help() == null ? null : field.help().get(locale);
+        String answer = answers.get(field.id());
+        Input input = switch (field.type()) {
+            case DATE -> {
+                DatePicker picker = new DatePicker(label);
+                picker.setLocale(MainLayout.isEnglish(locale) ? Locale.UK : Locale.GERMANY);
+                picker.setI18n(datePickerTexts(locale));
+                if (answer != null) {
+                    picker.setValue(LocalDate.parse(answer));
+                }
+                yield input(field, picker, () -> picker.getValue() == null ? null : picker.getValue().toString());
+            }
+            case YES_NO -> {
+                RadioButtonGroup<String> group = new RadioButtonGroup<>(label);
+                group.setItems(YES, NO);
+                group.setItemLabelGenerator(v -> getTranslation(YES.equals(v) ? "procedure.yes" : "procedure.no"));
+                group.setValue(answer);
+                yield input(field, group, group::getValue);
+            }
+            case CHOICE -> {
+                Map<String, String> labels = new LinkedHashMap<>();
+                for (Choice choice : field.choices()) {
+                    labels.put(choice.value(), choice.label().get(locale));
+                }
+                if (labels.size() <= 4) {
+                    RadioButtonGroup<String> group = new RadioButtonGroup<>(label);
+                    group.setItems(new ArrayList<>(labels.keySet()));
+                    group.setItemLabelGenerator(labels::get);
+                    group.setValue(answer);
+                    yield input(field, group, group::getValue);
+                }
+                Select<String> select = new Select<>();
+                select.setLabel(label);
+                select.setItems(new ArrayList<>(labels.keySet()));
+                select.setItemLabelGenerator(labels::get);
+                select.setValue(answer);
+                yield input(field, select, select::getValue);
+            }
+            default -> {
+                if (field.type().secret()) {
+                    PasswordField secret = new PasswordField(label);
+                    secret.setRevealButtonVisible(false);
+                    secret.getElement().setAttribute("autocomplete", "off");
+                    if (answer != null) {
+                        // never sent back: the field stays empty, the answer is kept
+                        secret.setPlaceholder(getTranslation("procedure.secretKept"));
+                    }
+                    yield input(field, secret, secret::getValue);
+                }
+                TextField text = new TextField(label);
+                text.setValue(answer == null ? "" : answer);
+                if (field.type() == FieldType.KENNZEICHEN || field.type() == FieldType.FIN
+                        || field.type() == FieldType.EVB) {
+                    text.getElement().setAttribute("autocapitalize", "characters");
+                    text.getElement().setAttribute("spellcheck", "false");
+                }
+                yield input(field, text, text::getValue);
+            }
+        };
+        if (input.component() instanceof com.vaadin.flow.component.HasHelper helper && help != null) {
+            helper.setHelperText(help);
+        }
+        if (field.required() && input.component() instanceof HasValue<?, ?> value) {
+            value.setRequiredIndicatorVisible(true);
+        }
+        return input;
+    }
+
+    private Input input(Field field, Component component, Supplier<String> value) {
+        Consumer<String> error = message -> {
+            if (component instanceof HasValidation validation) {
+                validation.setErrorMessage(message);
+                validation.setInvalid(message != null);
+            }
+        };
+        if (component instanceof HasValue<?, ?> hasValue) {
+            hasValue.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    store(field, value.get());
+                    error.accept(null);
+                    updateVisibility();
+                }
+            });
+        }
+        return new Input(field, component, value, error);
+    }
+
+    private void store(Field field, String value) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.isEmpty()) {
+            if (!field.type().secret()) {
+                answers.remove(field.id());
+            }
+        } else {
+            answers.put(field.id(), trimmed);
+        }
+    }
+
+    private void updateVisibility() {
+        Answers given = new Answers(answers);
+        inputs.values().forEach(i -> i.component().setVisible(i.field().visible(given)));
+    }
+
+    private boolean validate() {
+        Locale locale = getLocale();
+        Answers given = new Answers(answers);
+        boolean valid = true;
+        Component firstInvalid = null;
+        for (Input input : inputs.values()) {
+            Field field = input.field();
+            if (!field.visible(given)) {
+                continue;
+            }
+            String answer = answers.get(field.id());
+            String message = null;
+            if (answer == null || answer.isBlank()) {
+                if (field.required()) {
+                    message = getTranslation("procedure.required");
+                }
+            } else {
+                message = check(field.type(), answer).flatMap(r -> r.message(locale)).orElse(null);
+            }
+            input.error().accept(message);
+            if (message != null && valid) {
+                valid = false;
+                firstInvalid = input.component();
+            }
+        }
+        if (firstInvalid instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+            focusable.focus();
+        }
+        return valid;
+    }
+
+    /** The check of the API's value type for a field type, if it has one. */
+    private static Optional<ValidationResult<?>> check(FieldType type, String answer) {
+        return Optional.ofNullable(switch (type) {
+            case KENNZEICHEN -> Kennzeichen.check(answer);
+            case FIN -> Fin.check(answer);
+            case PLAKETTEN_CODE -> PlakettenCode.check(answer);
+            case ZB1_CODE -> Zb1Code.check(answer);
+            case ZB2_CODE -> Zb2Code.check(answer);
+            case EVB -> Evb.check(answer);
+            case IBAN -> Iban.check(answer);
+            default -> null;
+        });
+    }
+
+    private List<DialogStep> visibleSteps() {
+        Answers given = new Answers(answers);
+        return procedure.dialog().steps().stream().filter(s -> s.visible(given)).toList();
+    }
+
+    private DatePicker.DatePickerI18n datePickerTexts(Locale locale) {
+        boolean english = MainLayout.isEnglish(locale);
+        DateFormatSymbols symbols = DateFormatSymbols.getInstance(english ? Locale.ENGLISH : Locale.GERMAN);
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
+        i18n.setMonthNames(Arrays.asList(symbols.getMonths()).subList(0, 12));
+        i18n.setWeekdays(Arrays.asList(symbols.getWeekdays()).subList(1, 8));
+        i18n.setWeekdaysShort(Arrays.stream(symbols.getShortWeekdays()).skip(1).map(ProcedureView::shortDay)
+                .toList());
+        i18n.setFirstDayOfWeek(1);
+        i18n.setToday(getTranslation("procedure.today"));
+        i18n.setCancel(getTranslation("procedure.cancel"));
+        if (!english) {
+            i18n.setDateFormat("dd.MM.yyyy");
+        }
+        return i18n;
+    }
+
+    private static String shortDay(String day) {
+        return day.endsWith(".") ? day.substring(0, day.length() - 1) : day;
+    }
+}

@@ -1,0 +1,41 @@
+package org.openikfz.ui.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class UiTextsTest {
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = UiTexts.class.getResourceAsStream(name)) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void everyTextExistsInGermanAndEnglish() throws IOException {
+        Properties german = load("/org/openikfz/ui/texts.properties");
+        Properties english = load("/org/openikfz/ui/texts_en.properties");
+        assertFalse(german.isEmpty());
+        assertEquals(new TreeSet<>(german.stringPropertyNames()), new TreeSet<>(english.stringPropertyNames()));
+    }
+
+    @Test
+    void germanIsTheDefaultAndOtherLanguagesFallBackToIt() {
+        UiTexts texts = new UiTexts();
+        assertEquals(Locale.GERMAN, texts.getProvidedLocales().get(0));
+        assertEquals("Verfügbare Verfahren", texts.getTranslation("home.procedures", Locale.GERMANY));
+        assertEquals("Available procedures", texts.getTranslation("home.procedures", Locale.UK));
+        assertEquals("Verfügbare Verfahren", texts.getTranslation("home.procedures", Locale.FRENCH));
+        assertEquals("Schritt 2 von 3", texts.getTranslation("procedure.stepOf", Locale.GERMAN, 2, 3));
+        assertEquals("!no.such.key", texts.getTranslation("no.such.key", Locale.GERMAN));
+    }
+}

@@ -87,7 +87,12 @@ public final class Launcher {
                 }
             }
             framework.start();
-            framework.adapt(FrameworkStartLevel.class).setStartLevel(highest);
+            // the beginning start level (etc/framework.properties) also covers hot-deployed bundles;
+            // never stop below the feature's highest start order
+            FrameworkStartLevel level = framework.adapt(FrameworkStartLevel.class);
+            if (level.getStartLevel() < highest) {
+                level.setStartLevel(highest);
+            }
             return framework;
         } catch (BundleException e) {
             stop(framework);

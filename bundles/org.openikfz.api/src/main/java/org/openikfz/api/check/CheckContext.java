@@ -1,6 +1,7 @@
 package org.openikfz.api.check;
 
 import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -10,6 +11,12 @@ public interface CheckContext {
 
     /** The procedure the application is for. */
     ProcedureId procedure();
+
+    /**
+     * The procedure's description: a check finds the answers it needs by the fields' types (e.g.
+     * the field of type KENNZEICHEN) and names those fields in its findings.
+     */
+    ProcedureDescription description();
 
     /** The Zulassungsbehörde (authority key) the application is made to. */
     String authority();

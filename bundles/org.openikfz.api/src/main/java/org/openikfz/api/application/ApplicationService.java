@@ -1,0 +1,78 @@
+package org.openikfz.api.application;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The engine as the UI and the machine API use it: one application through the shared rules of
+ * FZV §§ 19–23. Every method throws {@link ApplicationException} with a citizen-readable reason;
+ * an application is reached only through its {@link ApplicationRef}.
+ */
+@ProviderType
+public interface ApplicationService {
+
+    /**
+     * Opens an application for a procedure at an authority.
+     *
+     * @throws ApplicationException UNAVAILABLE when the procedure is not deployed right now
+     */
+    ApplicationRef open(ProcedureId procedure, String authority);
+
+    /** The application as the applicant may see it. */
+    ApplicationStatus status(ApplicationRef ref);
+
+    /**
+     * Starts electronic identification of the applicant (FZV § 20(1)).
+     *
+     * @param returnTo where the identity provider sends the applicant back (with {@code code})
+     * @return the login page to send the applicant to
+     */
+    URI startIdentification(ApplicationRef ref, URI returnTo);
+
+    /**
+     * Completes identification with the provider's one-time code; the identity's data are taken
+     * into the application, not typed.
+     */
+    ApplicationStatus completeIdentification(ApplicationRef ref, String code);
+
+    /**
+     * Validates answers at the edge (value types of the field types) and keeps the valid ones.
+     * Allowed while the application is in the dialog.
+     *
+     * @return the errors by field id; empty when all answers were taken
+     */
+    Map<String, LocalizedText> answer(ApplicationRef ref, Map<String, String> answers);
+
+    /**
+     * Runs the machine verification (FZV § 20(4)): the procedure's own conditions and the checks it
+     * names. Clear: fees are due. Opposed: findings, one correction fewer; after the third correction
+     * the application is aborted. Failed: the application goes to the clerks.
+     */
+    ApplicationStatus verify(ApplicationRef ref);
+
+    /**
+     * Starts paying the fees (FZV § 20(5)) with the payment provider.
+     *
+     * @param returnTo where the payment page sends the applicant back
+     * @return the payment page to send the applicant to
+     */
+    URI startPayment(ApplicationRef ref, URI returnTo);
+
+    /**
+     * Submits a paid application. With an automated decision policy and all checks clear, the
+     * decision is made at once and offered for 30 minutes (FZV § 23).
+     */
+    ApplicationStatus submit(ApplicationRef ref);
+
+    /**
+     * The decision as a read-only PDF, while the 30 minutes of FZV § 23(1) last. The first retrieval
+     * makes the decision effective on that day.
+     *
+     * @return the PDF, or empty when there is none (yet) or the window has closed
+     */
+    Optional<byte[]> decisionDocument(ApplicationRef ref);
+}

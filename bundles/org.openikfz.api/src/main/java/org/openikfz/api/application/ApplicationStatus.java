@@ -1,0 +1,49 @@
+package org.openikfz.api.application;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+
+/**
+ * What the applicant may know of their application now. Holds no security code.
+ *
+ * @param id              the application
+ * @param procedure       its procedure
+ * @param state           where it stands
+ * @param correctionsLeft how many more times the applicant may correct opposed data (FZV § 20(4))
+ * @param findings        what speaks against the application, to correct (state DIALOG)
+ * @param fees            the fees due (state AWAITING_PAYMENT and later)
+ * @param identified      whether the applicant identified electronically
+ * @param paid            whether the fees are paid
+ * @param decision        the decision, once there is one
+ * @param next            what happens next, in plain words
+ * @param answers         the answers kept so far, by field id; secret fields are left out
+ */
+public record ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState state, int correctionsLeft,
+        List<Finding> findings, List<FeeLine> fees, boolean identified, boolean paid, Decision decision, LocalizedText next,
+        Map<String, String> answers) {
+
+    public ApplicationStatus {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(procedure, "procedure");
+        Objects.requireNonNull(state, "state");
+        findings = List.copyOf(findings);
+        fees = List.copyOf(fees);
+        answers = Map.copyOf(answers);
+    }
+
+    /** The sum of the fees. */
+    public BigDecimal total() {
+        return fees.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public Optional<Decision> decisionIfAny() {
+        return Optional.ofNullable(decision);
+    }
+}

@@ -1,0 +1,21 @@
+package org.openikfz.api.connector;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A receiver of transfers: the Fachverfahren of the authority ({@value #FACHVERFAHREN}) or the KBA
+ * ({@value #KBA}). The engine delivers from its outbox until the receiver acknowledges; a receiver
+ * must be idempotent by {@link TransferMessage#id()}, which makes the transfer exactly once.
+ */
+@ConsumerType
+public interface TransferTarget {
+
+    String FACHVERFAHREN = "fachverfahren";
+    String KBA = "kba";
+
+    /** Which destination this is. */
+    String destination();
+
+    /** Delivers; returns normally only when the receiver has the message. */
+    void deliver(TransferMessage message) throws ConnectorUnavailableException;
+}

@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.openikfz.launcher.Distribution;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Constants;
 
 /**
  * The Pax Exam configuration shared by the tests: Felix with exactly the bundles and framework
@@ -49,7 +51,12 @@ final class Platform {
             System.setProperty(Distribution.HOME_PROPERTY, home.toString());
             List<Option> options = new ArrayList<>();
             for (Map.Entry<String, String> p : Distribution.frameworkProperties(home).entrySet()) {
-                options.add(frameworkProperty(p.getKey()).value(p.getValue()));
+                if (p.getKey().equals(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA)) {
+                    // Pax Exam adds its own extra system packages: merge, do not overwrite
+                    options.add(systemPackages(p.getValue().split(",")));
+                } else {
+                    options.add(frameworkProperty(p.getKey()).value(p.getValue()));
+                }
             }
             for (Distribution.Entry b : Distribution.bundles(DISTRIBUTION)) {
                 options.add(bundle(b.jar().toUri().toString()).startLevel(b.startLevel()).start(!isFragment(b.jar())));

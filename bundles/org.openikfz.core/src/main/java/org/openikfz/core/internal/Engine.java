@@ -1,0 +1,886 @@
+package org.openikfz.core.internal;
+
+import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
+import static org.openikfz.api.application.ApplicationException.Reason.NOT_FOUND;
+import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
+import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STATE;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.ApplicationService;
+import org.openikfz.api.application.ApplicationState;
+import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.application.Decision;
+import org.openikfz.api.application.FeeLine;
+import org.openikfz.api.check.Check;
+import org.openikfz.api.check.CheckContext;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.IdentityProvider;
+import org.openikfz.api.connector.PaymentProvider;
+import org.openikfz.api.connector.TransferMessage;
+import org.openikfz.api.connector.TransferTarget;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.fee.FeeItem;
+import org.openikfz.api.fee.FeeRule;
+import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.value.Evb;
+import org.openikfz.api.value.Fin;
+import org.openikfz.api.value.Iban;
+import org.openikfz.api.value.Kennzeichen;
+import org.openikfz.api.value.PlakettenCode;
+import org.openikfz.api.value.ValueValidationException;
+import org.openikfz.api.value.Zb1Code;
+import org.openikfz.api.value.Zb2Code;
+import org.openikfz.store.api.Application;
+import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.AuditEvent;
+import org.openikfz.store.api.OutboxMessage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The engine: every application goes through the rules of FZV §§ 19–23 here, and only here.
+ *
+ * <p>Procedures, checks and connectors come and go at runtime. An application whose procedure is not
+ * deployed right now stays in the store untouched; every request for it answers "not available right
+ * now" ({@link ApplicationException.Reason#UNAVAILABLE}), and it continues where it stood when the
+ * procedure is back. A check that is missing or cannot complete sends the case to the clerks — never a
+ * silent pass.
+ *
+ * <p>What the law asks to keep (the decision's reference and dates, who did what when) lives in the
+ * audit trail, which survives the deletion of the dialog data; the dialog data (answers, findings,
+ * fees, payment) are deleted immediately after the transfer, or 30 minutes after an abort.
+ */
+@Component(service = {ApplicationService.class, Engine.class}, configurationPid = EngineConfig.PID)
+@Designate(ocd = EngineConfig.class)
+public final class Engine implements ApplicationService {
+
+    // FZV § 20(4): the applicant may correct opposed data at most three times
+    static final int CORRECTIONS = 3;
+    // FZV § 23(1): the automated decision is offered as a document for 30 minutes
+    static final Duration DOCUMENT_WINDOW = Duration.ofMinutes(30);
+    // FZV § 23(2): a mailed decision takes effect on the third day after mailing
+    static final int MAILED_EFFECT_DAYS = 3;
+    // FZV § 19(1) S. 6: dialog data are deleted at the latest 30 minutes after an abort
+    static final Duration ABORTED_RETENTION = Duration.ofMinutes(30);
+    // FZV § 18(3): log data are deleted automatically after six months
+    static final int LOG_RETENTION_MONTHS = 6;
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    // states kept in the store; TRANSFER is a decided application whose transfer is queued
+    static final String DIALOG = "DIALOG";
+    static final String AWAITING_PAYMENT = "AWAITING_PAYMENT";
+    static final String MANUAL_REVIEW = "MANUAL_REVIEW";
+    static final String DECIDED = "DECIDED";
+    static final String TRANSFER = "TRANSFER";
+    static final String COMPLETED = "COMPLETED";
+    static final String ABORTED = "ABORTED";
+
+    // engine-internal dialog data; deleted with the answers
+    private static final String FINDINGS = "_findings";
+    private static final String FEES = "_fees";
+    private static final String VERIFIED = "_verified";
+    private static final String PAYMENT = "_payment";
+    private static final String IDENTITY = "_identity.";
+
+    private static final Logger LOG = System.getLogger(Engine.class.getName());
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+
+    private final ApplicationStore store;
+    // dynamic and greedy: a clock service with a higher ranking takes over without a restart
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Clock clock;
+    private final String authority;
+    private final String authorityName;
+    private final FeeTable fees = FeeTable.bundled();
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Procedure> procedures = new ConcurrentHashMap<>();
+    private final Map<String, Check> checks = new ConcurrentHashMap<>();
+    private final Map<String, TransferTarget> targets = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService housekeeping;
+    private volatile PaymentProvider payment;
+    private volatile IdentityProvider identity;
+    private volatile Instant lastAuditPurge = Instant.EPOCH;
+
+    @Activate
+    public Engine(@Reference ApplicationStore store, EngineConfig config) {
+        this.store = store;
+        this.authority = config.authority();
+        this.authorityName = config.authorityName();
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "openikfz-housekeeping"));
+        long period = Math.max(50, config.housekeeping_period());
+        housekeeping.scheduleWithFixedDelay(this::housekeepingSafely, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        housekeeping.shutdownNow();
+    }
+
+    // ---- dynamic references: things that come and go ----
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProcedure(Procedure procedure) {
+        procedures.put(procedure.description().id().value(), procedure);
+    }
+
+    void removeProcedure(Procedure procedure) {
+        procedures.remove(procedure.description().id().value(), procedure);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCheck(Check check) {
+        checks.put(check.id().value(), check);
+    }
+
+    void removeCheck(Check check) {
+        checks.remove(check.id().value(), check);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addTransferTarget(TransferTarget target) {
+        targets.put(target.destination(), target);
+    }
+
+    void removeTransferTarget(TransferTarget target) {
+        targets.remove(target.destination(), target);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPaymentProvider(PaymentProvider provider) {
+        this.payment = provider;
+    }
+
+    void unsetPaymentProvider(PaymentProvider provider) {
+        if (this.payment == provider) {
+            this.payment = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setIdentityProvider(IdentityProvider provider) {
+        this.identity = provider;
+    }
+
+    void unsetIdentityProvider(IdentityProvider provider) {
+        if (this.identity == provider) {
+            this.identity = null;
+        }
+    }
+
+    // ---- the applicant's requests ----
+
+    @Override
+    public ApplicationRef open(ProcedureId procedureId, String authorityKey) {
+        procedure(procedureId.value());
+        String token = token();
+        String at = authorityKey == null || authorityKey.isBlank() ? authority : authorityKey;
+        Application application = store.inTransaction(s -> {
+            Application a = s.create(procedureId.value(), at, DIALOG, CORRECTIONS);
+            s.appendAudit(a.id(), "OPENED", "procedure=" + procedureId.value() + ";token=" + sha256(token));
+            return a;
+        });
+        return new ApplicationRef(application.id(), token);
+    }
+
+    @Override
+    public ApplicationStatus status(ApplicationRef ref) {
+        return status(authenticate(ref));
+    }
+
+    @Override
+    public URI startIdentification(ApplicationRef ref, URI returnTo) {
+        Application application = authenticate(ref);
+        requireState(application, DIALOG);
+        IdentityProvider provider = identity;
+        if (provider == null) {
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Die elektronische Identifizierung ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.",
+                    "Electronic identification is not available right now. Please try again later."));
+        }
+        return provider.loginPage(application.id().toString(), returnTo);
+    }
+
+    @Override
+    public ApplicationStatus completeIdentification(ApplicationRef ref, String code) {
+        Application application = authenticate(ref);
+        requireState(application, DIALOG);
+        IdentityProvider provider = identity;
+        if (provider == null) {
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Die elektronische Identifizierung ist gerade nicht verfügbar.",
+                    "Electronic identification is not available right now."));
+        }
+        VerifiedIdentity person;
+        try {
+            person = provider.redeem(code);
+        } catch (ConnectorUnavailableException | RuntimeException e) {
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Die Anmeldung konnte nicht abgeschlossen werden. Bitte melden Sie sich erneut an.",
+                    "The login could not be completed. Please log in again."));
+        }
+        // FZV § 20(1): data the ID method provides are taken from it, not typed
+        Map<String, String> data = new HashMap<>();
+        data.put(IDENTITY + "level", person.level());
+        data.put(IDENTITY + "name", person.person().name());
+        putIfPresent(data, IDENTITY + "street", person.person().street());
+        putIfPresent(data, IDENTITY + "postalCode", person.person().postalCode());
+        putIfPresent(data, IDENTITY + "city", person.person().city());
+        if (person.person().dateOfBirth() != null) {
+            data.put(IDENTITY + "dateOfBirth", person.person().dateOfBirth().toString());
+        }
+        store.inTransaction(s -> {
+            s.putData(application.id(), data);
+            s.appendAudit(application.id(), "IDENTIFIED", "level=" + person.level());
+            return null;
+        });
+        return status(application);
+    }
+
+    @Override
+    public Map<String, LocalizedText> answer(ApplicationRef ref, Map<String, String> answers) {
+        Application application = authenticate(ref);
+        requireState(application, DIALOG);
+        ProcedureDescription description = procedure(application.procedureId()).description();
+        Map<String, LocalizedText> errors = new LinkedHashMap<>();
+        Map<String, String> valid = new HashMap<>();
+        for (Map.Entry<String, String> answer : answers.entrySet()) {
+            Optional<Field> field = description.dialog().field(answer.getKey());
+            if (field.isEmpty()) {
+                errors.put(answer.getKey(), LocalizedText.of("Diese Frage gibt es in diesem Verfahren nicht.",
+                        "This question does not exist in this procedure."));
+                continue;
+            }
+            String value = answer.getValue() == null ? "" : answer.getValue().strip();
+            if (value.isEmpty()) {
+                valid.put(answer.getKey(), "");
+                continue;
+            }
+            try {
+                valid.put(answer.getKey(), normalize(field.get(), value));
+            } catch (ValueValidationException e) {
+                errors.put(answer.getKey(), LocalizedText.of(e.getMessage(Locale.GERMAN), e.getMessage(Locale.ENGLISH)));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                errors.put(answer.getKey(), invalidAnswer(field.get()));
+            }
+        }
+        if (!valid.isEmpty()) {
+            store.inTransaction(s -> {
+                s.putData(application.id(), valid);
+                s.appendAudit(application.id(), "ANSWERED", "fields=" + String.join(",", new java.util.TreeSet<>(valid.keySet())));
+                return null;
+            });
+        }
+        return errors;
+    }
+
+    @Override
+    public ApplicationStatus verify(ApplicationRef ref) {
+        Application application = authenticate(ref);
+        requireState(application, DIALOG);
+        Procedure procedure = procedure(application.procedureId());
+        ProcedureDescription description = procedure.description();
+        Map<String, String> data = store.getData(application.id());
+        Answers answers = answersOf(data);
+        if (description.identification() == Identification.REQUIRED && !data.containsKey(IDENTITY + "level")) {
+            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                    "Für dieses Verfahren müssen Sie sich zuerst elektronisch ausweisen.",
+                    "For this procedure you must first identify yourself electronically."));
+        }
+        List<String> missing = missingRequired(description, answers);
+        if (!missing.isEmpty()) {
+            throw new ApplicationException(INVALID, LocalizedText.of(
+                    "Bitte beantworten Sie noch: " + String.join(", ", missing) + ".",
+                    "Please still answer: " + String.join(", ", missing) + "."));
+        }
+
+        // FZV § 20(4): verification by an automated program; opposed and failed are kept apart
+        List<Finding> findings = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        collect(safely(() -> procedure.evaluate(answers), "procedure " + description.id()), findings, failures);
+        CheckContext context = new Context(description.id(), description, application.authorityId(), answers);
+        for (CheckId id : description.checks()) {
+            Check check = checks.get(id.value());
+            if (check == null) {
+                failures.add("check " + id + " not available");
+                continue;
+            }
+            collect(safely(() -> check.check(context), "check " + id), findings, failures);
+        }
+        List<FeeLine> feeLines = new ArrayList<>();
+        if (failures.isEmpty() && findings.isEmpty()) {
+            LocalDate today = LocalDate.now(clock.withZone(ZONE));
+            for (FeeRule rule : description.fees()) {
+                if (!rule.applies(answers)) {
+                    continue;
+                }
+                Optional<FeeItem> item = fees.find(rule.item(), today);
+                if (item.isEmpty()) {
+                    failures.add("fee item " + rule.item() + " not in the fee table for " + today);
+                } else {
+                    feeLines.add(new FeeLine(item.get().item(), item.get().title(), item.get().amount()));
+                }
+            }
+        }
+
+        UUID id = application.id();
+        boolean correction = data.containsKey(VERIFIED);
+        if (!failures.isEmpty()) {
+            // FZV § 19(1) S. 4: not decidable by machine — the Zulassungsbehörde's clerks decide
+            String reasons = String.join("; ", failures);
+            store.inTransaction(s -> {
+                transition(s, application, MANUAL_REVIEW, application.correctionsLeft());
+                s.putData(id, Map.of(FINDINGS, "", VERIFIED, "true"));
+                s.enqueue(id, TransferTarget.FACHVERFAHREN, transferPayload(application, description, answers, null,
+                        Map.of("manualReview", true, "reason", reasons)));
+                s.appendAudit(id, "FAILED", reasons);
+                return null;
+            });
+        } else if (!findings.isEmpty()) {
+            // FZV § 20(4): opposed — shown to the applicant; aborted when still opposed after the third correction
+            int left = correction ? application.correctionsLeft() - 1 : application.correctionsLeft();
+            boolean abort = correction && left <= 0;
+            store.inTransaction(s -> {
+                transition(s, application, abort ? ABORTED : DIALOG, Math.max(0, left));
+                s.putData(id, Map.of(FINDINGS, Findings.write(findings), VERIFIED, "true"));
+                s.appendAudit(id, abort ? "ABORTED" : "OPPOSED", "findings=" + findings.size() + ";correctionsLeft=" + Math.max(0, left));
+                return null;
+            });
+        } else {
+            store.inTransaction(s -> {
+                transition(s, application, AWAITING_PAYMENT, application.correctionsLeft());
+                s.putData(id, Map.of(FINDINGS, "", VERIFIED, "true", FEES, Findings.writeFees(feeLines)));
+                s.appendAudit(id, "VERIFIED", "fees=" + feeLines.size());
+                return null;
+            });
+        }
+        return status(store.find(id).orElseThrow());
+    }
+
+    @Override
+    public URI startPayment(ApplicationRef ref, URI returnTo) {
+        Application application = authenticate(ref);
+        requireState(application, AWAITING_PAYMENT);
+        PaymentProvider provider = paymentProvider();
+        BigDecimal total = Findings.readFees(store.getData(application.id()).getOrDefault(FEES, "")).stream()
+                .map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        try {
+            PaymentProvider.Session session = provider.start(application.id(), total, returnTo);
+            store.inTransaction(s -> {
+                s.putData(application.id(), PAYMENT, session.paymentId());
+                s.appendAudit(application.id(), "PAYMENT_STARTED", "amount=" + total);
+                return null;
+            });
+            return session.paymentPage();
+        } catch (ConnectorUnavailableException e) {
+            throw paymentUnavailable();
+        }
+    }
+
+    @Override
+    public ApplicationStatus submit(ApplicationRef ref) {
+        Application application = authenticate(ref);
+        requireState(application, AWAITING_PAYMENT);
+        UUID id = application.id();
+        // FZV § 20(5): the fees are paid before the application is submitted
+        String paymentId = store.getData(id, PAYMENT).orElseThrow(() -> new ApplicationException(WRONG_STATE,
+                LocalizedText.of("Bitte bezahlen Sie zuerst die Gebühren.", "Please pay the fees first.")));
+        PaymentProvider.Status paid;
+        try {
+            paid = paymentProvider().status(paymentId);
+        } catch (ConnectorUnavailableException e) {
+            throw paymentUnavailable();
+        }
+        if (paid != PaymentProvider.Status.PAID) {
+            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                    "Die Zahlung ist noch nicht eingegangen. Bitte schließen Sie die Zahlung ab.",
+                    "The payment has not arrived yet. Please complete the payment."));
+        }
+        ProcedureDescription description = procedure(application.procedureId()).description();
+        Instant now = clock.instant();
+        if (description.decisionPolicy() == DecisionPolicy.AUTOMATED) {
+            String reference = authority + "-" + LocalDate.now(clock.withZone(ZONE)).getYear() + "-"
+                    + id.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+            store.inTransaction(s -> {
+                transition(s, application, DECIDED, application.correctionsLeft());
+                s.appendAudit(id, "PAID", "payment=" + paymentId);
+                s.appendAudit(id, "DECIDED", "reference=" + reference + ";decidedAt=" + now
+                        + ";offeredUntil=" + now.plus(DOCUMENT_WINDOW));
+                return null;
+            });
+        } else {
+            Answers answers = answersOf(store.getData(id));
+            store.inTransaction(s -> {
+                transition(s, application, MANUAL_REVIEW, application.correctionsLeft());
+                s.appendAudit(id, "PAID", "payment=" + paymentId);
+                s.enqueue(id, TransferTarget.FACHVERFAHREN, transferPayload(application, description, answers, null,
+                        Map.of("manualReview", true, "reason", "decision policy MANUAL")));
+                s.appendAudit(id, "MANUAL", "decision policy MANUAL");
+                return null;
+            });
+        }
+        return status(store.find(id).orElseThrow());
+    }
+
+    @Override
+    public Optional<byte[]> decisionDocument(ApplicationRef ref) {
+        Application application = authenticate(ref);
+        if (!application.state().equals(DECIDED)) {
+            return Optional.empty();
+        }
+        Decision decision = decision(store.auditTrail(application.id())).orElse(null);
+        Instant now = clock.instant();
+        if (decision == null || !now.isBefore(decision.offeredUntil())) {
+            return Optional.empty();
+        }
+        ProcedureDescription description = procedure(application.procedureId()).description();
+        if (decision.retrievedAt() == null) {
+            // FZV § 23(2): retrieved as an electronic document, the decision takes effect that day
+            LocalDate today = LocalDate.ofInstant(now, ZONE);
+            store.appendAudit(application.id(), "RETRIEVED", "retrievedAt=" + now + ";effectiveOn=" + today);
+            decision = decision(store.auditTrail(application.id())).orElseThrow();
+        }
+        Answers answers = answersOf(store.getData(application.id()));
+        String subject = fieldOfType(description, answers, FieldType.KENNZEICHEN).map(k -> "Kennzeichen: " + k).orElse(null);
+        return Optional.of(DecisionDocument.render(authorityName, description, decision, subject));
+    }
+
+    // ---- housekeeping: deadlines, transfer, deletion ----
+
+    private void housekeepingSafely() {
+        try {
+            housekeeping();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "housekeeping failed, will retry: " + e);
+        }
+    }
+
+    /** One round of the background work; runs periodically, and may be called directly (tests). */
+    public void housekeeping() {
+        Clock current = clock;
+        if (current == null) {
+            return; // not fully activated yet
+        }
+        Instant now = current.instant();
+        closeDecisionWindows(now);
+        deliverOutbox();
+        finishTransferred();
+        deleteAborted(now);
+        purgeAuditLog(now);
+    }
+
+    /** FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then transfer. */
+    private void closeDecisionWindows(Instant now) {
+        for (Application application : store.findByState(DECIDED, FAR_FUTURE, 500)) {
+            Decision decision = decision(store.auditTrail(application.id())).orElse(null);
+            if (decision == null || now.isBefore(decision.offeredUntil())) {
+                continue;
+            }
+            boolean mail = decision.retrievedAt() == null;
+            ProcedureDescription description = Optional.ofNullable(procedures.get(application.procedureId()))
+                    .map(Procedure::description).orElse(null);
+            Answers answers = answersOf(store.getData(application.id()));
+            store.inTransaction(s -> {
+                if (s.transition(application.id(), DECIDED, TRANSFER, application.correctionsLeft()).isEmpty()) {
+                    return null; // someone else got there first
+                }
+                Decision transferred = decision;
+                if (mail) {
+                    // not retrieved: a printout is mailed; effective on the third day after mailing
+                    LocalDate mailedOn = LocalDate.ofInstant(now, ZONE);
+                    LocalDate effectiveOn = mailedOn.plusDays(MAILED_EFFECT_DAYS);
+                    s.appendAudit(application.id(), "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + effectiveOn);
+                    transferred = new Decision(decision.reference(), true, decision.decidedAt(), decision.offeredUntil(),
+                            null, mailedOn, effectiveOn, decision.summary());
+                }
+                Map<String, Object> extra = Map.of("printAndMail", mail);
+                for (String destination : List.of(TransferTarget.FACHVERFAHREN, TransferTarget.KBA)) {
+                    s.enqueue(application.id(), destination,
+                            transferPayload(application, description, answers, transferred, extra));
+                }
+                s.appendAudit(application.id(), "TRANSFER_QUEUED", "destinations=fachverfahren,kba");
+                return null;
+            });
+        }
+    }
+
+    /** FZV § 19(1), § 23(4): deliver queued transfers; receivers are idempotent by message id (exactly once). */
+    private void deliverOutbox() {
+        for (OutboxMessage message : store.undelivered(200)) {
+            TransferTarget target = targets.get(message.destination());
+            if (target == null) {
+                continue; // not available right now: stays queued
+            }
+            Application application = store.find(message.applicationId()).orElse(null);
+            String procedureId = application == null ? "unknown" : application.procedureId();
+            try {
+                target.deliver(new TransferMessage(message.id(), message.applicationId(), procedureId, true, message.payload()));
+            } catch (ConnectorUnavailableException | RuntimeException e) {
+                LOG.log(Level.INFO, "transfer " + message.id() + " to " + message.destination() + " postponed: " + e.getMessage());
+                continue;
+            }
+            if (store.markDelivered(message.id())) {
+                store.appendAudit(message.applicationId(), "DELIVERED", "destination=" + message.destination() + ";message=" + message.id());
+            }
+        }
+    }
+
+    /** FZV § 19(1) S. 6: once everything is transferred, the dialog data are deleted at once. */
+    private void finishTransferred() {
+        List<OutboxMessage> pending = store.undelivered(10_000);
+        for (String state : List.of(TRANSFER, MANUAL_REVIEW)) {
+            for (Application application : store.findByState(state, FAR_FUTURE, 500)) {
+                boolean waiting = pending.stream().anyMatch(m -> m.applicationId().equals(application.id()));
+                if (waiting) {
+                    continue;
+                }
+                store.inTransaction(s -> {
+                    if (state.equals(TRANSFER)
+                            && s.transition(application.id(), TRANSFER, COMPLETED, application.correctionsLeft()).isEmpty()) {
+                        return null;
+                    }
+                    int deleted = s.deleteData(application.id());
+                    if (deleted > 0 || state.equals(TRANSFER)) {
+                        s.appendAudit(application.id(), "DATA_DELETED", "items=" + deleted + ";after=transfer");
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** FZV § 19(1) S. 6: dialog data of an aborted application are gone at the latest after 30 minutes. */
+    private void deleteAborted(Instant now) {
+        for (Application application : store.findByState(ABORTED, FAR_FUTURE, 500)) {
+            Instant abortedAt = store.auditTrail(application.id()).stream().filter(e -> e.type().equals("ABORTED"))
+                    .map(AuditEvent::occurredAt).findFirst().orElse(application.updatedAt());
+            // delete a little early rather than late: the housekeeping period must not push it past 30 minutes
+            if (now.isBefore(abortedAt.plus(ABORTED_RETENTION).minusSeconds(60))) {
+                continue;
+            }
+            if (!store.getData(application.id()).isEmpty()) {
+                int deleted = store.deleteData(application.id());
+                store.appendAudit(application.id(), "DATA_DELETED", "items=" + deleted + ";after=abort");
+            }
+        }
+    }
+
+    /** FZV § 18(3): log data are deleted automatically after six months. */
+    private void purgeAuditLog(Instant now) {
+        if (Duration.between(lastAuditPurge, now).toHours() < 1) {
+            return;
+        }
+        lastAuditPurge = now;
+        store.purgeAudit(now.atZone(ZONE).minusMonths(LOG_RETENTION_MONTHS).toInstant());
+    }
+
+    // ---- helpers ----
+
+    private ApplicationStatus status(Application application) {
+        Map<String, String> data = store.getData(application.id());
+        List<AuditEvent> trail = store.auditTrail(application.id());
+        ApplicationState state = switch (application.state()) {
+            case DIALOG -> ApplicationState.DIALOG;
+            case AWAITING_PAYMENT -> ApplicationState.AWAITING_PAYMENT;
+            case MANUAL_REVIEW -> ApplicationState.MANUAL_REVIEW;
+            case DECIDED, TRANSFER -> ApplicationState.DECIDED;
+            case COMPLETED -> ApplicationState.COMPLETED;
+            default -> ApplicationState.ABORTED;
+        };
+        boolean paid = trail.stream().anyMatch(e -> e.type().equals("PAID"));
+        Procedure procedure = procedures.get(application.procedureId());
+        Map<String, String> visible = new HashMap<>();
+        if (procedure != null) {
+            for (Map.Entry<String, String> e : answersOf(data).values().entrySet()) {
+                Optional<Field> field = procedure.description().dialog().field(e.getKey());
+                if (field.isPresent() && !field.get().type().secret()) {
+                    visible.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        return new ApplicationStatus(application.id(), new ProcedureId(application.procedureId()), state,
+                application.correctionsLeft(), Findings.read(data.getOrDefault(FINDINGS, "")),
+                Findings.readFees(data.getOrDefault(FEES, "")), data.containsKey(IDENTITY + "level"), paid,
+                decision(trail).orElse(null), Texts.next(state, application.correctionsLeft()), visible);
+    }
+
+    /** The decision as the audit trail records it (it survives the deletion of the dialog data). */
+    private Optional<Decision> decision(List<AuditEvent> trail) {
+        Map<String, String> decided = null;
+        Map<String, String> retrieved = null;
+        Map<String, String> mailed = null;
+        for (AuditEvent event : trail) {
+            switch (event.type()) {
+                case "DECIDED" -> decided = details(event.detail());
+                case "RETRIEVED" -> retrieved = details(event.detail());
+                case "MAILED" -> mailed = details(event.detail());
+                default -> {
+                }
+            }
+        }
+        if (decided == null) {
+            return Optional.empty();
+        }
+        LocalDate effectiveOn = retrieved != null ? LocalDate.parse(retrieved.get("effectiveOn"))
+                : mailed != null ? LocalDate.parse(mailed.get("effectiveOn")) : null;
+        return Optional.of(new Decision(decided.get("reference"), true, Instant.parse(decided.get("decidedAt")),
+                Instant.parse(decided.get("offeredUntil")),
+                retrieved == null ? null : Instant.parse(retrieved.get("retrievedAt")),
+                mailed == null ? null : LocalDate.parse(mailed.get("mailedOn")), effectiveOn,
+                LocalizedText.of("Ihrem Antrag wird entsprochen.", "Your application is granted.")));
+    }
+
+    private static Map<String, String> details(String detail) {
+        Map<String, String> map = new HashMap<>();
+        for (String part : detail.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                map.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        return map;
+    }
+
+    private Application authenticate(ApplicationRef ref) {
+        if (ref == null) {
+            throw notFound();
+        }
+        Application application = store.find(ref.id()).orElseThrow(Engine::notFound);
+        String expected = store.auditTrail(application.id()).stream().filter(e -> e.type().equals("OPENED"))
+                .map(e -> details(e.detail()).get("token")).findFirst().orElse("");
+        byte[] given = sha256(ref.accessToken()).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.US_ASCII))) {
+            throw notFound();
+        }
+        return application;
+    }
+
+    private Procedure procedure(String id) {
+        Procedure procedure = procedures.get(id);
+        if (procedure == null) {
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Dieses Verfahren ist gerade nicht verfügbar. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einigen Minuten erneut.",
+                    "This procedure is not available right now. Your entries are kept; please try again in a few minutes."));
+        }
+        return procedure;
+    }
+
+    private PaymentProvider paymentProvider() {
+        PaymentProvider provider = payment;
+        if (provider == null) {
+            throw paymentUnavailable();
+        }
+        return provider;
+    }
+
+    private static ApplicationException paymentUnavailable() {
+        return new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                "Die Bezahlung ist gerade nicht möglich. Ihre Angaben bleiben erhalten; bitte versuchen Sie es später erneut.",
+                "Payment is not possible right now. Your entries are kept; please try again later."));
+    }
+
+    private static ApplicationException notFound() {
+        return new ApplicationException(NOT_FOUND, LocalizedText.of(
+                "Diesen Antrag gibt es nicht, oder er gehört nicht zu Ihrer Sitzung.",
+                "This application does not exist, or it does not belong to your session."));
+    }
+
+    private static void requireState(Application application, String state) {
+        if (!application.state().equals(state)) {
+            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                    "Dieser Schritt passt nicht zum Stand Ihres Antrags.",
+                    "This step does not fit the state of your application."));
+        }
+    }
+
+    private static void transition(ApplicationStore s, Application application, String to, int correctionsLeft) {
+        if (s.transition(application.id(), application.state(), to, correctionsLeft).isEmpty()) {
+            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                    "Ihr Antrag wurde inzwischen weiterbearbeitet. Bitte laden Sie die Seite neu.",
+                    "Your application has moved on meanwhile. Please reload the page."));
+        }
+    }
+
+    private static CheckResult safely(java.util.function.Supplier<CheckResult> check, String what) {
+        try {
+            CheckResult result = check.get();
+            return result == null ? CheckResult.failed(what + " gave no result") : result;
+        } catch (RuntimeException e) {
+            return CheckResult.failed(what + " could not be completed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void collect(CheckResult result, List<Finding> findings, List<String> failures) {
+        switch (result) {
+            case CheckResult.Opposed opposed -> findings.addAll(opposed.findings());
+            case CheckResult.Failed failed -> failures.add(failed.reason());
+            case CheckResult.Clear clear -> {
+            }
+        }
+    }
+
+    private static List<String> missingRequired(ProcedureDescription description, Answers answers) {
+        List<String> missing = new ArrayList<>();
+        for (DialogStep step : description.dialog().steps()) {
+            if (!step.visible(answers)) {
+                continue;
+            }
+            for (Field field : step.fields()) {
+                if (field.required() && field.visible(answers) && answers.get(field.id()).map(String::isBlank).orElse(true)) {
+                    missing.add(field.label().get(Locale.GERMAN));
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Edge validation: each answer is parsed by its field's value type and kept in canonical form. */
+    static String normalize(Field field, String value) {
+        return switch (field.type()) {
+            case KENNZEICHEN -> Kennzeichen.of(value).formatted();
+            case FIN -> Fin.of(value).value();
+            case PLAKETTEN_CODE -> PlakettenCode.of(value).value();
+            case ZB1_CODE -> Zb1Code.of(value).value();
+            case ZB2_CODE -> Zb2Code.of(value).value();
+            case EVB -> Evb.of(value).value();
+            case IBAN -> Iban.of(value).value();
+            case DATE -> LocalDate.parse(value).toString();
+            case YES_NO -> switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "ja", "yes" -> "true";
+                case "false", "nein", "no" -> "false";
+                default -> throw new IllegalArgumentException("not yes/no");
+            };
+            case CHOICE -> field.choices().stream().filter(c -> c.value().equals(value)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("not a choice")).value();
+            case TEXT -> {
+                if (value.length() > 200) {
+                    throw new IllegalArgumentException("too long");
+                }
+                yield value;
+            }
+        };
+    }
+
+    private static LocalizedText invalidAnswer(Field field) {
+        return switch (field.type()) {
+            case DATE -> LocalizedText.of("Bitte geben Sie ein Datum an (TT.MM.JJJJ).", "Please enter a date.");
+            case YES_NO -> LocalizedText.of("Bitte wählen Sie Ja oder Nein.", "Please choose yes or no.");
+            case CHOICE -> LocalizedText.of("Bitte wählen Sie eine der Möglichkeiten.", "Please choose one of the options.");
+            default -> LocalizedText.of("Diese Angabe ist zu lang (höchstens 200 Zeichen).",
+                    "This entry is too long (200 characters at most).");
+        };
+    }
+
+    private static Answers answersOf(Map<String, String> data) {
+        Map<String, String> answers = new HashMap<>();
+        data.forEach((k, v) -> {
+            if (!k.startsWith("_") && !v.isEmpty()) {
+                answers.put(k, v);
+            }
+        });
+        return new Answers(answers);
+    }
+
+    private static Optional<String> fieldOfType(ProcedureDescription description, Answers answers, FieldType type) {
+        return description.dialog().steps().stream().flatMap(s -> s.fields().stream())
+                .filter(f -> f.type() == type).map(f -> answers.get(f.id())).flatMap(Optional::stream).findFirst();
+    }
+
+    private String transferPayload(Application application, ProcedureDescription description, Answers answers,
+            Decision decision, Map<String, Object> extra) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("application", application.id().toString());
+        doc.put("procedure", application.procedureId());
+        doc.put("authority", application.authorityId());
+        // FZV § 19(1): transferred applications are marked as internet applications
+        doc.put("internetApplication", true);
+        doc.put("procedureTitle", description == null ? null : description.title().toString());
+        doc.put("answers", new java.util.TreeMap<>(answers.values()));
+        if (decision != null) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("reference", decision.reference());
+            d.put("automated", decision.automated());
+            d.put("decidedAt", decision.decidedAt().toString());
+            d.put("retrievedAt", decision.retrievedAt() == null ? null : decision.retrievedAt().toString());
+            d.put("mailedOn", decision.mailedOn() == null ? null : decision.mailedOn().toString());
+            d.put("effectiveOn", decision.effectiveOn() == null ? null : decision.effectiveOn().toString());
+            doc.put("decision", d);
+        }
+        doc.putAll(extra);
+        doc.put("transferredAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        return Json.object(doc);
+    }
+
+    private String token() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private record Context(ProcedureId procedure, ProcedureDescription description, String authority, Answers answers)
+            implements CheckContext {
+    }
+}

@@ -1,0 +1,22 @@
+package org.openikfz.core.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the engine, PID {@value #PID}. */
+@ObjectClassDefinition(id = EngineConfig.PID, name = "Open i-Kfz engine",
+        description = "The Zulassungsbehörde this portal serves and the engine's background work.")
+public @interface EngineConfig {
+
+    String PID = "org.openikfz.core";
+
+    @AttributeDefinition(name = "Authority key", description = "Short key of the Zulassungsbehörde, used in references")
+    String authority() default "ERZ";
+
+    @AttributeDefinition(name = "Authority name", description = "Name printed on decisions")
+    String authorityName() default "Landratsamt Erzgebirgskreis – Zulassungsbehörde";
+
+    @AttributeDefinition(name = "Housekeeping period (ms)",
+            description = "How often deadlines, transfers and deletions are worked off")
+    long housekeeping_period() default 1000;
+}

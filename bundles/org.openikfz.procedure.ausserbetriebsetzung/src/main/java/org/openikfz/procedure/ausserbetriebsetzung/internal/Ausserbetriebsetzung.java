@@ -1,0 +1,171 @@
+package org.openikfz.procedure.ausserbetriebsetzung.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.dialog.Condition;
+import org.openikfz.api.dialog.Dialog;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.dialog.Notice;
+import org.openikfz.api.fee.FeeRule;
+import org.openikfz.api.procedure.Applicant;
+import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.LegalBasis;
+import org.openikfz.api.procedure.Output;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Internetbasierte Außerbetriebsetzung (FZV §§ 24–25; 2019: § 15g/§ 15h): the holder — or a third
+ * party who has the security codes — deregisters a vehicle online and the portal decides
+ * automatically. Data and rules only; the engine applies the shared rules of §§ 19–23.
+ */
+@Component
+public final class Ausserbetriebsetzung implements Procedure {
+
+    static final ProcedureId ID = new ProcedureId("ausserbetriebsetzung");
+
+    // field ids: stable, used as keys of the answers and in the machine API
+    static final String KENNZEICHEN = "kennzeichen";
+    static final String WECHSELKENNZEICHEN = "wechselkennzeichen";
+    static final String HALTER = "halter";
+    static final String HINWEIS_GELESEN = "hinweisGelesen";
+    static final String PLAKETTE_VORN = "plaketteVorn";
+    static final String PLAKETTE_HINTEN = "plaketteHinten";
+    static final String WECHSEL_ANDERES_FAHRZEUG = "wechselAnderesFahrzeugBleibt";
+    static final String PLAKETTE_WECHSEL = "plaketteGemeinsamerTeil";
+    static final String ZB1_CODE = "zb1Code";
+    static final String VERWERTET = "verwertet";
+    static final String VERWERTUNG_DATUM = "verwertungDatum";
+    static final String VERWERTUNG_BETRIEB = "verwertungBetriebsnummer";
+    static final String RESERVIEREN = "kennzeichenReservieren";
+
+    private static final String TRUE = "true";
+
+    private final ProcedureDescription description = describe();
+
+    @Override
+    public ProcedureDescription description() {
+        return description;
+    }
+
+    @Override
+    public CheckResult evaluate(Answers answers) {
+        List<Finding> findings = new ArrayList<>();
+        // FZV § 21: the applicant must know before uncovering that an uncovered code cannot be covered again
+        if (!answers.get(HINWEIS_GELESEN).map(TRUE::equals).orElse(false)) {
+            findings.add(new Finding(HINWEIS_GELESEN, LocalizedText.of(
+                    "Bitte bestätigen Sie, dass Sie den Hinweis zum Freilegen der Sicherheitscodes gelesen haben.",
+                    "Please confirm that you have read the notice on uncovering the security codes.")));
+        }
+        // FZV § 24 (2019: § 15g(2)): with a Wechselkennzeichen, the shared part's seal code is needed
+        // when no other vehicle stays registered with it
+        boolean wechsel = answers.get(WECHSELKENNZEICHEN).map(TRUE::equals).orElse(false);
+        boolean otherStays = answers.get(WECHSEL_ANDERES_FAHRZEUG).map(TRUE::equals).orElse(false);
+        if (wechsel && !otherStays && answers.get(PLAKETTE_WECHSEL).isEmpty()) {
+            findings.add(new Finding(PLAKETTE_WECHSEL, LocalizedText.of(
+                    "Wenn kein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen bleibt, brauchen wir auch den Sicherheitscode der Plakette auf dem gemeinsamen Kennzeichenteil.",
+                    "If no other vehicle stays registered with this interchangeable plate, we also need the security code of the seal on the shared part of the plate.")));
+        }
+        return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
+    }
+
+    private static ProcedureDescription describe() {
+        Condition isWechsel = Condition.when(WECHSELKENNZEICHEN, TRUE);
+        Condition verwertet = Condition.when(VERWERTET, TRUE);
+        List<DialogStep> steps = List.of(
+                new DialogStep("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"),
+                        t("Welches Fahrzeug möchten Sie abmelden?", "Which vehicle do you want to deregister?"),
+                        List.of(),
+                        List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Kennzeichen", "Licence plate"),
+                                        t("So wie auf dem Schild, zum Beispiel ERZ-AB 123.", "As on the plate, e.g. ERZ-AB 123.")),
+                                Field.required(WECHSELKENNZEICHEN, FieldType.YES_NO,
+                                        t("Ist es ein Wechselkennzeichen?", "Is it an interchangeable plate (Wechselkennzeichen)?"), null),
+                                Field.required(HALTER, FieldType.YES_NO,
+                                        t("Sind Sie Halterin oder Halter des Fahrzeugs?", "Are you the vehicle's registered holder?"),
+                                        // FZV § 24: a third party may apply; the codes authorise, the holder is told in writing
+                                        t("Auch eine andere Person kann das Fahrzeug abmelden, wenn sie die Sicherheitscodes hat. Die Halterin oder der Halter wird dann schriftlich informiert.",
+                                                "Someone else can also deregister the vehicle if they have the security codes. The holder is then informed in writing."))),
+                        null),
+                new DialogStep("hinweis", t("Bevor Sie etwas freilegen", "Before you uncover anything"), null,
+                        List.of(new Notice(Notice.Kind.WARNING, t(
+                                // FZV § 21: uncovered seal = plate counts as unstamped; uncovered ZB I marking = document invalid
+                                "Im nächsten Schritt legen Sie die Sicherheitscodes frei: auf den Stempelplaketten der Kennzeichenschilder (Rubbelfeld) und auf der Zulassungsbescheinigung Teil I (verdecktes Feld). Ein freigelegter Code kann nicht wieder abgedeckt werden: Das Kennzeichen gilt dann als nicht mehr abgestempelt und die Zulassungsbescheinigung Teil I als ungültig. Wenn die Online-Abmeldung danach nicht gelingt, müssen Sie zur Zulassungsbehörde gehen. Legen Sie die Codes deshalb erst frei, wenn Sie das Fahrzeug wirklich abmelden wollen.",
+                                "In the next step you uncover the security codes: on the seals of the plates (scratch field) and on the registration certificate part I (covered field). An uncovered code cannot be covered again: the plate then counts as unstamped and the certificate part I as invalid. If the online deregistration then fails, you have to go to the registration authority. So only uncover the codes if you really want to deregister the vehicle."))),
+                        List.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
+                                t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)),
+                        null),
+                new DialogStep("sicherheitscodes", t("Sicherheitscodes", "Security codes"),
+                        t("Die Codes werden nur geprüft und nicht angezeigt oder gespeichert, nachdem Ihr Antrag entschieden ist.",
+                                "The codes are only checked; they are not shown and not kept once your application is decided."),
+                        List.of(),
+                        List.of(Field.required(PLAKETTE_VORN, FieldType.PLAKETTEN_CODE,
+                                        t("Code der Stempelplakette vorne (3 Zeichen)", "Code of the front plate seal (3 characters)"),
+                                        t("Unter dem Rubbelfeld der Plakette auf dem vorderen Kennzeichen.", "Under the scratch field of the seal on the front plate.")),
+                                Field.required(PLAKETTE_HINTEN, FieldType.PLAKETTEN_CODE,
+                                        t("Code der Stempelplakette hinten (3 Zeichen)", "Code of the rear plate seal (3 characters)"),
+                                        t("Unter dem Rubbelfeld der Plakette auf dem hinteren Kennzeichen.", "Under the scratch field of the seal on the rear plate.")),
+                                new Field(WECHSEL_ANDERES_FAHRZEUG, FieldType.YES_NO,
+                                        t("Bleibt ein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen?",
+                                                "Does another vehicle stay registered with this interchangeable plate?"),
+                                        null, true, List.of(), isWechsel),
+                                new Field(PLAKETTE_WECHSEL, FieldType.PLAKETTEN_CODE,
+                                        t("Code der Plakette auf dem gemeinsamen Kennzeichenteil", "Code of the seal on the shared part of the plate"),
+                                        t("Nur nötig, wenn kein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen bleibt.",
+                                                "Only needed if no other vehicle stays registered with this interchangeable plate."),
+                                        false, List.of(), isWechsel),
+                                Field.required(ZB1_CODE, FieldType.ZB1_CODE,
+                                        t("Sicherheitscode der Zulassungsbescheinigung Teil I (7 Zeichen)",
+                                                "Security code of the registration certificate part I (7 characters)"),
+                                        t("Auf der Vorderseite der Zulassungsbescheinigung Teil I unter dem verdeckten Feld.",
+                                                "On the front of the registration certificate part I, under the covered field."))),
+                        null),
+                new DialogStep("verwertung", t("Verwertungsnachweis", "Certificate of destruction"),
+                        t("Wenn das Fahrzeug verschrottet wurde, geben Sie den Verwertungsnachweis an. Sonst wählen Sie Nein.",
+                                "If the vehicle was scrapped, enter the certificate of destruction. Otherwise choose No."),
+                        List.of(),
+                        List.of(Field.required(VERWERTET, FieldType.YES_NO,
+                                        t("Wurde das Fahrzeug verwertet (verschrottet)?", "Was the vehicle scrapped?"), null),
+                                new Field(VERWERTUNG_DATUM, FieldType.DATE,
+                                        t("Datum des Verwertungsnachweises", "Date of the certificate of destruction"), null, true,
+                                        List.of(), verwertet),
+                                new Field(VERWERTUNG_BETRIEB, FieldType.TEXT,
+                                        t("Betriebsnummer des Demontagebetriebs", "Company number of the dismantling facility"),
+                                        t("Steht auf dem Verwertungsnachweis.", "Printed on the certificate of destruction."),
+                                        true, List.of(), verwertet)),
+                        null),
+                new DialogStep("reservierung", t("Kennzeichen behalten?", "Keep the plate number?"), null, List.of(),
+                        List.of(Field.required(RESERVIEREN, FieldType.YES_NO,
+                                t("Möchten Sie das Kennzeichen für eine spätere Zulassung reservieren?",
+                                        "Do you want to reserve the plate number for a later registration?"), null)),
+                        null));
+        return new ProcedureDescription(ID,
+                t("Fahrzeug abmelden (Außerbetriebsetzung)", "Deregister a vehicle"),
+                t("Melden Sie Ihr Fahrzeug online ab. Sie brauchen das Kennzeichen, die Sicherheitscodes der beiden Stempelplaketten und den Sicherheitscode der Zulassungsbescheinigung Teil I.",
+                        "Deregister your vehicle online. You need the plate number, the security codes of both plate seals and the security code of the registration certificate part I."),
+                List.of(new LegalBasis("§ 24 FZV", "Internetbasierte Außerbetriebsetzung"),
+                        new LegalBasis("§ 25 FZV", "Verwertungsnachweis")),
+                Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON, Applicant.THIRD_PARTY),
+                // the codes authorise the application; without identification the holder's data come from the register
+                Identification.OPTIONAL,
+                new Dialog(steps),
+                List.of(CheckId.ZFZR),
+                DecisionPolicy.AUTOMATED,
+                List.of(FeeRule.always("224")),
+                Set.of(Output.DECISION_DOCUMENT, Output.NOTICE_TO_HOLDER));
+    }
+
+    private static LocalizedText t(String german, String english) {
+        return LocalizedText.of(german, english);
+    }
+}

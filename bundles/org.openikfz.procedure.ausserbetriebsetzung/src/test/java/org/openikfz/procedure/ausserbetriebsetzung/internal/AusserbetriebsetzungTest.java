@@ -1,0 +1,77 @@
+package org.openikfz.procedure.ausserbetriebsetzung.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.Notice;
+
+class AusserbetriebsetzungTest {
+
+    private final Ausserbetriebsetzung procedure = new Ausserbetriebsetzung();
+
+    @Test
+    void warningComesBeforeAnySecurityCode() {
+        boolean warned = false;
+        for (DialogStep step : procedure.description().dialog().steps()) {
+            if (step.notices().stream().anyMatch(n -> n.kind() == Notice.Kind.WARNING)) {
+                warned = true;
+            }
+            for (Field field : step.fields()) {
+                if (field.type().secret()) {
+                    assertTrue(warned, "field " + field.id() + " asks for a code before the warning");
+                }
+            }
+        }
+        assertTrue(warned);
+    }
+
+    @Test
+    void conditionsReferToEarlierFieldsAndEveryTextHasEnglish() {
+        Set<String> seen = new HashSet<>();
+        for (DialogStep step : procedure.description().dialog().steps()) {
+            assertTrue(!step.title().get(Locale.ENGLISH).equals(step.title().get(Locale.GERMAN)), step.id());
+            for (Field field : step.fields()) {
+                if (field.visibleWhen() != null) {
+                    assertTrue(seen.contains(field.visibleWhen().fieldId()), field.id() + " depends on a later field");
+                }
+                assertTrue(field.label().texts().containsKey("en"), field.id());
+                seen.add(field.id());
+            }
+        }
+    }
+
+    @Test
+    void notConfirmingTheWarningOpposes() {
+        CheckResult result = procedure.evaluate(answers(Map.of(Ausserbetriebsetzung.HINWEIS_GELESEN, "false")));
+        CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, result);
+        assertEquals(Ausserbetriebsetzung.HINWEIS_GELESEN, opposed.findings().get(0).fieldId());
+    }
+
+    @Test
+    void wechselkennzeichenNeedsTheSharedSealWhenNoOtherVehicleStays() {
+        Map<String, String> base = Map.of(Ausserbetriebsetzung.HINWEIS_GELESEN, "true",
+                Ausserbetriebsetzung.WECHSELKENNZEICHEN, "true", Ausserbetriebsetzung.WECHSEL_ANDERES_FAHRZEUG, "false");
+        CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, procedure.evaluate(answers(base)));
+        assertEquals(List.of(Ausserbetriebsetzung.PLAKETTE_WECHSEL), opposed.findings().stream().map(f -> f.fieldId()).toList());
+
+        Answers withCode = answers(base).with(Ausserbetriebsetzung.PLAKETTE_WECHSEL, "AbC");
+        assertInstanceOf(CheckResult.Clear.class, procedure.evaluate(withCode));
+        Answers otherStays = answers(base).with(Ausserbetriebsetzung.WECHSEL_ANDERES_FAHRZEUG, "true");
+        assertInstanceOf(CheckResult.Clear.class, procedure.evaluate(otherStays));
+    }
+
+    private static Answers answers(Map<String, String> values) {
+        return new Answers(values);
+    }
+}

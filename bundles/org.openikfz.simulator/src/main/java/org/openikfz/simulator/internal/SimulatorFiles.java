@@ -1,0 +1,69 @@
+package org.openikfz.simulator.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.openikfz.api.connector.TransferMessage;
+import org.osgi.framework.BundleContext;
+
+/** Where the simulators keep their records: {@code ${openikfz.home}/data/simulator}. */
+final class SimulatorFiles {
+
+    private SimulatorFiles() {
+    }
+
+    static Path dir(BundleContext context) {
+        String home = context.getProperty("openikfz.home");
+        Path dir = Path.of(home == null ? "." : home, "data", "simulator");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** Appends one line and forces it to disk: what a receiver acknowledged survives a crash. */
+    static synchronized void append(Path file, String line) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            channel.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank()).toList() : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The received message as one JSON line (the payload is already JSON). */
+    static String received(TransferMessage message) {
+        return "{\"messageId\":\"" + message.id() + "\",\"application\":\"" + message.applicationId()
+                + "\",\"procedure\":\"" + message.procedure() + "\",\"internet\":" + message.internet()
+                + ",\"payload\":" + message.payload() + "}";
+    }
+
+    /** The value of the first string member {@code name} in a flat JSON text, or {@code null}. */
+    static String jsonString(String json, String name) {
+        String key = "\"" + name + "\":\"";
+        int start = json.indexOf(key);
+        if (start < 0) {
+            return null;
+        }
+        start += key.length();
+        int end = json.indexOf('"', start);
+        return end < 0 ? null : json.substring(start, end);
+    }
+}

@@ -1,0 +1,299 @@
+package org.openikfz.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javax.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.ApplicationService;
+import org.openikfz.api.application.ApplicationState;
+import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.store.api.ApplicationStore;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Außerbetriebsetzung through the engine with the simulators, in the real framework: the shared rules
+ * of FZV §§ 19–23 as an applicant and the authority see them. Time is moved with a clock service that
+ * outranks the system clock, so the 30-minute deadlines need no waiting.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AusserbetriebsetzungIT {
+
+    private static final ProcedureId ABMELDEN = new ProcedureId("ausserbetriebsetzung");
+    private static final String PLATE = "ERZ-AB 123"; // demo vehicle of the KBA simulator
+
+    @Inject
+    private BundleContext context;
+    @Inject
+    private ApplicationService engine;
+    @Inject
+    private ApplicationStore store;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private MovableClock clock;
+    private ServiceRegistration<Clock> clockRegistration;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        int simulatorPort = Platform.freePort();
+        return Platform.options("ausserbetriebsetzung", Map.of(
+                "org.openikfz.simulator.http", "port=" + simulatorPort + "\n",
+                "org.openikfz.core", "housekeeping.period=100\n"));
+    }
+
+    @Before
+    public void moveableClock() throws Exception {
+        clock = new MovableClock(Instant.now());
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(Constants.SERVICE_RANKING, 100);
+        clockRegistration = context.registerService(Clock.class, clock, properties);
+        simulator("POST", "/kba/admin/mode", "mode=normal");
+        simulator("POST", "/kba/admin/vehicles", "kennzeichen=" + PLATE.replace(" ", "+")
+                + "&fin=WVWZZZ1JZXW000001&zb1=Ab3De4F&plaketten=K7m,P2x");
+        Thread.sleep(200); // the engine picks up the clock (greedy reference)
+    }
+
+    @After
+    public void systemClock() {
+        clockRegistration.unregister();
+    }
+
+    @Test
+    public void automatedDecisionRetrievedTransferredAndDeleted() throws Exception {
+        ApplicationRef ref = engine.open(ABMELDEN, null);
+        assertEquals(Map.of(), engine.answer(ref, answers("Ab3De4F")));
+        ApplicationStatus checked = engine.verify(ref);
+        assertEquals(checked.findings().toString(), ApplicationState.AWAITING_PAYMENT, checked.state());
+        assertEquals(new BigDecimal("2.70"), checked.total());
+        assertFalse("security codes are never shown back", checked.answers().containsKey("zb1Code"));
+
+        pay(ref);
+        ApplicationStatus decided = engine.submit(ref);
+        assertEquals(ApplicationState.DECIDED, decided.state());
+        String reference = decided.decision().reference();
+
+        byte[] pdf = engine.decisionDocument(ref).orElseThrow();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text, text.contains(reference));
+            assertTrue(text, text.contains(PLATE));
+            assertFalse("no security code in the document", text.contains("Ab3De4F") || text.contains("K7m"));
+            assertFalse("read-only", document.getCurrentAccessPermission().canModify());
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
+        assertEquals("effective on the day of retrieval", today, engine.status(ref).decision().effectiveOn());
+
+        clock.advance(Duration.ofMinutes(31)); // the 30-minute window closes: transfer
+        waitFor(() -> engine.status(ref).state() == ApplicationState.COMPLETED);
+        assertEquals("no dialog data left after transfer", Map.of(), store.getData(ref.id()));
+        List<String> audit = store.auditTrail(ref.id()).stream().map(e -> e.type()).toList();
+        assertTrue(audit.toString(), audit.containsAll(List.of("OPENED", "VERIFIED", "PAID", "DECIDED", "RETRIEVED", "DATA_DELETED")));
+        assertFalse("audit holds no security code", store.auditTrail(ref.id()).toString().contains("Ab3De4F"));
+        String inbox = simulator("GET", "/fachverfahren/admin/inbox?application=" + ref.id(), null);
+        assertTrue(inbox, inbox.contains("\"internetApplication\":true") && inbox.contains(reference));
+        assertEquals("exactly one message in the Fachverfahren", 1, count(inbox, "\"messageId\""));
+    }
+
+    @Test
+    public void wrongZb1CodeLeavesThreeCorrectionsThenAborts() throws Exception {
+        ApplicationRef ref = engine.open(ABMELDEN, null);
+        engine.answer(ref, answers("Zz9Zz9Z"));
+        ApplicationStatus first = engine.verify(ref);
+        assertEquals(ApplicationState.DIALOG, first.state());
+        assertEquals("zb1Code", first.findings().get(0).fieldId());
+        assertEquals(3, first.correctionsLeft());
+        // FZV § 20(4): each correction that still opposes costs one; the third aborts
+        for (int left : new int[] {2, 1}) {
+            engine.answer(ref, Map.of("zb1Code", "Zz9Zz9Z"));
+            ApplicationStatus again = engine.verify(ref);
+            assertEquals(ApplicationState.DIALOG, again.state());
+            assertEquals(left, again.correctionsLeft());
+        }
+        engine.answer(ref, Map.of("zb1Code", "Zz9Zz9Z"));
+        ApplicationStatus aborted = engine.verify(ref);
+        assertEquals(ApplicationState.ABORTED, aborted.state());
+        assertEquals(0, aborted.correctionsLeft());
+        assertFalse(store.getData(ref.id()).isEmpty());
+
+        clock.advance(Duration.ofMinutes(30)); // FZV § 19(1) S. 6: at the latest 30 minutes after the abort
+        waitFor(() -> store.getData(ref.id()).isEmpty());
+    }
+
+    @Test
+    public void registerUnavailableSendsTheCaseToTheClerks() throws Exception {
+        simulator("POST", "/kba/admin/mode", "mode=unavailable");
+        ApplicationRef ref = engine.open(ABMELDEN, null);
+        engine.answer(ref, answers("Ab3De4F"));
+        ApplicationStatus status = engine.verify(ref);
+        assertEquals(ApplicationState.MANUAL_REVIEW, status.state());
+        assertTrue(status.next().get(java.util.Locale.GERMAN), status.next().get(java.util.Locale.GERMAN).contains("Zulassungsbehörde"));
+        waitFor(() -> simulatorQuietly("/fachverfahren/admin/inbox?application=" + ref.id()).contains("\"manualReview\":true"));
+        waitFor(() -> store.getData(ref.id()).isEmpty()); // with the clerks now; nothing kept in the portal
+    }
+
+    @Test
+    public void decisionNotRetrievedIsMailedAndTakesEffectOnTheThirdDay() throws Exception {
+        ApplicationRef ref = engine.open(ABMELDEN, null);
+        engine.answer(ref, answers("Ab3De4F"));
+        engine.verify(ref);
+        pay(ref);
+        engine.submit(ref);
+        clock.advance(Duration.ofMinutes(31));
+        waitFor(() -> engine.status(ref).state() == ApplicationState.COMPLETED);
+        var decision = engine.status(ref).decision();
+        LocalDate mailed = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
+        assertEquals(mailed, decision.mailedOn());
+        assertEquals("FZV § 23(2): third day after mailing", mailed.plusDays(3), decision.effectiveOn());
+        assertTrue(engine.decisionDocument(ref).isEmpty());
+        String inbox = simulator("GET", "/fachverfahren/admin/inbox?application=" + ref.id(), null);
+        assertTrue("printout queued", inbox.contains("\"printAndMail\":true"));
+    }
+
+    private Map<String, String> answers(String zb1) {
+        Map<String, String> answers = new HashMap<>();
+        answers.put("kennzeichen", PLATE);
+        answers.put("wechselkennzeichen", "false");
+        answers.put("halter", "true");
+        answers.put("hinweisGelesen", "true");
+        answers.put("plaketteVorn", "K7m");
+        answers.put("plaketteHinten", "P2x");
+        answers.put("zb1Code", zb1);
+        answers.put("verwertet", "false");
+        answers.put("kennzeichenReservieren", "false");
+        return answers;
+    }
+
+    private void pay(ApplicationRef ref) throws Exception {
+        URI page = engine.startPayment(ref, URI.create("http://127.0.0.1/return"));
+        String id = page.getPath().substring(page.getPath().lastIndexOf('/') + 1);
+        simulator("POST", "/epayment/admin/payments/" + id + "/pay", "");
+    }
+
+    private String simulator(String method, String path, String form) throws Exception {
+        String port = context.getProperty("openikfz.it.simulator.port");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulatorBase() + path));
+        if (form == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded").method(method, HttpRequest.BodyPublishers.ofString(form));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            fail(method + " " + path + " -> " + response.statusCode() + " " + response.body() + port);
+        }
+        return response.body();
+    }
+
+    private String simulatorQuietly(String path) {
+        try {
+            return simulator("GET", path, null);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private String simulatorBase() throws Exception {
+        // the simulators' port is in the configuration this test wrote to etc/
+        var admin = context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
+        var configuration = context.getService(admin).getConfiguration("org.openikfz.simulator.http", null);
+        Object port = configuration.getProperties().get("port");
+        assertNotNull(port);
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue("condition not met within 10 s", System.nanoTime() < deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** A clock the test moves forward. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            MovableClock outer = this;
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return zone;
+                }
+
+                @Override
+                public Clock withZone(ZoneId other) {
+                    return outer.withZone(other);
+                }
+
+                @Override
+                public Instant instant() {
+                    return outer.instant();
+                }
+            };
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

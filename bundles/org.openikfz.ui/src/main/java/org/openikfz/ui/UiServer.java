@@ -11,10 +11,12 @@ import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketSe
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.ui.web.BundleClassLoader;
 import org.openikfz.ui.web.PortalServlet;
+import org.openikfz.ui.web.EngineAccess;
 import org.openikfz.ui.web.ProcedureCatalog;
 import org.openikfz.ui.web.StaticResourcesFilter;
 import org.openikfz.ui.web.UiTexts;
@@ -47,6 +49,7 @@ public class UiServer {
     private static final Logger LOG = BundleClassLoader.logger(UiServer.class);
 
     private final ProcedureCatalog catalog = new ProcedureCatalog();
+    private final EngineAccess engine = new EngineAccess();
     private Server server;
 
     @Activate
@@ -73,6 +76,7 @@ public class UiServer {
         // Jetty makes this the context class loader while it serves the context; Vaadin needs it
         context.setClassLoader(BundleClassLoader.get());
         context.setAttribute(ProcedureCatalog.class.getName(), catalog);
+        context.setAttribute(EngineAccess.class.getName(), engine);
         // the JSR 356 container Atmosphere finds for Vaadin's push over WebSocket
         JakartaWebSocketServletContainerInitializer.configure(context, null);
         context.addFilter(new FilterHolder(new StaticResourcesFilter(BundleClassLoader.get())), "/*",
@@ -132,6 +136,16 @@ public class UiServer {
 
     void removeProcedure(Procedure procedure, Map<String, Object> properties) {
         BundleClassLoader.run(() -> catalog.remove(serviceId(properties)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetEngine")
+    void setEngine(ApplicationService service) {
+        engine.set(service);
+    }
+
+    void unsetEngine(ApplicationService service) {
+        engine.unset(service);
     }
 
     private static long serviceId(Map<String, Object> properties) {

@@ -93,6 +93,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     private final Map<String, String> answers = new HashMap<>();
     private String currentStepId;
     private boolean review;
+    private ApplicationPanel panel; // the application after the dialog, or null while in the dialog
     private final Map<String, Input> inputs = new LinkedHashMap<>();
     private Registration listening;
 
@@ -119,6 +120,25 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         }
         procedureId = id;
         procedure = found.get();
+        panel = null;
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        if (query.containsKey("return") && ApplicationPanel.ref(id).isPresent()) {
+            // back from the payment page: show where the application stands
+            panel = new ApplicationPanel(procedure, this::backToDialog);
+            panel.paymentReturned(query.getOrDefault("status", List.of()).contains("PAID"));
+        }
+        render();
+        if (panel != null) {
+            panel.refresh();
+        }
+    }
+
+    /** Back from the application panel into the dialog, at the step of {@code fieldId} if given. */
+    private void backToDialog(Optional<String> fieldId) {
+        panel = null;
+        review = false;
+        fieldId.flatMap(f -> visibleSteps().stream().filter(s -> s.fields().stream().anyMatch(x -> x.id().equals(f))).findFirst())
+                .ifPresent(s -> currentStepId = s.id());
         render();
     }
 
@@ -193,6 +213,10 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         List<DialogStep> steps = visibleSteps();
         if (steps.isEmpty()) {
             add(new Paragraph(getTranslation("procedure.noDialog")));
+            return;
+        }
+        if (panel != null) {
+            add(progress(steps, null, locale), panel);
             return;
         }
         if (review) {
@@ -330,14 +354,15 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             currentStepId = steps.get(steps.size() - 1).id();
             render();
         });
-        Button submit = new Button(getTranslation("procedure.submit"));
+        Button submit = new Button(getTranslation("procedure.submit"), e -> {
+            panel = new ApplicationPanel(procedure, this::backToDialog);
+            render();
+            panel.verify(visibleAnswers());
+        });
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        submit.setEnabled(false);
-        Paragraph note = new Paragraph(getTranslation("procedure.submitUnavailable"));
-        note.addClassName("ikfz-hint");
         HorizontalLayout buttons = new HorizontalLayout(change, submit);
         buttons.addClassName("ikfz-buttons");
-        section.add(buttons, note);
+        section.add(buttons);
         add(section);
     }
 
@@ -424,6 +449,8 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 yield input(field, text, text::getValue);
             }
         };
+        // a stable id per field: for assistive technology, the machine API's field ids and tests alike
+        input.component().setId("field-" + field.id());
         if (input.component() instanceof com.vaadin.flow.component.HasHelper helper && help != null) {
             helper.setHelperText(help);
         }
@@ -511,6 +538,19 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             case IBAN -> Iban.check(answer);
             default -> null;
         });
+    }
+
+    /** The answers to the fields shown for these answers; hidden fields' old answers are cleared. */
+    private Map<String, String> visibleAnswers() {
+        Answers given = new Answers(answers);
+        Map<String, String> visible = new HashMap<>();
+        for (DialogStep step : procedure.dialog().steps()) {
+            for (Field field : step.fields()) {
+                boolean shown = step.visible(given) && field.visible(given);
+                visible.put(field.id(), shown ? answers.getOrDefault(field.id(), "") : "");
+            }
+        }
+        return visible;
     }
 
     private List<DialogStep> visibleSteps() {

@@ -36,6 +36,7 @@ final class RunningDistribution implements AutoCloseable {
         copy(source, home);
         int port = freePort();
         Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + port + "\nhost=127.0.0.1\n");
+        Files.writeString(home.resolve("etc/org.openikfz.simulator.http.cfg"), "port=" + freePort() + "\n");
         long started = System.nanoTime();
         Process process = new ProcessBuilder(home.resolve("bin/openikfz").toString(), "start")
                 .directory(home.toFile()).redirectErrorStream(true).start();

@@ -1,0 +1,267 @@
+package org.openikfz.ui.view;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.ApplicationService;
+import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.application.Decision;
+import org.openikfz.api.application.FeeLine;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.ui.web.EngineAccess;
+
+/**
+ * The applicant's application after the dialog: the engine's answer to the verification (findings
+ * to correct, fees to pay, the clerks, an abort), payment, submission and the decision with its
+ * document. The application itself is the engine's; the session keeps only its reference.
+ */
+final class ApplicationPanel extends Section {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'Uhr'").withZone(ZoneId.of("Europe/Berlin"));
+
+    private final ProcedureDescription procedure;
+    private final Consumer<Optional<String>> correct;
+    private boolean paymentReturned;
+
+    /** @param correct called to go back into the dialog, with the field to correct if known */
+    ApplicationPanel(ProcedureDescription procedure, Consumer<Optional<String>> correct) {
+        this.procedure = procedure;
+        this.correct = correct;
+        addClassName("ikfz-step");
+        getElement().setAttribute("aria-live", "polite");
+    }
+
+    /** The reference of this procedure's application in the session, if one was opened. */
+    static Optional<ApplicationRef> ref(String procedureId) {
+        return Optional.ofNullable((ApplicationRef) VaadinSession.getCurrent().getAttribute(key(procedureId)));
+    }
+
+    static void forget(String procedureId) {
+        VaadinSession.getCurrent().setAttribute(key(procedureId), null);
+    }
+
+    private static String key(String procedureId) {
+        return "openikfz.application." + procedureId;
+    }
+
+    /** Sends the answers to the engine and has them verified (FZV § 20(4)). */
+    void verify(Map<String, String> answers) {
+        run(engine -> {
+            String id = procedure.id().value();
+            ApplicationRef ref = ref(id).orElse(null);
+            if (ref == null || !isOpenForAnswers(engine, ref)) {
+                ref = engine.open(procedure.id(), null);
+                VaadinSession.getCurrent().setAttribute(key(id), ref);
+            }
+            Map<String, LocalizedText> errors = engine.answer(ref, answers);
+            if (!errors.isEmpty()) {
+                showErrors(errors);
+                return;
+            }
+            show(engine.verify(ref));
+        });
+    }
+
+    /** Shows where the application stands (e.g. when the applicant comes back from the payment page). */
+    void refresh() {
+        run(engine -> ref(procedure.id().value()).ifPresentOrElse(ref -> show(engine.status(ref)),
+                () -> correct.accept(Optional.empty())));
+    }
+
+    private static boolean isOpenForAnswers(ApplicationService engine, ApplicationRef ref) {
+        try {
+            return engine.status(ref).state() == org.openikfz.api.application.ApplicationState.DIALOG;
+        } catch (ApplicationException e) {
+            return false;
+        }
+    }
+
+    private void show(ApplicationStatus status) {
+        removeAll();
+        Locale locale = getLocale();
+        switch (status.state()) {
+            case DIALOG -> {
+                add(new H2(text("Bitte prüfen Sie diese Angaben", "Please check these details")));
+                UnorderedList list = new UnorderedList();
+                for (Finding finding : status.findings()) {
+                    String label = finding.field().flatMap(f -> procedure.dialog().field(f))
+                            .map(f -> f.label().get(locale) + ": ").orElse("");
+                    list.add(new ListItem(label + finding.message().get(locale)));
+                }
+                list.addClassName("ikfz-findings");
+                list.getElement().setAttribute("role", "alert");
+                add(list, new Paragraph(text("Sie können Ihre Angaben noch " + status.correctionsLeft() + "-mal korrigieren.",
+                        "You can still correct your details " + status.correctionsLeft() + " time(s).")));
+                Button change = new Button(text("Angaben korrigieren", "Correct details"),
+                        e -> correct.accept(status.findings().stream().map(Finding::fieldId).filter(f -> f != null).findFirst()));
+                change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                add(buttons(change));
+            }
+            case AWAITING_PAYMENT -> {
+                add(new H2(text("Gebühren", "Fees")));
+                add(new Paragraph(status.next().get(locale)));
+                NumberFormat euro = NumberFormat.getCurrencyInstance(Locale.GERMANY);
+                Div fees = new Div();
+                fees.addClassName("ikfz-fees");
+                for (FeeLine fee : status.fees()) {
+                    fees.add(row(fee.title().get(locale) + " (GebOSt " + fee.item() + ")", euro.format(fee.amount())));
+                }
+                fees.add(row(text("Summe", "Total"), euro.format(status.total())));
+                add(fees);
+                if (status.paid() || paymentReturned()) {
+                    Button submit = new Button(text("Antrag verbindlich stellen", "Submit the application"),
+                            e -> run(engine -> show(engine.submit(ref()))));
+                    submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    add(new Paragraph(text("Die Zahlung ist eingegangen.", "The payment has been received.")), buttons(submit));
+                } else {
+                    Button pay = new Button(text("Gebühren bezahlen", "Pay the fees"), e -> run(engine -> {
+                        URI page = engine.startPayment(ref(), returnUri());
+                        UI.getCurrent().getPage().setLocation(page);
+                    }));
+                    pay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    add(buttons(pay));
+                }
+            }
+            case DECIDED -> {
+                Decision decision = status.decision();
+                add(new H2(text("Ihr Bescheid", "Your decision")));
+                add(new Paragraph(decision.summary().get(locale)));
+                add(row(text("Aktenzeichen", "Reference"), decision.reference()));
+                if (decision.effectiveOn() != null) {
+                    add(row(text("Wirksam am", "Effective on"), DATE.format(decision.effectiveOn())));
+                }
+                if (decision.offeredUntil() != null) {
+                    add(row(text("Zum Abruf bis", "Available until"), TIME.format(decision.offeredUntil())));
+                }
+                Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+                    byte[] pdf = EngineAccess.current().engine().flatMap(engine -> engine.decisionDocument(ref())).orElse(null);
+                    return pdf == null ? DownloadResponse.error(410, "no longer available")
+                            : new DownloadResponse(new ByteArrayInputStream(pdf), "Bescheid-" + decision.reference() + ".pdf",
+                                    "application/pdf", pdf.length);
+                }), text("Bescheid herunterladen (PDF)", "Download the decision (PDF)"));
+                download.addClassName("ikfz-download");
+                download.getElement().setAttribute("download", true);
+                add(download, new Paragraph(status.next().get(locale)));
+                add(new Paragraph(text(
+                        "Automatisch erlassene Bescheide stehen einen Monat unter dem Vorbehalt der Nachprüfung (§ 23 Abs. 3 FZV).",
+                        "Automated decisions remain subject to review for one month.")));
+            }
+            case MANUAL_REVIEW, COMPLETED, ABORTED -> {
+                add(new H2(switch (status.state()) {
+                    case MANUAL_REVIEW -> text("Ihr Antrag ist bei der Zulassungsbehörde", "Your application is with the authority");
+                    case COMPLETED -> text("Ihr Antrag ist abgeschlossen", "Your application is complete");
+                    default -> text("Der Online-Antrag wurde abgebrochen", "The online application was stopped");
+                }));
+                Paragraph next = new Paragraph(status.next().get(locale));
+                next.getElement().setAttribute("role", "status");
+                add(next);
+                forget(procedure.id().value());
+            }
+        }
+    }
+
+    private void showErrors(Map<String, LocalizedText> errors) {
+        removeAll();
+        add(new H2(text("Bitte prüfen Sie diese Angaben", "Please check these details")));
+        UnorderedList list = new UnorderedList();
+        errors.forEach((field, message) -> list.add(new ListItem(procedure.dialog().field(field)
+                .map(f -> f.label().get(getLocale()) + ": ").orElse("") + message.get(getLocale()))));
+        list.getElement().setAttribute("role", "alert");
+        add(list, buttons(new Button(text("Angaben korrigieren", "Correct details"),
+                e -> correct.accept(errors.keySet().stream().findFirst()))));
+    }
+
+    private void run(Consumer<ApplicationService> action) {
+        Optional<ApplicationService> engine = EngineAccess.current().engine();
+        if (engine.isEmpty()) {
+            unavailable(text("Der Antragsdienst ist gerade nicht verfügbar. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einigen Minuten erneut.",
+                    "The application service is not available right now. Your entries are kept; please try again in a few minutes."));
+            return;
+        }
+        try {
+            action.accept(engine.get());
+        } catch (ApplicationException e) {
+            unavailable(e.getMessage(getLocale()));
+        }
+    }
+
+    private void unavailable(String message) {
+        removeAll();
+        Paragraph p = new Paragraph(message);
+        p.getElement().setAttribute("role", "alert");
+        p.addClassName("ikfz-notice");
+        add(new H2(text("Das hat nicht geklappt", "That did not work")), p,
+                buttons(new Button(text("Zurück zu Ihren Angaben", "Back to your details"), e -> correct.accept(Optional.empty()))));
+    }
+
+    private ApplicationRef ref() {
+        return ref(procedure.id().value()).orElseThrow(() -> new ApplicationException(ApplicationException.Reason.NOT_FOUND,
+                LocalizedText.of("Ihre Sitzung ist abgelaufen. Bitte beginnen Sie neu.", "Your session has expired. Please start again.")));
+    }
+
+    private boolean paymentReturned() {
+        return paymentReturned;
+    }
+
+    /** The payment page sent the applicant back saying the payment went through. */
+    void paymentReturned(boolean paid) {
+        this.paymentReturned = paid;
+    }
+
+    /** The page the payment provider sends the applicant back to: this procedure's page. */
+    private URI returnUri() {
+        HttpServletRequest request = ((VaadinServletRequest) VaadinRequest.getCurrent()).getHttpServletRequest();
+        return URI.create(request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/"
+                + procedure.id().value() + "?return=payment");
+    }
+
+    private String text(String german, String english) {
+        return "en".equals(getLocale().getLanguage()) ? english : german;
+    }
+
+    private static Div row(String label, String value) {
+        Span l = new Span(label);
+        l.addClassName("label");
+        Span v = new Span(value);
+        v.addClassName("value");
+        Div row = new Div(l, v);
+        row.addClassName("ikfz-review-row");
+        return row;
+    }
+
+    private static HorizontalLayout buttons(Button... buttons) {
+        HorizontalLayout layout = new HorizontalLayout(buttons);
+        layout.addClassName("ikfz-buttons");
+        return layout;
+    }
+}

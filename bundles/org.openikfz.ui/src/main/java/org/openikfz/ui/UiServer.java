@@ -14,6 +14,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.ui.api.ApiServlet;
 import org.openikfz.ui.web.BundleClassLoader;
 import org.openikfz.ui.web.PortalServlet;
 import org.openikfz.ui.web.EngineAccess;
@@ -86,6 +87,8 @@ public class UiServer {
         vaadin.setInitOrder(1); // initialise at start, not on the first request
         vaadin.setInitParameter("i18n.provider", UiTexts.class.getName());
         context.addServlet(vaadin, "/*");
+        // the machine API: same engine and rules, JSON under /api/v1, OpenAPI at /api/openapi.json
+        context.addServlet(new ServletHolder("api", new ApiServlet(catalog, engine)), "/api/*");
         jetty.setHandler(context);
         // no graceful wait on stop: open push connections would hold it to the end
         jetty.setStopTimeout(0);

@@ -1,0 +1,241 @@
+package org.openikfz.ui.api;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.ApplicationService;
+import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.application.Decision;
+import org.openikfz.api.application.FeeLine;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.ui.web.EngineAccess;
+import org.openikfz.ui.web.ProcedureCatalog;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The machine API under {@code /api/v1}: the same engine and rules as the citizen dialog. An
+ * application is reached only with the token handed out when it was opened ({@code Authorization:
+ * Bearer <token>}); errors are JSON with a message in the language of {@code Accept-Language}
+ * (German by default), never a stack trace. The OpenAPI document is {@code /api/openapi.json}.
+ */
+public final class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern APPLICATION = Pattern.compile("/v1/applications/([0-9a-fA-F-]{36})(/[a-z.]+)?");
+
+    private final transient JsonMapper json = JsonMapper.builder().build();
+    private final transient ProcedureCatalog catalog;
+    private final transient EngineAccess engine;
+
+    public ApiServlet(ProcedureCatalog catalog, EngineAccess engine) {
+        this.catalog = catalog;
+        this.engine = engine;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Locale locale = request.getLocale() != null && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.GERMAN;
+        String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
+        String method = request.getMethod();
+        try {
+            if (path.equals("/openapi.json") && method.equals("GET")) {
+                try (InputStream in = ApiServlet.class.getResourceAsStream("openapi.json")) {
+                    response.setContentType("application/json");
+                    in.transferTo(response.getOutputStream());
+                }
+                return;
+            }
+            if (path.equals("/v1/procedures") && method.equals("GET")) {
+                List<ProcedureDescription> procedures = catalog.all(locale);
+                send(response, 200, Map.of("procedures", procedures));
+                return;
+            }
+            ApplicationService service = engine.engine().orElseThrow(() -> new ApplicationException(
+                    ApplicationException.Reason.UNAVAILABLE, LocalizedText.of(
+                            "Der Antragsdienst ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.",
+                            "The application service is not available right now. Please try again later.")));
+            if (path.equals("/v1/applications") && method.equals("POST")) {
+                Map<String, String> body = body(request);
+                String procedure = body.get("procedure");
+                if (procedure == null) {
+                    throw invalid("Bitte geben Sie das Verfahren an (procedure).", "Please name the procedure (procedure).");
+                }
+                ProcedureId id;
+                try {
+                    id = new ProcedureId(procedure);
+                } catch (IllegalArgumentException e) {
+                    throw invalid("Dieses Verfahren gibt es nicht.", "There is no such procedure.");
+                }
+                ApplicationRef ref = service.open(id, body.get("authority"));
+                Map<String, Object> created = new LinkedHashMap<>();
+                created.put("id", ref.id().toString());
+                created.put("token", ref.accessToken());
+                created.put("status", status(service.status(ref), locale));
+                response.setHeader("Location", "/api/v1/applications/" + ref.id());
+                send(response, 201, created);
+                return;
+            }
+            Matcher m = APPLICATION.matcher(path);
+            if (!m.matches()) {
+                send(response, 404, error("NOT_FOUND", locale == Locale.ENGLISH ? "No such resource." : "Diese Adresse gibt es nicht."));
+                return;
+            }
+            ApplicationRef ref = new ApplicationRef(UUID.fromString(m.group(1)), bearer(request));
+            String action = m.group(2) == null ? "" : m.group(2);
+            switch (method + " " + action) {
+                case "GET " -> send(response, 200, status(service.status(ref), locale));
+                case "PUT /answers" -> {
+                    Map<String, LocalizedText> errors = service.answer(ref, body(request));
+                    if (errors.isEmpty()) {
+                        send(response, 200, status(service.status(ref), locale));
+                    } else {
+                        Map<String, String> messages = new LinkedHashMap<>();
+                        errors.forEach((field, text) -> messages.put(field, text.get(locale)));
+                        Map<String, Object> out = error("INVALID", locale == Locale.ENGLISH
+                                ? "Some answers are not valid." : "Einige Angaben sind nicht gültig.");
+                        out.put("errors", messages);
+                        send(response, 422, out);
+                    }
+                }
+                case "POST /verify" -> send(response, 200, status(service.verify(ref), locale));
+                case "POST /payment" -> {
+                    String returnTo = body(request).get("returnTo");
+                    if (returnTo == null) {
+                        throw invalid("Bitte geben Sie returnTo an.", "Please give returnTo.");
+                    }
+                    URI page = service.startPayment(ref, URI.create(returnTo));
+                    send(response, 200, Map.of("paymentPage", page.toString()));
+                }
+                case "POST /submit" -> send(response, 200, status(service.submit(ref), locale));
+                case "GET /decision" -> {
+                    Decision decision = service.status(ref).decision();
+                    if (decision == null) {
+                        send(response, 404, error("NOT_FOUND", locale == Locale.ENGLISH ? "There is no decision yet." : "Es gibt noch keinen Bescheid."));
+                    } else {
+                        send(response, 200, decision(decision, locale));
+                    }
+                }
+                case "GET /decision.pdf" -> {
+                    Optional<byte[]> pdf = service.decisionDocument(ref);
+                    if (pdf.isEmpty()) {
+                        send(response, 410, error("GONE", locale == Locale.ENGLISH
+                                ? "The decision document is not available (any more)."
+                                : "Der Bescheid ist nicht (mehr) zum Abruf bereit."));
+                    } else {
+                        response.setStatus(200);
+                        response.setContentType("application/pdf");
+                        response.setHeader("Content-Disposition", "attachment; filename=\"Bescheid.pdf\"");
+                        response.setContentLength(pdf.get().length);
+                        response.getOutputStream().write(pdf.get());
+                    }
+                }
+                default -> send(response, 405, error("METHOD_NOT_ALLOWED", "Method not allowed."));
+            }
+        } catch (ApplicationException e) {
+            int code = switch (e.reason()) {
+                case NOT_FOUND -> 404;
+                case UNAVAILABLE -> 503;
+                case WRONG_STATE -> 409;
+                case INVALID -> 422;
+            };
+            send(response, code, error(e.reason().name(), e.getMessage(locale)));
+        } catch (JacksonException | IllegalArgumentException e) {
+            send(response, 400, error("BAD_REQUEST", locale == Locale.ENGLISH
+                    ? "The request is not valid JSON of the expected form." : "Die Anfrage ist kein gültiges JSON der erwarteten Form."));
+        }
+    }
+
+    private static String bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
+    }
+
+    private Map<String, String> body(HttpServletRequest request) throws IOException {
+        Map<?, ?> raw = json.readValue(request.getInputStream(), Map.class);
+        Map<String, String> body = new LinkedHashMap<>();
+        raw.forEach((k, v) -> body.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+        return body;
+    }
+
+    private static ApplicationException invalid(String german, String english) {
+        return new ApplicationException(ApplicationException.Reason.INVALID, LocalizedText.of(german, english));
+    }
+
+    static Map<String, Object> status(ApplicationStatus s, Locale locale) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", s.id().toString());
+        out.put("procedure", s.procedure().value());
+        out.put("state", s.state().name());
+        out.put("correctionsLeft", s.correctionsLeft());
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : s.findings()) {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("field", f.fieldId());
+            finding.put("message", f.message().get(locale));
+            findings.add(finding);
+        }
+        out.put("findings", findings);
+        List<Map<String, Object>> fees = new ArrayList<>();
+        for (FeeLine f : s.fees()) {
+            fees.add(Map.of("item", f.item(), "title", f.title().get(locale), "amount", f.amount()));
+        }
+        out.put("fees", fees);
+        out.put("total", s.total());
+        out.put("identified", s.identified());
+        out.put("paid", s.paid());
+        out.put("decision", s.decision() == null ? null : decision(s.decision(), locale));
+        out.put("next", s.next() == null ? null : s.next().get(locale));
+        out.put("answers", s.answers());
+        return out;
+    }
+
+    static Map<String, Object> decision(Decision d, Locale locale) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("reference", d.reference());
+        out.put("automated", d.automated());
+        out.put("decidedAt", d.decidedAt().toString());
+        out.put("offeredUntil", text(() -> d.offeredUntil().toString(), d.offeredUntil() != null));
+        out.put("retrievedAt", text(() -> d.retrievedAt().toString(), d.retrievedAt() != null));
+        out.put("mailedOn", text(() -> d.mailedOn().toString(), d.mailedOn() != null));
+        out.put("effectiveOn", text(() -> d.effectiveOn().toString(), d.effectiveOn() != null));
+        out.put("summary", d.summary().get(locale));
+        return out;
+    }
+
+    private static String text(Supplier<String> value, boolean present) {
+        return present ? value.get() : null;
+    }
+
+    static Map<String, Object> error(String code, String message) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", code);
+        out.put("message", message);
+        return out;
+    }
+
+    private void send(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

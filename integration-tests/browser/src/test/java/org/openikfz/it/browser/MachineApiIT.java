@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,13 +15,13 @@ import org.junit.jupiter.api.Test;
 /** The JSON machine API of the running distribution, as an integrator would use it. */
 class MachineApiIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static RunningDistribution distribution;
+    private static Api api;
 
     @BeforeAll
     static void start() throws Exception {
         distribution = RunningDistribution.start("api");
+        api = new Api(distribution);
     }
 
     @AfterAll
@@ -38,7 +33,7 @@ class MachineApiIT {
 
     @Test
     void proceduresComeWithTheirDialogAndTheOpenApiDocumentDescribesTheApi() throws Exception {
-        JsonNode procedures = call("GET", "/api/v1/procedures", null, null, 200).get("procedures");
+        JsonNode procedures = api.call("GET", "/api/v1/procedures", null, null, 200).get("procedures");
         JsonNode abmelden = null;
         for (JsonNode p : procedures) {
             if (p.path("id").path("value").asText().equals("ausserbetriebsetzung")) {
@@ -47,29 +42,29 @@ class MachineApiIT {
         }
         assertTrue(abmelden != null, procedures.toString());
         assertTrue(abmelden.toString().contains("\"zb1Code\""), "the dialog description names its fields");
-        JsonNode openapi = call("GET", "/api/openapi.json", null, null, 200);
+        JsonNode openapi = api.call("GET", "/api/openapi.json", null, null, 200);
         assertEquals("3.1.0", openapi.path("openapi").asText());
         assertTrue(openapi.path("paths").has("/v1/applications/{id}/verify"));
     }
 
     @Test
     void wrongZb1CodeGivesFindingsWithCorrectionsLeftThenAborts() throws Exception {
-        JsonNode created = call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
         String path = "/api/v1/applications/" + created.path("id").asText();
         String token = created.path("token").asText();
 
-        call("PUT", path + "/answers", token, answers("Zz9Zz9Z"), 200);
-        JsonNode first = call("POST", path + "/verify", token, null, 200);
+        api.call("PUT", path + "/answers", token, Api.abmelden("Zz9Zz9Z"), 200);
+        JsonNode first = api.call("POST", path + "/verify", token, null, 200);
         assertEquals("DIALOG", first.path("state").asText());
         assertEquals("zb1Code", first.path("findings").get(0).path("field").asText());
         assertEquals(3, first.path("correctionsLeft").asInt());
         for (int left : new int[] {2, 1}) {
-            call("PUT", path + "/answers", token, Map.of("zb1Code", "Zz9Zz9Z"), 200);
-            JsonNode again = call("POST", path + "/verify", token, null, 200);
+            api.call("PUT", path + "/answers", token, Map.of("zb1Code", "Zz9Zz9Z"), 200);
+            JsonNode again = api.call("POST", path + "/verify", token, null, 200);
             assertEquals(left, again.path("correctionsLeft").asInt(), again.toString());
         }
-        call("PUT", path + "/answers", token, Map.of("zb1Code", "Zz9Zz9Z"), 200);
-        JsonNode aborted = call("POST", path + "/verify", token, null, 200);
+        api.call("PUT", path + "/answers", token, Map.of("zb1Code", "Zz9Zz9Z"), 200);
+        JsonNode aborted = api.call("POST", path + "/verify", token, null, 200);
         assertEquals("ABORTED", aborted.path("state").asText());
         assertEquals(0, aborted.path("correctionsLeft").asInt());
         assertFalse(aborted.toString().contains("Zz9Zz9Z"), "a security code is never sent back");
@@ -77,80 +72,45 @@ class MachineApiIT {
 
     @Test
     void badInputGetsAClearErrorAndOthersApplicationsStayHidden() throws Exception {
-        JsonNode created = call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
         String path = "/api/v1/applications/" + created.path("id").asText();
-        JsonNode invalid = call("PUT", path + "/answers", created.path("token").asText(), Map.of("kennzeichen", "ERZ-AB 01234"), 422);
+        JsonNode invalid = api.call("PUT", path + "/answers", created.path("token").asText(), Map.of("kennzeichen", "ERZ-AB 01234"), 422);
         assertTrue(invalid.path("errors").has("kennzeichen"), invalid.toString());
         assertFalse(invalid.toString().contains("Exception"));
-        call("GET", path, "wrong-token", null, 404);
-        call("GET", path, null, null, 404);
-        HttpResponse<String> garbage = HTTP.send(HttpRequest.newBuilder(distribution.uri("/api/v1/applications"))
+        api.call("GET", path, "wrong-token", null, 404);
+        api.call("GET", path, null, null, 404);
+        HttpResponse<String> garbage = Api.HTTP.send(HttpRequest.newBuilder(distribution.uri("/api/v1/applications"))
                 .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, garbage.statusCode());
-        assertEquals("BAD_REQUEST", JSON.readTree(garbage.body()).path("error").asText());
+        assertEquals("BAD_REQUEST", Api.JSON.readTree(garbage.body()).path("error").asText());
     }
 
     @Test
     void paidApplicationIsDecidedAndItsPdfCanBeRetrieved() throws Exception {
-        JsonNode created = call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
         String path = "/api/v1/applications/" + created.path("id").asText();
         String token = created.path("token").asText();
-        simulator("/kba/admin/vehicles", "kennzeichen=ERZ-XY+42&fin=WDB1240221A000002&zb1=Hx7Rt2Q&plaketten=M4n,Z9a");
-        Map<String, String> answers = answers("Hx7Rt2Q");
+        api.simulator("/kba/admin/vehicles", "kennzeichen=ERZ-XY+42&fin=WDB1240221A000002&zb1=Hx7Rt2Q&plaketten=M4n,Z9a");
+        Map<String, String> answers = Api.abmelden("Hx7Rt2Q");
         answers.put("kennzeichen", "ERZ-XY 42");
         answers.put("plaketteVorn", "M4n");
         answers.put("plaketteHinten", "Z9a");
-        call("PUT", path + "/answers", token, answers, 200);
-        JsonNode verified = call("POST", path + "/verify", token, null, 200);
+        api.call("PUT", path + "/answers", token, answers, 200);
+        JsonNode verified = api.call("POST", path + "/verify", token, null, 200);
         assertEquals("AWAITING_PAYMENT", verified.path("state").asText(), verified.toString());
         assertEquals(2.70, verified.path("total").asDouble(), 0.001);
-        call("POST", path + "/submit", token, null, 409); // FZV § 20(5): fees first
+        api.call("POST", path + "/submit", token, null, 409); // FZV § 20(5): fees first
 
-        String page = call("POST", path + "/payment", token, Map.of("returnTo", "http://127.0.0.1/back"), 200).path("paymentPage").asText();
-        simulator("/epayment/admin/payments/" + page.substring(page.lastIndexOf('/') + 1) + "/pay", "");
-        JsonNode decided = call("POST", path + "/submit", token, null, 200);
+        String page = api.call("POST", path + "/payment", token, Map.of("returnTo", "http://127.0.0.1/back"), 200).path("paymentPage").asText();
+        api.simulator("/epayment/admin/payments/" + page.substring(page.lastIndexOf('/') + 1) + "/pay", "");
+        JsonNode decided = api.call("POST", path + "/submit", token, null, 200);
         assertEquals("DECIDED", decided.path("state").asText());
-        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(distribution.uri(path + "/decision.pdf"))
+        HttpResponse<byte[]> pdf = Api.HTTP.send(HttpRequest.newBuilder(distribution.uri(path + "/decision.pdf"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(pdf.body(), 0, 4));
-        JsonNode decision = call("GET", path + "/decision", token, null, 200);
+        JsonNode decision = api.call("GET", path + "/decision", token, null, 200);
         assertEquals(decided.path("decision").path("reference").asText(), decision.path("reference").asText());
         assertFalse(decision.path("effectiveOn").isNull(), "retrieved: effective today");
-    }
-
-    private static Map<String, String> answers(String zb1) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        answers.put("kennzeichen", "ERZ-AB 123");
-        answers.put("wechselkennzeichen", "false");
-        answers.put("halter", "true");
-        answers.put("hinweisGelesen", "true");
-        answers.put("plaketteVorn", "K7m");
-        answers.put("plaketteHinten", "P2x");
-        answers.put("zb1Code", zb1);
-        answers.put("verwertet", "false");
-        answers.put("kennzeichenReservieren", "false");
-        return answers;
-    }
-
-    private static JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(distribution.uri(path)).header("Accept-Language", "de");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        return JSON.readTree(response.body());
-    }
-
-    private static void simulator(String path, String form) throws Exception {
-        String port = Files.readString(distribution.home.resolve("etc/org.openikfz.simulator.http.cfg")).replaceAll("\\D", "");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() < 300, path + ": " + response.body());
     }
 }

@@ -37,34 +37,46 @@ final class RunningDistribution implements AutoCloseable {
         int port = freePort();
         Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + port + "\nhost=127.0.0.1\n");
         Files.writeString(home.resolve("etc/org.openikfz.simulator.http.cfg"), "port=" + freePort() + "\n");
+        RunningDistribution distribution = new RunningDistribution(home, port, 0);
+        long millis = distribution.launch();
+        System.out.printf("distribution %s: first HTTP 200 after %d ms%n", name, millis);
+        return new RunningDistribution(home, port, millis);
+    }
+
+    /** Starts the distribution in its home (again) and waits for the UI; returns the milliseconds it took. */
+    long launch() throws Exception {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(home.resolve("bin/openikfz").toString(), "start")
                 .directory(home.toFile()).redirectErrorStream(true).start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("bin/openikfz start failed: " + new String(process.getInputStream().readAllBytes()));
         }
-        RunningDistribution distribution = new RunningDistribution(home, port, 0);
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(distribution.uri("/")).build(),
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    break;
+                    return (System.nanoTime() - started) / 1_000_000;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
             if (System.nanoTime() > deadline) {
-                distribution.close();
-                throw new IllegalStateException("no HTTP 200 within 60 s; log:\n" + distribution.log());
+                close();
+                throw new IllegalStateException("no HTTP 200 within 60 s; log:\n" + log());
             }
             Thread.sleep(50);
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("distribution %s: first HTTP 200 after %d ms%n", name, millis);
-        return new RunningDistribution(home, port, millis);
+    }
+
+    /** Kills the process the hard way ({@code kill -9}): no shutdown hook, nothing flushed. */
+    void kill() throws Exception {
+        long pid = Long.parseLong(Files.readString(home.resolve("data/openikfz.pid")).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        Files.deleteIfExists(home.resolve("data/openikfz.pid"));
     }
 
     URI uri(String path) {

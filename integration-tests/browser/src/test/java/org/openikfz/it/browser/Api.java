@@ -1,0 +1,67 @@
+package org.openikfz.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Calls of the machine API and the simulators' admin API of a running distribution. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final RunningDistribution distribution;
+
+    Api(RunningDistribution distribution) {
+        this.distribution = distribution;
+    }
+
+    /** Answers for the KBA simulator's demo vehicle ERZ-AB 123, with the given ZB I code. */
+    static Map<String, String> abmelden(String zb1) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("kennzeichen", "ERZ-AB 123");
+        answers.put("wechselkennzeichen", "false");
+        answers.put("halter", "true");
+        answers.put("hinweisGelesen", "true");
+        answers.put("plaketteVorn", "K7m");
+        answers.put("plaketteHinten", "P2x");
+        answers.put("zb1Code", zb1);
+        answers.put("verwertet", "false");
+        answers.put("kennzeichenReservieren", "false");
+        return answers;
+    }
+
+    JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(distribution.uri(path)).header("Accept-Language", "de");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return JSON.readTree(response.body());
+    }
+
+    /** A call of the simulators' admin API: POST with a form, or GET when {@code form} is null. */
+    String simulator(String path, String form) throws Exception {
+        String port = Files.readString(distribution.home.resolve("etc/org.openikfz.simulator.http.cfg")).replaceAll("\\D", "");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() < 300, path + ": " + response.body());
+        return response.body();
+    }
+}

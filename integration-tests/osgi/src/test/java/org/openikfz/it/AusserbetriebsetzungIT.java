@@ -185,6 +185,36 @@ public class AusserbetriebsetzungIT {
         assertTrue("printout queued", inbox.contains("\"printAndMail\":true"));
     }
 
+    /**
+     * Chosen behaviour: applications in the dialog outlive their procedure bundle. While it is gone the
+     * engine answers "not available right now" and keeps the entries; reinstalled, the applicant continues.
+     */
+    @Test
+    public void applicationsSurviveTheirProcedureBundleGoingAway() throws Exception {
+        ApplicationRef ref = engine.open(ABMELDEN, null);
+        engine.answer(ref, Map.of("kennzeichen", PLATE));
+        org.osgi.framework.Bundle procedure = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.openikfz.procedure.ausserbetriebsetzung")).findFirst().orElseThrow();
+        procedure.stop();
+        try {
+            org.openikfz.api.application.ApplicationException e = org.junit.Assert.assertThrows(
+                    org.openikfz.api.application.ApplicationException.class, () -> engine.answer(ref, answers("Ab3De4F")));
+            assertEquals(org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE, e.reason());
+            assertTrue(e.getMessage(java.util.Locale.GERMAN).contains("Ihre Angaben bleiben erhalten"));
+            assertEquals(PLATE, store.getData(ref.id()).get("kennzeichen"));
+        } finally {
+            procedure.start();
+        }
+        waitFor(() -> {
+            try {
+                return engine.answer(ref, answers("Ab3De4F")).isEmpty();
+            } catch (org.openikfz.api.application.ApplicationException notYet) {
+                return false;
+            }
+        });
+        assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
+    }
+
     private Map<String, String> answers(String zb1) {
         Map<String, String> answers = new HashMap<>();
         answers.put("kennzeichen", PLATE);

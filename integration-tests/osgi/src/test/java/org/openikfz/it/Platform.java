@@ -28,15 +28,15 @@ import org.osgi.framework.Constants;
  * properties of the built distribution, in a fresh home folder of its own under target/it, with the
  * distribution's etc/ copied and the UI on a free port.
  */
-final class Platform {
+public final class Platform {
 
-    static final Path DISTRIBUTION = Path.of(System.getProperty("openikfz.distribution"));
+    public static final Path DISTRIBUTION = Path.of(System.getProperty("openikfz.distribution"));
 
     private Platform() {
     }
 
     /** The options for a framework whose home is {@code target/it/<name>}; extra .cfg files go to its etc/. */
-    static Option[] options(String name, Map<String, String> extraConfig) {
+    public static Option[] options(String name, Map<String, String> extraConfig) {
         try {
             Path home = Path.of(System.getProperty("openikfz.it.work")).resolve(name).toAbsolutePath();
             deleteRecursively(home);
@@ -79,7 +79,7 @@ final class Platform {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,0 +1,176 @@
+package org.openikfz.it.benchmark;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.ApplicationService;
+import org.openikfz.api.application.ApplicationState;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.it.Platform;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Automated Außerbetriebsetzung decisions per second through the engine (open, answer, verify
+ * against the KBA simulator, start payment, submit), against the same number of plain JDBC
+ * insert+commit transactions on the same database, measured in the same run. Prints figures.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class H2DecisionBenchmark {
+
+    private static final int WARMUP = 50;
+
+    @Inject
+    protected BundleContext context;
+    @Inject
+    protected ApplicationService engine;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Configuration
+    public Option[] config() throws Exception {
+        Map<String, String> config = new HashMap<>(storeConfig());
+        config.put("org.openikfz.simulator.http", "port=" + Platform.freePort() + "\n");
+        return OptionUtils.combine(Platform.options(name(), config),
+                systemProperty("benchmark.decisions").value(System.getProperty("benchmark.decisions", "500")));
+    }
+
+    protected String name() {
+        return "benchmark-h2";
+    }
+
+    /** Extra store configuration (none: the embedded H2 default). */
+    protected Map<String, String> storeConfig() {
+        return Map.of();
+    }
+
+    protected String database() {
+        return "H2";
+    }
+
+    /** The same database the store uses, for the plain JDBC baseline. */
+    protected DataSource baselineDataSource() throws Exception {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + System.getProperty("openikfz.home") + "/data/openikfz;WRITE_DELAY=0");
+        ds.setUser("sa");
+        return ds;
+    }
+
+    @Test
+    public void decisionsPerSecondAgainstPlainJdbcCommits() throws Exception {
+        int n = Integer.getInteger("benchmark.decisions", 500);
+        for (int i = 1; i <= n + WARMUP; i++) {
+            simulator("/kba/admin/vehicles", "kennzeichen=ERZ-B+" + i + "&fin=WVWZZZ1JZXW" + String.format("%06d", i)
+                    + "&zb1=Ab3De4F&plaketten=K7m,P2x");
+        }
+        for (int i = 1; i <= WARMUP; i++) {
+            decide(i);
+        }
+        long[] decisions = new long[n];
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            decisions[i] = decide(WARMUP + 1 + i);
+        }
+        long engineWall = Arrays.stream(decisions).sum();
+
+        long[] commits = new long[n];
+        try (Connection c = baselineDataSource().getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS bench_baseline");
+                s.execute("CREATE TABLE bench_baseline (id BIGINT PRIMARY KEY, payload VARCHAR(200))");
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_baseline (id, payload) VALUES (?, ?)")) {
+                for (int i = 0; i < WARMUP + n; i++) {
+                    long t0 = System.nanoTime();
+                    insert.setLong(1, i);
+                    insert.setString(2, "application " + i);
+                    insert.executeUpdate();
+                    c.commit();
+                    if (i >= WARMUP) {
+                        commits[i - WARMUP] = System.nanoTime() - t0;
+                    }
+                }
+            }
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE bench_baseline");
+            }
+        }
+        long jdbcWall = Arrays.stream(commits).sum();
+        double decisionsPerSecond = n / (engineWall / 1e9);
+        double commitsPerSecond = n / (jdbcWall / 1e9);
+        System.out.printf("%n== Open i-Kfz benchmark on %s: %d automated Außerbetriebsetzung decisions (after %d warm-up) ==%n",
+                database(), n, WARMUP);
+        System.out.printf("engine:     %8.1f decisions/s   latency p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (wall %d ms)%n",
+                decisionsPerSecond, p(decisions, 50), p(decisions, 95), p(decisions, 99), (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("plain JDBC: %8.1f commits/s     latency p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms%n",
+                commitsPerSecond, p(commits, 50), p(commits, 95), p(commits, 99));
+        System.out.printf("ratio:      one decision costs %.1f plain commits (decisions/s ÷ commits/s = %.3f)%n%n",
+                commitsPerSecond / decisionsPerSecond, decisionsPerSecond / commitsPerSecond);
+        assertTrue(n > 0);
+    }
+
+    /** One automated decision through the engine; returns the engine's time (the simulated payment click excluded). */
+    private long decide(int vehicle) throws Exception {
+        long t0 = System.nanoTime();
+        ApplicationRef ref = engine.open(new ProcedureId("ausserbetriebsetzung"), null);
+        Map<String, String> answers = new HashMap<>();
+        answers.put("kennzeichen", "ERZ-B " + vehicle);
+        answers.put("wechselkennzeichen", "false");
+        answers.put("halter", "true");
+        answers.put("hinweisGelesen", "true");
+        answers.put("plaketteVorn", "K7m");
+        answers.put("plaketteHinten", "P2x");
+        answers.put("zb1Code", "Ab3De4F");
+        answers.put("verwertet", "false");
+        answers.put("kennzeichenReservieren", "false");
+        assertEquals(Map.of(), engine.answer(ref, answers));
+        assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
+        URI page = engine.startPayment(ref, URI.create("http://127.0.0.1/back"));
+        long engineTime = System.nanoTime() - t0;
+        simulator("/epayment/admin/payments/" + page.getPath().substring(page.getPath().lastIndexOf('/') + 1) + "/pay", "");
+        long t1 = System.nanoTime();
+        assertEquals(ApplicationState.DECIDED, engine.submit(ref).state());
+        return engineTime + (System.nanoTime() - t1);
+    }
+
+    private static double p(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private void simulator(String path, String form) throws Exception {
+        var admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
+        Object port = admin.getConfiguration("org.openikfz.simulator.http", null).getProperties().get("port");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(path + ": " + response.body(), response.statusCode() < 300);
+    }
+}

@@ -37,6 +37,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * GET  /epayment/admin/payments            payments (JSON)
  * POST /epayment/admin/payments/ID/pay     pays a payment without the browser
  * GET  /epayment/pay/ID                    the payment page; POST action=pay|cancel
+ * GET  /identity/login?state=&amp;return=      the BundID/eID login page; POST person=N
+ * POST /identity/admin/codes               form: person=N — a one-time code without the browser
  * </pre>
  */
 @Component(immediate = true, configurationPid = SimulatorHttp.PID)
@@ -59,10 +61,12 @@ public final class SimulatorHttp {
     private final KbaSimulator kba;
     private final FachverfahrenSimulator fachverfahren;
     private final EPaymentSimulator epayment;
+    private final IdentitySimulator identity;
 
     @Activate
     public SimulatorHttp(Config config, @Reference KbaSimulator kba, @Reference FachverfahrenSimulator fachverfahren,
-            @Reference EPaymentSimulator epayment) throws IOException {
+            @Reference EPaymentSimulator epayment, @Reference IdentitySimulator identity) throws IOException {
+        this.identity = identity;
         this.kba = kba;
         this.fachverfahren = fachverfahren;
         this.epayment = epayment;
@@ -70,9 +74,10 @@ public final class SimulatorHttp {
         server.createContext("/kba/admin/", this::kbaAdmin);
         server.createContext("/fachverfahren/admin/", this::fachverfahrenAdmin);
         server.createContext("/epayment/", this::epayment);
+        server.createContext("/identity/", this::identity);
         server.setExecutor(executor);
         server.start();
-        System.out.println("Simulators (KBA, Fachverfahren, ePayment) listening on http://" + config.host() + ":"
+        System.out.println("Simulators (KBA, Fachverfahren, ePayment, BundID/eID) listening on http://" + config.host() + ":"
                 + server.getAddress().getPort() + "/");
     }
 
@@ -153,6 +158,57 @@ public final class SimulatorHttp {
         } else {
             json(x, 404, "{\"error\":\"not found\"}");
         }
+    }
+
+    private void identity(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        if (path.equals("/identity/admin/codes") && x.getRequestMethod().equals("POST")) {
+            Optional<String> code = identity.login(parseInt(form(x).get("person")));
+            json(x, code.isPresent() ? 201 : 422, code.map(c -> "{\"code\":\"" + c + "\"}").orElse("{\"error\":\"no such person\"}"));
+        } else if (path.equals("/identity/login")) {
+            Map<String, String> q = query(x);
+            String back = q.getOrDefault("return", "");
+            if (!back.startsWith("http://") && !back.startsWith("https://")) {
+                html(x, 400, identityPage("Anmeldung nicht möglich", "<p>Die Rücksprungadresse fehlt.</p>"));
+                return;
+            }
+            if (x.getRequestMethod().equals("POST")) {
+                Optional<String> code = identity.login(parseInt(form(x).get("person")));
+                if (code.isEmpty()) {
+                    html(x, 422, identityPage("Bitte wählen Sie eine Person", "<p>Bitte wählen Sie eine Person aus.</p>"));
+                    return;
+                }
+                String sep = back.contains("?") ? "&" : "?";
+                x.getResponseHeaders().add("Location", back + sep + "code=" + code.get() + "&state="
+                        + java.net.URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8));
+                x.sendResponseHeaders(303, -1);
+                x.close();
+                return;
+            }
+            StringBuilder form = new StringBuilder("<form method=\"post\"><fieldset><legend>Als wer möchten Sie sich ausweisen?</legend>");
+            for (int i = 0; i < IdentitySimulator.PERSONS.size(); i++) {
+                form.append("<p><input type=\"radio\" name=\"person\" id=\"p").append(i).append("\" value=\"").append(i)
+                        .append(i == 0 ? "\" checked>" : "\">").append("<label for=\"p").append(i).append("\">")
+                        .append(IdentitySimulator.PERSONS.get(i).name()).append("</label></p>");
+            }
+            form.append("</fieldset><button type=\"submit\">Anmelden</button></form>");
+            html(x, 200, identityPage("Mit dem Online-Ausweis anmelden", form.toString()));
+        } else {
+            json(x, 404, "{\"error\":\"not found\"}");
+        }
+    }
+
+    private static int parseInt(String value) {
+        try {
+            return Integer.parseInt(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String identityPage(String title, String body) {
+        return page(title, body).replace("ePayment-Simulator (Testumgebung, es fließt kein Geld)",
+                "BundID/eID-Simulator (Testumgebung, keine echte Identifizierung)").replace("– ePayment-Simulator", "– BundID/eID-Simulator");
     }
 
     private static String page(String title, String body) {

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern APPLICATION = Pattern.compile("/v1/applications/([0-9a-fA-F-]{36})(/[a-z.]+)?");
+    private static final Pattern APPLICATION = Pattern.compile("/v1/applications/([0-9a-fA-F-]{36})(/[a-z./]+)?");
 
     private final transient JsonMapper json = JsonMapper.builder().build();
     private final transient ProcedureCatalog catalog;
@@ -115,6 +115,20 @@ public final class ApiServlet extends HttpServlet {
                         out.put("errors", messages);
                         send(response, 422, out);
                     }
+                }
+                case "POST /identification" -> {
+                    String returnTo = body(request).get("returnTo");
+                    if (returnTo == null) {
+                        throw invalid("Bitte geben Sie returnTo an.", "Please give returnTo.");
+                    }
+                    send(response, 200, Map.of("loginPage", service.startIdentification(ref, URI.create(returnTo)).toString()));
+                }
+                case "POST /identification/complete" -> {
+                    String code = body(request).get("code");
+                    if (code == null) {
+                        throw invalid("Bitte geben Sie den Code der Anmeldung an (code).", "Please give the login code (code).");
+                    }
+                    send(response, 200, status(service.completeIdentification(ref, code), locale));
                 }
                 case "POST /verify" -> send(response, 200, status(service.verify(ref), locale));
                 case "POST /payment" -> {

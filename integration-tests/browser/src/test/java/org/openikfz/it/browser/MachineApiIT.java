@@ -71,6 +71,21 @@ class MachineApiIT {
     }
 
     @Test
+    void applicantIdentifiesWithTheEidSimulator() throws Exception {
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        String path = "/api/v1/applications/" + created.path("id").asText();
+        String token = created.path("token").asText();
+        String login = api.call("POST", path + "/identification", token, Map.of("returnTo", "http://127.0.0.1/back"), 200)
+                .path("loginPage").asText();
+        assertTrue(login.contains("/identity/login?state="), login);
+        String code = Api.JSON.readTree(api.simulator("/identity/admin/codes", "person=0")).path("code").asText();
+        JsonNode identified = api.call("POST", path + "/identification/complete", token, Map.of("code", code), 200);
+        assertTrue(identified.path("identified").asBoolean(), identified.toString());
+        assertFalse(identified.toString().contains("Mustermann"), "identity data are not echoed in the status");
+        api.call("POST", path + "/identification/complete", token, Map.of("code", code), 503); // one-time code
+    }
+
+    @Test
     void badInputGetsAClearErrorAndOthersApplicationsStayHidden() throws Exception {
         JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
         String path = "/api/v1/applications/" + created.path("id").asText();

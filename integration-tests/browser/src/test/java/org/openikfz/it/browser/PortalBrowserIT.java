@@ -107,7 +107,10 @@ class PortalBrowserIT {
     }
 
     private static boolean hasProcedureCard(String text) {
-        return browser.findElements(By.tagName("vaadin-card")).stream().anyMatch(c -> c.getText().contains(text));
+        // read all cards in one script: the page re-renders through push while we look
+        Object cards = ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('vaadin-card')).map(c => c.innerText).join('\\n');");
+        return String.valueOf(cards).contains(text);
     }
 
     private static WebElement first(WebDriver driver, By by) {

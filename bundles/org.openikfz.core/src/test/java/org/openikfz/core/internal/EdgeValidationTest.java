@@ -1,0 +1,38 @@
+package org.openikfz.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openikfz.api.dialog.Choice;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.value.ValueValidationException;
+
+/** Answers are parsed by their field's value type and kept in canonical form. */
+class EdgeValidationTest {
+
+    @Test
+    void answersAreKeptInCanonicalForm() {
+        assertEquals("ERZ-AB 123", Engine.normalize(field(FieldType.KENNZEICHEN), "erz-ab 123"));
+        assertEquals("true", Engine.normalize(field(FieldType.YES_NO), "Ja"));
+        assertEquals("2026-01-31", Engine.normalize(field(FieldType.DATE), "2026-01-31"));
+        assertEquals("Ab3De4F", Engine.normalize(field(FieldType.ZB1_CODE), "Ab3De4F"));
+    }
+
+    @Test
+    void badAnswersAreRefused() {
+        assertThrows(ValueValidationException.class, () -> Engine.normalize(field(FieldType.ZB1_CODE), "Ab3De4"));
+        assertThrows(IllegalArgumentException.class, () -> Engine.normalize(field(FieldType.YES_NO), "vielleicht"));
+        Field choice = new Field("art", FieldType.CHOICE, LocalizedText.german("Art"), null, true,
+                List.of(new Choice("a", LocalizedText.german("A"))), null);
+        assertThrows(IllegalArgumentException.class, () -> Engine.normalize(choice, "b"));
+        assertThrows(IllegalArgumentException.class, () -> Engine.normalize(field(FieldType.TEXT), "x".repeat(201)));
+    }
+
+    private static Field field(FieldType type) {
+        return Field.required("f", type, LocalizedText.german("Frage"), null);
+    }
+}

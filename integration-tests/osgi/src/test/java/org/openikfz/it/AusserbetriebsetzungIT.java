@@ -215,18 +215,8 @@ public class AusserbetriebsetzungIT {
         assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
     }
 
-    private Map<String, String> answers(String zb1) {
-        Map<String, String> answers = new HashMap<>();
-        answers.put("kennzeichen", PLATE);
-        answers.put("wechselkennzeichen", "false");
-        answers.put("halter", "true");
-        answers.put("hinweisGelesen", "true");
-        answers.put("plaketteVorn", "K7m");
-        answers.put("plaketteHinten", "P2x");
-        answers.put("zb1Code", zb1);
-        answers.put("verwertet", "false");
-        answers.put("kennzeichenReservieren", "false");
-        return answers;
+    private static Map<String, String> answers(String zb1) {
+        return DemoAnswers.abmelden(PLATE, "K7m", "P2x", zb1);
     }
 
     private void pay(ApplicationRef ref) throws Exception {

@@ -22,6 +22,7 @@ import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.application.ApplicationState;
 import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.it.DemoAnswers;
 import org.openikfz.it.Platform;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -138,16 +139,7 @@ public class H2DecisionBenchmark {
     private long decide(int vehicle) throws Exception {
         long t0 = System.nanoTime();
         ApplicationRef ref = engine.open(new ProcedureId("ausserbetriebsetzung"), null);
-        Map<String, String> answers = new HashMap<>();
-        answers.put("kennzeichen", "ERZ-B " + vehicle);
-        answers.put("wechselkennzeichen", "false");
-        answers.put("halter", "true");
-        answers.put("hinweisGelesen", "true");
-        answers.put("plaketteVorn", "K7m");
-        answers.put("plaketteHinten", "P2x");
-        answers.put("zb1Code", "Ab3De4F");
-        answers.put("verwertet", "false");
-        answers.put("kennzeichenReservieren", "false");
+        Map<String, String> answers = DemoAnswers.abmelden("ERZ-B " + vehicle, "K7m", "P2x", "Ab3De4F");
         assertEquals(Map.of(), engine.answer(ref, answers));
         assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
         URI page = engine.startPayment(ref, URI.create("http://127.0.0.1/back"));

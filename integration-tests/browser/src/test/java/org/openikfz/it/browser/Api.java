@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openikfz.it.DemoAnswers;
 
 /** Calls of the machine API and the simulators' admin API of a running distribution. */
 final class Api {
@@ -25,19 +26,9 @@ final class Api {
         this.distribution = distribution;
     }
 
-    /** Answers for the KBA simulator's demo vehicle ERZ-AB 123, with the given ZB I code. */
+    /** Answers for the KBA simulator's demo vehicle ERZ-AB 123, with the given ZB I code (a copy to change). */
     static Map<String, String> abmelden(String zb1) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        answers.put("kennzeichen", "ERZ-AB 123");
-        answers.put("wechselkennzeichen", "false");
-        answers.put("halter", "true");
-        answers.put("hinweisGelesen", "true");
-        answers.put("plaketteVorn", "K7m");
-        answers.put("plaketteHinten", "P2x");
-        answers.put("zb1Code", zb1);
-        answers.put("verwertet", "false");
-        answers.put("kennzeichenReservieren", "false");
-        return answers;
+        return new LinkedHashMap<>(DemoAnswers.abmelden(zb1));
     }
 
     JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {

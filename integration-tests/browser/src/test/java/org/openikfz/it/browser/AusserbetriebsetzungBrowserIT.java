@@ -3,7 +3,6 @@ package org.openikfz.it.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,9 +29,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,16 +49,8 @@ class AusserbetriebsetzungBrowserIT {
     static void start() throws Exception {
         distribution = RunningDistribution.start("abmelden");
         downloads = Files.createTempDirectory("openikfz-downloads");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("openikfz.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=de-DE",
-                "--user-data-dir=" + Files.createTempDirectory("openikfz-chromium"));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        browser = Browsers.chromium(Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("openikfz.chromedriver", "/usr/bin/chromedriver"))).build(),
-                options);
         // a phone: 360 CSS pixels wide
         browser.manage().window().setSize(new Dimension(360, 800));
         try (InputStream in = AusserbetriebsetzungBrowserIT.class.getResourceAsStream(

@@ -147,6 +147,18 @@ class AusserbetriebsetzungBrowserIT {
         @SuppressWarnings("unchecked")
         List<String> found = (List<String>) outcome.get("violations");
         found.forEach(v -> violations.add(step + ": " + v));
+        // WCAG 1.4.10 (reflow): nothing may need horizontal scrolling on the 360 px screen
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "const w = document.documentElement.clientWidth; const wide = Array.from(document.querySelectorAll('body *'))"
+                        + ".filter(e => e.getBoundingClientRect().right > w + 1).map(e => e.localName + '.' + e.className).slice(0, 5);"
+                        + "if (document.documentElement.scrollWidth > w + 1) { wide.push('page ' + document.documentElement.scrollWidth + ' > ' + w);"
+                        + " const all = []; const walk = r => r.querySelectorAll('*').forEach(e => { all.push(e); if (e.shadowRoot) walk(e.shadowRoot); }); walk(document);"
+                        + " all.forEach(e => { const b = e.getBoundingClientRect(); if (b.right > w + 1) wide.push('shadow ' + e.localName + '.' + e.className + ' ' + Math.round(b.left) + '-' + Math.round(b.right)); });"
+                        + " const t = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n; while ((n = t.nextNode())) { const r = document.createRange(); r.selectNodeContents(n); const b = r.getBoundingClientRect(); if (b.right > w + 1) wide.push('text ' + n.textContent.slice(0, 30)); } }"
+                        + "return wide;");
+        if (!((List<?>) overflow).isEmpty()) {
+            violations.add(step + ": reflow: wider than the screen: " + overflow);
+        }
         System.out.printf("axe-core %s: %s rules passed, %d violated%n", step, outcome.get("passes"), found.size());
     }
 
@@ -174,7 +186,9 @@ class AusserbetriebsetzungBrowserIT {
     }
 
     private static String body() {
-        return browser.findElement(By.tagName("body")).getText();
+        // one script, so a page that is being replaced (navigation to the payment page) cannot go stale under us
+        Object text = ((JavascriptExecutor) browser).executeScript("return document.body ? document.body.innerText : '';");
+        return String.valueOf(text);
     }
 
     private static Path waitForDownload() throws Exception {

@@ -122,6 +122,9 @@ public final class Engine implements ApplicationService {
     static final String TRANSFER = "TRANSFER";
     static final String COMPLETED = "COMPLETED";
     static final String ABORTED = "ABORTED";
+    // terminal states once the dialog data are gone, so housekeeping never looks at them again
+    static final String WITH_CLERKS = "WITH_CLERKS";
+    static final String ABORTED_DELETED = "ABORTED_DELETED";
 
     // engine-internal dialog data; deleted with the answers
     private static final String FINDINGS = "_findings";
@@ -578,20 +581,17 @@ public final class Engine implements ApplicationService {
     private void finishTransferred() {
         List<OutboxMessage> pending = store.undelivered(10_000);
         for (String state : List.of(TRANSFER, MANUAL_REVIEW)) {
+            String done = state.equals(TRANSFER) ? COMPLETED : WITH_CLERKS;
             for (Application application : store.findByState(state, FAR_FUTURE, 500)) {
-                boolean waiting = pending.stream().anyMatch(m -> m.applicationId().equals(application.id()));
-                if (waiting) {
+                if (pending.stream().anyMatch(m -> m.applicationId().equals(application.id()))) {
                     continue;
                 }
                 store.inTransaction(s -> {
-                    if (state.equals(TRANSFER)
-                            && s.transition(application.id(), TRANSFER, COMPLETED, application.correctionsLeft()).isEmpty()) {
-                        return null;
+                    if (s.transition(application.id(), state, done, application.correctionsLeft()).isEmpty()) {
+                        return null; // someone else got there first
                     }
                     int deleted = s.deleteData(application.id());
-                    if (deleted > 0 || state.equals(TRANSFER)) {
-                        s.appendAudit(application.id(), "DATA_DELETED", "items=" + deleted + ";after=transfer");
-                    }
+                    s.appendAudit(application.id(), "DATA_DELETED", "items=" + deleted + ";after=transfer");
                     return null;
                 });
             }
@@ -607,10 +607,14 @@ public final class Engine implements ApplicationService {
             if (now.isBefore(abortedAt.plus(ABORTED_RETENTION).minusSeconds(60))) {
                 continue;
             }
-            if (!store.getData(application.id()).isEmpty()) {
-                int deleted = store.deleteData(application.id());
-                store.appendAudit(application.id(), "DATA_DELETED", "items=" + deleted + ";after=abort");
-            }
+            store.inTransaction(s -> {
+                if (s.transition(application.id(), ABORTED, ABORTED_DELETED, 0).isEmpty()) {
+                    return null;
+                }
+                int deleted = s.deleteData(application.id());
+                s.appendAudit(application.id(), "DATA_DELETED", "items=" + deleted + ";after=abort");
+                return null;
+            });
         }
     }
 
@@ -631,7 +635,7 @@ public final class Engine implements ApplicationService {
         ApplicationState state = switch (application.state()) {
             case DIALOG -> ApplicationState.DIALOG;
             case AWAITING_PAYMENT -> ApplicationState.AWAITING_PAYMENT;
-            case MANUAL_REVIEW -> ApplicationState.MANUAL_REVIEW;
+            case MANUAL_REVIEW, WITH_CLERKS -> ApplicationState.MANUAL_REVIEW;
             case DECIDED, TRANSFER -> ApplicationState.DECIDED;
             case COMPLETED -> ApplicationState.COMPLETED;
             default -> ApplicationState.ABORTED;

@@ -75,4 +75,15 @@ public interface ApplicationService {
      * @return the PDF, or empty when there is none (yet) or the window has closed
      */
     Optional<byte[]> decisionDocument(ApplicationRef ref);
+
+    /**
+     * A document of the application while it is offered: the decision and the provisional proof of
+     * registration during the 30 minutes of FZV § 23(1) (the first retrieval of either makes the
+     * decision effective that day), the SEPA mandate confirmation once the mandate is verified and
+     * until the dialog data are deleted. {@link ApplicationStatus#documents()} lists what is offered now.
+     *
+     * @return the PDF, or empty when it is not offered (now)
+     * @since 1.1
+     */
+    Optional<byte[]> document(ApplicationRef ref, DocumentKind kind);
 }

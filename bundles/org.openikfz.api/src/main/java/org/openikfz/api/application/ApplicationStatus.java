@@ -24,10 +24,11 @@ import org.openikfz.api.text.LocalizedText;
  * @param decision        the decision, once there is one
  * @param next            what happens next, in plain words
  * @param answers         the answers kept so far, by field id; secret fields are left out
+ * @param documents       the documents offered for download now
  */
 public record ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState state, int correctionsLeft,
         List<Finding> findings, List<FeeLine> fees, boolean identified, boolean paid, Decision decision, LocalizedText next,
-        Map<String, String> answers) {
+        Map<String, String> answers, List<DocumentKind> documents) {
 
     public ApplicationStatus {
         Objects.requireNonNull(id, "id");
@@ -36,6 +37,13 @@ public record ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState
         findings = List.copyOf(findings);
         fees = List.copyOf(fees);
         answers = Map.copyOf(answers);
+        documents = List.copyOf(documents);
+    }
+
+    public ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState state, int correctionsLeft,
+            List<Finding> findings, List<FeeLine> fees, boolean identified, boolean paid, Decision decision,
+            LocalizedText next, Map<String, String> answers) {
+        this(id, procedure, state, correctionsLeft, findings, fees, identified, paid, decision, next, answers, List.of());
     }
 
     /** The sum of the fees. */

@@ -18,12 +18,20 @@ import org.openikfz.api.text.LocalizedText;
  * @param effectiveOn  day the decision takes effect: the day of retrieval, or the third day after
  *                     mailing; {@code null} while neither has happened
  * @param summary      what was decided, in plain words
+ * @param kennzeichen  the plate the decision is about (for a new registration: the plate assigned), or {@code null}
+ * @param drivingAllowedUntil last day the vehicle may be driven with the provisional proof of
+ *                     registration (FZV §§ 31–32), or {@code null} when the decision offers none
  */
 public record Decision(String reference, boolean automated, Instant decidedAt, Instant offeredUntil, Instant retrievedAt,
-        LocalDate mailedOn, LocalDate effectiveOn, LocalizedText summary) {
+        LocalDate mailedOn, LocalDate effectiveOn, LocalizedText summary, String kennzeichen, LocalDate drivingAllowedUntil) {
     public Decision {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(decidedAt, "decidedAt");
         Objects.requireNonNull(summary, "summary");
+    }
+
+    public Decision(String reference, boolean automated, Instant decidedAt, Instant offeredUntil, Instant retrievedAt,
+            LocalDate mailedOn, LocalDate effectiveOn, LocalizedText summary) {
+        this(reference, automated, decidedAt, offeredUntil, retrievedAt, mailedOn, effectiveOn, summary, null, null);
     }
 }

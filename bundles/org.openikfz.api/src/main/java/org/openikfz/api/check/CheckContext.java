@@ -1,5 +1,10 @@
 package org.openikfz.api.check;
 
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.openikfz.api.connector.VerifiedIdentity;
+
 import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
@@ -23,4 +28,27 @@ public interface CheckContext {
 
     /** The applicant's answers, already validated at the edge. */
     Answers answers();
+
+    /**
+     * What earlier checks of this verification established ({@link CheckResult.Clear#facts()}), by the
+     * keys of {@link Facts}. Checks run in the order the procedure names them.
+     *
+     * @since 1.1
+     */
+    Map<String, String> facts();
+
+    /**
+     * The applicant as identified electronically (FZV § 20(1)–(3)), if they did: the holder data
+     * for Zuständigkeit and arrears checks come from here, not from typed input.
+     *
+     * @since 1.1
+     */
+    Optional<VerifiedIdentity> applicant();
+
+    /**
+     * Today in the authority's time zone, from the engine's clock (deadlines are testable).
+     *
+     * @since 1.1
+     */
+    LocalDate today();
 }

@@ -31,6 +31,11 @@ public record CheckId(String value) {
     public static final CheckId HU_NACHWEIS = new CheckId("anlage11.hu-nachweis");
     /** No Verwertungsnachweis exists for the vehicle. */
     public static final CheckId KEIN_VERWERTUNGSNACHWEIS = new CheckId("anlage11.kein-verwertungsnachweis");
+    /**
+     * Not an Anlage 11 step: the plate for a registration — a chosen plate reserved, or a free one
+     * assigned, by the authority's plate allocation. @since 1.1
+     */
+    public static final CheckId KENNZEICHEN_ZUTEILUNG = new CheckId("zulassung.kennzeichen");
 
     public CheckId {
         Objects.requireNonNull(value, "value");

@@ -1,6 +1,7 @@
 package org.openikfz.api.check;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,21 @@ import java.util.Objects;
  */
 public sealed interface CheckResult {
 
-    /** Nothing speaks against the application. */
-    record Clear() implements CheckResult {
+    /**
+     * Nothing speaks against the application.
+     *
+     * @param facts what the check established and adds to the application data (Anlage 11: "die
+     *              verifizierten und erstellten Daten werden den Antragsdaten hinzugefügt"), by the keys
+     *              of {@link Facts}; later checks and the procedure's own conditions see them
+     */
+    record Clear(Map<String, String> facts) implements CheckResult {
+        public Clear {
+            facts = Map.copyOf(facts);
+        }
+
+        public Clear() {
+            this(Map.of());
+        }
     }
 
     /** The data speak against the application. */
@@ -38,6 +52,11 @@ public sealed interface CheckResult {
 
     static CheckResult clear() {
         return new Clear();
+    }
+
+    /** Clear, with what the check established. */
+    static CheckResult clear(Map<String, String> facts) {
+        return new Clear(facts);
     }
 
     static CheckResult opposed(Finding... findings) {

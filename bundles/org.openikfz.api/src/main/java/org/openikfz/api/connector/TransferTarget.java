@@ -12,6 +12,13 @@ public interface TransferTarget {
 
     String FACHVERFAHREN = "fachverfahren";
     String KBA = "kba";
+    /**
+     * The authority's outgoing post: mailed decisions, registration documents and seal carriers,
+     * notices to holders and previous holders. The payload names the letter's {@code kind}.
+     *
+     * @since 1.1
+     */
+    String POST = "post";
 
     /** Which destination this is. */
     String destination();

@@ -9,11 +9,26 @@ import java.util.Set;
  *
  * @param fieldId the field whose answer decides
  * @param values  the answers for which the condition holds
+ * @param and     a further condition that must hold as well, or {@code null}
  */
-public record Condition(String fieldId, Set<String> values) {
+public record Condition(String fieldId, Set<String> values, Condition and) {
     public Condition {
         Objects.requireNonNull(fieldId, "fieldId");
         values = Set.copyOf(values);
+    }
+
+    public Condition(String fieldId, Set<String> values) {
+        this(fieldId, values, null);
+    }
+
+    /** Holds when the answer to {@code fieldId} is one of {@code values}. @since 1.1 */
+    public static Condition whenAny(String fieldId, String... values) {
+        return new Condition(fieldId, Set.of(values));
+    }
+
+    /** This condition and {@code other}. @since 1.1 */
+    public Condition and(Condition other) {
+        return new Condition(fieldId, values, and == null ? other : and.and(other));
     }
 
     /** Holds when the answer to {@code fieldId} equals {@code value}. */
@@ -23,6 +38,6 @@ public record Condition(String fieldId, Set<String> values) {
 
     /** Whether the condition holds for these answers. */
     public boolean holds(Answers answers) {
-        return answers.get(fieldId).map(values::contains).orElse(false);
+        return answers.get(fieldId).map(values::contains).orElse(false) && (and == null || and.holds(answers));
     }
 }

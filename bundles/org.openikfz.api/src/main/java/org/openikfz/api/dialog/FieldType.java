@@ -10,6 +10,8 @@ public enum FieldType {
     TEXT(false),
     /** A calendar date. */
     DATE(false),
+    /** A month of a year, {@code 2027-04} (e.g. when the next HU is due). @since 1.1 */
+    MONTH(false),
     /** Yes or no. */
     YES_NO(false),
     /** One of the field's choices. */

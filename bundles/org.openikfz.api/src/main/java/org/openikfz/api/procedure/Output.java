@@ -11,5 +11,10 @@ public enum Output {
     /** A written notice to the holder when a third party applied. */
     NOTICE_TO_HOLDER,
     /** A written notice to the previous holder of a change of holder (FZV § 30). */
-    NOTICE_TO_PREVIOUS_HOLDER
+    NOTICE_TO_PREVIOUS_HOLDER,
+    /**
+     * The confirmation of the SEPA mandate for the vehicle tax, which the holder can save or print
+     * (FZV Anlage 11 Nr. 5). @since 1.1
+     */
+    SEPA_MANDATE_CONFIRMATION
 }

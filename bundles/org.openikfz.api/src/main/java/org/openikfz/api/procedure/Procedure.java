@@ -24,4 +24,34 @@ public interface Procedure {
     default CheckResult evaluate(Answers answers) {
         return CheckResult.clear();
     }
+
+    /**
+     * Judges the procedure's own conditions after the checks named in the description have run, with
+     * the facts they established (e.g. the register's date of the Außerbetriebsetzung). By default
+     * {@link #evaluate(Answers)}.
+     *
+     * @since 1.1
+     */
+    default CheckResult evaluate(Evaluation evaluation) {
+        return evaluate(evaluation.answers());
+    }
+
+    /**
+     * Who decides this case when all checks are clear; by default the description's policy. A
+     * procedure whose cases differ (Umschreibung: keeping the plate is decided automatically) says so here.
+     *
+     * @since 1.1
+     */
+    default DecisionPolicy decisionPolicy(Answers answers) {
+        return description().decisionPolicy();
+    }
+
+    /**
+     * What this case produces; by default the description's outputs.
+     *
+     * @since 1.1
+     */
+    default java.util.Set<Output> outputs(Answers answers) {
+        return description().outputs();
+    }
 }

@@ -23,6 +23,13 @@ public interface CheckContext {
      */
     ProcedureDescription description();
 
+    /**
+     * The application being verified (e.g. for a reservation that must be idempotent per application).
+     *
+     * @since 1.1
+     */
+    java.util.UUID application();
+
     /** The Zulassungsbehörde (authority key) the application is made to. */
     String authority();
 

@@ -4,11 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -19,13 +21,15 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.openikfz.api.application.Decision;
+import org.openikfz.api.check.Facts;
 import org.openikfz.api.procedure.LegalBasis;
 import org.openikfz.api.procedure.ProcedureDescription;
 
 /**
- * The automated decision as a read-only PDF (FZV § 23(1)): what was decided, by whom, when, on which
- * legal basis, when it takes effect, and that it stays open to review (§ 23(3)). It never holds a
- * security code.
+ * The documents the applicant downloads, as read-only PDFs: the automated decision (FZV § 23(1): what
+ * was decided, by whom, when, on which legal basis, when it takes effect, and that it stays open to
+ * review, § 23(3)), the provisional proof of registration (§§ 31–32) and the SEPA mandate
+ * confirmation (Anlage 11 Nr. 5). They never hold a security code or a clear IBAN.
  */
 final class DecisionDocument {
 
@@ -37,12 +41,11 @@ final class DecisionDocument {
     }
 
     /**
-     * @param authorityName the Zulassungsbehörde
-     * @param procedure     the procedure decided
-     * @param decision      the decision
-     * @param subject       what the decision is about, e.g. "Kennzeichen ERZ-AB 123", or {@code null}
+     * The automated decision (FZV § 23(1)).
+     *
+     * @param fin the vehicle's FIN, or {@code null}
      */
-    static byte[] render(String authorityName, ProcedureDescription procedure, Decision decision, String subject) {
+    static byte[] decision(String authorityName, ProcedureDescription procedure, Decision decision, String fin) {
         List<String[]> lines = new ArrayList<>(); // {font, text}
         lines.add(new String[] {"B", authorityName});
         lines.add(new String[] {"", ""});
@@ -51,8 +54,11 @@ final class DecisionDocument {
         lines.add(new String[] {"", "Erlassen am: " + DATE_TIME.format(decision.decidedAt())});
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"B", procedure.title().get(java.util.Locale.GERMAN)});
-        if (subject != null) {
-            lines.add(new String[] {"", subject});
+        if (decision.kennzeichen() != null) {
+            lines.add(new String[] {"", "Kennzeichen: " + decision.kennzeichen()});
+        }
+        if (fin != null) {
+            lines.add(new String[] {"", "Fahrzeug-Identifizierungsnummer: " + fin});
         }
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"", decision.summary().get(java.util.Locale.GERMAN)});
@@ -70,6 +76,10 @@ final class DecisionDocument {
         } else {
             lines.add(new String[] {"", "Der Bescheid wird am Tag seines Abrufs wirksam (§ 23 Abs. 2 FZV)."});
         }
+        if (decision.drivingAllowedUntil() != null) {
+            lines.add(new String[] {"", "Mit diesem Bescheid (vorläufiger Zulassungsnachweis) darf das Fahrzeug bis zum"});
+            lines.add(new String[] {"", DATE.format(decision.drivingAllowedUntil()) + " in Betrieb gesetzt werden (§§ 31, 32 FZV)."});
+        }
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"B", "Vorbehalt der Nachprüfung"});
         lines.add(new String[] {"", "Dieser Bescheid wurde automatisiert erlassen. Er steht einen Monat ab seiner Wirksamkeit"});
@@ -80,7 +90,67 @@ final class DecisionDocument {
         lines.add(new String[] {"", authorityName + " erhoben werden."});
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"", "Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift gültig."});
+        return pdf("Bescheid " + decision.reference(), authorityName, procedure.title().get(java.util.Locale.GERMAN), lines);
+    }
 
+    /**
+     * The provisional proof of registration (FZV §§ 31–32): authority, application number, plate,
+     * decision date and the last day it allows driving.
+     */
+    static byte[] provisionalProof(String authorityName, ProcedureDescription procedure, Decision decision, String fin) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"B", authorityName});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"H", "Vorläufiger Zulassungsnachweis"});
+        lines.add(new String[] {"", "nach §§ 31, 32 FZV – bitte im Fahrzeug mitführen und auf Verlangen aushändigen"});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"", "Zulassungsbehörde: " + authorityName});
+        lines.add(new String[] {"", "Antragsnummer (Aktenzeichen): " + decision.reference()});
+        lines.add(new String[] {"", "Kennzeichen: " + (decision.kennzeichen() == null ? "–" : decision.kennzeichen())});
+        if (fin != null) {
+            lines.add(new String[] {"", "Fahrzeug-Identifizierungsnummer: " + fin});
+        }
+        lines.add(new String[] {"", "Verfahren: " + procedure.title().get(java.util.Locale.GERMAN)});
+        lines.add(new String[] {"", "Datum der Entscheidung: " + DATE_TIME.format(decision.decidedAt())});
+        lines.add(new String[] {"B", "Gültig bis einschließlich: "
+                + (decision.drivingAllowedUntil() == null ? "–" : DATE.format(decision.drivingAllowedUntil()))});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"", "Bis die Zulassungsbescheinigung Teil I und die Plakettenträger per Post eintreffen, längstens"});
+        lines.add(new String[] {"", "bis zum oben genannten Tag, darf das Fahrzeug mit diesem Nachweis in Betrieb gesetzt werden."});
+        lines.add(new String[] {"", "Kennzeichenschilder mit dem zugeteilten Kennzeichen müssen angebracht sein."});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"", "Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift gültig."});
+        return pdf("Vorläufiger Zulassungsnachweis " + decision.reference(), authorityName,
+                procedure.title().get(java.util.Locale.GERMAN), lines);
+    }
+
+    /**
+     * The confirmation of the SEPA mandate for the vehicle tax (FZV Anlage 11 Nr. 5): the holder can save
+     * or print it. Shows the IBAN only masked.
+     */
+    static byte[] sepaMandateConfirmation(String authorityName, ProcedureDescription procedure, Map<String, String> facts,
+            String holderName, LocalDate today) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"B", authorityName});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"H", "Bestätigung SEPA-Lastschriftmandat"});
+        lines.add(new String[] {"", "für den Einzug der Kraftfahrzeugsteuer durch die Zollverwaltung"});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"", "Mandatsreferenz: " + facts.getOrDefault(Facts.SEPA_MANDATE_REFERENCE, "–")});
+        lines.add(new String[] {"", "Kontoinhaber: " + facts.getOrDefault(Facts.SEPA_ACCOUNT_HOLDER, "–")});
+        lines.add(new String[] {"", "IBAN: " + facts.getOrDefault(Facts.SEPA_IBAN_MASKED, "–")});
+        if (holderName != null) {
+            lines.add(new String[] {"", "Halter (Steuerschuldner): " + holderName});
+        }
+        lines.add(new String[] {"", "Antrag: " + procedure.title().get(java.util.Locale.GERMAN)});
+        lines.add(new String[] {"", "Erteilt am: " + DATE.format(today)});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"", "Das Mandat wurde im Zulassungsantrag erteilt und von der Zollverwaltung bestätigt."});
+        lines.add(new String[] {"", "Die Kraftfahrzeugsteuer wird von dem genannten Konto eingezogen, sobald die Zulassung wirksam ist."});
+        return pdf("SEPA-Lastschriftmandat", authorityName, procedure.title().get(java.util.Locale.GERMAN), lines);
+    }
+
+    private static byte[] pdf(String title, String authorityName, String subject, List<String[]> lines) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -99,9 +169,9 @@ final class DecisionDocument {
                 }
             }
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Bescheid " + decision.reference());
+            info.setTitle(title);
             info.setAuthor(authorityName);
-            info.setSubject(procedure.title().get(java.util.Locale.GERMAN));
+            info.setSubject(subject);
             info.setCreator("Open i-Kfz");
             // read-only: anyone may open and print it; changing it needs an owner password nobody knows
             AccessPermission permissions = new AccessPermission();

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -40,13 +42,16 @@ import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.application.ApplicationState;
 import org.openikfz.api.application.ApplicationStatus;
 import org.openikfz.api.application.Decision;
+import org.openikfz.api.application.DocumentKind;
 import org.openikfz.api.application.FeeLine;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.IdentityProvider;
 import org.openikfz.api.connector.PaymentProvider;
 import org.openikfz.api.connector.TransferMessage;
@@ -59,10 +64,13 @@ import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.fee.FeeItem;
 import org.openikfz.api.fee.FeeRule;
 import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Evaluation;
 import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Evb;
 import org.openikfz.api.value.Fin;
@@ -127,11 +135,14 @@ public final class Engine implements ApplicationService {
     static final String ABORTED_DELETED = "ABORTED_DELETED";
 
     // engine-internal dialog data; deleted with the answers
+    private static final String DECIDED_PLATE = "_decision.kennzeichen";
     private static final String FINDINGS = "_findings";
     private static final String FEES = "_fees";
     private static final String VERIFIED = "_verified";
     private static final String PAYMENT = "_payment";
     private static final String IDENTITY = "_identity.";
+    // facts the checks established (Anlage 11: added to the application data); deleted with the answers
+    private static final String FACT = "_fact.";
 
     private static final Logger LOG = System.getLogger(Engine.class.getName());
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
@@ -142,7 +153,8 @@ public final class Engine implements ApplicationService {
     private volatile Clock clock;
     private final String authority;
     private final String authorityName;
-    private final FeeTable fees = FeeTable.bundled();
+    private final FeeTable fees;
+    private final DatedSettings settings = DatedSettings.bundled();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Procedure> procedures = new ConcurrentHashMap<>();
     private final Map<String, Check> checks = new ConcurrentHashMap<>();
@@ -157,6 +169,8 @@ public final class Engine implements ApplicationService {
         this.store = store;
         this.authority = config.authority();
         this.authorityName = config.authorityName();
+        // fees are data: the bundled GebOSt table, with the Land's or district's entries from etc/ replacing its items
+        this.fees = FeeTable.bundled().withOverrides(config.fees_file());
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "openikfz-housekeeping"));
         long period = Math.max(50, config.housekeeping_period());
         housekeeping.scheduleWithFixedDelay(this::housekeepingSafely, period, period, TimeUnit.MILLISECONDS);
@@ -274,6 +288,8 @@ public final class Engine implements ApplicationService {
         // FZV § 20(1): data the ID method provides are taken from it, not typed
         Map<String, String> data = new HashMap<>();
         data.put(IDENTITY + "level", person.level());
+        data.put(IDENTITY + "subject", person.subject());
+        data.put(IDENTITY + "organisation", Boolean.toString(person.organisation()));
         data.put(IDENTITY + "name", person.person().name());
         putIfPresent(data, IDENTITY + "street", person.person().street());
         putIfPresent(data, IDENTITY + "postalCode", person.person().postalCode());
@@ -346,22 +362,32 @@ public final class Engine implements ApplicationService {
                     "Please still answer: " + String.join(", ", missing) + "."));
         }
 
-        // FZV § 20(4): verification by an automated program; opposed and failed are kept apart
+        // FZV § 20(4): verification by an automated program; opposed and failed are kept apart.
+        // The checks run in the procedure's order and add what they established (facts); then the
+        // procedure judges its own conditions with those facts.
         List<Finding> findings = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        collect(safely(() -> procedure.evaluate(answers), "procedure " + description.id()), findings, failures);
-        CheckContext context = new Context(description.id(), description, application.authorityId(), answers);
+        Map<String, String> facts = new LinkedHashMap<>();
+        Optional<VerifiedIdentity> applicant = identityOf(data);
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
         for (CheckId id : description.checks()) {
             Check check = checks.get(id.value());
             if (check == null) {
                 failures.add("check " + id + " not available");
                 continue;
             }
-            collect(safely(() -> check.check(context), "check " + id), findings, failures);
+            CheckContext context = new Context(application.id(), description.id(), description, application.authorityId(),
+                    answers, Map.copyOf(facts), applicant, today);
+            CheckResult result = safely(() -> check.check(context), "check " + id);
+            collect(result, findings, failures);
+            if (result instanceof CheckResult.Clear clear) {
+                facts.putAll(clear.facts());
+            }
         }
+        Evaluation evaluation = new ProcedureEvaluation(answers, Map.copyOf(facts), applicant, today);
+        collect(safely(() -> procedure.evaluate(evaluation), "procedure " + description.id()), findings, failures);
         List<FeeLine> feeLines = new ArrayList<>();
         if (failures.isEmpty() && findings.isEmpty()) {
-            LocalDate today = LocalDate.now(clock.withZone(ZONE));
             for (FeeRule rule : description.fees()) {
                 if (!rule.applies(answers)) {
                     continue;
@@ -377,31 +403,38 @@ public final class Engine implements ApplicationService {
 
         UUID id = application.id();
         boolean correction = data.containsKey(VERIFIED);
-        if (!failures.isEmpty()) {
-            // FZV § 19(1) S. 4: not decidable by machine — the Zulassungsbehörde's clerks decide
-            String reasons = String.join("; ", failures);
-            store.inTransaction(s -> {
-                transition(s, application, MANUAL_REVIEW, application.correctionsLeft());
-                s.putData(id, Map.of(FINDINGS, "", VERIFIED, "true"));
-                s.enqueue(id, TransferTarget.FACHVERFAHREN, transferPayload(application, description, answers, null,
-                        Map.of("manualReview", true, "reason", reasons)));
-                s.appendAudit(id, "FAILED", reasons);
-                return null;
-            });
-        } else if (!findings.isEmpty()) {
-            // FZV § 20(4): opposed — shown to the applicant; aborted when still opposed after the third correction
+        Map<String, String> factData = new HashMap<>();
+        data.keySet().stream().filter(k -> k.startsWith(FACT)).forEach(k -> factData.put(k, ""));
+        facts.forEach((k, v) -> factData.put(FACT + k, v));
+        if (!findings.isEmpty()) {
+            // FZV § 20(4): opposed — shown to the applicant; aborted when still opposed after the third
+            // correction. Opposed comes before failed: what the applicant can correct is shown first.
             int left = correction ? application.correctionsLeft() - 1 : application.correctionsLeft();
             boolean abort = correction && left <= 0;
             store.inTransaction(s -> {
                 transition(s, application, abort ? ABORTED : DIALOG, Math.max(0, left));
                 s.putData(id, Map.of(FINDINGS, Findings.write(findings), VERIFIED, "true"));
+                s.putData(id, factData);
                 s.appendAudit(id, abort ? "ABORTED" : "OPPOSED", "findings=" + findings.size() + ";correctionsLeft=" + Math.max(0, left));
+                return null;
+            });
+        } else if (!failures.isEmpty()) {
+            // FZV § 19(1) S. 4: not decidable by machine — the Zulassungsbehörde's clerks decide
+            String reasons = String.join("; ", failures);
+            store.inTransaction(s -> {
+                transition(s, application, MANUAL_REVIEW, application.correctionsLeft());
+                s.putData(id, Map.of(FINDINGS, "", VERIFIED, "true"));
+                s.putData(id, factData);
+                s.enqueue(id, TransferTarget.FACHVERFAHREN, transferPayload(application, description, answers, facts,
+                        applicant.orElse(null), null, Map.of("manualReview", true, "reason", reasons)));
+                s.appendAudit(id, "FAILED", reasons);
                 return null;
             });
         } else {
             store.inTransaction(s -> {
                 transition(s, application, AWAITING_PAYMENT, application.correctionsLeft());
                 s.putData(id, Map.of(FINDINGS, "", VERIFIED, "true", FEES, Findings.writeFees(feeLines)));
+                s.putData(id, factData);
                 s.appendAudit(id, "VERIFIED", "fees=" + feeLines.size());
                 return null;
             });
@@ -448,25 +481,30 @@ public final class Engine implements ApplicationService {
                     "Die Zahlung ist noch nicht eingegangen. Bitte schließen Sie die Zahlung ab.",
                     "The payment has not arrived yet. Please complete the payment."));
         }
-        ProcedureDescription description = procedure(application.procedureId()).description();
+        Procedure procedure = procedure(application.procedureId());
+        ProcedureDescription description = procedure.description();
+        Map<String, String> data = store.getData(id);
+        Answers answers = answersOf(data);
         Instant now = clock.instant();
-        if (description.decisionPolicy() == DecisionPolicy.AUTOMATED) {
+        if (procedure.decisionPolicy(answers) == DecisionPolicy.AUTOMATED) {
             String reference = authority + "-" + LocalDate.now(clock.withZone(ZONE)).getYear() + "-"
                     + id.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+            boolean provisional = procedure.outputs(answers).contains(Output.PROVISIONAL_REGISTRATION_PROOF);
+            Optional<String> plate = decidedPlate(description, answers, factsOf(data));
             store.inTransaction(s -> {
                 transition(s, application, DECIDED, application.correctionsLeft());
                 s.appendAudit(id, "PAID", "payment=" + paymentId);
                 s.appendAudit(id, "DECIDED", "reference=" + reference + ";decidedAt=" + now
-                        + ";offeredUntil=" + now.plus(DOCUMENT_WINDOW));
+                        + ";offeredUntil=" + now.plus(DOCUMENT_WINDOW) + ";provisional=" + provisional);
+                plate.ifPresent(k -> s.putData(id, DECIDED_PLATE, k));
                 return null;
             });
         } else {
-            Answers answers = answersOf(store.getData(id));
             store.inTransaction(s -> {
                 transition(s, application, MANUAL_REVIEW, application.correctionsLeft());
                 s.appendAudit(id, "PAID", "payment=" + paymentId);
-                s.enqueue(id, TransferTarget.FACHVERFAHREN, transferPayload(application, description, answers, null,
-                        Map.of("manualReview", true, "reason", "decision policy MANUAL")));
+                s.enqueue(id, TransferTarget.FACHVERFAHREN, transferPayload(application, description, answers, factsOf(data),
+                        identityOf(data).orElse(null), null, Map.of("manualReview", true, "reason", "decision policy MANUAL")));
                 s.appendAudit(id, "MANUAL", "decision policy MANUAL");
                 return null;
             });
@@ -476,25 +514,67 @@ public final class Engine implements ApplicationService {
 
     @Override
     public Optional<byte[]> decisionDocument(ApplicationRef ref) {
+        return document(ref, DocumentKind.DECISION);
+    }
+
+    @Override
+    public Optional<byte[]> document(ApplicationRef ref, DocumentKind kind) {
         Application application = authenticate(ref);
-        if (!application.state().equals(DECIDED)) {
-            return Optional.empty();
-        }
-        Decision decision = decision(store.auditTrail(application.id())).orElse(null);
-        Instant now = clock.instant();
-        if (decision == null || !now.isBefore(decision.offeredUntil())) {
+        Map<String, String> data = store.getData(application.id());
+        if (!offered(application, data).contains(kind)) {
             return Optional.empty();
         }
         ProcedureDescription description = procedure(application.procedureId()).description();
+        Map<String, String> facts = factsOf(data);
+        if (kind == DocumentKind.SEPA_MANDATE_CONFIRMATION) {
+            Optional<VerifiedIdentity> applicant = identityOf(data);
+            return Optional.of(DecisionDocument.sepaMandateConfirmation(authorityName, description, facts,
+                    applicant.map(a -> a.person().name()).orElse(null), LocalDate.now(clock.withZone(ZONE))));
+        }
+        Decision decision = decision(store.auditTrail(application.id()), data).orElseThrow();
+        Instant now = clock.instant();
         if (decision.retrievedAt() == null) {
             // FZV § 23(2): retrieved as an electronic document, the decision takes effect that day
             LocalDate today = LocalDate.ofInstant(now, ZONE);
-            store.appendAudit(application.id(), "RETRIEVED", "retrievedAt=" + now + ";effectiveOn=" + today);
-            decision = decision(store.auditTrail(application.id())).orElseThrow();
+            String detail = "retrievedAt=" + now + ";effectiveOn=" + today;
+            if (offered(application, data).contains(DocumentKind.PROVISIONAL_REGISTRATION_PROOF)) {
+                // FZV §§ 31–32: with the downloaded decision the vehicle may be driven for a number of days
+                detail += ";drivingAllowedUntil=" + today.plusDays(settings.provisionalValidityDays(today));
+            }
+            store.appendAudit(application.id(), "RETRIEVED", detail);
+            decision = decision(store.auditTrail(application.id()), data).orElseThrow();
         }
-        Answers answers = answersOf(store.getData(application.id()));
-        String subject = fieldOfType(description, answers, FieldType.KENNZEICHEN).map(k -> "Kennzeichen: " + k).orElse(null);
-        return Optional.of(DecisionDocument.render(authorityName, description, decision, subject));
+        String fin = answerOfType(description, answersOf(data), FieldType.FIN).orElse(facts.get(Facts.ZFZR_FIN));
+        return Optional.of(kind == DocumentKind.DECISION
+                ? DecisionDocument.decision(authorityName, description, decision, fin)
+                : DecisionDocument.provisionalProof(authorityName, description, decision, fin));
+    }
+
+    /** The documents offered now: the decision's while its 30 minutes last, the SEPA confirmation while the data exist. */
+    private List<DocumentKind> offered(Application application, Map<String, String> data) {
+        List<DocumentKind> kinds = new ArrayList<>();
+        Procedure procedure = procedures.get(application.procedureId());
+        if (procedure == null) {
+            return kinds;
+        }
+        Answers answers = answersOf(data);
+        Set<Output> outputs = procedure.outputs(answers);
+        if (application.state().equals(DECIDED)) {
+            Decision decision = decision(store.auditTrail(application.id()), data).orElse(null);
+            // FZV § 23(1): offered for 30 minutes
+            if (decision != null && clock.instant().isBefore(decision.offeredUntil())) {
+                kinds.add(DocumentKind.DECISION);
+                if (outputs.contains(Output.PROVISIONAL_REGISTRATION_PROOF)) {
+                    kinds.add(DocumentKind.PROVISIONAL_REGISTRATION_PROOF);
+                }
+            }
+        }
+        // FZV Anlage 11 Nr. 5: the holder can save or print a confirmation of the verified SEPA mandate
+        if (outputs.contains(Output.SEPA_MANDATE_CONFIRMATION) && !factsOf(data).getOrDefault(Facts.SEPA_MANDATE_REFERENCE, "").isEmpty()
+                && List.of(AWAITING_PAYMENT, DECIDED, TRANSFER).contains(application.state())) {
+            kinds.add(DocumentKind.SEPA_MANDATE_CONFIRMATION);
+        }
+        return kinds;
     }
 
     // ---- housekeeping: deadlines, transfer, deletion ----
@@ -524,33 +604,46 @@ public final class Engine implements ApplicationService {
     /** FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then transfer. */
     private void closeDecisionWindows(Instant now) {
         for (Application application : store.findByState(DECIDED, FAR_FUTURE, 500)) {
-            Decision decision = decision(store.auditTrail(application.id())).orElse(null);
+            Map<String, String> data = store.getData(application.id());
+            Decision decision = decision(store.auditTrail(application.id()), data).orElse(null);
             if (decision == null || now.isBefore(decision.offeredUntil())) {
                 continue;
             }
+            Procedure procedure = procedures.get(application.procedureId());
+            if (procedure == null) {
+                continue; // its letters depend on the procedure: waits until it is back, nothing is lost
+            }
             boolean mail = decision.retrievedAt() == null;
-            ProcedureDescription description = Optional.ofNullable(procedures.get(application.procedureId()))
-                    .map(Procedure::description).orElse(null);
-            Answers answers = answersOf(store.getData(application.id()));
+            ProcedureDescription description = procedure.description();
+            Answers answers = answersOf(data);
+            Map<String, String> facts = factsOf(data);
+            VerifiedIdentity applicant = identityOf(data).orElse(null);
+            Set<Output> outputs = procedure.outputs(answers);
             store.inTransaction(s -> {
                 if (s.transition(application.id(), DECIDED, TRANSFER, application.correctionsLeft()).isEmpty()) {
                     return null; // someone else got there first
                 }
                 Decision transferred = decision;
                 if (mail) {
-                    // not retrieved: a printout is mailed; effective on the third day after mailing
+                    // FZV § 23(1) S. 2, (2): not retrieved — a printout is mailed; effective on the third day after mailing
                     LocalDate mailedOn = LocalDate.ofInstant(now, ZONE);
                     LocalDate effectiveOn = mailedOn.plusDays(MAILED_EFFECT_DAYS);
                     s.appendAudit(application.id(), "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + effectiveOn);
-                    transferred = new Decision(decision.reference(), true, decision.decidedAt(), decision.offeredUntil(),
-                            null, mailedOn, effectiveOn, decision.summary());
+                    transferred = decision(s.auditTrail(application.id()), data).orElseThrow();
                 }
                 Map<String, Object> extra = Map.of("printAndMail", mail);
+                // FZV § 19(1) S. 2, § 23(4): to the authority's procedures and to the KBA
                 for (String destination : List.of(TransferTarget.FACHVERFAHREN, TransferTarget.KBA)) {
                     s.enqueue(application.id(), destination,
-                            transferPayload(application, description, answers, transferred, extra));
+                            transferPayload(application, description, answers, facts, applicant, transferred, extra));
                 }
-                s.appendAudit(application.id(), "TRANSFER_QUEUED", "destinations=fachverfahren,kba");
+                List<String> letters = Letters.of(mail, outputs);
+                for (String kind : letters) {
+                    s.enqueue(application.id(), TransferTarget.POST, Letters.payload(kind, application, description,
+                            transferred, answers, facts, applicant, clock.instant()));
+                }
+                s.appendAudit(application.id(), "TRANSFER_QUEUED", "destinations=fachverfahren,kba"
+                        + (letters.isEmpty() ? "" : ";letters=" + String.join(",", letters)));
                 return null;
             });
         }
@@ -654,11 +747,12 @@ public final class Engine implements ApplicationService {
         return new ApplicationStatus(application.id(), new ProcedureId(application.procedureId()), state,
                 application.correctionsLeft(), Findings.read(data.getOrDefault(FINDINGS, "")),
                 Findings.readFees(data.getOrDefault(FEES, "")), data.containsKey(IDENTITY + "level"), paid,
-                decision(trail).orElse(null), Texts.next(state, application.correctionsLeft()), visible);
+                decision(trail, data).orElse(null), Texts.next(state, application.correctionsLeft()), visible,
+                offered(application, data));
     }
 
     /** The decision as the audit trail records it (it survives the deletion of the dialog data). */
-    private Optional<Decision> decision(List<AuditEvent> trail) {
+    private Optional<Decision> decision(List<AuditEvent> trail, Map<String, String> data) {
         Map<String, String> decided = null;
         Map<String, String> retrieved = null;
         Map<String, String> mailed = null;
@@ -676,11 +770,13 @@ public final class Engine implements ApplicationService {
         }
         LocalDate effectiveOn = retrieved != null ? LocalDate.parse(retrieved.get("effectiveOn"))
                 : mailed != null ? LocalDate.parse(mailed.get("effectiveOn")) : null;
+        String until = retrieved == null ? null : retrieved.get("drivingAllowedUntil");
         return Optional.of(new Decision(decided.get("reference"), true, Instant.parse(decided.get("decidedAt")),
                 Instant.parse(decided.get("offeredUntil")),
                 retrieved == null ? null : Instant.parse(retrieved.get("retrievedAt")),
                 mailed == null ? null : LocalDate.parse(mailed.get("mailedOn")), effectiveOn,
-                LocalizedText.of("Ihrem Antrag wird entsprochen.", "Your application is granted.")));
+                LocalizedText.of("Ihrem Antrag wird entsprochen.", "Your application is granted."),
+                data.get(DECIDED_PLATE), until == null ? null : LocalDate.parse(until)));
     }
 
     private static Map<String, String> details(String detail) {
@@ -798,6 +894,7 @@ public final class Engine implements ApplicationService {
             case EVB -> Evb.of(value).value();
             case IBAN -> Iban.of(value).value();
             case DATE -> LocalDate.parse(value).toString();
+            case MONTH -> month(value).toString();
             case YES_NO -> switch (value.toLowerCase(Locale.ROOT)) {
                 case "true", "ja", "yes" -> "true";
                 case "false", "nein", "no" -> "false";
@@ -814,9 +911,20 @@ public final class Engine implements ApplicationService {
         };
     }
 
+    /** A month as {@code 2027-04}, {@code 04.2027}, {@code 4/2027}. */
+    static YearMonth month(String value) {
+        java.util.regex.Matcher german = java.util.regex.Pattern.compile("(\\d{1,2})\\s*[./]\\s*(\\d{4})").matcher(value);
+        if (german.matches()) {
+            return YearMonth.of(Integer.parseInt(german.group(2)), Integer.parseInt(german.group(1)));
+        }
+        return YearMonth.parse(value);
+    }
+
     private static LocalizedText invalidAnswer(Field field) {
         return switch (field.type()) {
             case DATE -> LocalizedText.of("Bitte geben Sie ein Datum an (TT.MM.JJJJ).", "Please enter a date.");
+            case MONTH -> LocalizedText.of("Bitte geben Sie Monat und Jahr an, zum Beispiel 04.2027.",
+                    "Please enter month and year, e.g. 04.2027.");
             case YES_NO -> LocalizedText.of("Bitte wählen Sie Ja oder Nein.", "Please choose yes or no.");
             case CHOICE -> LocalizedText.of("Bitte wählen Sie eine der Möglichkeiten.", "Please choose one of the options.");
             default -> LocalizedText.of("Diese Angabe ist zu lang (höchstens 200 Zeichen).",
@@ -834,13 +942,45 @@ public final class Engine implements ApplicationService {
         return new Answers(answers);
     }
 
-    private static Optional<String> fieldOfType(ProcedureDescription description, Answers answers, FieldType type) {
-        return description.dialog().steps().stream().flatMap(s -> s.fields().stream())
-                .filter(f -> f.type() == type).map(f -> answers.get(f.id())).flatMap(Optional::stream).findFirst();
+    /** The first visible answer of a field type; for plates the vehicle's present plate, not a chosen one. */
+    private static Optional<String> answerOfType(ProcedureDescription description, Answers answers, FieldType type) {
+        return description.dialog().steps().stream().filter(s -> s.visible(answers)).flatMap(s -> s.fields().stream())
+                .filter(f -> f.type() == type && f.visible(answers) && !f.id().equals(Registration.WUNSCHKENNZEICHEN))
+                .map(f -> answers.get(f.id())).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The plate a decision is about: the one assigned or reserved for it, else the vehicle's present plate. */
+    private static Optional<String> decidedPlate(ProcedureDescription description, Answers answers, Map<String, String> facts) {
+        String assigned = facts.get(Facts.KENNZEICHEN_ZUGETEILT);
+        return assigned != null && !assigned.isEmpty() ? Optional.of(assigned)
+                : answerOfType(description, answers, FieldType.KENNZEICHEN);
+    }
+
+    private static Map<String, String> factsOf(Map<String, String> data) {
+        Map<String, String> facts = new HashMap<>();
+        data.forEach((k, v) -> {
+            if (k.startsWith(FACT) && !v.isEmpty()) {
+                facts.put(k.substring(FACT.length()), v);
+            }
+        });
+        return facts;
+    }
+
+    /** The applicant as identified (FZV § 20(1)): kept in the dialog data, deleted with them. */
+    private static Optional<VerifiedIdentity> identityOf(Map<String, String> data) {
+        String level = data.get(IDENTITY + "level");
+        if (level == null) {
+            return Optional.empty();
+        }
+        String born = data.get(IDENTITY + "dateOfBirth");
+        Holder person = new Holder(data.getOrDefault(IDENTITY + "name", ""), data.get(IDENTITY + "street"),
+                data.get(IDENTITY + "postalCode"), data.get(IDENTITY + "city"), born == null ? null : LocalDate.parse(born));
+        return Optional.of(new VerifiedIdentity(data.getOrDefault(IDENTITY + "subject", "unknown"), person, level,
+                Boolean.parseBoolean(data.get(IDENTITY + "organisation"))));
     }
 
     private String transferPayload(Application application, ProcedureDescription description, Answers answers,
-            Decision decision, Map<String, Object> extra) {
+            Map<String, String> facts, VerifiedIdentity applicant, Decision decision, Map<String, Object> extra) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("application", application.id().toString());
         doc.put("procedure", application.procedureId());
@@ -849,6 +989,9 @@ public final class Engine implements ApplicationService {
         doc.put("internetApplication", true);
         doc.put("procedureTitle", description == null ? null : description.title().toString());
         doc.put("answers", new java.util.TreeMap<>(answers.values()));
+        // Anlage 11: the verified and created data are added to the application data
+        doc.put("facts", new java.util.TreeMap<>(facts));
+        doc.put("applicant", Letters.person(applicant));
         if (decision != null) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("reference", decision.reference());
@@ -857,6 +1000,8 @@ public final class Engine implements ApplicationService {
             d.put("retrievedAt", decision.retrievedAt() == null ? null : decision.retrievedAt().toString());
             d.put("mailedOn", decision.mailedOn() == null ? null : decision.mailedOn().toString());
             d.put("effectiveOn", decision.effectiveOn() == null ? null : decision.effectiveOn().toString());
+            d.put("kennzeichen", decision.kennzeichen());
+            d.put("drivingAllowedUntil", decision.drivingAllowedUntil() == null ? null : decision.drivingAllowedUntil().toString());
             doc.put("decision", d);
         }
         doc.putAll(extra);
@@ -884,7 +1029,12 @@ public final class Engine implements ApplicationService {
         }
     }
 
-    private record Context(ProcedureId procedure, ProcedureDescription description, String authority, Answers answers)
+    private record Context(UUID application, ProcedureId procedure, ProcedureDescription description, String authority,
+            Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant, LocalDate today)
             implements CheckContext {
+    }
+
+    private record ProcedureEvaluation(Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant,
+            LocalDate today) implements Evaluation {
     }
 }

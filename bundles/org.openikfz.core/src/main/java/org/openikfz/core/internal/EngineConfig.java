@@ -19,4 +19,9 @@ public @interface EngineConfig {
     @AttributeDefinition(name = "Housekeeping period (ms)",
             description = "How often deadlines, transfers and deletions are worked off")
     long housekeeping_period() default 1000;
+
+    @AttributeDefinition(name = "Fee table of the Land or district",
+            description = "Path of a GebOSt table in the format of the bundled gebost.tsv; its items replace the "
+                    + "bundled ones (all periods of an item). Empty: the bundled table only.")
+    String fees_file() default "";
 }

@@ -7,11 +7,15 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.openikfz.api.fee.FeeItem;
 import org.openikfz.api.text.LocalizedText;
 
@@ -49,6 +53,28 @@ final class FeeTable {
                     LocalDate.parse(f[1]), f[2].isEmpty() ? null : LocalDate.parse(f[2])));
         }
         return new FeeTable(items);
+    }
+
+    /**
+     * This table with the items of the file replacing its own (every period of an item named in the
+     * file). A file that cannot be read or parsed stops the engine's activation with a clear message:
+     * charging fees from a half-read table would be worse.
+     */
+    FeeTable withOverrides(String file) {
+        if (file == null || file.isBlank()) {
+            return this;
+        }
+        Path path = Path.of(file.strip());
+        FeeTable overrides;
+        try (InputStream in = Files.newInputStream(path)) {
+            overrides = parse(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("fee table " + path + " cannot be used: " + e.getMessage(), e);
+        }
+        Set<String> replaced = overrides.items.stream().map(FeeItem::item).collect(Collectors.toSet());
+        List<FeeItem> merged = new ArrayList<>(items.stream().filter(i -> !replaced.contains(i.item())).toList());
+        merged.addAll(overrides.items);
+        return new FeeTable(merged);
     }
 
     /** The entry of {@code item} in force on {@code day}. */

@@ -1,5 +1,6 @@
 package org.openikfz.core.internal;
 
+import java.util.List;
 import java.util.Map;
 
 /** Writes the small, flat JSON documents of the transfer payload. */
@@ -19,8 +20,22 @@ final class Json {
             first = false;
             string(out, member.getKey());
             out.append(':');
-            Object value = member.getValue();
-            if (value == null) {
+            value(out, member.getValue());
+        }
+        return out.append('}').toString();
+    }
+
+    private static void value(StringBuilder out, Object value) {
+        if (value instanceof List<?> list) {
+                out.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    value(out, list.get(i));
+                }
+                out.append(']');
+            } else if (value == null) {
                 out.append("null");
             } else if (value instanceof Boolean || value instanceof Number) {
                 out.append(value);
@@ -29,10 +44,8 @@ final class Json {
                 Map<String, ?> nested = (Map<String, ?>) map;
                 out.append(object(nested));
             } else {
-                string(out, value.toString());
-            }
+            string(out, value.toString());
         }
-        return out.append('}').toString();
     }
 
     private static void string(StringBuilder out, String s) {

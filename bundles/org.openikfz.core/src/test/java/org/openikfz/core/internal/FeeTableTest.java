@@ -42,4 +42,23 @@ class FeeTableTest {
     private static ByteArrayInputStream tsv(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aLandsTableReplacesTheItemsItNamesAndKeepsTheOthers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path land = dir.resolve("gebost-sachsen.tsv");
+        java.nio.file.Files.writeString(land, "225.1\t2026-01-01\t\t9.90\tAdressänderung (Land)\tAddress change (Land)\n");
+        FeeTable table = FeeTable.bundled().withOverrides(land.toString());
+        LocalDate day = LocalDate.of(2026, 11, 22);
+        assertEquals(new BigDecimal("9.90"), table.find("225.1", day).orElseThrow().amount());
+        assertTrue(table.find("225.1", LocalDate.of(2025, 6, 1)).isEmpty(), "every period of a replaced item goes");
+        assertEquals(new BigDecimal("27.90"), table.find("221.1.1", day).orElseThrow().amount());
+    }
+
+    @Test
+    void anUnreadableLandsTableStopsTheEngineWithItsName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FeeTable.bundled().withOverrides("/nonexistent/gebost.tsv"));
+        assertTrue(e.getMessage().contains("/nonexistent/gebost.tsv"), e.getMessage());
+    }
 }

@@ -1,0 +1,121 @@
+package org.openikfz.core.internal;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.openikfz.api.application.Decision;
+import org.openikfz.api.check.Facts;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.Output;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.Registration;
+import org.openikfz.store.api.Application;
+
+/**
+ * The authority's outgoing post for a decided application, queued in the outbox with the transfer
+ * (exactly once, like the transfer): which letters a case needs and what each says.
+ */
+final class Letters {
+
+    static final String DECISION_PRINTOUT = "decision-printout";
+    static final String REGISTRATION_DOCUMENTS = "registration-documents";
+    static final String NOTICE_TO_HOLDER = "notice-to-holder";
+    static final String NOTICE_TO_PREVIOUS_HOLDER = "notice-to-previous-holder";
+
+    private Letters() {
+    }
+
+    /** The letters of a decided case, in the order they are queued. */
+    static List<String> of(boolean mailDecision, Set<Output> outputs) {
+        List<String> letters = new ArrayList<>();
+        // FZV § 23(1) S. 2: not retrieved within 30 minutes — a printout goes to the holder
+        if (mailDecision) {
+            letters.add(DECISION_PRINTOUT);
+        }
+        // FZV § 26(4) (2019: § 15i(4)): registration certificate and seal carriers are sent to the holder
+        if (outputs.contains(Output.DOCUMENTS_BY_POST)) {
+            letters.add(REGISTRATION_DOCUMENTS);
+        }
+        // FZV § 24 (2019: § 15g(3)): a third party applied — the holder is informed in writing
+        if (outputs.contains(Output.NOTICE_TO_HOLDER)) {
+            letters.add(NOTICE_TO_HOLDER);
+        }
+        // FZV § 30 (2019: § 15l(5)): the previous holder is told the day the change took effect
+        if (outputs.contains(Output.NOTICE_TO_PREVIOUS_HOLDER)) {
+            letters.add(NOTICE_TO_PREVIOUS_HOLDER);
+        }
+        return letters;
+    }
+
+    static String payload(String kind, Application application, ProcedureDescription description, Decision decision,
+            Answers answers, Map<String, String> facts, VerifiedIdentity applicant, Instant now) {
+        Map<String, Object> registerHolder = registerHolder(facts);
+        // the holder after the decision: the identified applicant where the law asks the holder to
+        // identify (registrations, § 20(1)); otherwise (Außerbetriebsetzung) the holder in the register
+        Map<String, Object> holder = description.identification() == Identification.REQUIRED && applicant != null
+                ? person(applicant) : registerHolder != null ? registerHolder : person(applicant);
+        Map<String, Object> recipient = switch (kind) {
+            case NOTICE_TO_HOLDER, NOTICE_TO_PREVIOUS_HOLDER -> registerHolder;
+            default -> holder;
+        };
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("kind", kind);
+        doc.put("application", application.id().toString());
+        doc.put("authority", application.authorityId());
+        doc.put("procedure", application.procedureId());
+        doc.put("procedureTitle", description.title().get(Locale.GERMAN));
+        doc.put("reference", decision.reference());
+        // without an address the authority's Fachverfahren, which has the register data, addresses it
+        doc.put("recipient", recipient);
+        doc.put("kennzeichen", decision.kennzeichen());
+        doc.put("effectiveOn", decision.effectiveOn() == null ? null : decision.effectiveOn().toString());
+        doc.put("mailedOn", decision.mailedOn() == null ? null : decision.mailedOn().toString());
+        if (kind.equals(REGISTRATION_DOCUMENTS)) {
+            boolean newPlate = answers.get(Registration.KENNZEICHEN_WAHL).map(w -> !w.equals(Registration.WAHL_BEHALTEN)).orElse(false);
+            List<String> contents = new ArrayList<>(List.of("Zulassungsbescheinigung Teil I"));
+            if (newPlate) {
+                contents.add("Plakettenträger mit Stempelplaketten");
+            }
+            if (facts.containsKey(Facts.HU_NEXT) && newPlate) {
+                contents.add("HU-Prüfplakette");
+            }
+            doc.put("contents", contents);
+        }
+        doc.put("queuedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        return Json.object(doc);
+    }
+
+    /** A person's postal data for a letter or the transfer, or {@code null}. */
+    static Map<String, Object> person(VerifiedIdentity identity) {
+        if (identity == null) {
+            return null;
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", identity.person().name());
+        p.put("street", identity.person().street());
+        p.put("postalCode", identity.person().postalCode());
+        p.put("city", identity.person().city());
+        p.put("dateOfBirth", identity.person().dateOfBirth() == null ? null : identity.person().dateOfBirth().toString());
+        p.put("organisation", identity.organisation());
+        return p;
+    }
+
+    private static Map<String, Object> registerHolder(Map<String, String> facts) {
+        if (!facts.containsKey(Facts.ZFZR_HOLDER_NAME)) {
+            return null;
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", facts.get(Facts.ZFZR_HOLDER_NAME));
+        p.put("street", facts.get(Facts.ZFZR_HOLDER_STREET));
+        p.put("postalCode", facts.get(Facts.ZFZR_HOLDER_POSTAL_CODE));
+        p.put("city", facts.get(Facts.ZFZR_HOLDER_CITY));
+        return p;
+    }
+}

@@ -1,21 +1,27 @@
 package org.openikfz.check.zfzr.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.Holder;
+import org.openikfz.api.connector.VehicleRecord;
+import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.connector.ZfzrConnector;
 import org.openikfz.api.connector.ZfzrQuery;
 import org.openikfz.api.connector.ZfzrVerification;
 import org.openikfz.api.connector.ZfzrVerification.Part;
-import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.Kennzeichen;
@@ -31,9 +37,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * FZV Anlage 11 Nr. 2: the entered plate, FIN and security codes are compared with the central
- * vehicle register. The answers are found by the fields' types, so any procedure can name this check.
- * A register that cannot be reached makes the check fail (the clerks decide, § 19(1) S. 4) — it never
- * passes silently.
+ * vehicle register, and the register data the procedures need are added to the application (facts).
+ * The answers are found by the fields' types, so any procedure can name this check. A register that
+ * cannot be reached makes the check fail (the clerks decide, § 19(1) S. 4) — it never passes silently.
+ *
+ * <p>Whether the vehicle must be registered (Außerbetriebsetzung) or off the road (Wiederzulassung) is
+ * the procedure's condition: this check reports it as the fact {@link Facts#ZFZR_REGISTERED}.
  */
 @Component
 public final class ZfzrCheck implements Check {
@@ -59,68 +68,126 @@ public final class ZfzrCheck implements Check {
 
     @Override
     public CheckResult check(CheckContext context) {
+        try {
+            return verify(context);
+        } catch (RuntimeException e) {
+            return CheckResult.failed("ZFZR check could not be completed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private CheckResult verify(CheckContext context) {
         ZfzrConnector connector = register;
         if (connector == null) {
             return CheckResult.failed("ZFZR not available (no connector)");
         }
-        Answers answers = context.answers();
-        List<Field> fields = context.description().dialog().steps().stream()
-                .filter(s -> s.visible(answers)).flatMap(s -> s.fields().stream())
-                .filter(f -> f.visible(answers) && answers.get(f.id()).filter(v -> !v.isBlank()).isPresent()).toList();
-        Optional<Field> plate = first(fields, FieldType.KENNZEICHEN);
+        Answered answered = new Answered(context);
+        // the vehicle's present plate; a chosen new plate (Wunschkennzeichen) is not in the register
+        Optional<Field> plate = answered.first(FieldType.KENNZEICHEN, Registration.WUNSCHKENNZEICHEN);
         if (plate.isEmpty()) {
             return CheckResult.failed("procedure " + context.procedure() + " asks for no plate");
         }
-        ZfzrVerification verification;
+        Optional<Field> fin = answered.first(FieldType.FIN);
+        Optional<Field> zb1 = answered.first(FieldType.ZB1_CODE);
+        Optional<Field> zb2 = answered.first(FieldType.ZB2_CODE);
+        List<Field> plaketten = answered.all(FieldType.PLAKETTEN_CODE);
+        ZfzrQuery query;
         try {
-            ZfzrQuery query = new ZfzrQuery(Kennzeichen.of(value(answers, plate.get())),
-                    first(fields, FieldType.FIN).map(f -> Fin.of(value(answers, f))).orElse(null),
-                    first(fields, FieldType.ZB1_CODE).map(f -> Zb1Code.of(value(answers, f))).orElse(null),
-                    first(fields, FieldType.ZB2_CODE).map(f -> Zb2Code.of(value(answers, f))).orElse(null),
-                    fields.stream().filter(f -> f.type() == FieldType.PLAKETTEN_CODE)
-                            .map(f -> PlakettenCode.of(value(answers, f))).toList());
-            verification = connector.verify(query);
+            query = new ZfzrQuery(Kennzeichen.of(answered.value(plate.get())),
+                    fin.map(f -> Fin.of(answered.value(f))).orElse(null),
+                    zb1.map(f -> Zb1Code.of(answered.value(f))).orElse(null),
+                    zb2.map(f -> Zb2Code.of(answered.value(f))).orElse(null),
+                    plaketten.stream().map(f -> PlakettenCode.of(answered.value(f))).toList());
         } catch (ValueValidationException e) {
             return CheckResult.failed("answers not valid for the register query: " + e.key());
+        }
+        ZfzrVerification verification;
+        try {
+            verification = connector.verify(query);
         } catch (ConnectorUnavailableException e) {
             return CheckResult.failed("ZFZR not reachable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return CheckResult.failed("ZFZR connector error: " + e.getClass().getSimpleName());
         }
+        if (verification == null) {
+            return CheckResult.failed("ZFZR connector gave no answer");
+        }
+        String plateId = plate.get().id();
         if (verification.vehicle() == null) {
-            return CheckResult.opposed(new Finding(plate.get().id(), LocalizedText.of(
-                    "Zu diesem Kennzeichen ist kein zugelassenes Fahrzeug eingetragen. Bitte prüfen Sie das Kennzeichen.",
-                    "No registered vehicle is recorded for this plate. Please check the plate number.")));
+            return CheckResult.opposed(new Finding(plateId, LocalizedText.of(
+                    "Zu diesem Kennzeichen ist kein Fahrzeug im Zentralen Fahrzeugregister eingetragen. Bitte prüfen Sie das Kennzeichen.",
+                    "No vehicle is recorded in the central vehicle register for this plate. Please check the plate number.")));
         }
         List<Finding> findings = new ArrayList<>();
         for (Part part : verification.mismatches()) {
             switch (part) {
-                case NOT_REGISTERED -> findings.add(new Finding(plate.get().id(), LocalizedText.of(
-                        "Das Fahrzeug ist bereits abgemeldet.", "The vehicle is already deregistered.")));
-                case KENNZEICHEN -> findings.add(new Finding(plate.get().id(), LocalizedText.of(
+                // the procedure judges whether the vehicle must be registered or off the road (fact ZFZR_REGISTERED)
+                case NOT_REGISTERED -> {
+                }
+                case KENNZEICHEN -> findings.add(new Finding(plateId, LocalizedText.of(
                         "Das Kennzeichen passt nicht zu den übrigen Angaben. Bitte prüfen Sie das Kennzeichen.",
                         "The plate number does not match your other details. Please check it.")));
-                case FIN -> first(fields, FieldType.FIN).ifPresent(f -> findings.add(new Finding(f.id(), LocalizedText.of(
+                case FIN -> findings.add(new Finding(fin.map(Field::id).orElse(null), LocalizedText.of(
                         "Die Fahrzeug-Identifizierungsnummer passt nicht zu Ihrem Fahrzeug. Bitte prüfen Sie die Eingabe.",
-                        "The vehicle identification number does not match your vehicle. Please check your entry."))));
-                case ZB1_CODE -> first(fields, FieldType.ZB1_CODE).ifPresent(f -> findings.add(new Finding(f.id(), LocalizedText.of(
+                        "The vehicle identification number does not match your vehicle. Please check your entry.")));
+                case ZB1_CODE -> findings.add(new Finding(zb1.map(Field::id).orElse(null), LocalizedText.of(
                         "Der Sicherheitscode der Zulassungsbescheinigung Teil I passt nicht zu Ihrem Fahrzeug. Bitte prüfen Sie die Eingabe.",
-                        "The security code of the registration certificate part I does not match your vehicle. Please check your entry."))));
-                case ZB2_CODE -> first(fields, FieldType.ZB2_CODE).ifPresent(f -> findings.add(new Finding(f.id(), LocalizedText.of(
+                        "The security code of the registration certificate part I does not match your vehicle. Please check your entry.")));
+                case ZB2_CODE -> findings.add(new Finding(zb2.map(Field::id).orElse(null), LocalizedText.of(
                         "Der Sicherheitscode der Zulassungsbescheinigung Teil II passt nicht zu Ihrem Fahrzeug. Bitte prüfen Sie die Eingabe.",
-                        "The security code of the registration certificate part II does not match your vehicle. Please check your entry."))));
-                case PLAKETTEN_CODE -> fields.stream().filter(f -> f.type() == FieldType.PLAKETTEN_CODE).findFirst()
-                        .ifPresent(f -> findings.add(new Finding(f.id(), LocalizedText.of(
-                                "Mindestens ein Sicherheitscode der Stempelplaketten passt nicht zu Ihrem Fahrzeug. Bitte prüfen Sie die Codes vorne und hinten.",
-                                "At least one security code of the plate seals does not match your vehicle. Please check the front and rear codes."))));
+                        "The security code of the registration certificate part II does not match your vehicle. Please check your entry.")));
+                case PLAKETTEN_CODE -> findings.add(new Finding(plaketten.isEmpty() ? null : plaketten.get(0).id(), LocalizedText.of(
+                        "Mindestens ein Sicherheitscode der Stempelplaketten passt nicht zu Ihrem Fahrzeug. Bitte prüfen Sie die Codes vorne und hinten.",
+                        "At least one security code of the plate seals does not match your vehicle. Please check the front and rear codes.")));
             }
         }
-        return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
+        if (!findings.isEmpty()) {
+            return new CheckResult.Opposed(findings);
+        }
+        boolean registered = verification.vehicle().registered() && !verification.mismatches().contains(Part.NOT_REGISTERED);
+        return CheckResult.clear(facts(verification.vehicle(), registered, query.kennzeichen(), context.applicant()));
     }
 
-    private static Optional<Field> first(List<Field> fields, FieldType type) {
-        return fields.stream().filter(f -> f.type() == type).findFirst();
+    /** FZV Anlage 11 Nr. 2: the register data (§§ 30/32 StVG data) are added to the application. */
+    private static Map<String, String> facts(VehicleRecord vehicle, boolean registered, Kennzeichen asked,
+            Optional<VerifiedIdentity> applicant) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put(Facts.ZFZR_REGISTERED, Boolean.toString(registered));
+        if (vehicle.deregisteredOn() != null) {
+            facts.put(Facts.ZFZR_DEREGISTERED_ON, vehicle.deregisteredOn().toString());
+        }
+        facts.put(Facts.ZFZR_VERWERTUNGSNACHWEIS, Boolean.toString(vehicle.verwertungsnachweis()));
+        if (vehicle.nextHu() != null) {
+            facts.put(Facts.ZFZR_NEXT_HU, vehicle.nextHu().toString());
+        }
+        facts.put(Facts.ZFZR_FIN, vehicle.fin().value());
+        // the plate matched the register; a record without one keeps the plate asked for
+        facts.put(Facts.ZFZR_KENNZEICHEN, (vehicle.kennzeichen() != null ? vehicle.kennzeichen() : asked).formatted());
+        if (vehicle.authority() != null && !vehicle.authority().isBlank()) {
+            facts.put(Facts.ZFZR_AUTHORITY, vehicle.authority());
+        }
+        Holder holder = vehicle.holder();
+        facts.put(Facts.ZFZR_HOLDER_NAME, holder.name());
+        putIfPresent(facts, Facts.ZFZR_HOLDER_STREET, holder.street());
+        putIfPresent(facts, Facts.ZFZR_HOLDER_POSTAL_CODE, holder.postalCode());
+        putIfPresent(facts, Facts.ZFZR_HOLDER_CITY, holder.city());
+        if (holder.dateOfBirth() != null) {
+            facts.put(Facts.ZFZR_HOLDER_DATE_OF_BIRTH, holder.dateOfBirth().toString());
+        }
+        applicant.ifPresent(a -> facts.put(Facts.ZFZR_APPLICANT_IS_HOLDER, Boolean.toString(samePerson(a.person(), holder))));
+        return facts;
     }
 
-    private static String value(Answers answers, Field field) {
-        return answers.get(field.id()).orElseThrow();
+    /** The identified applicant is the registered holder: same name, and same date of birth where both are known. */
+    static boolean samePerson(Holder applicant, Holder holder) {
+        boolean name = applicant.name().strip().equalsIgnoreCase(holder.name().strip());
+        boolean born = applicant.dateOfBirth() == null || holder.dateOfBirth() == null
+                || applicant.dateOfBirth().equals(holder.dateOfBirth());
+        return name && born;
+    }
+
+    private static void putIfPresent(Map<String, String> facts, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.put(key, value);
+        }
     }
 }

@@ -3,55 +3,69 @@ package org.openikfz.check.zfzr.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
+import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.VehicleRecord;
-import org.openikfz.api.connector.ZfzrConnector;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.connector.ZfzrQuery;
 import org.openikfz.api.connector.ZfzrVerification;
 import org.openikfz.api.connector.ZfzrVerification.Part;
-import org.openikfz.api.dialog.Answers;
-import org.openikfz.api.dialog.Dialog;
-import org.openikfz.api.dialog.DialogStep;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
-import org.openikfz.api.procedure.Applicant;
-import org.openikfz.api.procedure.DecisionPolicy;
-import org.openikfz.api.procedure.Identification;
-import org.openikfz.api.procedure.ProcedureDescription;
-import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.Kennzeichen;
 
-/** The check finds the answers by field type and keeps opposed (data) apart from failed (system). */
+/** The check finds the answers by field type, keeps opposed (data) apart from failed (system) and reports the register data. */
 class ZfzrCheckTest {
 
-    private static final ProcedureDescription PROCEDURE = new ProcedureDescription(new ProcedureId("beispiel"),
-            LocalizedText.german("Beispiel"), LocalizedText.german("Beispiel"), List.of(), Set.of(Applicant.NATURAL_PERSON),
-            Identification.OPTIONAL, new Dialog(List.of(new DialogStep("s", LocalizedText.german("S"), null, List.of(),
-                    List.of(Field.required("plate", FieldType.KENNZEICHEN, LocalizedText.german("Kennzeichen"), null),
-                            Field.required("code", FieldType.ZB1_CODE, LocalizedText.german("Code"), null)), null))),
-            List.of(CheckId.ZFZR), DecisionPolicy.AUTOMATED, List.of(), Set.of());
-
+    private static final String CODE = "Ab3De4F";
+    private static final Holder HOLDER = new Holder("Erika Mustermann", "Hauptstraße 1", "09456", "Annaberg-Buchholz",
+            LocalDate.of(1964, 8, 12));
     private static final VehicleRecord VEHICLE = new VehicleRecord(Kennzeichen.of("ERZ-AB 123"), Fin.of("WVWZZZ1JZXW000001"),
-            true, new Holder("Erika Mustermann", null, null, null, null));
+            true, HOLDER, null, false, YearMonth.of(2027, 4), "ERZ");
+    private static final VehicleRecord DEREGISTERED = new VehicleRecord(Kennzeichen.of("ERZ-AB 123"), Fin.of("WVWZZZ1JZXW000001"),
+            false, HOLDER, LocalDate.of(2025, 3, 14), false, null, "ERZ");
+
+    private static FakeContext context() {
+        return FakeContext.with(
+                        new Field(Registration.WUNSCHKENNZEICHEN, FieldType.KENNZEICHEN, LocalizedText.german("Wunsch"), null, false, List.of(), null),
+                        Field.required("plate", FieldType.KENNZEICHEN, LocalizedText.german("Kennzeichen"), null),
+                        Field.required("code", FieldType.ZB1_CODE, LocalizedText.german("Code"), null))
+                .answer("plate", "ERZ-AB 123").answer("code", CODE);
+    }
 
     @Test
-    void noConnectorOrAnUnreachableRegisterFails() {
+    void noConnectorOrAnUnreachableOrBrokenRegisterFails() {
         ZfzrCheck check = new ZfzrCheck();
-        assertInstanceOf(CheckResult.Failed.class, check.check(context()));
+        assertEquals(CheckId.ZFZR, check.id());
+        assertTrue(assertInstanceOf(CheckResult.Failed.class, check.check(context())).reason().contains("no connector"));
         check.setRegister(query -> {
             throw new ConnectorUnavailableException("timeout");
         });
+        assertInstanceOf(CheckResult.Failed.class, check.check(context()));
+        check.setRegister(query -> {
+            throw new IllegalStateException("broken for " + CODE);
+        });
+        CheckResult.Failed failed = assertInstanceOf(CheckResult.Failed.class, check.check(context()));
+        assertFalse(failed.reason().contains(CODE));
+        check.setRegister(query -> null);
         assertInstanceOf(CheckResult.Failed.class, check.check(context()));
     }
 
@@ -60,42 +74,107 @@ class ZfzrCheckTest {
         ZfzrCheck check = new ZfzrCheck();
         check.setRegister(query -> new ZfzrVerification(VEHICLE, Set.of(Part.ZB1_CODE)));
         CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, check.check(context()));
-        assertEquals("code", opposed.findings().get(0).fieldId());
-        assertFalse(opposed.findings().get(0).message().get(Locale.GERMAN).contains("Ab3De4F"));
+        Finding finding = opposed.findings().get(0);
+        assertEquals("code", finding.fieldId());
+        assertTrue(finding.message().get(Locale.GERMAN).contains("Sicherheitscode"));
+        assertFalse(finding.message().get(Locale.GERMAN).contains(CODE));
+        assertFalse(finding.message().get(Locale.ENGLISH).equals(finding.message().get(Locale.GERMAN)));
     }
 
     @Test
-    void anUnknownPlateOpposesAndAMatchIsClear() {
+    void anUnknownPlateOpposes() {
         ZfzrCheck check = new ZfzrCheck();
         check.setRegister(query -> new ZfzrVerification(null, Set.of()));
         assertEquals("plate", assertInstanceOf(CheckResult.Opposed.class, check.check(context())).findings().get(0).fieldId());
-        ZfzrConnector matching = query -> new ZfzrVerification(VEHICLE, Set.of());
-        check.setRegister(matching);
-        assertInstanceOf(CheckResult.Clear.class, check.check(context()));
     }
 
-    private static CheckContext context() {
-        Answers answers = new Answers(Map.of("plate", "ERZ-AB 123", "code", "Ab3De4F"));
-        return new CheckContext() {
-            @Override
-            public ProcedureId procedure() {
-                return PROCEDURE.id();
-            }
+    @Test
+    void aMatchIsClearWithTheRegisterData() {
+        ZfzrCheck check = new ZfzrCheck();
+        check.setRegister(query -> new ZfzrVerification(VEHICLE, Set.of()));
+        Map<String, String> facts = assertInstanceOf(CheckResult.Clear.class, check.check(context())).facts();
+        assertEquals("true", facts.get(Facts.ZFZR_REGISTERED));
+        assertEquals("false", facts.get(Facts.ZFZR_VERWERTUNGSNACHWEIS));
+        assertEquals("2027-04", facts.get(Facts.ZFZR_NEXT_HU));
+        assertEquals("WVWZZZ1JZXW000001", facts.get(Facts.ZFZR_FIN));
+        assertEquals("ERZ-AB 123", facts.get(Facts.ZFZR_KENNZEICHEN));
+        assertEquals("ERZ", facts.get(Facts.ZFZR_AUTHORITY));
+        assertEquals("Erika Mustermann", facts.get(Facts.ZFZR_HOLDER_NAME));
+        assertEquals("Hauptstraße 1", facts.get(Facts.ZFZR_HOLDER_STREET));
+        assertEquals("09456", facts.get(Facts.ZFZR_HOLDER_POSTAL_CODE));
+        assertEquals("Annaberg-Buchholz", facts.get(Facts.ZFZR_HOLDER_CITY));
+        assertEquals("1964-08-12", facts.get(Facts.ZFZR_HOLDER_DATE_OF_BIRTH));
+        assertFalse(facts.containsKey(Facts.ZFZR_DEREGISTERED_ON));
+        assertFalse(facts.containsKey(Facts.ZFZR_APPLICANT_IS_HOLDER), "no applicant identified");
+        assertFalse(facts.containsValue(CODE));
+    }
 
-            @Override
-            public ProcedureDescription description() {
-                return PROCEDURE;
-            }
+    @Test
+    void aDeregisteredVehicleIsClearWithTheDateItWentOffTheRoad() {
+        ZfzrCheck check = new ZfzrCheck();
+        check.setRegister(query -> new ZfzrVerification(DEREGISTERED, Set.of(Part.NOT_REGISTERED)));
+        Map<String, String> facts = assertInstanceOf(CheckResult.Clear.class, check.check(context())).facts();
+        assertEquals("false", facts.get(Facts.ZFZR_REGISTERED));
+        assertEquals("2025-03-14", facts.get(Facts.ZFZR_DEREGISTERED_ON));
+        assertFalse(facts.containsKey(Facts.ZFZR_NEXT_HU));
+    }
 
-            @Override
-            public String authority() {
-                return "ERZ";
-            }
+    @Test
+    void anotherMismatchStillOpposesForADeregisteredVehicle() {
+        ZfzrCheck check = new ZfzrCheck();
+        check.setRegister(query -> new ZfzrVerification(DEREGISTERED, Set.of(Part.NOT_REGISTERED, Part.KENNZEICHEN)));
+        CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, check.check(context()));
+        assertEquals(1, opposed.findings().size());
+        assertEquals("plate", opposed.findings().get(0).fieldId());
+    }
 
-            @Override
-            public Answers answers() {
-                return answers;
-            }
-        };
+    @Test
+    void theWunschkennzeichenIsNotThePlateAskedFor() {
+        ZfzrCheck check = new ZfzrCheck();
+        AtomicReference<ZfzrQuery> asked = new AtomicReference<>();
+        check.setRegister(query -> {
+            asked.set(query);
+            return new ZfzrVerification(null, Set.of());
+        });
+        CheckResult result = check.check(context().answer(Registration.WUNSCHKENNZEICHEN, "ERZ-WU 1"));
+        assertEquals(Kennzeichen.of("ERZ-AB 123"), asked.get().kennzeichen());
+        assertEquals("plate", assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
+    }
+
+    @Test
+    void onlyAWunschkennzeichenIsNoPlateToAskFor() {
+        ZfzrCheck check = new ZfzrCheck();
+        check.setRegister(query -> new ZfzrVerification(VEHICLE, Set.of()));
+        FakeContext context = FakeContext.with(
+                Field.required(Registration.WUNSCHKENNZEICHEN, FieldType.KENNZEICHEN, LocalizedText.german("Wunsch"), null))
+                .answer(Registration.WUNSCHKENNZEICHEN, "ERZ-WU 1");
+        assertInstanceOf(CheckResult.Failed.class, check.check(context));
+    }
+
+    @Test
+    void theIdentifiedApplicantIsComparedWithTheHolder() {
+        ZfzrCheck check = new ZfzrCheck();
+        check.setRegister(query -> new ZfzrVerification(VEHICLE, Set.of()));
+        VerifiedIdentity same = new VerifiedIdentity("s", new Holder("  erika MUSTERMANN ", null, null, null, LocalDate.of(1964, 8, 12)), "high");
+        VerifiedIdentity unknownBirth = new VerifiedIdentity("s", new Holder("Erika Mustermann", null, null, null, null), "high");
+        VerifiedIdentity otherBirth = new VerifiedIdentity("s", new Holder("Erika Mustermann", null, null, null, LocalDate.of(1990, 1, 1)), "high");
+        VerifiedIdentity otherName = new VerifiedIdentity("s", new Holder("Max Mustermann", null, null, null, LocalDate.of(1964, 8, 12)), "high");
+        assertEquals("true", applicantIsHolder(check, same));
+        assertEquals("true", applicantIsHolder(check, unknownBirth));
+        assertEquals("false", applicantIsHolder(check, otherBirth));
+        assertEquals("false", applicantIsHolder(check, otherName));
+    }
+
+    @Test
+    void aFinMismatchWithoutAFinFieldStillOpposes() {
+        ZfzrCheck check = new ZfzrCheck();
+        check.setRegister(query -> new ZfzrVerification(VEHICLE, Set.of(Part.FIN)));
+        CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, check.check(context()));
+        assertNull(opposed.findings().get(0).fieldId());
+    }
+
+    private static String applicantIsHolder(ZfzrCheck check, VerifiedIdentity applicant) {
+        return assertInstanceOf(CheckResult.Clear.class, check.check(context().applicant(applicant))).facts()
+                .get(Facts.ZFZR_APPLICANT_IS_HOLDER);
     }
 }

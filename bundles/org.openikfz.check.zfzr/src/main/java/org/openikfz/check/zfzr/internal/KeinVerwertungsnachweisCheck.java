@@ -1,0 +1,78 @@
+package org.openikfz.check.zfzr.internal;
+
+import java.util.Optional;
+import org.openikfz.api.check.Check;
+import org.openikfz.api.check.CheckContext;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.procedure.Registration;
+import org.openikfz.api.text.LocalizedText;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * FZV § 29 (2019: § 15k(5)): for a Wiederzulassung the applicant states that no Verwertungsnachweis
+ * (certificate of destruction) was issued for the vehicle, and the statement is verified against the
+ * register. The register data come from the ZFZR check, which the procedure names before this one
+ * ({@link Facts#ZFZR_VERWERTUNGSNACHWEIS}); without them the statement cannot be verified and the
+ * clerks decide (§ 19(1) S. 4).
+ */
+@Component
+public final class KeinVerwertungsnachweisCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.KEIN_VERWERTUNGSNACHWEIS;
+    }
+
+    @Override
+    public CheckResult check(CheckContext context) {
+        try {
+            return verify(context);
+        } catch (RuntimeException e) {
+            return CheckResult.failed("Verwertungsnachweis check could not be completed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static CheckResult verify(CheckContext context) {
+        Optional<String> statement = new Answered(context).value(Registration.KEIN_VERWERTUNGSNACHWEIS);
+        if (statement.isEmpty()) {
+            return CheckResult.clear(); // not asked in this case
+        }
+        String field = Registration.KEIN_VERWERTUNGSNACHWEIS;
+        switch (statement.get().strip()) {
+            case "true" -> {
+            }
+            // § 29 (2019: § 15k(5)): after a Verwertungsnachweis the vehicle cannot be re-registered (online)
+            case "false" -> {
+                return CheckResult.opposed(new Finding(field, LocalizedText.of(
+                        "Für ein Fahrzeug, für das ein Verwertungsnachweis ausgestellt wurde, ist eine Wiederzulassung online nicht möglich. "
+                                + "Ein verwertetes Fahrzeug darf nur mit einer neuen Betriebserlaubnis wieder zugelassen werden. Bitte wenden Sie sich an Ihre Zulassungsbehörde. "
+                                + "Wenn Sie sich verklickt haben, ändern Sie die Antwort.",
+                        "A vehicle for which a certificate of destruction was issued cannot be re-registered online. "
+                                + "A scrapped vehicle can only be registered again with a new type approval. Please contact your registration authority. "
+                                + "If you chose this by mistake, change the answer.")));
+            }
+            default -> {
+                return CheckResult.failed("statement on the Verwertungsnachweis is not yes/no");
+            }
+        }
+        // verified against the register: the ZFZR check's data
+        String recorded = context.facts().get(Facts.ZFZR_VERWERTUNGSNACHWEIS);
+        if (recorded == null) {
+            return CheckResult.failed("register data not available (ZFZR check not clear): Verwertungsnachweis not verified");
+        }
+        if (!recorded.equals("true") && !recorded.equals("false")) {
+            return CheckResult.failed("register data on the Verwertungsnachweis not readable");
+        }
+        if (recorded.equals("true")) {
+            return CheckResult.opposed(new Finding(field, LocalizedText.of(
+                    "Im Zentralen Fahrzeugregister ist für dieses Fahrzeug ein Verwertungsnachweis eingetragen. "
+                            + "Eine Wiederzulassung ist deshalb online nicht möglich. Bitte wenden Sie sich an Ihre Zulassungsbehörde.",
+                    "The central vehicle register records a certificate of destruction for this vehicle. "
+                            + "It therefore cannot be re-registered online. Please contact your registration authority.")));
+        }
+        return CheckResult.clear();
+    }
+}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.Condition;
@@ -16,6 +17,7 @@ import org.openikfz.api.dialog.Notice;
 import org.openikfz.api.fee.FeeRule;
 import org.openikfz.api.procedure.Applicant;
 import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Evaluation;
 import org.openikfz.api.procedure.Identification;
 import org.openikfz.api.procedure.LegalBasis;
 import org.openikfz.api.procedure.Output;
@@ -57,6 +59,30 @@ public final class Ausserbetriebsetzung implements Procedure {
     @Override
     public ProcedureDescription description() {
         return description;
+    }
+
+    @Override
+    public CheckResult evaluate(Evaluation evaluation) {
+        CheckResult own = evaluate(evaluation.answers());
+        // FZV § 24: only a registered vehicle can be taken off the road (register data from the ZFZR check)
+        if (evaluation.fact(Facts.ZFZR_REGISTERED).map("false"::equals).orElse(false)) {
+            Finding already = new Finding(KENNZEICHEN, LocalizedText.of(
+                    "Das Fahrzeug ist bereits abgemeldet. Bitte prüfen Sie das Kennzeichen.",
+                    "The vehicle is already deregistered. Please check the plate number."));
+            List<Finding> findings = new ArrayList<>(List.of(already));
+            if (own instanceof CheckResult.Opposed opposed) {
+                findings.addAll(opposed.findings());
+            }
+            return new CheckResult.Opposed(findings);
+        }
+        return own;
+    }
+
+    /** FZV § 24 (2019: § 15g(3)): when a third party applied, the holder is informed in writing. */
+    @Override
+    public Set<Output> outputs(Answers answers) {
+        boolean holderApplied = answers.get(HALTER).map(TRUE::equals).orElse(true);
+        return holderApplied ? Set.of(Output.DECISION_DOCUMENT) : description.outputs();
     }
 
     @Override

@@ -74,4 +74,33 @@ class AusserbetriebsetzungTest {
     private static Answers answers(Map<String, String> values) {
         return new Answers(values);
     }
+
+    record Facts(Answers answers, Map<String, String> facts) implements org.openikfz.api.procedure.Evaluation {
+        @Override
+        public java.util.Optional<org.openikfz.api.connector.VerifiedIdentity> applicant() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.time.LocalDate today() {
+            return java.time.LocalDate.of(2026, 12, 2);
+        }
+    }
+
+    @Test
+    void aVehicleTheRegisterHasOffTheRoadAlreadyIsOpposedOnThePlate() {
+        Answers answers = new Answers(Map.of(Ausserbetriebsetzung.HINWEIS_GELESEN, "true"));
+        CheckResult registered = procedure.evaluate(new Facts(answers, Map.of(org.openikfz.api.check.Facts.ZFZR_REGISTERED, "true")));
+        assertInstanceOf(CheckResult.Clear.class, registered);
+        CheckResult off = procedure.evaluate(new Facts(answers, Map.of(org.openikfz.api.check.Facts.ZFZR_REGISTERED, "false")));
+        assertEquals(Ausserbetriebsetzung.KENNZEICHEN, assertInstanceOf(CheckResult.Opposed.class, off).findings().get(0).fieldId());
+    }
+
+    @Test
+    void theHolderIsInformedInWritingOnlyWhenSomeoneElseApplied() {
+        assertTrue(procedure.outputs(new Answers(Map.of(Ausserbetriebsetzung.HALTER, "false")))
+                .contains(org.openikfz.api.procedure.Output.NOTICE_TO_HOLDER));
+        assertTrue(!procedure.outputs(new Answers(Map.of(Ausserbetriebsetzung.HALTER, "true")))
+                .contains(org.openikfz.api.procedure.Output.NOTICE_TO_HOLDER));
+    }
 }

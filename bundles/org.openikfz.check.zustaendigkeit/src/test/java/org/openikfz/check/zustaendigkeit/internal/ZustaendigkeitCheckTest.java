@@ -1,0 +1,94 @@
+package org.openikfz.check.zustaendigkeit.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.connector.Holder;
+import org.openikfz.api.connector.VerifiedIdentity;
+
+/** FZV Anlage 11 Nr. 1: the residence from the identification against the configured area. */
+class ZustaendigkeitCheckTest {
+
+    private final ZustaendigkeitCheck erzgebirge = new ZustaendigkeitCheck(config(ZustaendigkeitConfig.ERZGEBIRGSKREIS, ""));
+
+    private static FakeContext livingIn(String postalCode) {
+        return FakeContext.with().applicant(new VerifiedIdentity("p", new Holder("Erika Mustermann", "Weg 1", postalCode, "Ort", null), "high"));
+    }
+
+    @Test
+    void aResidenceInTheErzgebirgskreisIsClear() {
+        assertEquals(CheckId.ZUSTAENDIGKEIT, erzgebirge.id());
+        assertInstanceOf(CheckResult.Clear.class, erzgebirge.check(livingIn("09456")));
+        assertInstanceOf(CheckResult.Clear.class, erzgebirge.check(livingIn("08280")));
+        assertInstanceOf(CheckResult.Clear.class, erzgebirge.check(livingIn(" 09366 ")));
+    }
+
+    @Test
+    void aResidenceElsewhereOpposesWithoutEchoingThePostalCode() {
+        CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, erzgebirge.check(livingIn("01067")));
+        Finding finding = opposed.findings().get(0);
+        assertNull(finding.fieldId());
+        String german = finding.message().get(Locale.GERMAN);
+        assertTrue(german.contains("zuständig"), german);
+        assertFalse(german.contains("01067"));
+        assertFalse(finding.message().get(Locale.ENGLISH).contains("01067"));
+    }
+
+    @Test
+    void withoutIdentificationOrPostalCodeTheResidenceIsUnknown() {
+        assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(FakeContext.with()));
+        assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(livingIn(null)));
+        assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(livingIn(" ")));
+        CheckResult.Failed abroad = assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(livingIn("A-1010")));
+        assertFalse(abroad.reason().contains("1010"));
+    }
+
+    @Test
+    void rangesAndSharedCodesAreConfigurable() {
+        ZustaendigkeitCheck check = new ZustaendigkeitCheck("09456-09488 ,08280\n09496", "09488");
+        assertInstanceOf(CheckResult.Clear.class, check.check(livingIn("09470")));
+        assertInstanceOf(CheckResult.Clear.class, check.check(livingIn("09496")));
+        assertInstanceOf(CheckResult.Opposed.class, check.check(livingIn("09489")));
+        assertInstanceOf(CheckResult.Failed.class, check.check(livingIn("09488")), "shared with a neighbour: clerks decide");
+    }
+
+    @Test
+    void anInvalidConfigurationIsRejectedNamingTheEntry() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ZustaendigkeitCheck(config("09456, 9999x", "")));
+        assertTrue(e.getMessage().contains("9999x"), e.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ZustaendigkeitCheck("09488-09456", ""))
+                .getMessage().contains("09488-09456"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ZustaendigkeitCheck("09456", "0945"))
+                .getMessage().contains("sharedPostalCodes"));
+        assertThrows(IllegalArgumentException.class, () -> new ZustaendigkeitCheck(" , ", ""));
+    }
+
+    private static ZustaendigkeitConfig config(String postalCodes, String shared) {
+        return new ZustaendigkeitConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ZustaendigkeitConfig.class;
+            }
+
+            @Override
+            public String postalCodes() {
+                return postalCodes;
+            }
+
+            @Override
+            public String sharedPostalCodes() {
+                return shared;
+            }
+        };
+    }
+}

@@ -24,6 +24,9 @@ public interface Evaluation {
 
     Optional<VerifiedIdentity> applicant();
 
+    /** The Zulassungsbehörde (authority key) the application is made to. */
+    String authority();
+
     /** Today in the authority's time zone, from the engine's clock. */
     LocalDate today();
 

@@ -349,7 +349,7 @@ public final class Engine implements ApplicationService {
         Procedure procedure = procedure(application.procedureId());
         ProcedureDescription description = procedure.description();
         Map<String, String> data = store.getData(application.id());
-        Answers answers = answersOf(data);
+        Answers answers = visibleAnswers(description, answersOf(data));
         if (description.identification() == Identification.REQUIRED && !data.containsKey(IDENTITY + "level")) {
             throw new ApplicationException(WRONG_STATE, LocalizedText.of(
                     "Für dieses Verfahren müssen Sie sich zuerst elektronisch ausweisen.",
@@ -384,7 +384,7 @@ public final class Engine implements ApplicationService {
                 facts.putAll(clear.facts());
             }
         }
-        Evaluation evaluation = new ProcedureEvaluation(answers, Map.copyOf(facts), applicant, today);
+        Evaluation evaluation = new ProcedureEvaluation(answers, Map.copyOf(facts), applicant, application.authorityId(), today);
         collect(safely(() -> procedure.evaluate(evaluation), "procedure " + description.id()), findings, failures);
         List<FeeLine> feeLines = new ArrayList<>();
         if (failures.isEmpty() && findings.isEmpty()) {
@@ -484,7 +484,7 @@ public final class Engine implements ApplicationService {
         Procedure procedure = procedure(application.procedureId());
         ProcedureDescription description = procedure.description();
         Map<String, String> data = store.getData(id);
-        Answers answers = answersOf(data);
+        Answers answers = visibleAnswers(description, answersOf(data));
         Instant now = clock.instant();
         if (procedure.decisionPolicy(answers) == DecisionPolicy.AUTOMATED) {
             String reference = authority + "-" + LocalDate.now(clock.withZone(ZONE)).getYear() + "-"
@@ -557,7 +557,7 @@ public final class Engine implements ApplicationService {
         if (procedure == null) {
             return kinds;
         }
-        Answers answers = answersOf(data);
+        Answers answers = visibleAnswers(procedure.description(), answersOf(data));
         Set<Output> outputs = procedure.outputs(answers);
         if (application.state().equals(DECIDED)) {
             Decision decision = decision(store.auditTrail(application.id()), data).orElse(null);
@@ -615,7 +615,7 @@ public final class Engine implements ApplicationService {
             }
             boolean mail = decision.retrievedAt() == null;
             ProcedureDescription description = procedure.description();
-            Answers answers = answersOf(data);
+            Answers answers = visibleAnswers(description, answersOf(data));
             Map<String, String> facts = factsOf(data);
             VerifiedIdentity applicant = identityOf(data).orElse(null);
             Set<Output> outputs = procedure.outputs(answers);
@@ -932,6 +932,31 @@ public final class Engine implements ApplicationService {
         };
     }
 
+    /**
+     * The answers to the steps and fields that are shown for them: an answer given before the applicant
+     * changed an earlier one (and so hid its field) takes no part in checks, fees or the transfer.
+     */
+    static Answers visibleAnswers(ProcedureDescription description, Answers answers) {
+        Answers current = answers;
+        while (true) {
+            Map<String, String> kept = new HashMap<>();
+            for (DialogStep step : description.dialog().steps()) {
+                if (!step.visible(current)) {
+                    continue;
+                }
+                for (Field field : step.fields()) {
+                    if (field.visible(current)) {
+                        current.get(field.id()).ifPresent(v -> kept.put(field.id(), v));
+                    }
+                }
+            }
+            if (kept.equals(current.values())) {
+                return current;
+            }
+            current = new Answers(kept);
+        }
+    }
+
     private static Answers answersOf(Map<String, String> data) {
         Map<String, String> answers = new HashMap<>();
         data.forEach((k, v) -> {
@@ -1035,6 +1060,6 @@ public final class Engine implements ApplicationService {
     }
 
     private record ProcedureEvaluation(Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant,
-            LocalDate today) implements Evaluation {
+            String authority, LocalDate today) implements Evaluation {
     }
 }

@@ -82,6 +82,11 @@ class AusserbetriebsetzungTest {
         }
 
         @Override
+        public String authority() {
+            return "ERZ";
+        }
+
+        @Override
         public java.time.LocalDate today() {
             return java.time.LocalDate.of(2026, 12, 2);
         }

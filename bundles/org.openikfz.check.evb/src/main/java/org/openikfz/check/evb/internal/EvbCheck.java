@@ -1,0 +1,118 @@
+package org.openikfz.check.evb.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.openikfz.api.check.Check;
+import org.openikfz.api.check.CheckContext;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.EvbConnector;
+import org.openikfz.api.connector.EvbConnector.Confirmation;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.value.Evb;
+import org.openikfz.api.value.ValueValidationException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * FZV Anlage 11 Nr. 4: the number of the electronic insurance confirmation (eVB) is checked against
+ * the insurers' (GDV) database, and the insurance data it returns are added to the application. The
+ * eVB is the field of type EVB; where a case needs none (e.g. a move within the district), the
+ * field is not shown and the check is clear.
+ */
+@Component
+public final class EvbCheck implements Check {
+
+    private volatile EvbConnector gdv;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setGdv(EvbConnector connector) {
+        this.gdv = connector;
+    }
+
+    void unsetGdv(EvbConnector connector) {
+        if (this.gdv == connector) {
+            this.gdv = null;
+        }
+    }
+
+    @Override
+    public CheckId id() {
+        return CheckId.EVB;
+    }
+
+    @Override
+    public CheckResult check(CheckContext context) {
+        try {
+            return verify(context);
+        } catch (RuntimeException e) {
+            return CheckResult.failed("eVB check could not be completed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private CheckResult verify(CheckContext context) {
+        Answered answered = new Answered(context);
+        Optional<Field> field = answered.first(FieldType.EVB);
+        if (field.isEmpty()) {
+            return CheckResult.clear(); // no eVB needed in this case
+        }
+        EvbConnector connector = gdv;
+        if (connector == null) {
+            return CheckResult.failed("eVB database not available (no connector)");
+        }
+        Evb evb;
+        try {
+            evb = Evb.of(answered.value(field.get()));
+        } catch (ValueValidationException e) {
+            return CheckResult.failed("answer not valid for the eVB database: " + e.key());
+        }
+        Confirmation confirmation;
+        try {
+            // FZV Anlage 11 Nr. 4: eVB against the GDV database
+            confirmation = connector.verify(evb);
+        } catch (ConnectorUnavailableException e) {
+            return CheckResult.failed("eVB database not reachable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return CheckResult.failed("eVB connector error: " + e.getClass().getSimpleName());
+        }
+        if (confirmation == null) {
+            return CheckResult.failed("eVB connector gave no answer");
+        }
+        String id = field.get().id();
+        return switch (confirmation.status()) {
+            case VALID -> {
+                Map<String, String> facts = new LinkedHashMap<>();
+                putIfPresent(facts, Facts.EVB_INSURER, confirmation.insurer());
+                putIfPresent(facts, Facts.EVB_INSURER_NUMBER, confirmation.insurerNumber());
+                yield CheckResult.clear(facts);
+            }
+            case UNKNOWN -> CheckResult.opposed(new Finding(id, LocalizedText.of(
+                    "Diese eVB-Nummer ist bei den Versicherern nicht bekannt. Bitte prüfen Sie die Nummer "
+                            + "(7 Zeichen, ohne die Buchstaben I und O). Stimmt sie, fragen Sie Ihre Versicherung nach einer gültigen eVB-Nummer.",
+                    "The insurers do not know this eVB number. Please check the number (7 characters, without the letters I and O). "
+                            + "If it is right, ask your insurer for a valid eVB number.")));
+            case USED -> CheckResult.opposed(new Finding(id, LocalizedText.of(
+                    "Diese eVB-Nummer wurde schon für eine andere Zulassung verwendet. Bitte fragen Sie Ihre Versicherung nach einer neuen eVB-Nummer.",
+                    "This eVB number has already been used for another registration. Please ask your insurer for a new eVB number.")));
+            case EXPIRED -> CheckResult.opposed(new Finding(id, LocalizedText.of(
+                    "Diese eVB-Nummer ist nicht mehr gültig. Bitte fragen Sie Ihre Versicherung nach einer neuen eVB-Nummer.",
+                    "This eVB number is no longer valid. Please ask your insurer for a new eVB number.")));
+        };
+    }
+
+    private static void putIfPresent(Map<String, String> facts, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.put(key, value.strip());
+        }
+    }
+}

@@ -69,6 +69,15 @@ public final class Registration {
     /** The applicant confirms that no Verwertungsnachweis was issued (YES_NO, FZV § 29 / 2019 § 15k(5)). */
     public static final String KEIN_VERWERTUNGSNACHWEIS = "keinVerwertungsnachweis";
 
+    /** Ids of the fields every registration procedure names the same way (machine API users rely on them). */
+    public static final String KENNZEICHEN = "kennzeichen";
+    public static final String FIN = "fin";
+    public static final String ZB1_CODE = "zb1Code";
+    public static final String ZB2_CODE = "zb2Code";
+    public static final String EVB = "evb";
+    public static final String IBAN = "iban";
+    public static final String HINWEIS_GELESEN = "hinweisGelesen";
+
     // ---- FZV § 26 (2019: § 15i(1)): the common conditions ----
     public static final String VERSICHERUNGSFREI = "versicherungsfrei";
     public static final String ZULASSUNGSFREI = "zulassungsfrei";
@@ -194,6 +203,102 @@ public final class Registration {
                     "An H plate is assigned for the first time only at the authority (with an expert report). Online you can choose an ordinary, seasonal or E plate.")));
         }
         return findings;
+    }
+
+    /**
+     * FZV § 21: the step before any security code is uncovered — what uncovering does, and a
+     * confirmation. Place it before the step with the codes.
+     *
+     * @param zb2 whether the ZB II code is (or may be) asked too
+     */
+    public static DialogStep securityCodeWarningStep(boolean zb1, boolean zb2) {
+        String documents = zb1 && zb2 ? "der Zulassungsbescheinigung Teil I und Teil II"
+                : zb1 ? "der Zulassungsbescheinigung Teil I" : "der Zulassungsbescheinigung Teil II";
+        String documentsEn = zb1 && zb2 ? "registration certificate parts I and II"
+                : zb1 ? "registration certificate part I" : "registration certificate part II";
+        return new DialogStep("hinweis", t("Bevor Sie etwas freilegen", "Before you uncover anything"), null,
+                List.of(new Notice(Notice.Kind.WARNING, t(
+                        // FZV § 21(2): an uncovered marking makes the document invalid ("Dokument nicht mehr gültig")
+                        "Gleich fragen wir nach dem Sicherheitscode " + documents + ". Er liegt unter einem verdeckten Feld. "
+                                + "Wenn Sie das Feld freilegen, wird das Dokument ungültig (dort steht dann „Dokument nicht mehr gültig“). "
+                                + "Gelingt der Online-Antrag danach nicht, müssen Sie zur Zulassungsbehörde und brauchen Ersatz. "
+                                + "Legen Sie den Code deshalb erst frei, wenn Sie alle anderen Angaben zur Hand haben: Versicherungsnummer (eVB), IBAN und den HU-Bericht.",
+                        "Next we ask for the security code of the " + documentsEn + ". It is under a covered field. "
+                                + "Uncovering it makes the document invalid (it then says \"Dokument nicht mehr gültig\"). "
+                                + "If the online application then fails, you have to go to the registration authority and need a replacement. "
+                                + "So only uncover the code when you have everything else at hand: insurance number (eVB), IBAN and the HU report."))),
+                List.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
+                        t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)),
+                null);
+    }
+
+    /** FZV § 21: the applicant confirmed the warning before the codes, or is told to. */
+    public static List<Finding> warningFindings(Answers answers) {
+        if (yes(answers, HINWEIS_GELESEN)) {
+            return List.of();
+        }
+        return List.of(new Finding(HINWEIS_GELESEN, t(
+                "Bitte bestätigen Sie, dass Sie den Hinweis zum Freilegen der Sicherheitscodes gelesen haben.",
+                "Please confirm that you have read the notice on uncovering the security codes.")));
+    }
+
+    /** The ZB I security code field (FZV Anlage 6). */
+    public static Field zb1Field() {
+        return Field.required(ZB1_CODE, FieldType.ZB1_CODE,
+                t("Sicherheitscode der Zulassungsbescheinigung Teil I (7 Zeichen)", "Security code of the registration certificate part I (7 characters)"),
+                t("Auf der Vorderseite der Zulassungsbescheinigung Teil I unter dem verdeckten Feld.",
+                        "On the front of the registration certificate part I, under the covered field."));
+    }
+
+    /** The ZB II security code field (FZV Anlage 8), shown when the condition holds (or always). */
+    public static Field zb2Field(Condition visible) {
+        return new Field(ZB2_CODE, FieldType.ZB2_CODE,
+                t("Sicherheitscode der Zulassungsbescheinigung Teil II (12 Zeichen)", "Security code of the registration certificate part II (12 characters)"),
+                t("Auf der Zulassungsbescheinigung Teil II (Fahrzeugbrief) unter dem verdeckten Feld.",
+                        "On the registration certificate part II, under the covered field."),
+                true, List.of(), visible);
+    }
+
+    /** FZV § 26(2) Nr. 2 (2019: § 15i(2) Nr. 2), Anlage 11 Nr. 4: the eVB number. */
+    public static DialogStep insuranceStep(Condition visible) {
+        return new DialogStep("versicherung", t("Versicherung", "Insurance"),
+                t("Ihre Kfz-Versicherung gibt Ihnen eine eVB-Nummer (elektronische Versicherungsbestätigung). Wir prüfen sie direkt bei den Versicherern.",
+                        "Your motor insurer gives you an eVB number (electronic insurance confirmation). We check it directly with the insurers."),
+                List.of(),
+                List.of(Field.required(EVB, FieldType.EVB, t("eVB-Nummer (7 Zeichen)", "eVB number (7 characters)"),
+                        t("Steht in der Bestätigung Ihrer Versicherung, zum Beispiel per E-Mail oder SMS.",
+                                "In your insurer's confirmation, e.g. by e-mail or text message."))),
+                visible);
+    }
+
+    /** FZV § 26(2) Nr. 3 (2019: § 15i(2) Nr. 3), Anlage 11 Nr. 5: the SEPA mandate for the vehicle tax. */
+    public static DialogStep taxStep(Condition visible) {
+        return new DialogStep("steuer", t("Kfz-Steuer", "Vehicle tax"),
+                t("Die Kfz-Steuer zieht der Zoll per Lastschrift ein. Mit diesen Angaben erteilen Sie das SEPA-Lastschriftmandat; der Zoll prüft es sofort. Eine Bestätigung können Sie danach speichern oder drucken.",
+                        "The vehicle tax is collected by customs by direct debit. With these details you give the SEPA mandate; customs checks it at once. You can then save or print a confirmation."),
+                List.of(),
+                List.of(Field.required(IBAN, FieldType.IBAN, t("IBAN des Kontos", "IBAN of the account"),
+                                t("Die IBAN wird nur für das Mandat verwendet und nicht wieder angezeigt.", "The IBAN is only used for the mandate and not shown again.")),
+                        Field.required(SEPA_KONTOINHABER, FieldType.TEXT, t("Kontoinhaberin oder Kontoinhaber", "Account holder"),
+                                t("Vor- und Nachname, wie bei der Bank.", "First and last name, as at the bank."))),
+                visible);
+    }
+
+    /** FZV § 22 (Anlage 10): the next HU from the register, or the Prüfziffer of the last HU report. */
+    public static DialogStep huStep(Condition visible) {
+        return new DialogStep("hu", t("Hauptuntersuchung (HU)", "Roadworthiness test (HU)"),
+                t("Wann ist die nächste HU fällig? Das steht auf der Prüfplakette hinten und im HU-Bericht. Stimmt es mit dem Fahrzeugregister überein, sind Sie fertig; sonst brauchen wir die Prüfziffer aus dem HU-Bericht.",
+                        "When is the next HU due? It is on the rear inspection sticker and in the HU report. If it matches the vehicle register, you are done; otherwise we need the check number (Prüfziffer) from the HU report."),
+                List.of(),
+                List.of(Field.required(HU_NAECHSTE, FieldType.MONTH, t("Nächste HU fällig (Monat und Jahr)", "Next HU due (month and year)"),
+                                t("Zum Beispiel 04.2027.", "For example 04.2027.")),
+                        new Field(HU_PRUEFZIFFER, FieldType.TEXT, t("Prüfziffer aus dem HU-Bericht (falls nötig)", "Check number from the HU report (if needed)"),
+                                t("Nur nötig, wenn wir danach fragen.", "Only needed if we ask for it."), false, List.of(), null),
+                        new Field(HU_DATUM, FieldType.DATE, t("Datum der letzten HU (falls nötig)", "Date of the last HU (if needed)"), null, false,
+                                List.of(), null),
+                        new Field(HU_STELLE, FieldType.CHOICE, t("Prüforganisation der letzten HU (falls nötig)", "Testing organisation of the last HU (if needed)"),
+                                null, false, HU_STELLEN, null)),
+                visible);
     }
 
     private static Finding counter(String field, String german, String english) {

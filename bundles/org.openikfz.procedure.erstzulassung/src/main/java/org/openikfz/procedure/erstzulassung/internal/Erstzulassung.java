@@ -1,0 +1,117 @@
+package org.openikfz.procedure.erstzulassung.internal;
+
+import static org.openikfz.api.procedure.Registration.FIN;
+import static org.openikfz.api.procedure.Registration.KENNZEICHEN_WAHL;
+import static org.openikfz.api.procedure.Registration.WAHL_WUNSCH;
+import static org.openikfz.api.procedure.Registration.WAHL_ZUTEILEN;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.dialog.Condition;
+import org.openikfz.api.dialog.Dialog;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.fee.FeeRule;
+import org.openikfz.api.procedure.Applicant;
+import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Evaluation;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.LegalBasis;
+import org.openikfz.api.procedure.Output;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.procedure.Registration;
+import org.openikfz.api.text.LocalizedText;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Internetbasierte Erstzulassung (FZV § 27; 2019: § 15j): a vehicle that was never registered. No
+ * ZB I, no old plate, no HU dates (2019: § 15j(2)); the ZB II code replaces presenting the ZB II, the
+ * KBA's CoC data replace the certificate of conformity (§ 15j(3)). The authority additionally checks
+ * technical obstacles (§ 15j(4)): a ban the manufacturer reported makes the KBA reference check fail,
+ * which sends the case to a clerk. Data and rules only.
+ */
+@Component
+public final class Erstzulassung implements Procedure {
+
+    static final ProcedureId ID = new ProcedureId("erstzulassung");
+
+    /** Number of the ZB II form (Vordrucknummer), printed top right: two letters and seven digits. */
+    static final String ZB2_VORDRUCKNUMMER = "zb2Vordrucknummer";
+    private static final Pattern VORDRUCKNUMMER = Pattern.compile("[A-Z]{2}\\d{7}");
+
+    private final ProcedureDescription description = describe();
+
+    @Override
+    public ProcedureDescription description() {
+        return description;
+    }
+
+    @Override
+    public CheckResult evaluate(Evaluation evaluation) {
+        var answers = evaluation.answers();
+        List<Finding> findings = new ArrayList<>(Registration.warningFindings(answers));
+        findings.addAll(Registration.conditionFindings(answers));
+        String number = answers.get(ZB2_VORDRUCKNUMMER).orElse("").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        if (!VORDRUCKNUMMER.matcher(number).matches()) {
+            findings.add(new Finding(ZB2_VORDRUCKNUMMER, t(
+                    "Die Nummer der Zulassungsbescheinigung Teil II besteht aus zwei Buchstaben und sieben Ziffern, zum Beispiel AB1234567. Sie steht oben rechts auf dem Dokument.",
+                    "The number of the registration certificate part II has two letters and seven digits, e.g. AB1234567. It is printed top right on the document.")));
+        }
+        return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
+    }
+
+    private static ProcedureDescription describe() {
+        List<DialogStep> steps = List.of(
+                new DialogStep("fahrzeug", t("Ihr neues Fahrzeug", "Your new vehicle"),
+                        t("Die Angaben stehen in der Zulassungsbescheinigung Teil II, die Sie vom Händler oder Hersteller bekommen haben.",
+                                "The details are in the registration certificate part II you got from the dealer or manufacturer."),
+                        List.of(),
+                        List.of(Field.required(FIN, FieldType.FIN, t("Fahrzeug-Identifizierungsnummer (FIN)", "Vehicle identification number (VIN)"),
+                                        t("17 Zeichen, in der Zulassungsbescheinigung Teil II im Feld E.", "17 characters, in field E of the registration certificate part II.")),
+                                Field.required(ZB2_VORDRUCKNUMMER, FieldType.TEXT,
+                                        t("Nummer der Zulassungsbescheinigung Teil II", "Number of the registration certificate part II"),
+                                        t("Oben rechts, zwei Buchstaben und sieben Ziffern, zum Beispiel AB1234567.",
+                                                "Top right, two letters and seven digits, e.g. AB1234567."))),
+                        null),
+                Registration.conditionsStep(),
+                Registration.securityCodeWarningStep(false, true),
+                new DialogStep("sicherheitscodes", t("Sicherheitscode", "Security code"),
+                        t("Der Code wird nur geprüft und nicht wieder angezeigt.", "The code is only checked and not shown again."),
+                        List.of(), List.of(Registration.zb2Field(null)), null),
+                new DialogStep("kennzeichen", t("Kennzeichen", "Plate"), null, List.of(Registration.plateNotice()),
+                        Registration.plateFields(List.of(WAHL_ZUTEILEN, WAHL_WUNSCH), null), null),
+                Registration.insuranceStep(null),
+                Registration.taxStep(null));
+        return new ProcedureDescription(ID,
+                t("Neues Fahrzeug zulassen (Erstzulassung)", "Register a new vehicle"),
+                t("Lassen Sie ein neues Fahrzeug online zu, das noch nie zugelassen war. Sie brauchen den Online-Ausweis, die Zulassungsbescheinigung Teil II mit Sicherheitscode, eine eVB-Nummer und Ihre IBAN.",
+                        "Register a new vehicle online that was never registered before. You need your online ID, the registration certificate part II with its security code, an eVB number and your IBAN."),
+                List.of(new LegalBasis("§ 27 FZV", "Internetbasierte Erstzulassung"),
+                        new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")),
+                Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON),
+                Identification.REQUIRED,
+                new Dialog(steps),
+                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.KBA_REFERENZ, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.EVB,
+                        CheckId.SEPA_MANDAT, CheckId.KENNZEICHEN_ZUTEILUNG),
+                DecisionPolicy.AUTOMATED,
+                List.of(FeeRule.always("221.1.1"),
+                        // GebOSt 221.1.1 S. 2: +0.30 € for the carrier of the HU sticker, sent with the seals
+                        FeeRule.always("228.3"),
+                        // GebOSt 221 S. 3: a chosen plate adds 10.20 €
+                        new FeeRule("220", Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH))),
+                Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST,
+                        Output.SEPA_MANDATE_CONFIRMATION));
+    }
+
+    private static LocalizedText t(String german, String english) {
+        return LocalizedText.of(german, english);
+    }
+}

@@ -1,0 +1,195 @@
+package org.openikfz.procedure.umschreibung.internal;
+
+import static org.openikfz.api.procedure.Registration.FIN;
+import static org.openikfz.api.procedure.Registration.KENNZEICHEN;
+import static org.openikfz.api.procedure.Registration.KENNZEICHEN_WAHL;
+import static org.openikfz.api.procedure.Registration.WAHL_BEHALTEN;
+import static org.openikfz.api.procedure.Registration.WAHL_WUNSCH;
+import static org.openikfz.api.procedure.Registration.WAHL_ZUTEILEN;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.dialog.Choice;
+import org.openikfz.api.dialog.Condition;
+import org.openikfz.api.dialog.Dialog;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.fee.FeeRule;
+import org.openikfz.api.procedure.Applicant;
+import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Evaluation;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.LegalBasis;
+import org.openikfz.api.procedure.Output;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.procedure.Registration;
+import org.openikfz.api.text.LocalizedText;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Internetbasierte Änderung bei Halter- oder Wohnsitzwechsel (FZV § 30; 2019: § 15l): a new holder
+ * takes the vehicle over, or the holder moved — within the district or into it — keeping the plate or
+ * with a new one. Data and rules only; the engine applies §§ 19–23.
+ */
+@Component
+public final class Umschreibung implements Procedure {
+
+    static final ProcedureId ID = new ProcedureId("umschreibung");
+
+    /** What changed: {@link #HALTERWECHSEL} or {@link #UMZUG}. */
+    static final String ANLASS = "anlass";
+    static final String HALTERWECHSEL = "halterwechsel";
+    static final String UMZUG = "umzug";
+    /** Where the vehicle is registered now: {@link #BEZIRK} (at this authority) or {@link #ANDERER} (elsewhere). */
+    static final String HERKUNFT = "herkunft";
+    static final String BEZIRK = "bezirk";
+    static final String ANDERER = "anderer";
+
+    private static final String TRUE = "true";
+
+    private final ProcedureDescription description = describe();
+
+    @Override
+    public ProcedureDescription description() {
+        return description;
+    }
+
+    @Override
+    public CheckResult evaluate(Evaluation evaluation) {
+        Answers answers = evaluation.answers();
+        List<Finding> findings = new ArrayList<>(Registration.warningFindings(answers));
+        findings.addAll(Registration.conditionFindings(answers));
+        boolean halterwechsel = answers.get(ANLASS).map(HALTERWECHSEL::equals).orElse(false);
+        if (evaluation.fact(Facts.ZFZR_REGISTERED).map("false"::equals).orElse(false)) {
+            findings.add(new Finding(KENNZEICHEN, t(
+                    "Das Fahrzeug ist abgemeldet. Für ein abgemeldetes Fahrzeug wählen Sie „Wiederzulassung“.",
+                    "The vehicle is deregistered. For a deregistered vehicle choose \"re-registration\".")));
+        }
+        // FZV § 30 (2019: § 15l(1)): a change of holder makes the applicant the new holder; a move is the holder's own
+        Optional<String> isHolder = evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER);
+        if (halterwechsel && isHolder.map(TRUE::equals).orElse(false)) {
+            findings.add(new Finding(ANLASS, t(
+                    "Sie sind bereits als Halterin oder Halter dieses Fahrzeugs eingetragen. Wenn Sie umgezogen sind, wählen Sie „Ich bin umgezogen“.",
+                    "You are already registered as the holder of this vehicle. If you moved, choose \"I moved\".")));
+        }
+        if (!halterwechsel && isHolder.map("false"::equals).orElse(false)) {
+            findings.add(new Finding(ANLASS, t(
+                    "Laut Fahrzeugregister sind Sie nicht Halterin oder Halter dieses Fahrzeugs. Wenn Sie es übernommen haben, wählen Sie „Halterwechsel“.",
+                    "According to the vehicle register you are not the holder of this vehicle. If you took it over, choose \"change of holder\".")));
+        }
+        // where the vehicle is registered decides the fee item: the register knows it
+        Optional<String> registeredAt = evaluation.fact(Facts.ZFZR_AUTHORITY);
+        Optional<String> herkunft = answers.get(HERKUNFT);
+        if (registeredAt.isPresent() && herkunft.isPresent()
+                && registeredAt.get().equals(evaluation.authority()) != herkunft.get().equals(BEZIRK)) {
+            findings.add(new Finding(HERKUNFT, herkunft.get().equals(BEZIRK) ? t(
+                    "Laut Fahrzeugregister ist das Fahrzeug bei einer anderen Zulassungsbehörde zugelassen. Bitte wählen Sie „in einem anderen Bezirk“.",
+                    "According to the vehicle register the vehicle is registered at another authority. Please choose \"in another district\".") : t(
+                    "Laut Fahrzeugregister ist das Fahrzeug bereits bei dieser Zulassungsbehörde zugelassen. Bitte wählen Sie „hier im Bezirk“.",
+                    "According to the vehicle register the vehicle is already registered at this authority. Please choose \"here in the district\".")));
+        }
+        return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
+    }
+
+    /** Who gets letters: the previous holder is told of a change of holder (FZV § 30; 2019: § 15l(5)). */
+    @Override
+    public Set<Output> outputs(Answers answers) {
+        Set<Output> outputs = EnumSet.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST);
+        if (answers.get(ANLASS).map(HALTERWECHSEL::equals).orElse(false)) {
+            outputs.add(Output.NOTICE_TO_PREVIOUS_HOLDER);
+            outputs.add(Output.SEPA_MANDATE_CONFIRMATION);
+        }
+        return outputs;
+    }
+
+    private static ProcedureDescription describe() {
+        Condition halterwechsel = Condition.when(ANLASS, HALTERWECHSEL);
+        Condition umzug = Condition.when(ANLASS, UMZUG);
+        Condition imBezirk = Condition.when(HERKUNFT, BEZIRK);
+        Condition anderer = Condition.when(HERKUNFT, ANDERER);
+        Condition behalten = Condition.when(KENNZEICHEN_WAHL, WAHL_BEHALTEN);
+        Condition neu = Condition.whenAny(KENNZEICHEN_WAHL, WAHL_ZUTEILEN, WAHL_WUNSCH);
+        // a move within the district keeps the plate: the plate question is for the other cases
+        Condition plateAsked = halterwechsel.or(anderer);
+        List<DialogStep> steps = List.of(
+                new DialogStep("anlass", t("Was hat sich geändert?", "What has changed?"), null, List.of(),
+                        List.of(new Field(ANLASS, FieldType.CHOICE, t("Was hat sich geändert?", "What has changed?"), null, true, List.of(
+                                        new Choice(HALTERWECHSEL, t("Halterwechsel: Ich habe das Fahrzeug gekauft oder übernommen",
+                                                "Change of holder: I bought or took over the vehicle")),
+                                        new Choice(UMZUG, t("Ich bin umgezogen (neue Anschrift)", "I moved (new address)"))), null),
+                                new Field(HERKUNFT, FieldType.CHOICE, t("Wo ist das Fahrzeug bisher zugelassen?", "Where is the vehicle registered now?"),
+                                        t("Das Unterscheidungszeichen auf dem Kennzeichen hilft nicht immer: Maßgeblich ist, bei welcher Zulassungsbehörde das Fahrzeug zugelassen ist.",
+                                                "The letters on the plate do not always tell: what counts is the authority the vehicle is registered at."),
+                                        true, List.of(
+                                                new Choice(BEZIRK, t("Hier im Bezirk dieser Zulassungsbehörde", "Here, in this authority's district")),
+                                                new Choice(ANDERER, t("In einem anderen Bezirk", "In another district"))), null)),
+                        null),
+                new DialogStep("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"), null, List.of(),
+                        List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Jetziges Kennzeichen", "Present plate"),
+                                        t("So wie auf dem Schild, zum Beispiel ERZ-XY 42.", "As on the plate, e.g. ERZ-XY 42.")),
+                                Field.required(FIN, FieldType.FIN, t("Fahrzeug-Identifizierungsnummer (FIN)", "Vehicle identification number (VIN)"),
+                                        t("17 Zeichen, in der Zulassungsbescheinigung Teil I im Feld E.", "17 characters, in field E of the registration certificate part I."))),
+                        null),
+                Registration.conditionsStep(),
+                new DialogStep("kennzeichen", t("Kennzeichen", "Plate"),
+                        t("Wenn Sie das Kennzeichen behalten, dürfen Sie mit dem heruntergeladenen Bescheid sofort weiterfahren.",
+                                "If you keep the plate, you may drive on at once with the downloaded decision."),
+                        List.of(Registration.plateNotice()),
+                        Registration.plateFields(List.of(WAHL_BEHALTEN, WAHL_ZUTEILEN, WAHL_WUNSCH), null), plateAsked),
+                // FZV § 30 (2019: § 15l(3) S. 2): a move keeping the plate needs no ZB II
+                Registration.securityCodeWarningStep(true, true),
+                new DialogStep("sicherheitscodes", t("Sicherheitscodes", "Security codes"),
+                        t("Die Codes werden nur geprüft und nicht wieder angezeigt.", "The codes are only checked and not shown again."),
+                        List.of(), List.of(Registration.zb1Field(), Registration.zb2Field(halterwechsel.or(plateAsked.and(neu)))), null),
+                // FZV § 30 (2019: § 15l(3) S. 1): a move needs no new eVB and no new SEPA mandate
+                Registration.insuranceStep(halterwechsel),
+                Registration.taxStep(halterwechsel),
+                Registration.huStep(null));
+        Condition neuerPlate = plateAsked.and(neu);
+        return new ProcedureDescription(ID,
+                t("Halterwechsel oder Umzug melden (Umschreibung)", "Report a change of holder or address"),
+                t("Melden Sie online, dass Sie ein Fahrzeug übernommen haben oder umgezogen sind – auch mit Kennzeichenmitnahme. Sie brauchen den Online-Ausweis, das Kennzeichen, die FIN und die Sicherheitscodes der Zulassungsbescheinigung; bei einem Halterwechsel auch eine eVB-Nummer und Ihre IBAN.",
+                        "Report online that you took over a vehicle or moved — also keeping the plate. You need your online ID, the plate, the VIN and the security codes of the registration certificate; for a change of holder also an eVB number and your IBAN."),
+                List.of(new LegalBasis("§ 30 FZV", "Internetbasierte Änderung bei Halter- oder Wohnsitzwechsel"),
+                        new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")),
+                Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON),
+                Identification.REQUIRED,
+                new Dialog(steps),
+                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.EVB, CheckId.SEPA_MANDAT,
+                        CheckId.HU_NACHWEIS, CheckId.KENNZEICHEN_ZUTEILUNG),
+                // keeping the plate is decided automatically and allows driving at once (2019: § 15l(4));
+                // under FZV 2023 a new plate is decided automatically as well
+                DecisionPolicy.AUTOMATED,
+                List.of(
+                        // GebOSt 225.1: internet address change within the same district
+                        new FeeRule("225.1", umzug.and(imBezirk)),
+                        // GebOSt 221.8.1: change of holder within the district, keeping the plate
+                        new FeeRule("221.8.1", halterwechsel.and(imBezirk).and(behalten)),
+                        // GebOSt 221.10.1 (+0.30 € HU sticker carrier): change of holder within the district, new plate
+                        new FeeRule("221.10.1", halterwechsel.and(imBezirk).and(neu)),
+                        new FeeRule("228.3", halterwechsel.and(imBezirk).and(neu)),
+                        // GebOSt 221.9.1: from another district keeping the plate, with or without change of holder
+                        new FeeRule("221.9.1", anderer.and(behalten)),
+                        // GebOSt 221.2.1: from another district with a new plate, with or without change of holder
+                        new FeeRule("221.2.1", anderer.and(neu)),
+                        // GebOSt 221 S. 3: a chosen plate adds 10.20 €
+                        new FeeRule("220", neuerPlate.and(Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH)))),
+                Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST,
+                        Output.NOTICE_TO_PREVIOUS_HOLDER, Output.SEPA_MANDATE_CONFIRMATION));
+    }
+
+    private static LocalizedText t(String german, String english) {
+        return LocalizedText.of(german, english);
+    }
+}

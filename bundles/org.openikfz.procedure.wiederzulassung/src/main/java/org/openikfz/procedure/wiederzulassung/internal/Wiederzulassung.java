@@ -1,0 +1,157 @@
+package org.openikfz.procedure.wiederzulassung.internal;
+
+import static org.openikfz.api.procedure.Registration.FIN;
+import static org.openikfz.api.procedure.Registration.KENNZEICHEN;
+import static org.openikfz.api.procedure.Registration.KENNZEICHEN_WAHL;
+import static org.openikfz.api.procedure.Registration.KEIN_VERWERTUNGSNACHWEIS;
+import static org.openikfz.api.procedure.Registration.WAHL_RESERVIERT;
+import static org.openikfz.api.procedure.Registration.WAHL_WUNSCH;
+import static org.openikfz.api.procedure.Registration.WAHL_ZUTEILEN;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.dialog.Condition;
+import org.openikfz.api.dialog.Dialog;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.fee.FeeRule;
+import org.openikfz.api.procedure.Applicant;
+import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Evaluation;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.LegalBasis;
+import org.openikfz.api.procedure.Output;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.procedure.Registration;
+import org.openikfz.api.text.LocalizedText;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Internetbasierte Wiederzulassung (FZV § 29; 2019: § 15k): a vehicle taken off the road is registered
+ * again, to the same or a new holder, with the plate reserved at deregistration or a new one. Data and
+ * rules only; the engine applies the shared rules of §§ 19–23, the checks of Anlage 11 do the rest.
+ */
+@Component
+public final class Wiederzulassung implements Procedure {
+
+    static final ProcedureId ID = new ProcedureId("wiederzulassung");
+
+    /** Whether the applicant becomes holder again, as before the deregistration (2019: § 15k(4)). */
+    static final String SELBER_HALTER = "selberHalter";
+
+    // FZV § 29 (2019: § 15k(2)): off the road for at most seven years at the time of the application
+    static final int MAX_YEARS_OFF_THE_ROAD = 7;
+
+    private static final String TRUE = "true";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private final ProcedureDescription description = describe();
+
+    @Override
+    public ProcedureDescription description() {
+        return description;
+    }
+
+    @Override
+    public CheckResult evaluate(Evaluation evaluation) {
+        var answers = evaluation.answers();
+        List<Finding> findings = new ArrayList<>(Registration.warningFindings(answers));
+        findings.addAll(Registration.conditionFindings(answers));
+        Optional<String> registered = evaluation.fact(Facts.ZFZR_REGISTERED);
+        if (registered.map(TRUE::equals).orElse(false)) {
+            findings.add(new Finding(KENNZEICHEN, t(
+                    "Das Fahrzeug ist noch zugelassen. Eine Wiederzulassung gibt es nur für abgemeldete Fahrzeuge. Wenn Sie das Fahrzeug übernommen haben oder umgezogen sind, wählen Sie „Umschreibung“.",
+                    "The vehicle is still registered. Re-registration is only for deregistered vehicles. If you took the vehicle over or moved, choose \"change of holder or address\".")));
+        } else if (registered.isPresent()) {
+            Optional<LocalDate> off = evaluation.fact(Facts.ZFZR_DEREGISTERED_ON).map(LocalDate::parse);
+            if (off.isEmpty()) {
+                return CheckResult.failed("register gives no date of the Außerbetriebsetzung: the seven-year limit cannot be judged");
+            }
+            // FZV § 29 (2019: § 15k(2)): at most seven years off the road — a day more is too late online
+            LocalDate lastDay = off.get().plusYears(MAX_YEARS_OFF_THE_ROAD);
+            if (evaluation.today().isAfter(lastDay)) {
+                findings.add(new Finding(KENNZEICHEN, t(
+                        "Das Fahrzeug ist seit dem " + DATE.format(off.get()) + " abgemeldet, also länger als sieben Jahre. Online geht die Wiederzulassung nur bis sieben Jahre nach der Abmeldung (bis " + DATE.format(lastDay) + "). Bitte wenden Sie sich an die Zulassungsbehörde.",
+                        "The vehicle has been deregistered since " + DATE.format(off.get()) + ", more than seven years. Online re-registration is only possible up to seven years after deregistration (until " + DATE.format(lastDay) + "). Please contact the registration authority.")));
+            }
+        }
+        // 2019: § 15k(4) — without the ZB II code only for the same holder; the register says who that was
+        if (answers.get(SELBER_HALTER).map(TRUE::equals).orElse(false)
+                && evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER).map("false"::equals).orElse(false)) {
+            findings.add(new Finding(SELBER_HALTER, t(
+                    "Laut Fahrzeugregister waren Sie vor der Abmeldung nicht Halterin oder Halter dieses Fahrzeugs. Bitte wählen Sie „Nein“ und geben Sie den Sicherheitscode der Zulassungsbescheinigung Teil II an.",
+                    "According to the vehicle register you were not the holder before deregistration. Please choose \"No\" and enter the security code of the registration certificate part II.")));
+        }
+        return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
+    }
+
+    private static ProcedureDescription describe() {
+        Condition neuerHalter = Condition.when(SELBER_HALTER, "false");
+        List<DialogStep> steps = List.of(
+                new DialogStep("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"),
+                        t("Welches abgemeldete Fahrzeug möchten Sie wieder zulassen?", "Which deregistered vehicle do you want to register again?"),
+                        List.of(),
+                        List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Bisheriges Kennzeichen", "Previous plate"),
+                                        t("Das Kennzeichen, mit dem das Fahrzeug zuletzt zugelassen war, zum Beispiel ERZ-WZ 55.",
+                                                "The plate the vehicle was last registered with, e.g. ERZ-WZ 55.")),
+                                Field.required(FIN, FieldType.FIN, t("Fahrzeug-Identifizierungsnummer (FIN)", "Vehicle identification number (VIN)"),
+                                        t("17 Zeichen, in der Zulassungsbescheinigung Teil I im Feld E.", "17 characters, in field E of the registration certificate part I.")),
+                                Field.required(KEIN_VERWERTUNGSNACHWEIS, FieldType.YES_NO,
+                                        t("Ich bestätige: Für das Fahrzeug wurde kein Verwertungsnachweis ausgestellt.",
+                                                "I confirm: no certificate of destruction was issued for the vehicle."),
+                                        t("Ein Verwertungsnachweis wird ausgestellt, wenn ein Fahrzeug verschrottet wird. Wir gleichen Ihre Angabe mit dem Fahrzeugregister ab.",
+                                                "A certificate of destruction is issued when a vehicle is scrapped. We compare your statement with the vehicle register."))),
+                        null),
+                Registration.conditionsStep(),
+                new DialogStep("halter", t("Halterin oder Halter", "Holder"), null, List.of(),
+                        List.of(Field.required(SELBER_HALTER, FieldType.YES_NO,
+                                t("Waren Sie vor der Abmeldung schon Halterin oder Halter dieses Fahrzeugs?",
+                                        "Were you already the holder of this vehicle before it was deregistered?"),
+                                t("Dann brauchen Sie den Code der Zulassungsbescheinigung Teil II nicht.",
+                                        "Then you do not need the code of the registration certificate part II."))),
+                        null),
+                Registration.securityCodeWarningStep(true, true),
+                new DialogStep("sicherheitscodes", t("Sicherheitscodes", "Security codes"),
+                        t("Die Codes werden nur geprüft und nicht wieder angezeigt.", "The codes are only checked and not shown again."),
+                        List.of(), List.of(Registration.zb1Field(), Registration.zb2Field(neuerHalter)), null),
+                new DialogStep("kennzeichen", t("Kennzeichen", "Plate"), null, List.of(Registration.plateNotice()),
+                        Registration.plateFields(List.of(WAHL_RESERVIERT, WAHL_ZUTEILEN, WAHL_WUNSCH), null), null),
+                Registration.insuranceStep(null),
+                Registration.taxStep(null),
+                Registration.huStep(null));
+        return new ProcedureDescription(ID,
+                t("Fahrzeug wieder zulassen (Wiederzulassung)", "Register a vehicle again"),
+                t("Lassen Sie ein abgemeldetes Fahrzeug online wieder zu – bis sieben Jahre nach der Abmeldung. Sie brauchen den Online-Ausweis, das bisherige Kennzeichen, die Sicherheitscodes der Zulassungsbescheinigung, eine eVB-Nummer, Ihre IBAN und den HU-Termin.",
+                        "Register a deregistered vehicle again online — up to seven years after deregistration. You need your online ID, the previous plate, the security codes of the registration certificate, an eVB number, your IBAN and the HU date."),
+                List.of(new LegalBasis("§ 29 FZV", "Internetbasierte Wiederzulassung"),
+                        new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")),
+                Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON),
+                Identification.REQUIRED,
+                new Dialog(steps),
+                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KEIN_VERWERTUNGSNACHWEIS, CheckId.KFZ_STEUER_RUECKSTAND,
+                        CheckId.EVB, CheckId.SEPA_MANDAT, CheckId.HU_NACHWEIS, CheckId.KENNZEICHEN_ZUTEILUNG),
+                DecisionPolicy.AUTOMATED,
+                List.of(FeeRule.always("221.1.1"),
+                        // GebOSt 221.1.1 S. 2: +0.30 € for the carrier of the HU sticker, sent with the seals
+                        FeeRule.always("228.3"),
+                        // GebOSt 221 S. 3: a chosen plate adds 10.20 €
+                        new FeeRule("220", Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH))),
+                Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST,
+                        Output.SEPA_MANDATE_CONFIRMATION));
+    }
+
+    private static LocalizedText t(String german, String english) {
+        return LocalizedText.of(german, english);
+    }
+}

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.application.ApplicationStatus;
 import org.openikfz.api.application.Decision;
+import org.openikfz.api.application.DocumentKind;
 import org.openikfz.api.application.FeeLine;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.procedure.ProcedureDescription;
@@ -40,7 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern APPLICATION = Pattern.compile("/v1/applications/([0-9a-fA-F-]{36})(/[a-z./]+)?");
+    /** An application and what of it: {@code /answers}, {@code /decision.pdf}, {@code /documents/provisional-registration.pdf}, … */
+    private static final Pattern APPLICATION = Pattern.compile("/v1/applications/([0-9a-fA-F-]{36})(/[a-z0-9./-]+)?");
+    private static final String DOCUMENTS = "/documents/";
 
     private final transient JsonMapper json = JsonMapper.builder().build();
     private final transient ProcedureCatalog catalog;
@@ -101,6 +105,10 @@ public final class ApiServlet extends HttpServlet {
             }
             ApplicationRef ref = new ApplicationRef(UUID.fromString(m.group(1)), bearer(request));
             String action = m.group(2) == null ? "" : m.group(2);
+            if (action.startsWith(DOCUMENTS)) {
+                document(service, ref, action.substring(DOCUMENTS.length()), method, response, locale);
+                return;
+            }
             switch (method + " " + action) {
                 case "GET " -> send(response, 200, status(service.status(ref), locale));
                 case "PUT /answers" -> {
@@ -178,6 +186,38 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
+    /** {@code GET …/documents/<file name>}: a document while the application offers it (FZV § 23(1)). */
+    private void document(ApplicationService service, ApplicationRef ref, String fileName, String method,
+            HttpServletResponse response, Locale locale) throws IOException {
+        Optional<DocumentKind> kind = Arrays.stream(DocumentKind.values()).filter(k -> k.fileName().equals(fileName))
+                .findFirst();
+        if (kind.isEmpty()) {
+            send(response, 404, error("NOT_FOUND", locale == Locale.ENGLISH ? "No such document." : "Dieses Dokument gibt es nicht."));
+            return;
+        }
+        if (!method.equals("GET")) {
+            send(response, 405, error("METHOD_NOT_ALLOWED", "Method not allowed."));
+            return;
+        }
+        Optional<byte[]> pdf = service.document(ref, kind.get());
+        if (pdf.isEmpty()) {
+            send(response, 404, error("NOT_FOUND", locale == Locale.ENGLISH
+                    ? "This document is not offered for this application (now)."
+                    : "Dieses Dokument ist für diesen Antrag (derzeit) nicht zum Abruf bereit."));
+            return;
+        }
+        response.setStatus(200);
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + kind.get().fileName() + "\"");
+        response.setContentLength(pdf.get().length);
+        response.getOutputStream().write(pdf.get());
+    }
+
+    /** Where the machine API offers a document of an application. */
+    static String documentHref(UUID application, DocumentKind kind) {
+        return "/api/v1/applications/" + application + DOCUMENTS + kind.fileName();
+    }
+
     private static String bearer(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         return header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
@@ -219,6 +259,14 @@ public final class ApiServlet extends HttpServlet {
         out.put("decision", s.decision() == null ? null : decision(s.decision(), locale));
         out.put("next", s.next() == null ? null : s.next().get(locale));
         out.put("answers", s.answers());
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (DocumentKind kind : s.documents()) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("kind", kind.name());
+            document.put("href", documentHref(s.id(), kind));
+            documents.add(document);
+        }
+        out.put("documents", documents);
         return out;
     }
 
@@ -232,6 +280,8 @@ public final class ApiServlet extends HttpServlet {
         out.put("mailedOn", text(() -> d.mailedOn().toString(), d.mailedOn() != null));
         out.put("effectiveOn", text(() -> d.effectiveOn().toString(), d.effectiveOn() != null));
         out.put("summary", d.summary().get(locale));
+        out.put("kennzeichen", d.kennzeichen());
+        out.put("drivingAllowedUntil", text(() -> d.drivingAllowedUntil().toString(), d.drivingAllowedUntil() != null));
         return out;
     }
 

@@ -1,0 +1,223 @@
+package org.openikfz.check.kennzeichen.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.openikfz.api.check.Check;
+import org.openikfz.api.check.CheckContext;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.KennzeichenConnector;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.procedure.Registration;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.value.Kennzeichen;
+import org.openikfz.api.value.Kennzeichen.Suffix;
+import org.openikfz.api.value.ValueValidationException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The plate for a registration (not an Anlage 11 step): by the applicant's choice
+ * {@link Registration#KENNZEICHEN_WAHL} the present plate is kept (Umschreibung), the plate reserved
+ * at the Außerbetriebsetzung is reserved again (Wiederzulassung), a chosen plate
+ * (Wunschkennzeichen) is reserved, or the authority's plate allocation assigns a free one. The plate
+ * is added to the application as {@link Facts#KENNZEICHEN_ZUGETEILT}. Reservations are idempotent per
+ * application, so a repeated verification (after a correction) gets the same plate.
+ */
+@Component
+public final class KennzeichenCheck implements Check {
+
+    private volatile KennzeichenConnector allocation;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAllocation(KennzeichenConnector connector) {
+        this.allocation = connector;
+    }
+
+    void unsetAllocation(KennzeichenConnector connector) {
+        if (this.allocation == connector) {
+            this.allocation = null;
+        }
+    }
+
+    @Override
+    public CheckId id() {
+        return CheckId.KENNZEICHEN_ZUTEILUNG;
+    }
+
+    @Override
+    public CheckResult check(CheckContext context) {
+        try {
+            return allocate(context);
+        } catch (RuntimeException e) {
+            return CheckResult.failed("plate allocation could not be completed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private CheckResult allocate(CheckContext context) {
+        Answered answered = new Answered(context);
+        Optional<String> choice = answered.value(Registration.KENNZEICHEN_WAHL).map(String::strip);
+        if (choice.isEmpty()) {
+            return CheckResult.clear(); // no plate chosen in this case
+        }
+        // the vehicle's present plate: the first plate answer that is not the chosen new one
+        Optional<String> present = answered.first(FieldType.KENNZEICHEN, Registration.WUNSCHKENNZEICHEN).map(answered::value);
+        try {
+            return switch (choice.get()) {
+                case Registration.WAHL_BEHALTEN -> present.isEmpty()
+                        ? CheckResult.failed("plate to keep unknown: the procedure asked for no present plate")
+                        : assigned(Kennzeichen.of(present.get()));
+                case Registration.WAHL_RESERVIERT -> present.isEmpty()
+                        ? CheckResult.failed("reserved plate unknown: the procedure asked for no present plate")
+                        : reserveAgain(context, answered, Kennzeichen.of(present.get()));
+                case Registration.WAHL_WUNSCH -> wish(context, answered, suffix(answered));
+                case Registration.WAHL_ZUTEILEN -> assign(context, answered, suffix(answered));
+                default -> CheckResult.failed("plate choice not known");
+            };
+        } catch (ValueValidationException e) {
+            return CheckResult.failed("plate answer not valid: " + e.key());
+        }
+    }
+
+    /** The plate reserved at the Außerbetriebsetzung (FZV § 14(1) S. 4 in the 2019 text), reserved again for this application. */
+    private CheckResult reserveAgain(CheckContext context, Answered answered, Kennzeichen plate) {
+        KennzeichenConnector connector = allocation;
+        if (connector == null) {
+            return CheckResult.failed("plate allocation not available (no connector)");
+        }
+        Optional<Kennzeichen> reserved;
+        try {
+            reserved = connector.reserve(context.authority(), plate, application(context, answered));
+        } catch (ConnectorUnavailableException e) {
+            return CheckResult.failed("plate allocation not reachable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return CheckResult.failed("plate allocation connector error: " + e.getClass().getSimpleName());
+        }
+        if (reserved == null) {
+            return CheckResult.failed("plate allocation gave no answer");
+        }
+        if (reserved.isEmpty()) {
+            return CheckResult.opposed(new Finding(Registration.KENNZEICHEN_WAHL, LocalizedText.of(
+                    "Das bei der Abmeldung reservierte Kennzeichen ist nicht mehr für Sie reserviert: Die Reservierung ist abgelaufen "
+                            + "oder das Kennzeichen ist vergeben. Bitte wählen Sie ein anderes Kennzeichen.",
+                    "The plate reserved at deregistration is no longer reserved for you: the reservation has lapsed or the plate "
+                            + "has been given out. Please choose another plate.")));
+        }
+        return assigned(reserved.get());
+    }
+
+    /** A chosen plate (Wunschkennzeichen), reserved for this application. */
+    private CheckResult wish(CheckContext context, Answered answered, Suffix suffix) {
+        Optional<String> text = answered.value(Registration.WUNSCHKENNZEICHEN);
+        if (text.isEmpty()) {
+            return CheckResult.failed("chosen plate not answered");
+        }
+        Kennzeichen wish = Kennzeichen.of(text.get());
+        if (wish.suffix() != suffix) {
+            return CheckResult.opposed(new Finding(Registration.WUNSCHKENNZEICHEN, suffixMismatch(suffix, wish.suffix())));
+        }
+        KennzeichenConnector connector = allocation;
+        if (connector == null) {
+            return CheckResult.failed("plate allocation not available (no connector)");
+        }
+        Optional<Kennzeichen> reserved;
+        try {
+            reserved = connector.reserve(context.authority(), wish, application(context, answered));
+        } catch (ConnectorUnavailableException e) {
+            return CheckResult.failed("plate allocation not reachable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return CheckResult.failed("plate allocation connector error: " + e.getClass().getSimpleName());
+        }
+        if (reserved == null) {
+            return CheckResult.failed("plate allocation gave no answer");
+        }
+        if (reserved.isEmpty()) {
+            return CheckResult.opposed(new Finding(Registration.WUNSCHKENNZEICHEN, LocalizedText.of(
+                    "Ihr Wunschkennzeichen ist nicht frei oder passt nicht zu den Unterscheidungszeichen dieser Zulassungsbehörde. "
+                            + "Bitte wählen Sie ein anderes Wunschkennzeichen.",
+                    "Your chosen plate is not free or does not fit the district codes of this registration authority. "
+                            + "Please choose another plate.")));
+        }
+        return assigned(reserved.get());
+    }
+
+    /** A free plate assigned by the authority's plate allocation, with E or H where the kind needs it. */
+    private CheckResult assign(CheckContext context, Answered answered, Suffix suffix) {
+        KennzeichenConnector connector = allocation;
+        if (connector == null) {
+            return CheckResult.failed("plate allocation not available (no connector)");
+        }
+        Kennzeichen plate;
+        try {
+            plate = connector.assign(context.authority(), suffix.letter(), application(context, answered));
+        } catch (ConnectorUnavailableException e) {
+            return CheckResult.failed("plate allocation not reachable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return CheckResult.failed("plate allocation connector error: " + e.getClass().getSimpleName());
+        }
+        if (plate == null) {
+            return CheckResult.failed("plate allocation gave no plate");
+        }
+        if (plate.suffix() != suffix) {
+            return CheckResult.failed("plate allocation gave a plate without the suffix the kind of plate needs");
+        }
+        return assigned(plate);
+    }
+
+    /** The suffix the kind of plate needs: E for an electric vehicle, H for a historic one (FZV § 9). */
+    private static Suffix suffix(Answered answered) {
+        return switch (answered.value(Registration.KENNZEICHEN_ART).map(String::strip).orElse(Registration.ART_ALLGEMEIN)) {
+            case Registration.ART_ELEKTRO -> Suffix.E;
+            case Registration.ART_HISTORISCH -> Suffix.H;
+            default -> Suffix.NONE;
+        };
+    }
+
+    private static LocalizedText suffixMismatch(Suffix needed, Suffix given) {
+        return switch (needed) {
+            case E -> LocalizedText.of(
+                    "Ein E-Kennzeichen endet auf „E“. Bitte geben Sie Ihr Wunschkennzeichen mit dem E am Ende ein, zum Beispiel ERZ-AB 123E.",
+                    "An E plate ends in \"E\". Please enter your chosen plate with the E at the end, e.g. ERZ-AB 123E.");
+            case H -> LocalizedText.of(
+                    "Ein H-Kennzeichen endet auf „H“. Bitte geben Sie Ihr Wunschkennzeichen mit dem H am Ende ein, zum Beispiel ERZ-AB 123H.",
+                    "An H plate ends in \"H\". Please enter your chosen plate with the H at the end, e.g. ERZ-AB 123H.");
+            case NONE -> LocalizedText.of(
+                    "Ihr Wunschkennzeichen endet auf „" + given.letter() + "“, Sie haben aber kein "
+                            + (given == Suffix.E ? "E-Kennzeichen" : "H-Kennzeichen") + " gewählt. "
+                            + "Bitte lassen Sie den Buchstaben am Ende weg oder wählen Sie die passende Art des Kennzeichens.",
+                    "Your chosen plate ends in \"" + given.letter() + "\", but you did not choose an "
+                            + (given == Suffix.E ? "E plate" : "H plate") + ". "
+                            + "Please leave out the letter at the end or choose the matching kind of plate.");
+        };
+    }
+
+    private static CheckResult assigned(Kennzeichen plate) {
+        return CheckResult.clear(Map.of(Facts.KENNZEICHEN_ZUGETEILT, plate.formatted()));
+    }
+
+    /**
+     * The application the reservation is for. Should the engine not name it, a stable id derived from the
+     * authority and the vehicle (present plate or FIN) keeps repeated verifications idempotent.
+     */
+    private static UUID application(CheckContext context, Answered answered) {
+        UUID application = context.application();
+        if (application != null) {
+            return application;
+        }
+        String vehicle = answered.first(FieldType.KENNZEICHEN, Registration.WUNSCHKENNZEICHEN).map(answered::value)
+                .or(() -> answered.first(FieldType.FIN).map(answered::value))
+                .or(() -> Optional.ofNullable(context.facts().get(Facts.ZFZR_FIN)))
+                .orElse("");
+        String key = context.authority() + "|" + vehicle.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,69 @@
+package org.openikfz.check.kennzeichen.internal;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.openikfz.api.check.CheckContext;
+import org.openikfz.api.connector.Holder;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.dialog.Dialog;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.procedure.Applicant;
+import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+
+/** A check's view of an application, as the engine would give it: one dialog step with these fields. */
+record FakeContext(ProcedureDescription description, Answers answers, Map<String, String> facts,
+        Optional<VerifiedIdentity> applicant, LocalDate today, String authority, UUID application) implements CheckContext {
+
+    static final UUID APPLICATION = UUID.fromString("00000000-0000-0000-0000-00000000abcd");
+    static final VerifiedIdentity ERIKA = new VerifiedIdentity("pseudonym-1",
+            new Holder("Erika Mustermann", "Hauptstraße 1", "09456", "Annaberg-Buchholz", LocalDate.of(1964, 8, 12)),
+            "high");
+
+    FakeContext {
+        facts = Map.copyOf(facts);
+    }
+
+    static FakeContext with(Field... fields) {
+        ProcedureDescription description = new ProcedureDescription(new ProcedureId("beispiel"),
+                LocalizedText.german("Beispiel"), LocalizedText.german("Beispiel"), List.of(), Set.of(Applicant.NATURAL_PERSON),
+                Identification.OPTIONAL, new Dialog(List.of(new DialogStep("s", LocalizedText.german("S"), null, List.of(),
+                        List.of(fields), null))),
+                List.of(), DecisionPolicy.AUTOMATED, List.of(), Set.of());
+        return new FakeContext(description, Answers.EMPTY, Map.of(), Optional.empty(), LocalDate.of(2026, 12, 2), "ERZ",
+                APPLICATION);
+    }
+
+    @Override
+    public ProcedureId procedure() {
+        return description.id();
+    }
+
+    FakeContext answer(String fieldId, String value) {
+        return new FakeContext(description, answers.with(fieldId, value), facts, applicant, today, authority, application);
+    }
+
+    FakeContext fact(String key, String value) {
+        Map<String, String> copy = new HashMap<>(facts);
+        copy.put(key, value);
+        return new FakeContext(description, answers, copy, applicant, today, authority, application);
+    }
+
+    FakeContext applicant(VerifiedIdentity identity) {
+        return new FakeContext(description, answers, facts, Optional.ofNullable(identity), today, authority, application);
+    }
+
+    FakeContext today(LocalDate day) {
+        return new FakeContext(description, answers, facts, applicant, day, authority, application);
+    }
+}

@@ -3,6 +3,7 @@ package org.openikfz.check.evb.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.openikfz.api.check.AnsweredFields;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
@@ -61,7 +62,7 @@ public final class EvbCheck implements Check {
     }
 
     private CheckResult verify(CheckContext context) {
-        Answered answered = new Answered(context);
+        AnsweredFields answered = AnsweredFields.of(context);
         Optional<Field> field = answered.first(FieldType.EVB);
         if (field.isEmpty()) {
             return CheckResult.clear(); // no eVB needed in this case

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openikfz.api.check.AnsweredFields;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
@@ -68,7 +69,7 @@ public final class HuCheck implements Check {
     }
 
     private CheckResult verify(CheckContext context) {
-        Answered answered = new Answered(context);
+        AnsweredFields answered = AnsweredFields.of(context);
         Optional<String> entered = answered.value(Registration.HU_NAECHSTE);
         if (entered.isEmpty()) {
             return CheckResult.clear(); // no HU proof in this case (e.g. Erstzulassung)
@@ -110,7 +111,7 @@ public final class HuCheck implements Check {
                         + "Please enter the check number (Prüfziffer), the date of the HU and the testing organisation from the last HU report.")));
     }
 
-    private CheckResult byPruefziffer(CheckContext context, Answered answered, YearMonth next, String pruefziffer) {
+    private CheckResult byPruefziffer(CheckContext context, AnsweredFields answered, YearMonth next, String pruefziffer) {
         Optional<String> date = answered.value(Registration.HU_DATUM);
         Optional<String> organisation = answered.value(Registration.HU_STELLE).map(String::strip);
         List<Finding> missing = new ArrayList<>();

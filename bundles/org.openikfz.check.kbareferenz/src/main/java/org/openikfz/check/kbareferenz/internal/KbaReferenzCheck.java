@@ -2,6 +2,7 @@ package org.openikfz.check.kbareferenz.internal;
 
 import java.util.Map;
 import java.util.Optional;
+import org.openikfz.api.check.AnsweredFields;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
@@ -60,7 +61,7 @@ public final class KbaReferenzCheck implements Check {
     }
 
     private CheckResult verify(CheckContext context) {
-        Answered answered = new Answered(context);
+        AnsweredFields answered = AnsweredFields.of(context);
         Optional<Field> finField = answered.first(FieldType.FIN);
         Optional<Field> zb2Field = answered.first(FieldType.ZB2_CODE);
         if (finField.isEmpty() && zb2Field.isEmpty()) {

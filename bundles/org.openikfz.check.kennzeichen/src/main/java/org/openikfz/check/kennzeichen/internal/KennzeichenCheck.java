@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.openikfz.api.check.AnsweredFields;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
@@ -64,7 +65,7 @@ public final class KennzeichenCheck implements Check {
     }
 
     private CheckResult allocate(CheckContext context) {
-        Answered answered = new Answered(context);
+        AnsweredFields answered = AnsweredFields.of(context);
         Optional<String> choice = answered.value(Registration.KENNZEICHEN_WAHL).map(String::strip);
         if (choice.isEmpty()) {
             return CheckResult.clear(); // no plate chosen in this case
@@ -89,7 +90,7 @@ public final class KennzeichenCheck implements Check {
     }
 
     /** The plate reserved at the Außerbetriebsetzung (FZV § 14(1) S. 4 in the 2019 text), reserved again for this application. */
-    private CheckResult reserveAgain(CheckContext context, Answered answered, Kennzeichen plate) {
+    private CheckResult reserveAgain(CheckContext context, AnsweredFields answered, Kennzeichen plate) {
         KennzeichenConnector connector = allocation;
         if (connector == null) {
             return CheckResult.failed("plate allocation not available (no connector)");
@@ -116,7 +117,7 @@ public final class KennzeichenCheck implements Check {
     }
 
     /** A chosen plate (Wunschkennzeichen), reserved for this application. */
-    private CheckResult wish(CheckContext context, Answered answered, Suffix suffix) {
+    private CheckResult wish(CheckContext context, AnsweredFields answered, Suffix suffix) {
         Optional<String> text = answered.value(Registration.WUNSCHKENNZEICHEN);
         if (text.isEmpty()) {
             return CheckResult.failed("chosen plate not answered");
@@ -151,7 +152,7 @@ public final class KennzeichenCheck implements Check {
     }
 
     /** A free plate assigned by the authority's plate allocation, with E or H where the kind needs it. */
-    private CheckResult assign(CheckContext context, Answered answered, Suffix suffix) {
+    private CheckResult assign(CheckContext context, AnsweredFields answered, Suffix suffix) {
         KennzeichenConnector connector = allocation;
         if (connector == null) {
             return CheckResult.failed("plate allocation not available (no connector)");
@@ -174,7 +175,7 @@ public final class KennzeichenCheck implements Check {
     }
 
     /** The suffix the kind of plate needs: E for an electric vehicle, H for a historic one (FZV § 9). */
-    private static Suffix suffix(Answered answered) {
+    private static Suffix suffix(AnsweredFields answered) {
         return switch (answered.value(Registration.KENNZEICHEN_ART).map(String::strip).orElse(Registration.ART_ALLGEMEIN)) {
             case Registration.ART_ELEKTRO -> Suffix.E;
             case Registration.ART_HISTORISCH -> Suffix.H;
@@ -208,7 +209,7 @@ public final class KennzeichenCheck implements Check {
      * The application the reservation is for. Should the engine not name it, a stable id derived from the
      * authority and the vehicle (present plate or FIN) keeps repeated verifications idempotent.
      */
-    private static UUID application(CheckContext context, Answered answered) {
+    private static UUID application(CheckContext context, AnsweredFields answered) {
         UUID application = context.application();
         if (application != null) {
             return application;

@@ -1,6 +1,7 @@
 package org.openikfz.check.zfzr.internal;
 
 import java.util.Optional;
+import org.openikfz.api.check.AnsweredFields;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
@@ -36,7 +37,7 @@ public final class KeinVerwertungsnachweisCheck implements Check {
     }
 
     private static CheckResult verify(CheckContext context) {
-        Optional<String> statement = new Answered(context).value(Registration.KEIN_VERWERTUNGSNACHWEIS);
+        Optional<String> statement = AnsweredFields.of(context).value(Registration.KEIN_VERWERTUNGSNACHWEIS);
         if (statement.isEmpty()) {
             return CheckResult.clear(); // not asked in this case
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openikfz.api.check.AnsweredFields;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
@@ -80,7 +81,7 @@ public final class ZfzrCheck implements Check {
         if (connector == null) {
             return CheckResult.failed("ZFZR not available (no connector)");
         }
-        Answered answered = new Answered(context);
+        AnsweredFields answered = AnsweredFields.of(context);
         // the vehicle's present plate; a chosen new plate (Wunschkennzeichen) is not in the register
         Optional<Field> plate = answered.first(FieldType.KENNZEICHEN, Registration.WUNSCHKENNZEICHEN);
         if (plate.isEmpty()) {

@@ -3,6 +3,7 @@ package org.openikfz.check.zoll.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.openikfz.api.check.AnsweredFields;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
@@ -64,7 +65,7 @@ public final class SepaMandatCheck implements Check {
     }
 
     private CheckResult verify(CheckContext context) {
-        Answered answered = new Answered(context);
+        AnsweredFields answered = AnsweredFields.of(context);
         Optional<Field> ibanField = answered.first(FieldType.IBAN);
         if (ibanField.isEmpty()) {
             return CheckResult.clear(); // no mandate needed in this case

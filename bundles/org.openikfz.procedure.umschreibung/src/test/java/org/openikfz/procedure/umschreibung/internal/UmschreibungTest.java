@@ -1,0 +1,104 @@
+package org.openikfz.procedure.umschreibung.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.fee.FeeRule;
+import org.openikfz.api.procedure.Evaluation;
+import org.openikfz.api.procedure.Output;
+import org.openikfz.api.procedure.Registration;
+
+class UmschreibungTest {
+
+    private final Umschreibung procedure = new Umschreibung();
+
+    record Case(Answers answers, Map<String, String> facts) implements Evaluation {
+        @Override
+        public Optional<VerifiedIdentity> applicant() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String authority() {
+            return "ERZ";
+        }
+
+        @Override
+        public LocalDate today() {
+            return LocalDate.of(2026, 12, 2);
+        }
+    }
+
+    private static Answers answers(String anlass, String herkunft, String wahl) {
+        Map<String, String> a = new HashMap<>(Map.of(Umschreibung.ANLASS, anlass, Umschreibung.HERKUNFT, herkunft,
+                Registration.HINWEIS_GELESEN, "true"));
+        if (wahl != null) {
+            a.put(Registration.KENNZEICHEN_WAHL, wahl);
+        }
+        return new Answers(a);
+    }
+
+    /** The GebOSt items charged, as the engine would: only rules whose condition holds. */
+    private List<String> fees(Answers answers) {
+        return procedure.description().fees().stream().filter(r -> r.applies(answers)).map(FeeRule::item).toList();
+    }
+
+    @Test
+    void eachCaseIsChargedItsOwnGebOStItem() {
+        // GebOSt 225.1: an internet address change within the district, 11.40 €
+        assertEquals(List.of("225.1"), fees(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null)));
+        // GebOSt 221.8.1: a change of holder within the district keeping the plate, 17.00 €
+        assertEquals(List.of("221.8.1"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN)));
+        assertEquals(List.of("221.10.1", "228.3"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_ZUTEILEN)));
+        assertEquals(List.of("221.9.1"), fees(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_BEHALTEN)));
+        assertEquals(List.of("221.2.1", "220"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.ANDERER, Registration.WAHL_WUNSCH)));
+    }
+
+    @Test
+    void aMoveNeedsNoEvbNoSepaAndKeepingThePlateNoZb2() {
+        Answers move = answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_BEHALTEN);
+        var dialog = procedure.description().dialog();
+        assertTrue(dialog.steps().stream().filter(s -> s.id().equals("versicherung") || s.id().equals("steuer")).noneMatch(s -> s.visible(move)));
+        assertTrue(!dialog.field(Registration.ZB2_CODE).orElseThrow().visible(move));
+        Answers holderChange = answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN);
+        assertTrue(dialog.field(Registration.ZB2_CODE).orElseThrow().visible(holderChange));
+    }
+
+    @Test
+    void thePreviousHolderIsToldOnlyOfAChangeOfHolder() {
+        assertTrue(procedure.outputs(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN))
+                .contains(Output.NOTICE_TO_PREVIOUS_HOLDER));
+        assertTrue(!procedure.outputs(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null)).contains(Output.NOTICE_TO_PREVIOUS_HOLDER));
+    }
+
+    @Test
+    void theRegisterDecidesWhetherTheVehicleComesFromAnotherDistrict() {
+        CheckResult result = procedure.evaluate(new Case(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null),
+                Map.of(Facts.ZFZR_REGISTERED, "true", Facts.ZFZR_AUTHORITY, "C", Facts.ZFZR_APPLICANT_IS_HOLDER, "true")));
+        assertEquals(Umschreibung.HERKUNFT, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
+        CheckResult moved = procedure.evaluate(new Case(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_BEHALTEN),
+                Map.of(Facts.ZFZR_REGISTERED, "true", Facts.ZFZR_AUTHORITY, "C", Facts.ZFZR_APPLICANT_IS_HOLDER, "true")));
+        assertInstanceOf(CheckResult.Clear.class, moved);
+    }
+
+    @Test
+    void aMoveIsTheHoldersOwnAndAChangeOfHolderIsSomeoneElses() {
+        CheckResult notHolder = procedure.evaluate(new Case(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null),
+                Map.of(Facts.ZFZR_REGISTERED, "true", Facts.ZFZR_AUTHORITY, "ERZ", Facts.ZFZR_APPLICANT_IS_HOLDER, "false")));
+        assertEquals(Umschreibung.ANLASS, assertInstanceOf(CheckResult.Opposed.class, notHolder).findings().get(0).fieldId());
+        CheckResult already = procedure.evaluate(new Case(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN),
+                Map.of(Facts.ZFZR_REGISTERED, "true", Facts.ZFZR_AUTHORITY, "ERZ", Facts.ZFZR_APPLICANT_IS_HOLDER, "true")));
+        assertEquals(Umschreibung.ANLASS, assertInstanceOf(CheckResult.Opposed.class, already).findings().get(0).fieldId());
+    }
+}

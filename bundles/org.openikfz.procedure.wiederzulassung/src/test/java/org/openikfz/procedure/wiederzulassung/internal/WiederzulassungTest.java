@@ -1,0 +1,91 @@
+package org.openikfz.procedure.wiederzulassung.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.procedure.Evaluation;
+import org.openikfz.api.procedure.Registration;
+
+class WiederzulassungTest {
+
+    private final Wiederzulassung procedure = new Wiederzulassung();
+
+    record Case(Answers answers, Map<String, String> facts, LocalDate today) implements Evaluation {
+        @Override
+        public Optional<VerifiedIdentity> applicant() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String authority() {
+            return "ERZ";
+        }
+    }
+
+    private static Answers fine(String... extra) {
+        Map<String, String> a = new HashMap<>(Map.of(Registration.HINWEIS_GELESEN, "true", Registration.VERSICHERUNGSFREI, "false",
+                Registration.ZULASSUNGSFREI, "false", Registration.FAHRZEUGDATEN_GEAENDERT, "false", Registration.AUSNAHME_HALTER, "false",
+                Wiederzulassung.SELBER_HALTER, "true"));
+        for (int i = 0; i < extra.length; i += 2) {
+            a.put(extra[i], extra[i + 1]);
+        }
+        return new Answers(a);
+    }
+
+    private CheckResult offSince(LocalDate deregistered, LocalDate today) {
+        return procedure.evaluate(new Case(fine(), Map.of(Facts.ZFZR_REGISTERED, "false",
+                Facts.ZFZR_DEREGISTERED_ON, deregistered.toString()), today));
+    }
+
+    @Test
+    void sevenYearsOffTheRoadIsStillPossibleOnlineSevenYearsAndADayIsNot() {
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        // FZV § 29 (2019: § 15k(2)): not longer than seven years
+        assertInstanceOf(CheckResult.Clear.class, offSince(LocalDate.of(2019, 12, 2), today));
+        CheckResult late = offSince(LocalDate.of(2019, 12, 1), today);
+        CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, late);
+        assertEquals(Registration.KENNZEICHEN, opposed.findings().get(0).fieldId());
+        assertTrue(opposed.findings().get(0).message().get(java.util.Locale.GERMAN).contains("sieben Jahre"));
+    }
+
+    @Test
+    void aVehicleStillRegisteredCannotBeRegisteredAgain() {
+        CheckResult result = procedure.evaluate(new Case(fine(), Map.of(Facts.ZFZR_REGISTERED, "true"), LocalDate.of(2026, 12, 2)));
+        assertEquals(Registration.KENNZEICHEN, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
+    }
+
+    @Test
+    void withoutTheRegistersDateTheClerksDecide() {
+        CheckResult result = procedure.evaluate(new Case(fine(), Map.of(Facts.ZFZR_REGISTERED, "false"), LocalDate.of(2026, 12, 2)));
+        assertInstanceOf(CheckResult.Failed.class, result);
+    }
+
+    @Test
+    void theSameHolderNeedsNoZb2CodeButTheRegisterMustAgree() {
+        Map<String, String> facts = Map.of(Facts.ZFZR_REGISTERED, "false", Facts.ZFZR_DEREGISTERED_ON, "2024-03-15",
+                Facts.ZFZR_APPLICANT_IS_HOLDER, "false");
+        CheckResult result = procedure.evaluate(new Case(fine(), facts, LocalDate.of(2026, 12, 2)));
+        assertEquals(Wiederzulassung.SELBER_HALTER, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
+        var zb2 = procedure.description().dialog().field(Registration.ZB2_CODE).orElseThrow();
+        assertTrue(!zb2.visible(fine()), "same holder: no ZB II code asked");
+        assertTrue(zb2.visible(fine(Wiederzulassung.SELBER_HALTER, "false")));
+    }
+
+    @Test
+    void anHPlateIsNotAssignedForTheFirstTimeOnline() {
+        Answers answers = fine(Registration.KENNZEICHEN_WAHL, Registration.WAHL_ZUTEILEN, Registration.KENNZEICHEN_ART, Registration.ART_HISTORISCH);
+        CheckResult result = procedure.evaluate(new Case(answers, Map.of(Facts.ZFZR_REGISTERED, "false",
+                Facts.ZFZR_DEREGISTERED_ON, "2024-03-15"), LocalDate.of(2026, 12, 2)));
+        assertEquals(Registration.KENNZEICHEN_ART, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
+    }
+}

@@ -23,7 +23,11 @@ public final class FachverfahrenSimulator implements TransferTarget {
 
     @Activate
     public FachverfahrenSimulator(BundleContext context) {
-        this.inbox = SimulatorFiles.dir(context).resolve("fachverfahren-inbox.jsonl");
+        this(SimulatorFiles.dir(context));
+    }
+
+    FachverfahrenSimulator(Path dir) {
+        this.inbox = dir.resolve("fachverfahren-inbox.jsonl");
         for (String line : SimulatorFiles.lines(inbox)) {
             seen.add(Long.parseLong(SimulatorFiles.jsonString(line, "messageId")));
         }

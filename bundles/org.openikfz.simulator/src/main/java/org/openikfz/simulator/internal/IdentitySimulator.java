@@ -3,8 +3,10 @@ package org.openikfz.simulator.internal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,30 +16,73 @@ import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.IdentityProvider;
 import org.openikfz.api.connector.VerifiedIdentity;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 
 /**
- * BundID/eID simulator: a login page (served by {@link SimulatorHttp}) where a demo person is chosen;
- * the portal gets a one-time code that it redeems for the person's verified name, address and date
- * of birth (level "high", as FZV § 20 asks of the real eID).
+ * BundID/eID simulator: a login page (served by {@link SimulatorHttp}) where a demo person or
+ * organisation is chosen; the portal gets a one-time code that it redeems for the verified name,
+ * address and date of birth — level "high" for a natural person (as FZV § 20 asks of the real eID),
+ * level "substantial" for an Organisationskonto (ELSTER, FZV § 20(3)), which has no date of birth.
+ * Persons added over the admin API are kept in {@code data/simulator/identity-persons.tsv}.
  */
 @Component(service = {IdentityProvider.class, IdentitySimulator.class}, configurationPid = SimulatorHttp.PID)
 public final class IdentitySimulator implements IdentityProvider {
 
-    /** The people one can log in as. Test data. */
-    static final List<Holder> PERSONS = List.of(
-            new Holder("Erika Mustermann", "Hauptstraße 1", "09456", "Annaberg-Buchholz", LocalDate.of(1964, 8, 12)),
-            new Holder("Max Mustermann", "Markt 5", "09366", "Stollberg", LocalDate.of(1971, 3, 2)));
+    /** Someone one can log in as: a natural person or an organisation (Organisationskonto). */
+    record Person(Holder holder, boolean organisation) {
+        Person {
+            if (holder.name().isBlank()) {
+                throw new IllegalArgumentException("name is needed");
+            }
+            if (organisation && holder.dateOfBirth() != null) {
+                throw new IllegalArgumentException("an organisation has no date of birth");
+            }
+        }
 
-    private final Map<String, Holder> codes = new ConcurrentHashMap<>();
+        String toLine() {
+            return String.join("\t", SimulatorFiles.field(holder.name()), SimulatorFiles.field(holder.street()),
+                    SimulatorFiles.field(holder.postalCode()), SimulatorFiles.field(holder.city()),
+                    SimulatorFiles.field(holder.dateOfBirth()), Boolean.toString(organisation));
+        }
+
+        static Person fromLine(String line) {
+            String[] f = line.split("\t", -1);
+            String born = SimulatorFiles.field(f, 4);
+            return new Person(new Holder(f[0], f[1], f[2], f[3], born.isBlank() ? null : LocalDate.parse(born)),
+                    Boolean.parseBoolean(SimulatorFiles.field(f, 5)));
+        }
+    }
+
+    /** The demo persons, by index; 0 and 1 as they always were (tests use them). Test data. */
+    static final List<Person> DEMO = List.of(
+            new Person(new Holder("Erika Mustermann", "Hauptstraße 1", "09456", "Annaberg-Buchholz", LocalDate.of(1964, 8, 12)), false),
+            new Person(new Holder("Max Mustermann", "Markt 5", "09366", "Stollberg", LocalDate.of(1971, 3, 2)), false),
+            // lives outside the Erzgebirgskreis
+            new Person(new Holder("Lena Beispiel", "Straße der Nationen 12", "09111", "Chemnitz", LocalDate.of(1990, 5, 20)), false),
+            new Person(new Holder("Muster GmbH", "Industriestraße 9", "08280", "Aue-Bad Schlema", null), true),
+            // has vehicle-tax arrears at the Zoll simulator
+            new Person(new Holder("Rudi Rückstand", "Hohensteiner Straße 3", "09366", "Stollberg", LocalDate.of(1980, 1, 1)), false));
+
+    private final Path file;
+    private final List<Person> persons = new ArrayList<>(DEMO); // guarded by this
+    private final Map<String, Person> codes = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile String baseUrl;
 
     @Activate
-    public IdentitySimulator(SimulatorHttp.Config config) {
-        configure(config);
+    public IdentitySimulator(BundleContext context, SimulatorHttp.Config config) {
+        this(SimulatorFiles.dir(context), SimulatorHttp.baseUrl(config));
+    }
+
+    IdentitySimulator(Path dir, String baseUrl) {
+        this.file = dir.resolve("identity-persons.tsv");
+        this.baseUrl = baseUrl;
+        for (String line : SimulatorFiles.lines(file)) {
+            persons.add(Person.fromLine(line));
+        }
     }
 
     @Modified
@@ -53,22 +98,40 @@ public final class IdentitySimulator implements IdentityProvider {
 
     @Override
     public VerifiedIdentity redeem(String code) throws ConnectorUnavailableException {
-        Holder person = code == null ? null : codes.remove(code); // one-time
+        Person person = code == null ? null : codes.remove(code); // one-time
         if (person == null) {
             throw new ConnectorUnavailableException("identity code unknown or already used");
         }
-        return new VerifiedIdentity("sim-" + Math.abs(person.name().hashCode()), person, "high");
+        String subject = "sim-" + Math.abs(person.holder().name().hashCode());
+        return person.organisation() ? new VerifiedIdentity(subject, person.holder(), "substantial", true)
+                : new VerifiedIdentity(subject, person.holder(), "high");
     }
 
-    /** Logs a demo person in: a one-time code for the portal. */
+    /** Logs a person in: a one-time code for the portal. */
     Optional<String> login(int person) {
-        if (person < 0 || person >= PERSONS.size()) {
-            return Optional.empty();
+        Person chosen;
+        synchronized (this) {
+            if (person < 0 || person >= persons.size()) {
+                return Optional.empty();
+            }
+            chosen = persons.get(person);
         }
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String code = HexFormat.of().formatHex(bytes);
-        codes.put(code, PERSONS.get(person));
+        codes.put(code, chosen);
         return Optional.of(code);
+    }
+
+    /** Everyone one can log in as, by index. */
+    synchronized List<Person> persons() {
+        return List.copyOf(persons);
+    }
+
+    /** Adds a person (admin API); returns the index to log in with. */
+    synchronized int add(Person person) {
+        persons.add(person);
+        SimulatorFiles.append(file, person.toLine());
+        return persons.size() - 1;
     }
 }

@@ -1,12 +1,14 @@
 package org.openikfz.simulator.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,8 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openikfz.api.check.Facts;
 import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.Holder;
+import org.openikfz.api.connector.HuPruefzifferConnector;
+import org.openikfz.api.connector.KbaReferenzConnector;
 import org.openikfz.api.connector.TransferMessage;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.connector.VehicleRecord;
@@ -26,6 +33,7 @@ import org.openikfz.api.connector.ZfzrVerification.Part;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.Kennzeichen;
 import org.openikfz.api.value.PlakettenCode;
+import org.openikfz.api.value.Zb2Code;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,16 +43,25 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * KBA simulator: the central vehicle register (ZFZR) and the KBA's transfer receiver. Vehicles live
- * in {@code data/simulator/kba-vehicles.tsv}; a demo data set is written at first start. The mode
- * (normal, slow, unavailable) is set in {@code etc/org.openikfz.simulator.kba.cfg} or over the admin API.
+ * KBA simulator: the central vehicle register (ZFZR), the KBA's transfer receiver, the reference
+ * data for first registrations (ZB II and CoC data) and the HU Prüfziffer service. Vehicles live in
+ * {@code data/simulator/kba-vehicles.tsv}, the reference data in {@code kba-coc.tsv}; demo data are
+ * written at first start. The mode (normal, slow, unavailable) applies to all these services; it is
+ * set in {@code etc/org.openikfz.simulator.kba.cfg} or over the admin API.
+ *
+ * <p>A transfer is applied to the register as the KBA would, by procedure: an Außerbetriebsetzung
+ * takes the vehicle off the road, a Wiederzulassung registers it again, an Umschreibung records the
+ * new holder (and plate and authority), an Erstzulassung enters the new vehicle. A registration's
+ * eVB is reported to the {@link GdvSimulator} as used.
  */
-@Component(service = {ZfzrConnector.class, TransferTarget.class, KbaSimulator.class},
-        configurationPid = KbaSimulator.PID)
+@Component(service = {ZfzrConnector.class, TransferTarget.class, KbaReferenzConnector.class,
+        HuPruefzifferConnector.class, KbaSimulator.class}, configurationPid = KbaSimulator.PID)
 @Designate(ocd = KbaSimulator.Config.class)
-public final class KbaSimulator implements ZfzrConnector, TransferTarget {
+public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaReferenzConnector, HuPruefzifferConnector {
 
     static final String PID = "org.openikfz.simulator.kba";
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static final Logger LOG = Logger.getLogger(KbaSimulator.class.getName());
 
     @ObjectClassDefinition(id = PID, name = "KBA simulator")
     public @interface Config {
@@ -52,53 +69,91 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget {
         String mode() default "normal";
 
         @AttributeDefinition(description = "answer delay in slow mode (ms)")
-        long slow_delay() default 3000;
+        long slow_delay() default Mode.DEFAULT_SLOW_DELAY;
+    }
+
+    private static Holder erika() {
+        return new Holder("Erika Mustermann", "Hauptstraße 1", "09456", "Annaberg-Buchholz", LocalDate.of(1964, 8, 12));
     }
 
     /** The demo vehicles a new installation starts with; printed at start so people can try the portal. */
     static final List<Vehicle> DEMO = List.of(
-            new Vehicle("ERZ-AB 123", "WVWZZZ1JZXW000001", "Ab3De4F", "", List.of("K7m", "P2x"), true,
-                    "Erika Mustermann", "Hauptstraße 1", "09456", "Annaberg-Buchholz"),
-            new Vehicle("ERZ-XY 42", "WDB1240221A000002", "Hx7Rt2Q", "", List.of("M4n", "Z9a"), true,
-                    "Max Mustermann", "Markt 5", "09366", "Stollberg"),
-            new Vehicle("ERZ-E 7E", "VF1AG000000000003", "Ew5Kp8S", "", List.of("T3b", "W6c"), true,
-                    "Muster GmbH", "Industriestraße 9", "08280", "Aue-Bad Schlema"));
+            new Vehicle("ERZ-AB 123", "WVWZZZ1JZXW000001", "Ab3De4F", "Pq4Ws8Xe2Rt6", List.of("K7m", "P2x"), true,
+                    erika(), null, false, YearMonth.of(2027, 6), "ERZ", YearMonth.of(2019, 6)),
+            new Vehicle("ERZ-XY 42", "WDB1240221A000002", "Hx7Rt2Q", "Lm3Nb7Vc1Zx5", List.of("M4n", "Z9a"), true,
+                    new Holder("Max Mustermann", "Markt 5", "09366", "Stollberg", LocalDate.of(1971, 3, 2)),
+                    null, false, YearMonth.of(2027, 10), "ERZ", YearMonth.of(2020, 10)),
+            new Vehicle("ERZ-E 7E", "VF1AG000000000003", "Ew5Kp8S", "Gh2Jk6Df9Sa3", List.of("T3b", "W6c"), true,
+                    new Holder("Muster GmbH", "Industriestraße 9", "08280", "Aue-Bad Schlema", null),
+                    null, false, YearMonth.of(2028, 3), "ERZ", YearMonth.of(2025, 3)),
+            // off the road since 2024-03-15, no Verwertungsnachweis: for a Wiederzulassung
+            new Vehicle("ERZ-WZ 55", "WVWZZZ1KZ6W000006", "Wz5Rk9T", "Wd8Zq3Hy6Ub2", List.of(), false,
+                    erika(), LocalDate.of(2024, 3, 15), false, YearMonth.of(2027, 5), "ERZ", YearMonth.of(2013, 5)),
+            // registered in Chemnitz, the holder has since moved to the Erzgebirgskreis: for an Umschreibung
+            new Vehicle("C-UM 77", "WBA8E11060K000007", "Cu7Mw3K", "Cm4Tv9Bn2Xp7", List.of("R5t", "V8w"), true,
+                    new Holder("Max Mustermann", "Brückenstraße 10", "09111", "Chemnitz", LocalDate.of(1971, 3, 2)),
+                    null, false, YearMonth.of(2027, 8), "C", YearMonth.of(2018, 8)));
+
+    /** The demo reference data: a new car with its ZB II, ready for its first registration. */
+    static final List<CocRecord> DEMO_COC = List.of(
+            new CocRecord("WVWZZZE1ZSP000008", "Ez6Nf1Kp4Qr8", "Volkswagen ID.3", true, ""));
+
+    /** The HU report printed at first start for the Prüfziffer way of proving the HU (demo vehicle ERZ-WZ 55). */
+    static final LocalDate DEMO_HU_LAST = LocalDate.of(2026, 11, 20);
+    static final YearMonth DEMO_HU_NEXT = YearMonth.of(2028, 11);
+    static final String DEMO_HU_ORGANISATION = "TUEV";
 
     private final Path file;
+    private final Path cocFile;
     private final Path transfers;
-    private final Map<String, Vehicle> vehicles = new LinkedHashMap<>(); // guarded by this
+    private final GdvSimulator gdv;
+    private final Map<String, Vehicle> vehicles = new LinkedHashMap<>(); // by FIN; guarded by this
+    private final Map<String, CocRecord> coc = new LinkedHashMap<>(); // by FIN; guarded by this
     private final Set<Long> received = new HashSet<>(); // guarded by this
-    private volatile String mode;
-    private volatile long slowDelay;
+    private final Mode mode = new Mode("KBA");
 
     @Activate
-    public KbaSimulator(BundleContext context, Config config) {
-        Path dir = SimulatorFiles.dir(context);
-        this.file = dir.resolve("kba-vehicles.tsv");
-        this.transfers = dir.resolve("kba-transfers.jsonl");
+    public KbaSimulator(BundleContext context, Config config,
+            @org.osgi.service.component.annotations.Reference GdvSimulator gdv) {
+        this(SimulatorFiles.dir(context), gdv);
         configure(config);
+    }
+
+    /** For tests: records under {@code dir}, mode normal. */
+    KbaSimulator(Path dir, GdvSimulator gdv) {
+        this.file = dir.resolve("kba-vehicles.tsv");
+        this.cocFile = dir.resolve("kba-coc.tsv");
+        this.transfers = dir.resolve("kba-transfers.jsonl");
+        this.gdv = gdv;
         load();
     }
 
     @Modified
     void configure(Config config) {
-        this.mode = config.mode();
-        this.slowDelay = config.slow_delay();
+        try {
+            mode.set(config.mode());
+        } catch (IllegalArgumentException e) {
+            LOG.warning("KBA simulator: mode '" + config.mode() + "' unknown, using normal");
+            mode.set("normal");
+        }
+        mode.slowDelay(config.slow_delay());
     }
+
+    // --- ZFZR ---
 
     @Override
     public ZfzrVerification verify(ZfzrQuery query) throws ConnectorUnavailableException {
-        answerDelay();
+        mode.await();
         Vehicle vehicle;
         synchronized (this) {
-            vehicle = vehicles.get(query.kennzeichen().formatted());
+            vehicle = byPlate(query.kennzeichen().formatted()).orElse(null);
         }
         if (vehicle == null) {
             return new ZfzrVerification(null, Set.of());
         }
         Set<Part> mismatches = EnumSet.noneOf(Part.class);
         if (!vehicle.registered()) {
-            mismatches.add(Part.NOT_REGISTERED);
+            mismatches.add(Part.NOT_REGISTERED); // reported as before; the check decides what it means
         }
         if (query.fin() != null && !query.fin().value().equals(vehicle.fin())) {
             mismatches.add(Part.FIN);
@@ -113,11 +168,81 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget {
         if (!given.isEmpty() && !vehicle.plaketten().containsAll(given)) {
             mismatches.add(Part.PLAKETTEN_CODE);
         }
-        Holder holder = new Holder(vehicle.holderName(), vehicle.holderStreet(), vehicle.holderPostalCode(),
-                vehicle.holderCity(), null);
-        return new ZfzrVerification(new VehicleRecord(Kennzeichen.of(vehicle.kennzeichen()), Fin.of(vehicle.fin()),
-                vehicle.registered(), holder), mismatches);
+        return new ZfzrVerification(record(vehicle), mismatches);
     }
+
+    /** The vehicle as the register answers: the full record incl. the holder's date of birth. */
+    static VehicleRecord record(Vehicle v) {
+        Kennzeichen plate = v.kennzeichen().isEmpty() ? null : Kennzeichen.of(v.kennzeichen());
+        return new VehicleRecord(plate, Fin.of(v.fin()), v.registered(), v.holder(), v.deregisteredOn(),
+                v.verwertungsnachweis(), v.nextHu(), v.authority());
+    }
+
+    /** The vehicle registered with {@code plate}, else the one that last had it (most recently off the road). */
+    private Optional<Vehicle> byPlate(String plate) {
+        return vehicles.values().stream().filter(v -> v.kennzeichen().equals(plate))
+                .max(Comparator.comparing(Vehicle::registered)
+                        .thenComparing(Vehicle::deregisteredOn, Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    /**
+     * Whether a registered vehicle holds {@code plate} (formatted, e.g. {@code "ERZ-AB 123"}), with or
+     * without E or H.
+     */
+    synchronized boolean held(String plate) {
+        String base = KennzeichenSimulator.base(plate);
+        return vehicles.values().stream().anyMatch(v -> v.registered() && KennzeichenSimulator.base(v.kennzeichen()).equals(base));
+    }
+
+    // --- KBA reference and CoC data ---
+
+    @Override
+    public Reference verify(Fin fin, Zb2Code zb2) throws ConnectorUnavailableException {
+        mode.await();
+        synchronized (this) {
+            return reference(fin, zb2);
+        }
+    }
+
+    private Reference reference(Fin fin, Zb2Code zb2) {
+        if (vehicles.containsKey(fin.value())) {
+            return new Reference(KbaReferenzConnector.Status.ALREADY_REGISTERED, null, null);
+        }
+        CocRecord r = coc.get(fin.value());
+        if (r == null) {
+            return new Reference(KbaReferenzConnector.Status.UNKNOWN_FIN, null, null);
+        }
+        if (zb2 == null || !r.zb2().equals(zb2.value())) {
+            return new Reference(KbaReferenzConnector.Status.ZB2_MISMATCH, null, null);
+        }
+        return new Reference(r.registrable() ? KbaReferenzConnector.Status.REGISTRABLE
+                : KbaReferenzConnector.Status.NOT_REGISTRABLE, blankToNull(r.vehicle()), blankToNull(r.obstacle()));
+    }
+
+    /** Adds or replaces a reference record (admin API); FIN and ZB II code must be valid. */
+    synchronized CocRecord putCoc(CocRecord record) {
+        CocRecord normalized = new CocRecord(Fin.of(record.fin()).value(), Zb2Code.of(record.zb2()).value(),
+                record.vehicle().strip(), record.registrable(), record.obstacle().strip());
+        coc.put(normalized.fin(), normalized);
+        saveCoc();
+        return normalized;
+    }
+
+    synchronized List<CocRecord> cocRecords() {
+        return new ArrayList<>(coc.values());
+    }
+
+    // --- HU Prüfziffer ---
+
+    /** The simulator's own Prüfziffer, see {@link HuPruefziffer}. */
+    @Override
+    public String pruefziffer(Fin fin, LocalDate lastHu, YearMonth nextHu, String organisation)
+            throws ConnectorUnavailableException {
+        mode.await();
+        return HuPruefziffer.of(fin, lastHu, nextHu, organisation);
+    }
+
+    // --- transfers ---
 
     @Override
     public String destination() {
@@ -126,37 +251,172 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget {
 
     /** Receives a transfer; a message id seen before is acknowledged and not applied again. */
     @Override
-    public synchronized void deliver(TransferMessage message) throws ConnectorUnavailableException {
-        answerDelay();
-        if (!received.add(message.id())) {
+    public void deliver(TransferMessage message) throws ConnectorUnavailableException {
+        mode.await();
+        synchronized (this) {
+            if (received.contains(message.id())) {
+                return;
+            }
+            apply(message);
+            SimulatorFiles.append(transfers, SimulatorFiles.received(message));
+            received.add(message.id());
+        }
+    }
+
+    /**
+     * Applies the transfer to the register. A payload the register cannot apply (unknown vehicle,
+     * malformed) is still acknowledged: the KBA would reply with an error to the authority, not refuse
+     * the message; a log line says why (without personal data).
+     */
+    private void apply(TransferMessage message) {
+        Map<String, Object> doc;
+        try {
+            doc = Json.parseObject(message.payload());
+        } catch (IllegalArgumentException e) {
+            LOG.warning("KBA simulator: transfer " + message.id() + " not applied: " + e.getMessage());
             return;
         }
-        // an Außerbetriebsetzung that reaches the register takes the vehicle off the road
-        if ("ausserbetriebsetzung".equals(message.procedure())) {
-            String plate = SimulatorFiles.jsonString(message.payload(), "kennzeichen");
-            if (plate != null && vehicles.containsKey(plate)) {
-                vehicles.put(plate, vehicles.get(plate).deregistered());
-                save();
+        String procedure = message.procedure();
+        LocalDate day = transferDay(doc);
+        Optional<String> newPlate = Json.text(doc, "facts", Facts.KENNZEICHEN_ZUGETEILT).flatMap(KbaSimulator::plate);
+        Optional<Holder> applicant = Json.object(doc, "applicant").flatMap(KbaSimulator::holder);
+        Optional<String> authority = Json.text(doc, "authority");
+        Optional<YearMonth> provenHu = Json.text(doc, "facts", Facts.HU_NEXT).flatMap(KbaSimulator::month);
+        switch (procedure) {
+            case "ausserbetriebsetzung" -> {
+                Optional<Vehicle> vehicle = Json.text(doc, "answers", "kennzeichen").flatMap(KbaSimulator::plate)
+                        .flatMap(this::byPlate).or(() -> find(doc)).filter(Vehicle::registered);
+                if (vehicle.isEmpty()) {
+                    notApplied(message, "no registered vehicle with that plate");
+                    return;
+                }
+                Vehicle v = vehicle.get().deregistered(day);
+                if (Json.text(doc, "answers", "verwertet").filter("true"::equals).isPresent()) {
+                    v = v.withVerwertungsnachweis(true);
+                }
+                store(v);
+            }
+            case "wiederzulassung", "umschreibung" -> {
+                Optional<Vehicle> vehicle = find(doc);
+                if (vehicle.isEmpty()) {
+                    notApplied(message, "vehicle not in the register");
+                    return;
+                }
+                Vehicle v = vehicle.get();
+                store(v.registeredAs(newPlate.orElse(v.kennzeichen()), authority.orElse(v.authority()))
+                        .withHolder(applicant.orElse(v.holder())).withNextHu(provenHu.orElse(v.nextHu())));
+            }
+            case "erstzulassung" -> {
+                Optional<String> fin = Json.text(doc, "answers", "fin").flatMap(KbaSimulator::fin);
+                if (fin.isEmpty() || applicant.isEmpty()) {
+                    notApplied(message, "no FIN or no applicant in the payload");
+                    return;
+                }
+                YearMonth first = YearMonth.from(day);
+                CocRecord ref = coc.get(fin.get());
+                store(new Vehicle(newPlate.orElse(""), fin.get(), "", ref == null ? "" : ref.zb2(), List.of(), true,
+                        applicant.get(), null, false, provenHu.orElse(first.plusMonths(36)),
+                        authority.orElse(Vehicle.DEFAULT_AUTHORITY), first));
+            }
+            default -> {
+                return; // other procedures do not change the register
             }
         }
-        SimulatorFiles.append(transfers, SimulatorFiles.received(message));
+        if (!procedure.equals("ausserbetriebsetzung")) {
+            Json.text(doc, "answers", "evb").ifPresent(gdv::markUsed);
+        }
     }
+
+    /** The vehicle a transfer is about: by FIN (facts, answers), else by plate (facts, answers). */
+    private Optional<Vehicle> find(Map<String, Object> doc) {
+        return Json.text(doc, "facts", Facts.ZFZR_FIN).or(() -> Json.text(doc, "answers", "fin"))
+                .flatMap(KbaSimulator::fin).map(vehicles::get)
+                .or(() -> Json.text(doc, "facts", Facts.ZFZR_KENNZEICHEN).or(() -> Json.text(doc, "answers", "kennzeichen"))
+                        .flatMap(KbaSimulator::plate).flatMap(this::byPlate));
+    }
+
+    private void store(Vehicle vehicle) {
+        vehicles.put(vehicle.fin(), vehicle);
+        save();
+    }
+
+    private static void notApplied(TransferMessage message, String why) {
+        LOG.log(Level.WARNING, "KBA simulator: transfer " + message.id() + " (" + message.procedure()
+                + ") not applied to the register: " + why);
+    }
+
+    /** The day of the transfer ({@code transferredAt}, Europe/Berlin), else today. */
+    private static LocalDate transferDay(Map<String, Object> doc) {
+        return Json.text(doc, "transferredAt").flatMap(s -> {
+            try {
+                return Optional.of(LocalDate.ofInstant(Instant.parse(s), ZONE));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        }).orElseGet(() -> LocalDate.now(ZONE));
+    }
+
+    /** The payload's {@code applicant}: name, street, postalCode, city, dateOfBirth (none for an organisation). */
+    static Optional<Holder> holder(Map<String, Object> applicant) {
+        Optional<String> name = Json.text(applicant, "name");
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean organisation = Json.text(applicant, "organisation").filter("true"::equals).isPresent();
+        LocalDate born = organisation ? null : Json.text(applicant, "dateOfBirth").flatMap(KbaSimulator::date).orElse(null);
+        return Optional.of(new Holder(name.get(), Json.text(applicant, "street").orElse(""),
+                Json.text(applicant, "postalCode").orElse(""), Json.text(applicant, "city").orElse(""), born));
+    }
+
+    private static Optional<String> plate(String text) {
+        return Kennzeichen.check(text).toOptional().map(Kennzeichen::formatted);
+    }
+
+    private static Optional<String> fin(String text) {
+        return Fin.check(text).toOptional().map(Fin::value);
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text.strip()));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<YearMonth> month(String text) {
+        try {
+            return Optional.of(YearMonth.parse(text.strip()));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    // --- admin ---
 
     synchronized List<Vehicle> vehicles() {
         return new ArrayList<>(vehicles.values());
     }
 
     synchronized Optional<Vehicle> vehicle(String kennzeichen) {
-        return Optional.ofNullable(vehicles.get(kennzeichen));
+        return plate(kennzeichen).flatMap(this::byPlate);
     }
 
-    /** Adds or replaces a test vehicle (admin API). */
+    synchronized Optional<Vehicle> vehicleByFin(String fin) {
+        return fin(fin).map(vehicles::get);
+    }
+
+    /**
+     * Adds or replaces a test vehicle (admin API): it replaces the vehicle with the same FIN and any
+     * vehicle with the same plate, as the register knows one vehicle per plate.
+     */
     synchronized Vehicle put(Vehicle vehicle) {
         Vehicle normalized = new Vehicle(Kennzeichen.of(vehicle.kennzeichen()).formatted(), Fin.of(vehicle.fin()).value(),
-                vehicle.zb1(), vehicle.zb2(), vehicle.plaketten(), vehicle.registered(), vehicle.holderName(),
-                vehicle.holderStreet(), vehicle.holderPostalCode(), vehicle.holderCity());
-        vehicles.put(normalized.kennzeichen(), normalized);
-        save();
+                vehicle.zb1(), vehicle.zb2(), vehicle.plaketten(), vehicle.registered(), vehicle.holder(),
+                vehicle.deregisteredOn(), vehicle.verwertungsnachweis(), vehicle.nextHu(), vehicle.authority(),
+                vehicle.firstRegistration());
+        vehicles.values().removeIf(v -> v.kennzeichen().equals(normalized.kennzeichen()));
+        store(normalized);
         return normalized;
     }
 
@@ -164,73 +424,87 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget {
         return SimulatorFiles.lines(transfers);
     }
 
-    String mode() {
+    Mode mode() {
         return mode;
     }
 
-    void mode(String newMode) {
-        if (!List.of("normal", "slow", "unavailable").contains(newMode)) {
-            throw new IllegalArgumentException("mode is normal, slow or unavailable");
-        }
-        this.mode = newMode;
-    }
-
-    private void answerDelay() throws ConnectorUnavailableException {
-        switch (mode) {
-            case "unavailable" -> throw new ConnectorUnavailableException("KBA simulator is set to unavailable");
-            case "slow" -> {
-                try {
-                    Thread.sleep(slowDelay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ConnectorUnavailableException("interrupted");
-                }
-            }
-            default -> {
-            }
-        }
-    }
+    // --- files ---
 
     private synchronized void load() {
-        try {
-            if (!Files.exists(file)) {
-                DEMO.forEach(v -> vehicles.put(v.kennzeichen(), v));
-                save();
-                printDemo();
-            } else {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) {
-                        Vehicle v = Vehicle.fromLine(line);
-                        vehicles.put(v.kennzeichen(), v);
-                    }
-                }
+        if (!Files.exists(file)) {
+            DEMO.forEach(v -> vehicles.put(v.fin(), v));
+            save();
+            printDemo();
+        } else {
+            for (String line : SimulatorFiles.lines(file)) {
+                Vehicle v = Vehicle.fromLine(line);
+                vehicles.put(v.fin(), v);
             }
-            for (String line : SimulatorFiles.lines(transfers)) {
-                received.add(Long.parseLong(SimulatorFiles.jsonString(line, "messageId")));
+        }
+        if (!Files.exists(cocFile)) {
+            DEMO_COC.forEach(r -> coc.put(r.fin(), r));
+            saveCoc();
+            printDemoCoc();
+        } else {
+            for (String line : SimulatorFiles.lines(cocFile)) {
+                CocRecord r = CocRecord.fromLine(line);
+                coc.put(r.fin(), r);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        for (String line : SimulatorFiles.lines(transfers)) {
+            received.add(Long.parseLong(SimulatorFiles.jsonString(line, "messageId")));
         }
     }
 
     private void save() {
         StringBuilder out = new StringBuilder();
         vehicles.values().forEach(v -> out.append(v.toLine()).append('\n'));
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, out, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SimulatorFiles.write(file, out);
+    }
+
+    private void saveCoc() {
+        StringBuilder out = new StringBuilder();
+        coc.values().forEach(r -> out.append(r.toLine()).append('\n'));
+        SimulatorFiles.write(cocFile, out);
     }
 
     private static void printDemo() {
         StringBuilder out = new StringBuilder("KBA-Simulator: Demo-Fahrzeuge zum Ausprobieren (Testdaten, keine echten Codes):\n");
         for (Vehicle v : DEMO) {
-            out.append(String.format("  %-11s Plakettencodes vorne/hinten %s / %s, ZB-I-Code %s%n", v.kennzeichen(),
-                    v.plaketten().get(0), v.plaketten().get(1), v.zb1()));
+            out.append(String.format("  %-11s FIN %s, ", v.kennzeichen(), v.fin()));
+            if (v.plaketten().size() >= 2) {
+                out.append(String.format("Plakettencodes vorne/hinten %s / %s, ", v.plaketten().get(0), v.plaketten().get(1)));
+            }
+            out.append(String.format("ZB-I-Code %s, ZB-II-Code %s, Halter %s, nächste HU %s%n", v.zb1(), v.zb2(),
+                    v.holder().name(), v.nextHu()));
+            out.append("              ").append(purpose(v)).append('\n');
+        }
+        Vehicle wz = DEMO.get(3);
+        out.append(String.format("  HU-Bericht für %s (Nachweis per Prüfziffer): FIN %s, letzte HU %s, nächste HU %s, "
+                + "Prüforganisation %s, Prüfziffer %s%n", wz.kennzeichen(), wz.fin(), DEMO_HU_LAST, DEMO_HU_NEXT,
+                DEMO_HU_ORGANISATION, HuPruefziffer.of(Fin.of(wz.fin()), DEMO_HU_LAST, DEMO_HU_NEXT, DEMO_HU_ORGANISATION)));
+        System.out.print(out);
+    }
+
+    private static String purpose(Vehicle v) {
+        if (!v.registered()) {
+            return "außer Betrieb seit " + v.deregisteredOn() + ", ohne Verwertungsnachweis: für die Wiederzulassung";
+        }
+        if (!v.authority().equals(Vehicle.DEFAULT_AUTHORITY)) {
+            return "zugelassen in " + v.authority() + ": für die Umschreibung aus einem anderen Bezirk";
+        }
+        return "zugelassen in " + v.authority() + ": für Außerbetriebsetzung und Umschreibung (Halterwechsel)";
+    }
+
+    private static void printDemoCoc() {
+        StringBuilder out = new StringBuilder("KBA-Simulator: Neufahrzeuge für die Erstzulassung (Testdaten):\n");
+        for (CocRecord r : DEMO_COC) {
+            out.append(String.format("  FIN %s, ZB-II-Code %s, %s%n", r.fin(), r.zb2(), r.vehicle()));
         }
         System.out.print(out);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.openikfz.api.connector.TransferMessage;
@@ -37,6 +38,27 @@ final class SimulatorFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Replaces the file's content atomically (write a sibling, then move it over the file). */
+    static synchronized void write(Path file, CharSequence content) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A value fit for one TSV field: tabs and line breaks become spaces, {@code null} becomes empty. */
+    static String field(Object value) {
+        return value == null ? "" : value.toString().replaceAll("[\\t\\r\\n]", " ");
+    }
+
+    /** Field {@code i} of a split TSV line, or empty when the line is shorter (older files). */
+    static String field(String[] fields, int i) {
+        return i < fields.length ? fields[i] : "";
     }
 
     static List<String> lines(Path file) {

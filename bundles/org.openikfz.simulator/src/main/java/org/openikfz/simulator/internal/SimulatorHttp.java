@@ -9,6 +9,9 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openikfz.api.connector.EvbConnector;
+import org.openikfz.api.connector.Holder;
+import org.openikfz.api.value.Fin;
+import org.openikfz.api.value.Iban;
+import org.openikfz.api.value.Kennzeichen;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -25,27 +35,54 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The simulators' own HTTP server (JDK HttpServer, 127.0.0.1:8090 by default): the ePayment page and
- * the admin API with which tests and operators create and inspect test records.
+ * The simulators' own HTTP server (JDK HttpServer, 127.0.0.1:8090 by default): the ePayment page, the
+ * BundID/eID login page and the admin API with which tests and operators create and inspect test
+ * records. Answers are JSON; unknown paths are 404, invalid input 422, each with {@code {"error":…}}.
  *
  * <pre>
- * GET  /kba/admin/vehicles                 vehicles of the simulated register (JSON)
- * POST /kba/admin/vehicles                 form: kennzeichen, fin, zb1, zb2, plaketten (comma-separated), holder
- * POST /kba/admin/mode                     form: mode=normal|slow|unavailable
+ * GET  /kba/admin/vehicles                 vehicles of the simulated register (JSON, no codes)
+ * POST /kba/admin/vehicles                 form: kennzeichen, fin, zb1, zb2, plaketten (comma-separated), holder,
+ *                                          street, postalCode, city, holderBirthDate, registered=false,
+ *                                          deregisteredOn, verwertungsnachweis, nextHu, authority, firstRegistration;
+ *                                          adds or replaces (same plate or FIN); left-out fields keep the values of
+ *                                          the vehicle with this FIN, except registered (true), deregisteredOn and
+ *                                          verwertungsnachweis (false)
+ * POST /kba/admin/mode                     form: mode=normal|slow|unavailable (all KBA services)
  * GET  /kba/admin/transfers                transfers the KBA received (JSON lines)
+ * GET  /kba/admin/pruefziffer              ?fin=&amp;lastHu=2025-04-10&amp;nextHu=2027-04&amp;organisation=TUEV — the HU report's Prüfziffer
+ * GET  /kba/admin/coc                      reference data for first registrations (no codes)
+ * POST /kba/admin/coc                      form: fin, zb2, vehicle, registrable=true|false, obstacle
+ * GET  /gdv/admin/evb                      eVB confirmations
+ * POST /gdv/admin/evb                      form: evb, insurer, insurerNumber, status=VALID|USED|EXPIRED
+ * POST /gdv/admin/mode                     form: mode=normal|slow|unavailable
+ * GET  /zoll/admin/arrears                 holders with vehicle-tax arrears
+ * POST /zoll/admin/arrears                 form: name, dateOfBirth (optional)
+ * GET  /zoll/admin/refused-ibans           refused accounts (masked)
+ * POST /zoll/admin/refused-ibans           form: iban
+ * GET  /zoll/admin/mandates                accepted SEPA mandates (masked IBANs)
+ * POST /zoll/admin/mode                    form: mode=normal|slow|unavailable
+ * GET  /kennzeichen/admin/reservations     plates reserved or assigned per application
+ * GET  /kennzeichen/admin/taken            plates marked taken
+ * POST /kennzeichen/admin/taken            form: kennzeichen — mark a plate as taken
+ * POST /kennzeichen/admin/mode             form: mode=normal|slow|unavailable
  * GET  /fachverfahren/admin/inbox          what the Fachverfahren received (JSON lines), ?application=UUID
+ * GET  /post/admin/letters                 the authority's outgoing post (JSON lines), ?application=UUID
  * GET  /epayment/admin/payments            payments (JSON)
  * POST /epayment/admin/payments/ID/pay     pays a payment without the browser
  * GET  /epayment/pay/ID                    the payment page; POST action=pay|cancel
  * GET  /identity/login?state=&amp;return=      the BundID/eID login page; POST person=N
  * POST /identity/admin/codes               form: person=N — a one-time code without the browser
+ * GET  /identity/admin/persons             who one can log in as, with index
+ * POST /identity/admin/persons             form: name, street, postalCode, city, dateOfBirth, organisation=true|false
  * </pre>
+ * Every {@code …/admin/mode} also answers GET with the current mode.
  */
 @Component(immediate = true, configurationPid = SimulatorHttp.PID)
 @Designate(ocd = SimulatorHttp.Config.class)
 public final class SimulatorHttp {
 
     static final String PID = "org.openikfz.simulator.http";
+    private static final Logger LOG = Logger.getLogger(SimulatorHttp.class.getName());
 
     @ObjectClassDefinition(id = PID, name = "Simulators' HTTP server")
     public @interface Config {
@@ -56,28 +93,48 @@ public final class SimulatorHttp {
         int port() default 8090;
     }
 
+    /** A handler that may reject its input with an {@link IllegalArgumentException} (answered 422). */
+    private interface Handler {
+        void handle(HttpExchange x) throws IOException;
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> new Thread(r, "openikfz-simulator-http"));
     private final KbaSimulator kba;
     private final FachverfahrenSimulator fachverfahren;
     private final EPaymentSimulator epayment;
     private final IdentitySimulator identity;
+    private final GdvSimulator gdv;
+    private final ZollSimulator zoll;
+    private final KennzeichenSimulator kennzeichen;
+    private final PostSimulator post;
 
     @Activate
     public SimulatorHttp(Config config, @Reference KbaSimulator kba, @Reference FachverfahrenSimulator fachverfahren,
-            @Reference EPaymentSimulator epayment, @Reference IdentitySimulator identity) throws IOException {
+            @Reference EPaymentSimulator epayment, @Reference IdentitySimulator identity, @Reference GdvSimulator gdv,
+            @Reference ZollSimulator zoll, @Reference KennzeichenSimulator kennzeichen, @Reference PostSimulator post)
+            throws IOException {
         this.identity = identity;
         this.kba = kba;
         this.fachverfahren = fachverfahren;
         this.epayment = epayment;
+        this.gdv = gdv;
+        this.zoll = zoll;
+        this.kennzeichen = kennzeichen;
+        this.post = post;
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
-        server.createContext("/kba/admin/", this::kbaAdmin);
-        server.createContext("/fachverfahren/admin/", this::fachverfahrenAdmin);
-        server.createContext("/epayment/", this::epayment);
-        server.createContext("/identity/", this::identity);
+        server.createContext("/kba/admin/", guarded(this::kbaAdmin));
+        server.createContext("/gdv/admin/", guarded(this::gdvAdmin));
+        server.createContext("/zoll/admin/", guarded(this::zollAdmin));
+        server.createContext("/kennzeichen/admin/", guarded(this::kennzeichenAdmin));
+        server.createContext("/fachverfahren/admin/", guarded(this::fachverfahrenAdmin));
+        server.createContext("/post/admin/", guarded(this::postAdmin));
+        server.createContext("/epayment/", guarded(this::epayment));
+        server.createContext("/identity/", guarded(this::identity));
         server.setExecutor(executor);
         server.start();
-        System.out.println("Simulators (KBA, Fachverfahren, ePayment, BundID/eID) listening on http://" + config.host() + ":"
+        System.out.println("Simulators (KBA register, reference data and HU Prüfziffer; GDV eVB; Zoll; Kennzeichenvergabe; "
+                + "Fachverfahren; Post; ePayment; BundID/eID) listening on http://" + config.host() + ":"
                 + server.getAddress().getPort() + "/");
     }
 
@@ -87,44 +144,206 @@ public final class SimulatorHttp {
         executor.shutdownNow();
     }
 
+    /** The port the server listens on (the configured one, or the one picked for port 0). */
+    int port() {
+        return server.getAddress().getPort();
+    }
+
     static String baseUrl(Config config) {
         return "http://" + config.host() + ":" + config.port();
     }
 
+    private static com.sun.net.httpserver.HttpHandler guarded(Handler handler) {
+        return x -> {
+            try {
+                handler.handle(x);
+            } catch (IllegalArgumentException | DateTimeException e) { // incl. ValueValidationException
+                json(x, 422, error(e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "simulator admin API: " + x.getRequestURI().getPath() + " failed", e);
+                json(x, 500, error("internal error"));
+            } finally {
+                x.close();
+            }
+        };
+    }
+
+    private static boolean is(HttpExchange x, String method, String path) {
+        return x.getRequestMethod().equals(method) && x.getRequestURI().getPath().equals(path);
+    }
+
+    // --- KBA ---
+
     private void kbaAdmin(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
-        try {
-            if (path.equals("/kba/admin/vehicles") && x.getRequestMethod().equals("GET")) {
-                json(x, 200, "[" + String.join(",", kba.vehicles().stream().map(SimulatorHttp::json).toList()) + "]");
-            } else if (path.equals("/kba/admin/vehicles") && x.getRequestMethod().equals("POST")) {
-                Map<String, String> f = form(x);
-                Vehicle v = kba.put(new Vehicle(f.getOrDefault("kennzeichen", ""), f.getOrDefault("fin", ""),
-                        f.getOrDefault("zb1", ""), f.getOrDefault("zb2", ""),
-                        List.of(f.getOrDefault("plaketten", "").split(",")), !"false".equals(f.get("registered")),
-                        f.getOrDefault("holder", "Test Halter"), f.getOrDefault("street", "Teststraße 1"),
-                        f.getOrDefault("postalCode", "09456"), f.getOrDefault("city", "Annaberg-Buchholz")));
-                json(x, 201, json(v));
-            } else if (path.equals("/kba/admin/mode") && x.getRequestMethod().equals("POST")) {
-                kba.mode(form(x).getOrDefault("mode", ""));
-                json(x, 200, "{\"mode\":\"" + kba.mode() + "\"}");
-            } else if (path.equals("/kba/admin/transfers")) {
-                json(x, 200, "[" + String.join(",", kba.transfers()) + "]");
-            } else {
-                json(x, 404, "{\"error\":\"not found\"}");
+        if (is(x, "GET", "/kba/admin/vehicles")) {
+            json(x, 200, Json.array(kba.vehicles().stream().map(SimulatorHttp::json).toList()));
+        } else if (is(x, "POST", "/kba/admin/vehicles")) {
+            Map<String, String> f = form(x);
+            Optional<LocalDate> off = date(f, "deregisteredOn");
+            boolean registered = bool(f, "registered", off.isEmpty());
+            if (registered && off.isPresent()) {
+                throw new IllegalArgumentException("a registered vehicle has no deregisteredOn");
             }
-        } catch (IllegalArgumentException e) { // incl. ValueValidationException
-            json(x, 422, "{\"error\":\"" + e.getMessage().replace("\"", "'") + "\"}");
+            // fields left out keep the values of the vehicle with this FIN (resetting a demo vehicle keeps its holder)
+            Vehicle before = kba.vehicleByFin(f.getOrDefault("fin", "")).orElse(new Vehicle("", "", "", "", List.of(), true,
+                    new Holder("Test Halter", "Teststraße 1", "09456", "Annaberg-Buchholz", null), null, false, null,
+                    Vehicle.DEFAULT_AUTHORITY, null));
+            Holder old = before.holder();
+            boolean holderGiven = List.of("holder", "street", "postalCode", "city", "holderBirthDate").stream().anyMatch(f::containsKey);
+            Holder holder = !holderGiven ? old : new Holder(f.getOrDefault("holder", old.name()),
+                    f.getOrDefault("street", old.street()), f.getOrDefault("postalCode", old.postalCode()),
+                    f.getOrDefault("city", old.city()), f.containsKey("holderBirthDate")
+                            ? date(f, "holderBirthDate").orElse(null) : old.dateOfBirth());
+            Vehicle v = kba.put(new Vehicle(f.getOrDefault("kennzeichen", ""), f.getOrDefault("fin", ""),
+                    f.getOrDefault("zb1", before.zb1()), f.getOrDefault("zb2", before.zb2()),
+                    f.containsKey("plaketten") ? List.of(f.get("plaketten").split(",")) : before.plaketten(), registered,
+                    holder, off.orElse(null), bool(f, "verwertungsnachweis", false),
+                    f.containsKey("nextHu") ? month(f, "nextHu").orElse(null) : before.nextHu(),
+                    f.getOrDefault("authority", before.authority()).strip(),
+                    f.containsKey("firstRegistration") ? month(f, "firstRegistration").orElse(null) : before.firstRegistration()));
+            json(x, 201, json(v));
+        } else if (path.equals("/kba/admin/mode")) {
+            mode(x, kba.mode());
+        } else if (path.equals("/kba/admin/transfers")) {
+            json(x, 200, Json.array(kba.transfers()));
+        } else if (is(x, "GET", "/kba/admin/pruefziffer")) {
+            Map<String, String> q = query(x);
+            Fin fin = Fin.of(required(q, "fin"));
+            LocalDate lastHu = date(q, "lastHu").orElseThrow(() -> new IllegalArgumentException("lastHu is needed"));
+            YearMonth nextHu = month(q, "nextHu").orElseThrow(() -> new IllegalArgumentException("nextHu is needed"));
+            // what the HU report prints: computed without the KBA's mode (the testing organisation prints it)
+            json(x, 200, "{\"pruefziffer\":" + Json.quote(HuPruefziffer.of(fin, lastHu, nextHu, required(q, "organisation"))) + "}");
+        } else if (is(x, "GET", "/kba/admin/coc")) {
+            json(x, 200, Json.array(kba.cocRecords().stream().map(SimulatorHttp::json).toList()));
+        } else if (is(x, "POST", "/kba/admin/coc")) {
+            Map<String, String> f = form(x);
+            CocRecord r = kba.putCoc(new CocRecord(required(f, "fin"), required(f, "zb2"), f.getOrDefault("vehicle", ""),
+                    bool(f, "registrable", true), f.getOrDefault("obstacle", "")));
+            json(x, 201, json(r));
+        } else {
+            notFound(x);
         }
     }
 
+    private static String json(Vehicle v) {
+        return "{\"kennzeichen\":" + Json.quote(v.kennzeichen()) + ",\"fin\":" + Json.quote(v.fin())
+                + ",\"registered\":" + v.registered() + ",\"deregisteredOn\":" + Json.quote(v.deregisteredOn())
+                + ",\"verwertungsnachweis\":" + v.verwertungsnachweis() + ",\"nextHu\":" + Json.quote(v.nextHu())
+                + ",\"authority\":" + Json.quote(v.authority()) + ",\"firstRegistration\":" + Json.quote(v.firstRegistration())
+                + ",\"holder\":" + Json.quote(v.holder().name()) + ",\"street\":" + Json.quote(v.holder().street())
+                + ",\"postalCode\":" + Json.quote(v.holder().postalCode()) + ",\"city\":" + Json.quote(v.holder().city())
+                + ",\"holderBirthDate\":" + Json.quote(v.holder().dateOfBirth()) + "}";
+    }
+
+    private static String json(CocRecord r) {
+        return "{\"fin\":" + Json.quote(r.fin()) + ",\"vehicle\":" + Json.quote(r.vehicle()) + ",\"registrable\":"
+                + r.registrable() + ",\"obstacle\":" + Json.quote(r.obstacle()) + "}";
+    }
+
+    // --- GDV ---
+
+    private void gdvAdmin(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        if (is(x, "GET", "/gdv/admin/evb")) {
+            json(x, 200, Json.array(gdv.records().stream().map(SimulatorHttp::json).toList()));
+        } else if (is(x, "POST", "/gdv/admin/evb")) {
+            Map<String, String> f = form(x);
+            EvbConnector.Status status;
+            try {
+                status = EvbConnector.Status.valueOf(f.getOrDefault("status", "VALID").strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("status is VALID, USED or EXPIRED");
+            }
+            GdvSimulator.Record r = gdv.put(new GdvSimulator.Record(required(f, "evb"), f.getOrDefault("insurer", "Muster Versicherung AG"),
+                    f.getOrDefault("insurerNumber", "9001"), status));
+            json(x, 201, json(r));
+        } else if (path.equals("/gdv/admin/mode")) {
+            mode(x, gdv.mode());
+        } else {
+            notFound(x);
+        }
+    }
+
+    private static String json(GdvSimulator.Record r) {
+        return "{\"evb\":" + Json.quote(r.evb()) + ",\"insurer\":" + Json.quote(r.insurer()) + ",\"insurerNumber\":"
+                + Json.quote(r.insurerNumber()) + ",\"status\":" + Json.quote(r.status().name()) + "}";
+    }
+
+    // --- Zoll ---
+
+    private void zollAdmin(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        if (is(x, "GET", "/zoll/admin/arrears")) {
+            json(x, 200, Json.array(zoll.arrears().stream().map(a -> "{\"name\":" + Json.quote(a.name())
+                    + ",\"dateOfBirth\":" + Json.quote(a.dateOfBirth()) + "}").toList()));
+        } else if (is(x, "POST", "/zoll/admin/arrears")) {
+            Map<String, String> f = form(x);
+            ZollSimulator.Arrears a = zoll.addArrears(new ZollSimulator.Arrears(required(f, "name"), date(f, "dateOfBirth").orElse(null)));
+            json(x, 201, "{\"name\":" + Json.quote(a.name()) + ",\"dateOfBirth\":" + Json.quote(a.dateOfBirth()) + "}");
+        } else if (is(x, "GET", "/zoll/admin/refused-ibans")) {
+            json(x, 200, Json.array(zoll.refusedIbans().stream().map(r -> "{\"iban\":" + Json.quote(r.masked()) + "}").toList()));
+        } else if (is(x, "POST", "/zoll/admin/refused-ibans")) {
+            ZollSimulator.RefusedIban r = zoll.refuse(Iban.of(required(form(x), "iban")));
+            json(x, 201, "{\"iban\":" + Json.quote(r.masked()) + "}");
+        } else if (is(x, "GET", "/zoll/admin/mandates")) {
+            json(x, 200, Json.array(zoll.mandates().stream().map(m -> "{\"reference\":" + Json.quote(m.reference())
+                    + ",\"iban\":" + Json.quote(m.ibanMasked()) + ",\"accountHolder\":" + Json.quote(m.accountHolder())
+                    + ",\"holder\":" + Json.quote(m.holderName()) + ",\"at\":" + Json.quote(m.at()) + "}").toList()));
+        } else if (path.equals("/zoll/admin/mode")) {
+            mode(x, zoll.mode());
+        } else {
+            notFound(x);
+        }
+    }
+
+    // --- Kennzeichenvergabe ---
+
+    private void kennzeichenAdmin(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        if (is(x, "GET", "/kennzeichen/admin/reservations")) {
+            json(x, 200, Json.array(kennzeichen.reservations().stream().map(r -> "{\"application\":"
+                    + Json.quote(r.application()) + ",\"kennzeichen\":" + Json.quote(r.kennzeichen()) + ",\"authority\":"
+                    + Json.quote(r.authority()) + ",\"kind\":" + Json.quote(r.assigned() ? "assigned" : "reserved")
+                    + ",\"at\":" + Json.quote(r.at()) + "}").toList()));
+        } else if (is(x, "GET", "/kennzeichen/admin/taken")) {
+            json(x, 200, Json.array(kennzeichen.taken().stream().map(Json::quote).toList()));
+        } else if (is(x, "POST", "/kennzeichen/admin/taken")) {
+            String plate = kennzeichen.markTaken(Kennzeichen.of(required(form(x), "kennzeichen")));
+            json(x, 201, "{\"kennzeichen\":" + Json.quote(plate) + "}");
+        } else if (path.equals("/kennzeichen/admin/mode")) {
+            mode(x, kennzeichen.mode());
+        } else {
+            notFound(x);
+        }
+    }
+
+    // --- inboxes ---
+
     private void fachverfahrenAdmin(HttpExchange x) throws IOException {
         if (!x.getRequestURI().getPath().equals("/fachverfahren/admin/inbox")) {
-            json(x, 404, "{\"error\":\"not found\"}");
+            notFound(x);
             return;
         }
-        String application = query(x).get("application");
-        json(x, 200, "[" + String.join(",", fachverfahren.inbox(application)) + "]");
+        json(x, 200, Json.array(fachverfahren.inbox(query(x).get("application"))));
     }
+
+    private void postAdmin(HttpExchange x) throws IOException {
+        if (!x.getRequestURI().getPath().equals("/post/admin/letters")) {
+            notFound(x);
+            return;
+        }
+        json(x, 200, Json.array(post.letters(query(x).get("application"))));
+    }
+
+    private static void mode(HttpExchange x, Mode mode) throws IOException {
+        if (x.getRequestMethod().equals("POST")) {
+            mode.set(form(x).getOrDefault("mode", ""));
+        }
+        json(x, 200, "{\"mode\":" + Json.quote(mode.get()) + "}");
+    }
+
+    // --- ePayment ---
 
     private void epayment(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
@@ -156,15 +375,29 @@ public final class SimulatorHttp {
                         + "<button name=\"action\" value=\"cancel\" type=\"submit\">Abbrechen</button></form>"));
             }
         } else {
-            json(x, 404, "{\"error\":\"not found\"}");
+            notFound(x);
         }
     }
 
+    // --- BundID/eID ---
+
     private void identity(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
-        if (path.equals("/identity/admin/codes") && x.getRequestMethod().equals("POST")) {
+        if (is(x, "POST", "/identity/admin/codes")) {
             Optional<String> code = identity.login(parseInt(form(x).get("person")));
-            json(x, code.isPresent() ? 201 : 422, code.map(c -> "{\"code\":\"" + c + "\"}").orElse("{\"error\":\"no such person\"}"));
+            json(x, code.isPresent() ? 201 : 422, code.map(c -> "{\"code\":" + Json.quote(c) + "}").orElse(error("no such person")));
+        } else if (is(x, "GET", "/identity/admin/persons")) {
+            List<IdentitySimulator.Person> persons = identity.persons();
+            json(x, 200, Json.array(java.util.stream.IntStream.range(0, persons.size())
+                    .mapToObj(i -> json(i, persons.get(i))).toList()));
+        } else if (is(x, "POST", "/identity/admin/persons")) {
+            Map<String, String> f = form(x);
+            boolean organisation = bool(f, "organisation", false);
+            IdentitySimulator.Person person = new IdentitySimulator.Person(new Holder(required(f, "name").strip(),
+                    f.getOrDefault("street", "").strip(), f.getOrDefault("postalCode", "").strip(),
+                    f.getOrDefault("city", "").strip(), date(f, "dateOfBirth").orElse(null)), organisation);
+            int index = identity.add(person);
+            json(x, 201, json(index, person));
         } else if (path.equals("/identity/login")) {
             Map<String, String> q = query(x);
             String back = q.getOrDefault("return", "");
@@ -185,17 +418,29 @@ public final class SimulatorHttp {
                 x.close();
                 return;
             }
-            StringBuilder form = new StringBuilder("<form method=\"post\"><fieldset><legend>Als wer möchten Sie sich ausweisen?</legend>");
-            for (int i = 0; i < IdentitySimulator.PERSONS.size(); i++) {
+            List<IdentitySimulator.Person> persons = identity.persons();
+            StringBuilder form = new StringBuilder("<p>Natürliche Personen weisen sich mit dem Online-Ausweis aus, "
+                    + "Organisationen mit ihrem Organisationskonto (ELSTER).</p>"
+                    + "<form method=\"post\"><fieldset><legend>Als wer möchten Sie sich ausweisen?</legend>");
+            for (int i = 0; i < persons.size(); i++) {
+                IdentitySimulator.Person p = persons.get(i);
                 form.append("<p><input type=\"radio\" name=\"person\" id=\"p").append(i).append("\" value=\"").append(i)
                         .append(i == 0 ? "\" checked>" : "\">").append("<label for=\"p").append(i).append("\">")
-                        .append(IdentitySimulator.PERSONS.get(i).name()).append("</label></p>");
+                        .append(html(p.holder().name()))
+                        .append(p.organisation() ? " (Organisationskonto, ELSTER)" : "").append("</label></p>");
             }
             form.append("</fieldset><button type=\"submit\">Anmelden</button></form>");
-            html(x, 200, identityPage("Mit dem Online-Ausweis anmelden", form.toString()));
+            html(x, 200, identityPage("Mit dem Online-Ausweis oder Organisationskonto anmelden", form.toString()));
         } else {
-            json(x, 404, "{\"error\":\"not found\"}");
+            notFound(x);
         }
+    }
+
+    private static String json(int index, IdentitySimulator.Person p) {
+        Holder h = p.holder();
+        return "{\"person\":" + index + ",\"name\":" + Json.quote(h.name()) + ",\"street\":" + Json.quote(h.street())
+                + ",\"postalCode\":" + Json.quote(h.postalCode()) + ",\"city\":" + Json.quote(h.city())
+                + ",\"dateOfBirth\":" + Json.quote(h.dateOfBirth()) + ",\"organisation\":" + p.organisation() + "}";
     }
 
     private static int parseInt(String value) {
@@ -220,8 +465,55 @@ public final class SimulatorHttp {
                 + "</body></html>";
     }
 
-    private static String json(Vehicle v) {
-        return "{\"kennzeichen\":\"" + v.kennzeichen() + "\",\"fin\":\"" + v.fin() + "\",\"registered\":" + v.registered() + "}";
+    /** Text for HTML: names added over the admin API may contain anything. */
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    // --- form fields ---
+
+    private static String required(Map<String, String> f, String name) {
+        String value = f.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is needed");
+        }
+        return value;
+    }
+
+    private static Optional<LocalDate> date(Map<String, String> f, String name) {
+        String value = f.get(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value.strip()));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(name + " is a date like 2024-03-15");
+        }
+    }
+
+    private static Optional<YearMonth> month(Map<String, String> f, String name) {
+        String value = f.get(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.parse(value.strip()));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(name + " is a month like 2027-04");
+        }
+    }
+
+    private static boolean bool(Map<String, String> f, String name, boolean absent) {
+        String value = f.get(name);
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " is true or false");
+        };
     }
 
     private static Map<String, String> form(HttpExchange x) throws IOException {
@@ -243,6 +535,16 @@ public final class SimulatorHttp {
             }
         }
         return map;
+    }
+
+    // --- answers ---
+
+    private static String error(String message) {
+        return "{\"error\":" + Json.quote(message == null ? "invalid input" : message) + "}";
+    }
+
+    private static void notFound(HttpExchange x) throws IOException {
+        json(x, 404, error("not found"));
     }
 
     private static void json(HttpExchange x, int status, String body) throws IOException {

@@ -1,0 +1,54 @@
+package org.openikfz.simulator.internal;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.openikfz.api.connector.TransferMessage;
+import org.openikfz.api.connector.TransferTarget;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Simulator of the authority's outgoing post ({@link TransferTarget#POST}): mailed decisions,
+ * registration documents, seal carriers and notices are recorded, each letter once (idempotent by
+ * message id), in {@code data/simulator/post-outbox.jsonl}. The payload names the letter's kind.
+ */
+@Component(service = {TransferTarget.class, PostSimulator.class})
+public final class PostSimulator implements TransferTarget {
+
+    private final Path outbox;
+    private final Set<Long> seen = new HashSet<>(); // guarded by this
+
+    @Activate
+    public PostSimulator(BundleContext context) {
+        this(SimulatorFiles.dir(context));
+    }
+
+    PostSimulator(Path dir) {
+        this.outbox = dir.resolve("post-outbox.jsonl");
+        for (String line : SimulatorFiles.lines(outbox)) {
+            seen.add(Long.parseLong(SimulatorFiles.jsonString(line, "messageId")));
+        }
+    }
+
+    @Override
+    public String destination() {
+        return POST;
+    }
+
+    @Override
+    public synchronized void deliver(TransferMessage message) {
+        if (!seen.contains(message.id())) {
+            SimulatorFiles.append(outbox, SimulatorFiles.received(message));
+            seen.add(message.id());
+        }
+    }
+
+    /** The letters, oldest first; optionally only those of one application. */
+    List<String> letters(String application) {
+        return SimulatorFiles.lines(outbox).stream()
+                .filter(l -> application == null || application.equals(SimulatorFiles.jsonString(l, "application"))).toList();
+    }
+}

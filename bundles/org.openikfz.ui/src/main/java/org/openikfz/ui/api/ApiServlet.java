@@ -57,7 +57,9 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = request.getLocale() != null && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.GERMAN;
+        // German unless the client asks for English (without the header the container would answer with its own default)
+        Locale locale = request.getHeader("Accept-Language") != null && request.getLocale() != null
+                && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.GERMAN;
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         String method = request.getMethod();
         try {

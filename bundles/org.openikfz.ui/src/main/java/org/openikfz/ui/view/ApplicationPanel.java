@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -23,6 +24,8 @@ import java.net.URI;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +33,10 @@ import java.util.function.Consumer;
 import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationService;
+import org.openikfz.api.application.ApplicationState;
 import org.openikfz.api.application.ApplicationStatus;
 import org.openikfz.api.application.Decision;
+import org.openikfz.api.application.DocumentKind;
 import org.openikfz.api.application.FeeLine;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.procedure.ProcedureDescription;
@@ -41,7 +46,8 @@ import org.openikfz.ui.web.EngineAccess;
 /**
  * The applicant's application after the dialog: the engine's answer to the verification (findings
  * to correct, fees to pay, the clerks, an abort), payment, submission and the decision with its
- * document. The application itself is the engine's; the session keeps only its reference.
+ * documents. The application itself is the engine's; the session keeps only its reference, so that
+ * it survives the round trips to the payment page and the identity provider's login page.
  */
 final class ApplicationPanel extends Section {
 
@@ -77,12 +83,7 @@ final class ApplicationPanel extends Section {
     /** Sends the answers to the engine and has them verified (FZV § 20(4)). */
     void verify(Map<String, String> answers) {
         run(engine -> {
-            String id = procedure.id().value();
-            ApplicationRef ref = ref(id).orElse(null);
-            if (ref == null || !isOpenForAnswers(engine, ref)) {
-                ref = engine.open(procedure.id(), null);
-                VaadinSession.getCurrent().setAttribute(key(id), ref);
-            }
+            ApplicationRef ref = forDialog(engine, procedure);
             Map<String, LocalizedText> errors = engine.answer(ref, answers);
             if (!errors.isEmpty()) {
                 showErrors(errors);
@@ -98,17 +99,35 @@ final class ApplicationPanel extends Section {
                 () -> correct.accept(Optional.empty())));
     }
 
-    private static boolean isOpenForAnswers(ApplicationService engine, ApplicationRef ref) {
+    /**
+     * The session's application of this procedure while it is still in the dialog, otherwise a new
+     * one (kept in the session): answers, identification and verification all go to the same one.
+     */
+    static ApplicationRef forDialog(ApplicationService engine, ProcedureDescription procedure) {
+        String id = procedure.id().value();
+        ApplicationRef ref = ref(id).orElse(null);
+        if (ref == null || inDialog(engine, ref).isEmpty()) {
+            ref = engine.open(procedure.id(), null);
+            VaadinSession.getCurrent().setAttribute(key(id), ref);
+        }
+        return ref;
+    }
+
+    /** The status of the application if it is still in the dialog (open for answers and identification). */
+    static Optional<ApplicationStatus> inDialog(ApplicationService engine, ApplicationRef ref) {
         try {
-            return engine.status(ref).state() == org.openikfz.api.application.ApplicationState.DIALOG;
+            ApplicationStatus status = engine.status(ref);
+            return status.state() == ApplicationState.DIALOG ? Optional.of(status) : Optional.empty();
         } catch (ApplicationException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
     private void show(ApplicationStatus status) {
         removeAll();
         Locale locale = getLocale();
+        // captured now: the session may forget the application (clerks, abort) while its documents are still offered
+        ApplicationRef ref = ref(procedure.id().value()).orElse(null);
         switch (status.state()) {
             case DIALOG -> {
                 add(new H2(text("Bitte prüfen Sie diese Angaben", "Please check these details")));
@@ -119,13 +138,13 @@ final class ApplicationPanel extends Section {
                     list.add(new ListItem(label + finding.message().get(locale)));
                 }
                 list.addClassName("ikfz-findings");
-                list.getElement().setAttribute("role", "alert");
-                add(list, new Paragraph(text("Sie können Ihre Angaben noch " + status.correctionsLeft() + "-mal korrigieren.",
+                add(alert(list), new Paragraph(text("Sie können Ihre Angaben noch " + status.correctionsLeft() + "-mal korrigieren.",
                         "You can still correct your details " + status.correctionsLeft() + " time(s).")));
                 Button change = new Button(text("Angaben korrigieren", "Correct details"),
                         e -> correct.accept(status.findings().stream().map(Finding::fieldId).filter(f -> f != null).findFirst()));
                 change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 add(buttons(change));
+                documents(status, ref);
             }
             case AWAITING_PAYMENT -> {
                 add(new H2(text("Gebühren", "Fees")));
@@ -145,33 +164,42 @@ final class ApplicationPanel extends Section {
                     add(new Paragraph(text("Die Zahlung ist eingegangen.", "The payment has been received.")), buttons(submit));
                 } else {
                     Button pay = new Button(text("Gebühren bezahlen", "Pay the fees"), e -> run(engine -> {
-                        URI page = engine.startPayment(ref(), returnUri());
+                        URI page = engine.startPayment(ref(), returnUri(procedure, "payment"));
                         UI.getCurrent().getPage().setLocation(page);
                     }));
                     pay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                     add(buttons(pay));
                 }
+                // e.g. the confirmation of the SEPA mandate, offered before the payment
+                documents(status, ref);
             }
             case DECIDED -> {
                 Decision decision = status.decision();
                 add(new H2(text("Ihr Bescheid", "Your decision")));
                 add(new Paragraph(decision.summary().get(locale)));
+                if (decision.kennzeichen() != null) {
+                    Span value = new Span(decision.kennzeichen());
+                    value.addClassName("ikfz-kennzeichen-value");
+                    Paragraph plate = new Paragraph(new Span(getTranslation("decision.kennzeichen") + ": "), value);
+                    plate.setId("decision-kennzeichen");
+                    plate.addClassName("ikfz-kennzeichen");
+                    add(plate);
+                }
+                // the reference first: it is what the applicant quotes (and the first value a test reads)
                 add(row(text("Aktenzeichen", "Reference"), decision.reference()));
                 if (decision.effectiveOn() != null) {
                     add(row(text("Wirksam am", "Effective on"), DATE.format(decision.effectiveOn())));
                 }
+                if (decision.drivingAllowedUntil() != null) {
+                    Div until = row(getTranslation("decision.drivingAllowedUntil"), DATE.format(decision.drivingAllowedUntil()));
+                    until.setId("decision-driving-allowed-until");
+                    add(until);
+                }
                 if (decision.offeredUntil() != null) {
                     add(row(text("Zum Abruf bis", "Available until"), TIME.format(decision.offeredUntil())));
                 }
-                Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                    byte[] pdf = EngineAccess.current().engine().flatMap(engine -> engine.decisionDocument(ref())).orElse(null);
-                    return pdf == null ? DownloadResponse.error(410, "no longer available")
-                            : new DownloadResponse(new ByteArrayInputStream(pdf), "Bescheid-" + decision.reference() + ".pdf",
-                                    "application/pdf", pdf.length);
-                }), text("Bescheid herunterladen (PDF)", "Download the decision (PDF)"));
-                download.addClassName("ikfz-download");
-                download.getElement().setAttribute("download", true);
-                add(download, new Paragraph(status.next().get(locale)));
+                documents(status, ref);
+                add(new Paragraph(status.next().get(locale)));
                 add(new Paragraph(text(
                         "Automatisch erlassene Bescheide stehen einen Monat unter dem Vorbehalt der Nachprüfung (§ 23 Abs. 3 FZV).",
                         "Automated decisions remain subject to review for one month.")));
@@ -185,9 +213,75 @@ final class ApplicationPanel extends Section {
                 Paragraph next = new Paragraph(status.next().get(locale));
                 next.getElement().setAttribute("role", "status");
                 add(next);
+                documents(status, ref);
                 forget(procedure.id().value());
             }
         }
+    }
+
+    /**
+     * The documents the status offers now, each with its own link (decision first). A decided
+     * application whose status lists no documents offers the decision as before (its own call).
+     */
+    private void documents(ApplicationStatus status, ApplicationRef ref) {
+        List<DocumentKind> kinds = status.documents().stream().distinct().sorted(Comparator.naturalOrder()).toList();
+        boolean legacy = kinds.isEmpty() && status.state() == ApplicationState.DECIDED;
+        if (legacy) {
+            kinds = List.of(DocumentKind.DECISION);
+        }
+        if (kinds.isEmpty() || ref == null) {
+            return;
+        }
+        Decision decision = status.decision();
+        H3 heading = new H3(getTranslation("documents.title"));
+        heading.setId("documents-heading");
+        UnorderedList list = new UnorderedList();
+        list.addClassName("ikfz-document-list");
+        for (DocumentKind kind : kinds) {
+            String fileName = fileName(kind, decision);
+            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+                try {
+                    byte[] pdf = EngineAccess.current().engine()
+                            .flatMap(engine -> legacy ? engine.decisionDocument(ref) : engine.document(ref, kind)).orElse(null);
+                    return pdf == null ? DownloadResponse.error(410, "no longer available")
+                            : new DownloadResponse(new ByteArrayInputStream(pdf), fileName, "application/pdf", pdf.length);
+                } catch (ApplicationException e) {
+                    return DownloadResponse.error(e.reason() == ApplicationException.Reason.UNAVAILABLE ? 503 : 410,
+                            e.getMessage(Locale.ENGLISH));
+                }
+            }), getTranslation("document." + kind.name()));
+            download.setId("document-" + kind.fileName().replaceFirst("\\.pdf$", ""));
+            download.addClassName("ikfz-download");
+            download.getElement().setAttribute("download", true);
+            ListItem item = new ListItem(download);
+            String hint = switch (kind) {
+                case DECISION -> null;
+                case PROVISIONAL_REGISTRATION_PROOF -> decision != null && decision.drivingAllowedUntil() != null
+                        ? getTranslation("document.PROVISIONAL_REGISTRATION_PROOF.hint", DATE.format(decision.drivingAllowedUntil()))
+                        : getTranslation("document.PROVISIONAL_REGISTRATION_PROOF.hintUndated");
+                case SEPA_MANDATE_CONFIRMATION -> getTranslation("document.SEPA_MANDATE_CONFIRMATION.hint");
+            };
+            if (hint != null) {
+                Span explanation = new Span(hint);
+                explanation.addClassName("ikfz-document-hint");
+                item.add(explanation);
+            }
+            list.add(item);
+        }
+        Div box = new Div(heading, list);
+        box.setId("documents");
+        box.addClassName("ikfz-documents");
+        add(box);
+    }
+
+    /** The name the browser saves a document under, with the reference once there is a decision. */
+    private static String fileName(DocumentKind kind, Decision decision) {
+        String name = switch (kind) {
+            case DECISION -> "Bescheid";
+            case PROVISIONAL_REGISTRATION_PROOF -> "Vorlaeufiger-Zulassungsnachweis";
+            case SEPA_MANDATE_CONFIRMATION -> "SEPA-Lastschriftmandat-Bestaetigung";
+        };
+        return (decision == null ? name : name + "-" + decision.reference()).replaceAll("[^A-Za-z0-9._-]", "-") + ".pdf";
     }
 
     private void showErrors(Map<String, LocalizedText> errors) {
@@ -196,16 +290,14 @@ final class ApplicationPanel extends Section {
         UnorderedList list = new UnorderedList();
         errors.forEach((field, message) -> list.add(new ListItem(procedure.dialog().field(field)
                 .map(f -> f.label().get(getLocale()) + ": ").orElse("") + message.get(getLocale()))));
-        list.getElement().setAttribute("role", "alert");
-        add(list, buttons(new Button(text("Angaben korrigieren", "Correct details"),
+        add(alert(list), buttons(new Button(text("Angaben korrigieren", "Correct details"),
                 e -> correct.accept(errors.keySet().stream().findFirst()))));
     }
 
     private void run(Consumer<ApplicationService> action) {
         Optional<ApplicationService> engine = EngineAccess.current().engine();
         if (engine.isEmpty()) {
-            unavailable(text("Der Antragsdienst ist gerade nicht verfügbar. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einigen Minuten erneut.",
-                    "The application service is not available right now. Your entries are kept; please try again in a few minutes."));
+            unavailable(getTranslation("application.unavailable"));
             return;
         }
         try {
@@ -238,11 +330,14 @@ final class ApplicationPanel extends Section {
         this.paymentReturned = paid;
     }
 
-    /** The page the payment provider sends the applicant back to: this procedure's page. */
-    private URI returnUri() {
+    /**
+     * The page the payment or identity provider sends the applicant back to: this procedure's page
+     * with {@code ?return=<what>} (the provider adds its own parameters).
+     */
+    static URI returnUri(ProcedureDescription procedure, String what) {
         HttpServletRequest request = ((VaadinServletRequest) VaadinRequest.getCurrent()).getHttpServletRequest();
         return URI.create(request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/"
-                + procedure.id().value() + "?return=payment");
+                + procedure.id().value() + "?return=" + what);
     }
 
     private String text(String german, String english) {
@@ -257,6 +352,13 @@ final class ApplicationPanel extends Section {
         Div row = new Div(l, v);
         row.addClassName("ikfz-review-row");
         return row;
+    }
+
+    /** Announces a list at once; the role sits on a wrapper so that the list stays a list (WCAG 1.3.1). */
+    private static Div alert(UnorderedList list) {
+        Div alert = new Div(list);
+        alert.getElement().setAttribute("role", "alert");
+        return alert;
     }
 
     private static HorizontalLayout buttons(Button... buttons) {

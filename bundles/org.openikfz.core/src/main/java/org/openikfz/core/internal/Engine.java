@@ -1013,7 +1013,16 @@ public final class Engine implements ApplicationService {
         // FZV § 19(1): transferred applications are marked as internet applications
         doc.put("internetApplication", true);
         doc.put("procedureTitle", description == null ? null : description.title().toString());
-        doc.put("answers", new java.util.TreeMap<>(answers.values()));
+        // security codes and the IBAN were verified and are not passed on: the verified mandate travels
+        // as its reference and masked IBAN (facts), the codes have served their purpose (FZV § 21)
+        Map<String, String> passedOn = new java.util.TreeMap<>();
+        answers.values().forEach((k, v) -> {
+            boolean secret = description == null || description.dialog().field(k).map(f -> f.type().secret()).orElse(true);
+            if (!secret) {
+                passedOn.put(k, v);
+            }
+        });
+        doc.put("answers", passedOn);
         // Anlage 11: the verified and created data are added to the application data
         doc.put("facts", new java.util.TreeMap<>(facts));
         doc.put("applicant", Letters.person(applicant));

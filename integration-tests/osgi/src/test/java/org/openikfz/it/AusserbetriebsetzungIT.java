@@ -4,14 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +18,6 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -65,8 +60,8 @@ public class AusserbetriebsetzungIT {
     @Inject
     private ApplicationStore store;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private MovableClock clock;
+    private Simulators simulators;
+    private Simulators.MovableClock clock;
     private ServiceRegistration<Clock> clockRegistration;
 
     @Configuration
@@ -79,7 +74,8 @@ public class AusserbetriebsetzungIT {
 
     @Before
     public void moveableClock() throws Exception {
-        clock = new MovableClock(Instant.now());
+        simulators = new Simulators(context);
+        clock = new Simulators.MovableClock(Instant.now());
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_RANKING, 100);
         clockRegistration = context.registerService(Clock.class, clock, properties);
@@ -220,100 +216,22 @@ public class AusserbetriebsetzungIT {
     }
 
     private void pay(ApplicationRef ref) throws Exception {
-        URI page = engine.startPayment(ref, URI.create("http://127.0.0.1/return"));
-        String id = page.getPath().substring(page.getPath().lastIndexOf('/') + 1);
-        simulator("POST", "/epayment/admin/payments/" + id + "/pay", "");
+        simulators.pay(engine, ref);
     }
 
     private String simulator(String method, String path, String form) throws Exception {
-        String port = context.getProperty("openikfz.it.simulator.port");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulatorBase() + path));
-        if (form == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/x-www-form-urlencoded").method(method, HttpRequest.BodyPublishers.ofString(form));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            fail(method + " " + path + " -> " + response.statusCode() + " " + response.body() + port);
-        }
-        return response.body();
+        return simulators.call(method, path, form);
     }
 
     private String simulatorQuietly(String path) {
-        try {
-            return simulator("GET", path, null);
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    private String simulatorBase() throws Exception {
-        // the simulators' port is in the configuration this test wrote to etc/
-        var admin = context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
-        var configuration = context.getService(admin).getConfiguration("org.openikfz.simulator.http", null);
-        Object port = configuration.getProperties().get("port");
-        assertNotNull(port);
-        return "http://127.0.0.1:" + port;
+        return simulators.quietly(path);
     }
 
     private static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
+        return Simulators.count(text, needle);
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue("condition not met within 10 s", System.nanoTime() < deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            MovableClock outer = this;
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return zone;
-                }
-
-                @Override
-                public Clock withZone(ZoneId other) {
-                    return outer.withZone(other);
-                }
-
-                @Override
-                public Instant instant() {
-                    return outer.instant();
-                }
-            };
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Simulators.waitFor(condition);
     }
 }

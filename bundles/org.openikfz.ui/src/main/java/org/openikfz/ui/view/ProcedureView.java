@@ -50,6 +50,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.Choice;
@@ -87,6 +89,11 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     public static final String YES = "true";
     public static final String NO = "false";
 
+    /** {@link #currentStepId} while the applicant is on the identification step (no step id starts with '#'). */
+    private static final String IDENTIFICATION_STEP = "#identification";
+    /** What the engine accepts for {@link FieldType#MONTH}: {@code 04.2027}, {@code 4/2027} or {@code 2027-04}. */
+    private static final Pattern MONTH_INPUT = Pattern.compile("(\\d{1,2})\\s*[./]\\s*(\\d{4})|(\\d{4})-(\\d{2})");
+
     private final transient ProcedureCatalog catalog = ProcedureCatalog.current();
     private String procedureId;
     private ProcedureDescription procedure;
@@ -94,6 +101,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     private String currentStepId;
     private boolean review;
     private ApplicationPanel panel; // the application after the dialog, or null while in the dialog
+    private IdentificationPanel identification; // electronic identification, before the first step
     private final Map<String, Input> inputs = new LinkedHashMap<>();
     private Registration listening;
 
@@ -121,11 +129,24 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         procedureId = id;
         procedure = found.get();
         panel = null;
+        identification = new IdentificationPanel(procedure, this::answersToKeep, this::identificationDone);
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-        if (query.containsKey("return") && ApplicationPanel.ref(id).isPresent()) {
-            // back from the payment page: show where the application stands
-            panel = new ApplicationPanel(procedure, this::backToDialog);
-            panel.paymentReturned(query.getOrDefault("status", List.of()).contains("PAID"));
+        String back = first(query, "return");
+        if (IdentificationPanel.RETURN.equals(back)) {
+            // back from the identity provider's login page: redeem its one-time code
+            identification.returned(first(query, "code"), first(query, "state")).forEach(answers::putIfAbsent);
+            if (identification.identified() && identification.required()) {
+                currentStepId = IDENTIFICATION_STEP; // the confirmation, then on to the first step
+            }
+            // the one-time code is used up: keep it out of the address bar, the history and a reload
+            event.getUI().getPage().getHistory().replaceState(null, id);
+        } else {
+            identification.refresh();
+            if (back != null && ApplicationPanel.ref(id).isPresent()) {
+                // back from the payment page: show where the application stands
+                panel = new ApplicationPanel(procedure, this::backToDialog);
+                panel.paymentReturned(query.getOrDefault("status", List.of()).contains("PAID"));
+            }
         }
         render();
         if (panel != null) {
@@ -133,10 +154,38 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         }
     }
 
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The answers given so far that may be kept in the engine while the applicant logs in (no secrets). */
+    private Map<String, String> answersToKeep() {
+        Map<String, String> keep = new HashMap<>();
+        for (DialogStep step : procedure.dialog().steps()) {
+            for (Field field : step.fields()) {
+                String answer = answers.get(field.id());
+                if (!field.type().secret() && answer != null && !answer.isBlank()) {
+                    keep.put(field.id(), answer);
+                }
+            }
+        }
+        return keep;
+    }
+
+    /** From the identification step on to the first step of the dialog. */
+    private void identificationDone() {
+        List<DialogStep> steps = visibleSteps();
+        currentStepId = steps.isEmpty() ? null : steps.get(0).id();
+        review = false;
+        render();
+    }
+
     /** Back from the application panel into the dialog, at the step of {@code fieldId} if given. */
     private void backToDialog(Optional<String> fieldId) {
         panel = null;
         review = false;
+        identification.refresh(); // e.g. the engine refused the verification without identification
         fieldId.flatMap(f -> visibleSteps().stream().filter(s -> s.fields().stream().anyMatch(x -> x.id().equals(f))).findFirst())
                 .ifPresent(s -> currentStepId = s.id());
         render();
@@ -219,6 +268,15 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             add(progress(steps, null, locale), panel);
             return;
         }
+        boolean required = identification.required();
+        if (required && (!identification.identified() || IDENTIFICATION_STEP.equals(currentStepId))) {
+            // FZV § 20(1): identified first, then the questions (the engine verifies nothing before)
+            currentStepId = IDENTIFICATION_STEP;
+            add(progress(steps, IDENTIFICATION_STEP, locale));
+            identification.show(getTranslation("procedure.stepOf", 1, steps.size() + 1));
+            add(identification);
+            return;
+        }
         if (review) {
             add(progress(steps, null, locale));
             renderReview(steps, locale);
@@ -226,7 +284,12 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         }
         DialogStep step = steps.stream().filter(s -> s.id().equals(currentStepId)).findFirst().orElse(steps.get(0));
         currentStepId = step.id();
-        add(progress(steps, step, locale));
+        add(progress(steps, step.id(), locale));
+        if (!required && step == steps.get(0)) {
+            // offered, not required: before the first question, where nothing is lost by leaving for the login
+            identification.show(null);
+            add(identification);
+        }
         renderStep(step, steps, locale);
     }
 
@@ -246,13 +309,22 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         return basis.title() == null ? basis.citation() : basis.citation() + " (" + basis.title() + ")";
     }
 
-    private OrderedList progress(List<DialogStep> steps, DialogStep current, Locale locale) {
+    /** The steps of the application; {@code current} is a step id, the identification step, or {@code null} for the review. */
+    private OrderedList progress(List<DialogStep> steps, String current, Locale locale) {
         OrderedList list = new OrderedList();
         list.addClassName("ikfz-steps");
         list.getElement().setAttribute("aria-label", getTranslation("procedure.steps"));
+        if (identification.required()) {
+            ListItem item = new ListItem(getTranslation("identification.step"));
+            if (IDENTIFICATION_STEP.equals(current)) {
+                item.addClassName("current");
+                item.getElement().setAttribute("aria-current", "step");
+            }
+            list.add(item);
+        }
         for (DialogStep step : steps) {
             ListItem item = new ListItem(step.title().get(locale));
-            if (step == current) {
+            if (step.id().equals(current)) {
                 item.addClassName("current");
                 item.getElement().setAttribute("aria-current", "step");
             }
@@ -269,9 +341,10 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
 
     private void renderStep(DialogStep step, List<DialogStep> steps, Locale locale) {
         int index = steps.indexOf(step);
+        int offset = identification.required() ? 1 : 0; // the identification step comes first
         Section section = new Section();
         section.addClassName("ikfz-step");
-        Span counter = new Span(getTranslation("procedure.stepOf", index + 1, steps.size()));
+        Span counter = new Span(getTranslation("procedure.stepOf", index + 1 + offset, steps.size() + offset));
         counter.addClassName("ikfz-step-counter");
         section.add(counter, new H2(step.title().get(locale)));
         if (step.intro() != null) {
@@ -296,9 +369,9 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
 
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.addClassName("ikfz-buttons");
-        if (index > 0) {
+        if (index > 0 || offset > 0) {
             Button previous = new Button(getTranslation("procedure.previous"), e -> {
-                currentStepId = steps.get(index - 1).id();
+                currentStepId = index > 0 ? steps.get(index - 1).id() : IDENTIFICATION_STEP;
                 render();
             });
             buttons.add(previous);
@@ -382,8 +455,33 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                     yield value;
                 }
             }
-            default -> value;
+            case MONTH -> month(value);
+            case TEXT, KENNZEICHEN, FIN, PLAKETTEN_CODE, ZB1_CODE, ZB2_CODE, EVB, IBAN -> value;
         };
+    }
+
+    /**
+     * A month as the applicant reads it, {@code 04.2027}: from the engine's {@code 2027-04} or any form
+     * the engine accepts; anything else as typed.
+     */
+    static String month(String value) {
+        Matcher m = MONTH_INPUT.matcher(value.strip());
+        if (!m.matches()) {
+            return value;
+        }
+        String month = m.group(1) != null ? m.group(1) : m.group(4);
+        String year = m.group(1) != null ? m.group(2) : m.group(3);
+        return (month.length() == 1 ? "0" + month : month) + "." + year;
+    }
+
+    /** Whether the engine will take this as a month (the same forms it accepts). */
+    static boolean isMonth(String value) {
+        Matcher m = MONTH_INPUT.matcher(value.strip());
+        if (!m.matches()) {
+            return false;
+        }
+        int month = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
+        return month >= 1 && month <= 12;
     }
 
     // --- fields ------------------------------------------------------------------------------
@@ -401,6 +499,16 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                     picker.setValue(LocalDate.parse(answer));
                 }
                 yield input(field, picker, () -> picker.getValue() == null ? null : picker.getValue().toString());
+            }
+            case MONTH -> {
+                // a text field, not a picker: the applicant copies month and year from the HU sticker or report
+                TextField text = new TextField(label);
+                text.setValue(answer == null ? "" : month(answer));
+                text.setAllowedCharPattern("[0-9./-]");
+                text.setMaxLength(10);
+                text.getElement().setAttribute("autocomplete", "off");
+                inputMode(text, "numeric");
+                yield input(field, text, text::getValue);
             }
             case YES_NO -> {
                 RadioButtonGroup<String> group = new RadioButtonGroup<>(label);
@@ -428,7 +536,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 select.setValue(answer);
                 yield input(field, select, select::getValue);
             }
-            default -> {
+            case TEXT, KENNZEICHEN, FIN, PLAKETTEN_CODE, ZB1_CODE, ZB2_CODE, EVB, IBAN -> {
                 if (field.type().secret()) {
                     PasswordField secret = new PasswordField(label);
                     secret.setRevealButtonVisible(false);
@@ -451,6 +559,10 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         };
         // a stable id per field: for assistive technology, the machine API's field ids and tests alike
         input.component().setId("field-" + field.id());
+        if (field.type() == FieldType.MONTH) {
+            String format = getTranslation("procedure.month.hint");
+            help = help == null ? format : help + " " + format;
+        }
         if (input.component() instanceof com.vaadin.flow.component.HasHelper helper && help != null) {
             helper.setHelperText(help);
         }
@@ -511,6 +623,8 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 if (field.required()) {
                     message = getTranslation("procedure.required");
                 }
+            } else if (field.type() == FieldType.MONTH) {
+                message = isMonth(answer) ? null : getTranslation("procedure.month.invalid");
             } else {
                 message = check(field.type(), answer).flatMap(r -> r.message(locale)).orElse(null);
             }
@@ -536,8 +650,17 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             case ZB2_CODE -> Zb2Code.check(answer);
             case EVB -> Evb.check(answer);
             case IBAN -> Iban.check(answer);
-            default -> null;
+            case TEXT, DATE, MONTH, YES_NO, CHOICE -> null; // MONTH: see isMonth
         });
+    }
+
+    /**
+     * Sets {@code inputmode} on the text field's own input element (the web component does not pass
+     * the attribute on), so that a phone shows its number keyboard.
+     */
+    private static void inputMode(TextField field, String mode) {
+        field.getElement().executeJs("const set = () => { const input = this.inputElement || this.querySelector('input');"
+                + " if (input) { input.setAttribute('inputmode', $0); } else { requestAnimationFrame(set); } }; set();", mode);
     }
 
     /** The answers to the fields shown for these answers; hidden fields' old answers are cleared. */

@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.openikfz.api.application.DocumentKind;
 
 class UiTextsTest {
 
@@ -37,5 +44,28 @@ class UiTextsTest {
         assertEquals("Verfügbare Verfahren", texts.getTranslation("home.procedures", Locale.FRENCH));
         assertEquals("Schritt 2 von 3", texts.getTranslation("procedure.stepOf", Locale.GERMAN, 2, 3));
         assertEquals("!no.such.key", texts.getTranslation("no.such.key", Locale.GERMAN));
+    }
+
+    @Test
+    void everyKeyTheViewsAskForExists() throws IOException {
+        Set<String> keys = load("/org/openikfz/ui/texts.properties").stringPropertyNames();
+        Pattern call = Pattern.compile("getTranslation\\(\\s*\"([^\"]+)\"\\s*[,)]"); // whole keys, not "prefix." + ...
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = call.matcher(Files.readString(source));
+                while (m.find()) {
+                    if (!keys.contains(m.group(1))) {
+                        missing.add(m.group(1) + " (" + source.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        for (DocumentKind kind : DocumentKind.values()) {
+            if (!keys.contains("document." + kind.name())) {
+                missing.add("document." + kind.name() + " (the link of each document)");
+            }
+        }
+        assertEquals(Set.of(), missing);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.openikfz.testing.check.FakeContext;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.openikfz.testing.check.FakeContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;

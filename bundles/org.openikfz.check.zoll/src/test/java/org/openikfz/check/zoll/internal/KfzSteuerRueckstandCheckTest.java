@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.openikfz.testing.check.FakeContext;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openikfz.api.check.CheckId;

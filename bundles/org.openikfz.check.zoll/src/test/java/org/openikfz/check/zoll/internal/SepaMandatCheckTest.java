@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.openikfz.testing.check.FakeContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.openikfz.testing.check.FakeContext;
 import java.lang.annotation.Annotation;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package org.openikfz.check.kennzeichen.internal;
+package org.openikfz.testing.check;
+
+import org.openikfz.api.check.CheckContext;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -7,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
@@ -21,20 +22,23 @@ import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.text.LocalizedText;
 
-/** A check's view of an application, as the engine would give it: one dialog step with these fields. */
-record FakeContext(ProcedureDescription description, Answers answers, Map<String, String> facts,
+/**
+ * A check's view of an application, as the engine would give it: one dialog step with these fields.
+ * Shared by the check bundles' tests through the API's test jar.
+ */
+public record FakeContext(ProcedureDescription description, Answers answers, Map<String, String> facts,
         Optional<VerifiedIdentity> applicant, LocalDate today, String authority, UUID application) implements CheckContext {
 
-    static final UUID APPLICATION = UUID.fromString("00000000-0000-0000-0000-00000000abcd");
-    static final VerifiedIdentity ERIKA = new VerifiedIdentity("pseudonym-1",
+    public static final UUID APPLICATION = UUID.fromString("00000000-0000-0000-0000-00000000abcd");
+    public static final VerifiedIdentity ERIKA = new VerifiedIdentity("pseudonym-1",
             new Holder("Erika Mustermann", "Hauptstraße 1", "09456", "Annaberg-Buchholz", LocalDate.of(1964, 8, 12)),
             "high");
 
-    FakeContext {
+    public FakeContext {
         facts = Map.copyOf(facts);
     }
 
-    static FakeContext with(Field... fields) {
+    public static FakeContext with(Field... fields) {
         ProcedureDescription description = new ProcedureDescription(new ProcedureId("beispiel"),
                 LocalizedText.german("Beispiel"), LocalizedText.german("Beispiel"), List.of(), Set.of(Applicant.NATURAL_PERSON),
                 Identification.OPTIONAL, new Dialog(List.of(new DialogStep("s", LocalizedText.german("S"), null, List.of(),
@@ -49,21 +53,21 @@ record FakeContext(ProcedureDescription description, Answers answers, Map<String
         return description.id();
     }
 
-    FakeContext answer(String fieldId, String value) {
+    public FakeContext answer(String fieldId, String value) {
         return new FakeContext(description, answers.with(fieldId, value), facts, applicant, today, authority, application);
     }
 
-    FakeContext fact(String key, String value) {
+    public FakeContext fact(String key, String value) {
         Map<String, String> copy = new HashMap<>(facts);
         copy.put(key, value);
         return new FakeContext(description, answers, copy, applicant, today, authority, application);
     }
 
-    FakeContext applicant(VerifiedIdentity identity) {
+    public FakeContext applicant(VerifiedIdentity identity) {
         return new FakeContext(description, answers, facts, Optional.ofNullable(identity), today, authority, application);
     }
 
-    FakeContext today(LocalDate day) {
+    public FakeContext today(LocalDate day) {
         return new FakeContext(description, answers, facts, applicant, day, authority, application);
     }
 }

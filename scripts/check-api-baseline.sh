@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$IKFZ_ROOT"
 api=bundles/org.openikfz.api
-jar=$(ls $api/target/org.openikfz.api-*.jar | grep -v sources | head -1)
+jar=$(ls $api/target/org.openikfz.api-*.jar | grep -vE -- '-(sources|tests)\.jar$' | head -1)
 release=0.0.0-baselinecheck
 repo=$("$MVN" -q help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null)
 work=$(mktemp -d)

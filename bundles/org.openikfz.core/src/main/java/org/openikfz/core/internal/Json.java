@@ -27,23 +27,23 @@ final class Json {
 
     private static void value(StringBuilder out, Object value) {
         if (value instanceof List<?> list) {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    value(out, list.get(i));
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
                 }
-                out.append(']');
-            } else if (value == null) {
-                out.append("null");
-            } else if (value instanceof Boolean || value instanceof Number) {
-                out.append(value);
-            } else if (value instanceof Map<?, ?> map) {
-                @SuppressWarnings("unchecked")
-                Map<String, ?> nested = (Map<String, ?>) map;
-                out.append(object(nested));
-            } else {
+                value(out, list.get(i));
+            }
+            out.append(']');
+        } else if (value == null) {
+            out.append("null");
+        } else if (value instanceof Boolean || value instanceof Number) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> nested = (Map<String, ?>) map;
+            out.append(object(nested));
+        } else {
             string(out, value.toString());
         }
     }

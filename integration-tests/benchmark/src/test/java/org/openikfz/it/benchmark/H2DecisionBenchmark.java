@@ -22,7 +22,6 @@ import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.application.ApplicationState;
 import org.openikfz.api.procedure.ProcedureId;
-import org.openikfz.it.DemoAnswers;
 import org.openikfz.it.Platform;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -139,7 +138,7 @@ public class H2DecisionBenchmark {
     private long decide(int vehicle) throws Exception {
         long t0 = System.nanoTime();
         ApplicationRef ref = engine.open(new ProcedureId("ausserbetriebsetzung"), null);
-        Map<String, String> answers = DemoAnswers.abmelden("ERZ-B " + vehicle, "K7m", "P2x", "Ab3De4F");
+        Map<String, String> answers = abmelden("ERZ-B " + vehicle);
         assertEquals(Map.of(), engine.answer(ref, answers));
         assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
         URI page = engine.startPayment(ref, URI.create("http://127.0.0.1/back"));
@@ -164,5 +163,17 @@ public class H2DecisionBenchmark {
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(path + ": " + response.body(), response.statusCode() < 300);
+    }
+
+    /**
+     * The answers of a deregistration of a benchmark vehicle. Inside the framework the test probe holds
+     * only this module's classes, so the osgi module's DemoAnswers cannot be used here.
+     */
+    private static Map<String, String> abmelden(String plate) {
+        Map<String, String> answers = new HashMap<>(Map.of("kennzeichen", plate, "wechselkennzeichen", "false", "halter", "true",
+                "hinweisGelesen", "true", "plaketteVorn", "K7m", "plaketteHinten", "P2x", "zb1Code", "Ab3De4F"));
+        answers.put("verwertet", "false");
+        answers.put("kennzeichenReservieren", "false");
+        return answers;
     }
 }

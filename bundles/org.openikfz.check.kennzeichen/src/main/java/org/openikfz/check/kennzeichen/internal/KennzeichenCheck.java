@@ -91,6 +91,32 @@ public final class KennzeichenCheck implements Check {
 
     /** The plate reserved at the Außerbetriebsetzung (FZV § 14(1) S. 4 in the 2019 text), reserved again for this application. */
     private CheckResult reserveAgain(CheckContext context, AnsweredFields answered, Kennzeichen plate) {
+        return reserve(context, answered, plate, new Finding(Registration.KENNZEICHEN_WAHL, LocalizedText.of(
+                "Das bei der Abmeldung reservierte Kennzeichen ist nicht mehr für Sie reserviert: Die Reservierung ist abgelaufen "
+                        + "oder das Kennzeichen ist vergeben. Bitte wählen Sie ein anderes Kennzeichen.",
+                "The plate reserved at deregistration is no longer reserved for you: the reservation has lapsed or the plate "
+                        + "has been given out. Please choose another plate.")));
+    }
+
+    /** A chosen plate (Wunschkennzeichen), reserved for this application. */
+    private CheckResult wish(CheckContext context, AnsweredFields answered, Suffix suffix) {
+        Optional<String> text = answered.value(Registration.WUNSCHKENNZEICHEN);
+        if (text.isEmpty()) {
+            return CheckResult.failed("chosen plate not answered");
+        }
+        Kennzeichen wish = Kennzeichen.of(text.get());
+        if (wish.suffix() != suffix) {
+            return CheckResult.opposed(new Finding(Registration.WUNSCHKENNZEICHEN, suffixMismatch(suffix, wish.suffix())));
+        }
+        return reserve(context, answered, wish, new Finding(Registration.WUNSCHKENNZEICHEN, LocalizedText.of(
+                "Ihr Wunschkennzeichen ist nicht frei oder passt nicht zu den Unterscheidungszeichen dieser Zulassungsbehörde. "
+                        + "Bitte wählen Sie ein anderes Wunschkennzeichen.",
+                "Your chosen plate is not free or does not fit the district codes of this registration authority. "
+                        + "Please choose another plate.")));
+    }
+
+    /** Reserves {@code plate} for the application; {@code whenTaken} tells the applicant when it cannot be had. */
+    private CheckResult reserve(CheckContext context, AnsweredFields answered, Kennzeichen plate, Finding whenTaken) {
         KennzeichenConnector connector = allocation;
         if (connector == null) {
             return CheckResult.failed("plate allocation not available (no connector)");
@@ -106,49 +132,7 @@ public final class KennzeichenCheck implements Check {
         if (reserved == null) {
             return CheckResult.failed("plate allocation gave no answer");
         }
-        if (reserved.isEmpty()) {
-            return CheckResult.opposed(new Finding(Registration.KENNZEICHEN_WAHL, LocalizedText.of(
-                    "Das bei der Abmeldung reservierte Kennzeichen ist nicht mehr für Sie reserviert: Die Reservierung ist abgelaufen "
-                            + "oder das Kennzeichen ist vergeben. Bitte wählen Sie ein anderes Kennzeichen.",
-                    "The plate reserved at deregistration is no longer reserved for you: the reservation has lapsed or the plate "
-                            + "has been given out. Please choose another plate.")));
-        }
-        return assigned(reserved.get());
-    }
-
-    /** A chosen plate (Wunschkennzeichen), reserved for this application. */
-    private CheckResult wish(CheckContext context, AnsweredFields answered, Suffix suffix) {
-        Optional<String> text = answered.value(Registration.WUNSCHKENNZEICHEN);
-        if (text.isEmpty()) {
-            return CheckResult.failed("chosen plate not answered");
-        }
-        Kennzeichen wish = Kennzeichen.of(text.get());
-        if (wish.suffix() != suffix) {
-            return CheckResult.opposed(new Finding(Registration.WUNSCHKENNZEICHEN, suffixMismatch(suffix, wish.suffix())));
-        }
-        KennzeichenConnector connector = allocation;
-        if (connector == null) {
-            return CheckResult.failed("plate allocation not available (no connector)");
-        }
-        Optional<Kennzeichen> reserved;
-        try {
-            reserved = connector.reserve(context.authority(), wish, application(context, answered));
-        } catch (ConnectorUnavailableException e) {
-            return CheckResult.failed("plate allocation not reachable: " + e.getMessage());
-        } catch (RuntimeException e) {
-            return CheckResult.failed("plate allocation connector error: " + e.getClass().getSimpleName());
-        }
-        if (reserved == null) {
-            return CheckResult.failed("plate allocation gave no answer");
-        }
-        if (reserved.isEmpty()) {
-            return CheckResult.opposed(new Finding(Registration.WUNSCHKENNZEICHEN, LocalizedText.of(
-                    "Ihr Wunschkennzeichen ist nicht frei oder passt nicht zu den Unterscheidungszeichen dieser Zulassungsbehörde. "
-                            + "Bitte wählen Sie ein anderes Wunschkennzeichen.",
-                    "Your chosen plate is not free or does not fit the district codes of this registration authority. "
-                            + "Please choose another plate.")));
-        }
-        return assigned(reserved.get());
+        return reserved.isEmpty() ? CheckResult.opposed(whenTaken) : assigned(reserved.get());
     }
 
     /** A free plate assigned by the authority's plate allocation, with E or H where the kind needs it. */

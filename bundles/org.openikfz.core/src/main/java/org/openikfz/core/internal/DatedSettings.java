@@ -1,11 +1,8 @@
 package org.openikfz.core.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,16 +34,7 @@ final class DatedSettings {
 
     static DatedSettings parse(InputStream in) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            if (f.length != 4) {
-                throw new IOException("dated setting needs 4 tab-separated columns: " + line);
-            }
+        for (String[] f : Tsv.rows(in, 4, "dated setting")) {
             entries.add(new Entry(f[0], LocalDate.parse(f[1]), f[2].isEmpty() ? null : LocalDate.parse(f[2]), f[3]));
         }
         return new DatedSettings(entries);

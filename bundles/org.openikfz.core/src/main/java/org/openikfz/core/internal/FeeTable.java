@@ -1,12 +1,9 @@
 package org.openikfz.core.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -39,16 +36,7 @@ final class FeeTable {
 
     static FeeTable parse(InputStream in) throws IOException {
         List<FeeItem> items = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            if (f.length != 6) {
-                throw new IOException("fee table line needs 6 tab-separated columns: " + line);
-            }
+        for (String[] f : Tsv.rows(in, 6, "fee table")) {
             items.add(new FeeItem(f[0], new LocalizedText(Map.of("de", f[4], "en", f[5])), new BigDecimal(f[3]),
                     LocalDate.parse(f[1]), f[2].isEmpty() ? null : LocalDate.parse(f[2])));
         }

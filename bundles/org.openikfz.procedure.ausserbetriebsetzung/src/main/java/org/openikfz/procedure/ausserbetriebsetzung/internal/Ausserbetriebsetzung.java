@@ -24,6 +24,7 @@ import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.osgi.service.component.annotations.Component;
 
@@ -41,7 +42,7 @@ public final class Ausserbetriebsetzung implements Procedure {
     static final String KENNZEICHEN = "kennzeichen";
     static final String WECHSELKENNZEICHEN = "wechselkennzeichen";
     static final String HALTER = "halter";
-    static final String HINWEIS_GELESEN = "hinweisGelesen";
+    static final String HINWEIS_GELESEN = Registration.HINWEIS_GELESEN;
     static final String PLAKETTE_VORN = "plaketteVorn";
     static final String PLAKETTE_HINTEN = "plaketteHinten";
     static final String WECHSEL_ANDERES_FAHRZEUG = "wechselAnderesFahrzeugBleibt";
@@ -87,13 +88,8 @@ public final class Ausserbetriebsetzung implements Procedure {
 
     @Override
     public CheckResult evaluate(Answers answers) {
-        List<Finding> findings = new ArrayList<>();
         // FZV § 21: the applicant must know before uncovering that an uncovered code cannot be covered again
-        if (!answers.get(HINWEIS_GELESEN).map(TRUE::equals).orElse(false)) {
-            findings.add(new Finding(HINWEIS_GELESEN, LocalizedText.of(
-                    "Bitte bestätigen Sie, dass Sie den Hinweis zum Freilegen der Sicherheitscodes gelesen haben.",
-                    "Please confirm that you have read the notice on uncovering the security codes.")));
-        }
+        List<Finding> findings = new ArrayList<>(Registration.warningFindings(answers));
         // FZV § 24 (2019: § 15g(2)): with a Wechselkennzeichen, the shared part's seal code is needed
         // when no other vehicle stays registered with it
         boolean wechsel = answers.get(WECHSELKENNZEICHEN).map(TRUE::equals).orElse(false);

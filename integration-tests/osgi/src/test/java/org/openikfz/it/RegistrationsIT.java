@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Dictionary;
-import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +56,7 @@ public class RegistrationsIT {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final int ERIKA = 0;
     private static final int MAX = 1;
-    private static final String IBAN = "DE89370400440532013000";
+    private static final String IBAN = DemoAnswers.IBAN;
 
     @Inject
     private BundleContext context;
@@ -233,9 +232,7 @@ public class RegistrationsIT {
     private String vehicle(String status, String holder, String born) throws Exception {
         String plate = "ERZ-IT " + (++serial);
         String fin = fin();
-        simulators.post("/kba/admin/vehicles", "kennzeichen=" + URLEncoder.encode(plate, StandardCharsets.UTF_8) + "&fin=" + fin
-                + "&zb1=Ab3De4F&zb2=Pq4Ws8Xe2Rt6&plaketten=K7m,P2x&nextHu=2027-06&authority=ERZ&holder="
-                + URLEncoder.encode(holder, StandardCharsets.UTF_8) + "&holderBirthDate=" + born + "&" + status);
+        simulators.post("/kba/admin/vehicles", DemoAnswers.vehicleForm(plate, fin, holder, born, status));
         lastFin = fin;
         return plate;
     }
@@ -260,55 +257,16 @@ public class RegistrationsIT {
         return ref;
     }
 
-    private static Map<String, String> conditions() {
-        Map<String, String> a = new HashMap<>();
-        a.put("versicherungsfrei", "false");
-        a.put("zulassungsfrei", "false");
-        a.put("fahrzeugdatenGeaendert", "false");
-        a.put("ausnahmeHalter", "false");
-        a.put("hinweisGelesen", "true");
-        return a;
-    }
-
     private Map<String, String> umschreibung(String anlass, String herkunft, String plate) {
-        Map<String, String> a = conditions();
-        a.put("anlass", anlass);
-        a.put("herkunft", herkunft);
-        a.put("kennzeichen", plate);
-        a.put("fin", lastFin);
-        a.put("zb1Code", "Ab3De4F");
-        a.put("zb2Code", "Pq4Ws8Xe2Rt6");
-        a.put("huNaechste", "06.2027");
-        return a;
+        return DemoAnswers.umschreibung(anlass, herkunft, plate, lastFin);
     }
 
     private Map<String, String> wiederzulassung(String plate) throws Exception {
-        Map<String, String> a = conditions();
-        a.put("kennzeichen", plate);
-        a.put("fin", lastFin);
-        a.put("keinVerwertungsnachweis", "true");
-        a.put("selberHalter", "true");
-        a.put("zb1Code", "Ab3De4F");
-        a.put("kennzeichenWahl", "zuteilen");
-        a.put("kennzeichenArt", "allgemein");
-        a.put("evb", evb());
-        a.put("iban", IBAN);
-        a.put("sepaKontoinhaber", "Erika Mustermann");
-        a.put("huNaechste", "2027-06");
-        return a;
+        return DemoAnswers.wiederzulassung(plate, lastFin, evb(), "Erika Mustermann");
     }
 
     private Map<String, String> erstzulassung(String fin, String zb2) throws Exception {
-        Map<String, String> a = conditions();
-        a.put("fin", fin);
-        a.put("zb2Vordrucknummer", "AB1234567");
-        a.put("zb2Code", zb2);
-        a.put("kennzeichenWahl", "zuteilen");
-        a.put("kennzeichenArt", "allgemein");
-        a.put("evb", evb());
-        a.put("iban", IBAN);
-        a.put("sepaKontoinhaber", "Erika Mustermann");
-        return a;
+        return DemoAnswers.erstzulassung(fin, zb2, evb(), "Erika Mustermann");
     }
 
     private static String text(byte[] pdf) throws IOException {

@@ -44,6 +44,15 @@ final class Api {
         return JSON.readTree(response.body());
     }
 
+    /** A document of an application (PDF): GET with the bearer token, expecting 200. */
+    byte[] document(String path, String token) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(distribution.uri(path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), path);
+        assertEquals("%PDF", new String(response.body(), 0, 4), path);
+        return response.body();
+    }
+
     /** A call of the simulators' admin API: POST with a form, or GET when {@code form} is null. */
     String simulator(String path, String form) throws Exception {
         String port = Files.readString(distribution.home.resolve("etc/org.openikfz.simulator.http.cfg")).replaceAll("\\D", "");

@@ -1,0 +1,122 @@
+package org.openikfz.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.openikfz.it.DemoAnswers;
+
+/**
+ * What an applicant and the test set-up do against a running distribution: vehicles and eVBs in the
+ * simulators, applications opened and identified through the machine API. Each vehicle, FIN and eVB
+ * is new, so cases do not share state.
+ */
+final class Applicants {
+
+    /** The identity simulator's demo persons (README). */
+    static final int ERIKA = 0;
+    static final int MAX = 1;
+    static final int LENA_OUTSIDE_THE_DISTRICT = 2;
+    static final int MUSTER_GMBH = 3;
+    static final int RUDI_WITH_TAX_ARREARS = 4;
+
+    private final Api api;
+    private int serial = 100;
+
+    Applicants(Api api) {
+        this.api = api;
+    }
+
+    record Vehicle(String plate, String fin) {
+    }
+
+    /** An application in the machine API: its path and bearer token. */
+    record Application(String path, String token) {
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Berlin"));
+    }
+
+    /** A registered vehicle of the district held by Erika Mustermann. */
+    Vehicle registered() throws Exception {
+        return vehicle("registered=true");
+    }
+
+    /** A vehicle of Erika Mustermann taken off the road on the given day, without Verwertungsnachweis. */
+    Vehicle deregistered(LocalDate on) throws Exception {
+        return vehicle("registered=false&deregisteredOn=" + on);
+    }
+
+    /** A vehicle of Erika Mustermann with further simulator form fields ({@code registered=…&…}). */
+    Vehicle vehicle(String status) throws Exception {
+        Vehicle vehicle = new Vehicle("ERZ-IT " + (++serial), fin());
+        api.simulator("/kba/admin/vehicles",
+                DemoAnswers.vehicleForm(vehicle.plate(), vehicle.fin(), "Erika Mustermann", "1964-08-12", status));
+        return vehicle;
+    }
+
+    /** A new vehicle in the KBA reference (ZB II code, CoC data) for the Erstzulassung. */
+    String newVehicle(String zb2, boolean registrable, String obstacle) throws Exception {
+        String fin = fin();
+        api.simulator("/kba/admin/coc", "fin=" + fin + "&zb2=" + zb2 + "&vehicle=Muster+Typ+" + serial
+                + "&registrable=" + registrable + "&obstacle=" + URLEncoder.encode(obstacle, StandardCharsets.UTF_8));
+        return fin;
+    }
+
+    String fin() {
+        return String.format("WVWZZZ1JZXW%06d", ++serial);
+    }
+
+    /** A fresh valid eVB (a registration uses one up). */
+    String evb() throws Exception {
+        String evb = String.format("MV%05d", ++serial);
+        api.simulator("/gdv/admin/evb", "evb=" + evb + "&insurer=Muster+Versicherung+AG&insurerNumber=9001&status=VALID");
+        return evb;
+    }
+
+    /** A plate of the district nobody has yet, to choose. */
+    String freePlate() {
+        return "ERZ-WU " + (++serial);
+    }
+
+    /** Opens an application and identifies the applicant as the given demo person. */
+    Application identified(String procedure, int person) throws Exception {
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", procedure), 201);
+        Application application = new Application("/api/v1/applications/" + created.path("id").asText(),
+                created.path("token").asText());
+        String code = Api.JSON.readTree(api.simulator("/identity/admin/codes", "person=" + person)).path("code").asText();
+        JsonNode identified = api.call("POST", application.path() + "/identification/complete", application.token(),
+                Map.of("code", code), 200);
+        assertTrue(identified.path("identified").asBoolean(), identified.toString());
+        return application;
+    }
+
+    JsonNode answer(Application application, Map<String, String> answers) throws Exception {
+        return api.call("PUT", application.path() + "/answers", application.token(), answers, 200);
+    }
+
+    JsonNode verify(Application application) throws Exception {
+        return api.call("POST", application.path() + "/verify", application.token(), null, 200);
+    }
+
+    /** Pays on the ePayment simulator without a browser and submits; returns the status. */
+    JsonNode payAndSubmit(Application application) throws Exception {
+        String page = api.call("POST", application.path() + "/payment", application.token(),
+                Map.of("returnTo", "http://127.0.0.1/back"), 200).path("paymentPage").asText();
+        api.simulator("/epayment/admin/payments/" + page.substring(page.lastIndexOf('/') + 1) + "/pay", "");
+        JsonNode decided = api.call("POST", application.path() + "/submit", application.token(), null, 200);
+        assertEquals("DECIDED", decided.path("state").asText(), decided.toString());
+        return decided;
+    }
+
+    /** Sets a simulated system's mode: normal, slow or unavailable. */
+    void mode(String system, String mode) throws Exception {
+        api.simulator("/" + system + "/admin/mode", "mode=" + mode);
+    }
+}

@@ -238,7 +238,12 @@ public final class Engine implements ApplicationService {
 
     @Override
     public ApplicationRef open(ProcedureId procedureId, String authorityKey) {
-        procedure(procedureId.value());
+        if (procedures.get(procedureId.value()) == null) {
+            // nothing entered yet: unlike procedure(id), there are no entries to keep
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Dieses Verfahren wird gerade nicht angeboten. Bitte versuchen Sie es später erneut.",
+                    "This procedure is not offered right now. Please try again later."));
+        }
         String token = token();
         String at = authorityKey == null || authorityKey.isBlank() ? authority : authorityKey;
         Application application = store.inTransaction(s -> {

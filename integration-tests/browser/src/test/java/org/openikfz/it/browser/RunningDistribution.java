@@ -29,11 +29,21 @@ final class RunningDistribution implements AutoCloseable {
         this.startMillis = startMillis;
     }
 
+    /** What a test changes in its copy of the distribution before it starts (e.g. the feature). */
+    interface Preparation {
+        void prepare(Path home) throws Exception;
+    }
+
     static RunningDistribution start(String name) throws Exception {
+        return start(name, home -> { });
+    }
+
+    static RunningDistribution start(String name, Preparation preparation) throws Exception {
         Path source = Path.of(System.getProperty("openikfz.distribution"));
         Path home = Path.of(System.getProperty("openikfz.it.work")).resolve(name).toAbsolutePath();
         deleteRecursively(home);
         copy(source, home);
+        preparation.prepare(home);
         int port = freePort();
         Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + port + "\nhost=127.0.0.1\n");
         Files.writeString(home.resolve("etc/org.openikfz.simulator.http.cfg"), "port=" + freePort() + "\n");

@@ -53,6 +53,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.Choice;
 import org.openikfz.api.dialog.DialogStep;
@@ -70,6 +72,7 @@ import org.openikfz.api.value.PlakettenCode;
 import org.openikfz.api.value.ValidationResult;
 import org.openikfz.api.value.Zb1Code;
 import org.openikfz.api.value.Zb2Code;
+import org.openikfz.ui.web.EngineAccess;
 import org.openikfz.ui.web.ProcedureCatalog;
 
 /**
@@ -143,7 +146,8 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         } else {
             identification.refresh();
             if (back != null && ApplicationPanel.ref(id).isPresent()) {
-                // back from the payment page: show where the application stands
+                // back from the payment page: show where the application stands, with the steps its answers took
+                restoreAnswers(ApplicationPanel.ref(id).get());
                 panel = new ApplicationPanel(procedure, this::backToDialog);
                 panel.paymentReturned(query.getOrDefault("status", List.of()).contains("PAID"));
             }
@@ -151,6 +155,15 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         render();
         if (panel != null) {
             panel.refresh();
+        }
+    }
+
+    /** The answers the engine keeps (no secrets), e.g. after the page was left for the payment. */
+    private void restoreAnswers(ApplicationRef ref) {
+        try {
+            EngineAccess.current().engine().ifPresent(engine -> engine.status(ref).answers().forEach(answers::putIfAbsent));
+        } catch (ApplicationException e) {
+            // the panel shows why the application cannot be read
         }
     }
 

@@ -67,11 +67,21 @@ public interface ApplicationStore {
 
     /**
      * Deletes audit events that occurred before {@code cutoff} (§ 18(3) FZV: log data are deleted
-     * after six months).
+     * after six months): the oldest events up to the first that is still to be kept. The deletion is
+     * recorded as an {@code AUDIT_PURGED} event.
      *
      * @return the number of events deleted
      */
     int purgeAudit(Instant cutoff);
+
+    /**
+     * Verifies the audit trail's hash chain: every event's keyed hash, the link to its predecessor,
+     * the start after the § 18(3) deletions and the newest event. Deletions by {@link #purgeAudit}
+     * are recorded (an {@code AUDIT_PURGED} event) and keep the chain intact.
+     *
+     * @since 1.1
+     */
+    AuditVerification verifyAudit();
 
     /** Queues a message for transfer; call it in the transaction that decides the transfer. */
     OutboxMessage enqueue(UUID applicationId, String destination, String payload);

@@ -2,6 +2,7 @@ package org.openikfz.store.internal;
 
 import static org.openikfz.store.internal.jooq.Tables.APPLICATION;
 import static org.openikfz.store.internal.jooq.Tables.APPLICATION_DATA;
+import static org.openikfz.store.internal.jooq.Tables.AUDIT_CHAIN;
 import static org.openikfz.store.internal.jooq.Tables.AUDIT_EVENT;
 import static org.openikfz.store.internal.jooq.Tables.OUTBOX;
 
@@ -20,14 +21,17 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditEvent;
+import org.openikfz.store.api.AuditVerification;
 import org.openikfz.store.api.OutboxMessage;
 import org.openikfz.store.api.StoreException;
 import org.openikfz.store.api.StoreInfo;
 import org.openikfz.store.internal.jooq.tables.records.ApplicationRecord;
+import org.openikfz.store.internal.jooq.tables.records.AuditChainRecord;
 import org.openikfz.store.internal.jooq.tables.records.AuditEventRecord;
 import org.openikfz.store.internal.jooq.tables.records.OutboxRecord;
 
@@ -40,11 +44,13 @@ final class JooqApplicationStore implements ApplicationStore {
     private final DSLContext dsl;
     private final Clock clock;
     private final Supplier<StoreInfo> info;
+    private final AuditChain chain;
 
-    JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info) {
+    JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info, AuditChain chain) {
         this.dsl = dsl;
         this.clock = clock;
         this.info = info;
+        this.chain = chain;
     }
 
     @Override
@@ -174,14 +180,30 @@ final class JooqApplicationStore implements ApplicationStore {
     public AuditEvent appendAudit(UUID applicationId, String type, String detail) {
         Objects.requireNonNull(type, "type");
         return tx("append to the audit trail", ctx -> {
+            AuditChainRecord head = lockChain(ctx);
             AuditEventRecord r = ctx.newRecord(AUDIT_EVENT);
             r.setApplicationId(applicationId);
             r.setOccurredAt(now());
             r.setEventType(type);
             r.setDetail(detail);
-            r.insert(); // fetches the generated id
+            r.setPrevHash(head.getHeadHash());
+            r.insert(); // fetches the generated id, which the hash covers
+            r.setEntryHash(chain.hash(r.getPrevHash(), r.getId(), applicationId, r.getOccurredAt().toInstant(), type, detail));
+            r.update();
+            head.setHeadId(r.getId());
+            head.setHeadHash(r.getEntryHash());
+            head.update();
             return auditEvent(r);
         });
+    }
+
+    /**
+     * The chain's record, locked until the transaction ends: appends are serialized, so each event
+     * follows exactly one predecessor.
+     */
+    private static AuditChainRecord lockChain(DSLContext ctx) {
+        ctx.update(AUDIT_CHAIN).set(AUDIT_CHAIN.HEAD_HASH, AUDIT_CHAIN.HEAD_HASH).where(AUDIT_CHAIN.ID.eq(1)).execute();
+        return ctx.selectFrom(AUDIT_CHAIN).where(AUDIT_CHAIN.ID.eq(1)).fetchSingle();
     }
 
     @Override
@@ -196,9 +218,34 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public int purgeAudit(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        return tx("purge the audit trail", ctx -> ctx.deleteFrom(AUDIT_EVENT)
-                .where(AUDIT_EVENT.OCCURRED_AT.lt(utc(cutoff)))
-                .execute());
+        return tx("purge the audit trail", ctx -> {
+            AuditChainRecord head = lockChain(ctx);
+            // the oldest events up to the first one still to be kept: the chain then starts at that one
+            AuditEventRecord firstKept = ctx.selectFrom(AUDIT_EVENT)
+                    .where(AUDIT_EVENT.OCCURRED_AT.ge(utc(cutoff)))
+                    .orderBy(AUDIT_EVENT.ID).limit(1).fetchOne();
+            int deleted = ctx.deleteFrom(AUDIT_EVENT)
+                    .where(firstKept == null ? DSL.noCondition() : AUDIT_EVENT.ID.lt(firstKept.getId()))
+                    .execute();
+            if (deleted == 0) {
+                return 0;
+            }
+            if (firstKept == null) {
+                head.setAnchorHash(head.getHeadHash());
+            } else if (firstKept.getPrevHash() != null) {
+                head.setAnchorHash(firstKept.getPrevHash());
+            }
+            head.update();
+            // FZV § 18(3): the deletion runs themselves are recorded
+            new JooqApplicationStore(ctx, clock, info, chain).appendAudit(null, "AUDIT_PURGED",
+                    "deleted=" + deleted + ";before=" + cutoff);
+            return deleted;
+        });
+    }
+
+    @Override
+    public AuditVerification verifyAudit() {
+        return tx("verify the audit trail", ctx -> ctx.connectionResult(chain::verify));
     }
 
     @Override
@@ -240,7 +287,7 @@ final class JooqApplicationStore implements ApplicationStore {
     public <T> T inTransaction(Function<ApplicationStore, T> work) {
         Objects.requireNonNull(work, "work");
         // runtime exceptions of the work (StoreException among them) pass through unchanged
-        return tx("run a transaction", ctx -> work.apply(new JooqApplicationStore(ctx, clock, info)));
+        return tx("run a transaction", ctx -> work.apply(new JooqApplicationStore(ctx, clock, info, chain)));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditEvent;
+import org.openikfz.store.api.AuditVerification;
 import org.openikfz.store.api.OutboxMessage;
 import org.openikfz.store.api.StoreInfo;
 import org.osgi.framework.BundleContext;
@@ -41,12 +42,14 @@ public final class StoreComponent implements ApplicationStore {
 
     @Activate
     public StoreComponent(StoreConfig config, BundleContext context) {
-        this(StoreSettings.from(config, context::getProperty), Clock.systemUTC());
+        this(StoreSettings.from(config, context::getProperty),
+                AuditKey.loadOrCreate(StoreSettings.auditKeyFile(config, context::getProperty)), Clock.systemUTC());
     }
 
-    StoreComponent(StoreSettings settings, Clock clock) {
+    StoreComponent(StoreSettings settings, byte[] auditKey, Clock clock) {
+        AuditChain chain = new AuditChain(auditKey);
         this.database = Database.open(settings);
-        this.store = new JooqApplicationStore(database.dsl(), clock, this::info);
+        this.store = new JooqApplicationStore(database.dsl(), clock, this::info, chain);
         LOG.log(Level.INFO, "Open i-Kfz store ready: {0}, {1}, schema version {2}",
                 settings.safeUrl(), database.product(), database.schemaVersion());
     }
@@ -115,6 +118,11 @@ public final class StoreComponent implements ApplicationStore {
     @Override
     public int purgeAudit(Instant cutoff) {
         return store.purgeAudit(cutoff);
+    }
+
+    @Override
+    public AuditVerification verifyAudit() {
+        return store.verifyAudit();
     }
 
     @Override

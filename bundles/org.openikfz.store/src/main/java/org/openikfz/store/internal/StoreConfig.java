@@ -36,6 +36,13 @@ public @interface StoreConfig {
     @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
     String _password() default "";
 
+    /** Property {@code audit.keyFile}. */
+    @AttributeDefinition(name = "Audit key file",
+            description = "The key of the audit trail's hash chain, made at the first start when missing."
+                    + " ${openikfz.home} stands for the platform's home directory. Keep a copy with the backups:"
+                    + " the verification (bin/openikfz audit-verify) needs it.")
+    String audit_keyFile() default HOME_PLACEHOLDER + "/data/audit.key";
+
     /** Property {@code pool.size}. */
     @AttributeDefinition(name = "Pool size", description = "Most connections open at once.", min = "1", max = "200")
     int pool_size() default 10;

@@ -32,13 +32,19 @@ record StoreSettings(String url, String user, String password, int poolSize, int
      *                   falls back to system properties); may return {@code null}
      */
     static StoreSettings from(StoreConfig config, UnaryOperator<String> properties) {
-        String home = properties.apply(StoreConfig.HOME_PROPERTY);
-        if (home == null || home.isBlank()) {
-            home = Path.of("").toAbsolutePath().toString();
-        }
-        String url = config.url().trim().replace(StoreConfig.HOME_PLACEHOLDER, home);
+        String url = config.url().trim().replace(StoreConfig.HOME_PLACEHOLDER, home(properties));
         return new StoreSettings(url, blankToNull(config.user()), blankToNull(config._password()),
                 config.pool_size(), config.pool_timeout());
+    }
+
+    /** The audit key file of the configuration, {@code ${openikfz.home}} expanded. */
+    static Path auditKeyFile(StoreConfig config, UnaryOperator<String> properties) {
+        return Path.of(config.audit_keyFile().trim().replace(StoreConfig.HOME_PLACEHOLDER, home(properties)));
+    }
+
+    private static String home(UnaryOperator<String> properties) {
+        String home = properties.apply(StoreConfig.HOME_PROPERTY);
+        return home == null || home.isBlank() ? Path.of("").toAbsolutePath().toString() : home;
     }
 
     SQLDialect dialect() {

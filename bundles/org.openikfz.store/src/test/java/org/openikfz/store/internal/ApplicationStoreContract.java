@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditEvent;
+import org.openikfz.store.api.AuditVerification;
 import org.openikfz.store.api.OutboxMessage;
 import org.openikfz.store.api.StoreException;
 import org.openikfz.store.api.StoreInfo;
@@ -36,6 +37,9 @@ import org.openikfz.store.api.StoreInfo;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApplicationStoreContract {
 
+    /** The same key on every run: the PostgreSQL database may hold events of earlier runs. */
+    private static final byte[] AUDIT_KEY = "a test key of the audit chain, 256 bit".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private StoreComponent component;
     private ApplicationStore store;
 
@@ -46,7 +50,7 @@ abstract class ApplicationStoreContract {
 
     @BeforeAll
     void open() {
-        component = new StoreComponent(settings(), Clock.systemUTC());
+        component = new StoreComponent(settings(), AUDIT_KEY, Clock.systemUTC());
         store = component;
     }
 
@@ -66,7 +70,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("1", info.schemaVersion());
+        assertEquals("2", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -74,9 +78,9 @@ abstract class ApplicationStoreContract {
     @Test
     void migrating_again_changes_nothing() {
         Application a = newApplication();
-        StoreComponent second = new StoreComponent(settings(), Clock.systemUTC());
+        StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, Clock.systemUTC());
         try {
-            assertEquals("1", second.info().schemaVersion());
+            assertEquals("2", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();
@@ -194,17 +198,117 @@ abstract class ApplicationStoreContract {
     }
 
     @Test
-    void audit_purge_by_age() {
+    void audit_purge_deletes_the_oldest_events_records_itself_and_keeps_the_chain_intact() {
         Instant past = Instant.parse("2020-01-01T00:00:00Z");
-        StoreComponent oldClock = new StoreComponent(settings(), Clock.fixed(past, ZoneOffset.UTC));
+        StoreComponent oldClock = new StoreComponent(settings(), AUDIT_KEY, Clock.fixed(past, ZoneOffset.UTC));
         try {
             Application a = newApplication();
+            // everything so far is older than the cutoff (events of other tests too)
             oldClock.appendAudit(a.id(), "OLD", null);
+            assertTrue(store.purgeAudit(Instant.now().plus(Duration.ofDays(1))) >= 1);
+            assertEquals(List.of(), store.auditTrail(a.id()));
             store.appendAudit(a.id(), "NEW", null);
-            assertTrue(store.purgeAudit(past.plus(Duration.ofDays(1))) >= 1);
             assertEquals(List.of("NEW"), store.auditTrail(a.id()).stream().map(AuditEvent::type).toList());
+            // § 18(3): the deletion run is recorded, and the chain starts anew where it was cut
+            assertTrue(allEvents().stream().anyMatch(e -> e[1].equals("AUDIT_PURGED")));
+            assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString());
+
+            // an event older than the cutoff after one to keep stays until the ones before it go
+            oldClock.appendAudit(a.id(), "OLD_AFTER_NEW", null);
+            assertEquals(0, store.purgeAudit(past.plus(Duration.ofDays(1))));
+            assertEquals(List.of("NEW", "OLD_AFTER_NEW"), store.auditTrail(a.id()).stream().map(AuditEvent::type).toList());
         } finally {
             oldClock.close();
+        }
+    }
+
+    @Test
+    void audit_verification_finds_altered_inserted_and_deleted_events() throws Exception {
+        Application a = newApplication();
+        AuditEvent first = store.appendAudit(a.id(), "CREATED", "procedure zulassung.neu");
+        AuditEvent middle = store.appendAudit(a.id(), "DECIDED", "reference=ERZ-1");
+        AuditEvent last = store.appendAudit(a.id(), "COMPLETED", null);
+        AuditVerification intact = store.verifyAudit();
+        assertTrue(intact.intact(), intact.toString());
+        assertTrue(intact.verified() >= 3);
+
+        sql("UPDATE audit_event SET detail = 'reference=ERZ-2' WHERE id = " + middle.id());
+        AuditVerification altered = store.verifyAudit();
+        assertFalse(altered.intact());
+        assertEquals(List.of("event " + middle.id() + " was altered (its hash does not match its content)"), altered.problems());
+        sql("UPDATE audit_event SET detail = 'reference=ERZ-1' WHERE id = " + middle.id());
+        assertTrue(store.verifyAudit().intact());
+
+        Object[] row = row(middle.id());
+        sql("DELETE FROM audit_event WHERE id = " + middle.id());
+        AuditVerification deleted = store.verifyAudit();
+        assertFalse(deleted.intact());
+        assertTrue(deleted.problems().get(0).startsWith("event " + last.id() + " does not follow its predecessor"), deleted.toString());
+        restore(middle.id(), row);
+        assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString());
+
+        // an event inserted without the key
+        Object[] forgedRow = row(last.id());
+        forgedRow[5] = forgedRow[6]; // follows the last event
+        restore(last.id() + 1000, forgedRow);
+        AuditVerification forged = store.verifyAudit();
+        assertFalse(forged.intact());
+        assertTrue(forged.problems().contains("event " + (last.id() + 1000) + " was altered (its hash does not match its content)"), forged.toString());
+        sql("DELETE FROM audit_event WHERE id = " + (last.id() + 1000));
+
+        // the newest event deleted
+        Object[] newest = row(last.id());
+        sql("DELETE FROM audit_event WHERE id = " + last.id());
+        AuditVerification truncated = store.verifyAudit();
+        assertFalse(truncated.intact());
+        assertTrue(truncated.problems().get(0).contains("newest events were deleted"), truncated.toString());
+        restore(last.id(), newest);
+        assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString());
+    }
+
+    private void restore(long id, Object[] row) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.prepareStatement("INSERT INTO audit_event (id, application_id, occurred_at, event_type, detail,"
+                        + " prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            st.setLong(1, id);
+            for (int i = 1; i < row.length; i++) {
+                st.setObject(i + 1, row[i]);
+            }
+            st.executeUpdate();
+        }
+    }
+
+    private void sql(String statement) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.createStatement()) {
+            st.executeUpdate(statement);
+        }
+    }
+
+    /** id, application_id, occurred_at, event_type, detail, prev_hash, entry_hash of an event. */
+    private Object[] row(long id) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.createStatement();
+                var r = st.executeQuery("SELECT id, application_id, occurred_at, event_type, detail, prev_hash, entry_hash"
+                        + " FROM audit_event WHERE id = " + id)) {
+            assertTrue(r.next());
+            return new Object[] {r.getLong(1), r.getObject(2, UUID.class), r.getObject(3, java.time.OffsetDateTime.class),
+                    r.getString(4), r.getString(5), r.getString(6), r.getString(7)};
+        }
+    }
+
+    /** id and type of every event. */
+    private List<String[]> allEvents() {
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.createStatement();
+                var r = st.executeQuery("SELECT id, event_type FROM audit_event ORDER BY id")) {
+            List<String[]> events = new java.util.ArrayList<>();
+            while (r.next()) {
+                events.add(new String[] {r.getString(1), r.getString(2)});
+            }
+            return events;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -160,7 +160,13 @@ public class AusserbetriebsetzungIT {
         assertEquals(ApplicationState.MANUAL_REVIEW, status.state());
         assertTrue(status.next().get(java.util.Locale.GERMAN), status.next().get(java.util.Locale.GERMAN).contains("Zulassungsbehörde"));
         waitFor(() -> simulatorQuietly("/fachverfahren/admin/inbox?application=" + ref.id()).contains("\"manualReview\":true"));
-        waitFor(() -> store.getData(ref.id()).isEmpty()); // with the clerks now; nothing kept in the portal
+        // with the clerks now: the case file stays in the portal's back office until a clerk decides,
+        // without the security codes, which have served their purpose (FZV § 21)
+        Map<String, String> caseFile = store.getData(ref.id());
+        assertEquals(PLATE, caseFile.get("kennzeichen"));
+        for (String code : List.of("zb1Code", "plaketteVorn", "plaketteHinten")) {
+            assertFalse(code + " kept", caseFile.containsKey(code));
+        }
     }
 
     @Test

@@ -200,7 +200,10 @@ public class RegistrationsIT {
         String inbox = simulators.get("/fachverfahren/admin/inbox?application=" + ref.id());
         assertTrue("the clerks get the entries", inbox.contains(plate) && inbox.contains("Erika Mustermann"));
         assertFalse("no IBAN in clear", inbox.contains(IBAN));
-        waitFor(() -> store.getData(ref.id()).isEmpty());
+        // the case file stays for the clerks, without codes and IBAN (FZV § 21)
+        Map<String, String> caseFile = store.getData(ref.id());
+        assertEquals(plate, caseFile.get("kennzeichen"));
+        assertFalse(caseFile.containsKey("iban") || caseFile.containsKey("zb1Code"));
     }
 
     @Test

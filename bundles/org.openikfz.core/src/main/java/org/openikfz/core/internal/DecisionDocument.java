@@ -125,6 +125,87 @@ final class DecisionDocument {
     }
 
     /**
+     * A clerk's written decision (FZV § 19(1) S. 4), mailed: outcome, reason, who decided, and the
+     * day it takes effect (the third day after mailing).
+     *
+     * @param recipient the identified applicant, or {@code null} (the Fachverfahren addresses it)
+     */
+    static byte[] clerkDecision(String authorityName, ProcedureDescription procedure, Decision decision, String reason,
+            String clerkName, org.openikfz.api.connector.Holder recipient, String fin) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"B", authorityName});
+        lines.add(new String[] {"", ""});
+        if (recipient != null) {
+            lines.add(new String[] {"", recipient.name()});
+            lines.add(new String[] {"", recipient.street() == null ? "" : recipient.street()});
+            lines.add(new String[] {"", (recipient.postalCode() == null ? "" : recipient.postalCode() + " ")
+                    + (recipient.city() == null ? "" : recipient.city())});
+            lines.add(new String[] {"", ""});
+        }
+        lines.add(new String[] {"H", "Bescheid"});
+        lines.add(new String[] {"", "Aktenzeichen: " + decision.reference()});
+        lines.add(new String[] {"", "Entschieden am: " + DATE_TIME.format(decision.decidedAt())});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"B", procedure.title().get(java.util.Locale.GERMAN)});
+        if (decision.kennzeichen() != null) {
+            lines.add(new String[] {"", "Kennzeichen: " + decision.kennzeichen()});
+        }
+        if (fin != null) {
+            lines.add(new String[] {"", "Fahrzeug-Identifizierungsnummer: " + fin});
+        }
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"", decision.summary().get(java.util.Locale.GERMAN)});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"B", "Begründung"});
+        for (String line : wrap(printable(reason), 95)) {
+            lines.add(new String[] {"", line});
+        }
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"", "Ihr Antrag konnte im Internet nicht maschinell entschieden werden; er wurde von der"});
+        lines.add(new String[] {"", "Zulassungsbehörde geprüft (§ 19 Abs. 1 Satz 4 FZV)."});
+        if (decision.effectiveOn() != null) {
+            lines.add(new String[] {"", "Der Bescheid gilt am " + DATE.format(decision.effectiveOn()) + " als bekannt gegeben (dritter Tag nach der Aufgabe zur Post)."});
+        }
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"B", "Rechtsbehelfsbelehrung"});
+        lines.add(new String[] {"", "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch bei der"});
+        lines.add(new String[] {"", authorityName + " erhoben werden."});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"", "Im Auftrag"});
+        lines.add(new String[] {"", clerkName == null ? "" : clerkName});
+        return pdf("Bescheid " + decision.reference(), authorityName, procedure.title().get(java.util.Locale.GERMAN), lines);
+    }
+
+    /** The text with every character the PDF's standard font cannot show (WinAnsi) replaced by '?'. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.append(c == '\n' || (c >= 0x20 && c <= 0xFF && c != 0x7F) || "€–—„“”‚‘’…•".indexOf(c) >= 0
+                ? Character.toString(c) : "?"));
+        return out.toString();
+    }
+
+    /** Splits a text into lines of at most {@code width} characters at spaces (and at its own line breaks). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : text.replace("\r", "").split("\n")) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.split(" ")) {
+                if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                while (word.length() > width) {
+                    lines.add(word.substring(0, width));
+                    word = word.substring(width);
+                }
+                line.append(line.length() > 0 ? " " : "").append(word);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /**
      * The confirmation of the SEPA mandate for the vehicle tax (FZV Anlage 11 Nr. 5): the holder can save
      * or print it. Shows the IBAN only masked.
      */

@@ -118,6 +118,8 @@ public final class Engine implements ApplicationService {
     static final int MAILED_EFFECT_DAYS = 3;
     // FZV § 19(1) S. 6: dialog data are deleted at the latest 30 minutes after an abort
     static final Duration ABORTED_RETENTION = Duration.ofMinutes(30);
+    // how long a clerk's decision letter stays downloadable in the back office before the case file is deleted
+    static final Duration CLERK_LETTER_WINDOW = Duration.ofMinutes(30);
     // FZV § 18(3): log data are deleted automatically after six months
     static final int LOG_RETENTION_MONTHS = 6;
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
@@ -130,8 +132,11 @@ public final class Engine implements ApplicationService {
     static final String TRANSFER = "TRANSFER";
     static final String COMPLETED = "COMPLETED";
     static final String ABORTED = "ABORTED";
-    // terminal states once the dialog data are gone, so housekeeping never looks at them again
+    // with the clerks of the back office: the case file (dialog data without security codes) stays
+    // until a clerk decides; CLERK_DECIDED keeps it for the letter window, then it is deleted
     static final String WITH_CLERKS = "WITH_CLERKS";
+    static final String CLERK_DECIDED = "CLERK_DECIDED";
+    // terminal state once the dialog data are gone, so housekeeping never looks at it again
     static final String ABORTED_DELETED = "ABORTED_DELETED";
 
     // engine-internal dialog data; deleted with the answers
@@ -141,6 +146,9 @@ public final class Engine implements ApplicationService {
     private static final String VERIFIED = "_verified";
     private static final String PAYMENT = "_payment";
     private static final String IDENTITY = "_identity.";
+    // the clerk's reason and name for the letter; deleted with the case file
+    static final String CLERK_REASON = "_clerk.reason";
+    static final String CLERK_NAME = "_clerk.name";
     // facts the checks established (Anlage 11: added to the application data); deleted with the answers
     private static final String FACT = "_fact.";
 
@@ -430,6 +438,8 @@ public final class Engine implements ApplicationService {
                 transition(s, application, MANUAL_REVIEW, application.correctionsLeft());
                 s.putData(id, Map.of(FINDINGS, "", VERIFIED, "true"));
                 s.putData(id, factData);
+                // FZV § 21: the codes have served their purpose; the clerks' case file keeps none (nor the IBAN)
+                s.removeData(id, secretFields(description));
                 s.enqueue(id, TransferTarget.FACHVERFAHREN, transferPayload(application, description, answers, facts,
                         applicant.orElse(null), null, Map.of("manualReview", true, "reason", reasons)));
                 s.appendAudit(id, "FAILED", reasons);
@@ -508,6 +518,7 @@ public final class Engine implements ApplicationService {
             store.inTransaction(s -> {
                 transition(s, application, MANUAL_REVIEW, application.correctionsLeft());
                 s.appendAudit(id, "PAID", "payment=" + paymentId);
+                s.removeData(id, secretFields(description));
                 s.enqueue(id, TransferTarget.FACHVERFAHREN, transferPayload(application, description, answers, factsOf(data),
                         identityOf(data).orElse(null), null, Map.of("manualReview", true, "reason", "decision policy MANUAL")));
                 s.appendAudit(id, "MANUAL", "decision policy MANUAL");
@@ -601,7 +612,7 @@ public final class Engine implements ApplicationService {
         Instant now = current.instant();
         closeDecisionWindows(now);
         deliverOutbox();
-        finishTransferred();
+        finishTransferred(now);
         deleteAborted(now);
         purgeAuditLog(now);
     }
@@ -675,25 +686,41 @@ public final class Engine implements ApplicationService {
         }
     }
 
-    /** FZV § 19(1) S. 6: once everything is transferred, the dialog data are deleted at once. */
-    private void finishTransferred() {
+    /**
+     * FZV § 19(1) S. 6: once everything is transferred, the dialog data are deleted at once. A case
+     * for the clerks moves to their queue once the Fachverfahren has it; its case file (without
+     * codes) stays until a clerk has decided, and the letter window after that has passed.
+     */
+    private void finishTransferred(Instant now) {
         List<OutboxMessage> pending = store.undelivered(10_000);
-        for (String state : List.of(TRANSFER, MANUAL_REVIEW)) {
-            String done = state.equals(TRANSFER) ? COMPLETED : WITH_CLERKS;
+        for (String state : List.of(TRANSFER, MANUAL_REVIEW, CLERK_DECIDED)) {
             for (Application application : store.findByState(state, FAR_FUTURE, 500)) {
                 if (pending.stream().anyMatch(m -> m.applicationId().equals(application.id()))) {
                     continue;
                 }
+                if (state.equals(CLERK_DECIDED) && clerkDecidedAt(application).map(t -> now.isBefore(t.plus(CLERK_LETTER_WINDOW))).orElse(false)) {
+                    continue;
+                }
+                boolean delete = !state.equals(MANUAL_REVIEW);
+                String done = delete ? COMPLETED : WITH_CLERKS;
                 store.inTransaction(s -> {
                     if (s.transition(application.id(), state, done, application.correctionsLeft()).isEmpty()) {
                         return null; // someone else got there first
                     }
-                    int deleted = s.deleteData(application.id());
-                    s.appendAudit(application.id(), "DATA_DELETED", "items=" + deleted + ";after=transfer");
+                    if (delete) {
+                        int deleted = s.deleteData(application.id());
+                        s.appendAudit(application.id(), "DATA_DELETED", "items=" + deleted + ";after=transfer");
+                    } else {
+                        s.appendAudit(application.id(), "WITH_CLERKS", "case file kept for the clerks");
+                    }
                     return null;
                 });
             }
         }
+    }
+
+    private Optional<Instant> clerkDecidedAt(Application application) {
+        return store.auditTrail(application.id()).stream().filter(e -> e.type().equals("DECIDED")).map(AuditEvent::occurredAt).findFirst();
     }
 
     /** FZV § 19(1) S. 6: dialog data of an aborted application are gone at the latest after 30 minutes. */
@@ -725,6 +752,105 @@ public final class Engine implements ApplicationService {
         store.purgeAudit(now.atZone(ZONE).minusMonths(LOG_RETENTION_MONTHS).toInstant());
     }
 
+    // ---- for the back office (ClerkDesk, same bundle) ----
+
+    /** The ids of the fields whose answers are never kept after use (codes, IBAN). */
+    private static List<String> secretFields(ProcedureDescription description) {
+        List<String> secret = new ArrayList<>();
+        for (DialogStep step : description.dialog().steps()) {
+            for (Field field : step.fields()) {
+                if (field.type().secret()) {
+                    secret.add(field.id());
+                }
+            }
+        }
+        return secret;
+    }
+
+    Optional<ProcedureDescription> description(String procedureId) {
+        return Optional.ofNullable(procedures.get(procedureId)).map(Procedure::description);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The decision of an application as its trail and data give it. */
+    Optional<Decision> decisionOf(Application application) {
+        return decision(store.auditTrail(application.id()), store.getData(application.id()));
+    }
+
+    /**
+     * A clerk's decision (FZV § 19(1) S. 4): mailed in writing, effective on the third day after
+     * mailing; queued with the transfer to the Fachverfahren (and, when granted, to the KBA) and the
+     * letters, exactly once — a case decided already is refused.
+     *
+     * @return {@code false} when the case is no longer open
+     */
+    boolean decideByClerk(Application application, boolean approve, String reason, String clerk, String clerkName) {
+        Procedure procedure = procedures.get(application.procedureId());
+        if (procedure == null) {
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Das Verfahren dieses Falls ist gerade nicht verfügbar. Bitte entscheiden Sie in einigen Minuten.",
+                    "The procedure of this case is not available right now. Please decide in a few minutes."));
+        }
+        UUID id = application.id();
+        ProcedureDescription description = procedure.description();
+        Map<String, String> data = store.getData(id);
+        Answers answers = visibleAnswers(description, answersOf(data));
+        Map<String, String> facts = factsOf(data);
+        VerifiedIdentity applicant = identityOf(data).orElse(null);
+        Instant now = clock.instant();
+        LocalDate mailedOn = LocalDate.ofInstant(now, ZONE);
+        String reference = authority + "-" + mailedOn.getYear() + "-" + id.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        Optional<String> plate = approve ? decidedPlate(description, answers, facts) : Optional.empty();
+        return store.inTransaction(s -> {
+            boolean open = s.transition(id, WITH_CLERKS, CLERK_DECIDED, application.correctionsLeft()).isPresent()
+                    || s.transition(id, MANUAL_REVIEW, CLERK_DECIDED, application.correctionsLeft()).isPresent();
+            if (!open) {
+                return false;
+            }
+            s.putData(id, Map.of(CLERK_REASON, reason, CLERK_NAME, clerkName));
+            plate.ifPresent(k -> s.putData(id, DECIDED_PLATE, k));
+            s.appendAudit(id, "DECIDED", "by=clerk;clerk=" + clerk + ";approved=" + approve + ";reference=" + reference
+                    + ";decidedAt=" + now + ";offeredUntil=" + now);
+            // manual decisions are mailed in writing; effective on the third day after mailing
+            s.appendAudit(id, "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + mailedOn.plusDays(MAILED_EFFECT_DAYS));
+            Decision decision = decision(s.auditTrail(id), s.getData(id)).orElseThrow();
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("clerkDecision", Map.of("approved", approve, "reason", reason, "clerk", clerk));
+            s.enqueue(id, TransferTarget.FACHVERFAHREN, transferPayload(application, description, answers, facts, applicant, decision, extra));
+            List<String> letters = new ArrayList<>(List.of(Letters.CLERK_DECISION));
+            if (approve) {
+                s.enqueue(id, TransferTarget.KBA, transferPayload(application, description, answers, facts, applicant, decision, extra));
+                letters.addAll(Letters.of(false, procedure.outputs(answers)));
+            }
+            for (String kind : letters) {
+                Map<String, Object> outcome = kind.equals(Letters.CLERK_DECISION) ? Map.of("approved", approve, "reason", reason) : Map.of();
+                s.enqueue(id, TransferTarget.POST, kind,
+                        Letters.payload(kind, application, description, decision, answers, facts, applicant, now, outcome));
+            }
+            s.appendAudit(id, "TRANSFER_QUEUED", "destinations=fachverfahren" + (approve ? ",kba" : "") + ";letters=" + String.join(",", letters));
+            return true;
+        });
+    }
+
+    /** The clerk's written decision as PDF, while the case file is in the portal. */
+    Optional<byte[]> clerkLetter(Application application) {
+        if (!application.state().equals(CLERK_DECIDED)) {
+            return Optional.empty();
+        }
+        Map<String, String> data = store.getData(application.id());
+        Optional<ProcedureDescription> description = description(application.procedureId());
+        Optional<Decision> decision = decision(store.auditTrail(application.id()), data);
+        if (description.isEmpty() || decision.isEmpty() || !data.containsKey(CLERK_REASON)) {
+            return Optional.empty();
+        }
+        return Optional.of(DecisionDocument.clerkDecision(authorityName, description.get(), decision.get(),
+                data.get(CLERK_REASON), data.get(CLERK_NAME), identityOf(data).map(VerifiedIdentity::person).orElse(null),
+                answersOf(data).get(Registration.FIN).orElse(null)));
+    }
+
     // ---- helpers ----
 
     private ApplicationStatus status(Application application) {
@@ -734,7 +860,7 @@ public final class Engine implements ApplicationService {
             case DIALOG -> ApplicationState.DIALOG;
             case AWAITING_PAYMENT -> ApplicationState.AWAITING_PAYMENT;
             case MANUAL_REVIEW, WITH_CLERKS -> ApplicationState.MANUAL_REVIEW;
-            case DECIDED, TRANSFER -> ApplicationState.DECIDED;
+            case DECIDED, TRANSFER, CLERK_DECIDED -> ApplicationState.DECIDED;
             case COMPLETED -> ApplicationState.COMPLETED;
             default -> ApplicationState.ABORTED;
         };
@@ -776,11 +902,15 @@ public final class Engine implements ApplicationService {
         LocalDate effectiveOn = retrieved != null ? LocalDate.parse(retrieved.get("effectiveOn"))
                 : mailed != null ? LocalDate.parse(mailed.get("effectiveOn")) : null;
         String until = retrieved == null ? null : retrieved.get("drivingAllowedUntil");
-        return Optional.of(new Decision(decided.get("reference"), true, Instant.parse(decided.get("decidedAt")),
+        boolean byClerk = "clerk".equals(decided.get("by"));
+        boolean granted = !"false".equals(decided.get("approved"));
+        return Optional.of(new Decision(decided.get("reference"), !byClerk, Instant.parse(decided.get("decidedAt")),
                 Instant.parse(decided.get("offeredUntil")),
                 retrieved == null ? null : Instant.parse(retrieved.get("retrievedAt")),
                 mailed == null ? null : LocalDate.parse(mailed.get("mailedOn")), effectiveOn,
-                LocalizedText.of("Ihrem Antrag wird entsprochen.", "Your application is granted."),
+                granted ? LocalizedText.of("Ihrem Antrag wird entsprochen.", "Your application is granted.")
+                        : LocalizedText.of("Ihr Antrag wird abgelehnt. Die Begründung steht im Bescheid, den Sie per Post erhalten.",
+                                "Your application is refused. The reasons are in the decision you receive by post."),
                 data.get(DECIDED_PLATE), until == null ? null : LocalDate.parse(until)));
     }
 
@@ -962,7 +1092,7 @@ public final class Engine implements ApplicationService {
         }
     }
 
-    private static Answers answersOf(Map<String, String> data) {
+    static Answers answersOf(Map<String, String> data) {
         Map<String, String> answers = new HashMap<>();
         data.forEach((k, v) -> {
             if (!k.startsWith("_") && !v.isEmpty()) {
@@ -986,7 +1116,7 @@ public final class Engine implements ApplicationService {
                 : answerOfType(description, answers, FieldType.KENNZEICHEN);
     }
 
-    private static Map<String, String> factsOf(Map<String, String> data) {
+    static Map<String, String> factsOf(Map<String, String> data) {
         Map<String, String> facts = new HashMap<>();
         data.forEach((k, v) -> {
             if (k.startsWith(FACT) && !v.isEmpty()) {
@@ -997,7 +1127,7 @@ public final class Engine implements ApplicationService {
     }
 
     /** The applicant as identified (FZV § 20(1)): kept in the dialog data, deleted with them. */
-    private static Optional<VerifiedIdentity> identityOf(Map<String, String> data) {
+    static Optional<VerifiedIdentity> identityOf(Map<String, String> data) {
         String level = data.get(IDENTITY + "level");
         if (level == null) {
             return Optional.empty();

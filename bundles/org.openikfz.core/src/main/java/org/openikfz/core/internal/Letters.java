@@ -28,6 +28,8 @@ final class Letters {
     static final String REGISTRATION_DOCUMENTS = "registration-documents";
     static final String NOTICE_TO_HOLDER = "notice-to-holder";
     static final String NOTICE_TO_PREVIOUS_HOLDER = "notice-to-previous-holder";
+    /** A clerk's written decision with its reason (FZV § 19(1) S. 4; manual decisions are mailed). */
+    static final String CLERK_DECISION = "clerk-decision";
 
     private Letters() {
     }
@@ -56,6 +58,12 @@ final class Letters {
 
     static String payload(String kind, Application application, ProcedureDescription description, Decision decision,
             Answers answers, Map<String, String> facts, VerifiedIdentity applicant, Instant now) {
+        return payload(kind, application, description, decision, answers, facts, applicant, now, Map.of());
+    }
+
+    /** @param extra further members, e.g. a clerk's decision and reason */
+    static String payload(String kind, Application application, ProcedureDescription description, Decision decision,
+            Answers answers, Map<String, String> facts, VerifiedIdentity applicant, Instant now, Map<String, Object> extra) {
         Map<String, Object> registerHolder = registerHolder(facts);
         // the holder after the decision: the identified applicant where the law asks the holder to
         // identify (registrations, § 20(1)); otherwise (Außerbetriebsetzung) the holder in the register
@@ -88,6 +96,7 @@ final class Letters {
             }
             doc.put("contents", contents);
         }
+        doc.putAll(extra);
         doc.put("queuedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
         return Json.object(doc);
     }

@@ -83,6 +83,45 @@ public interface ApplicationStore {
      */
     AuditVerification verifyAudit();
 
+    /**
+     * Removes some items of dialog data (e.g. security codes once they have served their purpose).
+     *
+     * @return the number of items removed
+     * @since 1.1
+     */
+    int removeData(UUID applicationId, java.util.Collection<String> keys);
+
+    /**
+     * Queues a message with a label that outlives the payload (e.g. the kind of letter).
+     *
+     * @since 1.1
+     */
+    OutboxMessage enqueue(UUID applicationId, String destination, String label, String payload);
+
+    /**
+     * The messages to a destination for the applications of an authority, newest first, without payloads.
+     *
+     * @since 1.1
+     */
+    List<OutboxEntry> outbox(String destination, String authorityId, int limit);
+
+    /** @since 1.1 */
+    Optional<StaffAccount> findAccount(String user);
+
+    /** All back-office accounts, by user name. @since 1.1 */
+    List<StaffAccount> accounts();
+
+    /**
+     * Creates an account.
+     *
+     * @return {@code false} when the user name is taken
+     * @since 1.1
+     */
+    boolean createAccount(StaffAccount account);
+
+    /** Records the outcome of a login attempt. @since 1.1 */
+    void recordLogin(String user, long lastTotpStep, int failedLogins, Instant lockedUntil);
+
     /** Queues a message for transfer; call it in the transaction that decides the transfer. */
     OutboxMessage enqueue(UUID applicationId, String destination, String payload);
 

@@ -5,12 +5,14 @@ import static org.openikfz.store.internal.jooq.Tables.APPLICATION_DATA;
 import static org.openikfz.store.internal.jooq.Tables.AUDIT_CHAIN;
 import static org.openikfz.store.internal.jooq.Tables.AUDIT_EVENT;
 import static org.openikfz.store.internal.jooq.Tables.OUTBOX;
+import static org.openikfz.store.internal.jooq.Tables.STAFF_ACCOUNT;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +29,16 @@ import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditEvent;
 import org.openikfz.store.api.AuditVerification;
+import org.openikfz.store.api.OutboxEntry;
 import org.openikfz.store.api.OutboxMessage;
+import org.openikfz.store.api.StaffAccount;
 import org.openikfz.store.api.StoreException;
 import org.openikfz.store.api.StoreInfo;
 import org.openikfz.store.internal.jooq.tables.records.ApplicationRecord;
 import org.openikfz.store.internal.jooq.tables.records.AuditChainRecord;
 import org.openikfz.store.internal.jooq.tables.records.AuditEventRecord;
 import org.openikfz.store.internal.jooq.tables.records.OutboxRecord;
+import org.openikfz.store.internal.jooq.tables.records.StaffAccountRecord;
 
 /**
  * The store over a jOOQ context: the pool's (each call its own transaction) or one transaction's
@@ -250,6 +255,11 @@ final class JooqApplicationStore implements ApplicationStore {
 
     @Override
     public OutboxMessage enqueue(UUID applicationId, String destination, String payload) {
+        return enqueue(applicationId, destination, null, payload);
+    }
+
+    @Override
+    public OutboxMessage enqueue(UUID applicationId, String destination, String label, String payload) {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(payload, "payload");
@@ -257,11 +267,84 @@ final class JooqApplicationStore implements ApplicationStore {
             OutboxRecord r = ctx.newRecord(OUTBOX);
             r.setApplicationId(applicationId);
             r.setDestination(destination);
+            r.setLabel(label);
             r.setPayload(payload);
             r.setCreatedAt(now());
             r.insert();
             return outboxMessage(r);
         });
+    }
+
+    @Override
+    public List<OutboxEntry> outbox(String destination, String authorityId, int limit) {
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(authorityId, "authorityId");
+        return tx("read the outbox", ctx -> ctx.select(OUTBOX.ID, OUTBOX.APPLICATION_ID, OUTBOX.DESTINATION, OUTBOX.LABEL,
+                        OUTBOX.CREATED_AT, OUTBOX.DELIVERED_AT)
+                .from(OUTBOX).join(APPLICATION).on(APPLICATION.ID.eq(OUTBOX.APPLICATION_ID))
+                .where(OUTBOX.DESTINATION.eq(destination)).and(APPLICATION.AUTHORITY_ID.eq(authorityId))
+                .orderBy(OUTBOX.ID.desc())
+                .limit(limit)
+                .fetch(r -> new OutboxEntry(r.value1(), r.value2(), r.value3(), r.value4(), instant(r.value5()), instant(r.value6()))));
+    }
+
+    @Override
+    public int removeData(UUID applicationId, Collection<String> keys) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        return tx("remove dialog data", ctx -> ctx.deleteFrom(APPLICATION_DATA)
+                .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
+                .and(APPLICATION_DATA.DATA_KEY.in(keys))
+                .execute());
+    }
+
+    @Override
+    public Optional<StaffAccount> findAccount(String user) {
+        Objects.requireNonNull(user, "user");
+        return tx("read an account", ctx -> ctx.selectFrom(STAFF_ACCOUNT).where(STAFF_ACCOUNT.USER_NAME.eq(user))
+                .fetchOptional().map(JooqApplicationStore::account));
+    }
+
+    @Override
+    public List<StaffAccount> accounts() {
+        return tx("read the accounts", ctx -> ctx.selectFrom(STAFF_ACCOUNT).orderBy(STAFF_ACCOUNT.USER_NAME)
+                .fetch(JooqApplicationStore::account));
+    }
+
+    @Override
+    public boolean createAccount(StaffAccount a) {
+        Objects.requireNonNull(a, "account");
+        return tx("create an account", ctx -> ctx.insertInto(STAFF_ACCOUNT)
+                .set(STAFF_ACCOUNT.USER_NAME, a.user())
+                .set(STAFF_ACCOUNT.DISPLAY_NAME, a.displayName())
+                .set(STAFF_ACCOUNT.ROLE, a.role())
+                .set(STAFF_ACCOUNT.AUTHORITY_ID, a.authority())
+                .set(STAFF_ACCOUNT.PASSWORD_HASH, a.passwordHash())
+                .set(STAFF_ACCOUNT.TOTP_SECRET, a.totpSecret())
+                .set(STAFF_ACCOUNT.LAST_TOTP_STEP, a.lastTotpStep())
+                .set(STAFF_ACCOUNT.FAILED_LOGINS, a.failedLogins())
+                .set(STAFF_ACCOUNT.LOCKED_UNTIL, a.lockedUntil() == null ? null : utc(a.lockedUntil()))
+                .set(STAFF_ACCOUNT.CREATED_AT, now())
+                .onConflictDoNothing()
+                .execute() == 1);
+    }
+
+    @Override
+    public void recordLogin(String user, long lastTotpStep, int failedLogins, Instant lockedUntil) {
+        Objects.requireNonNull(user, "user");
+        tx("record a login", ctx -> ctx.update(STAFF_ACCOUNT)
+                .set(STAFF_ACCOUNT.LAST_TOTP_STEP, lastTotpStep)
+                .set(STAFF_ACCOUNT.FAILED_LOGINS, failedLogins)
+                .set(STAFF_ACCOUNT.LOCKED_UNTIL, lockedUntil == null ? null : utc(lockedUntil))
+                .where(STAFF_ACCOUNT.USER_NAME.eq(user))
+                .execute());
+    }
+
+    private static StaffAccount account(StaffAccountRecord r) {
+        return new StaffAccount(r.getUserName(), r.getDisplayName(), r.getRole(), r.getAuthorityId(), r.getPasswordHash(),
+                r.getTotpSecret(), r.getLastTotpStep(), r.getFailedLogins(), instant(r.getLockedUntil()), instant(r.getCreatedAt()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.openikfz.store.internal;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditEvent;
 import org.openikfz.store.api.AuditVerification;
+import org.openikfz.store.api.OutboxEntry;
 import org.openikfz.store.api.OutboxMessage;
+import org.openikfz.store.api.StaffAccount;
 import org.openikfz.store.api.StoreInfo;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -118,6 +121,41 @@ public final class StoreComponent implements ApplicationStore {
     @Override
     public int purgeAudit(Instant cutoff) {
         return store.purgeAudit(cutoff);
+    }
+
+    @Override
+    public int removeData(UUID applicationId, Collection<String> keys) {
+        return store.removeData(applicationId, keys);
+    }
+
+    @Override
+    public OutboxMessage enqueue(UUID applicationId, String destination, String label, String payload) {
+        return store.enqueue(applicationId, destination, label, payload);
+    }
+
+    @Override
+    public List<OutboxEntry> outbox(String destination, String authorityId, int limit) {
+        return store.outbox(destination, authorityId, limit);
+    }
+
+    @Override
+    public Optional<StaffAccount> findAccount(String user) {
+        return store.findAccount(user);
+    }
+
+    @Override
+    public List<StaffAccount> accounts() {
+        return store.accounts();
+    }
+
+    @Override
+    public boolean createAccount(StaffAccount account) {
+        return store.createAccount(account);
+    }
+
+    @Override
+    public void recordLogin(String user, long lastTotpStep, int failedLogins, Instant lockedUntil) {
+        store.recordLogin(user, lastTotpStep, failedLogins, lockedUntil);
     }
 
     @Override

@@ -70,7 +70,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("2", info.schemaVersion());
+        assertEquals("3", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -80,7 +80,7 @@ abstract class ApplicationStoreContract {
         Application a = newApplication();
         StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, Clock.systemUTC());
         try {
-            assertEquals("2", second.info().schemaVersion());
+            assertEquals("3", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();
@@ -276,6 +276,38 @@ abstract class ApplicationStoreContract {
             }
             st.executeUpdate();
         }
+    }
+
+    @Test
+    void accounts_are_created_once_and_record_their_logins() {
+        String user = "clerk" + UUID.randomUUID().toString().substring(0, 8);
+        org.openikfz.store.api.StaffAccount account = new org.openikfz.store.api.StaffAccount(user, "Frau Test", "CLERK", "ERZ",
+                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", "JBSWY3DPEHPK3PXP", 0, 0, null, null);
+        assertTrue(store.createAccount(account));
+        assertFalse(store.createAccount(account), "the user name is taken");
+        Instant locked = Instant.now().plus(Duration.ofMinutes(15)).truncatedTo(ChronoUnit.MICROS);
+        store.recordLogin(user, 12345, 5, locked);
+        org.openikfz.store.api.StaffAccount read = store.findAccount(user).orElseThrow();
+        assertEquals(12345, read.lastTotpStep());
+        assertEquals(5, read.failedLogins());
+        assertEquals(locked, read.lockedUntil());
+        assertFalse(read.toString().contains("argon2"), "no hash in toString");
+        assertTrue(store.accounts().stream().anyMatch(a -> a.user().equals(user)));
+    }
+
+    @Test
+    void data_items_removed_and_the_outbox_listed_per_authority_with_labels() {
+        Application a = newApplication();
+        store.putData(a.id(), Map.of("zb1Code", "Ab3De4F", "kennzeichen", "ERZ-AB 1"));
+        assertEquals(1, store.removeData(a.id(), List.of("zb1Code", "missing")));
+        assertEquals(Map.of("kennzeichen", "ERZ-AB 1"), store.getData(a.id()));
+        OutboxMessage letter = store.enqueue(a.id(), "post", "clerk-decision", "{}");
+        store.markDelivered(letter.id());
+        var entries = store.outbox("post", "09162000", 1000);
+        var entry = entries.stream().filter(e -> e.id() == letter.id()).findFirst().orElseThrow();
+        assertEquals("clerk-decision", entry.label());
+        assertNotNull(entry.deliveredAt());
+        assertTrue(store.outbox("post", "other", 1000).stream().noneMatch(e -> e.id() == letter.id()), "another authority's letters stay apart");
     }
 
     private void sql(String statement) throws Exception {

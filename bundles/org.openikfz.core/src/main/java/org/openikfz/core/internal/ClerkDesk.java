@@ -1,0 +1,220 @@
+package org.openikfz.core.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.backoffice.BackOfficeException;
+import org.openikfz.api.backoffice.CaseFile;
+import org.openikfz.api.backoffice.ClerkCase;
+import org.openikfz.api.backoffice.ClerkWorkspace;
+import org.openikfz.api.backoffice.PostalItem;
+import org.openikfz.api.backoffice.Role;
+import org.openikfz.api.backoffice.StaffMember;
+import org.openikfz.api.backoffice.StaffSession;
+import org.openikfz.api.connector.TransferTarget;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.store.api.Application;
+import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.AuditEvent;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The clerks' work on the cases the machine could not decide (FZV § 19(1) S. 4). Every call checks
+ * the session with the staff directory (a session value alone proves nothing), the role, and that
+ * the case belongs to the member's authority; another authority's case is "not found", so its
+ * existence is not revealed. Every read of a case file and every decision is audited.
+ */
+@Component(service = ClerkWorkspace.class)
+public final class ClerkDesk implements ClerkWorkspace {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final int MAX_REASON = 4000;
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+
+    private final ApplicationStore store;
+    private final Engine engine;
+    private final StaffAccounts staff;
+
+    @Activate
+    public ClerkDesk(@Reference ApplicationStore store, @Reference Engine engine, @Reference StaffAccounts staff) {
+        this.store = store;
+        this.engine = engine;
+        this.staff = staff;
+    }
+
+    @Override
+    public List<ClerkCase> queue(StaffSession session) {
+        StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
+        List<ClerkCase> cases = new ArrayList<>();
+        for (String state : List.of(Engine.MANUAL_REVIEW, Engine.WITH_CLERKS, Engine.CLERK_DECIDED)) {
+            for (Application application : store.findByState(state, FAR_FUTURE, 2000)) {
+                if (application.authorityId().equals(member.authority())) {
+                    cases.add(summary(application));
+                }
+            }
+        }
+        cases.sort(Comparator.comparing((ClerkCase c) -> !c.state().equals(ClerkCase.OPEN)).thenComparing(ClerkCase::received));
+        return cases;
+    }
+
+    @Override
+    public CaseFile caseFile(StaffSession session, UUID id) {
+        StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
+        Application application = caseOf(member, id);
+        Map<String, String> data = store.getData(id);
+        List<CaseFile.Entry> applicant = new ArrayList<>();
+        Optional<VerifiedIdentity> identity = Engine.identityOf(data);
+        if (identity.isPresent()) {
+            var person = identity.get().person();
+            applicant.add(new CaseFile.Entry(identity.get().organisation() ? "Organisation" : "Name", person.name()));
+            applicant.add(new CaseFile.Entry("Anschrift", String.join(", ", nonNull(person.street()),
+                    nonNull(person.postalCode()) + " " + nonNull(person.city())).strip()));
+            if (person.dateOfBirth() != null) {
+                applicant.add(new CaseFile.Entry("Geburtsdatum", DATE.format(person.dateOfBirth())));
+            }
+            applicant.add(new CaseFile.Entry("Identifiziert mit", identity.get().level()));
+        } else {
+            applicant.add(new CaseFile.Entry("Identifizierung", "nicht elektronisch ausgewiesen"));
+        }
+        List<CaseFile.Entry> answers = new ArrayList<>();
+        Optional<ProcedureDescription> description = engine.description(application.procedureId());
+        Answers given = Engine.answersOf(data);
+        if (description.isPresent()) {
+            for (DialogStep step : description.get().dialog().steps()) {
+                for (Field field : step.fields()) {
+                    // security codes and the IBAN are not in the case file (removed when it went to the clerks)
+                    given.get(field.id()).filter(v -> !field.type().secret())
+                            .ifPresent(v -> answers.add(new CaseFile.Entry(field.label().get(Locale.GERMAN), display(field, v))));
+                }
+            }
+        } else {
+            given.values().forEach((k, v) -> answers.add(new CaseFile.Entry(k, v)));
+        }
+        List<CaseFile.Entry> precheck = new ArrayList<>();
+        for (AuditEvent event : store.auditTrail(id)) {
+            switch (event.type()) {
+                case "OPPOSED" -> precheck.add(new CaseFile.Entry("Beanstandet (korrigierbar)", event.detail()));
+                case "FAILED" -> precheck.add(new CaseFile.Entry("Nicht maschinell prüfbar", event.detail()));
+                case "MANUAL" -> precheck.add(new CaseFile.Entry("Manuelle Entscheidung vorgesehen", event.detail()));
+                default -> {
+                }
+            }
+        }
+        Engine.factsOf(data).forEach((k, v) -> precheck.add(new CaseFile.Entry("Festgestellt: " + k, v)));
+        store.appendAudit(id, "CASE_VIEWED", "by=" + member.user() + ";role=" + member.role());
+        return new CaseFile(summary(application), applicant, answers, precheck);
+    }
+
+    @Override
+    public ClerkCase decide(StaffSession session, UUID id, boolean approve, String reason) {
+        StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR);
+        Application application = caseOf(member, id);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw new BackOfficeException(BackOfficeException.Reason.INVALID, LocalizedText.of(
+                    "Bitte begründen Sie die Entscheidung (höchstens " + MAX_REASON + " Zeichen); die Begründung steht im Bescheid.",
+                    "Please give the reasons for the decision (at most " + MAX_REASON + " characters); they are printed in the decision."));
+        }
+        boolean decided;
+        try {
+            decided = engine.decideByClerk(application, approve, why, member.user(), member.displayName());
+        } catch (ApplicationException e) {
+            throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, e.text());
+        }
+        if (!decided) {
+            throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, LocalizedText.of(
+                    "Dieser Fall ist schon entschieden.", "This case has been decided already."));
+        }
+        return summary(store.find(id).orElseThrow());
+    }
+
+    @Override
+    public Optional<byte[]> letter(StaffSession session, UUID id) {
+        StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
+        return engine.clerkLetter(caseOf(member, id));
+    }
+
+    @Override
+    public List<PostalItem> postalOutbox(StaffSession session) {
+        StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
+        return store.outbox(TransferTarget.POST, member.authority(), 500).stream()
+                .map(e -> new PostalItem(e.id(), e.applicationId(), e.label() == null ? "Brief" : e.label(), null, e.createdAt(), e.deliveredAt()))
+                .toList();
+    }
+
+    /** A case of the member's authority that is or was with the clerks; otherwise "not found". */
+    private Application caseOf(StaffMember member, UUID id) {
+        Application application = id == null ? null : store.find(id).orElse(null);
+        if (application == null || !application.authorityId().equals(member.authority())
+                || !List.of(Engine.MANUAL_REVIEW, Engine.WITH_CLERKS, Engine.CLERK_DECIDED).contains(application.state())) {
+            throw new BackOfficeException(BackOfficeException.Reason.NOT_FOUND, LocalizedText.of(
+                    "Diesen Fall gibt es nicht, oder er ist abgeschlossen.", "There is no such case, or it is closed."));
+        }
+        return application;
+    }
+
+    private ClerkCase summary(Application application) {
+        List<AuditEvent> trail = store.auditTrail(application.id());
+        Instant received = application.updatedAt();
+        String reason = "";
+        String decidedBy = null;
+        Instant decidedAt = null;
+        String state = ClerkCase.OPEN;
+        for (AuditEvent event : trail) {
+            switch (event.type()) {
+                case "FAILED", "MANUAL" -> {
+                    received = event.occurredAt();
+                    reason = event.detail() == null ? "" : event.detail();
+                }
+                case "DECIDED" -> {
+                    String detail = event.detail() == null ? "" : event.detail();
+                    if (detail.contains("by=clerk")) {
+                        decidedAt = event.occurredAt();
+                        decidedBy = detail.replaceAll(".*clerk=([^;]*).*", "$1");
+                        state = detail.contains("approved=true") ? ClerkCase.APPROVED : ClerkCase.REJECTED;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        String title = engine.description(application.procedureId()).map(d -> d.title().get(Locale.GERMAN)).orElse(application.procedureId());
+        return new ClerkCase(application.id(), application.procedureId(), title, application.authorityId(), received, reason, state,
+                decidedBy, decidedAt);
+    }
+
+    private static String display(Field field, String value) {
+        return switch (field.type()) {
+            case YES_NO -> "true".equals(value) ? "Ja" : "Nein";
+            case CHOICE -> field.choices().stream().filter(c -> c.value().equals(value)).findFirst()
+                    .map(c -> c.label().get(Locale.GERMAN)).orElse(value);
+            case DATE -> {
+                try {
+                    yield DATE.format(LocalDate.parse(value));
+                } catch (RuntimeException e) {
+                    yield value;
+                }
+            }
+            default -> value;
+        };
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

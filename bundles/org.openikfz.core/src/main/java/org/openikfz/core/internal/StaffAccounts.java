@@ -1,0 +1,227 @@
+package org.openikfz.core.internal;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.openikfz.api.backoffice.BackOfficeException;
+import org.openikfz.api.backoffice.NewAccount;
+import org.openikfz.api.backoffice.Role;
+import org.openikfz.api.backoffice.StaffDirectory;
+import org.openikfz.api.backoffice.StaffMember;
+import org.openikfz.api.backoffice.StaffSession;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.StaffAccount;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The back office's accounts: password (Argon2id) plus one-time code (TOTP), lockout after
+ * repeated failures, sessions that end after 30 idle minutes. With no account at all, the first
+ * start makes an operator account {@code admin} and writes its password and code secret to
+ * {@code data/initial-operator.txt} (readable by the platform's user only) — never to the log.
+ */
+@Component(service = {StaffDirectory.class, StaffAccounts.class})
+public final class StaffAccounts implements StaffDirectory {
+
+    private static final Logger LOG = System.getLogger(StaffAccounts.class.getName());
+    static final String ISSUER = "Open i-Kfz";
+    static final String INITIAL_OPERATOR = "admin";
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+    static final Duration IDLE = Duration.ofMinutes(30);
+    private static final Pattern USER = Pattern.compile("[a-z][a-z0-9._-]{1,59}");
+    private static final Pattern AUTHORITY = Pattern.compile("[A-Z0-9-]{1,40}");
+
+    private final ApplicationStore store;
+    private final SecureRandom random = new SecureRandom();
+    /** Sessions by the SHA-256 of their token: the tokens themselves are not kept. */
+    private final Map<String, StaffSession> sessions = new ConcurrentHashMap<>();
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Clock clock;
+
+    @Activate
+    public StaffAccounts(@Reference ApplicationStore store, BundleContext context) {
+        this.store = store;
+        String home = context.getProperty("openikfz.home");
+        bootstrap(Path.of(home == null || home.isBlank() ? "." : home));
+    }
+
+    /** The first start: an operator account to create the others with. */
+    private void bootstrap(Path home) {
+        if (!store.accounts().isEmpty()) {
+            return;
+        }
+        String password = Passwords.generate(random);
+        String secret = Totp.newSecret(random);
+        if (!store.createAccount(new StaffAccount(INITIAL_OPERATOR, "Betrieb", Role.OPERATOR.name(), "BETRIEB",
+                Passwords.hash(password, random), secret, 0, 0, null, null))) {
+            return; // another instance made it
+        }
+        Path file = home.resolve("data/initial-operator.txt");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "# Open i-Kfz: the first operator account. Log in at /sachbearbeitung, create the staff's\n"
+                    + "# accounts, then delete this file.\nuser=" + INITIAL_OPERATOR + "\npassword=" + password + "\ntotpSecret=" + secret
+                    + "\notpauth=" + Totp.uri(ISSUER, INITIAL_OPERATOR, secret) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+            LOG.log(Level.WARNING, "Created the first operator account ''" + INITIAL_OPERATOR + "'': its password and code secret are in "
+                    + file + " — log in, create the staff''s accounts and delete the file.");
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "Could not write " + file + ": the first operator account cannot be used: " + e.getMessage());
+        }
+        store.appendAudit(null, "STAFF_ACCOUNT_CREATED", "user=" + INITIAL_OPERATOR + ";role=OPERATOR;by=first start");
+    }
+
+    @Override
+    public StaffSession login(String user, String password, String oneTimeCode) {
+        Instant now = clock.instant();
+        String name = user == null ? "" : user.strip().toLowerCase(java.util.Locale.ROOT);
+        Optional<StaffAccount> found = USER.matcher(name).matches() ? store.findAccount(name) : Optional.empty();
+        if (found.isEmpty()) {
+            Passwords.verify(password, DUMMY_HASH); // the same work as for a real account: no timing hint
+            store.appendAudit(null, "STAFF_LOGIN_FAILED", "reason=unknown user");
+            throw unauthorized();
+        }
+        StaffAccount account = found.get();
+        if (account.lockedUntil() != null && now.isBefore(account.lockedUntil())) {
+            store.appendAudit(null, "STAFF_LOGIN_FAILED", "user=" + account.user() + ";reason=locked");
+            throw unauthorized();
+        }
+        long step = Passwords.verify(password, account.passwordHash())
+                ? Totp.verify(account.totpSecret(), oneTimeCode, now, account.lastTotpStep()) : -1;
+        if (step < 0) {
+            int failures = account.failedLogins() + 1;
+            Instant lock = failures >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
+            store.recordLogin(account.user(), account.lastTotpStep(), lock == null ? failures : 0, lock);
+            store.appendAudit(null, "STAFF_LOGIN_FAILED", "user=" + account.user() + (lock == null ? "" : ";locked until " + lock));
+            throw unauthorized();
+        }
+        store.recordLogin(account.user(), step, 0, null);
+        StaffMember member = member(account);
+        String token = token();
+        StaffSession session = new StaffSession(token, member, now.plus(IDLE));
+        sessions.put(Engine.sha256(token), session);
+        store.appendAudit(null, "STAFF_LOGIN", "user=" + member.user() + ";role=" + member.role() + ";authority=" + member.authority());
+        return session;
+    }
+
+    @Override
+    public Optional<StaffSession> session(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        String key = Engine.sha256(token);
+        StaffSession session = sessions.get(key);
+        Instant now = clock.instant();
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (!now.isBefore(session.expiresAt())) {
+            sessions.remove(key);
+            return Optional.empty();
+        }
+        StaffSession extended = new StaffSession(token, session.member(), now.plus(IDLE));
+        sessions.put(key, extended);
+        return Optional.of(extended);
+    }
+
+    @Override
+    public void logout(String token) {
+        if (token != null) {
+            StaffSession gone = sessions.remove(Engine.sha256(token));
+            if (gone != null) {
+                store.appendAudit(null, "STAFF_LOGOUT", "user=" + gone.member().user());
+            }
+        }
+    }
+
+    @Override
+    public NewAccount createAccount(StaffSession session, String user, String displayName, Role role, String authority) {
+        StaffMember operator = require(session, Role.OPERATOR);
+        String name = user == null ? "" : user.strip().toLowerCase(java.util.Locale.ROOT);
+        String office = authority == null ? "" : authority.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!USER.matcher(name).matches()) {
+            throw invalid("Der Benutzername besteht aus 2 bis 60 Kleinbuchstaben, Ziffern, Punkt, Binde- oder Unterstrich und beginnt mit einem Buchstaben.",
+                    "The user name has 2 to 60 lower-case letters, digits, dot, hyphen or underscore and starts with a letter.");
+        }
+        if (role == null || !AUTHORITY.matcher(office).matches() || displayName == null || displayName.isBlank()) {
+            throw invalid("Bitte geben Sie Name, Rolle und Zulassungsbehörde (z. B. ERZ) an.",
+                    "Please give name, role and registration authority (e.g. ERZ).");
+        }
+        String password = Passwords.generate(random);
+        String secret = Totp.newSecret(random);
+        if (!store.createAccount(new StaffAccount(name, displayName.strip(), role.name(), office, Passwords.hash(password, random),
+                secret, 0, 0, null, null))) {
+            throw invalid("Diesen Benutzernamen gibt es schon.", "This user name is taken.");
+        }
+        store.appendAudit(null, "STAFF_ACCOUNT_CREATED", "user=" + name + ";role=" + role + ";authority=" + office + ";by=" + operator.user());
+        return new NewAccount(new StaffMember(name, displayName.strip(), role, office), password, secret, Totp.uri(ISSUER, name, secret));
+    }
+
+    @Override
+    public List<StaffMember> accounts(StaffSession session) {
+        require(session, Role.OPERATOR);
+        return store.accounts().stream().map(StaffAccounts::member).toList();
+    }
+
+    /** The member behind a session, if the session is valid and has one of the roles. */
+    StaffMember require(StaffSession session, Role... roles) {
+        StaffSession valid = session(session == null ? null : session.token()).orElseThrow(StaffAccounts::unauthorized);
+        for (Role role : roles) {
+            if (valid.member().role() == role) {
+                return valid.member();
+            }
+        }
+        throw new BackOfficeException(BackOfficeException.Reason.FORBIDDEN, LocalizedText.of(
+                "Das darf Ihre Rolle nicht.", "Your role may not do this."));
+    }
+
+    private static StaffMember member(StaffAccount account) {
+        return new StaffMember(account.user(), account.displayName(), Role.valueOf(account.role()), account.authority());
+    }
+
+    private String token() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static BackOfficeException unauthorized() {
+        return new BackOfficeException(BackOfficeException.Reason.UNAUTHORIZED, LocalizedText.of(
+                "Anmeldung fehlgeschlagen oder abgelaufen. Bitte prüfen Sie Benutzername, Passwort und Code. Nach fünf Fehlversuchen ist das Konto 15 Minuten gesperrt.",
+                "Login failed or expired. Please check user name, password and code. After five failures the account is locked for 15 minutes."));
+    }
+
+    private static BackOfficeException invalid(String german, String english) {
+        return new BackOfficeException(BackOfficeException.Reason.INVALID, LocalizedText.of(german, english));
+    }
+
+    /** A valid hash of a password nobody has, to spend the same time on an unknown user. */
+    private static final String DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+}

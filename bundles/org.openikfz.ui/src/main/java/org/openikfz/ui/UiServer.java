@@ -12,11 +12,14 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openikfz.api.application.ApplicationService;
+import org.openikfz.api.backoffice.ClerkWorkspace;
+import org.openikfz.api.backoffice.StaffDirectory;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.ui.api.ApiServlet;
 import org.openikfz.ui.web.BundleClassLoader;
 import org.openikfz.ui.web.PortalServlet;
+import org.openikfz.ui.web.BackOfficeAccess;
 import org.openikfz.ui.web.EngineAccess;
 import org.openikfz.ui.web.ProcedureCatalog;
 import org.openikfz.ui.web.StaticResourcesFilter;
@@ -51,6 +54,7 @@ public class UiServer {
 
     private final ProcedureCatalog catalog = new ProcedureCatalog();
     private final EngineAccess engine = new EngineAccess();
+    private final BackOfficeAccess backOffice = new BackOfficeAccess();
     private Server server;
 
     @Activate
@@ -78,6 +82,7 @@ public class UiServer {
         context.setClassLoader(BundleClassLoader.get());
         context.setAttribute(ProcedureCatalog.class.getName(), catalog);
         context.setAttribute(EngineAccess.class.getName(), engine);
+        context.setAttribute(BackOfficeAccess.class.getName(), backOffice);
         // the JSR 356 container Atmosphere finds for Vaadin's push over WebSocket
         JakartaWebSocketServletContainerInitializer.configure(context, null);
         context.addFilter(new FilterHolder(new StaticResourcesFilter(BundleClassLoader.get())), "/*",
@@ -149,6 +154,26 @@ public class UiServer {
 
     void unsetEngine(ApplicationService service) {
         engine.unset(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetStaff")
+    void setStaff(StaffDirectory service) {
+        backOffice.setStaff(service);
+    }
+
+    void unsetStaff(StaffDirectory service) {
+        backOffice.unsetStaff(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetWorkspace")
+    void setWorkspace(ClerkWorkspace service) {
+        backOffice.setWorkspace(service);
+    }
+
+    void unsetWorkspace(ClerkWorkspace service) {
+        backOffice.unsetWorkspace(service);
     }
 
     private static long serviceId(Map<String, Object> properties) {

@@ -79,8 +79,14 @@ final class Citizen implements AutoCloseable {
         System.out.printf("axe-core %s: %s rules passed, %d violated%n", screen, outcome.get("passes"), found.size());
     }
 
+    /** Types into the dialog field with the given field id. */
     void type(String field, String value) {
-        WebElement input = browser.findElement(By.cssSelector("#field-" + field + " input"));
+        typeInto("field-" + field, value);
+    }
+
+    /** Types into the text field (Vaadin component) with the given element id. */
+    void typeInto(String id, String value) {
+        WebElement input = browser.findElement(By.cssSelector("#" + id + " input"));
         input.clear();
         input.sendKeys(value);
     }

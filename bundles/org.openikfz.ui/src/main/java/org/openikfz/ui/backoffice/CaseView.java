@@ -1,0 +1,157 @@
+package org.openikfz.ui.backoffice;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.openikfz.api.backoffice.BackOfficeException;
+import org.openikfz.api.backoffice.CaseFile;
+import org.openikfz.api.backoffice.ClerkCase;
+import org.openikfz.api.backoffice.StaffSession;
+
+/**
+ * One case: the applicant as identified, the answers, the portal's pre-check, and — for clerks and
+ * supervisors while it is open — the decision with its reason; afterwards the written decision.
+ */
+public class CaseView extends Section implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final long serialVersionUID = 1L;
+
+    private StaffSession session;
+    private UUID id;
+
+    public CaseView() {
+        addClassName("ikfz-step");
+        addClassName("ikfz-staff");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        session = StaffViews.requireSession(event).orElse(null);
+        if (session == null) {
+            return;
+        }
+        List<String> ids = event.getLocation().getQueryParameters().getParameters().getOrDefault("id", List.of());
+        try {
+            id = ids.isEmpty() ? null : UUID.fromString(ids.get(0));
+        } catch (IllegalArgumentException e) {
+            id = null;
+        }
+        render();
+    }
+
+    private void render() {
+        Locale locale = getLocale();
+        removeAll();
+        add(StaffViews.navigation(session, locale));
+        CaseFile file;
+        try {
+            if (id == null) {
+                throw new BackOfficeException(BackOfficeException.Reason.NOT_FOUND, org.openikfz.api.text.LocalizedText.of(
+                        "Diesen Fall gibt es nicht.", "There is no such case."));
+            }
+            file = StaffViews.workspace().caseFile(session, id);
+        } catch (BackOfficeException e) {
+            add(new H1(StaffViews.t(locale, "Fall", "Case")), new Paragraph(e.getMessage(locale)));
+            return;
+        }
+        ClerkCase summary = file.summary();
+        add(new H1(summary.procedureTitle()));
+        add(new Paragraph(StaffViews.t(locale, "Eingang: ", "Received: ") + StaffViews.when(summary.received()) + " · "
+                + StaffViews.t(locale, "Stand: ", "State: ") + CaseQueueView.state(summary, locale)));
+        section(StaffViews.t(locale, "Antragsteller", "Applicant"), file.applicant());
+        section(StaffViews.t(locale, "Angaben im Antrag", "Answers in the application"), file.answers());
+        section(StaffViews.t(locale, "Vorprüfung des Portals (nicht bindend, § 19 Abs. 1 Satz 4 FZV)",
+                "The portal's pre-check (not binding)"), file.precheck());
+        if (summary.state().equals(ClerkCase.OPEN)) {
+            if (session.member().role().decides()) {
+                decision(locale);
+            } else {
+                add(new Paragraph(StaffViews.t(locale, "Ihre Rolle kann diesen Fall lesen, aber nicht entscheiden.",
+                        "Your role can read this case but not decide it.")));
+            }
+        } else {
+            add(new H2(StaffViews.t(locale, "Bescheid", "Decision")));
+            Anchor letter = new Anchor(DownloadHandler.fromInputStream(event -> {
+                try {
+                    byte[] pdf = StaffViews.workspace().letter(session, id).orElse(null);
+                    return pdf == null ? DownloadResponse.error(410, "no longer available")
+                            : new DownloadResponse(new ByteArrayInputStream(pdf), "Bescheid-" + id + ".pdf", "application/pdf", pdf.length);
+                } catch (BackOfficeException e) {
+                    return DownloadResponse.error(403, e.getMessage(Locale.ENGLISH));
+                }
+            }), StaffViews.t(locale, "Bescheid herunterladen (PDF)", "Download the decision (PDF)"));
+            letter.setId("case-letter");
+            letter.addClassName("ikfz-download");
+            letter.getElement().setAttribute("download", true);
+            add(new Paragraph(StaffViews.t(locale, "Der Bescheid geht per Post an den Antragsteller; er liegt im Postausgang.",
+                    "The decision goes to the applicant by post; it is in the postal outbox.")), new Div(letter));
+        }
+    }
+
+    private void section(String title, List<CaseFile.Entry> entries) {
+        add(new H2(title));
+        Div rows = new Div();
+        rows.addClassName("ikfz-fees");
+        for (CaseFile.Entry entry : entries) {
+            Span label = new Span(entry.label());
+            label.addClassName("label");
+            Span value = new Span(entry.value() == null ? "" : entry.value());
+            value.addClassName("value");
+            Div row = new Div(label, value);
+            row.addClassName("ikfz-review-row");
+            rows.add(row);
+        }
+        add(rows);
+    }
+
+    private void decision(Locale locale) {
+        add(new H2(StaffViews.t(locale, "Entscheidung", "Decision")));
+        TextArea reason = new TextArea(StaffViews.t(locale, "Begründung (steht im Bescheid)", "Reasons (printed in the decision)"));
+        reason.setId("case-reason");
+        reason.setMaxLength(4000);
+        reason.setWidthFull();
+        Div problem = new Div();
+        problem.setId("case-error");
+        problem.getElement().setAttribute("role", "alert");
+        Button approve = new Button(StaffViews.t(locale, "Antrag stattgeben", "Grant the application"), e -> decide(true, reason, problem));
+        approve.setId("case-approve");
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button reject = new Button(StaffViews.t(locale, "Antrag ablehnen", "Refuse the application"), e -> decide(false, reason, problem));
+        reject.setId("case-reject");
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout buttons = new HorizontalLayout(approve, reject);
+        buttons.addClassName("ikfz-buttons");
+        add(reason, problem, buttons);
+    }
+
+    private void decide(boolean approve, TextArea reason, Div problem) {
+        try {
+            StaffViews.workspace().decide(session, id, approve, reason.getValue());
+            render();
+        } catch (BackOfficeException e) {
+            problem.setText(e.getMessage(getLocale()));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return StaffViews.t(getLocale(), "Fall – Sachbearbeitung – Open i-Kfz", "Case – back office – Open i-Kfz");
+    }
+}

@@ -1,0 +1,49 @@
+package org.openikfz.ui.web;
+
+import com.vaadin.flow.server.VaadinService;
+import java.util.Optional;
+import org.openikfz.api.backoffice.ClerkWorkspace;
+import org.openikfz.api.backoffice.StaffDirectory;
+
+/**
+ * The back office's services as far as the UI sees them right now: they come and go with their
+ * bundle, and the views answer "not available right now" while they are away.
+ */
+public final class BackOfficeAccess {
+
+    private volatile StaffDirectory staff;
+    private volatile ClerkWorkspace workspace;
+
+    /** The access of the running Vaadin application (from a request or a {@code UI.access} thread). */
+    public static BackOfficeAccess current() {
+        return VaadinService.getCurrent().getContext().getAttribute(BackOfficeAccess.class);
+    }
+
+    public Optional<StaffDirectory> staff() {
+        return Optional.ofNullable(staff);
+    }
+
+    public Optional<ClerkWorkspace> workspace() {
+        return Optional.ofNullable(workspace);
+    }
+
+    public void setStaff(StaffDirectory service) {
+        staff = service;
+    }
+
+    public void unsetStaff(StaffDirectory service) {
+        if (staff == service) {
+            staff = null;
+        }
+    }
+
+    public void setWorkspace(ClerkWorkspace service) {
+        workspace = service;
+    }
+
+    public void unsetWorkspace(ClerkWorkspace service) {
+        if (workspace == service) {
+            workspace = null;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.openikfz.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openikfz.it.DemoAnswers;
+import org.openikfz.it.OneTimeCodes;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+
+/**
+ * The back office in the browser: the first operator creates a clerk's account, a case whose
+ * register check failed arrives in the clerk's queue, the clerk grants it with a reason and
+ * downloads the written decision; the letter is in the postal outbox. Someone not logged in
+ * reaches no clerk view. Every screen checked with axe-core.
+ */
+class ClerkBrowserIT {
+
+    private static RunningDistribution distribution;
+    private static Api api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        distribution = RunningDistribution.start("clerks");
+        api = new Api(distribution);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (distribution != null) {
+            distribution.close();
+        }
+    }
+
+    @Test
+    void aFailedCaseArrivesIsDecidedByAClerkAndItsLetterIsProduced() throws Exception {
+        String[] admin = OneTimeCodes.initialOperator(distribution.home);
+        String[] anna;
+        try (Citizen operator = new Citizen()) {
+            operator.browser.manage().window().setSize(new Dimension(1280, 900));
+            login(operator, admin[0], admin[1], admin[2]);
+            operator.waitForText("Konten der Mitarbeitenden");
+            operator.accessible("konten");
+            operator.typeInto("account-user", "anna");
+            operator.typeInto("account-name", "Anna Schmidt");
+            operator.typeInto("account-authority", "ERZ");
+            operator.browser.findElement(By.id("account-create")).click();
+            operator.waitForText("Konto angelegt");
+            operator.accessible("konto-angelegt");
+            anna = new String[] {"anna", operator.browser.findElement(By.id("new-account-password")).getText(),
+                    operator.browser.findElement(By.id("new-account-secret")).getText()};
+            assertEquals(List.of(), operator.violations, "WCAG 2.1 A/AA violations (axe-core)");
+        }
+
+        String id = failedCase();
+
+        try (Citizen clerk = new Citizen()) {
+            clerk.browser.manage().window().setSize(new Dimension(1280, 900));
+            login(clerk, anna[0], anna[1], anna[2]);
+            clerk.waitForText("Fälle zur Entscheidung");
+            clerk.accessible("faelle");
+            clerk.screenshot("sachbearbeitung-faelle");
+            assertTrue(clerk.body().contains("ZFZR"), "the queue says why the machine could not decide: " + clerk.body());
+            clerk.browser.findElement(By.cssSelector("a.ikfz-case-link[href*='" + id + "']")).click();
+            clerk.waitForText("Vorprüfung des Portals");
+            clerk.accessible("fall");
+            assertFalse(clerk.body().contains(DemoAnswers.ZB1), "no security code in the case file");
+            clerk.browser.findElement(By.cssSelector("#case-reason textarea")).sendKeys(
+                    "Das Register war bei der Prüfung nicht erreichbar; die Angaben stimmen mit dem ZFZR überein.");
+            clerk.browser.findElement(By.id("case-approve")).click();
+            clerk.waitForText("Bescheid herunterladen (PDF)");
+            clerk.accessible("fall-entschieden");
+            clerk.screenshot("sachbearbeitung-entschieden");
+            assertTrue(clerk.body().contains("stattgegeben von anna"), clerk.body());
+            Path pdf = clerk.download("case-letter");
+            try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                String text = new PDFTextStripper().getText(document);
+                assertTrue(text.contains("die Angaben stimmen mit dem ZFZR überein") && text.contains("Anna Schmidt"), text);
+                assertTrue(text.contains("Ihrem Antrag wird entsprochen"), text);
+            }
+            clerk.browser.findElement(By.linkText("Postausgang")).click();
+            clerk.waitForText("Bescheid der Sachbearbeitung");
+            clerk.accessible("postausgang");
+            assertEquals(List.of(), clerk.violations, "WCAG 2.1 A/AA violations (axe-core)");
+        }
+
+        String letters = api.simulator("/post/admin/letters?application=" + id, null);
+        assertTrue(letters.contains("clerk-decision") && letters.contains("ZFZR"), "the post service got the letter: " + letters);
+
+        try (Citizen stranger = new Citizen()) {
+            for (String page : List.of("/sachbearbeitung/faelle", "/sachbearbeitung/fall?id=" + id, "/sachbearbeitung/post",
+                    "/sachbearbeitung/konten")) {
+                stranger.open(distribution.uri(page).toString());
+                stranger.waitForText("Anmeldung für die Zulassungsbehörde");
+                assertFalse(stranger.body().contains("Vorprüfung") || stranger.body().contains("Postausgang"), page + ": " + stranger.body());
+            }
+            stranger.accessible("anmeldung");
+            stranger.typeInto("staff-user", "anna");
+            stranger.typeInto("staff-password", "falsch");
+            stranger.typeInto("staff-code", "123456");
+            stranger.browser.findElement(By.id("staff-login")).click();
+            stranger.waitForText("Anmeldung fehlgeschlagen");
+            stranger.accessible("anmeldung-fehler");
+            assertEquals(List.of(), stranger.violations, "WCAG 2.1 A/AA violations (axe-core)");
+        }
+    }
+
+    private void login(Citizen who, String user, String password, String secret) throws Exception {
+        who.open(distribution.uri("/sachbearbeitung").toString());
+        who.waitForText("Anmeldung für die Zulassungsbehörde");
+        who.typeInto("staff-user", user);
+        who.typeInto("staff-password", password);
+        who.typeInto("staff-code", OneTimeCodes.code(secret, Instant.now()));
+        who.browser.findElement(By.id("staff-login")).click();
+    }
+
+    /** An Außerbetriebsetzung through the machine API while the register is unreachable: it goes to the clerks. */
+    private static String failedCase() throws Exception {
+        Applicants applicants = new Applicants(api);
+        Applicants.Vehicle vehicle = applicants.registered();
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        String path = "/api/v1/applications/" + created.path("id").asText();
+        String token = created.path("token").asText();
+        api.call("PUT", path + "/answers", token, DemoAnswers.abmelden(vehicle.plate(), "K7m", "P2x", DemoAnswers.ZB1), 200);
+        applicants.mode("kba", "unavailable");
+        try {
+            assertEquals("MANUAL_REVIEW", api.call("POST", path + "/verify", token, null, 200).path("state").asText());
+        } finally {
+            applicants.mode("kba", "normal");
+        }
+        return created.path("id").asText();
+    }
+}

@@ -36,6 +36,10 @@ import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.CaseFile;
 import org.openikfz.api.backoffice.ClerkCase;
 import org.openikfz.api.backoffice.ClerkWorkspace;
+import org.openikfz.api.backoffice.DecisionReview;
+import org.openikfz.api.backoffice.ReviewStatistics;
+import org.openikfz.api.backoffice.ReviewedDecision;
+import org.openikfz.api.backoffice.TraceEntry;
 import org.openikfz.api.backoffice.NewAccount;
 import org.openikfz.api.backoffice.Role;
 import org.openikfz.api.backoffice.StaffDirectory;
@@ -75,6 +79,8 @@ public class BackOfficeIT {
     private StaffDirectory staff;
     @Inject
     private ClerkWorkspace desk;
+    @Inject
+    private DecisionReview review;
 
     private Simulators simulators;
     private Simulators.MovableClock clock;
@@ -84,7 +90,8 @@ public class BackOfficeIT {
     public Option[] config() throws IOException {
         return Platform.options("back-office", Map.of(
                 "org.openikfz.simulator.http", "port=" + Platform.freePort() + "\n",
-                "org.openikfz.core", "housekeeping.period=100\n"));
+                // no random draw here: the review tests select by hand (the draw itself: ReviewSamplingTest, ClerkBrowserIT)
+                "org.openikfz.core", "housekeeping.period=100\nreview.rate=0\n"));
     }
 
     @Before
@@ -190,6 +197,81 @@ public class BackOfficeIT {
         assertNotNull(staff.login("dora", dora.initialPassword(), OneTimeCodes.code(dora.totpSecret(), clock.instant())));
         assertRefused(BackOfficeException.Reason.UNAUTHORIZED,
                 () -> staff.login("dora", dora.initialPassword(), OneTimeCodes.code(dora.totpSecret(), clock.instant())));
+    }
+
+    @Test
+    public void supervisorsSelectConfirmAndRevokeAutomatedDecisionsWithinOneMonthAndAuditorsReadTheirWorkings() throws Exception {
+        StaffSession operator = operator();
+        NewAccount sinaAccount = staff.createAccount(operator, "sina", "Sina Leitung", Role.SUPERVISOR, "ERZ");
+        StaffSession sina = staff.login("sina", sinaAccount.initialPassword(), OneTimeCodes.code(sinaAccount.totpSecret(), clock.instant()));
+        StaffSession paul = account(operator, "paul", "Paul Prüfer", Role.AUDITOR, "ERZ");
+        StaffSession clara = account(operator, "clara", "Clara Sachbearbeitung", Role.CLERK, "ERZ");
+        String plateA = vehicle();
+        String plateB = vehicle();
+        String plateC = vehicle();
+        ApplicationRef a = decided(plateA);
+        ApplicationRef b = decided(plateB);
+        ApplicationRef c = decided(plateC);
+
+        List<ReviewedDecision> all = review.decisions(sina, false);
+        for (ApplicationRef ref : List.of(a, b, c)) {
+            ReviewedDecision d = all.stream().filter(x -> x.application().equals(ref.id())).findFirst().orElseThrow();
+            assertEquals("review.rate=0: none drawn at random", ReviewedDecision.NONE, d.reviewState());
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
+            assertEquals("retrieved: effective today", today, d.effectiveOn());
+            assertEquals("FZV § 23(3): one month from effectiveness", today.plusMonths(1), d.reviewableUntil());
+        }
+        assertRefused(BackOfficeException.Reason.FORBIDDEN, () -> review.select(paul, a.id()));
+        assertRefused(BackOfficeException.Reason.FORBIDDEN, () -> review.decisions(clara, false));
+
+        assertEquals(ReviewedDecision.OPEN, review.select(sina, a.id()).reviewState());
+        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> review.select(sina, a.id()));
+        ReviewedDecision confirmed = review.confirm(sina, a.id(), "Stichprobe ohne Befund");
+        assertEquals(ReviewedDecision.CONFIRMED, confirmed.reviewState());
+        assertEquals("sina", confirmed.reviewer());
+
+        // the workings of the decision, for the auditor: every step, masked inputs, rule and version
+        List<TraceEntry> trace = review.trace(paul, b.id());
+        assertTrue(trace.toString(), trace.stream().anyMatch(t -> t.step().equals("check anlage11.zfzr") && t.outcome().equals("CLEAR")
+                && t.established().contains("zfzr.registered") && t.version().startsWith("org.openikfz.check.zfzr")));
+        assertTrue(trace.toString(), trace.stream().anyMatch(t -> t.step().equals("procedure ausserbetriebsetzung")
+                && t.version().startsWith("org.openikfz.procedure.ausserbetriebsetzung")));
+        String inputs = trace.get(0).inputs();
+        assertTrue(inputs, inputs.contains("ERZ***") && !inputs.contains(plateB) && !inputs.contains(DemoAnswers.ZB1) && !inputs.contains("K7m"));
+        String export = review.export(paul, b.id());
+        assertTrue(export, export.contains("\"trace\":[") && export.contains(b.id().toString()));
+
+        review.select(sina, b.id());
+        assertRefused(BackOfficeException.Reason.INVALID, () -> review.revoke(sina, b.id(), ""));
+        ReviewedDecision revoked = review.revoke(sina, b.id(), "Der Antragsteller war nicht verfügungsberechtigt.");
+        assertEquals(ReviewedDecision.REVOKED, revoked.reviewState());
+        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> review.revoke(sina, b.id(), "noch einmal"));
+        waitFor(() -> simulators.quietly("/post/admin/letters?application=" + b.id()).contains("nicht verfügungsberechtigt"));
+        waitFor(() -> simulators.quietly("/fachverfahren/admin/inbox?application=" + b.id()).contains("revocation"));
+        assertEquals(1, Simulators.count(simulators.get("/post/admin/letters?application=" + b.id()), "\"revocation\""));
+
+        // a month and a day after it took effect the decision stands
+        clock.advance(Duration.ofDays(32));
+        assertRefused(BackOfficeException.Reason.UNAUTHORIZED, () -> review.decisions(sina, false)); // idle for 30 minutes: logged out
+        StaffSession again = staff.login("sina", sinaAccount.initialPassword(), OneTimeCodes.code(sinaAccount.totpSecret(), clock.instant()));
+        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> review.select(again, c.id()));
+
+        ReviewStatistics stats = review.statistics(again).stream().filter(st -> st.procedure().equals("ausserbetriebsetzung"))
+                .findFirst().orElseThrow();
+        assertTrue(stats.toString(), stats.decided() >= 3 && stats.selected() >= 2 && stats.confirmed() >= 1 && stats.revoked() >= 1);
+        assertEquals(stats.toString(), 0, stats.drawnAtRandom());
+        assertTrue(store.verifyAudit().toString(), store.verifyAudit().intact());
+    }
+
+    /** An automated Außerbetriebsetzung, paid, decided and its decision retrieved (effective today). */
+    private ApplicationRef decided(String plate) throws Exception {
+        ApplicationRef ref = engine.open(ABMELDEN, null);
+        engine.answer(ref, DemoAnswers.abmelden(plate, "K7m", "P2x", DemoAnswers.ZB1));
+        assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
+        simulators.pay(engine, ref);
+        assertEquals(ApplicationState.DECIDED, engine.submit(ref).state());
+        assertTrue(engine.decisionDocument(ref).isPresent());
+        return ref;
     }
 
     // ---- helpers ----

@@ -82,6 +82,8 @@ import org.openikfz.api.value.Zb1Code;
 import org.openikfz.api.value.Zb2Code;
 import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.DecisionRecord;
+import org.openikfz.store.api.TraceRecord;
 import org.openikfz.store.api.AuditEvent;
 import org.openikfz.store.api.OutboxMessage;
 import org.osgi.service.component.annotations.Activate;
@@ -171,6 +173,7 @@ public final class Engine implements ApplicationService {
     private volatile PaymentProvider payment;
     private volatile IdentityProvider identity;
     private volatile Instant lastAuditPurge = Instant.EPOCH;
+    private final ReviewSampling sampling;
 
     @Activate
     public Engine(@Reference ApplicationStore store, EngineConfig config) {
@@ -179,6 +182,7 @@ public final class Engine implements ApplicationService {
         this.authorityName = config.authorityName();
         // fees are data: the bundled GebOSt table, with the Land's or district's entries from etc/ replacing its items
         this.fees = FeeTable.bundled().withOverrides(config.fees_file());
+        this.sampling = new ReviewSampling(config.review_rate(), random);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "openikfz-housekeeping"));
         long period = Math.max(50, config.housekeeping_period());
         housekeeping.scheduleWithFixedDelay(this::housekeepingSafely, period, period, TimeUnit.MILLISECONDS);
@@ -383,22 +387,31 @@ public final class Engine implements ApplicationService {
         Map<String, String> facts = new LinkedHashMap<>();
         Optional<VerifiedIdentity> applicant = identityOf(data);
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        // FZV § 23(3): the workings of the decision stay inspectable — each step with what it saw and decided
+        List<TraceRecord> trace = new ArrayList<>();
+        trace.add(new TraceRecord(application.id(), 0, "answers", "INPUT", Trace.maskedAnswers(description, answers), "", "",
+                Trace.version(procedure), null));
         for (CheckId id : description.checks()) {
             Check check = checks.get(id.value());
             if (check == null) {
                 failures.add("check " + id + " not available");
+                trace.add(new TraceRecord(application.id(), trace.size(), "check " + id.value(), "FAILED", null, "",
+                        "check not available", null, null));
                 continue;
             }
             CheckContext context = new Context(application.id(), description.id(), description, application.authorityId(),
                     answers, Map.copyOf(facts), applicant, today);
             CheckResult result = safely(() -> check.check(context), "check " + id);
             collect(result, findings, failures);
+            trace.add(Trace.step(application.id(), trace.size(), "check " + id.value(), result, Trace.version(check)));
             if (result instanceof CheckResult.Clear clear) {
                 facts.putAll(clear.facts());
             }
         }
         Evaluation evaluation = new ProcedureEvaluation(answers, Map.copyOf(facts), applicant, application.authorityId(), today);
-        collect(safely(() -> procedure.evaluate(evaluation), "procedure " + description.id()), findings, failures);
+        CheckResult judged = safely(() -> procedure.evaluate(evaluation), "procedure " + description.id());
+        collect(judged, findings, failures);
+        trace.add(Trace.step(application.id(), trace.size(), "procedure " + description.id().value(), judged, Trace.version(procedure)));
         List<FeeLine> feeLines = new ArrayList<>();
         if (failures.isEmpty() && findings.isEmpty()) {
             for (FeeRule rule : description.fees()) {
@@ -429,6 +442,7 @@ public final class Engine implements ApplicationService {
                 s.putData(id, Map.of(FINDINGS, Findings.write(findings), VERIFIED, "true"));
                 s.putData(id, factData);
                 s.appendAudit(id, abort ? "ABORTED" : "OPPOSED", "findings=" + findings.size() + ";correctionsLeft=" + Math.max(0, left));
+                s.replaceTrace(id, trace);
                 return null;
             });
         } else if (!failures.isEmpty()) {
@@ -443,6 +457,7 @@ public final class Engine implements ApplicationService {
                 s.enqueue(id, TransferTarget.FACHVERFAHREN, transferPayload(application, description, answers, facts,
                         applicant.orElse(null), null, Map.of("manualReview", true, "reason", reasons)));
                 s.appendAudit(id, "FAILED", reasons);
+                s.replaceTrace(id, trace);
                 return null;
             });
         } else {
@@ -451,6 +466,7 @@ public final class Engine implements ApplicationService {
                 s.putData(id, Map.of(FINDINGS, "", VERIFIED, "true", FEES, Findings.writeFees(feeLines)));
                 s.putData(id, factData);
                 s.appendAudit(id, "VERIFIED", "fees=" + feeLines.size());
+                s.replaceTrace(id, trace);
                 return null;
             });
         }
@@ -511,6 +527,14 @@ public final class Engine implements ApplicationService {
                 s.appendAudit(id, "PAID", "payment=" + paymentId);
                 s.appendAudit(id, "DECIDED", "reference=" + reference + ";decidedAt=" + now
                         + ";offeredUntil=" + now.plus(DOCUMENT_WINDOW) + ";provisional=" + provisional);
+                // FZV § 23(3): under the Vorbehalt der Nachprüfung; a share is drawn at random for review
+                boolean drawn = sampling.draw();
+                s.recordDecision(new DecisionRecord(id, application.procedureId(), application.authorityId(), reference,
+                        Trace.version(procedure), now, null, drawn ? "OPEN" : "NONE", drawn ? "RANDOM" : null, drawn ? now : null,
+                        null, null, null));
+                if (drawn) {
+                    s.appendAudit(id, "REVIEW_DRAWN", "by=RANDOM;rate=" + sampling.rate());
+                }
                 plate.ifPresent(k -> s.putData(id, DECIDED_PLATE, k));
                 return null;
             });
@@ -557,7 +581,12 @@ public final class Engine implements ApplicationService {
                 // FZV §§ 31–32: with the downloaded decision the vehicle may be driven for a number of days
                 detail += ";drivingAllowedUntil=" + today.plusDays(settings.provisionalValidityDays(today));
             }
-            store.appendAudit(application.id(), "RETRIEVED", detail);
+            String retrieved = detail;
+            store.inTransaction(s -> {
+                s.appendAudit(application.id(), "RETRIEVED", retrieved);
+                s.decisionEffective(application.id(), today);
+                return null;
+            });
             decision = decision(store.auditTrail(application.id()), data).orElseThrow();
         }
         String fin = answerOfType(description, answersOf(data), FieldType.FIN).orElse(facts.get(Facts.ZFZR_FIN));
@@ -645,6 +674,7 @@ public final class Engine implements ApplicationService {
                     LocalDate mailedOn = LocalDate.ofInstant(now, ZONE);
                     LocalDate effectiveOn = mailedOn.plusDays(MAILED_EFFECT_DAYS);
                     s.appendAudit(application.id(), "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + effectiveOn);
+                    s.decisionEffective(application.id(), effectiveOn);
                     transferred = decision(s.auditTrail(application.id()), data).orElseThrow();
                 }
                 Map<String, Object> extra = Map.of("printAndMail", mail);
@@ -749,7 +779,10 @@ public final class Engine implements ApplicationService {
             return;
         }
         lastAuditPurge = now;
-        store.purgeAudit(now.atZone(ZONE).minusMonths(LOG_RETENTION_MONTHS).toInstant());
+        Instant cutoff = now.atZone(ZONE).minusMonths(LOG_RETENTION_MONTHS).toInstant();
+        store.purgeAudit(cutoff);
+        // decision records and traces hold no personal data in clear; they go with the log data
+        store.purgeDecisions(cutoff);
     }
 
     // ---- for the back office (ClerkDesk, same bundle) ----
@@ -831,6 +864,41 @@ public final class Engine implements ApplicationService {
                         Letters.payload(kind, application, description, decision, answers, facts, applicant, now, outcome));
             }
             s.appendAudit(id, "TRANSFER_QUEUED", "destinations=fachverfahren" + (approve ? ",kba" : "") + ";letters=" + String.join(",", letters));
+            return true;
+        });
+    }
+
+    /**
+     * Revokes an automated decision under review (FZV § 23(3)): the application is refused; a letter
+     * with the reason goes out (the Fachverfahren addresses it: the portal kept no address), and the
+     * Fachverfahren and the KBA are told — exactly once.
+     *
+     * @return {@code false} when the decision was not open for review any more
+     */
+    boolean revoke(DecisionRecord record, String reason, String reviewer) {
+        Instant now = clock.instant();
+        return store.inTransaction(s -> {
+            if (!s.review(record.applicationId(), "OPEN", "REVOKED", null, reviewer, reason)) {
+                return false;
+            }
+            Map<String, Object> revocation = new LinkedHashMap<>();
+            revocation.put("kind", "revocation");
+            revocation.put("application", record.applicationId().toString());
+            revocation.put("authority", record.authorityId());
+            revocation.put("procedure", record.procedureId());
+            revocation.put("reference", record.reference());
+            revocation.put("decidedAt", record.decidedAt().toString());
+            revocation.put("revokedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
+            revocation.put("reviewer", reviewer);
+            revocation.put("reason", reason);
+            // FZV § 23(3): revoked and decided anew — the application is refused
+            revocation.put("newDecision", "refused");
+            revocation.put("recipient", null);
+            String payload = Json.object(revocation);
+            s.enqueue(record.applicationId(), TransferTarget.POST, "revocation", payload);
+            s.enqueue(record.applicationId(), TransferTarget.FACHVERFAHREN, "revocation", payload);
+            s.enqueue(record.applicationId(), TransferTarget.KBA, "revocation", payload);
+            s.appendAudit(record.applicationId(), "REVOKED", "reference=" + record.reference() + ";by=" + reviewer);
             return true;
         });
     }

@@ -24,4 +24,10 @@ public @interface EngineConfig {
             description = "Path of a GebOSt table in the format of the bundled gebost.tsv; its items replace the "
                     + "bundled ones (all periods of an item). Empty: the bundled table only.")
     String fees_file() default "";
+
+    /** Property {@code review.rate}. */
+    @AttributeDefinition(name = "Share of automated decisions drawn for review",
+            description = "FZV § 23(3), Vorbehalt der Nachprüfung: the probability (0 to 1) that an automated decision is drawn"
+                    + " at random for a supervisor's review; about 6 % was planned in 2019. Supervisors select further ones by hand.")
+    double review_rate() default 0.06;
 }

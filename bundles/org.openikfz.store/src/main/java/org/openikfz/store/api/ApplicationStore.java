@@ -122,6 +122,41 @@ public interface ApplicationStore {
     /** Records the outcome of a login attempt. @since 1.1 */
     void recordLogin(String user, long lastTotpStep, int failedLogins, Instant lockedUntil);
 
+    /** Records an automated decision (FZV § 23(3)). @since 1.1 */
+    void recordDecision(DecisionRecord decision);
+
+    /** @since 1.1 */
+    Optional<DecisionRecord> findDecision(UUID applicationId);
+
+    /** The automated decisions of an authority, newest first. @since 1.1 */
+    List<DecisionRecord> decisions(String authorityId, int limit);
+
+    /** Sets the day a decision took effect. @since 1.1 */
+    void decisionEffective(UUID applicationId, java.time.LocalDate effectiveOn);
+
+    /**
+     * Moves a decision's review from {@code expectedState} to {@code newState} (compare and set).
+     *
+     * @param drawnBy set when drawing ({@code RANDOM}, {@code MANUAL}), otherwise {@code null} (kept)
+     * @return whether the decision was in {@code expectedState}
+     * @since 1.1
+     */
+    boolean review(UUID applicationId, String expectedState, String newState, String drawnBy, String reviewer, String note);
+
+    /** Replaces the trace of an application's latest verification. @since 1.1 */
+    void replaceTrace(UUID applicationId, List<TraceRecord> trace);
+
+    /** @since 1.1 */
+    List<TraceRecord> trace(UUID applicationId);
+
+    /**
+     * Deletes decision records and traces older than {@code cutoff} (§ 18(3): with the log data).
+     *
+     * @return the number of rows deleted
+     * @since 1.1
+     */
+    int purgeDecisions(Instant cutoff);
+
     /** Queues a message for transfer; call it in the transaction that decides the transfer. */
     OutboxMessage enqueue(UUID applicationId, String destination, String payload);
 

@@ -4,6 +4,8 @@ import static org.openikfz.store.internal.jooq.Tables.APPLICATION;
 import static org.openikfz.store.internal.jooq.Tables.APPLICATION_DATA;
 import static org.openikfz.store.internal.jooq.Tables.AUDIT_CHAIN;
 import static org.openikfz.store.internal.jooq.Tables.AUDIT_EVENT;
+import static org.openikfz.store.internal.jooq.Tables.DECISION_RECORD;
+import static org.openikfz.store.internal.jooq.Tables.DECISION_TRACE;
 import static org.openikfz.store.internal.jooq.Tables.OUTBOX;
 import static org.openikfz.store.internal.jooq.Tables.STAFF_ACCOUNT;
 
@@ -29,7 +31,9 @@ import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditEvent;
 import org.openikfz.store.api.AuditVerification;
+import org.openikfz.store.api.DecisionRecord;
 import org.openikfz.store.api.OutboxEntry;
+import org.openikfz.store.api.TraceRecord;
 import org.openikfz.store.api.OutboxMessage;
 import org.openikfz.store.api.StaffAccount;
 import org.openikfz.store.api.StoreException;
@@ -340,6 +344,100 @@ final class JooqApplicationStore implements ApplicationStore {
                 .set(STAFF_ACCOUNT.LOCKED_UNTIL, lockedUntil == null ? null : utc(lockedUntil))
                 .where(STAFF_ACCOUNT.USER_NAME.eq(user))
                 .execute());
+    }
+
+    @Override
+    public void recordDecision(DecisionRecord d) {
+        Objects.requireNonNull(d, "decision");
+        tx("record a decision", ctx -> ctx.insertInto(DECISION_RECORD)
+                .set(DECISION_RECORD.APPLICATION_ID, d.applicationId())
+                .set(DECISION_RECORD.PROCEDURE_ID, d.procedureId())
+                .set(DECISION_RECORD.AUTHORITY_ID, d.authorityId())
+                .set(DECISION_RECORD.REFERENCE, d.reference())
+                .set(DECISION_RECORD.PROCEDURE_VERSION, d.procedureVersion())
+                .set(DECISION_RECORD.DECIDED_AT, utc(d.decidedAt()))
+                .set(DECISION_RECORD.EFFECTIVE_ON, d.effectiveOn())
+                .set(DECISION_RECORD.REVIEW_STATE, d.reviewState())
+                .set(DECISION_RECORD.DRAWN_BY, d.drawnBy())
+                .set(DECISION_RECORD.DRAWN_AT, d.drawnAt() == null ? null : utc(d.drawnAt()))
+                .execute());
+    }
+
+    @Override
+    public Optional<DecisionRecord> findDecision(UUID applicationId) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        return tx("read a decision", ctx -> ctx.selectFrom(DECISION_RECORD).where(DECISION_RECORD.APPLICATION_ID.eq(applicationId))
+                .fetchOptional().map(JooqApplicationStore::decisionRecord));
+    }
+
+    @Override
+    public List<DecisionRecord> decisions(String authorityId, int limit) {
+        Objects.requireNonNull(authorityId, "authorityId");
+        return tx("read the decisions", ctx -> ctx.selectFrom(DECISION_RECORD).where(DECISION_RECORD.AUTHORITY_ID.eq(authorityId))
+                .orderBy(DECISION_RECORD.DECIDED_AT.desc()).limit(limit).fetch(JooqApplicationStore::decisionRecord));
+    }
+
+    @Override
+    public void decisionEffective(UUID applicationId, java.time.LocalDate effectiveOn) {
+        tx("record when a decision took effect", ctx -> ctx.update(DECISION_RECORD).set(DECISION_RECORD.EFFECTIVE_ON, effectiveOn)
+                .where(DECISION_RECORD.APPLICATION_ID.eq(applicationId)).execute());
+    }
+
+    @Override
+    public boolean review(UUID applicationId, String expectedState, String newState, String drawnBy, String reviewer, String note) {
+        return tx("review a decision", ctx -> {
+            var update = ctx.update(DECISION_RECORD).set(DECISION_RECORD.REVIEW_STATE, newState);
+            if (drawnBy != null) {
+                update = update.set(DECISION_RECORD.DRAWN_BY, drawnBy).set(DECISION_RECORD.DRAWN_AT, now());
+            }
+            if (reviewer != null) {
+                update = update.set(DECISION_RECORD.REVIEWER, reviewer).set(DECISION_RECORD.REVIEWED_AT, now())
+                        .set(DECISION_RECORD.REVIEW_NOTE, note);
+            }
+            return update.where(DECISION_RECORD.APPLICATION_ID.eq(applicationId)).and(DECISION_RECORD.REVIEW_STATE.eq(expectedState))
+                    .execute() == 1;
+        });
+    }
+
+    @Override
+    public void replaceTrace(UUID applicationId, List<TraceRecord> trace) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        tx("record the trace", ctx -> {
+            ctx.deleteFrom(DECISION_TRACE).where(DECISION_TRACE.APPLICATION_ID.eq(applicationId)).execute();
+            for (TraceRecord t : trace) {
+                ctx.insertInto(DECISION_TRACE)
+                        .set(DECISION_TRACE.APPLICATION_ID, applicationId)
+                        .set(DECISION_TRACE.SEQ, t.seq())
+                        .set(DECISION_TRACE.STEP, t.step())
+                        .set(DECISION_TRACE.OUTCOME, t.outcome())
+                        .set(DECISION_TRACE.INPUTS, t.inputs())
+                        .set(DECISION_TRACE.ESTABLISHED, t.established())
+                        .set(DECISION_TRACE.RULE, t.rule())
+                        .set(DECISION_TRACE.VERSION, t.version())
+                        .set(DECISION_TRACE.RECORDED_AT, now())
+                        .execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<TraceRecord> trace(UUID applicationId) {
+        return tx("read the trace", ctx -> ctx.selectFrom(DECISION_TRACE).where(DECISION_TRACE.APPLICATION_ID.eq(applicationId))
+                .orderBy(DECISION_TRACE.SEQ).fetch(r -> new TraceRecord(r.getApplicationId(), r.getSeq(), r.getStep(), r.getOutcome(),
+                        r.getInputs(), r.getEstablished(), r.getRule(), r.getVersion(), instant(r.getRecordedAt()))));
+    }
+
+    @Override
+    public int purgeDecisions(Instant cutoff) {
+        return tx("purge decision records", ctx -> ctx.deleteFrom(DECISION_TRACE).where(DECISION_TRACE.RECORDED_AT.lt(utc(cutoff))).execute()
+                + ctx.deleteFrom(DECISION_RECORD).where(DECISION_RECORD.DECIDED_AT.lt(utc(cutoff))).execute());
+    }
+
+    private static DecisionRecord decisionRecord(org.openikfz.store.internal.jooq.tables.records.DecisionRecordRecord r) {
+        return new DecisionRecord(r.getApplicationId(), r.getProcedureId(), r.getAuthorityId(), r.getReference(), r.getProcedureVersion(),
+                instant(r.getDecidedAt()), r.getEffectiveOn(), r.getReviewState(), r.getDrawnBy(), instant(r.getDrawnAt()), r.getReviewer(),
+                instant(r.getReviewedAt()), r.getReviewNote());
     }
 
     private static StaffAccount account(StaffAccountRecord r) {

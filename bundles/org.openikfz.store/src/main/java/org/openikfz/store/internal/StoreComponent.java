@@ -14,7 +14,9 @@ import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditEvent;
 import org.openikfz.store.api.AuditVerification;
+import org.openikfz.store.api.DecisionRecord;
 import org.openikfz.store.api.OutboxEntry;
+import org.openikfz.store.api.TraceRecord;
 import org.openikfz.store.api.OutboxMessage;
 import org.openikfz.store.api.StaffAccount;
 import org.openikfz.store.api.StoreInfo;
@@ -156,6 +158,46 @@ public final class StoreComponent implements ApplicationStore {
     @Override
     public void recordLogin(String user, long lastTotpStep, int failedLogins, Instant lockedUntil) {
         store.recordLogin(user, lastTotpStep, failedLogins, lockedUntil);
+    }
+
+    @Override
+    public void recordDecision(DecisionRecord decision) {
+        store.recordDecision(decision);
+    }
+
+    @Override
+    public Optional<DecisionRecord> findDecision(UUID applicationId) {
+        return store.findDecision(applicationId);
+    }
+
+    @Override
+    public List<DecisionRecord> decisions(String authorityId, int limit) {
+        return store.decisions(authorityId, limit);
+    }
+
+    @Override
+    public void decisionEffective(UUID applicationId, java.time.LocalDate effectiveOn) {
+        store.decisionEffective(applicationId, effectiveOn);
+    }
+
+    @Override
+    public boolean review(UUID applicationId, String expectedState, String newState, String drawnBy, String reviewer, String note) {
+        return store.review(applicationId, expectedState, newState, drawnBy, reviewer, note);
+    }
+
+    @Override
+    public void replaceTrace(UUID applicationId, List<TraceRecord> trace) {
+        store.replaceTrace(applicationId, trace);
+    }
+
+    @Override
+    public List<TraceRecord> trace(UUID applicationId) {
+        return store.trace(applicationId);
+    }
+
+    @Override
+    public int purgeDecisions(Instant cutoff) {
+        return store.purgeDecisions(cutoff);
     }
 
     @Override

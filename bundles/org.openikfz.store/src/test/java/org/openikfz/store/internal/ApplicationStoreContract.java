@@ -70,7 +70,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("3", info.schemaVersion());
+        assertEquals("4", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -80,7 +80,7 @@ abstract class ApplicationStoreContract {
         Application a = newApplication();
         StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, Clock.systemUTC());
         try {
-            assertEquals("3", second.info().schemaVersion());
+            assertEquals("4", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();
@@ -308,6 +308,31 @@ abstract class ApplicationStoreContract {
         assertEquals("clerk-decision", entry.label());
         assertNotNull(entry.deliveredAt());
         assertTrue(store.outbox("post", "other", 1000).stream().noneMatch(e -> e.id() == letter.id()), "another authority's letters stay apart");
+    }
+
+    @Test
+    void decisions_are_recorded_reviewed_once_and_traced() {
+        Application a = newApplication();
+        Instant decided = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        store.recordDecision(new org.openikfz.store.api.DecisionRecord(a.id(), "zulassung.neu", "09162000", "ERZ-2026-1", "1.0.0",
+                decided, null, "NONE", null, null, null, null, null));
+        assertTrue(store.review(a.id(), "NONE", "OPEN", "MANUAL", null, null));
+        assertFalse(store.review(a.id(), "NONE", "OPEN", "MANUAL", null, null), "drawn once");
+        store.decisionEffective(a.id(), java.time.LocalDate.of(2026, 12, 2));
+        assertTrue(store.review(a.id(), "OPEN", "REVOKED", null, "berta", "Halter war nicht berechtigt"));
+        var record = store.findDecision(a.id()).orElseThrow();
+        assertEquals("REVOKED", record.reviewState());
+        assertEquals("MANUAL", record.drawnBy());
+        assertEquals("berta", record.reviewer());
+        assertEquals(java.time.LocalDate.of(2026, 12, 2), record.effectiveOn());
+        assertEquals(decided, record.decidedAt());
+        assertTrue(store.decisions("09162000", 1000).stream().anyMatch(d -> d.applicationId().equals(a.id())));
+
+        store.replaceTrace(a.id(), List.of(new org.openikfz.store.api.TraceRecord(a.id(), 1, "zfzr", "CLEAR", "{}", "zfzr.registered", "clear", "1.1.0", null)));
+        store.replaceTrace(a.id(), List.of(
+                new org.openikfz.store.api.TraceRecord(a.id(), 1, "zfzr", "CLEAR", "{\"kennzeichen\":\"ER***\"}", "zfzr.registered", "clear", "1.1.0", null),
+                new org.openikfz.store.api.TraceRecord(a.id(), 2, "procedure", "CLEAR", "{}", "", "clear", "1.0.0", null)));
+        assertEquals(List.of("zfzr", "procedure"), store.trace(a.id()).stream().map(t -> t.step()).toList());
     }
 
     private void sql(String statement) throws Exception {

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.backoffice.ClerkWorkspace;
+import org.openikfz.api.backoffice.DecisionReview;
 import org.openikfz.api.backoffice.StaffDirectory;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
@@ -174,6 +175,16 @@ public class UiServer {
 
     void unsetWorkspace(ClerkWorkspace service) {
         backOffice.unsetWorkspace(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetReview")
+    void setReview(DecisionReview service) {
+        backOffice.setReview(service);
+    }
+
+    void unsetReview(DecisionReview service) {
+        backOffice.unsetReview(service);
     }
 
     private static long serviceId(Map<String, Object> properties) {

@@ -35,6 +35,8 @@ public final class StaffViews {
     static final String CASE = "sachbearbeitung/fall";
     static final String POST = "sachbearbeitung/post";
     static final String ACCOUNTS = "sachbearbeitung/konten";
+    static final String REVIEWS = "sachbearbeitung/nachpruefung";
+    static final String REVIEW = "sachbearbeitung/entscheidung";
     private static final String TOKEN = "openikfz.staff.token";
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Berlin"));
 
@@ -47,6 +49,8 @@ public final class StaffViews {
         routes.setRoute(CASE, CaseView.class, List.of(MainLayout.class));
         routes.setRoute(POST, PostalOutboxView.class, List.of(MainLayout.class));
         routes.setRoute(ACCOUNTS, AccountsView.class, List.of(MainLayout.class));
+        routes.setRoute(REVIEWS, ReviewQueueView.class, List.of(MainLayout.class));
+        routes.setRoute(REVIEW, ReviewView.class, List.of(MainLayout.class));
     }
 
     static void remember(StaffSession session) {
@@ -78,6 +82,10 @@ public final class StaffViews {
         return BackOfficeAccess.current().staff().orElseThrow(StaffViews::unavailable);
     }
 
+    static org.openikfz.api.backoffice.DecisionReview review() {
+        return BackOfficeAccess.current().review().orElseThrow(StaffViews::unavailable);
+    }
+
     static ClerkWorkspace workspace() {
         return BackOfficeAccess.current().workspace().orElseThrow(StaffViews::unavailable);
     }
@@ -99,6 +107,9 @@ public final class StaffViews {
         nav.add(who);
         if (session.member().role().readsCases()) {
             nav.add(link(CASES, t(locale, "Fälle", "Cases")), link(POST, t(locale, "Postausgang", "Postal outbox")));
+        }
+        if (session.member().role() == Role.SUPERVISOR || session.member().role() == Role.AUDITOR) {
+            nav.add(link(REVIEWS, t(locale, "Nachprüfung", "Review")));
         }
         if (session.member().role() == Role.OPERATOR) {
             nav.add(link(ACCOUNTS, t(locale, "Konten", "Accounts")));

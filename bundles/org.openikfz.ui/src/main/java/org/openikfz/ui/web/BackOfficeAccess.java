@@ -3,6 +3,7 @@ package org.openikfz.ui.web;
 import com.vaadin.flow.server.VaadinService;
 import java.util.Optional;
 import org.openikfz.api.backoffice.ClerkWorkspace;
+import org.openikfz.api.backoffice.DecisionReview;
 import org.openikfz.api.backoffice.StaffDirectory;
 
 /**
@@ -13,6 +14,7 @@ public final class BackOfficeAccess {
 
     private volatile StaffDirectory staff;
     private volatile ClerkWorkspace workspace;
+    private volatile DecisionReview review;
 
     /** The access of the running Vaadin application (from a request or a {@code UI.access} thread). */
     public static BackOfficeAccess current() {
@@ -25,6 +27,20 @@ public final class BackOfficeAccess {
 
     public Optional<ClerkWorkspace> workspace() {
         return Optional.ofNullable(workspace);
+    }
+
+    public Optional<DecisionReview> review() {
+        return Optional.ofNullable(review);
+    }
+
+    public void setReview(DecisionReview service) {
+        review = service;
+    }
+
+    public void unsetReview(DecisionReview service) {
+        if (review == service) {
+            review = null;
+        }
     }
 
     public void setStaff(StaffDirectory service) {

@@ -107,12 +107,17 @@ final class Citizen implements AutoCloseable {
                 .findElement(By.tagName("input")).click();
     }
 
-    /** Opens a drop-down list and picks the item with the given label. */
+    /** Opens a dialog field's drop-down list and picks the item with the given label. */
     void select(String field, String label) {
-        browser.findElement(By.id("field-" + field)).click();
+        selectIn("field-" + field, label);
+    }
+
+    /** Opens the drop-down list (Vaadin select) with the given element id and picks the item with the given label. */
+    void selectIn(String id, String label) {
+        browser.findElement(By.id(id)).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.findElements(By.tagName("vaadin-select-item")).isEmpty());
         browser.findElements(By.tagName("vaadin-select-item")).stream().filter(i -> i.getText().trim().equals(label))
-                .findFirst().orElseThrow(() -> new AssertionError("no item '" + label + "' in " + field)).click();
+                .findFirst().orElseThrow(() -> new AssertionError("no item '" + label + "' in " + id)).click();
     }
 
     void button(String text) {
@@ -140,6 +145,11 @@ final class Citizen implements AutoCloseable {
 
     /** Clicks the download link with the given id and waits for the PDF; returns the file. */
     Path download(String linkId) throws Exception {
+        return downloadFile(linkId, ".pdf");
+    }
+
+    /** Clicks the download link with the given id and waits for a file ending in {@code suffix}; returns it. */
+    Path downloadFile(String linkId, String suffix) throws Exception {
         try (var old = Files.list(downloads)) {
             for (Path file : (Iterable<Path>) old::iterator) {
                 Files.delete(file);
@@ -149,14 +159,14 @@ final class Citizen implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             try (var files = Files.list(downloads)) {
-                var pdf = files.filter(f -> f.toString().endsWith(".pdf")).findFirst();
+                var pdf = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
                 if (pdf.isPresent() && Files.size(pdf.get()) > 0) {
                     return pdf.get();
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no PDF downloaded from " + linkId);
+        throw new AssertionError("nothing downloaded from " + linkId);
     }
 
     void screenshot(String name) throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openikfz.it.DemoAnswers;
 import org.openikfz.it.OneTimeCodes;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 
 /**
  * The back office in the browser: the first operator creates a clerk's account, a case whose
@@ -48,27 +46,19 @@ class ClerkBrowserIT {
     void aFailedCaseArrivesIsDecidedByAClerkAndItsLetterIsProduced() throws Exception {
         String[] admin = OneTimeCodes.initialOperator(distribution.home);
         String[] anna;
-        try (Citizen operator = new Citizen()) {
-            operator.browser.manage().window().setSize(new Dimension(1280, 900));
-            login(operator, admin[0], admin[1], admin[2]);
+        try (Citizen operator = Staff.desktop()) {
+            Staff.login(operator, distribution, admin[0], admin[1], admin[2]);
             operator.waitForText("Konten der Mitarbeitenden");
             operator.accessible("konten");
-            operator.typeInto("account-user", "anna");
-            operator.typeInto("account-name", "Anna Schmidt");
-            operator.typeInto("account-authority", "ERZ");
-            operator.browser.findElement(By.id("account-create")).click();
-            operator.waitForText("Konto angelegt");
+            anna = Staff.createAccount(operator, "anna", "Anna Schmidt", "Sachbearbeitung", "ERZ");
             operator.accessible("konto-angelegt");
-            anna = new String[] {"anna", operator.browser.findElement(By.id("new-account-password")).getText(),
-                    operator.browser.findElement(By.id("new-account-secret")).getText()};
             assertEquals(List.of(), operator.violations, "WCAG 2.1 A/AA violations (axe-core)");
         }
 
         String id = failedCase();
 
-        try (Citizen clerk = new Citizen()) {
-            clerk.browser.manage().window().setSize(new Dimension(1280, 900));
-            login(clerk, anna[0], anna[1], anna[2]);
+        try (Citizen clerk = Staff.desktop()) {
+            Staff.login(clerk, distribution, anna[0], anna[1], anna[2]);
             clerk.waitForText("Fälle zur Entscheidung");
             clerk.accessible("faelle");
             clerk.screenshot("sachbearbeitung-faelle");
@@ -115,15 +105,6 @@ class ClerkBrowserIT {
             stranger.accessible("anmeldung-fehler");
             assertEquals(List.of(), stranger.violations, "WCAG 2.1 A/AA violations (axe-core)");
         }
-    }
-
-    private void login(Citizen who, String user, String password, String secret) throws Exception {
-        who.open(distribution.uri("/sachbearbeitung").toString());
-        who.waitForText("Anmeldung für die Zulassungsbehörde");
-        who.typeInto("staff-user", user);
-        who.typeInto("staff-password", password);
-        who.typeInto("staff-code", OneTimeCodes.code(secret, Instant.now()));
-        who.browser.findElement(By.id("staff-login")).click();
     }
 
     /** An Außerbetriebsetzung through the machine API while the register is unreachable: it goes to the clerks. */

@@ -14,6 +14,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.backoffice.ClerkWorkspace;
 import org.openikfz.api.backoffice.DecisionReview;
+import org.openikfz.api.backoffice.PlatformOverview;
 import org.openikfz.api.backoffice.StaffDirectory;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
@@ -185,6 +186,16 @@ public class UiServer {
 
     void unsetReview(DecisionReview service) {
         backOffice.unsetReview(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetPlatform")
+    void setPlatform(PlatformOverview service) {
+        backOffice.setPlatform(service);
+    }
+
+    void unsetPlatform(PlatformOverview service) {
+        backOffice.unsetPlatform(service);
     }
 
     private static long serviceId(Map<String, Object> properties) {

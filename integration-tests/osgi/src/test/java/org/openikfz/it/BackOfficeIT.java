@@ -81,6 +81,8 @@ public class BackOfficeIT {
     private ClerkWorkspace desk;
     @Inject
     private DecisionReview review;
+    @Inject
+    private org.openikfz.api.backoffice.PlatformOverview platform;
 
     private Simulators simulators;
     private Simulators.MovableClock clock;
@@ -133,6 +135,11 @@ public class BackOfficeIT {
         StaffSession forged = new StaffSession("forged", new StaffMember("anna", "Anna Schmidt", Role.CLERK, "ERZ"), Instant.MAX);
         assertRefused(BackOfficeException.Reason.UNAUTHORIZED, () -> desk.queue(forged));
         assertRefused(BackOfficeException.Reason.FORBIDDEN, () -> staff.createAccount(anna, "eve", "Eve", Role.OPERATOR, "ERZ"));
+        // the operator sees the platform and no case; the auditor verifies the log; the clerk neither
+        assertTrue(platform.bundles(operator).stream().anyMatch(b -> b.symbolicName().equals("org.openikfz.core") && b.healthy()));
+        assertTrue(platform.verifyAuditTrail(aude), platform.verifyAuditTrail(aude).startsWith("Protokoll unverändert"));
+        assertRefused(BackOfficeException.Reason.FORBIDDEN, () -> platform.bundles(anna));
+        assertRefused(BackOfficeException.Reason.FORBIDDEN, () -> platform.verifyAuditTrail(anna));
 
         CaseFile file = desk.caseFile(anna, id);
         assertTrue(file.toString(), file.answers().stream().anyMatch(e -> e.value().equals(plate)));

@@ -65,6 +65,9 @@ public interface ApplicationStore {
     /** The audit trail of an application, in the order the events were appended. */
     List<AuditEvent> auditTrail(UUID applicationId);
 
+    /** Events of the system (no application) whose type starts with {@code typePrefix}, newest first. @since 1.1 */
+    List<AuditEvent> systemEvents(String typePrefix, int limit);
+
     /**
      * Deletes audit events that occurred before {@code cutoff} (§ 18(3) FZV: log data are deleted
      * after six months): the oldest events up to the first that is still to be kept. The deletion is

@@ -225,6 +225,15 @@ final class JooqApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public List<AuditEvent> systemEvents(String typePrefix, int limit) {
+        Objects.requireNonNull(typePrefix, "typePrefix");
+        return tx("read the system's events", ctx -> ctx.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.APPLICATION_ID.isNull()).and(AUDIT_EVENT.EVENT_TYPE.startsWith(typePrefix))
+                .orderBy(AUDIT_EVENT.ID.desc()).limit(limit)
+                .fetch(JooqApplicationStore::auditEvent));
+    }
+
+    @Override
     public int purgeAudit(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
         return tx("purge the audit trail", ctx -> {

@@ -121,6 +121,11 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public List<AuditEvent> systemEvents(String typePrefix, int limit) {
+        return store.systemEvents(typePrefix, limit);
+    }
+
+    @Override
     public int purgeAudit(Instant cutoff) {
         return store.purgeAudit(cutoff);
     }

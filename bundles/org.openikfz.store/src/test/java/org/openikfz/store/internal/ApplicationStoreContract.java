@@ -195,6 +195,9 @@ abstract class ApplicationStoreContract {
         assertEquals(List.of(first, second), trail);
         assertEquals("procedure zulassung.neu", trail.get(0).detail());
         assertNull(trail.get(1).detail());
+        AuditEvent newest = store.systemEvents("STORE_", 5).get(0);
+        assertEquals(system.id(), newest.id(), "system events, newest first");
+        assertTrue(store.systemEvents("NO_SUCH_", 5).isEmpty());
     }
 
     @Test

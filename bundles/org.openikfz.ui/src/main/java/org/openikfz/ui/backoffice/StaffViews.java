@@ -37,6 +37,7 @@ public final class StaffViews {
     static final String ACCOUNTS = "sachbearbeitung/konten";
     static final String REVIEWS = "sachbearbeitung/nachpruefung";
     static final String REVIEW = "sachbearbeitung/entscheidung";
+    static final String PLATFORM = "sachbearbeitung/betrieb";
     private static final String TOKEN = "openikfz.staff.token";
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Berlin"));
 
@@ -51,6 +52,7 @@ public final class StaffViews {
         routes.setRoute(ACCOUNTS, AccountsView.class, List.of(MainLayout.class));
         routes.setRoute(REVIEWS, ReviewQueueView.class, List.of(MainLayout.class));
         routes.setRoute(REVIEW, ReviewView.class, List.of(MainLayout.class));
+        routes.setRoute(PLATFORM, PlatformView.class, List.of(MainLayout.class));
     }
 
     static void remember(StaffSession session) {
@@ -86,6 +88,10 @@ public final class StaffViews {
         return BackOfficeAccess.current().review().orElseThrow(StaffViews::unavailable);
     }
 
+    static org.openikfz.api.backoffice.PlatformOverview platform() {
+        return BackOfficeAccess.current().platform().orElseThrow(StaffViews::unavailable);
+    }
+
     static ClerkWorkspace workspace() {
         return BackOfficeAccess.current().workspace().orElseThrow(StaffViews::unavailable);
     }
@@ -113,6 +119,9 @@ public final class StaffViews {
         }
         if (session.member().role() == Role.OPERATOR) {
             nav.add(link(ACCOUNTS, t(locale, "Konten", "Accounts")));
+        }
+        if (session.member().role() == Role.OPERATOR || session.member().role() == Role.AUDITOR) {
+            nav.add(link(PLATFORM, t(locale, "Betrieb und Protokoll", "Operations and log")));
         }
         Anchor logout = link(LOGIN + "?abmelden", t(locale, "Abmelden", "Log out"));
         logout.setId("staff-logout");
@@ -158,7 +167,11 @@ public final class StaffViews {
                 if (cell instanceof Component component) {
                     td.appendChild(component.getElement());
                 } else {
-                    td.setText(cell == null ? "" : cell.toString());
+                    String text = cell == null ? "" : cell.toString();
+                    td.setText(text);
+                    if (text.length() > 24) {
+                        td.getClassList().add("ikfz-long");
+                    }
                 }
                 tr.appendChild(td);
             }
@@ -167,6 +180,10 @@ public final class StaffViews {
         table.appendChild(body);
         Div wrapper = new Div();
         wrapper.addClassName("ikfz-table-wrapper");
+        // should it still scroll sideways, the keyboard reaches it (WCAG 2.1.1)
+        wrapper.getElement().setAttribute("tabindex", "0");
+        wrapper.getElement().setAttribute("role", "region");
+        wrapper.getElement().setAttribute("aria-label", caption);
         wrapper.getElement().appendChild(table);
         return wrapper;
     }

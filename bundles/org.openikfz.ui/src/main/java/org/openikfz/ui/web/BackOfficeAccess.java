@@ -4,6 +4,7 @@ import com.vaadin.flow.server.VaadinService;
 import java.util.Optional;
 import org.openikfz.api.backoffice.ClerkWorkspace;
 import org.openikfz.api.backoffice.DecisionReview;
+import org.openikfz.api.backoffice.PlatformOverview;
 import org.openikfz.api.backoffice.StaffDirectory;
 
 /**
@@ -15,6 +16,7 @@ public final class BackOfficeAccess {
     private volatile StaffDirectory staff;
     private volatile ClerkWorkspace workspace;
     private volatile DecisionReview review;
+    private volatile PlatformOverview platform;
 
     /** The access of the running Vaadin application (from a request or a {@code UI.access} thread). */
     public static BackOfficeAccess current() {
@@ -27,6 +29,20 @@ public final class BackOfficeAccess {
 
     public Optional<ClerkWorkspace> workspace() {
         return Optional.ofNullable(workspace);
+    }
+
+    public Optional<PlatformOverview> platform() {
+        return Optional.ofNullable(platform);
+    }
+
+    public void setPlatform(PlatformOverview service) {
+        platform = service;
+    }
+
+    public void unsetPlatform(PlatformOverview service) {
+        if (platform == service) {
+            platform = null;
+        }
     }
 
     public Optional<DecisionReview> review() {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -52,6 +54,22 @@ class ClerkBrowserIT {
             operator.accessible("konten");
             anna = Staff.createAccount(operator, "anna", "Anna Schmidt", "Sachbearbeitung", "ERZ");
             operator.accessible("konto-angelegt");
+
+            // what runs, what was deployed when, and the audit trail's verification
+            Path fixture = Path.of(System.getProperty("openikfz.fixture.bundle"));
+            Path partial = distribution.home.resolve("deploy").resolve(fixture.getFileName() + ".part");
+            Files.copy(fixture, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, distribution.home.resolve("deploy").resolve(fixture.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            Thread.sleep(1500);
+            operator.browser.findElement(By.linkText("Betrieb und Protokoll")).click();
+            operator.waitForText("Installierte Bausteine");
+            String platform = operator.body();
+            assertTrue(platform.contains("org.openikfz.procedure.umschreibung") && platform.contains("in Ordnung"), platform);
+            assertTrue(platform.contains("BUNDLE_INSTALLED") && platform.contains("source=deploy/" + fixture.getFileName()), platform);
+            operator.browser.findElement(By.id("audit-verify")).click();
+            operator.waitForText("Protokoll unverändert");
+            operator.accessible("betrieb");
+            operator.screenshot("betrieb");
             assertEquals(List.of(), operator.violations, "WCAG 2.1 A/AA violations (axe-core)");
         }
 

@@ -1,0 +1,25 @@
+package org.openikfz.api.backoffice;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The operator's view of the running platform: installed procedures, checks, connectors and
+ * simulators with versions and health, what was deployed when, the database, and the audit trail's
+ * verification (operators and auditors).
+ */
+@ProviderType
+public interface PlatformOverview {
+
+    /** The platform's own bundles and everything deployed through {@code deploy/} (operators). */
+    List<InstalledBundle> bundles(StaffSession session);
+
+    /** Bundles installed, updated, started, stopped and uninstalled while running, newest first (operators). */
+    List<PlatformEvent> deployments(StaffSession session);
+
+    /** The database in one line: product, schema version, reachable (operators). */
+    String database(StaffSession session);
+
+    /** Verifies the audit trail's hash chain and says the outcome in one paragraph (operators, auditors). */
+    String verifyAuditTrail(StaffSession session);
+}

@@ -1,0 +1,114 @@
+package org.openikfz.ui.backoffice;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openikfz.api.backoffice.BackOfficeException;
+import org.openikfz.api.backoffice.InstalledBundle;
+import org.openikfz.api.backoffice.PlatformEvent;
+import org.openikfz.api.backoffice.Role;
+import org.openikfz.api.backoffice.StaffSession;
+
+/**
+ * Operators: the installed procedures, checks, connectors and simulators with versions and health,
+ * what was deployed when, the database. Operators and auditors: the audit trail's verification.
+ */
+public class PlatformView extends Section implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final long serialVersionUID = 1L;
+
+    private StaffSession session;
+
+    public PlatformView() {
+        addClassName("ikfz-step");
+        addClassName("ikfz-staff");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        session = StaffViews.requireSession(event).orElse(null);
+        if (session != null) {
+            render(null);
+        }
+    }
+
+    private void render(String verification) {
+        Locale locale = getLocale();
+        removeAll();
+        add(StaffViews.navigation(session, locale));
+        add(new H1(StaffViews.t(locale, "Betrieb und Protokoll", "Operations and log")));
+        add(new H2(StaffViews.t(locale, "Protokoll (§ 18 Abs. 3 FZV)", "Audit log")));
+        add(new Paragraph(StaffViews.t(locale,
+                "Jeder Eintrag ist mit dem vorigen verkettet und mit einem Schlüssel außerhalb der Datenbank gesichert; eine Änderung, Einfügung oder Löschung außerhalb der Aufbewahrungsfrist fällt bei der Prüfung auf. Auf der Kommandozeile: bin/openikfz audit-verify.",
+                "Every entry is chained to the previous one and secured with a key outside the database; a change, insertion or deletion outside the retention shows in the verification. On the command line: bin/openikfz audit-verify.")));
+        Div result = new Div();
+        result.setId("audit-result");
+        result.getElement().setAttribute("role", "status");
+        if (verification != null) {
+            result.setText(verification);
+        }
+        Button verify = new Button(StaffViews.t(locale, "Protokoll jetzt prüfen", "Verify the log now"), e -> {
+            try {
+                render(StaffViews.platform().verifyAuditTrail(session));
+            } catch (BackOfficeException ex) {
+                render(ex.getMessage(locale));
+            }
+        });
+        verify.setId("audit-verify");
+        add(verify, result);
+        if (session.member().role() != Role.OPERATOR) {
+            return;
+        }
+        try {
+            add(new H2(StaffViews.t(locale, "Datenbank", "Database")), new Paragraph(StaffViews.platform().database(session)));
+            List<List<Object>> rows = new ArrayList<>();
+            for (InstalledBundle b : StaffViews.platform().bundles(session)) {
+                rows.add(List.of(kind(b.kind(), locale), b.symbolicName(), b.version(), b.source(),
+                        b.healthy() ? StaffViews.t(locale, "in Ordnung", "healthy") : StaffViews.t(locale, "GESTÖRT", "FAULTY") + " (" + b.state() + ")",
+                        String.join(", ", b.components())));
+            }
+            add(new H2(StaffViews.t(locale, "Installierte Bausteine", "Installed bundles")));
+            add(StaffViews.table(StaffViews.t(locale, "Verfahren, Prüfungen, Konnektoren, Simulatoren und Plattform", "Procedures, checks, connectors, simulators and platform"),
+                    List.of(StaffViews.t(locale, "Art", "Kind"), StaffViews.t(locale, "Baustein", "Bundle"), StaffViews.t(locale, "Version", "Version"),
+                            StaffViews.t(locale, "Herkunft", "Source"), StaffViews.t(locale, "Zustand", "Health"),
+                            StaffViews.t(locale, "Komponenten", "Components")), rows));
+            List<List<Object>> events = new ArrayList<>();
+            for (PlatformEvent e : StaffViews.platform().deployments(session)) {
+                events.add(List.of(StaffViews.when(e.at()), e.type(), e.detail()));
+            }
+            add(new H2(StaffViews.t(locale, "Verteilungen zur Laufzeit", "Deployments at runtime")));
+            if (events.isEmpty()) {
+                add(new Paragraph(StaffViews.t(locale, "Seit dem Start wurde nichts verteilt.", "Nothing was deployed since the start.")));
+            } else {
+                add(StaffViews.table(StaffViews.t(locale, "Neueste zuerst", "Newest first"), List.of(StaffViews.t(locale, "Zeit", "Time"),
+                        StaffViews.t(locale, "Ereignis", "Event"), StaffViews.t(locale, "Baustein", "Bundle")), events));
+            }
+        } catch (BackOfficeException e) {
+            add(new Paragraph(e.getMessage(locale)));
+        }
+    }
+
+    private static String kind(String kind, Locale locale) {
+        return switch (kind) {
+            case "procedure" -> StaffViews.t(locale, "Verfahren", "Procedure");
+            case "check" -> StaffViews.t(locale, "Prüfung", "Check");
+            case "connector" -> StaffViews.t(locale, "Konnektor", "Connector");
+            case "simulator" -> StaffViews.t(locale, "Simulator", "Simulator");
+            default -> StaffViews.t(locale, "Plattform", "Platform");
+        };
+    }
+
+    @Override
+    public String getPageTitle() {
+        return StaffViews.t(getLocale(), "Betrieb – Sachbearbeitung – Open i-Kfz", "Operations – back office – Open i-Kfz");
+    }
+}

@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Dictionary;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -38,7 +36,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -76,13 +73,10 @@ public class AusserbetriebsetzungIT {
     public void moveableClock() throws Exception {
         simulators = new Simulators(context);
         clock = new Simulators.MovableClock(Instant.now());
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(Constants.SERVICE_RANKING, 100);
-        clockRegistration = context.registerService(Clock.class, clock, properties);
+        clockRegistration = clock.register(context);
         simulator("POST", "/kba/admin/mode", "mode=normal");
         simulator("POST", "/kba/admin/vehicles", "kennzeichen=" + PLATE.replace(" ", "+")
                 + "&fin=WVWZZZ1JZXW000001&zb1=Ab3De4F&plaketten=K7m,P2x");
-        Thread.sleep(200); // the engine picks up the clock (greedy reference)
     }
 
     @After

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +51,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -100,11 +97,8 @@ public class BackOfficeIT {
     public void movableClock() throws Exception {
         simulators = new Simulators(context);
         clock = new Simulators.MovableClock(Instant.now());
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(Constants.SERVICE_RANKING, 100);
-        clockRegistration = context.registerService(Clock.class, clock, properties);
+        clockRegistration = clock.register(context);
         simulators.post("/kba/admin/mode", "mode=normal");
-        Thread.sleep(200); // greedy clock references pick it up
     }
 
     @After

@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +39,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -81,13 +78,10 @@ public class RegistrationsIT {
     public void moveableClock() throws Exception {
         simulators = new Simulators(context);
         clock = new Simulators.MovableClock(Instant.now());
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(Constants.SERVICE_RANKING, 100);
-        clockRegistration = context.registerService(Clock.class, clock, properties);
+        clockRegistration = clock.register(context);
         for (String system : List.of("kba", "gdv", "zoll", "kennzeichen")) {
             simulators.post("/" + system + "/admin/mode", "mode=normal");
         }
-        Thread.sleep(200); // the engine picks up the clock (greedy reference)
     }
 
     @After

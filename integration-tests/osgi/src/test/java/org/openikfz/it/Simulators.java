@@ -99,6 +99,15 @@ final class Simulators {
             this.now = start;
         }
 
+        /** Registers this clock above the platform's; the engine and the back office take it over (greedy references). */
+        org.osgi.framework.ServiceRegistration<Clock> register(BundleContext context) throws InterruptedException {
+            java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
+            properties.put(org.osgi.framework.Constants.SERVICE_RANKING, 100);
+            org.osgi.framework.ServiceRegistration<Clock> registration = context.registerService(Clock.class, this, properties);
+            Thread.sleep(200);
+            return registration;
+        }
+
         void advance(Duration duration) {
             now = now.plus(duration);
         }

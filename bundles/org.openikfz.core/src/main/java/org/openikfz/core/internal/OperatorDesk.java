@@ -27,8 +27,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * The operator's view of the running platform, and the record of what was deployed when: every
- * bundle installed, updated, started, stopped or uninstalled while the platform runs is an audit
- * event of the system ({@code BUNDLE_...}), kept like all log data for six months.
+ * bundle of {@code deploy/} installed, updated, started, stopped or uninstalled, and every update of
+ * another, is an audit event of the system ({@code BUNDLE_...}), kept like all log data for six months.
  */
 @Component(service = PlatformOverview.class)
 public final class OperatorDesk implements PlatformOverview {
@@ -67,6 +67,9 @@ public final class OperatorDesk implements PlatformOverview {
             return;
         }
         Bundle bundle = event.getBundle();
+        if (!source(bundle).startsWith("deploy/") && event.getType() != BundleEvent.UPDATED) {
+            return; // the feature's bundles start and stop with the platform: not a deployment
+        }
         try {
             store.appendAudit(null, type, "bundle=" + bundle.getSymbolicName() + ";version=" + bundle.getVersion() + ";source=" + source(bundle));
         } catch (RuntimeException e) {

@@ -6,13 +6,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,32 +17,22 @@ import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.NewAccount;
 import org.openikfz.api.backoffice.Role;
 import org.openikfz.api.backoffice.StaffMember;
-import org.openikfz.api.backoffice.StaffSession;
 
 /** Operators create the staff's accounts; the initial password and the code secret are shown once. */
-public class AccountsView extends Section implements BeforeEnterObserver, HasDynamicTitle {
+public class AccountsView extends StaffPage {
 
     private static final long serialVersionUID = 1L;
 
-    private StaffSession session;
+    /** The account just created, shown once. */
+    private NewAccount created;
 
-    public AccountsView() {
-        addClassName("ikfz-step");
-        addClassName("ikfz-staff");
+    @Override
+    protected void entered(BeforeEnterEvent event) {
+        created = null;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        session = StaffViews.requireSession(event).orElse(null);
-        if (session != null) {
-            render(null);
-        }
-    }
-
-    private void render(NewAccount created) {
-        Locale locale = getLocale();
-        removeAll();
-        add(StaffViews.navigation(session, locale));
+    protected void render(Locale locale) {
         add(new H1(StaffViews.t(locale, "Konten der Mitarbeitenden", "Staff accounts")));
         List<StaffMember> members;
         try {
@@ -85,7 +72,9 @@ public class AccountsView extends Section implements BeforeEnterObserver, HasDyn
         problem.getElement().setAttribute("role", "alert");
         Button create = new Button(StaffViews.t(locale, "Konto anlegen", "Create account"), e -> {
             try {
-                render(StaffViews.staff().createAccount(session, user.getValue(), name.getValue(), role.getValue(), authority.getValue()));
+                created = StaffViews.staff().createAccount(session, user.getValue(), name.getValue(), role.getValue(), authority.getValue());
+                redraw();
+                created = null;
             } catch (BackOfficeException ex) {
                 problem.setText(ex.getMessage(locale));
             }
@@ -116,7 +105,7 @@ public class AccountsView extends Section implements BeforeEnterObserver, HasDyn
     }
 
     @Override
-    public String getPageTitle() {
-        return StaffViews.t(getLocale(), "Konten – Sachbearbeitung – Open i-Kfz", "Accounts – back office – Open i-Kfz");
+    protected String[] title() {
+        return new String[] {"Konten", "Accounts"};
     }
 }

@@ -3,36 +3,20 @@ package org.openikfz.ui.backoffice;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.ClerkCase;
-import org.openikfz.api.backoffice.StaffSession;
 
 /** The cases of the member's authority the machine could not decide (FZV § 19(1) S. 4), open ones first. */
-public class CaseQueueView extends Section implements BeforeEnterObserver, HasDynamicTitle {
+public class CaseQueueView extends StaffPage {
 
     private static final long serialVersionUID = 1L;
 
-    public CaseQueueView() {
-        addClassName("ikfz-step");
-        addClassName("ikfz-staff");
-    }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        StaffViews.requireSession(event).ifPresent(this::render);
-    }
-
-    private void render(StaffSession session) {
-        Locale locale = getLocale();
-        removeAll();
-        add(StaffViews.navigation(session, locale));
+    protected void render(Locale locale) {
         add(new H1(StaffViews.t(locale, "Fälle zur Entscheidung", "Cases to decide") + " – " + session.member().authority()));
         try {
             List<ClerkCase> cases = StaffViews.workspace().queue(session);
@@ -67,7 +51,7 @@ public class CaseQueueView extends Section implements BeforeEnterObserver, HasDy
     }
 
     @Override
-    public String getPageTitle() {
-        return StaffViews.t(getLocale(), "Fälle – Sachbearbeitung – Open i-Kfz", "Cases – back office – Open i-Kfz");
+    protected String[] title() {
+        return new String[] {"Fälle", "Cases"};
     }
 }

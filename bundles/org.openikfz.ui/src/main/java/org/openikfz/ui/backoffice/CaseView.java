@@ -7,13 +7,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
@@ -23,43 +20,24 @@ import java.util.UUID;
 import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.CaseFile;
 import org.openikfz.api.backoffice.ClerkCase;
-import org.openikfz.api.backoffice.StaffSession;
 
 /**
  * One case: the applicant as identified, the answers, the portal's pre-check, and — for clerks and
  * supervisors while it is open — the decision with its reason; afterwards the written decision.
  */
-public class CaseView extends Section implements BeforeEnterObserver, HasDynamicTitle {
+public class CaseView extends StaffPage {
 
     private static final long serialVersionUID = 1L;
 
-    private StaffSession session;
     private UUID id;
 
-    public CaseView() {
-        addClassName("ikfz-step");
-        addClassName("ikfz-staff");
+    @Override
+    protected void entered(BeforeEnterEvent event) {
+        id = id(event);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        session = StaffViews.requireSession(event).orElse(null);
-        if (session == null) {
-            return;
-        }
-        List<String> ids = event.getLocation().getQueryParameters().getParameters().getOrDefault("id", List.of());
-        try {
-            id = ids.isEmpty() ? null : UUID.fromString(ids.get(0));
-        } catch (IllegalArgumentException e) {
-            id = null;
-        }
-        render();
-    }
-
-    private void render() {
-        Locale locale = getLocale();
-        removeAll();
-        add(StaffViews.navigation(session, locale));
+    protected void render(Locale locale) {
         CaseFile file;
         try {
             if (id == null) {
@@ -144,14 +122,14 @@ public class CaseView extends Section implements BeforeEnterObserver, HasDynamic
     private void decide(boolean approve, TextArea reason, Div problem) {
         try {
             StaffViews.workspace().decide(session, id, approve, reason.getValue());
-            render();
+            redraw();
         } catch (BackOfficeException e) {
             problem.setText(e.getMessage(getLocale()));
         }
     }
 
     @Override
-    public String getPageTitle() {
-        return StaffViews.t(getLocale(), "Fall – Sachbearbeitung – Open i-Kfz", "Case – back office – Open i-Kfz");
+    protected String[] title() {
+        return new String[] {"Fall", "Case"};
     }
 }

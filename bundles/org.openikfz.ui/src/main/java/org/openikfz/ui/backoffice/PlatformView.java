@@ -5,10 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,35 +13,25 @@ import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.InstalledBundle;
 import org.openikfz.api.backoffice.PlatformEvent;
 import org.openikfz.api.backoffice.Role;
-import org.openikfz.api.backoffice.StaffSession;
 
 /**
  * Operators: the installed procedures, checks, connectors and simulators with versions and health,
  * what was deployed when, the database. Operators and auditors: the audit trail's verification.
  */
-public class PlatformView extends Section implements BeforeEnterObserver, HasDynamicTitle {
+public class PlatformView extends StaffPage {
 
     private static final long serialVersionUID = 1L;
 
-    private StaffSession session;
+    /** The outcome of the last verification, shown once. */
+    private String verification;
 
-    public PlatformView() {
-        addClassName("ikfz-step");
-        addClassName("ikfz-staff");
+    @Override
+    protected void entered(BeforeEnterEvent event) {
+        verification = null;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        session = StaffViews.requireSession(event).orElse(null);
-        if (session != null) {
-            render(null);
-        }
-    }
-
-    private void render(String verification) {
-        Locale locale = getLocale();
-        removeAll();
-        add(StaffViews.navigation(session, locale));
+    protected void render(Locale locale) {
         add(new H1(StaffViews.t(locale, "Betrieb und Protokoll", "Operations and log")));
         add(new H2(StaffViews.t(locale, "Protokoll (§ 18 Abs. 3 FZV)", "Audit log")));
         add(new Paragraph(StaffViews.t(locale,
@@ -58,10 +45,12 @@ public class PlatformView extends Section implements BeforeEnterObserver, HasDyn
         }
         Button verify = new Button(StaffViews.t(locale, "Protokoll jetzt prüfen", "Verify the log now"), e -> {
             try {
-                render(StaffViews.platform().verifyAuditTrail(session));
+                verification = StaffViews.platform().verifyAuditTrail(session);
             } catch (BackOfficeException ex) {
-                render(ex.getMessage(locale));
+                verification = ex.getMessage(locale);
             }
+            redraw();
+            verification = null;
         });
         verify.setId("audit-verify");
         add(verify, result);
@@ -108,7 +97,7 @@ public class PlatformView extends Section implements BeforeEnterObserver, HasDyn
     }
 
     @Override
-    public String getPageTitle() {
-        return StaffViews.t(getLocale(), "Betrieb – Sachbearbeitung – Open i-Kfz", "Operations – back office – Open i-Kfz");
+    protected String[] title() {
+        return new String[] {"Betrieb", "Operations"};
     }
 }

@@ -2,36 +2,20 @@ package org.openikfz.ui.backoffice;
 
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.PostalItem;
-import org.openikfz.api.backoffice.StaffSession;
 
 /** The authority's outgoing letters: what was queued, and when it was handed to the post service. */
-public class PostalOutboxView extends Section implements BeforeEnterObserver, HasDynamicTitle {
+public class PostalOutboxView extends StaffPage {
 
     private static final long serialVersionUID = 1L;
 
-    public PostalOutboxView() {
-        addClassName("ikfz-step");
-        addClassName("ikfz-staff");
-    }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        StaffViews.requireSession(event).ifPresent(this::render);
-    }
-
-    private void render(StaffSession session) {
-        Locale locale = getLocale();
-        removeAll();
-        add(StaffViews.navigation(session, locale));
+    protected void render(Locale locale) {
         add(new H1(StaffViews.t(locale, "Postausgang", "Postal outbox") + " – " + session.member().authority()));
         try {
             List<PostalItem> letters = StaffViews.workspace().postalOutbox(session);
@@ -65,7 +49,7 @@ public class PostalOutboxView extends Section implements BeforeEnterObserver, Ha
     }
 
     @Override
-    public String getPageTitle() {
-        return StaffViews.t(getLocale(), "Postausgang – Sachbearbeitung – Open i-Kfz", "Postal outbox – back office – Open i-Kfz");
+    protected String[] title() {
+        return new String[] {"Postausgang", "Postal outbox"};
     }
 }

@@ -4,10 +4,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,31 +11,19 @@ import java.util.Locale;
 import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.ReviewStatistics;
 import org.openikfz.api.backoffice.ReviewedDecision;
-import org.openikfz.api.backoffice.StaffSession;
 
 /**
  * The Vorbehalt der Nachprüfung (FZV § 23(3)) for supervisors and auditors: statistics per
  * procedure, the decisions drawn for review, and the recent automated decisions to select from.
  */
-public class ReviewQueueView extends Section implements BeforeEnterObserver, HasDynamicTitle {
+public class ReviewQueueView extends StaffPage {
 
     private static final long serialVersionUID = 1L;
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    public ReviewQueueView() {
-        addClassName("ikfz-step");
-        addClassName("ikfz-staff");
-    }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        StaffViews.requireSession(event).ifPresent(this::render);
-    }
-
-    private void render(StaffSession session) {
-        Locale locale = getLocale();
-        removeAll();
-        add(StaffViews.navigation(session, locale));
+    protected void render(Locale locale) {
         add(new H1(StaffViews.t(locale, "Nachprüfung automatisierter Bescheide", "Review of automated decisions") + " – "
                 + session.member().authority()));
         add(new Paragraph(StaffViews.t(locale,
@@ -93,7 +77,7 @@ public class ReviewQueueView extends Section implements BeforeEnterObserver, Has
     }
 
     @Override
-    public String getPageTitle() {
-        return StaffViews.t(getLocale(), "Nachprüfung – Sachbearbeitung – Open i-Kfz", "Review – back office – Open i-Kfz");
+    protected String[] title() {
+        return new String[] {"Nachprüfung", "Review"};
     }
 }

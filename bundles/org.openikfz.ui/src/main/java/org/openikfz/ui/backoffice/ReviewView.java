@@ -7,12 +7,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
@@ -24,7 +21,6 @@ import java.util.UUID;
 import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.ReviewedDecision;
 import org.openikfz.api.backoffice.Role;
-import org.openikfz.api.backoffice.StaffSession;
 import org.openikfz.api.backoffice.TraceEntry;
 import org.openikfz.api.text.LocalizedText;
 
@@ -32,37 +28,20 @@ import org.openikfz.api.text.LocalizedText;
  * One automated decision: how it was reached, step by step (FZV § 23(3)), the export for the
  * auditors' files, and for supervisors selection, confirmation or revocation with a reason.
  */
-public class ReviewView extends Section implements BeforeEnterObserver, HasDynamicTitle {
+public class ReviewView extends StaffPage {
 
     private static final long serialVersionUID = 1L;
 
-    private StaffSession session;
     private UUID id;
+    private String problemText;
 
-    public ReviewView() {
-        addClassName("ikfz-step");
-        addClassName("ikfz-staff");
+    @Override
+    protected void entered(BeforeEnterEvent event) {
+        id = id(event);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        session = StaffViews.requireSession(event).orElse(null);
-        if (session == null) {
-            return;
-        }
-        List<String> ids = event.getLocation().getQueryParameters().getParameters().getOrDefault("id", List.of());
-        try {
-            id = ids.isEmpty() ? null : UUID.fromString(ids.get(0));
-        } catch (IllegalArgumentException e) {
-            id = null;
-        }
-        render(null);
-    }
-
-    private void render(String problemText) {
-        Locale locale = getLocale();
-        removeAll();
-        add(StaffViews.navigation(session, locale));
+    protected void render(Locale locale) {
         ReviewedDecision decision;
         List<TraceEntry> trace;
         try {
@@ -151,14 +130,15 @@ public class ReviewView extends Section implements BeforeEnterObserver, HasDynam
     private void act(Runnable action) {
         try {
             action.run();
-            render(null);
+            problemText = null;
         } catch (BackOfficeException e) {
-            render(e.getMessage(getLocale()));
+            problemText = e.getMessage(getLocale());
         }
+        redraw();
     }
 
     @Override
-    public String getPageTitle() {
-        return StaffViews.t(getLocale(), "Bescheid – Nachprüfung – Open i-Kfz", "Decision – review – Open i-Kfz");
+    protected String[] title() {
+        return new String[] {"Bescheid", "Decision"};
     }
 }

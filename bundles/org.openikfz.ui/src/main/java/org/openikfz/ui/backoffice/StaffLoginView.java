@@ -77,6 +77,8 @@ public class StaffLoginView extends Section implements BeforeEnterObserver, HasD
         problem.setText("");
         try {
             StaffSession session = StaffViews.staff().login(user.getValue(), password.getValue(), code.getValue());
+            // a new HTTP session after the login: an id planted before cannot ride on it (session fixation)
+            com.vaadin.flow.server.VaadinService.reinitializeSession(com.vaadin.flow.server.VaadinService.getCurrentRequest());
             StaffViews.remember(session);
             password.clear();
             code.clear();

@@ -41,7 +41,7 @@ class AuditVerifyIT {
             var created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
             String path = "/api/v1/applications/" + created.path("id").asText();
             api.call("PUT", path + "/answers", created.path("token").asText(), Api.abmelden("Zz9Zz9Z"), 200);
-            api.call("POST", path + "/verify", created.path("token").asText(), null, 200);
+            assertEquals("DIALOG", api.call("POST", path + "/verify", created.path("token").asText(), null, 200).path("state").asText());
         }
         Result busy = verify();
         assertEquals(2, busy.exit(), busy.output());

@@ -67,7 +67,8 @@ final class RunningDistribution implements AutoCloseable {
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/")).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                // the UI answers before the last bundles of the feature have started: wait for the launcher's word
+                if (response.statusCode() == 200 && log().contains("Open i-Kfz started in")) {
                     return (System.nanoTime() - started) / 1_000_000;
                 }
             } catch (IOException notYet) {

@@ -225,7 +225,9 @@ public class BackOfficeIT {
         assertRefused(BackOfficeException.Reason.FORBIDDEN, () -> review.select(paul, a.id()));
         assertRefused(BackOfficeException.Reason.FORBIDDEN, () -> review.decisions(clara, false));
 
+        assertTrue("no manual selection yet: due", review.manualSelection(paul).due());
         assertEquals(ReviewedDecision.OPEN, review.select(sina, a.id()).reviewState());
+        assertFalse("just selected: not due for a week", review.manualSelection(paul).due());
         assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> review.select(sina, a.id()));
         ReviewedDecision confirmed = review.confirm(sina, a.id(), "Stichprobe ohne Befund");
         assertEquals(ReviewedDecision.CONFIRMED, confirmed.reviewState());
@@ -257,6 +259,7 @@ public class BackOfficeIT {
         StaffSession again = staff.login("sina", sinaAccount.initialPassword(), OneTimeCodes.code(sinaAccount.totpSecret(), clock.instant()));
         assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> review.select(again, c.id()));
 
+        assertTrue("a month later the next manual selection is due", review.manualSelection(again).due());
         ReviewStatistics stats = review.statistics(again).stream().filter(st -> st.procedure().equals("ausserbetriebsetzung"))
                 .findFirst().orElseThrow();
         assertTrue(stats.toString(), stats.decided() >= 3 && stats.selected() >= 2 && stats.confirmed() >= 1 && stats.revoked() >= 1);

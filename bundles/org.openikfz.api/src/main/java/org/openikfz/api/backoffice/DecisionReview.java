@@ -38,4 +38,7 @@ public interface DecisionReview {
 
     /** Per procedure of the authority. */
     List<ReviewStatistics> statistics(StaffSession session);
+
+    /** Whether the authority's regular manual selection is due (supervisors, auditors). */
+    ManualSelection manualSelection(StaffSession session);
 }

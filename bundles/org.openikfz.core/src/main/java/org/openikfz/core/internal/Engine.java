@@ -174,6 +174,7 @@ public final class Engine implements ApplicationService {
     private volatile IdentityProvider identity;
     private volatile Instant lastAuditPurge = Instant.EPOCH;
     private final ReviewSampling sampling;
+    private final int manualSelectionDays;
 
     @Activate
     public Engine(@Reference ApplicationStore store, EngineConfig config) {
@@ -183,6 +184,7 @@ public final class Engine implements ApplicationService {
         // fees are data: the bundled GebOSt table, with the Land's or district's entries from etc/ replacing its items
         this.fees = FeeTable.bundled().withOverrides(config.fees_file());
         this.sampling = new ReviewSampling(config.review_rate(), random);
+        this.manualSelectionDays = Math.max(1, config.review_manualIntervalDays());
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "openikfz-housekeeping"));
         long period = Math.max(50, config.housekeeping_period());
         housekeeping.scheduleWithFixedDelay(this::housekeepingSafely, period, period, TimeUnit.MILLISECONDS);
@@ -806,6 +808,11 @@ public final class Engine implements ApplicationService {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /** FZV § 23(3): the days between the supervisors' manual selections (configuration). */
+    int manualSelectionDays() {
+        return manualSelectionDays;
     }
 
     /** The decision of an application as its trail and data give it. */

@@ -30,4 +30,10 @@ public @interface EngineConfig {
             description = "FZV § 23(3), Vorbehalt der Nachprüfung: the probability (0 to 1) that an automated decision is drawn"
                     + " at random for a supervisor's review; about 6 % was planned in 2019. Supervisors select further ones by hand.")
     double review_rate() default 0.06;
+
+    /** Property {@code review.manualIntervalDays}. */
+    @AttributeDefinition(name = "Days between manual selections for review",
+            description = "FZV § 23(3): besides the random draw, supervisors select decisions by hand at regular intervals;"
+                    + " the review page says when the next selection is due.", min = "1")
+    int review_manualIntervalDays() default 7;
 }

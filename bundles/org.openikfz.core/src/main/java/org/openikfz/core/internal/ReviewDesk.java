@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.DecisionReview;
+import org.openikfz.api.backoffice.ManualSelection;
 import org.openikfz.api.backoffice.ReviewStatistics;
 import org.openikfz.api.backoffice.ReviewedDecision;
 import org.openikfz.api.backoffice.Role;
@@ -156,6 +157,17 @@ public final class ReviewDesk implements DecisionReview {
         List<ReviewStatistics> statistics = new ArrayList<>();
         counts.forEach((procedure, c) -> statistics.add(new ReviewStatistics(procedure, c[0], c[1], c[2], c[3], c[4], c[5])));
         return statistics;
+    }
+
+    @Override
+    public ManualSelection manualSelection(StaffSession session) {
+        StaffMember member = staff.require(session, Role.SUPERVISOR, Role.AUDITOR);
+        java.time.Instant last = store.decisions(member.authority(), Integer.MAX_VALUE).stream()
+                .filter(d -> "MANUAL".equals(d.drawnBy()) && d.drawnAt() != null).map(DecisionRecord::drawnAt)
+                .max(java.util.Comparator.naturalOrder()).orElse(null);
+        int days = engine.manualSelectionDays();
+        boolean due = last == null || !engine.now().isBefore(last.plus(java.time.Duration.ofDays(days)));
+        return new ManualSelection(last, days, due);
     }
 
     private List<TraceEntry> entries(UUID application) {

@@ -1,14 +1,17 @@
 package org.openikfz.ui.backoffice;
 
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openikfz.api.backoffice.BackOfficeException;
+import org.openikfz.api.backoffice.ManualSelection;
 import org.openikfz.api.backoffice.ReviewStatistics;
 import org.openikfz.api.backoffice.ReviewedDecision;
 
@@ -30,6 +33,17 @@ public class ReviewQueueView extends StaffPage {
                 "Automatisiert erlassene Bescheide stehen einen Monat ab ihrer Wirksamkeit unter dem Vorbehalt der Nachprüfung (§ 23 Abs. 3 FZV). Ein Teil wird zufällig gezogen; weitere wählen Sie regelmäßig selbst aus.",
                 "Automated decisions stay open to review for one month from effectiveness. A share is drawn at random; select further ones regularly.")));
         try {
+            ManualSelection selection = StaffViews.review().manualSelection(session);
+            Div schedule = new Div(new Span(StaffViews.t(locale, "Manuelle Auswahl: ", "Manual selection: ")
+                    + (selection.last() == null ? StaffViews.t(locale, "noch keine", "none yet") : StaffViews.when(selection.last()))
+                    + StaffViews.t(locale, " · vorgesehen alle " + selection.intervalDays() + " Tage",
+                            " · due every " + selection.intervalDays() + " days")
+                    + (selection.due() ? StaffViews.t(locale, " · jetzt fällig: Bitte wählen Sie Bescheide zur Nachprüfung aus.",
+                            " · due now: please select decisions for review.") : "")));
+            schedule.setId("manual-selection");
+            schedule.addClassNames("ikfz-notice", selection.due() ? "warning" : "info");
+            schedule.getElement().setAttribute("role", "status");
+            add(schedule);
             List<List<Object>> stats = new ArrayList<>();
             for (ReviewStatistics s : StaffViews.review().statistics(session)) {
                 stats.add(List.of(s.procedure(), s.decided(), s.drawnAtRandom(), s.selected(), s.open(), s.confirmed(), s.revoked()));

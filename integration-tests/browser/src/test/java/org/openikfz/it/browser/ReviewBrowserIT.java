@@ -69,6 +69,7 @@ class ReviewBrowserIT {
             supervisor.screenshot("nachpruefung");
             String page = supervisor.body();
             assertTrue(page.contains(reference) && page.contains("offen (zufällig gezogen)"), "drawn at random: " + page);
+            assertTrue(page.contains("Manuelle Auswahl: noch keine") && page.contains("jetzt fällig"), "the regular manual selection is due: " + page);
             // statistics: one decision of the Außerbetriebsetzung, drawn at random
             assertTrue(page.contains("ausserbetriebsetzung\t1\t1\t0\t1\t0\t0"), page);
 

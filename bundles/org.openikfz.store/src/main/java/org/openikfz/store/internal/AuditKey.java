@@ -14,7 +14,8 @@ import org.openikfz.store.api.StoreException;
 /**
  * The key of the audit trail's hash chain: a file outside the database (default
  * {@code data/audit.key}), made with 256 random bits at the first start and readable by the
- * platform's user only. Whoever verifies the trail needs the same file; keep a copy with the backups.
+ * platform's user only. Whoever verifies the trail needs the same file; keep a copy apart from the
+ * database and its backups (whoever has both could rewrite the trail).
  */
 final class AuditKey {
 

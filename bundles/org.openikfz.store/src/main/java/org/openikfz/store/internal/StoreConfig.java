@@ -39,7 +39,7 @@ public @interface StoreConfig {
     /** Property {@code audit.keyFile}. */
     @AttributeDefinition(name = "Audit key file",
             description = "The key of the audit trail's hash chain, made at the first start when missing."
-                    + " ${openikfz.home} stands for the platform's home directory. Keep a copy with the backups:"
+                    + " ${openikfz.home} stands for the platform's home directory. Keep a copy apart from the database and its backups:"
                     + " the verification (bin/openikfz audit-verify) needs it.")
     String audit_keyFile() default HOME_PLACEHOLDER + "/data/audit.key";
 

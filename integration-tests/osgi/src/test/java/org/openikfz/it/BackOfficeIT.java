@@ -152,6 +152,8 @@ public class BackOfficeIT {
         ApplicationStatus citizen = engine.status(ref);
         assertEquals(ApplicationState.DECIDED, citizen.state());
         assertFalse(citizen.decision().automated());
+        assertTrue("nothing to download: the decision comes by post", citizen.documents().isEmpty()
+                && citizen.next().get(java.util.Locale.GERMAN).contains("per Post"));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
         assertEquals(today.plusDays(3), citizen.decision().effectiveOn());
 

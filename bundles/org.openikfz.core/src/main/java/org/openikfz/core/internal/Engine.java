@@ -950,11 +950,13 @@ public final class Engine implements ApplicationService {
                 }
             }
         }
+        Decision decision = decision(trail, data).orElse(null);
+        LocalizedText next = state == ApplicationState.DECIDED && decision != null && !decision.automated()
+                ? Texts.nextAfterClerk() : Texts.next(state, application.correctionsLeft());
         return new ApplicationStatus(application.id(), new ProcedureId(application.procedureId()), state,
                 application.correctionsLeft(), Findings.read(data.getOrDefault(FINDINGS, "")),
                 Findings.readFees(data.getOrDefault(FEES, "")), data.containsKey(IDENTITY + "level"), paid,
-                decision(trail, data).orElse(null), Texts.next(state, application.correctionsLeft()), visible,
-                offered(application, data));
+                decision, next, visible, offered(application, data));
     }
 
     /** The decision as the audit trail records it (it survives the deletion of the dialog data). */

@@ -9,6 +9,13 @@ final class Texts {
     private Texts() {
     }
 
+    /** After a clerk's decision (FZV § 19(1) S. 4): nothing to download, the decision comes by post. */
+    static LocalizedText nextAfterClerk() {
+        return LocalizedText.of(
+                "Die Zulassungsbehörde hat Ihren Antrag geprüft und entschieden. Den Bescheid mit der Begründung erhalten Sie per Post; er gilt am dritten Tag nach der Aufgabe zur Post als bekannt gegeben.",
+                "The registration authority has examined and decided your application. You receive the decision with its reasons by post; it counts as notified on the third day after mailing.");
+    }
+
     static LocalizedText next(ApplicationState state, int correctionsLeft) {
         return switch (state) {
             case DIALOG -> LocalizedText.of(

@@ -195,6 +195,15 @@ final class ApplicationPanel extends Section {
                     until.setId("decision-driving-allowed-until");
                     add(until);
                 }
+                if (!decision.automated()) {
+                    // decided by a clerk (FZV § 19(1) S. 4): mailed in writing, nothing to download here
+                    if (decision.mailedOn() != null) {
+                        add(row(text("Per Post versandt am", "Mailed on"), DATE.format(decision.mailedOn())));
+                    }
+                    add(new Paragraph(status.next().get(locale)));
+                    forget(procedure.id().value());
+                    return;
+                }
                 if (decision.offeredUntil() != null) {
                     add(row(text("Zum Abruf bis", "Available until"), TIME.format(decision.offeredUntil())));
                 }

@@ -49,20 +49,7 @@ final class DecisionDocument {
         List<String[]> lines = new ArrayList<>(); // {font, text}
         lines.add(new String[] {"B", authorityName});
         lines.add(new String[] {"", ""});
-        lines.add(new String[] {"H", "Bescheid"});
-        lines.add(new String[] {"", "Aktenzeichen: " + decision.reference()});
-        lines.add(new String[] {"", "Erlassen am: " + DATE_TIME.format(decision.decidedAt())});
-        lines.add(new String[] {"", ""});
-        lines.add(new String[] {"B", procedure.title().get(java.util.Locale.GERMAN)});
-        if (decision.kennzeichen() != null) {
-            lines.add(new String[] {"", "Kennzeichen: " + decision.kennzeichen()});
-        }
-        if (fin != null) {
-            lines.add(new String[] {"", "Fahrzeug-Identifizierungsnummer: " + fin});
-        }
-        lines.add(new String[] {"", ""});
-        lines.add(new String[] {"", decision.summary().get(java.util.Locale.GERMAN)});
-        lines.add(new String[] {"", ""});
+        heading(lines, procedure, decision, fin, "Erlassen am: ");
         StringBuilder basis = new StringBuilder("Rechtsgrundlage: ");
         for (LegalBasis b : procedure.legalBasis()) {
             basis.append(b.citation()).append(b.title() == null ? "" : " (" + b.title() + ")").append("; ");
@@ -142,20 +129,7 @@ final class DecisionDocument {
                     + (recipient.city() == null ? "" : recipient.city())});
             lines.add(new String[] {"", ""});
         }
-        lines.add(new String[] {"H", "Bescheid"});
-        lines.add(new String[] {"", "Aktenzeichen: " + decision.reference()});
-        lines.add(new String[] {"", "Entschieden am: " + DATE_TIME.format(decision.decidedAt())});
-        lines.add(new String[] {"", ""});
-        lines.add(new String[] {"B", procedure.title().get(java.util.Locale.GERMAN)});
-        if (decision.kennzeichen() != null) {
-            lines.add(new String[] {"", "Kennzeichen: " + decision.kennzeichen()});
-        }
-        if (fin != null) {
-            lines.add(new String[] {"", "Fahrzeug-Identifizierungsnummer: " + fin});
-        }
-        lines.add(new String[] {"", ""});
-        lines.add(new String[] {"", decision.summary().get(java.util.Locale.GERMAN)});
-        lines.add(new String[] {"", ""});
+        heading(lines, procedure, decision, fin, "Entschieden am: ");
         lines.add(new String[] {"B", "Begründung"});
         for (String line : wrap(printable(reason), 95)) {
             lines.add(new String[] {"", line});
@@ -182,6 +156,24 @@ final class DecisionDocument {
         text.codePoints().forEach(c -> out.append(c == '\n' || (c >= 0x20 && c <= 0xFF && c != 0x7F) || "€–—„“”‚‘’…•".indexOf(c) >= 0
                 ? Character.toString(c) : "?"));
         return out.toString();
+    }
+
+    /** "Bescheid", reference, date, procedure, plate and FIN, and the outcome: what every decision starts with. */
+    private static void heading(List<String[]> lines, ProcedureDescription procedure, Decision decision, String fin, String dated) {
+        lines.add(new String[] {"H", "Bescheid"});
+        lines.add(new String[] {"", "Aktenzeichen: " + decision.reference()});
+        lines.add(new String[] {"", dated + DATE_TIME.format(decision.decidedAt())});
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"B", procedure.title().get(java.util.Locale.GERMAN)});
+        if (decision.kennzeichen() != null) {
+            lines.add(new String[] {"", "Kennzeichen: " + decision.kennzeichen()});
+        }
+        if (fin != null) {
+            lines.add(new String[] {"", "Fahrzeug-Identifizierungsnummer: " + fin});
+        }
+        lines.add(new String[] {"", ""});
+        lines.add(new String[] {"", decision.summary().get(java.util.Locale.GERMAN)});
+        lines.add(new String[] {"", ""});
     }
 
     /** Splits a text into lines of at most {@code width} characters at spaces (and at its own line breaks). */

@@ -726,11 +726,10 @@ public final class Engine implements ApplicationService {
     private void finishTransferred(Instant now) {
         List<OutboxMessage> pending = store.undelivered(10_000);
         for (String state : List.of(TRANSFER, MANUAL_REVIEW, CLERK_DECIDED)) {
-            for (Application application : store.findByState(state, FAR_FUTURE, 500)) {
+            // a clerk's decision moved the case to CLERK_DECIDED: its letter window counts from that change
+            Instant before = state.equals(CLERK_DECIDED) ? now.minus(CLERK_LETTER_WINDOW) : FAR_FUTURE;
+            for (Application application : store.findByState(state, before, 500)) {
                 if (pending.stream().anyMatch(m -> m.applicationId().equals(application.id()))) {
-                    continue;
-                }
-                if (state.equals(CLERK_DECIDED) && clerkDecidedAt(application).map(t -> now.isBefore(t.plus(CLERK_LETTER_WINDOW))).orElse(false)) {
                     continue;
                 }
                 boolean delete = !state.equals(MANUAL_REVIEW);
@@ -749,10 +748,6 @@ public final class Engine implements ApplicationService {
                 });
             }
         }
-    }
-
-    private Optional<Instant> clerkDecidedAt(Application application) {
-        return store.auditTrail(application.id()).stream().filter(e -> e.type().equals("DECIDED")).map(AuditEvent::occurredAt).findFirst();
     }
 
     /** FZV § 19(1) S. 6: dialog data of an aborted application are gone at the latest after 30 minutes. */
@@ -813,11 +808,6 @@ public final class Engine implements ApplicationService {
     /** FZV § 23(3): the days between the supervisors' manual selections (configuration). */
     int manualSelectionDays() {
         return manualSelectionDays;
-    }
-
-    /** The decision of an application as its trail and data give it. */
-    Optional<Decision> decisionOf(Application application) {
-        return decision(store.auditTrail(application.id()), store.getData(application.id()));
     }
 
     /**

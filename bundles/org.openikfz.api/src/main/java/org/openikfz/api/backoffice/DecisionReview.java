@@ -16,6 +16,9 @@ public interface DecisionReview {
     /** The authority's automated decisions, newest first; {@code drawnOnly}: those drawn for review. */
     List<ReviewedDecision> decisions(StaffSession session, boolean drawnOnly);
 
+    /** One decision of the authority (supervisors, auditors). */
+    ReviewedDecision decision(StaffSession session, UUID application);
+
     /** Selects a decision for review (supervisors), e.g. in the regular manual selection. */
     ReviewedDecision select(StaffSession session, UUID application);
 

@@ -53,6 +53,11 @@ public final class ReviewDesk implements DecisionReview {
     }
 
     @Override
+    public ReviewedDecision decision(StaffSession session, UUID application) {
+        return view(record(staff.require(session, Role.SUPERVISOR, Role.AUDITOR), application));
+    }
+
+    @Override
     public ReviewedDecision select(StaffSession session, UUID application) {
         StaffMember member = staff.require(session, Role.SUPERVISOR);
         DecisionRecord record = record(member, application);

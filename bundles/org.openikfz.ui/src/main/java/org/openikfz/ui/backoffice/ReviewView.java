@@ -49,9 +49,7 @@ public class ReviewView extends StaffPage {
                 throw new BackOfficeException(BackOfficeException.Reason.NOT_FOUND, LocalizedText.of(
                         "Diese Entscheidung gibt es nicht.", "There is no such decision."));
             }
-            decision = StaffViews.review().decisions(session, false).stream().filter(d -> d.application().equals(id)).findFirst()
-                    .orElseThrow(() -> new BackOfficeException(BackOfficeException.Reason.NOT_FOUND, LocalizedText.of(
-                            "Diese Entscheidung gibt es nicht.", "There is no such decision.")));
+            decision = StaffViews.review().decision(session, id);
             trace = StaffViews.review().trace(session, id);
         } catch (BackOfficeException e) {
             add(new H1(StaffViews.t(locale, "Bescheid", "Decision")), new Paragraph(e.getMessage(locale)));

@@ -7,8 +7,7 @@ import java.util.UUID;
  * A letter of the authority in the postal outbox.
  *
  * @param kind        e.g. {@code clerk-decision}, {@code decision-printout}, {@code registration-documents}
- * @param recipient   the addressee's name, or {@code null} when the Fachverfahren addresses it
  * @param deliveredAt when it was handed to the post service, {@code null} while queued
  */
-public record PostalItem(long id, UUID application, String kind, String recipient, Instant queuedAt, Instant deliveredAt) {
+public record PostalItem(long id, UUID application, String kind, Instant queuedAt, Instant deliveredAt) {
 }

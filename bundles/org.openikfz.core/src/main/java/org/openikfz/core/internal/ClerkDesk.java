@@ -153,7 +153,7 @@ public final class ClerkDesk implements ClerkWorkspace {
     public List<PostalItem> postalOutbox(StaffSession session) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
         return store.outbox(TransferTarget.POST, member.authority(), 500).stream()
-                .map(e -> new PostalItem(e.id(), e.applicationId(), e.label() == null ? "Brief" : e.label(), null, e.createdAt(), e.deliveredAt()))
+                .map(e -> new PostalItem(e.id(), e.applicationId(), e.label() == null ? "Brief" : e.label(), e.createdAt(), e.deliveredAt()))
                 .toList();
     }
 

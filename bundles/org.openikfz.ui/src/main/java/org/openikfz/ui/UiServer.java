@@ -56,7 +56,16 @@ public class UiServer {
 
     private final ProcedureCatalog catalog = new ProcedureCatalog();
     private final EngineAccess engine = new EngineAccess();
-    private final BackOfficeAccess backOffice = new BackOfficeAccess();
+    // the back office's services, each optional and dynamic: its pages say "not available" while one is away
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StaffDirectory staff;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClerkWorkspace workspace;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DecisionReview review;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PlatformOverview platform;
+    private final BackOfficeAccess backOffice = new BackOfficeAccess(() -> staff, () -> workspace, () -> review, () -> platform);
     private Server server;
 
     @Activate
@@ -156,46 +165,6 @@ public class UiServer {
 
     void unsetEngine(ApplicationService service) {
         engine.unset(service);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetStaff")
-    void setStaff(StaffDirectory service) {
-        backOffice.setStaff(service);
-    }
-
-    void unsetStaff(StaffDirectory service) {
-        backOffice.unsetStaff(service);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetWorkspace")
-    void setWorkspace(ClerkWorkspace service) {
-        backOffice.setWorkspace(service);
-    }
-
-    void unsetWorkspace(ClerkWorkspace service) {
-        backOffice.unsetWorkspace(service);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetReview")
-    void setReview(DecisionReview service) {
-        backOffice.setReview(service);
-    }
-
-    void unsetReview(DecisionReview service) {
-        backOffice.unsetReview(service);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetPlatform")
-    void setPlatform(PlatformOverview service) {
-        backOffice.setPlatform(service);
-    }
-
-    void unsetPlatform(PlatformOverview service) {
-        backOffice.unsetPlatform(service);
     }
 
     private static long serviceId(Map<String, Object> properties) {

@@ -2,6 +2,7 @@ package org.openikfz.ui.web;
 
 import com.vaadin.flow.server.VaadinService;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.openikfz.api.backoffice.ClerkWorkspace;
 import org.openikfz.api.backoffice.DecisionReview;
 import org.openikfz.api.backoffice.PlatformOverview;
@@ -9,14 +10,23 @@ import org.openikfz.api.backoffice.StaffDirectory;
 
 /**
  * The back office's services as far as the UI sees them right now: they come and go with their
- * bundle, and the views answer "not available right now" while they are away.
+ * bundle (the suppliers read the UI component's dynamic references), and the views answer "not
+ * available right now" while they are away.
  */
 public final class BackOfficeAccess {
 
-    private volatile StaffDirectory staff;
-    private volatile ClerkWorkspace workspace;
-    private volatile DecisionReview review;
-    private volatile PlatformOverview platform;
+    private final Supplier<StaffDirectory> staff;
+    private final Supplier<ClerkWorkspace> workspace;
+    private final Supplier<DecisionReview> review;
+    private final Supplier<PlatformOverview> platform;
+
+    public BackOfficeAccess(Supplier<StaffDirectory> staff, Supplier<ClerkWorkspace> workspace, Supplier<DecisionReview> review,
+            Supplier<PlatformOverview> platform) {
+        this.staff = staff;
+        this.workspace = workspace;
+        this.review = review;
+        this.platform = platform;
+    }
 
     /** The access of the running Vaadin application (from a request or a {@code UI.access} thread). */
     public static BackOfficeAccess current() {
@@ -24,58 +34,18 @@ public final class BackOfficeAccess {
     }
 
     public Optional<StaffDirectory> staff() {
-        return Optional.ofNullable(staff);
+        return Optional.ofNullable(staff.get());
     }
 
     public Optional<ClerkWorkspace> workspace() {
-        return Optional.ofNullable(workspace);
-    }
-
-    public Optional<PlatformOverview> platform() {
-        return Optional.ofNullable(platform);
-    }
-
-    public void setPlatform(PlatformOverview service) {
-        platform = service;
-    }
-
-    public void unsetPlatform(PlatformOverview service) {
-        if (platform == service) {
-            platform = null;
-        }
+        return Optional.ofNullable(workspace.get());
     }
 
     public Optional<DecisionReview> review() {
-        return Optional.ofNullable(review);
+        return Optional.ofNullable(review.get());
     }
 
-    public void setReview(DecisionReview service) {
-        review = service;
-    }
-
-    public void unsetReview(DecisionReview service) {
-        if (review == service) {
-            review = null;
-        }
-    }
-
-    public void setStaff(StaffDirectory service) {
-        staff = service;
-    }
-
-    public void unsetStaff(StaffDirectory service) {
-        if (staff == service) {
-            staff = null;
-        }
-    }
-
-    public void setWorkspace(ClerkWorkspace service) {
-        workspace = service;
-    }
-
-    public void unsetWorkspace(ClerkWorkspace service) {
-        if (workspace == service) {
-            workspace = null;
-        }
+    public Optional<PlatformOverview> platform() {
+        return Optional.ofNullable(platform.get());
     }
 }

@@ -17,6 +17,14 @@ public interface PlatformOverview {
     /** Bundles installed, updated, started, stopped and uninstalled while running, newest first (operators). */
     List<PlatformEvent> deployments(StaffSession session);
 
+    /**
+     * The connectors that report their health ({@link org.openikfz.api.connector.MonitoredConnector}):
+     * endpoint, state, circuit breaker, last error (operators).
+     *
+     * @since 1.1
+     */
+    List<org.openikfz.api.connector.ConnectorHealth> connectors(StaffSession session);
+
     /** The database in one line: product, schema version, reachable (operators). */
     String database(StaffSession session);
 

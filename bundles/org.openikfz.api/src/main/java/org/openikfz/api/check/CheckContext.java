@@ -33,6 +33,13 @@ public interface CheckContext {
     /** The Zulassungsbehörde (authority key) the application is made to. */
     String authority();
 
+    /**
+     * The Land the Zulassungsbehörde belongs to: Land law decides which fee-arrears check applies.
+     *
+     * @since 1.2
+     */
+    org.openikfz.api.value.Land land();
+
     /** The applicant's answers, already validated at the edge. */
     Answers answers();
 

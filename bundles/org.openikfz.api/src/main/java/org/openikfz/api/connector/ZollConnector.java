@@ -29,7 +29,13 @@ public interface ZollConnector {
      */
     Mandate verifyMandate(Iban iban, String accountHolder, Holder holder) throws ConnectorUnavailableException;
 
-    /** Whether the holder has vehicle-tax arrears that bar a registration (§ 13(2) KraftStG). */
+    /**
+     * Whether the holder has vehicle-tax arrears that bar a registration (§ 13(2) KraftStG).
+     *
+     * @deprecated since 1.2 the arrears check asks an {@link org.openikfz.api.arrears.ArrearsConnector}
+     *             of kind {@link org.openikfz.api.arrears.ArrearsKind#KFZ_STEUER}; no check calls this any more
+     */
+    @Deprecated
     boolean hasTaxArrears(Holder holder) throws ConnectorUnavailableException;
 
     /** Convenience for implementations: a mandate that was refused. */

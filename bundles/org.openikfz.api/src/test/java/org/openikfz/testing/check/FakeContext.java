@@ -21,13 +21,14 @@ import org.openikfz.api.procedure.Identification;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.value.Land;
 
 /**
  * A check's view of an application, as the engine would give it: one dialog step with these fields.
  * Shared by the check bundles' tests through the API's test jar.
  */
 public record FakeContext(ProcedureDescription description, Answers answers, Map<String, String> facts,
-        Optional<VerifiedIdentity> applicant, LocalDate today, String authority, UUID application) implements CheckContext {
+        Optional<VerifiedIdentity> applicant, LocalDate today, String authority, UUID application, Land land) implements CheckContext {
 
     public static final UUID APPLICATION = UUID.fromString("00000000-0000-0000-0000-00000000abcd");
     public static final VerifiedIdentity ERIKA = new VerifiedIdentity("pseudonym-1",
@@ -45,7 +46,7 @@ public record FakeContext(ProcedureDescription description, Answers answers, Map
                         List.of(fields), null))),
                 List.of(), DecisionPolicy.AUTOMATED, List.of(), Set.of());
         return new FakeContext(description, Answers.EMPTY, Map.of(), Optional.empty(), LocalDate.of(2026, 12, 2), "ERZ",
-                APPLICATION);
+                APPLICATION, Land.SN);
     }
 
     @Override
@@ -54,20 +55,24 @@ public record FakeContext(ProcedureDescription description, Answers answers, Map
     }
 
     public FakeContext answer(String fieldId, String value) {
-        return new FakeContext(description, answers.with(fieldId, value), facts, applicant, today, authority, application);
+        return new FakeContext(description, answers.with(fieldId, value), facts, applicant, today, authority, application, land);
     }
 
     public FakeContext fact(String key, String value) {
         Map<String, String> copy = new HashMap<>(facts);
         copy.put(key, value);
-        return new FakeContext(description, answers, copy, applicant, today, authority, application);
+        return new FakeContext(description, answers, copy, applicant, today, authority, application, land);
     }
 
     public FakeContext applicant(VerifiedIdentity identity) {
-        return new FakeContext(description, answers, facts, Optional.ofNullable(identity), today, authority, application);
+        return new FakeContext(description, answers, facts, Optional.ofNullable(identity), today, authority, application, land);
     }
 
     public FakeContext today(LocalDate day) {
-        return new FakeContext(description, answers, facts, applicant, day, authority, application);
+        return new FakeContext(description, answers, facts, applicant, day, authority, application, land);
+    }
+
+    public FakeContext land(Land other) {
+        return new FakeContext(description, answers, facts, applicant, today, authority, application, other);
     }
 }

@@ -75,6 +75,7 @@ import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Evb;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.Iban;
+import org.openikfz.api.value.Land;
 import org.openikfz.api.value.Kennzeichen;
 import org.openikfz.api.value.PlakettenCode;
 import org.openikfz.api.value.ValueValidationException;
@@ -162,6 +163,7 @@ public final class Engine implements ApplicationService {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Clock clock;
     private final String authority;
+    private final Land land;
     private final String authorityName;
     private final FeeTable fees;
     private final DatedSettings settings = DatedSettings.bundled();
@@ -180,6 +182,7 @@ public final class Engine implements ApplicationService {
     public Engine(@Reference ApplicationStore store, EngineConfig config) {
         this.store = store;
         this.authority = config.authority();
+        this.land = Land.of(config.land());
         this.authorityName = config.authorityName();
         // fees are data: the bundled GebOSt table, with the Land's or district's entries from etc/ replacing its items
         this.fees = FeeTable.bundled().withOverrides(config.fees_file());
@@ -402,7 +405,7 @@ public final class Engine implements ApplicationService {
                 continue;
             }
             CheckContext context = new Context(application.id(), description.id(), description, application.authorityId(),
-                    answers, Map.copyOf(facts), applicant, today);
+                    land, answers, Map.copyOf(facts), applicant, today);
             CheckResult result = safely(() -> check.check(context), "check " + id);
             collect(result, findings, failures);
             trace.add(Trace.step(application.id(), trace.size(), "check " + id.value(), result, Trace.version(check)));
@@ -1266,7 +1269,7 @@ public final class Engine implements ApplicationService {
     }
 
     private record Context(UUID application, ProcedureId procedure, ProcedureDescription description, String authority,
-            Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant, LocalDate today)
+            Land land, Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant, LocalDate today)
             implements CheckContext {
     }
 

@@ -16,6 +16,11 @@ public @interface EngineConfig {
     @AttributeDefinition(name = "Authority name", description = "Name printed on decisions")
     String authorityName() default "Landratsamt Erzgebirgskreis – Zulassungsbehörde";
 
+    @AttributeDefinition(name = "Land",
+            description = "The Land of the Zulassungsbehörde (ISO 3166-2:DE code, e.g. SN, BY, NW): the Land fee-arrears check"
+                    + " asks this Land's connector (FZV Anlage 11 Nr. 8, § 6a(8) StVG)")
+    String land() default "SN";
+
     @AttributeDefinition(name = "Housekeeping period (ms)",
             description = "How often deadlines, transfers and deletions are worked off")
     long housekeeping_period() default 1000;

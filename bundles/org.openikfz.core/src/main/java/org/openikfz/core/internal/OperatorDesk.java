@@ -3,11 +3,14 @@ package org.openikfz.core.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.openikfz.api.backoffice.InstalledBundle;
 import org.openikfz.api.backoffice.PlatformEvent;
 import org.openikfz.api.backoffice.PlatformOverview;
 import org.openikfz.api.backoffice.Role;
 import org.openikfz.api.backoffice.StaffSession;
+import org.openikfz.api.connector.ConnectorHealth;
+import org.openikfz.api.connector.MonitoredConnector;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditVerification;
 import org.openikfz.store.api.StoreInfo;
@@ -21,6 +24,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -40,6 +44,11 @@ public final class OperatorDesk implements PlatformOverview {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime components;
+
+    /** Connectors come and go with their bundles (hot deployment). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<MonitoredConnector> connectors = new CopyOnWriteArrayList<>();
 
     @Activate
     public OperatorDesk(@Reference ApplicationStore store, @Reference StaffAccounts staff, BundleContext context) {
@@ -111,6 +120,22 @@ public final class OperatorDesk implements PlatformOverview {
         }
         bundles.sort(Comparator.comparing(InstalledBundle::kind).thenComparing(InstalledBundle::symbolicName));
         return bundles;
+    }
+
+    @Override
+    public List<ConnectorHealth> connectors(StaffSession session) {
+        staff.require(session, Role.OPERATOR);
+        List<ConnectorHealth> health = new ArrayList<>();
+        for (MonitoredConnector connector : connectors) {
+            try {
+                health.add(connector.health());
+            } catch (RuntimeException e) {
+                health.add(new ConnectorHealth(connector.getClass().getName(), "-", ConnectorHealth.State.DOWN, "-", null,
+                        null, "health not available: " + e.getClass().getSimpleName(), 0, 0));
+            }
+        }
+        health.sort(Comparator.comparing(ConnectorHealth::name));
+        return health;
     }
 
     @Override

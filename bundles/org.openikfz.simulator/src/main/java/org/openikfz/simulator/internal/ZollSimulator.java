@@ -118,7 +118,13 @@ public final class ZollSimulator implements ZollConnector {
     }
 
     @Override
+    @Deprecated
     public boolean hasTaxArrears(Holder holder) throws ConnectorUnavailableException {
+        return inArrears(holder);
+    }
+
+    /** Whether the holder is on the arrears list (the arrears check asks through {@link ZollArrearsSimulator}). */
+    boolean inArrears(Holder holder) throws ConnectorUnavailableException {
         mode.await();
         synchronized (this) {
             return holder != null && arrears.stream().anyMatch(a -> a.matches(holder));

@@ -124,7 +124,7 @@ class HuCheckTest {
     void withoutAnyFinThePruefzifferCannotBeVerified() {
         FakeContext context = withReport("A7");
         FakeContext noFin = new FakeContext(context.description(), context.answers(), Map.of(Facts.ZFZR_REGISTERED, "false"),
-                context.applicant(), context.today(), context.authority(), context.application());
+                context.applicant(), context.today(), context.authority(), context.application(), context.land());
         assertInstanceOf(CheckResult.Failed.class, check().check(noFin));
     }
 
@@ -142,7 +142,7 @@ class HuCheckTest {
     void withoutRegisterDataAndPruefzifferItFails() {
         FakeContext context = context();
         FakeContext noRegister = new FakeContext(context.description(), context.answers(), Map.of(), context.applicant(),
-                context.today(), context.authority(), context.application());
+                context.today(), context.authority(), context.application(), context.land());
         assertInstanceOf(CheckResult.Failed.class, check().check(noRegister));
     }
 

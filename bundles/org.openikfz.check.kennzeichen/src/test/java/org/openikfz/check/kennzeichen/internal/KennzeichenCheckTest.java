@@ -166,7 +166,7 @@ class KennzeichenCheckTest {
     void withoutAnApplicationIdAStableOneIsDerived() {
         FakeContext context = context(Registration.WAHL_ZUTEILEN);
         FakeContext unnamed = new FakeContext(context.description(), context.answers(), context.facts(), context.applicant(),
-                context.today(), context.authority(), null);
+                context.today(), context.authority(), null, context.land());
         check().check(unnamed);
         check().check(unnamed);
         assertNotNull(allocation.applications.get(0));

@@ -9,7 +9,6 @@ import org.openikfz.api.value.Iban;
 final class FakeZoll implements ZollConnector {
 
     Mandate mandate = ZollConnector.accepted("KFZ-ERZ-0001");
-    boolean arrears;
     Exception failure;
     Iban askedIban;
     String askedAccountHolder;
@@ -25,10 +24,9 @@ final class FakeZoll implements ZollConnector {
     }
 
     @Override
-    public boolean hasTaxArrears(Holder holder) throws ConnectorUnavailableException {
-        askedHolder = holder;
-        fail();
-        return arrears;
+    @Deprecated
+    public boolean hasTaxArrears(Holder holder) {
+        throw new UnsupportedOperationException("the SEPA mandate check does not ask for arrears");
     }
 
     private void fail() throws ConnectorUnavailableException {

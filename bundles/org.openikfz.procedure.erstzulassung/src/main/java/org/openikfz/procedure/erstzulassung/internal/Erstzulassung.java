@@ -99,7 +99,7 @@ public final class Erstzulassung implements Procedure {
                 Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON),
                 Identification.REQUIRED,
                 new Dialog(steps),
-                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.KBA_REFERENZ, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.EVB,
+                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.KBA_REFERENZ, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.GEBUEHREN_RUECKSTAND, CheckId.EVB,
                         CheckId.SEPA_MANDAT, CheckId.KENNZEICHEN_ZUTEILUNG),
                 DecisionPolicy.AUTOMATED,
                 List.of(FeeRule.always("221.1.1"),

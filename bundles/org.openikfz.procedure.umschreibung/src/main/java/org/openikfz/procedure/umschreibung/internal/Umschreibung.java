@@ -166,7 +166,7 @@ public final class Umschreibung implements Procedure {
                 Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON),
                 Identification.REQUIRED,
                 new Dialog(steps),
-                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.EVB, CheckId.SEPA_MANDAT,
+                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.GEBUEHREN_RUECKSTAND, CheckId.EVB, CheckId.SEPA_MANDAT,
                         CheckId.HU_NACHWEIS, CheckId.KENNZEICHEN_ZUTEILUNG),
                 // keeping the plate is decided automatically and allows driving at once (2019: § 15l(4));
                 // under FZV 2023 a new plate is decided automatically as well

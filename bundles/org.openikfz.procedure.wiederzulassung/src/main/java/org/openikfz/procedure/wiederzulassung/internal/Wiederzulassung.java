@@ -139,7 +139,7 @@ public final class Wiederzulassung implements Procedure {
                 Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON),
                 Identification.REQUIRED,
                 new Dialog(steps),
-                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KEIN_VERWERTUNGSNACHWEIS, CheckId.KFZ_STEUER_RUECKSTAND,
+                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KEIN_VERWERTUNGSNACHWEIS, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.GEBUEHREN_RUECKSTAND,
                         CheckId.EVB, CheckId.SEPA_MANDAT, CheckId.HU_NACHWEIS, CheckId.KENNZEICHEN_ZUTEILUNG),
                 DecisionPolicy.AUTOMATED,
                 List.of(FeeRule.always("221.1.1"),

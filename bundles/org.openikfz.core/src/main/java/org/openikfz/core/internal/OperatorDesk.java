@@ -1,6 +1,10 @@
 package org.openikfz.core.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +13,7 @@ import org.openikfz.api.backoffice.PlatformEvent;
 import org.openikfz.api.backoffice.PlatformOverview;
 import org.openikfz.api.backoffice.Role;
 import org.openikfz.api.backoffice.StaffSession;
+import org.openikfz.api.arrears.ArrearsConnector;
 import org.openikfz.api.connector.ConnectorHealth;
 import org.openikfz.api.connector.MonitoredConnector;
 import org.openikfz.store.api.ApplicationStore;
@@ -18,6 +23,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -49,6 +56,11 @@ public final class OperatorDesk implements PlatformOverview {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private final List<MonitoredConnector> connectors = new CopyOnWriteArrayList<>();
+
+    /** Arrears connectors register as {@link ArrearsConnector} only (their own interface), and are monitored too. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<ArrearsConnector> arrearsConnectors = new CopyOnWriteArrayList<>();
 
     @Activate
     public OperatorDesk(@Reference ApplicationStore store, @Reference StaffAccounts staff, BundleContext context) {
@@ -115,7 +127,7 @@ public final class OperatorDesk implements PlatformOverview {
                     }
                 }
             }
-            bundles.add(new InstalledBundle(name, bundle.getVersion().toString(), kind(name), state(bundle.getState()), source, states,
+            bundles.add(new InstalledBundle(name, bundle.getVersion().toString(), kind(bundle, name), state(bundle.getState()), source, states,
                     bundle.getState() == Bundle.ACTIVE && satisfied));
         }
         bundles.sort(Comparator.comparing(InstalledBundle::kind).thenComparing(InstalledBundle::symbolicName));
@@ -126,7 +138,10 @@ public final class OperatorDesk implements PlatformOverview {
     public List<ConnectorHealth> connectors(StaffSession session) {
         staff.require(session, Role.OPERATOR);
         List<ConnectorHealth> health = new ArrayList<>();
-        for (MonitoredConnector connector : connectors) {
+        Set<MonitoredConnector> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        all.addAll(connectors);
+        all.addAll(arrearsConnectors);
+        for (MonitoredConnector connector : all) {
             try {
                 health.add(connector.health());
             } catch (RuntimeException e) {
@@ -167,6 +182,21 @@ public final class OperatorDesk implements PlatformOverview {
         String location = bundle.getLocation();
         int deploy = location.lastIndexOf("/deploy/");
         return deploy >= 0 ? location.substring(deploy + 1) : "feature";
+    }
+
+    private static String kind(Bundle bundle, String name) {
+        if (name.startsWith("org.openikfz.")) {
+            return kind(name);
+        }
+        // a Land's own bundle from deploy/: what it registers tells what it is
+        ServiceReference<?>[] services = bundle.getRegisteredServices();
+        for (ServiceReference<?> service : services == null ? new ServiceReference<?>[0] : services) {
+            if (service.getProperty(Constants.OBJECTCLASS) instanceof String[] classes
+                    && Arrays.asList(classes).contains(ArrearsConnector.class.getName())) {
+                return "connector";
+            }
+        }
+        return name.contains("simulator") ? "simulator" : kind(name);
     }
 
     private static String kind(String name) {

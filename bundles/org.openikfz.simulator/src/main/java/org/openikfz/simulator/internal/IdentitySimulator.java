@@ -64,7 +64,9 @@ public final class IdentitySimulator implements IdentityProvider {
             new Person(new Holder("Lena Beispiel", "Straße der Nationen 12", "09111", "Chemnitz", LocalDate.of(1990, 5, 20)), false),
             new Person(new Holder("Muster GmbH", "Industriestraße 9", "08280", "Aue-Bad Schlema", null), true),
             // has vehicle-tax arrears at the Zoll simulator
-            new Person(new Holder("Rudi Rückstand", "Hohensteiner Straße 3", "09366", "Stollberg", LocalDate.of(1980, 1, 1)), false));
+            new Person(new Holder("Rudi Rückstand", "Hohensteiner Straße 3", "09366", "Stollberg", LocalDate.of(1980, 1, 1)), false),
+            // owes registration fees in Sachsen: the Land's simulator (org.openikfz.simulator.gebuehren.sn) knows him
+            new Person(new Holder("Gustav Gebührenschuld", "Bahnhofstraße 8", "09456", "Annaberg-Buchholz", LocalDate.of(1975, 5, 5)), false));
 
     private final Path file;
     private final List<Person> persons = new ArrayList<>(DEMO); // guarded by this

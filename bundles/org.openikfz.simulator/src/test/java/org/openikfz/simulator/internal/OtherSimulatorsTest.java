@@ -84,7 +84,8 @@ class OtherSimulatorsTest {
         String code = identity.login(0).orElseThrow();
         identity.redeem(code);
         assertThrows(ConnectorUnavailableException.class, () -> identity.redeem(code), "one-time");
-        assertTrue(identity.login(5).isEmpty());
+        assertEquals("Gustav Gebührenschuld", identity.redeem(identity.login(5).orElseThrow()).person().name());
+        assertTrue(identity.login(6).isEmpty());
         assertTrue(identity.login(-1).isEmpty());
     }
 

@@ -197,16 +197,17 @@ class SimulatorHttpTest {
     @Test
     void identityPersonsAndLoginPage() throws Exception {
         Answer persons = get("/identity/admin/persons");
-        assertEquals(5, persons.array().size());
+        assertEquals(IdentitySimulator.DEMO.size(), persons.array().size());
         Answer added = post("/identity/admin/persons", "name=Verein+%3Cb%3Ee.V.&street=Weg+1&postalCode=09456"
                 + "&city=Annaberg-Buchholz&organisation=true");
         assertEquals(201, added.status(), added.body());
-        assertEquals(new java.math.BigDecimal(5), added.object().get("person"));
+        int next = IdentitySimulator.DEMO.size();
+        assertEquals(new java.math.BigDecimal(next), added.object().get("person"));
         assertEquals(422, post("/identity/admin/persons", "name=Org&organisation=true&dateOfBirth=2000-01-01").status());
         assertEquals(422, post("/identity/admin/persons", "street=Weg+1").status());
-        assertEquals(201, post("/identity/admin/codes", "person=5").status());
+        assertEquals(201, post("/identity/admin/codes", "person=" + next).status());
         assertEquals(201, post("/identity/admin/codes", "person=0").status());
-        assertEquals(422, post("/identity/admin/codes", "person=6").status());
+        assertEquals(422, post("/identity/admin/codes", "person=" + (next + 1)).status());
 
         Answer page = get("/identity/login?state=s&return=http%3A%2F%2F127.0.0.1%2Fback");
         assertEquals(200, page.status());

@@ -13,6 +13,7 @@ import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.InstalledBundle;
 import org.openikfz.api.backoffice.PlatformEvent;
 import org.openikfz.api.backoffice.Role;
+import org.openikfz.api.connector.ConnectorHealth;
 
 /**
  * Operators: the installed procedures, checks, connectors and simulators with versions and health,
@@ -59,6 +60,26 @@ public class PlatformView extends StaffPage {
         }
         try {
             add(new H2(StaffViews.t(locale, "Datenbank", "Database")), new Paragraph(StaffViews.platform().database(session)));
+            List<List<Object>> links = new ArrayList<>();
+            for (ConnectorHealth c : StaffViews.platform().connectors(session)) {
+                links.add(List.of(c.name(), c.endpoint(), state(c.state(), locale), c.circuit(), StaffViews.when(c.lastSuccess()),
+                        c.lastError() == null ? "" : StaffViews.when(c.lastFailure()) + ": " + c.lastError(),
+                        c.calls() + " / " + c.failures()));
+            }
+            add(new H2(StaffViews.t(locale, "Anschlüsse an externe Systeme", "Connections to external systems")));
+            if (links.isEmpty()) {
+                add(new Paragraph(StaffViews.t(locale, "Kein überwachter Konnektor ist installiert.", "No monitored connector is installed.")));
+            } else {
+                Div connectors = StaffViews.table(StaffViews.t(locale,
+                        "Zustand, Schutzschalter (circuit breaker) und letzter Fehler je Konnektor; ohne Zugangsdaten",
+                        "State, circuit breaker and last error per connector; without credentials"),
+                        List.of(StaffViews.t(locale, "Konnektor", "Connector"), StaffViews.t(locale, "Ziel", "Endpoint"),
+                                StaffViews.t(locale, "Zustand", "State"), StaffViews.t(locale, "Schutzschalter", "Circuit"),
+                                StaffViews.t(locale, "Zuletzt erfolgreich", "Last success"), StaffViews.t(locale, "Letzter Fehler", "Last error"),
+                                StaffViews.t(locale, "Aufrufe / Fehler", "Calls / failures")), links);
+                connectors.setId("connectors");
+                add(connectors);
+            }
             List<List<Object>> rows = new ArrayList<>();
             for (InstalledBundle b : StaffViews.platform().bundles(session)) {
                 rows.add(List.of(kind(b.kind(), locale), b.symbolicName(), b.version(), b.source(),
@@ -84,6 +105,14 @@ public class PlatformView extends StaffPage {
         } catch (BackOfficeException e) {
             add(new Paragraph(e.getMessage(locale)));
         }
+    }
+
+    private static String state(ConnectorHealth.State state, Locale locale) {
+        return switch (state) {
+            case UP -> StaffViews.t(locale, "in Ordnung", "up");
+            case DEGRADED -> StaffViews.t(locale, "BEEINTRÄCHTIGT", "DEGRADED");
+            case DOWN -> StaffViews.t(locale, "NICHT ERREICHBAR", "DOWN");
+        };
     }
 
     private static String kind(String kind, Locale locale) {

@@ -44,6 +44,7 @@ public final class Platform {
             Files.createDirectories(home.resolve("data"));
             copyDirectory(DISTRIBUTION.resolve("etc"), home.resolve("etc"));
             Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + freePort() + "\nhost=127.0.0.1\n");
+            LandSimulators.onFreePorts(home);
             for (Map.Entry<String, String> cfg : extraConfig.entrySet()) {
                 Files.writeString(home.resolve("etc").resolve(cfg.getKey() + ".cfg"), cfg.getValue());
             }

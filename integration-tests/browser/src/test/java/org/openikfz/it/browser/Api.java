@@ -55,7 +55,12 @@ final class Api {
 
     /** A call of the simulators' admin API: POST with a form, or GET when {@code form} is null. */
     String simulator(String path, String form) throws Exception {
-        String port = Files.readString(distribution.home.resolve("etc/org.openikfz.simulator.http.cfg")).replaceAll("\\D", "");
+        return landSimulator("org.openikfz.simulator.http", path, form);
+    }
+
+    /** A call of a simulator's admin API on the port of its configuration (e.g. {@code org.openikfz.simulator.gebuehren.sn}). */
+    String landSimulator(String pid, String path, String form) throws Exception {
+        String port = Files.readString(distribution.home.resolve("etc/" + pid + ".cfg")).replaceAll("\\D", "");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (form != null) {
             request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));

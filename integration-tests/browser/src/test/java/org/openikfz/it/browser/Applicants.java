@@ -24,6 +24,7 @@ final class Applicants {
     static final int LENA_OUTSIDE_THE_DISTRICT = 2;
     static final int MUSTER_GMBH = 3;
     static final int RUDI_WITH_TAX_ARREARS = 4;
+    static final int GUSTAV_WITH_FEE_ARREARS = 5;
 
     private final Api api;
     private int serial = 100;
@@ -115,8 +116,15 @@ final class Applicants {
         return decided;
     }
 
-    /** Sets a simulated system's mode: normal, slow or unavailable. */
+    /**
+     * Sets a simulated system's mode: normal, slow or unavailable. {@code gebuehren-sn} is the Land
+     * Sachsen's fee-arrears service, a simulator of its own on its own port.
+     */
     void mode(String system, String mode) throws Exception {
-        api.simulator("/" + system + "/admin/mode", "mode=" + mode);
+        if (system.equals("gebuehren-sn")) {
+            api.landSimulator("org.openikfz.simulator.gebuehren.sn", "/admin/mode", "mode=" + mode);
+        } else {
+            api.simulator("/" + system + "/admin/mode", "mode=" + mode);
+        }
     }
 }

@@ -66,6 +66,10 @@ class ClerkBrowserIT {
             String platform = operator.body();
             assertTrue(platform.contains("org.openikfz.procedure.umschreibung") && platform.contains("in Ordnung"), platform);
             assertTrue(platform.contains("BUNDLE_INSTALLED") && platform.contains("source=deploy/" + fixture.getFileName()), platform);
+            // the connectors with their endpoint and state; credentials are not shown
+            String connectors = operator.browser.findElement(By.id("connectors")).getText();
+            assertTrue(connectors.contains("Gebührenrückstand Sachsen (XKfz 0102/0103)") && connectors.contains("/xkfz/gebuehren")
+                    && connectors.contains("CLOSED") && connectors.contains("Kfz-Steuerrückstand"), connectors);
             operator.browser.findElement(By.id("audit-verify")).click();
             operator.waitForText("Protokoll unverändert");
             operator.accessible("betrieb");

@@ -8,6 +8,7 @@ import static org.openikfz.it.browser.Applicants.ERIKA;
 import static org.openikfz.it.browser.Applicants.LENA_OUTSIDE_THE_DISTRICT;
 import static org.openikfz.it.browser.Applicants.MAX;
 import static org.openikfz.it.browser.Applicants.MUSTER_GMBH;
+import static org.openikfz.it.browser.Applicants.GUSTAV_WITH_FEE_ARREARS;
 import static org.openikfz.it.browser.Applicants.RUDI_WITH_TAX_ARREARS;
 import static org.openikfz.it.browser.Applicants.today;
 
@@ -238,6 +239,10 @@ class RegistrationsApiIT {
             a.put("selberHalter", "false");
             a.put("zb2Code", DemoAnswers.ZB2);
         }, null, "Rückstände an Kraftfahrzeugsteuer", null));
+        cases.add(wz("Land fee arrears in Sachsen (Anlage 11 Nr. 8, XKfz connector)", GUSTAV_WITH_FEE_ARREARS, a -> {
+            a.put("selberHalter", "false");
+            a.put("zb2Code", DemoAnswers.ZB2);
+        }, null, "Gebühren oder Auslagen aus früheren Zulassungsvorgängen in Sachsen vermerkt, zusammen 87,40 €", null));
 
         // Erstzulassung (FZV § 27) of a new vehicle in the KBA reference
         cases.add(ez("FIN the KBA does not know", a -> a.put("fin", "WVWZZZ1JZXW888888"), "fin", "keine Daten", restore("fin")));
@@ -381,7 +386,7 @@ class RegistrationsApiIT {
     static Stream<Failure> failures() {
         List<Failure> failures = new ArrayList<>();
         for (String procedure : List.of("wiederzulassung", "erstzulassung", "umschreibung")) {
-            for (String system : List.of("kba", "gdv", "zoll", "kennzeichen")) {
+            for (String system : List.of("kba", "gdv", "zoll", "kennzeichen", "gebuehren-sn")) {
                 failures.add(new Failure(procedure, system));
             }
         }

@@ -47,6 +47,7 @@ final class RunningDistribution implements AutoCloseable {
         int port = freePort();
         Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + port + "\nhost=127.0.0.1\n");
         Files.writeString(home.resolve("etc/org.openikfz.simulator.http.cfg"), "port=" + freePort() + "\n");
+        org.openikfz.it.LandSimulators.onFreePorts(home);
         RunningDistribution distribution = new RunningDistribution(home, port, 0);
         long millis = distribution.launch();
         System.out.printf("distribution %s: first HTTP 200 after %d ms%n", name, millis);

@@ -13,7 +13,7 @@ _ikfz_pick_jdk() {
 if ! JAVA_HOME=$(_ikfz_pick_jdk); then
   echo "Open i-Kfz needs a JDK 21 or newer (none found in JAVA_HOME or /usr/lib/jvm)." >&2
   echo "Install one, e.g. Temurin 25, and set JAVA_HOME to it." >&2
-  exit 1
+  return 1 2>/dev/null || exit 1   # sourced: do not close the caller's shell
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"

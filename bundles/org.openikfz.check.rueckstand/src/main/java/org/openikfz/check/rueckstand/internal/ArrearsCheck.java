@@ -39,7 +39,8 @@ final class ArrearsCheck {
     /**
      * What the applicant reads when arrears are found; the connector's settlement text follows.
      *
-     * @param german  with {@code {land}} for the Land's name and {@code {amount}} for ", zusammen 12,30 €" or nothing
+     * @param german  with {@code {land}} for the Land's name and {@code {amount}} for ", zusammen 12,30 € (Kassenzeichen …)",
+     *                what of it the connector said, or nothing
      * @param english the same in English
      */
     record Lead(String german, String english) {
@@ -125,10 +126,12 @@ final class ArrearsCheck {
     }
 
     private LocalizedText message(ArrearsAnswer.Found found, Land land) {
-        String german = lead.german().replace("{land}", land.germanName()).replace("{amount}", amount(found.amount(), Locale.GERMANY))
-                + reference(found.reference(), "Kassenzeichen") + " " + found.settlement().get(Locale.GERMAN);
-        String english = lead.english().replace("{land}", land.germanName()).replace("{amount}", amount(found.amount(), Locale.UK))
-                + reference(found.reference(), "reference") + " " + found.settlement().get(Locale.ENGLISH);
+        String german = lead.german().replace("{land}", land.germanName())
+                .replace("{amount}", amount(found.amount(), Locale.GERMANY) + reference(found.reference(), "Kassenzeichen"))
+                + " " + found.settlement().get(Locale.GERMAN);
+        String english = lead.english().replace("{land}", land.germanName())
+                .replace("{amount}", amount(found.amount(), Locale.UK) + reference(found.reference(), "reference"))
+                + " " + found.settlement().get(Locale.ENGLISH);
         return LocalizedText.of(german.strip(), english.strip());
     }
 

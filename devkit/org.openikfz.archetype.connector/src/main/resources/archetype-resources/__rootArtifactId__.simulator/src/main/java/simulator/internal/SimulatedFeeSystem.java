@@ -58,7 +58,7 @@ public final class SimulatedFeeSystem implements AutoCloseable {
     }
 
     static final String PAYEE = "Landeskasse ${landName}";
-    static final String IBAN = "DE89370400440532013000";
+    static final String IBAN = "DE02120300000000202051"; // the cash office's account (an example IBAN), not a citizen's
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -12,8 +12,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.lang.System.Logger;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -28,19 +27,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
+import org.openikfz.simulator.support.AdminHttp;
+import org.openikfz.simulator.support.Debtor;
+import org.openikfz.simulator.support.Mode;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -81,9 +80,8 @@ public final class GebuehrenBySimulator {
     static final String PID = "org.openikfz.simulator.gebuehren.by";
     static final String TOKEN_PATH = "/oauth2/token";
     static final String API_PATH = "/api/v1/gebuehrenrueckstaende/abfragen";
-    static final List<String> MODES = List.of("normal", "slow", "unavailable", "malformed");
     private static final int MAX_BODY = 64 * 1024;
-    private static final Logger LOG = Logger.getLogger(GebuehrenBySimulator.class.getName());
+    private static final Logger LOG = System.getLogger(GebuehrenBySimulator.class.getName());
 
     @ObjectClassDefinition(id = PID, name = "Simulator: Gebührenrückstand Bayern (REST, OAuth2)",
             description = "The Land Bayern's fee-arrears service as a simulator, for the embedded default and tests. "
@@ -141,10 +139,6 @@ public final class GebuehrenBySimulator {
     private record Query(UUID anfrageId, String name, LocalDate dateOfBirth) {
     }
 
-    private interface Handler {
-        void handle(HttpExchange x) throws IOException;
-    }
-
     private final ObjectMapper json = new ObjectMapper();
     private final DebtorRegister register;
     private final TokenStore tokens;
@@ -159,11 +153,11 @@ public final class GebuehrenBySimulator {
     private final AtomicLong clientsRefused = new AtomicLong();
     private final AtomicLong tokensRejected = new AtomicLong();
     private final AtomicLong badRequests = new AtomicLong();
-    private volatile String mode = "normal";
+    private volatile Mode mode = Mode.NORMAL;
 
     @Activate
     public GebuehrenBySimulator(Config config, BundleContext context) throws IOException, GeneralSecurityException {
-        this(config, dataDir(context));
+        this(config, AdminHttp.dataDir(context));
     }
 
     /**
@@ -228,30 +222,17 @@ public final class GebuehrenBySimulator {
         return (https ? "https" : "http") + "://" + a.getHostString() + ":" + a.getPort();
     }
 
-    String mode() {
+    Mode mode() {
         return mode;
     }
 
+    /** Sets the mode named exactly ({@code normal}, {@code slow}, …); anything else is refused. */
     void mode(String newMode) {
-        if (newMode == null || !MODES.contains(newMode)) {
-            throw new IllegalArgumentException("mode is normal, slow, unavailable or malformed");
-        }
-        this.mode = newMode;
+        this.mode = Mode.exactly(newMode);
     }
 
     DebtorRegister register() {
         return register;
-    }
-
-    private static Path dataDir(BundleContext context) {
-        String home = context.getProperty("openikfz.home");
-        Path dir = Path.of(home == null ? "." : home, "data", "simulator");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
     }
 
     private static SSLContext sslContext(Config config) throws IOException, GeneralSecurityException {
@@ -283,35 +264,14 @@ public final class GebuehrenBySimulator {
         return password == null ? new char[0] : password.toCharArray();
     }
 
-    private static com.sun.net.httpserver.HttpHandler guarded(Handler handler) {
-        return x -> {
-            try {
-                handler.handle(x);
-            } catch (IllegalArgumentException | DateTimeException e) {
-                send(x, 422, error(e.getMessage()));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "simulator Gebührenrückstand Bayern: " + x.getRequestURI().getPath() + " failed: "
-                        + e.getClass().getName());
-                send(x, 500, error("internal error"));
-            } finally {
-                x.close();
-            }
-        };
+    private static com.sun.net.httpserver.HttpHandler guarded(AdminHttp.Handler handler) {
+        return AdminHttp.guarded(LOG, "Gebührenrückstand Bayern", GebuehrenBySimulator::error, handler);
     }
 
     // --- the token endpoint ---
 
     private void token(HttpExchange x) throws IOException {
-        if (!x.getRequestURI().getPath().equals(TOKEN_PATH)) {
-            send(x, 404, error("not_found"));
-            return;
-        }
-        if (!x.getRequestMethod().equals("POST")) {
-            x.getResponseHeaders().set("Allow", "POST");
-            send(x, 405, error("method_not_allowed"));
-            return;
-        }
-        if (!awaitMode(x)) {
+        if (!AdminHttp.postTo(x, TOKEN_PATH, error("not_found"), error("method_not_allowed")) || !awaitMode(x)) {
             return;
         }
         x.getResponseHeaders().set("Cache-Control", "no-store");
@@ -323,7 +283,7 @@ public final class GebuehrenBySimulator {
             send(x, 401, error("invalid_client"));
             return;
         }
-        Map<String, String> form = parse(body(x));
+        Map<String, String> form = AdminHttp.form(body(x));
         String grant = form.get("grant_type");
         if (grant == null) {
             send(x, 400, error("invalid_request"));
@@ -366,16 +326,7 @@ public final class GebuehrenBySimulator {
     // --- the arrears API ---
 
     private void query(HttpExchange x) throws IOException {
-        if (!x.getRequestURI().getPath().equals(API_PATH)) {
-            send(x, 404, error("not_found"));
-            return;
-        }
-        if (!x.getRequestMethod().equals("POST")) {
-            x.getResponseHeaders().set("Allow", "POST");
-            send(x, 405, error("method_not_allowed"));
-            return;
-        }
-        if (!awaitMode(x)) {
+        if (!AdminHttp.postTo(x, API_PATH, error("not_found"), error("method_not_allowed")) || !awaitMode(x)) {
             return;
         }
         String authorization = x.getRequestHeaders().getFirst("Authorization");
@@ -398,7 +349,7 @@ public final class GebuehrenBySimulator {
         }
         queries.incrementAndGet();
         String answer = json.writeValueAsString(answer(query));
-        if (mode.equals("malformed")) {
+        if (mode == Mode.MALFORMED) {
             answer = answer.substring(0, answer.length() / 2); // cut off mid-answer: no valid JSON
         }
         send(x, 200, answer);
@@ -407,12 +358,12 @@ public final class GebuehrenBySimulator {
     /** Waits in mode slow; answers 503 in mode unavailable (returns false then). */
     private boolean awaitMode(HttpExchange x) throws IOException {
         switch (mode) {
-            case "unavailable" -> {
+            case UNAVAILABLE -> {
                 x.getResponseHeaders().set("Retry-After", "30");
                 send(x, 503, error("temporarily_unavailable"));
                 return false;
             }
-            case "slow" -> {
+            case SLOW -> {
                 try {
                     Thread.sleep(slowDelayMs);
                 } catch (InterruptedException e) {
@@ -538,29 +489,22 @@ public final class GebuehrenBySimulator {
             register.all().forEach(d -> list.add(json(d)));
             send(x, 200, json.writeValueAsString(list));
         } else if (path.equals("/admin/debtors") && method.equals("POST")) {
-            Map<String, String> f = parse(body(x));
+            Map<String, String> f = AdminHttp.form(body(x));
             LocalDate today = LocalDate.now(clock);
-            String amount = f.getOrDefault("amount", "").strip().replace(',', '.');
-            if (amount.isEmpty()) {
-                throw new IllegalArgumentException("amount is needed");
-            }
-            BigDecimal value;
-            try {
-                value = new BigDecimal(amount);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("amount is a number like 45.60");
-            }
-            String kassenzeichen = f.getOrDefault("kassenzeichen", "");
-            Debtor debtor = register.put(new Debtor(f.get("name"), date(f, "dateOfBirth"), value,
-                    kassenzeichen.isBlank() ? register.newKassenzeichen(today) : kassenzeichen,
-                    f.getOrDefault("glaeubiger", "").isBlank() ? DebtorRegister.DEFAULT_GLAEUBIGER : f.get("glaeubiger"),
-                    date(f, "faelligSeit") == null ? today : date(f, "faelligSeit")));
+            BigDecimal value = AdminHttp.amount(f.get("amount"), null, "amount is a number like 45.60");
+            String kassenzeichen = AdminHttp.blankToNull(f.get("kassenzeichen"));
+            String glaeubiger = AdminHttp.blankToNull(f.get("glaeubiger"));
+            LocalDate born = AdminHttp.date(f, "dateOfBirth");
+            LocalDate due = AdminHttp.date(f, "faelligSeit");
+            Debtor debtor = register.put(DebtorRegister.debtor(f.get("name"), born, value,
+                    kassenzeichen == null ? register.newKassenzeichen(today) : kassenzeichen,
+                    glaeubiger == null ? DebtorRegister.DEFAULT_GLAEUBIGER : glaeubiger, due == null ? today : due));
             send(x, 201, json.writeValueAsString(json(debtor)));
         } else if (path.equals("/admin/mode") && method.equals("GET")) {
-            send(x, 200, json.writeValueAsString(Map.of("mode", mode)));
+            send(x, 200, json.writeValueAsString(Map.of("mode", mode.value())));
         } else if (path.equals("/admin/mode") && method.equals("POST")) {
-            mode(parse(body(x)).get("mode"));
-            send(x, 200, json.writeValueAsString(Map.of("mode", mode)));
+            mode(AdminHttp.form(body(x)).get("mode"));
+            send(x, 200, json.writeValueAsString(Map.of("mode", mode.value())));
         } else if (path.equals("/admin/requests") && method.equals("GET")) {
             ObjectNode counters = json.createObjectNode();
             counters.put("queries", queries.get());
@@ -587,51 +531,19 @@ public final class GebuehrenBySimulator {
         return node;
     }
 
-    private static LocalDate date(Map<String, String> form, String field) {
-        String value = form.get(field);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException(field + " is an ISO date (yyyy-mm-dd)");
-        }
-    }
-
     // --- HTTP helpers ---
 
     private static String body(HttpExchange x) throws IOException {
-        byte[] bytes = x.getRequestBody().readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) {
-            throw new IllegalArgumentException("the body is larger than 64 KiB");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return AdminHttp.body(x, MAX_BODY, "the body is larger than 64 KiB");
     }
 
-    static Map<String, String> parse(String encoded) {
-        Map<String, String> map = new HashMap<>();
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return map;
-    }
-
+    /** The error answers of this service (also OAuth2's): control characters become spaces. */
     private static String error(String message) {
         String text = message == null ? "invalid input" : message.replaceAll("\\p{Cntrl}", " ");
         return "{\"error\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     }
 
     private static void send(HttpExchange x, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
+        AdminHttp.json(x, status, body);
     }
 }

@@ -3,10 +3,9 @@ package org.openikfz.simulator.gebuehren.ni.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.math.BigDecimal;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,21 +16,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.openikfz.simulator.support.AdminHttp;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -68,7 +65,9 @@ public final class GebuehrenNiSimulator {
     private static final int MAX_BODY = 64 * 1024;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS");
-    private static final Logger LOG = Logger.getLogger(GebuehrenNiSimulator.class.getName());
+    private static final Logger LOG = System.getLogger(GebuehrenNiSimulator.class.getName());
+    private static final String SIMULATOR = "Gebührenrückstand Niedersachsen";
+    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,2})?");
 
     @ObjectClassDefinition(id = PID, name = "Simulator: Gebührenrückstand Niedersachsen (Schuldnerliste)",
             description = "The Land Niedersachsen's debtor-list export as a simulator, for the embedded default and "
@@ -88,10 +87,6 @@ public final class GebuehrenNiSimulator {
         int port() default 8093;
     }
 
-    private interface Handler {
-        void handle(HttpExchange x) throws IOException;
-    }
-
     private final DebtorRegister register;
     private final Path exportDir;
     private final Clock clock;
@@ -105,8 +100,8 @@ public final class GebuehrenNiSimulator {
 
     @Activate
     public GebuehrenNiSimulator(Config config, BundleContext context) throws IOException {
-        this(config.host(), config.port(), resolve(config.exportDir(), home(context)),
-                home(context).resolve("data").resolve("simulator"), config.exportIntervalSeconds(),
+        this(config.host(), config.port(), resolve(config.exportDir(), AdminHttp.home(context)),
+                AdminHttp.home(context).resolve("data").resolve("simulator"), config.exportIntervalSeconds(),
                 Clock.system(BERLIN));
     }
 
@@ -131,8 +126,8 @@ public final class GebuehrenNiSimulator {
         Files.createDirectories(dataDir);
         this.register = new DebtorRegister(dataDir);
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        server.createContext("/admin/", guarded(this::admin));
-        server.createContext("/", guarded(x -> send(x, 404, error("not_found"))));
+        server.createContext("/admin/", AdminHttp.guarded(LOG, SIMULATOR, this::admin));
+        server.createContext("/", AdminHttp.guarded(LOG, SIMULATOR, x -> send(x, 404, AdminHttp.error("not_found"))));
         server.setExecutor(httpExecutor);
         server.start();
         if (!exportWaiting()) {
@@ -224,14 +219,9 @@ public final class GebuehrenNiSimulator {
         try {
             export(null);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "simulator Gebührenrückstand Niedersachsen: export to " + exportDir + " failed: "
+            LOG.log(Level.WARNING, "simulator " + SIMULATOR + ": export to " + exportDir + " failed: "
                     + e.getClass().getName());
         }
-    }
-
-    private static Path home(BundleContext context) {
-        String home = context.getProperty("openikfz.home");
-        return Path.of(home == null ? "." : home);
     }
 
     /** {@code ${openikfz.home}} replaced by the home; a relative path resolved against the home. */
@@ -251,22 +241,6 @@ public final class GebuehrenNiSimulator {
 
     // --- admin API ---
 
-    private static com.sun.net.httpserver.HttpHandler guarded(Handler handler) {
-        return x -> {
-            try {
-                handler.handle(x);
-            } catch (IllegalArgumentException | DateTimeException e) {
-                send(x, 422, error(e.getMessage()));
-            } catch (RuntimeException | IOException e) {
-                LOG.log(Level.WARNING, "simulator Gebührenrückstand Niedersachsen: " + x.getRequestURI().getPath()
-                        + " failed: " + e.getClass().getName());
-                send(x, 500, error("internal error"));
-            } finally {
-                x.close();
-            }
-        };
-    }
-
     private void admin(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
         String method = x.getRequestMethod();
@@ -277,111 +251,39 @@ public final class GebuehrenNiSimulator {
             }
             send(x, 200, out.append(']').toString());
         } else if (path.equals("/admin/debtors") && method.equals("POST")) {
-            Map<String, String> f = parse(body(x));
+            Map<String, String> f = AdminHttp.form(AdminHttp.body(x, MAX_BODY, "the body is larger than 64 KiB"));
             String kassenzeichen = f.getOrDefault("kassenzeichen", "");
             String glaeubiger = f.getOrDefault("glaeubiger", "");
-            Debtor debtor = register.put(new Debtor(f.get("name"), date(f, "dateOfBirth"), f.get("plz"),
-                    amount(f.get("amount")),
+            Debtor debtor = register.put(new Debtor(f.get("name"), AdminHttp.date(f, "dateOfBirth"), f.get("plz"),
+                    AdminHttp.amount(f.get("amount"), AMOUNT, "amount is a number like 120.00"),
                     kassenzeichen.isBlank() ? register.newKassenzeichen(LocalDate.now(clock)) : kassenzeichen,
                     glaeubiger.isBlank() ? DebtorRegister.DEFAULT_GLAEUBIGER : glaeubiger));
             send(x, 201, json(debtor));
         } else if (path.equals("/admin/export") && method.equals("POST")) {
-            Map<String, String> q = parse(x.getRequestURI().getRawQuery() == null ? "" : x.getRequestURI().getRawQuery());
-            String broken = q.get("broken");
+            String broken = AdminHttp.query(x).get("broken");
             Path file = export(broken == null || broken.isBlank() ? null : ExportFormat.Broken.of(broken));
-            send(x, 201, "{\"file\":" + quote(file.getFileName().toString()) + "}");
+            send(x, 201, "{\"file\":" + AdminHttp.quote(file.getFileName().toString()) + "}");
         } else if (path.equals("/admin/exports") && method.equals("GET")) {
             StringBuilder out = new StringBuilder("[");
             for (String name : exports()) {
-                out.append(out.length() > 1 ? "," : "").append(quote(name));
+                out.append(out.length() > 1 ? "," : "").append(AdminHttp.quote(name));
             }
             send(x, 200, out.append(']').toString());
         } else if (path.equals("/admin/debtors") || path.equals("/admin/export") || path.equals("/admin/exports")) {
-            send(x, 405, error("method_not_allowed"));
+            send(x, 405, AdminHttp.error("method_not_allowed"));
         } else {
-            send(x, 404, error("not_found"));
-        }
-    }
-
-    private static BigDecimal amount(String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("amount is needed");
-        }
-        String plain = value.strip().replace(',', '.');
-        if (!plain.matches("[0-9]{1,9}(\\.[0-9]{1,2})?")) {
-            throw new IllegalArgumentException("amount is a number like 120.00");
-        }
-        return new BigDecimal(plain);
-    }
-
-    private static LocalDate date(Map<String, String> form, String field) {
-        String value = form.get(field);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException(field + " is an ISO date (yyyy-mm-dd)");
+            send(x, 404, AdminHttp.error("not_found"));
         }
     }
 
     private static String json(Debtor d) {
-        return "{\"name\":" + quote(d.name()) + ",\"dateOfBirth\":"
-                + (d.dateOfBirth() == null ? "null" : quote(d.dateOfBirth().toString())) + ",\"plz\":"
-                + (d.plz() == null ? "null" : quote(d.plz())) + ",\"amount\":" + quote(d.amount().toPlainString())
-                + ",\"kassenzeichen\":" + quote(d.kassenzeichen()) + ",\"glaeubiger\":" + quote(d.glaeubiger()) + "}";
-    }
-
-    /** A JSON string literal. */
-    static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
-
-    private static String body(HttpExchange x) throws IOException {
-        byte[] bytes = x.getRequestBody().readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) {
-            throw new IllegalArgumentException("the body is larger than 64 KiB");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    static Map<String, String> parse(String encoded) {
-        Map<String, String> map = new HashMap<>();
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return map;
-    }
-
-    private static String error(String message) {
-        return "{\"error\":" + quote(message == null ? "invalid input" : message) + "}";
+        return "{\"name\":" + AdminHttp.quote(d.name()) + ",\"dateOfBirth\":"
+                + AdminHttp.quoteOrNull(d.dateOfBirth()) + ",\"plz\":"
+                + AdminHttp.quoteOrNull(d.plz()) + ",\"amount\":" + AdminHttp.quote(d.amount().toPlainString())
+                + ",\"kassenzeichen\":" + AdminHttp.quote(d.kassenzeichen()) + ",\"glaeubiger\":" + AdminHttp.quote(d.glaeubiger()) + "}";
     }
 
     private static void send(HttpExchange x, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
+        AdminHttp.json(x, status, body);
     }
 }

@@ -4,20 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.openikfz.simulator.support.AdminHttp;
+import org.openikfz.simulator.support.Mode;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -81,27 +74,8 @@ public final class GebuehrenSnSimulator {
         String mode() default "normal";
     }
 
-    /** How the service answers. */
-    enum Mode {
-        NORMAL, SLOW, UNAVAILABLE, MALFORMED;
-
-        static Mode of(String value) {
-            if (value != null) {
-                for (Mode m : values()) {
-                    if (m.name().equalsIgnoreCase(value.strip())) {
-                        return m;
-                    }
-                }
-            }
-            throw new IllegalArgumentException("mode is normal, slow, unavailable or malformed");
-        }
-
-        String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     private static final Logger LOG = System.getLogger(GebuehrenSnSimulator.class.getName());
+    private static final String SIMULATOR = "Gebührenrückstand Sachsen";
 
     private final DebtorRegister debtors;
     private final HttpServer server;
@@ -118,7 +92,7 @@ public final class GebuehrenSnSimulator {
 
     @Activate
     public GebuehrenSnSimulator(Config config, BundleContext context) throws IOException {
-        this(dir(context), config.host(), config.port(), config.slowDelayMs(), Mode.of(config.mode()));
+        this(AdminHttp.dataDir(context), config.host(), config.port(), config.slowDelayMs(), Mode.of(config.mode()));
         System.out.println("Simulator Gebührenrückstand Sachsen (XKfz 0102/0103 over SOAP) listening on http://"
                 + config.host() + ":" + port() + ENDPOINT);
     }
@@ -139,8 +113,8 @@ public final class GebuehrenSnSimulator {
         this.slowDelayMs = slowDelayMs;
         this.mode = mode;
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        server.createContext(ENDPOINT, x -> guard(x, this::service));
-        server.createContext("/admin/", x -> guard(x, this::admin));
+        server.createContext(ENDPOINT, AdminHttp.guarded(LOG, SIMULATOR, this::service));
+        server.createContext("/admin/", AdminHttp.guarded(LOG, SIMULATOR, this::admin));
         server.setExecutor(executor);
         server.start();
     }
@@ -169,51 +143,10 @@ public final class GebuehrenSnSimulator {
         this.mode = newMode;
     }
 
-    private static Path dir(BundleContext context) {
-        String home = context.getProperty("openikfz.home");
-        Path dir = Path.of(home == null ? "." : home, "data", "simulator");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
-    }
-
-    private interface Handler {
-        void handle(HttpExchange x) throws IOException;
-    }
-
-    private static void guard(HttpExchange x, Handler handler) {
-        try {
-            handler.handle(x);
-        } catch (IllegalArgumentException | DateTimeException e) {
-            try {
-                json(x, 422, error(e.getMessage()));
-            } catch (IOException | RuntimeException ignored) { // the client is gone
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "simulator Gebührenrückstand Sachsen: " + x.getRequestURI().getPath() + " failed: "
-                    + e.getClass().getSimpleName());
-            try {
-                json(x, 500, error("internal error"));
-            } catch (IOException | RuntimeException ignored) { // headers already sent, or the client is gone
-            }
-        } finally {
-            x.close();
-        }
-    }
-
     // --- the SOAP service ---
 
     private void service(HttpExchange x) throws IOException {
-        if (!x.getRequestURI().getPath().equals(ENDPOINT)) {
-            json(x, 404, error("not found"));
-            return;
-        }
-        if (!x.getRequestMethod().equals("POST")) {
-            x.getResponseHeaders().add("Allow", "POST");
-            json(x, 405, error("POST a SOAP 1.1 envelope"));
+        if (!AdminHttp.postTo(x, ENDPOINT, AdminHttp.error("not found"), AdminHttp.error("POST a SOAP 1.1 envelope"))) {
             return;
         }
         requests.incrementAndGet();
@@ -272,7 +205,7 @@ public final class GebuehrenSnSimulator {
         if (path.equals("/admin/debtors") && method.equals("GET")) {
             json(x, 200, "[" + String.join(",", debtors.all().stream().map(GebuehrenSnSimulator::json).toList()) + "]");
         } else if (path.equals("/admin/debtors") && method.equals("POST")) {
-            json(x, 201, json(debtors.add(debtor(form(x)))));
+            json(x, 201, json(debtors.put(debtor(form(x)))));
         } else if (path.equals("/admin/mode") && method.equals("GET")) {
             json(x, 200, "{\"mode\":\"" + mode.value() + "\"}");
         } else if (path.equals("/admin/mode") && method.equals("POST")) {
@@ -282,95 +215,37 @@ public final class GebuehrenSnSimulator {
             json(x, 200, "{\"requests\":" + requests.get() + ",\"answered\":" + answered.get() + ",\"faults\":"
                     + faults.get() + "}");
         } else {
-            json(x, 404, error("not found"));
+            json(x, 404, AdminHttp.error("not found"));
         }
     }
 
-    private static Debtor debtor(Map<String, String> f) {
-        String birth = blankToNull(f.get("dateOfBirth"));
-        String amount = blankToNull(f.get("amount"));
-        if (amount == null) {
-            throw new IllegalArgumentException("amount is needed");
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(amount.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount is not a number, e.g. 87.40");
-        }
-        String kassenzeichen = blankToNull(f.get("kassenzeichen"));
-        String glaeubiger = blankToNull(f.get("glaeubiger"));
-        String due = blankToNull(f.get("faelligSeit"));
-        return new Debtor(f.get("name"), birth == null ? null : LocalDate.parse(birth.strip()), value,
-                kassenzeichen == null ? "SN-" + LocalDate.now().getYear() + "-" + String.format("%06d",
-                        Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000L)) : kassenzeichen,
+    private Debtor debtor(Map<String, String> f) {
+        String birth = AdminHttp.blankToNull(f.get("dateOfBirth"));
+        String kassenzeichen = AdminHttp.blankToNull(f.get("kassenzeichen"));
+        String glaeubiger = AdminHttp.blankToNull(f.get("glaeubiger"));
+        String due = AdminHttp.blankToNull(f.get("faelligSeit"));
+        return new Debtor(f.get("name"), birth == null ? null : LocalDate.parse(birth.strip()),
+                AdminHttp.amount(f.get("amount"), null, "amount is not a number, e.g. 87.40"),
+                kassenzeichen == null ? debtors.newKassenzeichen(LocalDate.now()) : kassenzeichen,
                 glaeubiger == null ? DebtorRegister.DEFAULT_GLAEUBIGER : glaeubiger,
                 due == null ? LocalDate.now() : LocalDate.parse(due.strip()));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
     private static String json(Debtor d) {
-        return "{\"name\":" + quote(d.name()) + ",\"dateOfBirth\":" + (d.dateOfBirth() == null ? "null" : quote(d.dateOfBirth().toString()))
-                + ",\"amount\":" + d.amount().toPlainString() + ",\"kassenzeichen\":" + quote(d.kassenzeichen())
-                + ",\"glaeubiger\":" + quote(d.glaeubiger()) + ",\"faelligSeit\":" + quote(d.faelligSeit().toString()) + "}";
+        return "{\"name\":" + AdminHttp.quote(d.name()) + ",\"dateOfBirth\":" + AdminHttp.quoteOrNull(d.dateOfBirth())
+                + ",\"amount\":" + d.amount().toPlainString() + ",\"kassenzeichen\":" + AdminHttp.quote(d.kassenzeichen())
+                + ",\"glaeubiger\":" + AdminHttp.quote(d.glaeubiger()) + ",\"faelligSeit\":" + AdminHttp.quote(d.faelligSeit().toString()) + "}";
     }
 
     private static Map<String, String> form(HttpExchange x) throws IOException {
-        byte[] bytes = x.getRequestBody().readNBytes(16 * 1024 + 1);
-        if (bytes.length > 16 * 1024) {
-            throw new IllegalArgumentException("form too large");
-        }
-        Map<String, String> map = new HashMap<>();
-        for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return map;
-    }
-
-    private static String error(String message) {
-        return "{\"error\":" + quote(message == null ? "invalid input" : message) + "}";
-    }
-
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return AdminHttp.form(AdminHttp.body(x, 16 * 1024, "form too large"));
     }
 
     private static void soap(HttpExchange x, int status, String body) throws IOException {
-        send(x, status, "text/xml; charset=utf-8", body);
+        AdminHttp.send(x, status, "text/xml; charset=utf-8", body);
     }
 
     private static void json(HttpExchange x, int status, String body) throws IOException {
-        send(x, status, "application/json; charset=utf-8", body);
-    }
-
-    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", type);
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
+        AdminHttp.json(x, status, body);
     }
 }

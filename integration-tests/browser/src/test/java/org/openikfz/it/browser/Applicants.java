@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openikfz.it.DemoAnswers;
 
 /**
@@ -27,7 +28,8 @@ final class Applicants {
     static final int GUSTAV_WITH_FEE_ARREARS = 5;
 
     private final Api api;
-    private int serial = 100;
+    /** Numbers plates, FINs and eVBs apart; atomic, since several applicants may work in parallel. */
+    private final AtomicInteger serial = new AtomicInteger(100);
 
     Applicants(Api api) {
         this.api = api;
@@ -56,7 +58,7 @@ final class Applicants {
 
     /** A vehicle of Erika Mustermann with further simulator form fields ({@code registered=…&…}). */
     Vehicle vehicle(String status) throws Exception {
-        Vehicle vehicle = new Vehicle("ERZ-IT " + (++serial), fin());
+        Vehicle vehicle = new Vehicle("ERZ-IT " + serial.incrementAndGet(), fin());
         api.simulator("/kba/admin/vehicles",
                 DemoAnswers.vehicleForm(vehicle.plate(), vehicle.fin(), "Erika Mustermann", "1964-08-12", status));
         return vehicle;
@@ -65,25 +67,25 @@ final class Applicants {
     /** A new vehicle in the KBA reference (ZB II code, CoC data) for the Erstzulassung. */
     String newVehicle(String zb2, boolean registrable, String obstacle) throws Exception {
         String fin = fin();
-        api.simulator("/kba/admin/coc", "fin=" + fin + "&zb2=" + zb2 + "&vehicle=Muster+Typ+" + serial
+        api.simulator("/kba/admin/coc", "fin=" + fin + "&zb2=" + zb2 + "&vehicle=Muster+Typ+" + serial.get()
                 + "&registrable=" + registrable + "&obstacle=" + URLEncoder.encode(obstacle, StandardCharsets.UTF_8));
         return fin;
     }
 
     String fin() {
-        return String.format("WVWZZZ1JZXW%06d", ++serial);
+        return String.format("WVWZZZ1JZXW%06d", serial.incrementAndGet());
     }
 
     /** A fresh valid eVB (a registration uses one up). */
     String evb() throws Exception {
-        String evb = String.format("MV%05d", ++serial);
+        String evb = String.format("MV%05d", serial.incrementAndGet());
         api.simulator("/gdv/admin/evb", "evb=" + evb + "&insurer=Muster+Versicherung+AG&insurerNumber=9001&status=VALID");
         return evb;
     }
 
     /** A plate of the district nobody has yet, to choose. */
     String freePlate() {
-        return "ERZ-WU " + (++serial);
+        return "ERZ-WU " + serial.incrementAndGet();
     }
 
     /** Opens an application and identifies the applicant as the given demo person. */

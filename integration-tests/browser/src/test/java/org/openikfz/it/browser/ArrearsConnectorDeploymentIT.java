@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +50,7 @@ class ArrearsConnectorDeploymentIT {
     @BeforeAll
     static void start() throws Exception {
         distribution = RunningDistribution.start("arrears-deployment", home -> {
-            landPort = freePort();
+            landPort = RunningDistribution.freePort();
             // the district's Land, and where its service (the simulator, once deployed) answers
             Files.writeString(home.resolve("etc/org.openikfz.core.cfg"), "land=BY\n");
             Files.writeString(home.resolve("etc/org.openikfz.simulator.gebuehren.by.cfg"), "port=" + landPort + "\n");
@@ -191,14 +190,9 @@ class ArrearsConnectorDeploymentIT {
         }
     }
 
-    /** Copies a jar from connectors/ into deploy/ as an operator would: under another name, then renamed. */
+    /** Copies a jar from connectors/ into deploy/ as an operator would. */
     private static Path deploy(String jar) throws Exception {
-        Path source = distribution.home.resolve("connectors").resolve(jar);
-        Path deployed = distribution.home.resolve("deploy").resolve(jar);
-        Path partial = distribution.home.resolve("deploy").resolve(jar + ".part");
-        Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, deployed, StandardCopyOption.ATOMIC_MOVE);
-        return deployed;
+        return distribution.deploy(distribution.home.resolve("connectors").resolve(jar));
     }
 
     interface Condition {
@@ -214,11 +208,5 @@ class ArrearsConnectorDeploymentIT {
             Thread.sleep(100);
         }
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -57,9 +56,7 @@ class ClerkBrowserIT {
 
             // what runs, what was deployed when, and the audit trail's verification
             Path fixture = Path.of(System.getProperty("openikfz.fixture.bundle"));
-            Path partial = distribution.home.resolve("deploy").resolve(fixture.getFileName() + ".part");
-            Files.copy(fixture, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, distribution.home.resolve("deploy").resolve(fixture.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            distribution.deploy(fixture);
             Thread.sleep(1500);
             operator.browser.findElement(By.linkText("Betrieb und Protokoll")).click();
             operator.waitForText("Installierte Bausteine");

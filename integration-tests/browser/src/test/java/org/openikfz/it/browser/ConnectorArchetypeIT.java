@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openikfz.it.DemoAnswers;
 import org.openikfz.it.browser.Applicants.Application;
@@ -39,9 +35,9 @@ class ConnectorArchetypeIT {
     void aConnectorGeneratedFromTheArchetypeIsBuiltDeployedAndAskedByTheNextApplicationOfItsLand() throws Exception {
         Path repository = Path.of(System.getProperty("openikfz.repository")).toAbsolutePath().normalize();
         Path work = Path.of(System.getProperty("openikfz.it.work")).resolve("connector-archetype-project").toAbsolutePath();
-        deleteRecursively(work);
+        RunningDistribution.deleteRecursively(work);
         Files.createDirectories(work);
-        int simulatorPort = freePort();
+        int simulatorPort = RunningDistribution.freePort();
 
         // the guide: generate, then build offline with the tests
         long generate = maven(repository, work, work.resolve("generate.log"),
@@ -68,10 +64,9 @@ class ConnectorArchetypeIT {
             JsonNode before = erstzulassung(applicants, hanna);
             assertEquals("MANUAL_REVIEW", before.path("state").asText(), "no connector for HB yet: the clerks decide " + before);
 
-            Path deploy = distribution.home.resolve("deploy");
             long dropped = System.nanoTime();
-            drop(simulatorJar, deploy);
-            drop(connectorJar, deploy);
+            Path deployedSimulator = distribution.deploy(simulatorJar);
+            Path deployedConnector = distribution.deploy(connectorJar);
             JsonNode after = null;
             long deadline = dropped + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < deadline) {
@@ -96,8 +91,8 @@ class ConnectorArchetypeIT {
             assertEquals("AWAITING_PAYMENT", erika.path("state").asText(), erika.toString());
 
             // undeploy: delete the jars; the next application goes to the clerks again
-            Files.delete(deploy.resolve(connectorJar.getFileName()));
-            Files.delete(deploy.resolve(simulatorJar.getFileName()));
+            Files.delete(deployedConnector);
+            Files.delete(deployedSimulator);
             JsonNode undeployed = null;
             deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline) {
@@ -132,13 +127,6 @@ class ConnectorArchetypeIT {
         applicants.answer(application, DemoAnswers.erstzulassung(fin, ZB2, applicants.evb(),
                 person == Applicants.ERIKA ? "Erika Mustermann" : SEED_DEBTOR));
         return applicants.verify(application);
-    }
-
-    /** Copies the jar into deploy/ as an operator would: written under another name, then renamed. */
-    private static void drop(Path jar, Path deploy) throws IOException {
-        Path partial = deploy.resolve(jar.getFileName() + ".part");
-        Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, deploy.resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static boolean answers(int port) {
@@ -187,20 +175,4 @@ class ConnectorArchetypeIT {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
-            }
-        }
-    }
 }

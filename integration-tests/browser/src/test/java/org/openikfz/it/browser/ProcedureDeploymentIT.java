@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +80,7 @@ class ProcedureDeploymentIT {
     void procedureIsInstalledAndUninstalledAtRuntimeAndItsApplicationsSurvive(String procedure) throws Exception {
         assertFalse(listed(procedure), "not in this build before deployment");
         Path jar = bundleJar(procedure);
-        Path deployed = deploy(jar);
+        Path deployed = distribution.deploy(jar);
         long appeared = waitUntil(() -> listed(procedure));
         System.out.printf("%s deployed: in the machine API after %d ms%n", procedure, appeared);
 
@@ -103,7 +102,7 @@ class ProcedureDeploymentIT {
         JsonNode notOffered = api.call("POST", "/api/v1/applications", null, Map.of("procedure", procedure), 503);
         assertTrue(notOffered.path("message").asText().contains("nicht angeboten"), notOffered.toString());
 
-        deploy(jar);
+        distribution.deploy(jar);
         waitUntil(() -> listed(procedure));
         JsonNode continued = applicants.answer(application, rest);
         for (Map.Entry<String, String> kept : firstHalf.entrySet()) {
@@ -153,15 +152,6 @@ class ProcedureDeploymentIT {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
         }
-    }
-
-    /** Copies the jar into deploy/ as an operator would: written under another name, then renamed. */
-    private static Path deploy(Path jar) throws Exception {
-        Path deployed = distribution.home.resolve("deploy").resolve(jar.getFileName());
-        Path partial = distribution.home.resolve("deploy").resolve(jar.getFileName() + ".part");
-        Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, deployed, StandardCopyOption.ATOMIC_MOVE);
-        return deployed;
     }
 
     private static boolean listed(String procedure) throws Exception {

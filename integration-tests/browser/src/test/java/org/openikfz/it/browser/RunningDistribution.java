@@ -108,7 +108,16 @@ final class RunningDistribution implements AutoCloseable {
         stop.waitFor();
     }
 
-    private static int freePort() throws IOException {
+    /** Copies a bundle into deploy/ as an operator would: written under another name, then renamed; returns the deployed file. */
+    Path deploy(Path jar) throws IOException {
+        Path deployed = home.resolve("deploy").resolve(jar.getFileName());
+        Path partial = home.resolve("deploy").resolve(jar.getFileName() + ".part");
+        Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, deployed, StandardCopyOption.ATOMIC_MOVE);
+        return deployed;
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -127,7 +136,7 @@ final class RunningDistribution implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -83,9 +83,8 @@ final class ArrearsCheck {
         return bound.stream()
                 .filter(b -> kind.value().equals(b.kind()))
                 .filter(b -> !perLand || land.name().equalsIgnoreCase(b.land()))
-                .sorted(Comparator.comparingInt(Bound::ranking).reversed().thenComparingLong(Bound::serviceId))
-                .map(Bound::connector)
-                .findFirst();
+                .min(Comparator.comparingInt(Bound::ranking).reversed().thenComparingLong(Bound::serviceId))
+                .map(Bound::connector);
     }
 
     CheckResult check(CheckContext context) {
@@ -104,8 +103,7 @@ final class ArrearsCheck {
         Land land = context.land();
         Optional<ArrearsConnector> connector = connectorFor(land);
         if (connector.isEmpty()) {
-            return CheckResult.failed(label + ": no connector deployed" + (perLand ? " for Land " + land.name() : "")
-                    + " (no connector)");
+            return CheckResult.failed(label + ": no connector deployed" + (perLand ? " for Land " + land.name() : ""));
         }
         ArrearsAnswer answer;
         try {

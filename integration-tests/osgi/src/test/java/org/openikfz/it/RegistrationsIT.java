@@ -249,7 +249,10 @@ public class RegistrationsIT {
 
     private ApplicationRef identified(String procedure, int person) throws Exception {
         ApplicationRef ref = engine.open(new ProcedureId(procedure), null);
-        String code = simulators.post("/identity/admin/codes", "person=" + person).replaceAll(".*\"code\":\"([^\"]+)\".*", "$1").trim();
+        String login = engine.startIdentification(ref, java.net.URI.create("http://127.0.0.1/back")).toString();
+        String state = login.replaceAll(".*[?&]state=([^&]*).*", "$1");
+        String code = simulators.post("/identity/admin/codes", "person=" + person + "&state=" + state)
+                .replaceAll(".*\"code\":\"([^\"]+)\".*", "$1").trim();
         assertTrue(engine.completeIdentification(ref, code).identified());
         return ref;
     }

@@ -16,6 +16,23 @@ public interface IdentityProvider {
      */
     URI loginPage(String state, URI returnTo);
 
-    /** Redeems the one-time code for the identity (once). */
+    /**
+     * Redeems the one-time code for the identity (once), without checking which login it came from.
+     *
+     * @deprecated a code must be bound to its login: use {@link #redeem(String, String)}
+     */
+    @Deprecated
     VerifiedIdentity redeem(String code) throws ConnectorUnavailableException;
+
+    /**
+     * Redeems the one-time code for the identity (once), only if it was issued for the login started
+     * with {@code state} (the state parameter of {@link #loginPage}): a code from another login, e.g.
+     * someone else's intercepted one, is refused. A provider that cannot tell refuses every code.
+     *
+     * @throws ConnectorUnavailableException when the code is unknown, used, or from another login
+     * @since 1.3
+     */
+    default VerifiedIdentity redeem(String code, String state) throws ConnectorUnavailableException {
+        throw new ConnectorUnavailableException("this identity provider does not bind its codes to the login's state");
+    }
 }

@@ -61,7 +61,7 @@ public final class ClerkDesk implements ClerkWorkspace {
     public List<ClerkCase> queue(StaffSession session) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
         List<ClerkCase> cases = new ArrayList<>();
-        for (String state : List.of(Engine.MANUAL_REVIEW, Engine.WITH_CLERKS, Engine.CLERK_DECIDED)) {
+        for (String state : List.of("MANUAL_REVIEW", "WITH_CLERKS", "CLERK_DECIDED")) {
             for (Application application : store.findByState(state, FAR_FUTURE, 2000)) {
                 if (application.authorityId().equals(member.authority())) {
                     cases.add(summary(application));
@@ -78,7 +78,7 @@ public final class ClerkDesk implements ClerkWorkspace {
         Application application = caseOf(member, id);
         Map<String, String> data = store.getData(id);
         List<CaseFile.Entry> applicant = new ArrayList<>();
-        Optional<VerifiedIdentity> identity = Engine.identityOf(data);
+        Optional<VerifiedIdentity> identity = org.openikfz.core.internal.dialog.DialogRules.identityOf(data);
         if (identity.isPresent()) {
             var person = identity.get().person();
             applicant.add(new CaseFile.Entry(identity.get().organisation() ? "Organisation" : "Name", person.name()));
@@ -93,7 +93,7 @@ public final class ClerkDesk implements ClerkWorkspace {
         }
         List<CaseFile.Entry> answers = new ArrayList<>();
         Optional<ProcedureDescription> description = engine.description(application.procedureId());
-        Answers given = Engine.answersOf(data);
+        Answers given = org.openikfz.core.internal.dialog.DialogRules.answersOf(data);
         if (description.isPresent()) {
             for (DialogStep step : description.get().dialog().steps()) {
                 for (Field field : step.fields()) {
@@ -115,7 +115,7 @@ public final class ClerkDesk implements ClerkWorkspace {
                 }
             }
         }
-        Engine.factsOf(data).forEach((k, v) -> precheck.add(new CaseFile.Entry("Festgestellt: " + k, v)));
+        org.openikfz.core.internal.dialog.DialogRules.factsOf(data).forEach((k, v) -> precheck.add(new CaseFile.Entry("Festgestellt: " + k, v)));
         store.appendAudit(id, "CASE_VIEWED", "by=" + member.user() + ";role=" + member.role());
         return new CaseFile(summary(application), applicant, answers, precheck);
     }
@@ -132,7 +132,7 @@ public final class ClerkDesk implements ClerkWorkspace {
         }
         boolean decided;
         try {
-            decided = engine.decideByClerk(application, approve, why, member.user(), member.displayName());
+            decided = engine.decideByClerk(application.id(), approve, why, member.user(), member.displayName());
         } catch (ApplicationException e) {
             throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, e.text());
         }
@@ -146,7 +146,7 @@ public final class ClerkDesk implements ClerkWorkspace {
     @Override
     public Optional<byte[]> letter(StaffSession session, UUID id) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
-        return engine.clerkLetter(caseOf(member, id));
+        return engine.clerkLetter(caseOf(member, id).id());
     }
 
     @Override
@@ -161,7 +161,7 @@ public final class ClerkDesk implements ClerkWorkspace {
     private Application caseOf(StaffMember member, UUID id) {
         Application application = id == null ? null : store.find(id).orElse(null);
         if (application == null || !application.authorityId().equals(member.authority())
-                || !List.of(Engine.MANUAL_REVIEW, Engine.WITH_CLERKS, Engine.CLERK_DECIDED).contains(application.state())) {
+                || !List.of("MANUAL_REVIEW", "WITH_CLERKS", "CLERK_DECIDED").contains(application.state())) {
             throw new BackOfficeException(BackOfficeException.Reason.NOT_FOUND, LocalizedText.of(
                     "Diesen Fall gibt es nicht, oder er ist abgeschlossen.", "There is no such case, or it is closed."));
         }

@@ -41,4 +41,27 @@ public @interface EngineConfig {
             description = "FZV § 23(3): besides the random draw, supervisors select decisions by hand at regular intervals;"
                     + " the review page says when the next selection is due.", min = "1")
     int review_manualIntervalDays() default 7;
+
+    /** Property {@code dialog.idleMinutes}. */
+    @AttributeDefinition(name = "Minutes until an untouched dialog counts as abandoned",
+            description = "FZV § 19(1) S. 6: a dialog, or a verified application not paid, that the applicant has not touched for"
+                    + " this long counts as aborted, and its dialog data (security codes included) are deleted then.", min = "1")
+    int dialog_idleMinutes() default 30;
+
+    /** Property {@code check.timeoutSeconds}. */
+    @AttributeDefinition(name = "Time bound of one check (s)",
+            description = "A check (e.g. the register query) that has not answered within this time fails; the clerks decide.", min = "1")
+    int check_timeoutSeconds() default 20;
+
+    /** Property {@code check.threads}. */
+    @AttributeDefinition(name = "Threads for checks",
+            description = "How many checks may run at once; when all are busy and a short queue is full, a verification is refused"
+                    + " with 'try again in a minute' instead of holding the portal's request threads.", min = "1")
+    int check_threads() default 16;
+
+    /** Property {@code portal.origins}. */
+    @AttributeDefinition(name = "The portal's own origins",
+            description = "e.g. https://ikfz.example.de; the identity and payment providers send applicants back only to these."
+                    + " Empty: any http(s) address without user information (the web tier checks its own origin).")
+    String[] portal_origins() default {};
 }

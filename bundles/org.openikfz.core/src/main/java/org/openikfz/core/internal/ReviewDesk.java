@@ -182,7 +182,7 @@ public final class ReviewDesk implements DecisionReview {
 
     /** FZV § 23(3): one month from effectiveness, then the decision stands. */
     private void requireRevocable(DecisionRecord record) {
-        LocalDate today = LocalDate.ofInstant(engine.now(), Engine.ZONE);
+        LocalDate today = LocalDate.ofInstant(engine.now(), Core.ZONE);
         if (!ReviewSampling.revocable(record.effectiveOn(), today)) {
             throw wrongState("Die Frist ist abgelaufen: Ein automatisiert erlassener Bescheid kann nur bis einen Monat nach seiner Wirksamkeit"
                     + " nachgeprüft werden (§ 23 Abs. 3 FZV), hier bis " + ReviewSampling.reviewableUntil(record.effectiveOn()) + ".",

@@ -109,24 +109,23 @@ public final class StaffAccounts implements StaffDirectory {
             throw unauthorized();
         }
         StaffAccount account = found.get();
-        if (account.lockedUntil() != null && now.isBefore(account.lockedUntil())) {
+        // the attempt is counted before the expensive check decides (atomically): parallel guesses cannot
+        // outrun the lockout, and a locked account is refused without looking at the password
+        if (!store.claimLoginAttempt(account.user(), now, MAX_FAILURES, now.plus(LOCKOUT))) {
             store.appendAudit(null, "STAFF_LOGIN_FAILED", "user=" + account.user() + ";reason=locked");
             throw unauthorized();
         }
         long step = Passwords.verify(password, account.passwordHash())
                 ? Totp.verify(account.totpSecret(), oneTimeCode, now, account.lastTotpStep()) : -1;
-        if (step < 0) {
-            int failures = account.failedLogins() + 1;
-            Instant lock = failures >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
-            store.recordLogin(account.user(), account.lastTotpStep(), lock == null ? failures : 0, lock);
-            store.appendAudit(null, "STAFF_LOGIN_FAILED", "user=" + account.user() + (lock == null ? "" : ";locked until " + lock));
+        // RFC 6238 § 5.2: a code is accepted once — claimed with a compare-and-set on the last used step
+        if (step < 0 || !store.claimTotpStep(account.user(), step)) {
+            store.appendAudit(null, "STAFF_LOGIN_FAILED", "user=" + account.user());
             throw unauthorized();
         }
-        store.recordLogin(account.user(), step, 0, null);
         StaffMember member = member(account);
         String token = token();
         StaffSession session = new StaffSession(token, member, now.plus(IDLE));
-        sessions.put(Engine.sha256(token), session);
+        sessions.put(org.openikfz.core.internal.access.Access.sha256(token), session);
         store.appendAudit(null, "STAFF_LOGIN", "user=" + member.user() + ";role=" + member.role() + ";authority=" + member.authority());
         return session;
     }
@@ -136,7 +135,7 @@ public final class StaffAccounts implements StaffDirectory {
         if (token == null) {
             return Optional.empty();
         }
-        String key = Engine.sha256(token);
+        String key = org.openikfz.core.internal.access.Access.sha256(token);
         StaffSession session = sessions.get(key);
         Instant now = clock.instant();
         if (session == null) {
@@ -154,7 +153,7 @@ public final class StaffAccounts implements StaffDirectory {
     @Override
     public void logout(String token) {
         if (token != null) {
-            StaffSession gone = sessions.remove(Engine.sha256(token));
+            StaffSession gone = sessions.remove(org.openikfz.core.internal.access.Access.sha256(token));
             if (gone != null) {
                 store.appendAudit(null, "STAFF_LOGOUT", "user=" + gone.member().user());
             }

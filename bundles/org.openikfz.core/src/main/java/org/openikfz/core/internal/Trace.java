@@ -20,7 +20,7 @@ import org.osgi.framework.FrameworkUtil;
  * each step saw, masked so that the trace holds no personal data or security code in clear, what it
  * decided and by which rule, and the version of the bundle that applied it.
  */
-final class Trace {
+public final class Trace {
 
     private Trace() {
     }
@@ -29,7 +29,7 @@ final class Trace {
      * The answers as the checks saw them, masked: security codes and the IBAN entirely, free text
      * (plate, FIN, eVB, names) but for its first three characters; choices, yes/no and dates as given.
      */
-    static String maskedAnswers(ProcedureDescription description, Answers answers) {
+    public static String maskedAnswers(ProcedureDescription description, Answers answers) {
         Map<String, Object> masked = new TreeMap<>();
         answers.values().forEach((id, value) -> masked.put(id, mask(description.dialog().field(id).orElse(null), value)));
         return Json.object(masked);
@@ -46,7 +46,7 @@ final class Trace {
     }
 
     /** One step's outcome, what it established (keys only) and the rule that decided. */
-    static TraceRecord step(UUID application, int seq, String step, CheckResult result, String version) {
+    public static TraceRecord step(UUID application, int seq, String step, CheckResult result, String version) {
         String outcome;
         String established = "";
         String rule;
@@ -69,7 +69,7 @@ final class Trace {
     }
 
     /** The version of the bundle an object comes from, or {@code null} outside a framework. */
-    static String version(Object component) {
+    public static String version(Object component) {
         Bundle bundle = FrameworkUtil.getBundle(component.getClass());
         return bundle == null ? null : bundle.getSymbolicName() + " " + bundle.getVersion();
     }

@@ -16,20 +16,20 @@ class EdgeValidationTest {
 
     @Test
     void answersAreKeptInCanonicalForm() {
-        assertEquals("ERZ-AB 123", Engine.normalize(field(FieldType.KENNZEICHEN), "erz-ab 123"));
-        assertEquals("true", Engine.normalize(field(FieldType.YES_NO), "Ja"));
-        assertEquals("2026-01-31", Engine.normalize(field(FieldType.DATE), "2026-01-31"));
-        assertEquals("Ab3De4F", Engine.normalize(field(FieldType.ZB1_CODE), "Ab3De4F"));
+        assertEquals("ERZ-AB 123", org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.KENNZEICHEN), "erz-ab 123"));
+        assertEquals("true", org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.YES_NO), "Ja"));
+        assertEquals("2026-01-31", org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.DATE), "2026-01-31"));
+        assertEquals("Ab3De4F", org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.ZB1_CODE), "Ab3De4F"));
     }
 
     @Test
     void badAnswersAreRefused() {
-        assertThrows(ValueValidationException.class, () -> Engine.normalize(field(FieldType.ZB1_CODE), "Ab3De4"));
-        assertThrows(IllegalArgumentException.class, () -> Engine.normalize(field(FieldType.YES_NO), "vielleicht"));
+        assertThrows(ValueValidationException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.ZB1_CODE), "Ab3De4"));
+        assertThrows(IllegalArgumentException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.YES_NO), "vielleicht"));
         Field choice = new Field("art", FieldType.CHOICE, LocalizedText.german("Art"), null, true,
                 List.of(new Choice("a", LocalizedText.german("A"))), null);
-        assertThrows(IllegalArgumentException.class, () -> Engine.normalize(choice, "b"));
-        assertThrows(IllegalArgumentException.class, () -> Engine.normalize(field(FieldType.TEXT), "x".repeat(201)));
+        assertThrows(IllegalArgumentException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(choice, "b"));
+        assertThrows(IllegalArgumentException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.TEXT), "x".repeat(201)));
     }
 
     private static Field field(FieldType type) {

@@ -22,9 +22,9 @@ class LettersTest {
 
     @Test
     void monthsAreAcceptedTheWayPeopleWriteThem() {
-        assertEquals(YearMonth.of(2027, 4), Engine.month("2027-04"));
-        assertEquals(YearMonth.of(2027, 4), Engine.month("04.2027"));
-        assertEquals(YearMonth.of(2027, 4), Engine.month("4/2027"));
-        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> Engine.month("13.2027"));
+        assertEquals(YearMonth.of(2027, 4), org.openikfz.core.internal.dialog.DialogRules.month("2027-04"));
+        assertEquals(YearMonth.of(2027, 4), org.openikfz.core.internal.dialog.DialogRules.month("04.2027"));
+        assertEquals(YearMonth.of(2027, 4), org.openikfz.core.internal.dialog.DialogRules.month("4/2027"));
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> org.openikfz.core.internal.dialog.DialogRules.month("13.2027"));
     }
 }

@@ -70,7 +70,7 @@ public final class IdentitySimulator implements IdentityProvider {
 
     private final Path file;
     private final List<Person> persons = new ArrayList<>(DEMO); // guarded by this
-    private final Map<String, Person> codes = new ConcurrentHashMap<>();
+    private final Map<String, Issued> codes = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile String baseUrl;
 
@@ -99,18 +99,27 @@ public final class IdentitySimulator implements IdentityProvider {
     }
 
     @Override
+    @Deprecated
     public VerifiedIdentity redeem(String code) throws ConnectorUnavailableException {
-        Person person = code == null ? null : codes.remove(code); // one-time
-        if (person == null) {
-            throw new ConnectorUnavailableException("identity code unknown or already used");
+        throw new ConnectorUnavailableException("identity codes are redeemed with the login's state only");
+    }
+
+    /** The code of a login is redeemed once, and only with the state that login was started with. */
+    @Override
+    public VerifiedIdentity redeem(String code, String state) throws ConnectorUnavailableException {
+        Issued issued = code == null ? null : codes.remove(code); // one-time, also when the state does not match
+        if (issued == null || state == null || !java.security.MessageDigest.isEqual(
+                issued.state().getBytes(StandardCharsets.UTF_8), state.getBytes(StandardCharsets.UTF_8))) {
+            throw new ConnectorUnavailableException("identity code unknown, already used, or from another login");
         }
+        Person person = issued.person();
         String subject = "sim-" + Math.abs(person.holder().name().hashCode());
         return person.organisation() ? new VerifiedIdentity(subject, person.holder(), "substantial", true)
                 : new VerifiedIdentity(subject, person.holder(), "high");
     }
 
-    /** Logs a person in: a one-time code for the portal. */
-    Optional<String> login(int person) {
+    /** Logs a person in for the login started with {@code state}: a one-time code for the portal. */
+    Optional<String> login(int person, String state) {
         Person chosen;
         synchronized (this) {
             if (person < 0 || person >= persons.size()) {
@@ -121,8 +130,11 @@ public final class IdentitySimulator implements IdentityProvider {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String code = HexFormat.of().formatHex(bytes);
-        codes.put(code, chosen);
+        codes.put(code, new Issued(chosen, state == null ? "" : state));
         return Optional.of(code);
+    }
+
+    private record Issued(Person person, String state) {
     }
 
     /** Everyone one can log in as, by index. */

@@ -71,7 +71,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * POST /epayment/admin/payments/ID/pay     pays a payment without the browser
  * GET  /epayment/pay/ID                    the payment page; POST action=pay|cancel
  * GET  /identity/login?state=&amp;return=      the BundID/eID login page; POST person=N
- * POST /identity/admin/codes               form: person=N — a one-time code without the browser
+ * POST /identity/admin/codes               form: person=N, state=S — a one-time code for the login started with S, without the browser
  * GET  /identity/admin/persons             who one can log in as, with index
  * POST /identity/admin/persons             form: name, street, postalCode, city, dateOfBirth, organisation=true|false
  * </pre>
@@ -384,7 +384,8 @@ public final class SimulatorHttp {
     private void identity(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
         if (is(x, "POST", "/identity/admin/codes")) {
-            Optional<String> code = identity.login(parseInt(form(x).get("person")));
+            Map<String, String> f = form(x);
+            Optional<String> code = identity.login(parseInt(f.get("person")), f.getOrDefault("state", ""));
             json(x, code.isPresent() ? 201 : 422, code.map(c -> "{\"code\":" + Json.quote(c) + "}").orElse(error("no such person")));
         } else if (is(x, "GET", "/identity/admin/persons")) {
             List<IdentitySimulator.Person> persons = identity.persons();
@@ -406,7 +407,7 @@ public final class SimulatorHttp {
                 return;
             }
             if (x.getRequestMethod().equals("POST")) {
-                Optional<String> code = identity.login(parseInt(form(x).get("person")));
+                Optional<String> code = identity.login(parseInt(form(x).get("person")), q.getOrDefault("state", ""));
                 if (code.isEmpty()) {
                     html(x, 422, identityPage("Bitte wählen Sie eine Person", "<p>Bitte wählen Sie eine Person aus.</p>"));
                     return;

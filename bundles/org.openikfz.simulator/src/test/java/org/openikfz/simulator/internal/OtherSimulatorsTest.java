@@ -58,7 +58,7 @@ class OtherSimulatorsTest {
     @Test
     void identityKeepsItsFirstPersonsAndKnowsOrganisations() throws Exception {
         IdentitySimulator identity = new IdentitySimulator(dir, "http://127.0.0.1:8090");
-        VerifiedIdentity erika = identity.redeem(identity.login(0).orElseThrow());
+        VerifiedIdentity erika = identity.redeem(identity.login(0, "s").orElseThrow(), "s");
         assertEquals("Erika Mustermann", erika.person().name());
         assertEquals("Hauptstraße 1", erika.person().street());
         assertEquals("09456", erika.person().postalCode());
@@ -67,26 +67,28 @@ class OtherSimulatorsTest {
         assertEquals("high", erika.level());
         assertFalse(erika.organisation());
         assertEquals("sim-" + Math.abs("Erika Mustermann".hashCode()), erika.subject());
-        VerifiedIdentity max = identity.redeem(identity.login(1).orElseThrow());
+        VerifiedIdentity max = identity.redeem(identity.login(1, "s").orElseThrow(), "s");
         assertEquals(new Holder("Max Mustermann", "Markt 5", "09366", "Stollberg", LocalDate.of(1971, 3, 2)).toString(),
                 max.person().toString());
         assertEquals(LocalDate.of(1971, 3, 2), max.person().dateOfBirth());
         assertEquals("Markt 5", max.person().street());
 
-        assertEquals("09111", identity.redeem(identity.login(2).orElseThrow()).person().postalCode());
-        VerifiedIdentity org = identity.redeem(identity.login(3).orElseThrow());
+        assertEquals("09111", identity.redeem(identity.login(2, "s").orElseThrow(), "s").person().postalCode());
+        VerifiedIdentity org = identity.redeem(identity.login(3, "s").orElseThrow(), "s");
         assertTrue(org.organisation());
         assertEquals("substantial", org.level());
         assertEquals("Muster GmbH", org.person().name());
         assertNull(org.person().dateOfBirth());
-        assertEquals("Rudi Rückstand", identity.redeem(identity.login(4).orElseThrow()).person().name());
+        assertEquals("Rudi Rückstand", identity.redeem(identity.login(4, "s").orElseThrow(), "s").person().name());
 
-        String code = identity.login(0).orElseThrow();
-        identity.redeem(code);
-        assertThrows(ConnectorUnavailableException.class, () -> identity.redeem(code), "one-time");
-        assertEquals("Gustav Gebührenschuld", identity.redeem(identity.login(5).orElseThrow()).person().name());
-        assertTrue(identity.login(6).isEmpty());
-        assertTrue(identity.login(-1).isEmpty());
+        String code = identity.login(0, "s").orElseThrow();
+        identity.redeem(code, "s");
+        assertThrows(ConnectorUnavailableException.class, () -> identity.redeem(code, "s"), "one-time");
+        String other = identity.login(0, "login-a").orElseThrow();
+        assertThrows(ConnectorUnavailableException.class, () -> identity.redeem(other, "login-b"), "a code is redeemed only with its own login's state");
+        assertEquals("Gustav Gebührenschuld", identity.redeem(identity.login(5, "s").orElseThrow(), "s").person().name());
+        assertTrue(identity.login(6, "s").isEmpty());
+        assertTrue(identity.login(-1, "s").isEmpty());
     }
 
     @Test
@@ -95,7 +97,7 @@ class OtherSimulatorsTest {
         int index = identity.add(new IdentitySimulator.Person(new Holder("Verein e. V.", "Weg 1", "09456", "Annaberg-Buchholz", null), true));
         assertEquals(IdentitySimulator.DEMO.size(), index);
         IdentitySimulator again = new IdentitySimulator(dir, "http://127.0.0.1:8090");
-        VerifiedIdentity v = again.redeem(again.login(index).orElseThrow());
+        VerifiedIdentity v = again.redeem(again.login(index, "s").orElseThrow(), "s");
         assertTrue(v.organisation());
         assertEquals("Verein e. V.", v.person().name());
         assertThrows(IllegalArgumentException.class, () -> new IdentitySimulator.Person(

@@ -174,6 +174,63 @@ public interface ApplicationStore {
      */
     boolean markDelivered(long messageId);
 
+    // ---- the case as typed state (engine v2) ----
+
+    /** Inserts a new case (its version 0); created and updated time are now. @since 1.2 */
+    Case insertCase(Case initial);
+
+    /** @since 1.2 */
+    Optional<Case> findCase(UUID applicationId);
+
+    /** The case with its dialog data, read in one query. @since 1.2 */
+    Optional<CaseFile> findCaseFile(UUID applicationId);
+
+    /**
+     * Writes a changed case, only if the stored one still has {@code next.version()} (compare and
+     * set): every field but the id, procedure, authority and creation time is written, the version
+     * goes up by one and the update time is now.
+     *
+     * @return the stored case, or empty when it changed meanwhile (or does not exist)
+     * @since 1.2
+     */
+    Optional<Case> updateCase(Case next);
+
+    /** Cases in {@code state} due at or before {@code dueBy}, the longest due first. @since 1.2 */
+    List<Case> casesDue(String state, Instant dueBy, int limit);
+
+    /**
+     * Cases in {@code state}, last changed before {@code updatedBefore}, that have no undelivered
+     * message in the outbox (one indexed query), oldest first.
+     *
+     * @since 1.2
+     */
+    List<Case> casesTransferred(String state, Instant updatedBefore, int limit);
+
+    /** The next number of the decision references' sequence (unique). @since 1.2 */
+    long nextDecisionNumber();
+
+    /**
+     * Counts a login attempt as failed before it is checked, atomically: refused (returns
+     * {@code false}) while the account is locked; the attempt that reaches {@code maxFailures} locks
+     * it until {@code lockUntil} and starts the count anew. A successful login then clears the count
+     * with {@link #claimTotpStep}.
+     *
+     * @since 1.2
+     */
+    boolean claimLoginAttempt(String user, Instant now, int maxFailures, Instant lockUntil);
+
+    /**
+     * Records the time step of an accepted one-time code, only if it is newer than the last one
+     * (RFC 6238 § 5.2: each code once), and clears the failed attempts and the lock.
+     *
+     * @return whether this call claimed the step
+     * @since 1.2
+     */
+    boolean claimTotpStep(String user, long step);
+
+    /** Appends several events to the audit trail together, in order. @since 1.2 */
+    void appendAudit(List<AuditEntry> events);
+
     /**
      * Runs {@code work} in one transaction, on a store bound to it: everything it does is committed
      * together, or rolled back together when it throws (the exception is rethrown).

@@ -29,7 +29,11 @@ import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.AuditEntry;
 import org.openikfz.store.api.AuditEvent;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseDecision;
+import org.openikfz.store.api.CaseFile;
 import org.openikfz.store.api.AuditVerification;
 import org.openikfz.store.api.DecisionRecord;
 import org.openikfz.store.api.OutboxEntry;
@@ -102,6 +106,7 @@ final class JooqApplicationStore implements ApplicationStore {
                     .set(APPLICATION.STATE, newState)
                     .set(APPLICATION.CORRECTIONS_LEFT, correctionsLeft)
                     .set(APPLICATION.UPDATED_AT, now())
+                    .set(APPLICATION.VERSION, APPLICATION.VERSION.plus(1))
                     .where(APPLICATION.ID.eq(applicationId))
                     .and(APPLICATION.STATE.eq(expectedState))
                     .execute();
@@ -134,20 +139,23 @@ final class JooqApplicationStore implements ApplicationStore {
     public void putData(UUID applicationId, Map<String, String> data) {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(data, "data");
+        if (data.isEmpty()) {
+            return;
+        }
         tx("store dialog data", ctx -> {
             OffsetDateTime now = now();
-            for (Map.Entry<String, String> e : data.entrySet()) {
-                ctx.insertInto(APPLICATION_DATA)
-                        .set(APPLICATION_DATA.APPLICATION_ID, applicationId)
-                        .set(APPLICATION_DATA.DATA_KEY, Objects.requireNonNull(e.getKey(), "key"))
-                        .set(APPLICATION_DATA.DATA_VALUE, e.getValue())
-                        .set(APPLICATION_DATA.UPDATED_AT, now)
-                        .onConflict(APPLICATION_DATA.APPLICATION_ID, APPLICATION_DATA.DATA_KEY)
-                        .doUpdate()
-                        .set(APPLICATION_DATA.DATA_VALUE, e.getValue())
-                        .set(APPLICATION_DATA.UPDATED_AT, now)
-                        .execute();
+            // one statement for all items (a multi-row upsert)
+            var insert = ctx.insertInto(APPLICATION_DATA, APPLICATION_DATA.APPLICATION_ID, APPLICATION_DATA.DATA_KEY,
+                    APPLICATION_DATA.DATA_VALUE, APPLICATION_DATA.UPDATED_AT);
+            org.jooq.InsertValuesStep4<org.openikfz.store.internal.jooq.tables.records.ApplicationDataRecord, UUID, String, String, OffsetDateTime> rows = null;
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(data).entrySet()) {
+                rows = (rows == null ? insert : rows).values(applicationId, Objects.requireNonNull(e.getKey(), "key"), e.getValue(), now);
             }
+            rows.onConflict(APPLICATION_DATA.APPLICATION_ID, APPLICATION_DATA.DATA_KEY)
+                    .doUpdate()
+                    .set(APPLICATION_DATA.DATA_VALUE, DSL.excluded(APPLICATION_DATA.DATA_VALUE))
+                    .set(APPLICATION_DATA.UPDATED_AT, DSL.excluded(APPLICATION_DATA.UPDATED_AT))
+                    .execute();
             return null;
         });
     }
@@ -471,6 +479,198 @@ final class JooqApplicationStore implements ApplicationStore {
                 .where(OUTBOX.ID.eq(messageId))
                 .and(OUTBOX.DELIVERED_AT.isNull())
                 .execute() == 1);
+    }
+
+    // ---- the case as typed state ----
+
+    @Override
+    public Case insertCase(Case c) {
+        Objects.requireNonNull(c, "case");
+        return tx("open an application", ctx -> {
+            OffsetDateTime now = now();
+            ApplicationRecord r = ctx.newRecord(APPLICATION);
+            r.setId(c.id());
+            r.setProcedureId(c.procedureId());
+            r.setAuthorityId(c.authorityId());
+            r.setCreatedAt(now);
+            write(r, c, 0, now);
+            r.insert();
+            return caseOf(r);
+        });
+    }
+
+    @Override
+    public Optional<Case> findCase(UUID applicationId) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        return tx("read an application", ctx -> ctx.selectFrom(APPLICATION).where(APPLICATION.ID.eq(applicationId))
+                .fetchOptional().map(JooqApplicationStore::caseOf));
+    }
+
+    @Override
+    public Optional<CaseFile> findCaseFile(UUID applicationId) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        return tx("read an application", ctx -> {
+            Case found = null;
+            Map<String, String> data = new LinkedHashMap<>();
+            for (var r : ctx.select(APPLICATION.asterisk(), APPLICATION_DATA.DATA_KEY, APPLICATION_DATA.DATA_VALUE)
+                    .from(APPLICATION).leftJoin(APPLICATION_DATA).on(APPLICATION_DATA.APPLICATION_ID.eq(APPLICATION.ID))
+                    .where(APPLICATION.ID.eq(applicationId)).orderBy(APPLICATION_DATA.DATA_KEY).fetch()) {
+                if (found == null) {
+                    found = caseOf(r.into(APPLICATION));
+                }
+                String key = r.get(APPLICATION_DATA.DATA_KEY);
+                if (key != null) {
+                    data.put(key, r.get(APPLICATION_DATA.DATA_VALUE));
+                }
+            }
+            return found == null ? Optional.<CaseFile>empty() : Optional.of(new CaseFile(found, data));
+        });
+    }
+
+    @Override
+    public Optional<Case> updateCase(Case next) {
+        Objects.requireNonNull(next, "case");
+        return tx("change an application", ctx -> {
+            OffsetDateTime now = now();
+            ApplicationRecord r = ctx.newRecord(APPLICATION);
+            r.setId(next.id());
+            r.setProcedureId(next.procedureId());
+            r.setAuthorityId(next.authorityId());
+            r.setCreatedAt(next.createdAt() == null ? null : utc(next.createdAt()));
+            write(r, next, next.version() + 1, now);
+            int updated = ctx.update(APPLICATION)
+                    .set(APPLICATION.STATE, r.getState())
+                    .set(APPLICATION.VERSION, r.getVersion())
+                    .set(APPLICATION.CORRECTIONS_LEFT, r.getCorrectionsLeft())
+                    .set(APPLICATION.UPDATED_AT, now)
+                    .set(APPLICATION.PROCEDURE_VERSION, r.getProcedureVersion())
+                    .set(APPLICATION.TOKEN_HASH, r.getTokenHash())
+                    .set(APPLICATION.EID_STATE, r.getEidState())
+                    .set(APPLICATION.IDENTIFIED, r.getIdentified())
+                    .set(APPLICATION.LEASE_UNTIL, r.getLeaseUntil())
+                    .set(APPLICATION.VERIFIED_HASH, r.getVerifiedHash())
+                    .set(APPLICATION.FEE_TOTAL, r.getFeeTotal())
+                    .set(APPLICATION.PAYMENT_ID, r.getPaymentId())
+                    .set(APPLICATION.PAID_AT, r.getPaidAt())
+                    .set(APPLICATION.DECISION_REFERENCE, r.getDecisionReference())
+                    .set(APPLICATION.DECIDED_AUTOMATED, r.getDecidedAutomated())
+                    .set(APPLICATION.DECISION_APPROVED, r.getDecisionApproved())
+                    .set(APPLICATION.DECIDED_AT, r.getDecidedAt())
+                    .set(APPLICATION.OFFERED_UNTIL, r.getOfferedUntil())
+                    .set(APPLICATION.RETRIEVED_AT, r.getRetrievedAt())
+                    .set(APPLICATION.MAILED_ON, r.getMailedOn())
+                    .set(APPLICATION.EFFECTIVE_ON, r.getEffectiveOn())
+                    .set(APPLICATION.DRIVING_ALLOWED_UNTIL, r.getDrivingAllowedUntil())
+                    .set(APPLICATION.DUE_AT, r.getDueAt())
+                    .where(APPLICATION.ID.eq(next.id()))
+                    .and(APPLICATION.VERSION.eq(next.version()))
+                    .execute();
+            return updated == 1 ? Optional.of(caseOf(r)) : Optional.<Case>empty();
+        });
+    }
+
+    @Override
+    public List<Case> casesDue(String state, Instant dueBy, int limit) {
+        Objects.requireNonNull(state, "state");
+        return tx("list applications", ctx -> ctx.selectFrom(APPLICATION)
+                .where(APPLICATION.STATE.eq(state)).and(APPLICATION.DUE_AT.le(utc(dueBy)))
+                .orderBy(APPLICATION.DUE_AT, APPLICATION.ID).limit(limit)
+                .fetch(JooqApplicationStore::caseOf));
+    }
+
+    @Override
+    public List<Case> casesTransferred(String state, Instant updatedBefore, int limit) {
+        Objects.requireNonNull(state, "state");
+        return tx("list applications", ctx -> ctx.selectFrom(APPLICATION)
+                .where(APPLICATION.STATE.eq(state)).and(APPLICATION.UPDATED_AT.lt(utc(updatedBefore)))
+                .andNotExists(ctx.selectOne().from(OUTBOX)
+                        .where(OUTBOX.APPLICATION_ID.eq(APPLICATION.ID)).and(OUTBOX.DELIVERED_AT.isNull()))
+                .orderBy(APPLICATION.UPDATED_AT, APPLICATION.ID).limit(limit)
+                .fetch(JooqApplicationStore::caseOf));
+    }
+
+    @Override
+    public long nextDecisionNumber() {
+        return tx("number a decision", ctx -> ctx.nextval(DSL.sequence(DSL.name("decision_number"), Long.class)));
+    }
+
+    @Override
+    public boolean claimLoginAttempt(String user, Instant now, int maxFailures, Instant lockUntil) {
+        Objects.requireNonNull(user, "user");
+        return tx("record a login attempt", ctx -> {
+            var reaching = STAFF_ACCOUNT.FAILED_LOGINS.plus(1).ge(maxFailures);
+            return ctx.update(STAFF_ACCOUNT)
+                    .set(STAFF_ACCOUNT.FAILED_LOGINS, DSL.when(reaching, DSL.inline(0)).otherwise(STAFF_ACCOUNT.FAILED_LOGINS.plus(1)))
+                    .set(STAFF_ACCOUNT.LOCKED_UNTIL, DSL.when(reaching, DSL.val(utc(lockUntil))).otherwise(DSL.castNull(STAFF_ACCOUNT.LOCKED_UNTIL)))
+                    .where(STAFF_ACCOUNT.USER_NAME.eq(user))
+                    .and(STAFF_ACCOUNT.LOCKED_UNTIL.isNull().or(STAFF_ACCOUNT.LOCKED_UNTIL.le(utc(now))))
+                    .execute() == 1;
+        });
+    }
+
+    @Override
+    public boolean claimTotpStep(String user, long step) {
+        Objects.requireNonNull(user, "user");
+        return tx("record a login", ctx -> ctx.update(STAFF_ACCOUNT)
+                .set(STAFF_ACCOUNT.LAST_TOTP_STEP, step)
+                .set(STAFF_ACCOUNT.FAILED_LOGINS, 0)
+                .setNull(STAFF_ACCOUNT.LOCKED_UNTIL)
+                .where(STAFF_ACCOUNT.USER_NAME.eq(user)).and(STAFF_ACCOUNT.LAST_TOTP_STEP.lt(step))
+                .execute() == 1);
+    }
+
+    @Override
+    public void appendAudit(List<AuditEntry> events) {
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty()) {
+            return;
+        }
+        tx("append to the audit trail", ctx -> {
+            JooqApplicationStore bound = new JooqApplicationStore(ctx, clock, info, chain);
+            for (AuditEntry e : events) {
+                bound.appendAudit(e.applicationId(), e.type(), e.detail());
+            }
+            return null;
+        });
+    }
+
+    private static void write(ApplicationRecord r, Case c, long version, OffsetDateTime now) {
+        r.setState(c.state());
+        r.setVersion(version);
+        r.setCorrectionsLeft(c.correctionsLeft());
+        r.setUpdatedAt(now);
+        r.setProcedureVersion(c.procedureVersion());
+        r.setTokenHash(c.tokenHash());
+        r.setEidState(c.eidState());
+        r.setIdentified(c.identified());
+        r.setLeaseUntil(c.leaseUntil() == null ? null : utc(c.leaseUntil()));
+        r.setVerifiedHash(c.verifiedHash());
+        r.setFeeTotal(c.feeTotal());
+        r.setPaymentId(c.paymentId());
+        r.setPaidAt(c.paidAt() == null ? null : utc(c.paidAt()));
+        CaseDecision d = c.decision();
+        r.setDecisionReference(d == null ? null : d.reference());
+        r.setDecidedAutomated(d == null ? null : d.automated());
+        r.setDecisionApproved(d == null ? null : d.approved());
+        r.setDecidedAt(d == null ? null : utc(d.decidedAt()));
+        r.setOfferedUntil(d == null || d.offeredUntil() == null ? null : utc(d.offeredUntil()));
+        r.setRetrievedAt(d == null || d.retrievedAt() == null ? null : utc(d.retrievedAt()));
+        r.setMailedOn(d == null ? null : d.mailedOn());
+        r.setEffectiveOn(d == null ? null : d.effectiveOn());
+        r.setDrivingAllowedUntil(d == null ? null : d.drivingAllowedUntil());
+        r.setDueAt(c.dueAt() == null ? null : utc(c.dueAt()));
+    }
+
+    private static Case caseOf(ApplicationRecord r) {
+        CaseDecision decision = r.getDecisionReference() == null || r.getDecidedAt() == null ? null
+                : new CaseDecision(r.getDecisionReference(), !Boolean.FALSE.equals(r.getDecidedAutomated()),
+                        !Boolean.FALSE.equals(r.getDecisionApproved()), instant(r.getDecidedAt()), instant(r.getOfferedUntil()),
+                        instant(r.getRetrievedAt()), r.getMailedOn(), r.getEffectiveOn(), r.getDrivingAllowedUntil());
+        return new Case(r.getId(), r.getProcedureId(), r.getProcedureVersion(), r.getAuthorityId(), r.getState(),
+                r.getVersion() == null ? 0 : r.getVersion(), r.getCorrectionsLeft(), r.getTokenHash(), r.getEidState(),
+                Boolean.TRUE.equals(r.getIdentified()), instant(r.getLeaseUntil()), r.getVerifiedHash(), r.getFeeTotal(),
+                r.getPaymentId(), instant(r.getPaidAt()), decision, instant(r.getDueAt()), instant(r.getCreatedAt()),
+                instant(r.getUpdatedAt()));
     }
 
     @Override

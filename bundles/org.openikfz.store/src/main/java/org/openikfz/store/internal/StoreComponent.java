@@ -13,6 +13,8 @@ import java.util.function.Function;
 import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditEvent;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseFile;
 import org.openikfz.store.api.AuditVerification;
 import org.openikfz.store.api.DecisionRecord;
 import org.openikfz.store.api.OutboxEntry;
@@ -239,5 +241,55 @@ public final class StoreComponent implements ApplicationStore {
     public StoreInfo info() {
         return new StoreInfo(database.dialect().name(), database.product(), database.schemaVersion(),
                 database.healthy());
+    }
+
+    @Override
+    public Case insertCase(Case initial) {
+        return store.insertCase(initial);
+    }
+
+    @Override
+    public Optional<Case> findCase(UUID applicationId) {
+        return store.findCase(applicationId);
+    }
+
+    @Override
+    public Optional<CaseFile> findCaseFile(UUID applicationId) {
+        return store.findCaseFile(applicationId);
+    }
+
+    @Override
+    public Optional<Case> updateCase(Case next) {
+        return store.updateCase(next);
+    }
+
+    @Override
+    public List<Case> casesDue(String state, Instant dueBy, int limit) {
+        return store.casesDue(state, dueBy, limit);
+    }
+
+    @Override
+    public List<Case> casesTransferred(String state, Instant updatedBefore, int limit) {
+        return store.casesTransferred(state, updatedBefore, limit);
+    }
+
+    @Override
+    public long nextDecisionNumber() {
+        return store.nextDecisionNumber();
+    }
+
+    @Override
+    public boolean claimLoginAttempt(String user, Instant now, int maxFailures, Instant lockUntil) {
+        return store.claimLoginAttempt(user, now, maxFailures, lockUntil);
+    }
+
+    @Override
+    public boolean claimTotpStep(String user, long step) {
+        return store.claimTotpStep(user, step);
+    }
+
+    @Override
+    public void appendAudit(List<org.openikfz.store.api.AuditEntry> events) {
+        store.appendAudit(events);
     }
 }

@@ -70,7 +70,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("4", info.schemaVersion());
+        assertEquals("5", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -80,7 +80,7 @@ abstract class ApplicationStoreContract {
         Application a = newApplication();
         StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, Clock.systemUTC());
         try {
-            assertEquals("4", second.info().schemaVersion());
+            assertEquals("5", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();
@@ -279,6 +279,77 @@ abstract class ApplicationStoreContract {
             }
             st.executeUpdate();
         }
+    }
+
+    private <T> java.util.List<T> race(int threads, java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            start.countDown();
+            java.util.List<T> results = new java.util.ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twenty_parallel_login_attempts_lock_the_account_after_five() throws Exception {
+        String user = "race" + UUID.randomUUID().toString().substring(0, 8);
+        assertTrue(store.createAccount(new org.openikfz.store.api.StaffAccount(user, "Race", "CLERK", "ERZ",
+                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", "JBSWY3DPEHPK3PXP", 0, 0, null, null)));
+        Instant now = Instant.now();
+        java.util.List<Boolean> allowed = race(20, () -> store.claimLoginAttempt(user, now, 5, now.plus(Duration.ofMinutes(15))));
+        assertEquals(5, allowed.stream().filter(b -> b).count(), "five attempts are checked, the others find the account locked");
+        org.openikfz.store.api.StaffAccount read = store.findAccount(user).orElseThrow();
+        assertTrue(read.lockedUntil() != null && read.lockedUntil().isAfter(now), "locked");
+        assertFalse(store.claimLoginAttempt(user, now.plusSeconds(60), 5, now.plusSeconds(960)), "still locked");
+        assertTrue(store.claimLoginAttempt(user, now.plus(Duration.ofMinutes(16)), 5, now.plus(Duration.ofMinutes(31))), "the lock ends");
+    }
+
+    @Test
+    void one_totp_step_is_claimed_once_among_parallel_logins() throws Exception {
+        String user = "totp" + UUID.randomUUID().toString().substring(0, 8);
+        assertTrue(store.createAccount(new org.openikfz.store.api.StaffAccount(user, "Race", "CLERK", "ERZ",
+                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", "JBSWY3DPEHPK3PXP", 0, 0, null, null)));
+        java.util.List<Boolean> claimed = race(6, () -> store.claimTotpStep(user, 58_000_000L));
+        assertEquals(1, claimed.stream().filter(b -> b).count(), "one session per code");
+        assertFalse(store.claimTotpStep(user, 57_999_999L), "an older code neither");
+    }
+
+    @Test
+    void a_case_changes_only_from_the_version_it_was_read_at() throws Exception {
+        org.openikfz.store.api.Case opened = store.insertCase(org.openikfz.store.api.Case.open(UUID.randomUUID(), "ausserbetriebsetzung",
+                "1.0.0", "ERZ", "DIALOG", 3, "0".repeat(64), Instant.now()));
+        assertEquals(0, opened.version());
+        java.util.List<Boolean> won = race(12, () -> store.updateCase(opened.withState("VERIFYING")).isPresent());
+        assertEquals(1, won.stream().filter(b -> b).count(), "exactly one of twelve takes the case");
+        org.openikfz.store.api.Case read = store.findCase(opened.id()).orElseThrow();
+        assertEquals(1, read.version());
+        assertEquals("VERIFYING", read.state());
+        assertTrue(store.updateCase(opened.withState("DIALOG")).isEmpty(), "a stale version is refused");
+        org.openikfz.store.api.Case decided = store.updateCase(read.withState("DECIDED").withDecision(new org.openikfz.store.api.CaseDecision(
+                "ERZ-2026-" + store.nextDecisionNumber(), true, true, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null,
+                java.time.LocalDate.of(2026, 12, 5), null)).withDueAt(Instant.now())).orElseThrow();
+        store.putData(opened.id(), java.util.Map.of("a", "1", "b", "2"));
+        org.openikfz.store.api.CaseFile file = store.findCaseFile(opened.id()).orElseThrow();
+        assertEquals(decided, file.state());
+        assertEquals(java.util.Map.of("a", "1", "b", "2"), file.data());
+        assertTrue(store.casesDue("DECIDED", Instant.now().plusSeconds(1), 1000).stream().anyMatch(c -> c.id().equals(opened.id())));
+        assertTrue(store.casesTransferred("DECIDED", Instant.now().plusSeconds(1), 100_000).stream().anyMatch(c -> c.id().equals(opened.id())));
+        store.enqueue(opened.id(), "kba", "{}");
+        assertFalse(store.casesTransferred("DECIDED", Instant.now().plusSeconds(1), 100_000).stream().anyMatch(c -> c.id().equals(opened.id())),
+                "a case with an undelivered message is not transferred");
     }
 
     @Test

@@ -131,7 +131,7 @@ public final class ApiServlet extends HttpServlet {
                     if (returnTo == null) {
                         throw invalid("Bitte geben Sie returnTo an.", "Please give returnTo.");
                     }
-                    send(response, 200, Map.of("loginPage", service.startIdentification(ref, URI.create(returnTo)).toString()));
+                    send(response, 200, Map.of("loginPage", service.startIdentification(ref, ownAddress(request, returnTo)).toString()));
                 }
                 case "POST /identification/complete" -> {
                     String code = body(request).get("code");
@@ -146,7 +146,7 @@ public final class ApiServlet extends HttpServlet {
                     if (returnTo == null) {
                         throw invalid("Bitte geben Sie returnTo an.", "Please give returnTo.");
                     }
-                    URI page = service.startPayment(ref, URI.create(returnTo));
+                    URI page = service.startPayment(ref, ownAddress(request, returnTo));
                     send(response, 200, Map.of("paymentPage", page.toString()));
                 }
                 case "POST /submit" -> send(response, 200, status(service.submit(ref), locale));
@@ -230,6 +230,30 @@ public final class ApiServlet extends HttpServlet {
         Map<String, String> body = new LinkedHashMap<>();
         raw.forEach((k, v) -> body.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
         return body;
+    }
+
+    /**
+     * A return address on this portal only: the port the request came in on, and this machine's
+     * address (or, on the loopback interface, its loopback names). The Host header is not trusted,
+     * so a client cannot have a one-time code sent to a page of its choosing.
+     */
+    static URI ownAddress(HttpServletRequest request, String returnTo) {
+        URI uri;
+        try {
+            uri = new URI(returnTo);
+        } catch (java.net.URISyntaxException e) {
+            throw invalid("Die Rücksprungadresse ist keine gültige Adresse.", "The return address is not a valid address.");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        String local = request.getLocalAddr() == null ? "" : request.getLocalAddr();
+        boolean loopback = local.startsWith("127.") || local.equals("0:0:0:0:0:0:0:1") || local.equals("::1");
+        boolean ownHost = host.equals(local) || host.equals("[" + local + "]")
+                || (loopback && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")));
+        if (!uri.isAbsolute() || uri.getRawUserInfo() != null || !ownHost || port != request.getLocalPort()) {
+            throw invalid("Die Rücksprungadresse gehört nicht zu diesem Portal.", "The return address does not belong to this portal.");
+        }
+        return uri;
     }
 
     private static ApplicationException invalid(String german, String english) {

@@ -29,7 +29,7 @@ import org.openikfz.ui.web.EngineAccess;
 /**
  * Electronic identification of the applicant (FZV § 20(1)–(3)) as a round trip, like the payment:
  * the engine names the identity provider's login page, the browser goes there, and the provider
- * sends it back to this procedure's page with {@code ?return=identification&code=…&state=<application id>};
+ * sends it back to this procedure's page with {@code ?return=identification&code=…&state=…} (the login's state);
  * the code is redeemed through the engine. The application is the engine's; the session keeps only
  * its reference, as for the payment.
  *
@@ -111,10 +111,8 @@ final class IdentificationPanel extends Section {
             problem = getTranslation("identification.sessionExpired");
         } else if (code == null || code.isBlank()) {
             problem = getTranslation("identification.notCompleted");
-        } else if (!ref.get().id().toString().equals(state)) {
-            // the provider names the application it logged in for: a login for another one is not taken
-            problem = getTranslation("identification.wrongApplication");
         } else {
+            // the engine redeems the code only with the state of this application's login: a code of another login is refused
             run(engine -> {
                 ApplicationStatus status = engine.completeIdentification(ref.get(), code);
                 identified = status.identified();

@@ -31,6 +31,22 @@ final class Api {
         return new LinkedHashMap<>(DemoAnswers.abmelden(zb1));
     }
 
+    /** A return address on the portal itself (the only kind the portal accepts). */
+    String back() {
+        return distribution.uri("/back").toString();
+    }
+
+    /**
+     * The eID login as the browser does it, without the browser: starts the identification, has the
+     * simulator issue a code for that login (its state parameter) and returns the code.
+     */
+    String loginCode(String application, String token, int person) throws Exception {
+        String login = call("POST", application + "/identification", token, Map.of("returnTo", back()), 200).path("loginPage").asText();
+        String state = java.net.URLDecoder.decode(login.replaceAll(".*[?&]state=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+        return JSON.readTree(simulator("/identity/admin/codes", "person=" + person + "&state="
+                + java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8))).path("code").asText();
+    }
+
     JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(distribution.uri(path)).header("Accept-Language", "de");
         if (token != null) {

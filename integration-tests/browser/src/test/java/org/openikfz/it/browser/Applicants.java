@@ -93,7 +93,7 @@ final class Applicants {
         JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", procedure), 201);
         Application application = new Application("/api/v1/applications/" + created.path("id").asText(),
                 created.path("token").asText());
-        String code = Api.JSON.readTree(api.simulator("/identity/admin/codes", "person=" + person)).path("code").asText();
+        String code = api.loginCode(application.path(), application.token(), person);
         JsonNode identified = api.call("POST", application.path() + "/identification/complete", application.token(),
                 Map.of("code", code), 200);
         assertTrue(identified.path("identified").asBoolean(), identified.toString());
@@ -111,7 +111,7 @@ final class Applicants {
     /** Pays on the ePayment simulator without a browser and submits; returns the status. */
     JsonNode payAndSubmit(Application application) throws Exception {
         String page = api.call("POST", application.path() + "/payment", application.token(),
-                Map.of("returnTo", "http://127.0.0.1/back"), 200).path("paymentPage").asText();
+                Map.of("returnTo", api.back()), 200).path("paymentPage").asText();
         api.simulator("/epayment/admin/payments/" + page.substring(page.lastIndexOf('/') + 1) + "/pay", "");
         JsonNode decided = api.call("POST", application.path() + "/submit", application.token(), null, 200);
         assertEquals("DECIDED", decided.path("state").asText(), decided.toString());

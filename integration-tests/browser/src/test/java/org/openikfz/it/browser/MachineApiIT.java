@@ -75,10 +75,13 @@ class MachineApiIT {
         JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
         String path = "/api/v1/applications/" + created.path("id").asText();
         String token = created.path("token").asText();
-        String login = api.call("POST", path + "/identification", token, Map.of("returnTo", "http://127.0.0.1/back"), 200)
+        // a return address elsewhere is refused: the one-time code must come back to this portal only
+        api.call("POST", path + "/identification", token, Map.of("returnTo", "https://attacker.example/steal"), 422);
+        api.call("POST", path + "/identification", token, Map.of("returnTo", "http://127.0.0.1:1/back"), 422);
+        String login = api.call("POST", path + "/identification", token, Map.of("returnTo", api.back()), 200)
                 .path("loginPage").asText();
         assertTrue(login.contains("/identity/login?state="), login);
-        String code = Api.JSON.readTree(api.simulator("/identity/admin/codes", "person=0")).path("code").asText();
+        String code = api.loginCode(path, token, 0);
         JsonNode identified = api.call("POST", path + "/identification/complete", token, Map.of("code", code), 200);
         assertTrue(identified.path("identified").asBoolean(), identified.toString());
         assertFalse(identified.toString().contains("Mustermann"), "identity data are not echoed in the status");
@@ -116,7 +119,7 @@ class MachineApiIT {
         assertEquals(2.70, verified.path("total").asDouble(), 0.001);
         api.call("POST", path + "/submit", token, null, 409); // FZV § 20(5): fees first
 
-        String page = api.call("POST", path + "/payment", token, Map.of("returnTo", "http://127.0.0.1/back"), 200).path("paymentPage").asText();
+        String page = api.call("POST", path + "/payment", token, Map.of("returnTo", api.back()), 200).path("paymentPage").asText();
         api.simulator("/epayment/admin/payments/" + page.substring(page.lastIndexOf('/') + 1) + "/pay", "");
         JsonNode decided = api.call("POST", path + "/submit", token, null, 200);
         assertEquals("DECIDED", decided.path("state").asText());

@@ -1,0 +1,7 @@
+/**
+ * The platform's health as a load balancer or monitoring sees it: each background job's last run,
+ * success and failure. No personal data.
+ */
+@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.bundle.Export
+package org.openikfz.api.health;

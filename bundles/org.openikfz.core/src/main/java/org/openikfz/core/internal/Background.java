@@ -1,0 +1,235 @@
+package org.openikfz.core.internal;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.openikfz.api.application.Decision;
+import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.TransferMessage;
+import org.openikfz.api.connector.TransferTarget;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.procedure.Output;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.core.internal.dialog.DialogRules;
+import org.openikfz.core.internal.lifecycle.CaseState;
+import org.openikfz.core.internal.lifecycle.Cases;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseFile;
+import org.openikfz.store.api.OutboxMessage;
+
+/**
+ * The background work, each a job of its own: closing the decision windows (FZV § 23), delivering
+ * the outbox (FZV § 19(1), § 23(4)), finishing transferred cases and deleting their dialog data
+ * (FZV § 19(1) S. 6), the deadlines of abandoned and aborted dialogs, and the log data's six months
+ * (FZV § 18(3)). Each round asks the store only for what is due (indexed queries): an idle round
+ * is a handful of queries, whatever the number of cases.
+ */
+final class Background {
+
+    private static final Logger LOG = System.getLogger(Background.class.getName());
+    private static final int BATCH = 500;
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    private final Core core;
+    private final Function<String, TransferTarget> targets;
+    private final PaymentFlow payment;
+    private final Map<String, Backoff> backoff = new ConcurrentHashMap<>();
+    private volatile Instant lastAuditPurge = Instant.EPOCH;
+
+    Background(Core core, Function<String, TransferTarget> targets, PaymentFlow payment) {
+        this.core = core;
+        this.targets = targets;
+        this.payment = payment;
+    }
+
+    /** FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then transfer. */
+    void closeDecisionWindows() {
+        Instant now = core.now();
+        for (Case due : core.store.casesDue(CaseState.DECIDED.name(), now, BATCH)) {
+            CaseFile file = core.store.findCaseFile(due.id()).orElse(null);
+            if (file == null || file.state().decision() == null || now.isBefore(file.state().decision().offeredUntil())) {
+                continue;
+            }
+            Procedure procedure = core.registry.procedure(due.procedureId());
+            if (procedure == null) {
+                continue; // its letters depend on the procedure: waits until it is back, nothing is lost
+            }
+            Case c = file.state();
+            Map<String, String> data = file.data();
+            boolean mail = c.decision().retrievedAt() == null;
+            ProcedureDescription description = procedure.description();
+            Answers answers = Core.answers(description, data);
+            Map<String, String> facts = DialogRules.factsOf(data);
+            VerifiedIdentity applicant = DialogRules.identityOf(data).orElse(null);
+            Set<Output> outputs = procedure.outputs(answers);
+            core.store.inTransaction(s -> {
+                // FZV § 23(1) S. 2, (2): not retrieved — a printout is mailed; effective on the third day after mailing
+                LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
+                var decision = mail ? c.decision().mailed(mailedOn, mailedOn.plusDays(Core.MAILED_EFFECT_DAYS)) : c.decision();
+                var next = Cases.tryMove(s, c, CaseState.TRANSFER, x -> x.withDecision(decision).withDueAt(null));
+                if (next.isEmpty()) {
+                    return null; // someone else got there first
+                }
+                if (mail) {
+                    s.appendAudit(c.id(), "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + decision.effectiveOn());
+                    s.decisionEffective(c.id(), decision.effectiveOn());
+                }
+                Decision transferred = Core.decision(next.get(), data);
+                Map<String, Object> extra = Map.of("printAndMail", mail);
+                // FZV § 19(1) S. 2, § 23(4): to the authority's procedures and to the KBA
+                for (String destination : List.of(TransferTarget.FACHVERFAHREN, TransferTarget.KBA)) {
+                    s.enqueue(c.id(), destination, core.transferPayload(next.get(), description, answers, facts, applicant, transferred, extra));
+                }
+                List<String> letters = Letters.of(mail, outputs);
+                for (String kind : letters) {
+                    s.enqueue(c.id(), TransferTarget.POST, Letters.payload(kind, next.get().application(), description,
+                            transferred, answers, facts, applicant, core.now()));
+                }
+                s.appendAudit(c.id(), "TRANSFER_QUEUED", "destinations=fachverfahren,kba"
+                        + (letters.isEmpty() ? "" : ";letters=" + String.join(",", letters)));
+                return null;
+            });
+        }
+    }
+
+    /**
+     * FZV § 19(1), § 23(4): deliver queued transfers; receivers are idempotent by message id (exactly
+     * once). A destination that fails is left alone for a growing while (up to a minute), and its
+     * going down and coming back are logged once each.
+     */
+    void deliverOutbox() {
+        Instant now = Instant.now(); // back-off is about real time, not the engine's (movable) clock
+        Map<java.util.UUID, String> procedures = new HashMap<>();
+        for (OutboxMessage message : core.store.undelivered(BATCH)) {
+            Backoff b = backoff.get(message.destination());
+            if (b != null && now.isBefore(b.until())) {
+                continue;
+            }
+            TransferTarget target = targets.apply(message.destination());
+            if (target == null) {
+                continue; // not available right now: stays queued
+            }
+            String procedureId = procedures.computeIfAbsent(message.applicationId(),
+                    id -> core.store.findCase(id).map(Case::procedureId).orElse("unknown"));
+            try {
+                target.deliver(new TransferMessage(message.id(), message.applicationId(), procedureId, true, message.payload()));
+            } catch (ConnectorUnavailableException | RuntimeException e) {
+                Backoff next = b == null ? new Backoff(Duration.ofSeconds(1), now.plusSeconds(1))
+                        : new Backoff(min(b.delay().multipliedBy(2), MAX_BACKOFF), now.plus(min(b.delay().multipliedBy(2), MAX_BACKOFF)));
+                if (b == null) {
+                    LOG.log(Level.WARNING, "transfers to " + message.destination() + " postponed, retried with back-off: " + e.getMessage());
+                }
+                backoff.put(message.destination(), next);
+                continue;
+            }
+            if (backoff.remove(message.destination()) != null) {
+                LOG.log(Level.INFO, "transfers to " + message.destination() + " delivered again");
+            }
+            if (core.store.markDelivered(message.id())) {
+                core.store.appendAudit(message.applicationId(), "DELIVERED", "destination=" + message.destination() + ";message=" + message.id());
+            }
+        }
+    }
+
+    /**
+     * FZV § 19(1) S. 6: once everything is transferred, the dialog data are deleted at once. A case
+     * for the clerks moves to their queue once the Fachverfahren has it; its case file (without
+     * codes) stays until a clerk has decided, and the letter window after that has passed.
+     */
+    void finishTransferred() {
+        Instant now = core.now();
+        for (Case c : core.store.casesTransferred(CaseState.TRANSFER.name(), FAR_FUTURE, BATCH)) {
+            complete(c, CaseState.COMPLETED, "transfer");
+        }
+        for (Case c : core.store.casesTransferred(CaseState.MANUAL_REVIEW.name(), FAR_FUTURE, BATCH)) {
+            core.store.inTransaction(s -> {
+                if (Cases.tryMove(s, c, CaseState.WITH_CLERKS, x -> x).isPresent()) {
+                    s.appendAudit(c.id(), "WITH_CLERKS", "case file kept for the clerks");
+                }
+                return null;
+            });
+        }
+        // a clerk's decision moved the case to CLERK_DECIDED: its letter window counts from that change
+        for (Case c : core.store.casesTransferred(CaseState.CLERK_DECIDED.name(), now.minus(Core.CLERK_LETTER_WINDOW), BATCH)) {
+            complete(c, CaseState.COMPLETED, "transfer");
+        }
+    }
+
+    /**
+     * FZV § 19(1) S. 6, for every state: a dialog or a verified application left alone for the idle
+     * time counts as abandoned (aborted) and its dialog data are deleted then; an aborted one's at
+     * the latest 30 minutes after the abort; a verification that crashed gives its case back.
+     */
+    void retention() {
+        Instant now = core.now();
+        for (Case c : core.store.casesDue(CaseState.VERIFYING.name(), now, BATCH)) {
+            core.store.updateCase(c.withState(CaseState.DIALOG.name()).withLeaseUntil(null).withDueAt(now.plus(core.idleTimeout)));
+        }
+        for (Case c : core.store.casesDue(CaseState.DIALOG.name(), now, BATCH)) {
+            complete(c, CaseState.ABORTED_DELETED, "abandoned");
+        }
+        for (Case c : core.store.casesDue(CaseState.AWAITING_PAYMENT.name(), now, BATCH)) {
+            if (c.paymentId() != null && paid(c)) {
+                // paid, but the applicant did not come back: paying the verified application is submitting it
+                core.store.findCaseFile(c.id()).ifPresent(file -> {
+                    try {
+                        payment.decide(file);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "a paid application " + c.id() + " could not be decided yet: " + e.getMessage());
+                    }
+                });
+                continue;
+            }
+            complete(c, CaseState.ABORTED_DELETED, "abandoned");
+        }
+        for (Case c : core.store.casesDue(CaseState.ABORTED.name(), now, BATCH)) {
+            complete(c, CaseState.ABORTED_DELETED, "abort");
+        }
+        // FZV § 18(3): log data are deleted automatically after six months (hourly is enough)
+        if (Duration.between(lastAuditPurge, now).toHours() >= 1) {
+            lastAuditPurge = now;
+            Instant cutoff = now.atZone(Core.ZONE).minusMonths(Core.LOG_RETENTION_MONTHS).toInstant();
+            core.store.purgeAudit(cutoff);
+            // decision records and traces hold no personal data in clear; they go with the log data
+            core.store.purgeDecisions(cutoff);
+        }
+    }
+
+    private boolean paid(Case c) {
+        var provider = core.payment.get();
+        try {
+            return provider != null && provider.status(c.paymentId()) == org.openikfz.api.connector.PaymentProvider.Status.PAID;
+        } catch (ConnectorUnavailableException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void complete(Case c, CaseState to, String after) {
+        core.store.inTransaction(s -> {
+            if (Cases.tryMove(s, c, to, x -> x.withDueAt(null).withLeaseUntil(null)).isEmpty()) {
+                return null; // someone else got there first, or the applicant came back
+            }
+            int deleted = s.deleteData(c.id());
+            s.appendAudit(c.id(), "DATA_DELETED", "items=" + deleted + ";after=" + after);
+            return null;
+        });
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private record Backoff(Duration delay, Instant until) {
+    }
+}

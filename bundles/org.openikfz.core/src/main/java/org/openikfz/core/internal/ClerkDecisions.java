@@ -1,0 +1,156 @@
+package org.openikfz.core.internal;
+
+import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.Decision;
+import org.openikfz.api.connector.TransferTarget;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.Registration;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.core.internal.dialog.DialogRules;
+import org.openikfz.core.internal.lifecycle.CaseState;
+import org.openikfz.core.internal.lifecycle.Cases;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseDecision;
+import org.openikfz.store.api.CaseFile;
+import org.openikfz.store.api.DecisionRecord;
+
+/** The decisions of the authority's staff: a clerk's (FZV § 19(1) S. 4) and a supervisor's revocation (FZV § 23(3)). */
+final class ClerkDecisions {
+
+    private final Core core;
+
+    ClerkDecisions(Core core) {
+        this.core = core;
+    }
+
+    /**
+     * A clerk's decision: mailed in writing, effective on the third day after mailing; queued with the
+     * transfer to the Fachverfahren (and, when granted, to the KBA) and the letters, exactly once — a
+     * case decided already is refused.
+     *
+     * @return {@code false} when the case is no longer open
+     */
+    boolean decide(UUID id, boolean approve, String reason, String clerk, String clerkName) {
+        CaseFile file = core.store.findCaseFile(id).orElse(null);
+        if (file == null || !List.of(CaseState.MANUAL_REVIEW, CaseState.WITH_CLERKS).contains(CaseState.of(file.state().state()))) {
+            return false;
+        }
+        Case c = file.state();
+        Procedure procedure = core.registry.procedure(c.procedureId());
+        if (procedure == null) {
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Das Verfahren dieses Falls ist gerade nicht verfügbar. Bitte entscheiden Sie in einigen Minuten.",
+                    "The procedure of this case is not available right now. Please decide in a few minutes."));
+        }
+        ProcedureDescription description = procedure.description();
+        Map<String, String> data = file.data();
+        Answers answers = Core.answers(description, data);
+        Map<String, String> facts = DialogRules.factsOf(data);
+        VerifiedIdentity applicant = DialogRules.identityOf(data).orElse(null);
+        Instant now = core.now();
+        LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
+        Optional<String> plate = approve ? DialogRules.decidedPlate(description, answers, facts) : Optional.empty();
+        return core.store.inTransaction(s -> {
+            String reference = core.reference(s);
+            // manual decisions are mailed in writing; effective on the third day after mailing
+            CaseDecision decided = new CaseDecision(reference, false, approve, now, now, null, mailedOn,
+                    mailedOn.plusDays(Core.MAILED_EFFECT_DAYS), null);
+            Optional<Case> next = Cases.tryMove(s, c, CaseState.CLERK_DECIDED, x -> x.withDecision(decided)
+                    .withDueAt(now.plus(Core.CLERK_LETTER_WINDOW)));
+            if (next.isEmpty()) {
+                return false;
+            }
+            Map<String, String> written = new LinkedHashMap<>(Map.of(DialogRules.CLERK_REASON, reason, DialogRules.CLERK_NAME, clerkName));
+            plate.ifPresent(k -> written.put(DialogRules.DECIDED_PLATE, k));
+            s.putData(id, written);
+            s.appendAudit(id, "DECIDED", "by=clerk;clerk=" + clerk + ";approved=" + approve + ";reference=" + reference
+                    + ";decidedAt=" + now + ";offeredUntil=" + now);
+            s.appendAudit(id, "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + decided.effectiveOn());
+            Map<String, String> all = new LinkedHashMap<>(data);
+            all.putAll(written);
+            Decision decision = Core.decision(next.get(), all);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("clerkDecision", Map.of("approved", approve, "reason", reason, "clerk", clerk));
+            s.enqueue(id, TransferTarget.FACHVERFAHREN, core.transferPayload(next.get(), description, answers, facts, applicant, decision, extra));
+            List<String> letters = new ArrayList<>(List.of(Letters.CLERK_DECISION));
+            if (approve) {
+                s.enqueue(id, TransferTarget.KBA, core.transferPayload(next.get(), description, answers, facts, applicant, decision, extra));
+                letters.addAll(Letters.of(false, procedure.outputs(answers)));
+            }
+            for (String kind : letters) {
+                Map<String, Object> outcome = kind.equals(Letters.CLERK_DECISION) ? Map.of("approved", approve, "reason", reason) : Map.of();
+                s.enqueue(id, TransferTarget.POST, kind,
+                        Letters.payload(kind, next.get().application(), description, decision, answers, facts, applicant, now, outcome));
+            }
+            s.appendAudit(id, "TRANSFER_QUEUED", "destinations=fachverfahren" + (approve ? ",kba" : "") + ";letters=" + String.join(",", letters));
+            return true;
+        });
+    }
+
+    /**
+     * Revokes an automated decision under review (FZV § 23(3)): the application is refused; a letter
+     * with the reason goes out (the Fachverfahren addresses it: the portal kept no address), and the
+     * Fachverfahren and the KBA are told — exactly once.
+     *
+     * @return {@code false} when the decision was not open for review any more
+     */
+    boolean revoke(DecisionRecord record, String reason, String reviewer) {
+        Instant now = core.now();
+        return core.store.inTransaction(s -> {
+            if (!s.review(record.applicationId(), "OPEN", "REVOKED", null, reviewer, reason)) {
+                return false;
+            }
+            Map<String, Object> revocation = new LinkedHashMap<>();
+            revocation.put("kind", "revocation");
+            revocation.put("application", record.applicationId().toString());
+            revocation.put("authority", record.authorityId());
+            revocation.put("procedure", record.procedureId());
+            revocation.put("reference", record.reference());
+            revocation.put("decidedAt", record.decidedAt().toString());
+            revocation.put("revokedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
+            revocation.put("reviewer", reviewer);
+            revocation.put("reason", reason);
+            // FZV § 23(3): revoked and decided anew — the application is refused
+            revocation.put("newDecision", "refused");
+            revocation.put("recipient", null);
+            String payload = Json.object(revocation);
+            s.enqueue(record.applicationId(), TransferTarget.POST, "revocation", payload);
+            s.enqueue(record.applicationId(), TransferTarget.FACHVERFAHREN, "revocation", payload);
+            s.enqueue(record.applicationId(), TransferTarget.KBA, "revocation", payload);
+            s.appendAudit(record.applicationId(), "REVOKED", "reference=" + record.reference() + ";by=" + reviewer);
+            return true;
+        });
+    }
+
+    /** The clerk's written decision as PDF, while the case file is in the portal. */
+    Optional<byte[]> letter(UUID id) {
+        CaseFile file = core.store.findCaseFile(id).orElse(null);
+        if (file == null || CaseState.of(file.state().state()) != CaseState.CLERK_DECIDED) {
+            return Optional.empty();
+        }
+        Map<String, String> data = file.data();
+        Procedure procedure = core.registry.procedure(file.state().procedureId());
+        Decision decision = Core.decision(file.state(), data);
+        if (procedure == null || decision == null || !data.containsKey(DialogRules.CLERK_REASON)) {
+            return Optional.empty();
+        }
+        return Optional.of(DecisionDocument.clerkDecision(core.authorityName, procedure.description(), decision,
+                data.get(DialogRules.CLERK_REASON), data.get(DialogRules.CLERK_NAME),
+                DialogRules.identityOf(data).map(VerifiedIdentity::person).orElse(null),
+                DialogRules.answersOf(data).get(Registration.FIN).orElse(null)));
+    }
+}

@@ -1,0 +1,198 @@
+package org.openikfz.core.internal;
+
+import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
+import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STATE;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.Decision;
+import org.openikfz.api.connector.IdentityProvider;
+import org.openikfz.api.connector.PaymentProvider;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.core.internal.access.Access;
+import org.openikfz.core.internal.dialog.DialogRules;
+import org.openikfz.core.internal.lifecycle.CaseState;
+import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseDecision;
+import org.openikfz.store.api.CaseFile;
+
+/**
+ * What the engine's units share: the store, the clock, the registry of procedures and checks, the
+ * portal's access rules and configuration, and the providers of the moment.
+ */
+final class Core {
+
+    // FZV § 23(1): the automated decision is offered as a document for 30 minutes
+    static final Duration DOCUMENT_WINDOW = Duration.ofMinutes(30);
+    // FZV § 23(2): a mailed decision takes effect on the third day after mailing
+    static final int MAILED_EFFECT_DAYS = 3;
+    // FZV § 19(1) S. 6: dialog data are deleted at the latest 30 minutes after an abort
+    static final Duration ABORTED_RETENTION = Duration.ofMinutes(30);
+    // how long a clerk's decision letter stays downloadable in the back office before the case file is deleted
+    static final Duration CLERK_LETTER_WINDOW = Duration.ofMinutes(30);
+    // FZV § 18(3): log data are deleted automatically after six months
+    static final int LOG_RETENTION_MONTHS = 6;
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    final ApplicationStore store;
+    final Supplier<Clock> clock;
+    final Registry registry;
+    final Access access;
+    final String authorityName;
+    final org.openikfz.api.value.Land land;
+    final FeeTable fees;
+    final DatedSettings settings;
+    final ReviewSampling sampling;
+    /**
+     * FZV § 19(1) S. 6: a dialog (or a verified application not paid) the applicant has not touched
+     * for this long counts as abandoned, i.e. aborted; its dialog data are deleted then.
+     */
+    final Duration idleTimeout;
+    final Supplier<PaymentProvider> payment;
+    final Supplier<IdentityProvider> identity;
+
+    Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, String authorityName,
+            org.openikfz.api.value.Land land, FeeTable fees, DatedSettings settings, ReviewSampling sampling, Duration idleTimeout,
+            Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity) {
+        this.store = store;
+        this.clock = clock;
+        this.registry = registry;
+        this.access = access;
+        this.authorityName = authorityName;
+        this.land = land;
+        this.fees = fees;
+        this.settings = settings;
+        this.sampling = sampling;
+        this.idleTimeout = idleTimeout;
+        this.payment = payment;
+        this.identity = identity;
+    }
+
+    Instant now() {
+        return clock.get().instant();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.get().withZone(ZONE));
+    }
+
+    /** The case and its dialog data, for the holder of its token only (one query). */
+    CaseFile authenticate(ApplicationRef ref) {
+        if (ref == null || ref.id() == null) {
+            throw Access.notFound();
+        }
+        CaseFile file = store.findCaseFile(ref.id()).orElseThrow(Access::notFound);
+        Access.requireToken(file.state(), ref);
+        return file;
+    }
+
+    Procedure procedure(String id) {
+        Procedure procedure = registry.procedure(id);
+        if (procedure == null) {
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Dieses Verfahren ist gerade nicht verfügbar. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einigen Minuten erneut.",
+                    "This procedure is not available right now. Your entries are kept; please try again in a few minutes."));
+        }
+        return procedure;
+    }
+
+    static void requireState(Case c, CaseState... allowed) {
+        CaseState state = CaseState.of(c.state());
+        for (CaseState s : allowed) {
+            if (s == state) {
+                return;
+            }
+        }
+        if (state == CaseState.VERIFYING) {
+            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                    "Ihre Angaben werden gerade geprüft. Bitte warten Sie das Ergebnis ab.",
+                    "Your entries are being verified right now. Please wait for the result."));
+        }
+        throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                "Dieser Schritt passt nicht zum Stand Ihres Antrags.",
+                "This step does not fit the state of your application."));
+    }
+
+    /** The answers that count (visible), from the dialog data. */
+    static Answers answers(ProcedureDescription description, Map<String, String> data) {
+        return DialogRules.visibleAnswers(description, DialogRules.answersOf(data));
+    }
+
+    /** The decision as the applicant's API shows it, from the typed state. */
+    static Decision decision(Case c, Map<String, String> data) {
+        CaseDecision d = c.decision();
+        if (d == null) {
+            return null;
+        }
+        return new Decision(d.reference(), d.automated(), d.decidedAt(), d.offeredUntil() == null ? d.decidedAt() : d.offeredUntil(),
+                d.retrievedAt(), d.mailedOn(), d.effectiveOn(),
+                d.approved() ? LocalizedText.of("Ihrem Antrag wird entsprochen.", "Your application is granted.")
+                        : LocalizedText.of("Ihr Antrag wird abgelehnt. Die Begründung steht im Bescheid, den Sie per Post erhalten.",
+                                "Your application is refused. The reasons are in the decision you receive by post."),
+                data.get(DialogRules.DECIDED_PLATE), d.drivingAllowedUntil());
+    }
+
+    /** A decision reference from the database's sequence (unique): {@code ERZ-2026-00000042}. */
+    String reference(ApplicationStore s) {
+        return access.authority() + "-" + today().getYear() + "-" + String.format("%08d", s.nextDecisionNumber());
+    }
+
+    /** The message to the authority's procedures or the KBA (FZV § 19(1), § 23(4)): no codes, no IBAN. */
+    String transferPayload(Case c, ProcedureDescription description, Answers answers, Map<String, String> facts,
+            VerifiedIdentity applicant, Decision decision, Map<String, Object> extra) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("application", c.id().toString());
+        doc.put("procedure", c.procedureId());
+        doc.put("authority", c.authorityId());
+        // FZV § 19(1): transferred applications are marked as internet applications
+        doc.put("internetApplication", true);
+        doc.put("procedureTitle", description == null ? null : description.title().toString());
+        // security codes and the IBAN were verified and are not passed on: the verified mandate travels
+        // as its reference and masked IBAN (facts), the codes have served their purpose (FZV § 21)
+        Map<String, String> passedOn = new TreeMap<>();
+        answers.values().forEach((k, v) -> {
+            boolean secret = description == null || description.dialog().field(k).map(f -> f.type().secret()).orElse(true);
+            if (!secret) {
+                passedOn.put(k, v);
+            }
+        });
+        doc.put("answers", passedOn);
+        // Anlage 11: the verified and created data are added to the application data
+        doc.put("facts", new TreeMap<>(facts));
+        doc.put("applicant", Letters.person(applicant));
+        if (decision != null) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("reference", decision.reference());
+            d.put("automated", decision.automated());
+            d.put("decidedAt", decision.decidedAt().toString());
+            d.put("retrievedAt", decision.retrievedAt() == null ? null : decision.retrievedAt().toString());
+            d.put("mailedOn", decision.mailedOn() == null ? null : decision.mailedOn().toString());
+            d.put("effectiveOn", decision.effectiveOn() == null ? null : decision.effectiveOn().toString());
+            d.put("kennzeichen", decision.kennzeichen());
+            d.put("drivingAllowedUntil", decision.drivingAllowedUntil() == null ? null : decision.drivingAllowedUntil().toString());
+            doc.put("decision", d);
+        }
+        doc.putAll(extra);
+        doc.put("transferredAt", now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return Json.object(doc);
+    }
+
+    static final Set<CaseState> HOUSEKEEPING = Set.of(CaseState.DIALOG, CaseState.VERIFYING, CaseState.AWAITING_PAYMENT,
+            CaseState.DECIDED, CaseState.ABORTED);
+}

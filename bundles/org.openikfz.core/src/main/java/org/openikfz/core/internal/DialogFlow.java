@@ -1,0 +1,205 @@
+package org.openikfz.core.internal;
+
+import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
+
+import java.net.URI;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.ApplicationState;
+import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.application.Decision;
+import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.IdentityProvider;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.value.ValueValidationException;
+import org.openikfz.core.internal.access.Access;
+import org.openikfz.core.internal.dialog.DialogRules;
+import org.openikfz.core.internal.lifecycle.CaseState;
+import org.openikfz.core.internal.lifecycle.Cases;
+import org.openikfz.core.internal.verification.Corrections;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseFile;
+
+/** The dialog: opening an application, the eID login (FZV § 20(1)), answers validated at the edge, and the status. */
+final class DialogFlow {
+
+    private final Core core;
+
+    DialogFlow(Core core) {
+        this.core = core;
+    }
+
+    ApplicationRef open(ProcedureId procedureId, String authorityKey) {
+        String authority = core.access.authorityFor(authorityKey);
+        Procedure procedure = core.registry.procedure(procedureId.value());
+        if (procedure == null) {
+            // nothing entered yet: unlike procedure(id), there are no entries to keep
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Dieses Verfahren wird gerade nicht angeboten. Bitte versuchen Sie es später erneut.",
+                    "This procedure is not offered right now. Please try again later."));
+        }
+        String token = core.access.newSecret();
+        Case opened = Case.open(UUID.randomUUID(), procedureId.value(), Trace.version(procedure), authority, CaseState.DIALOG.name(),
+                Corrections.ALLOWED, Access.sha256(token), core.now().plus(core.idleTimeout));
+        core.store.inTransaction(s -> {
+            s.insertCase(opened);
+            s.appendAudit(opened.id(), "OPENED", "procedure=" + procedureId.value());
+            return null;
+        });
+        return new ApplicationRef(opened.id(), token);
+    }
+
+    URI startIdentification(ApplicationRef ref, URI returnTo) {
+        CaseFile file = core.authenticate(ref);
+        Core.requireState(file.state(), CaseState.DIALOG);
+        URI back = core.access.returnAddress(returnTo);
+        IdentityProvider provider = identityProvider();
+        // the state parameter binds the one-time code to this application: only a code issued for it is redeemed into it
+        String state = core.access.newSecret();
+        Cases.change(core.store, file.state(), c -> c.withEidState(state).withDueAt(core.now().plus(core.idleTimeout)));
+        return provider.loginPage(state, back);
+    }
+
+    ApplicationStatus completeIdentification(ApplicationRef ref, String code) {
+        CaseFile file = core.authenticate(ref);
+        Case c = file.state();
+        Core.requireState(c, CaseState.DIALOG);
+        if (c.eidState() == null) {
+            throw loginFailed();
+        }
+        IdentityProvider provider = identityProvider();
+        VerifiedIdentity person;
+        try {
+            person = provider.redeem(code, c.eidState());
+        } catch (ConnectorUnavailableException | RuntimeException e) {
+            throw loginFailed();
+        }
+        // FZV § 20(1): data the ID method provides are taken from it, not typed
+        Map<String, String> data = new HashMap<>();
+        data.put(DialogRules.IDENTITY + "level", person.level());
+        data.put(DialogRules.IDENTITY + "subject", person.subject());
+        data.put(DialogRules.IDENTITY + "organisation", Boolean.toString(person.organisation()));
+        data.put(DialogRules.IDENTITY + "name", person.person().name());
+        putIfPresent(data, DialogRules.IDENTITY + "street", person.person().street());
+        putIfPresent(data, DialogRules.IDENTITY + "postalCode", person.person().postalCode());
+        putIfPresent(data, DialogRules.IDENTITY + "city", person.person().city());
+        if (person.person().dateOfBirth() != null) {
+            data.put(DialogRules.IDENTITY + "dateOfBirth", person.person().dateOfBirth().toString());
+        }
+        Case identified = core.store.inTransaction(s -> {
+            Case next = Cases.change(s, c, x -> x.withIdentified(true).withEidState(null).withDueAt(core.now().plus(core.idleTimeout)));
+            s.putData(c.id(), data);
+            s.appendAudit(c.id(), "IDENTIFIED", "level=" + person.level());
+            return next;
+        });
+        Map<String, String> all = new HashMap<>(file.data());
+        all.putAll(data);
+        return status(new CaseFile(identified, all));
+    }
+
+    Map<String, LocalizedText> answer(ApplicationRef ref, Map<String, String> answers) {
+        CaseFile file = core.authenticate(ref);
+        Case c = file.state();
+        // answers only in the dialog: not while a verification runs, nor after one passed (FZV § 20(4))
+        Core.requireState(c, CaseState.DIALOG);
+        ProcedureDescription description = core.procedure(c.procedureId()).description();
+        Map<String, LocalizedText> errors = new LinkedHashMap<>();
+        Map<String, String> valid = new HashMap<>();
+        for (Map.Entry<String, String> answer : answers.entrySet()) {
+            Optional<Field> field = description.dialog().field(answer.getKey());
+            if (field.isEmpty()) {
+                errors.put(answer.getKey(), LocalizedText.of("Diese Frage gibt es in diesem Verfahren nicht.",
+                        "This question does not exist in this procedure."));
+                continue;
+            }
+            String value = answer.getValue() == null ? "" : answer.getValue().strip();
+            if (value.isEmpty()) {
+                valid.put(answer.getKey(), "");
+                continue;
+            }
+            try {
+                valid.put(answer.getKey(), DialogRules.normalize(field.get(), value));
+            } catch (ValueValidationException e) {
+                errors.put(answer.getKey(), LocalizedText.of(e.getMessage(Locale.GERMAN), e.getMessage(Locale.ENGLISH)));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                errors.put(answer.getKey(), DialogRules.invalidAnswer(field.get()));
+            }
+        }
+        if (!valid.isEmpty()) {
+            core.store.inTransaction(s -> {
+                // compare and set: refused when a verification took the case meanwhile
+                Cases.change(s, c, x -> x.withDueAt(core.now().plus(core.idleTimeout)));
+                s.putData(c.id(), valid);
+                s.appendAudit(c.id(), "ANSWERED", "fields=" + String.join(",", new TreeSet<>(valid.keySet())));
+                return null;
+            });
+        }
+        return errors;
+    }
+
+    ApplicationStatus status(ApplicationRef ref) {
+        return status(core.authenticate(ref));
+    }
+
+    /** The application as the applicant may see it: from its typed state and dialog data, never from the audit trail. */
+    ApplicationStatus status(CaseFile file) {
+        Case c = file.state();
+        Map<String, String> data = file.data();
+        CaseState state = CaseState.of(c.state());
+        ApplicationState visible = state.visible();
+        Procedure procedure = core.registry.procedure(c.procedureId());
+        Map<String, String> shown = new HashMap<>();
+        if (procedure != null) {
+            for (Map.Entry<String, String> e : DialogRules.answersOf(data).values().entrySet()) {
+                Optional<Field> field = procedure.description().dialog().field(e.getKey());
+                if (field.isPresent() && !field.get().type().secret()) {
+                    shown.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        Decision decision = Core.decision(c, data);
+        LocalizedText next = visible == ApplicationState.DECIDED && decision != null && !decision.automated()
+                ? Texts.nextAfterClerk() : Texts.next(visible, c.correctionsLeft());
+        return new ApplicationStatus(c.id(), new ProcedureId(c.procedureId()), visible, c.correctionsLeft(),
+                Findings.read(data.getOrDefault(DialogRules.FINDINGS, "")), Findings.readFees(data.getOrDefault(DialogRules.FEES, "")),
+                c.identified(), c.paidAt() != null, decision, next, shown, Documents.offered(core, c, data));
+    }
+
+    private IdentityProvider identityProvider() {
+        IdentityProvider provider = core.identity.get();
+        if (provider == null) {
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Die elektronische Identifizierung ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.",
+                    "Electronic identification is not available right now. Please try again later."));
+        }
+        return provider;
+    }
+
+    private static ApplicationException loginFailed() {
+        return new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                "Die Anmeldung konnte nicht abgeschlossen werden. Bitte melden Sie sich erneut an.",
+                "The login could not be completed. Please log in again."));
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+}

@@ -1,0 +1,160 @@
+package org.openikfz.core.internal;
+
+import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
+import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STATE;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.PaymentProvider;
+import org.openikfz.api.connector.TransferTarget;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Output;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.core.internal.dialog.DialogRules;
+import org.openikfz.core.internal.lifecycle.CaseState;
+import org.openikfz.core.internal.lifecycle.Cases;
+import org.openikfz.store.api.AuditEntry;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseDecision;
+import org.openikfz.store.api.CaseFile;
+import org.openikfz.store.api.DecisionRecord;
+
+/**
+ * FZV § 20(5): the fees are paid before the application is submitted; then the automated decision
+ * (FZV § 19(1), § 23) or, by the procedure's policy, the clerks. Only for the answers the clear
+ * verification checked, and only once.
+ */
+final class PaymentFlow {
+
+    private final Core core;
+
+    PaymentFlow(Core core) {
+        this.core = core;
+    }
+
+    URI startPayment(ApplicationRef ref, URI returnTo) {
+        CaseFile file = core.authenticate(ref);
+        Case c = file.state();
+        Core.requireState(c, CaseState.AWAITING_PAYMENT);
+        URI back = core.access.returnAddress(returnTo);
+        requireVerifiedAnswers(file);
+        PaymentProvider provider = paymentProvider();
+        BigDecimal total = c.feeTotal() == null ? BigDecimal.ZERO : c.feeTotal();
+        try {
+            PaymentProvider.Session session = provider.start(c.id(), total, back);
+            core.store.inTransaction(s -> {
+                Cases.change(s, c, x -> x.withPayment(session.paymentId(), null).withDueAt(core.now().plus(core.idleTimeout)));
+                s.appendAudit(c.id(), "PAYMENT_STARTED", "amount=" + total);
+                return null;
+            });
+            return session.paymentPage();
+        } catch (ConnectorUnavailableException e) {
+            throw paymentUnavailable();
+        }
+    }
+
+    ApplicationStatus submit(ApplicationRef ref) {
+        CaseFile file = core.authenticate(ref);
+        Core.requireState(file.state(), CaseState.AWAITING_PAYMENT);
+        String paymentId = Optional.ofNullable(file.state().paymentId()).orElseThrow(() -> new ApplicationException(WRONG_STATE,
+                LocalizedText.of("Bitte bezahlen Sie zuerst die Gebühren.", "Please pay the fees first.")));
+        PaymentProvider.Status paid;
+        try {
+            paid = paymentProvider().status(paymentId);
+        } catch (ConnectorUnavailableException e) {
+            throw paymentUnavailable();
+        }
+        if (paid != PaymentProvider.Status.PAID) {
+            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                    "Die Zahlung ist noch nicht eingegangen. Bitte schließen Sie die Zahlung ab.",
+                    "The payment has not arrived yet. Please complete the payment."));
+        }
+        return new DialogFlow(core).status(decide(file));
+    }
+
+    /** The paid application decided: automatically, or sent to the clerks by the procedure's policy. Once (compare and set). */
+    CaseFile decide(CaseFile file) {
+        Case c = file.state();
+        requireVerifiedAnswers(file);
+        Procedure procedure = core.procedure(c.procedureId());
+        ProcedureDescription description = procedure.description();
+        Map<String, String> data = file.data();
+        Answers answers = Core.answers(description, data);
+        UUID id = c.id();
+        Instant now = core.now();
+        String paymentId = c.paymentId();
+        if (procedure.decisionPolicy(answers) == DecisionPolicy.AUTOMATED) {
+            boolean provisional = procedure.outputs(answers).contains(Output.PROVISIONAL_REGISTRATION_PROOF);
+            Optional<String> plate = DialogRules.decidedPlate(description, answers, DialogRules.factsOf(data));
+            // FZV § 23(3): under the Vorbehalt der Nachprüfung; a share is drawn at random for review
+            boolean drawn = core.sampling.draw();
+            Case decided = core.store.inTransaction(s -> {
+                String reference = core.reference(s);
+                Instant until = now.plus(Core.DOCUMENT_WINDOW);
+                Case next = Cases.move(s, c, CaseState.DECIDED, x -> x.withPayment(paymentId, now)
+                        .withDecision(new CaseDecision(reference, true, true, now, until, null, null, null, null)).withDueAt(until));
+                s.recordDecision(new DecisionRecord(id, c.procedureId(), c.authorityId(), reference, Trace.version(procedure), now, null,
+                        drawn ? "OPEN" : "NONE", drawn ? "RANDOM" : null, drawn ? now : null, null, null, null));
+                plate.ifPresent(k -> s.putData(id, DialogRules.DECIDED_PLATE, k));
+                List<AuditEntry> events = new java.util.ArrayList<>(List.of(new AuditEntry(id, "PAID", "payment=" + paymentId),
+                        new AuditEntry(id, "DECIDED", "reference=" + reference + ";decidedAt=" + now + ";offeredUntil=" + until
+                                + ";provisional=" + provisional)));
+                if (drawn) {
+                    events.add(new AuditEntry(id, "REVIEW_DRAWN", "by=RANDOM;rate=" + core.sampling.rate()));
+                }
+                s.appendAudit(events);
+                return next;
+            });
+            Map<String, String> after = new java.util.HashMap<>(data);
+            plate.ifPresent(k -> after.put(DialogRules.DECIDED_PLATE, k));
+            return new CaseFile(decided, after);
+        }
+        Case manual = core.store.inTransaction(s -> {
+            Case next = Cases.move(s, c, CaseState.MANUAL_REVIEW, x -> x.withPayment(paymentId, now).withDueAt(null));
+            s.removeData(id, DialogRules.secretFields(description));
+            s.enqueue(id, TransferTarget.FACHVERFAHREN, core.transferPayload(next, description, answers, DialogRules.factsOf(data),
+                    DialogRules.identityOf(data).orElse(null), null, Map.of("manualReview", true, "reason", "decision policy MANUAL")));
+            s.appendAudit(List.of(new AuditEntry(id, "PAID", "payment=" + paymentId), new AuditEntry(id, "MANUAL", "decision policy MANUAL")));
+            return next;
+        });
+        return new CaseFile(manual, data);
+    }
+
+    /** Payment and decision only for the answers the clear verification checked. */
+    private void requireVerifiedAnswers(CaseFile file) {
+        Procedure procedure = core.procedure(file.state().procedureId());
+        ProcedureDescription description = procedure.description();
+        String now = DialogRules.answersHash(DialogRules.withoutSecrets(description, Core.answers(description, file.data())));
+        if (!now.equals(file.state().verifiedHash())) {
+            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                    "Ihre Angaben haben sich seit der Prüfung geändert. Bitte lassen Sie sie erneut prüfen.",
+                    "Your entries changed since they were verified. Please have them verified again."));
+        }
+    }
+
+    private PaymentProvider paymentProvider() {
+        PaymentProvider provider = core.payment.get();
+        if (provider == null) {
+            throw paymentUnavailable();
+        }
+        return provider;
+    }
+
+    private static ApplicationException paymentUnavailable() {
+        return new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                "Die Bezahlung ist gerade nicht möglich. Ihre Angaben bleiben erhalten; bitte versuchen Sie es später erneut.",
+                "Payment is not possible right now. Your entries are kept; please try again later."));
+    }
+}

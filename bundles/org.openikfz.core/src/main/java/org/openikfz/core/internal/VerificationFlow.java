@@ -1,0 +1,210 @@
+package org.openikfz.core.internal;
+
+import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
+import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
+import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STATE;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.application.FeeLine;
+import org.openikfz.api.check.CheckContext;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.connector.TransferTarget;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.fee.FeeItem;
+import org.openikfz.api.fee.FeeRule;
+import org.openikfz.api.procedure.Evaluation;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.value.Land;
+import org.openikfz.core.internal.dialog.DialogRules;
+import org.openikfz.core.internal.lifecycle.CaseState;
+import org.openikfz.core.internal.lifecycle.Cases;
+import org.openikfz.core.internal.verification.Corrections;
+import org.openikfz.core.internal.verification.Pipeline;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseFile;
+import org.openikfz.store.api.TraceRecord;
+
+/**
+ * FZV § 20(4): the machine verification of one application. It takes the case (state VERIFYING,
+ * with a lease) before it runs, so the answers cannot change under it and a second verification
+ * of the same case is refused; its outcome is written only onto the version it took, with the
+ * corrections counted there. Opposed: back to the dialog (or aborted after the third correction).
+ * Failed: to the clerks. Clear: fees are due, for exactly the answers checked.
+ */
+final class VerificationFlow {
+
+    private final Core core;
+    private final Pipeline pipeline;
+
+    VerificationFlow(Core core, Pipeline pipeline) {
+        this.core = core;
+        this.pipeline = pipeline;
+    }
+
+    ApplicationStatus verify(ApplicationRef ref) {
+        CaseFile file = core.authenticate(ref);
+        Case read = file.state();
+        Instant now = core.now();
+        boolean crashed = CaseState.of(read.state()) == CaseState.VERIFYING && read.leaseUntil() != null && !now.isBefore(read.leaseUntil());
+        if (!crashed) {
+            Core.requireState(read, CaseState.DIALOG);
+        }
+        Procedure procedure = core.procedure(read.procedureId());
+        ProcedureDescription description = procedure.description();
+        Map<String, String> data = file.data();
+        Answers answers = Core.answers(description, data);
+        if (description.identification() == Identification.REQUIRED && !read.identified()) {
+            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                    "Für dieses Verfahren müssen Sie sich zuerst elektronisch ausweisen.",
+                    "For this procedure you must first identify yourself electronically."));
+        }
+        List<String> missing = DialogRules.missingRequired(description, answers);
+        if (!missing.isEmpty()) {
+            throw new ApplicationException(INVALID, LocalizedText.of(
+                    "Bitte beantworten Sie noch: " + String.join(", ", missing) + ".",
+                    "Please still answer: " + String.join(", ", missing) + "."));
+        }
+        // the lease: the whole pipeline's time bound and a margin; a crashed verification is released after it
+        Instant leaseUntil = now.plus(pipeline.timeout().multipliedBy(description.checks().size() + 1)).plusSeconds(30);
+        Case taken = core.store.updateCase(read.withState(CaseState.VERIFYING.name()).withLeaseUntil(leaseUntil).withDueAt(leaseUntil))
+                .orElseThrow(() -> new ApplicationException(WRONG_STATE, LocalizedText.of(
+                        "Ihre Angaben werden gerade gespeichert oder geprüft. Bitte warten Sie einen Moment und versuchen Sie es erneut.",
+                        "Your entries are being saved or verified right now. Please wait a moment and try again.")));
+        Pipeline.Outcome outcome;
+        try {
+            outcome = run(taken, procedure, description, answers, data);
+        } catch (RejectedExecutionException e) {
+            release(taken);
+            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                    "Die Prüfung ist gerade stark ausgelastet. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einer Minute erneut.",
+                    "Verification is very busy right now. Your entries are kept; please try again in a minute."));
+        } catch (RuntimeException | Error e) {
+            release(taken);
+            throw e;
+        }
+        CaseFile decided = record(taken, description, answers, data, outcome);
+        return new DialogFlow(core).status(decided);
+    }
+
+    private Pipeline.Outcome run(Case c, Procedure procedure, ProcedureDescription description, Answers answers, Map<String, String> data) {
+        Optional<VerifiedIdentity> applicant = DialogRules.identityOf(data);
+        LocalDate today = core.today();
+        UUID id = c.id();
+        TraceRecord input = new TraceRecord(id, 0, "answers", "INPUT", Trace.maskedAnswers(description, answers), "", "",
+                Trace.version(procedure), null);
+        return pipeline.run(id, description.checks(), checkId -> core.registry.check(checkId.value()),
+                facts -> new Context(id, description.id(), description, c.authorityId(), core.land, answers, facts, applicant, today),
+                input, facts -> procedure.evaluate(new ProcedureEvaluation(answers, facts, applicant, c.authorityId(), today)),
+                "procedure " + description.id().value(), Trace.version(procedure));
+    }
+
+    /** Writes the outcome onto the version the verification took; nothing else can have changed it. */
+    private CaseFile record(Case taken, ProcedureDescription description, Answers answers, Map<String, String> data,
+            Pipeline.Outcome outcome) {
+        UUID id = taken.id();
+        List<String> failures = new ArrayList<>(outcome.failures());
+        List<FeeLine> feeLines = new ArrayList<>();
+        LocalDate today = core.today();
+        if (outcome.clear()) {
+            for (FeeRule rule : description.fees()) {
+                if (!rule.applies(answers)) {
+                    continue;
+                }
+                Optional<FeeItem> item = core.fees.find(rule.item(), today);
+                if (item.isEmpty()) {
+                    failures.add("fee item " + rule.item() + " not in the fee table for " + today);
+                } else {
+                    feeLines.add(new FeeLine(item.get().item(), item.get().title(), item.get().amount()));
+                }
+            }
+        }
+        boolean correction = data.containsKey(DialogRules.VERIFIED);
+        Map<String, String> written = new HashMap<>();
+        data.keySet().stream().filter(k -> k.startsWith(DialogRules.FACT)).forEach(k -> written.put(k, ""));
+        outcome.facts().forEach((k, v) -> written.put(DialogRules.FACT + k, v));
+        written.put(DialogRules.VERIFIED, "true");
+        List<String> secrets = DialogRules.secretFields(description);
+        Instant now = core.now();
+        Case result = core.store.inTransaction(s -> {
+            Case next;
+            if (!outcome.findings().isEmpty()) {
+                // FZV § 20(4): opposed — shown to the applicant; aborted when still opposed after the third correction.
+                // Opposed comes before failed: what the applicant can correct is shown first.
+                Corrections.Outcome corrections = Corrections.afterOpposed(taken.correctionsLeft(), correction);
+                CaseState to = corrections.abort() ? CaseState.ABORTED : CaseState.DIALOG;
+                next = Cases.move(s, taken, to, c -> c.withCorrectionsLeft(corrections.left()).withLeaseUntil(null)
+                        .withDueAt(corrections.abort() ? now.plus(Core.ABORTED_RETENTION) : now.plus(core.idleTimeout)));
+                written.put(DialogRules.FINDINGS, Findings.write(outcome.findings()));
+                s.putData(id, written);
+                if (corrections.abort()) {
+                    // FZV § 21: aborted, the codes serve no purpose any more
+                    s.removeData(id, secrets);
+                }
+                s.appendAudit(id, corrections.abort() ? "ABORTED" : "OPPOSED",
+                        "findings=" + outcome.findings().size() + ";correctionsLeft=" + corrections.left());
+            } else if (!failures.isEmpty()) {
+                // FZV § 19(1) S. 4: not decidable by machine — the Zulassungsbehörde's clerks decide
+                String reasons = String.join("; ", failures);
+                next = Cases.move(s, taken, CaseState.MANUAL_REVIEW, c -> c.withLeaseUntil(null).withDueAt(null));
+                written.put(DialogRules.FINDINGS, "");
+                s.putData(id, written);
+                // FZV § 21: the codes have served their purpose; the clerks' case file keeps none (nor the IBAN)
+                s.removeData(id, secrets);
+                s.enqueue(id, TransferTarget.FACHVERFAHREN, core.transferPayload(next, description, answers, outcome.facts(),
+                        DialogRules.identityOf(data).orElse(null), null, Map.of("manualReview", true, "reason", reasons)));
+                s.appendAudit(id, "FAILED", reasons);
+            } else {
+                BigDecimal total = feeLines.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                next = Cases.move(s, taken, CaseState.AWAITING_PAYMENT, c -> c.withLeaseUntil(null)
+                        .withVerified(DialogRules.answersHash(DialogRules.withoutSecrets(description, answers)), total, c.procedureVersion())
+                        .withDueAt(now.plus(core.idleTimeout)));
+                written.put(DialogRules.FINDINGS, "");
+                written.put(DialogRules.FEES, Findings.writeFees(feeLines));
+                s.putData(id, written);
+                // FZV § 21: verified, the codes have served their purpose (the decision needs only what was established)
+                s.removeData(id, secrets);
+                s.appendAudit(id, "VERIFIED", "fees=" + feeLines.size());
+            }
+            s.replaceTrace(id, outcome.trace());
+            return next;
+        });
+        Map<String, String> after = new HashMap<>(data);
+        after.putAll(written);
+        if (CaseState.of(result.state()) != CaseState.DIALOG) {
+            secrets.forEach(after::remove);
+        }
+        return new CaseFile(result, after);
+    }
+
+    /** A verification that could not run gives the case back to the dialog, nothing counted. */
+    private void release(Case taken) {
+        core.store.updateCase(taken.withState(CaseState.DIALOG.name()).withLeaseUntil(null).withDueAt(core.now().plus(core.idleTimeout)));
+    }
+
+    private record Context(UUID application, ProcedureId procedure, ProcedureDescription description, String authority,
+            Land land, Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant, LocalDate today)
+            implements CheckContext {
+    }
+
+    private record ProcedureEvaluation(Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant,
+            String authority, LocalDate today) implements Evaluation {
+    }
+
+}

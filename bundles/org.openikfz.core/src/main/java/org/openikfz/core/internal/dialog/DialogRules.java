@@ -1,0 +1,232 @@
+package org.openikfz.core.internal.dialog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.openikfz.api.check.Facts;
+import org.openikfz.api.connector.Holder;
+import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.Registration;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.value.Evb;
+import org.openikfz.api.value.Fin;
+import org.openikfz.api.value.Iban;
+import org.openikfz.api.value.Kennzeichen;
+import org.openikfz.api.value.PlakettenCode;
+import org.openikfz.api.value.Zb1Code;
+import org.openikfz.api.value.Zb2Code;
+
+/**
+ * The dialog's rules, one implementation: edge validation of answers by their field's value type,
+ * which answers count (visibility), what is still missing, which fields are secret, and the layout
+ * of the dialog data (answers, the engine's own items with a leading underscore). The dialog data
+ * are personal data and go in one statement (FZV § 19(1) S. 6).
+ */
+public final class DialogRules {
+
+    /** The plate a decision is about. */
+    public static final String DECIDED_PLATE = "_decision.kennzeichen";
+    /** The findings of the last verification (FZV § 20(4)). */
+    public static final String FINDINGS = "_findings";
+    /** The fee lines after a clear verification (FZV § 20(5)). */
+    public static final String FEES = "_fees";
+    /** Set once a verification ran: the next one is a correction. */
+    public static final String VERIFIED = "_verified";
+    /** The identity from the eID (FZV § 20(1)). */
+    public static final String IDENTITY = "_identity.";
+    /** The clerk's reason and name for the letter. */
+    public static final String CLERK_REASON = "_clerk.reason";
+    public static final String CLERK_NAME = "_clerk.name";
+    /** Facts the checks established (Anlage 11). */
+    public static final String FACT = "_fact.";
+
+    private DialogRules() {
+    }
+
+    /** A hash over the answers that count, in canonical order: binds payment and decision to what was checked. */
+    public static String answersHash(Answers answers) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(answers.values()).forEach((k, v) -> text.append(k).append('\u0000').append(v).append('\u0001'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The answers of the given data that are not secret (codes, IBAN): what checks once served may keep. */
+    public static Answers withoutSecrets(ProcedureDescription description, Answers answers) {
+        Map<String, String> kept = new HashMap<>();
+        answers.values().forEach((k, v) -> {
+            if (description.dialog().field(k).map(f -> !f.type().secret()).orElse(false)) {
+                kept.put(k, v);
+            }
+        });
+        return new Answers(kept);
+    }
+
+    public static List<String> missingRequired(ProcedureDescription description, Answers answers) {
+        List<String> missing = new ArrayList<>();
+        for (DialogStep step : description.dialog().steps()) {
+            if (!step.visible(answers)) {
+                continue;
+            }
+            for (Field field : step.fields()) {
+                if (field.required() && field.visible(answers) && answers.get(field.id()).map(String::isBlank).orElse(true)) {
+                    missing.add(field.label().get(Locale.GERMAN));
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Edge validation: each answer is parsed by its field's value type and kept in canonical form. */
+    public static String normalize(Field field, String value) {
+        return switch (field.type()) {
+            case KENNZEICHEN -> Kennzeichen.of(value).formatted();
+            case FIN -> Fin.of(value).value();
+            case PLAKETTEN_CODE -> PlakettenCode.of(value).value();
+            case ZB1_CODE -> Zb1Code.of(value).value();
+            case ZB2_CODE -> Zb2Code.of(value).value();
+            case EVB -> Evb.of(value).value();
+            case IBAN -> Iban.of(value).value();
+            case DATE -> LocalDate.parse(value).toString();
+            case MONTH -> month(value).toString();
+            case YES_NO -> switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "ja", "yes" -> "true";
+                case "false", "nein", "no" -> "false";
+                default -> throw new IllegalArgumentException("not yes/no");
+            };
+            case CHOICE -> field.choices().stream().filter(c -> c.value().equals(value)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("not a choice")).value();
+            case TEXT -> {
+                if (value.length() > 200) {
+                    throw new IllegalArgumentException("too long");
+                }
+                yield value;
+            }
+        };
+    }
+
+    /** A month as {@code 2027-04}, {@code 04.2027}, {@code 4/2027}. */
+    public static YearMonth month(String value) {
+        java.util.regex.Matcher german = java.util.regex.Pattern.compile("(\\d{1,2})\\s*[./]\\s*(\\d{4})").matcher(value);
+        if (german.matches()) {
+            return YearMonth.of(Integer.parseInt(german.group(2)), Integer.parseInt(german.group(1)));
+        }
+        return YearMonth.parse(value);
+    }
+
+    public static LocalizedText invalidAnswer(Field field) {
+        return switch (field.type()) {
+            case DATE -> LocalizedText.of("Bitte geben Sie ein Datum an (TT.MM.JJJJ).", "Please enter a date.");
+            case MONTH -> LocalizedText.of("Bitte geben Sie Monat und Jahr an, zum Beispiel 04.2027.",
+                    "Please enter month and year, e.g. 04.2027.");
+            case YES_NO -> LocalizedText.of("Bitte wählen Sie Ja oder Nein.", "Please choose yes or no.");
+            case CHOICE -> LocalizedText.of("Bitte wählen Sie eine der Möglichkeiten.", "Please choose one of the options.");
+            default -> LocalizedText.of("Diese Angabe ist zu lang (höchstens 200 Zeichen).",
+                    "This entry is too long (200 characters at most).");
+        };
+    }
+
+    /**
+     * The answers to the steps and fields that are shown for them: an answer given before the applicant
+     * changed an earlier one (and so hid its field) takes no part in checks, fees or the transfer.
+     */
+    public static Answers visibleAnswers(ProcedureDescription description, Answers answers) {
+        Answers current = answers;
+        while (true) {
+            Map<String, String> kept = new HashMap<>();
+            for (DialogStep step : description.dialog().steps()) {
+                if (!step.visible(current)) {
+                    continue;
+                }
+                for (Field field : step.fields()) {
+                    if (field.visible(current)) {
+                        current.get(field.id()).ifPresent(v -> kept.put(field.id(), v));
+                    }
+                }
+            }
+            if (kept.equals(current.values())) {
+                return current;
+            }
+            current = new Answers(kept);
+        }
+    }
+
+    public static Answers answersOf(Map<String, String> data) {
+        Map<String, String> answers = new HashMap<>();
+        data.forEach((k, v) -> {
+            if (!k.startsWith("_") && !v.isEmpty()) {
+                answers.put(k, v);
+            }
+        });
+        return new Answers(answers);
+    }
+
+    /** The first visible answer of a field type; for plates the vehicle's present plate, not a chosen one. */
+    public static Optional<String> answerOfType(ProcedureDescription description, Answers answers, FieldType type) {
+        return description.dialog().steps().stream().filter(s -> s.visible(answers)).flatMap(s -> s.fields().stream())
+                .filter(f -> f.type() == type && f.visible(answers) && !f.id().equals(Registration.WUNSCHKENNZEICHEN))
+                .map(f -> answers.get(f.id())).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The plate a decision is about: the one assigned or reserved for it, else the vehicle's present plate. */
+    public static Optional<String> decidedPlate(ProcedureDescription description, Answers answers, Map<String, String> facts) {
+        String assigned = facts.get(Facts.KENNZEICHEN_ZUGETEILT);
+        return assigned != null && !assigned.isEmpty() ? Optional.of(assigned)
+                : answerOfType(description, answers, FieldType.KENNZEICHEN);
+    }
+
+    public static Map<String, String> factsOf(Map<String, String> data) {
+        Map<String, String> facts = new HashMap<>();
+        data.forEach((k, v) -> {
+            if (k.startsWith(FACT) && !v.isEmpty()) {
+                facts.put(k.substring(FACT.length()), v);
+            }
+        });
+        return facts;
+    }
+
+    /** The applicant as identified (FZV § 20(1)): kept in the dialog data, deleted with them. */
+    public static Optional<VerifiedIdentity> identityOf(Map<String, String> data) {
+        String level = data.get(IDENTITY + "level");
+        if (level == null) {
+            return Optional.empty();
+        }
+        String born = data.get(IDENTITY + "dateOfBirth");
+        Holder person = new Holder(data.getOrDefault(IDENTITY + "name", ""), data.get(IDENTITY + "street"),
+                data.get(IDENTITY + "postalCode"), data.get(IDENTITY + "city"), born == null ? null : LocalDate.parse(born));
+        return Optional.of(new VerifiedIdentity(data.getOrDefault(IDENTITY + "subject", "unknown"), person, level,
+                Boolean.parseBoolean(data.get(IDENTITY + "organisation"))));
+    }
+
+    /** The ids of the fields whose answers are never kept after use (codes, IBAN). */
+    public static List<String> secretFields(ProcedureDescription description) {
+        List<String> secret = new ArrayList<>();
+        for (DialogStep step : description.dialog().steps()) {
+            for (Field field : step.fields()) {
+                if (field.type().secret()) {
+                    secret.add(field.id());
+                }
+            }
+        }
+        return secret;
+    }
+
+}

@@ -1,0 +1,51 @@
+package org.openikfz.core.internal.lifecycle;
+
+import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STATE;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.Case;
+
+/**
+ * Every change of a case goes through here: the lifecycle's table says whether the transition is
+ * allowed, and the store writes it only if the case is still at the version it was read at (compare
+ * and set). Two requests for the same case: one wins, the other is told the case moved on.
+ */
+public final class Cases {
+
+    private Cases() {
+    }
+
+    /**
+     * Moves {@code from} to {@code to} with {@code edits}, on {@code store} (the caller's transaction).
+     *
+     * @throws ApplicationException WRONG_STATE when the case changed meanwhile
+     * @throws IllegalStateException when the lifecycle does not allow the transition (a bug)
+     */
+    public static Case move(ApplicationStore store, Case from, CaseState to, UnaryOperator<Case> edits) {
+        return tryMove(store, from, to, edits).orElseThrow(Cases::movedOn);
+    }
+
+    /** As {@link #move}, but empty when the case changed meanwhile (for background work: someone else got there first). */
+    public static Optional<Case> tryMove(ApplicationStore store, Case from, CaseState to, UnaryOperator<Case> edits) {
+        CaseState current = CaseState.of(from.state());
+        if (current != to && !current.allows(to)) {
+            throw new IllegalStateException("transition " + current + " -> " + to + " is not in the lifecycle");
+        }
+        return store.updateCase(edits.apply(from.withState(to.name())));
+    }
+
+    /** Changes a case without changing its state (compare and set). */
+    public static Case change(ApplicationStore store, Case from, UnaryOperator<Case> edits) {
+        return store.updateCase(edits.apply(from)).orElseThrow(Cases::movedOn);
+    }
+
+    public static ApplicationException movedOn() {
+        return new ApplicationException(WRONG_STATE, LocalizedText.of(
+                "Ihr Antrag wurde inzwischen weiterbearbeitet. Bitte laden Sie die Seite neu.",
+                "Your application has moved on meanwhile. Please reload the page."));
+    }
+}

@@ -1,0 +1,116 @@
+package org.openikfz.core.internal.verification;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.openikfz.api.check.Check;
+import org.openikfz.api.check.CheckContext;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Finding;
+import org.openikfz.core.internal.Trace;
+import org.openikfz.store.api.TraceRecord;
+
+/**
+ * FZV § 20(4): the verification by an automated program. The procedure's checks run in its order,
+ * each on the check executor with a time bound (a slow register cannot hold the portal's request
+ * threads longer than that), each adding what it established (facts) for the next; a check that is
+ * missing, throws or does not answer in time fails (the clerks decide), never passes silently.
+ * Opposed and failed are kept apart. Every step is traced (FZV § 23(3)).
+ */
+public final class Pipeline {
+
+    private final ExecutorService executor;
+    private final Duration timeout;
+
+    public Pipeline(ExecutorService executor, Duration timeout) {
+        this.executor = executor;
+        this.timeout = timeout;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** What one run found. */
+    public record Outcome(List<Finding> findings, List<String> failures, Map<String, String> facts, List<TraceRecord> trace) {
+
+        public boolean clear() {
+            return findings.isEmpty() && failures.isEmpty();
+        }
+    }
+
+    /**
+     * Runs the checks, then the procedure's own judgement.
+     *
+     * @param checks the check of an id, or {@code null} when none is deployed
+     * @param context the context for a check given the facts so far
+     * @param judge the procedure's judgement given the facts
+     * @throws RejectedExecutionException when the check executor is full: nothing was run
+     */
+    public Outcome run(UUID application, List<CheckId> order, Function<CheckId, Check> checks,
+            Function<Map<String, String>, CheckContext> context, TraceRecord input,
+            Function<Map<String, String>, CheckResult> judge, String procedureStep, String procedureVersion) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        Map<String, String> facts = new LinkedHashMap<>();
+        List<TraceRecord> trace = new ArrayList<>();
+        trace.add(input);
+        for (CheckId id : order) {
+            Check check = checks.apply(id);
+            if (check == null) {
+                failures.add("check " + id + " not available");
+                trace.add(new TraceRecord(application, trace.size(), "check " + id.value(), "FAILED", null, "", "check not available",
+                        null, null));
+                continue;
+            }
+            CheckContext ctx = context.apply(Map.copyOf(facts));
+            CheckResult result = bounded(() -> check.check(ctx), "check " + id);
+            collect(result, findings, failures);
+            trace.add(Trace.step(application, trace.size(), "check " + id.value(), result, Trace.version(check)));
+            if (result instanceof CheckResult.Clear clear) {
+                facts.putAll(clear.facts());
+            }
+        }
+        Map<String, String> established = Map.copyOf(facts);
+        CheckResult judged = bounded(() -> judge.apply(established), procedureStep);
+        collect(judged, findings, failures);
+        trace.add(Trace.step(application, trace.size(), procedureStep, judged, procedureVersion));
+        return new Outcome(List.copyOf(findings), List.copyOf(failures), facts, trace);
+    }
+
+    private CheckResult bounded(java.util.concurrent.Callable<CheckResult> work, String what) {
+        Future<CheckResult> future = executor.submit(work);
+        try {
+            CheckResult result = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return result == null ? CheckResult.failed(what + " gave no result") : result;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return CheckResult.failed(what + " did not answer within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return CheckResult.failed(what + " was interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return CheckResult.failed(what + " could not be completed: " + e.getCause().getClass().getSimpleName());
+        }
+    }
+
+    private static void collect(CheckResult result, List<Finding> findings, List<String> failures) {
+        switch (result) {
+            case CheckResult.Opposed opposed -> findings.addAll(opposed.findings());
+            case CheckResult.Failed failed -> failures.add(failed.reason());
+            case CheckResult.Clear clear -> {
+            }
+        }
+    }
+}

@@ -53,54 +53,76 @@ final class Background {
         this.payment = payment;
     }
 
-    /** FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then transfer. */
-    void closeDecisionWindows() {
+    /**
+     * Every deadline that is due, whatever the state, from one indexed query (idle: that one
+     * query): the decision windows (FZV § 23) and the deletion deadlines (FZV § 19(1) S. 6).
+     */
+    void deadlines() {
         Instant now = core.now();
-        for (Case due : core.store.casesDue(CaseState.DECIDED.name(), now, BATCH)) {
-            CaseFile file = core.store.findCaseFile(due.id()).orElse(null);
-            if (file == null || file.state().decision() == null || now.isBefore(file.state().decision().offeredUntil())) {
-                continue;
+        for (Case due : core.store.casesDue(now, BATCH)) {
+            try {
+                switch (CaseState.of(due.state())) {
+                    case DECIDED -> closeDecisionWindow(due, now);
+                    case VERIFYING -> core.store.updateCase(due.withState(CaseState.DIALOG.name()).withLeaseUntil(null)
+                            .withDueAt(now.plus(core.idleTimeout))); // a verification that crashed gives its case back
+                    case DIALOG -> complete(due, CaseState.ABORTED_DELETED, "abandoned");
+                    case AWAITING_PAYMENT -> abandonedAfterVerification(due);
+                    case ABORTED -> complete(due, CaseState.ABORTED_DELETED, "abort");
+                    default -> core.store.updateCase(due.withDueAt(null)); // nothing is due in this state any more
+                }
+            } catch (RuntimeException e) {
+                // one case that cannot be worked off now must not stop the others; it is due again next round
+                LOG.log(Level.WARNING, "the deadline of application " + due.id() + " (" + due.state() + ") could not be worked off yet: "
+                        + e.getMessage());
             }
-            Procedure procedure = core.registry.procedure(due.procedureId());
-            if (procedure == null) {
-                continue; // its letters depend on the procedure: waits until it is back, nothing is lost
-            }
-            Case c = file.state();
-            Map<String, String> data = file.data();
-            boolean mail = c.decision().retrievedAt() == null;
-            ProcedureDescription description = procedure.description();
-            Answers answers = Core.answers(description, data);
-            Map<String, String> facts = DialogRules.factsOf(data);
-            VerifiedIdentity applicant = DialogRules.identityOf(data).orElse(null);
-            Set<Output> outputs = procedure.outputs(answers);
-            core.store.inTransaction(s -> {
-                // FZV § 23(1) S. 2, (2): not retrieved — a printout is mailed; effective on the third day after mailing
-                LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
-                var decision = mail ? c.decision().mailed(mailedOn, mailedOn.plusDays(Core.MAILED_EFFECT_DAYS)) : c.decision();
-                var next = Cases.tryMove(s, c, CaseState.TRANSFER, x -> x.withDecision(decision).withDueAt(null));
-                if (next.isEmpty()) {
-                    return null; // someone else got there first
-                }
-                if (mail) {
-                    s.appendAudit(c.id(), "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + decision.effectiveOn());
-                    s.decisionEffective(c.id(), decision.effectiveOn());
-                }
-                Decision transferred = Core.decision(next.get(), data);
-                Map<String, Object> extra = Map.of("printAndMail", mail);
-                // FZV § 19(1) S. 2, § 23(4): to the authority's procedures and to the KBA
-                for (String destination : List.of(TransferTarget.FACHVERFAHREN, TransferTarget.KBA)) {
-                    s.enqueue(c.id(), destination, core.transferPayload(next.get(), description, answers, facts, applicant, transferred, extra));
-                }
-                List<String> letters = Letters.of(mail, outputs);
-                for (String kind : letters) {
-                    s.enqueue(c.id(), TransferTarget.POST, Letters.payload(kind, next.get().application(), description,
-                            transferred, answers, facts, applicant, core.now()));
-                }
-                s.appendAudit(c.id(), "TRANSFER_QUEUED", "destinations=fachverfahren,kba"
-                        + (letters.isEmpty() ? "" : ";letters=" + String.join(",", letters)));
-                return null;
-            });
         }
+    }
+
+    /** FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then transfer. */
+    private void closeDecisionWindow(Case due, Instant now) {
+        CaseFile file = core.store.findCaseFile(due.id()).orElse(null);
+        if (file == null || file.state().decision() == null || now.isBefore(file.state().decision().offeredUntil())) {
+            return;
+        }
+        Procedure procedure = core.registry.procedure(due.procedureId());
+        if (procedure == null) {
+            return; // its letters depend on the procedure: waits until it is back, nothing is lost
+        }
+        Case c = file.state();
+        Map<String, String> data = file.data();
+        boolean mail = c.decision().retrievedAt() == null;
+        ProcedureDescription description = procedure.description();
+        Answers answers = Core.answers(description, data);
+        Map<String, String> facts = DialogRules.factsOf(data);
+        VerifiedIdentity applicant = DialogRules.identityOf(data).orElse(null);
+        Set<Output> outputs = procedure.outputs(answers);
+        core.store.inTransaction(s -> {
+            // FZV § 23(1) S. 2, (2): not retrieved — a printout is mailed; effective on the third day after mailing
+            LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
+            var decision = mail ? c.decision().mailed(mailedOn, mailedOn.plusDays(Core.MAILED_EFFECT_DAYS)) : c.decision();
+            var next = Cases.tryMove(s, c, CaseState.TRANSFER, x -> x.withDecision(decision).withDueAt(null));
+            if (next.isEmpty()) {
+                return null; // someone else got there first
+            }
+            if (mail) {
+                s.appendAudit(c.id(), "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + decision.effectiveOn());
+                s.decisionEffective(c.id(), decision.effectiveOn());
+            }
+            Decision transferred = Core.decision(next.get(), data);
+            Map<String, Object> extra = Map.of("printAndMail", mail);
+            // FZV § 19(1) S. 2, § 23(4): to the authority's procedures and to the KBA
+            for (String destination : List.of(TransferTarget.FACHVERFAHREN, TransferTarget.KBA)) {
+                s.enqueue(c.id(), destination, core.transferPayload(next.get(), description, answers, facts, applicant, transferred, extra));
+            }
+            List<String> letters = Letters.of(mail, outputs);
+            for (String kind : letters) {
+                s.enqueue(c.id(), TransferTarget.POST, Letters.payload(kind, next.get().application(), description,
+                        transferred, answers, facts, applicant, core.now()));
+            }
+            s.appendAudit(c.id(), "TRANSFER_QUEUED", "destinations=fachverfahren,kba"
+                    + (letters.isEmpty() ? "" : ";letters=" + String.join(",", letters)));
+            return null;
+        });
     }
 
     /**
@@ -167,36 +189,20 @@ final class Background {
     }
 
     /**
-     * FZV § 19(1) S. 6, for every state: a dialog or a verified application left alone for the idle
-     * time counts as abandoned (aborted) and its dialog data are deleted then; an aborted one's at
-     * the latest 30 minutes after the abort; a verification that crashed gives its case back.
+     * FZV § 19(1) S. 6 for a verified application left alone for the idle time: abandoned, its
+     * dialog data are deleted — unless it was paid: paying the verified application is submitting it.
      */
-    void retention() {
+    private void abandonedAfterVerification(Case c) {
+        if (c.paymentId() != null && paid(c)) {
+            core.store.findCaseFile(c.id()).ifPresent(payment::decide);
+            return;
+        }
+        complete(c, CaseState.ABORTED_DELETED, "abandoned");
+    }
+
+    /** FZV § 18(3): log data are deleted automatically after six months (hourly is enough; no query in between). */
+    void logRetention() {
         Instant now = core.now();
-        for (Case c : core.store.casesDue(CaseState.VERIFYING.name(), now, BATCH)) {
-            core.store.updateCase(c.withState(CaseState.DIALOG.name()).withLeaseUntil(null).withDueAt(now.plus(core.idleTimeout)));
-        }
-        for (Case c : core.store.casesDue(CaseState.DIALOG.name(), now, BATCH)) {
-            complete(c, CaseState.ABORTED_DELETED, "abandoned");
-        }
-        for (Case c : core.store.casesDue(CaseState.AWAITING_PAYMENT.name(), now, BATCH)) {
-            if (c.paymentId() != null && paid(c)) {
-                // paid, but the applicant did not come back: paying the verified application is submitting it
-                core.store.findCaseFile(c.id()).ifPresent(file -> {
-                    try {
-                        payment.decide(file);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "a paid application " + c.id() + " could not be decided yet: " + e.getMessage());
-                    }
-                });
-                continue;
-            }
-            complete(c, CaseState.ABORTED_DELETED, "abandoned");
-        }
-        for (Case c : core.store.casesDue(CaseState.ABORTED.name(), now, BATCH)) {
-            complete(c, CaseState.ABORTED_DELETED, "abort");
-        }
-        // FZV § 18(3): log data are deleted automatically after six months (hourly is enough)
         if (Duration.between(lastAuditPurge, now).toHours() >= 1) {
             lastAuditPurge = now;
             Instant cutoff = now.atZone(Core.ZONE).minusMonths(Core.LOG_RETENTION_MONTHS).toInstant();

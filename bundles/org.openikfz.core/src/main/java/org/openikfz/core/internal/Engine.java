@@ -94,10 +94,11 @@ public final class Engine implements ApplicationService, PlatformHealth {
         this.staff = new ClerkDecisions(core);
         this.background = new Background(core, targets::get, payments);
         Duration period = Duration.ofMillis(Math.max(50, config.housekeeping_period()));
-        jobs.schedule("decision-windows", "housekeeping", period, guarded(background::closeDecisionWindows));
+        jobs.schedule("deadlines", "housekeeping", period, guarded(background::deadlines));
         jobs.schedule("transfer-finish", "housekeeping", period, guarded(background::finishTransferred));
-        jobs.schedule("retention", "housekeeping", period, guarded(background::retention));
+        jobs.schedule("log-retention", "housekeeping", period, guarded(background::logRetention));
         jobs.schedule("outbox", "outbox", period, guarded(background::deliverOutbox));
+        jobs.schedule("audit-seal", "audit", period, store::sealAudit);
     }
 
     @Deactivate

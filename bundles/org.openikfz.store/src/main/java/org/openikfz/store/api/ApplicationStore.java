@@ -198,6 +198,9 @@ public interface ApplicationStore {
     /** Cases in {@code state} due at or before {@code dueBy}, the longest due first. @since 1.2 */
     List<Case> casesDue(String state, Instant dueBy, int limit);
 
+    /** Cases of any state whose {@link Case#dueAt()} is not after {@code dueBy}, soonest first (one indexed query). @since 1.3 */
+    List<Case> casesDue(Instant dueBy, int limit);
+
     /**
      * Cases in {@code state}, last changed before {@code updatedBefore}, that have no undelivered
      * message in the outbox (one indexed query), oldest first.
@@ -242,4 +245,18 @@ public interface ApplicationStore {
 
     /** Database, schema version and whether a connection can be had right now. */
     StoreInfo info();
+
+    /**
+     * Links the events appended since the last call into the audit trail's hash chain and writes a
+     * checkpoint apart from the database when one is due. Appending only inserts an event (with a
+     * keyed MAC over its content); a background job calls this every second or so, and the
+     * verification and the § 18(3) deletion seal first.
+     *
+     * @return the number of events linked into the chain
+     * @since 1.3
+     */
+    int sealAudit();
+
+    /** Statements and commits sent to the database since the store started. @since 1.3 */
+    StoreActivity activity();
 }

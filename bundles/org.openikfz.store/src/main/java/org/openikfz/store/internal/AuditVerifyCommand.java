@@ -14,7 +14,8 @@ import org.openikfz.store.api.AuditVerification;
  * {@code bin/openikfz audit-verify}: verifies the audit trail's hash chain of a distribution's
  * database without the platform, as an auditor does on the production PostgreSQL or on a copy of
  * the embedded H2 database (which the running platform keeps locked). Reads the database and the
- * key file from {@code etc/org.openikfz.store.cfg} like the platform.
+ * key file from {@code etc/org.openikfz.store.cfg} like the platform, and compares the chain with the
+ * checkpoints kept apart from the database ({@code audit.checkpointFile}).
  *
  * <p>Exit status: 0 intact, 1 not intact (the problems are printed), 2 could not verify.
  */
@@ -60,11 +61,13 @@ public final class AuditVerifyCommand {
             throw new IOException("no audit key at " + keyFile + " (audit.keyFile in etc/" + StoreConfig.PID + ".cfg)");
         }
         AuditChain chain = new AuditChain(AuditKey.read(keyFile));
+        AuditCheckpoints checkpoints = new AuditCheckpoints(Path.of(cfg.getProperty("audit.checkpointFile",
+                StoreConfig.HOME_PLACEHOLDER + "/audit/checkpoints.log").replace(StoreConfig.HOME_PLACEHOLDER, home.toString())), chain);
         try (Connection connection = DriverManager.getConnection(url, cfg.getProperty("user", "sa"), cfg.getProperty(".password", ""))) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try {
-                return chain.verify(connection);
+                return chain.verify(connection, checkpoints, java.time.Instant.now());
             } finally {
                 connection.rollback();
             }

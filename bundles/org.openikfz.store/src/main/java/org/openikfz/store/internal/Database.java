@@ -33,13 +33,15 @@ final class Database implements AutoCloseable {
     static final String MIGRATIONS = "classpath:db/migration";
 
     private final HikariDataSource pool;
+    private final CountingDataSource counter;
     private final SQLDialect dialect;
     private final DSLContext dsl;
     private final String product;
     private final String schemaVersion;
 
-    private Database(HikariDataSource pool, SQLDialect dialect, String product, String schemaVersion) {
+    private Database(HikariDataSource pool, CountingDataSource counter, SQLDialect dialect, String product, String schemaVersion) {
         this.pool = pool;
+        this.counter = counter;
         this.dialect = dialect;
         this.product = product;
         this.schemaVersion = schemaVersion;
@@ -48,21 +50,22 @@ final class Database implements AutoCloseable {
 
     /** Opens the pool and migrates the schema; fails (and closes again) if either fails. */
     static Database open(StoreSettings settings) {
-        HikariDataSource pool = pool(settings);
+        CountingDataSource counter = new CountingDataSource();
+        HikariDataSource pool = pool(settings, counter);
         try {
             String product = product(pool);
             String version = migrate(pool, settings);
-            return new Database(pool, settings.dialect(), product, version);
+            return new Database(pool, counter, settings.dialect(), product, version);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
     }
 
-    private static HikariDataSource pool(StoreSettings settings) {
+    private static HikariDataSource pool(StoreSettings settings, CountingDataSource counter) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("openikfz-store");
-        config.setDataSource(DriverDataSources.create(settings));
+        config.setDataSource(counter.wrap(DriverDataSources.create(settings)));
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(settings.timeoutSeconds()));
@@ -152,6 +155,11 @@ final class Database implements AutoCloseable {
 
     DSLContext dsl() {
         return dsl;
+    }
+
+    /** Statements and commits since the pool opened (the migration's included). */
+    org.openikfz.store.api.StoreActivity activity() {
+        return counter.activity();
     }
 
     SQLDialect dialect() {

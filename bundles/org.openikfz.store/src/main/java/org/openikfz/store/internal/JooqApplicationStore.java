@@ -2,7 +2,6 @@ package org.openikfz.store.internal;
 
 import static org.openikfz.store.internal.jooq.Tables.APPLICATION;
 import static org.openikfz.store.internal.jooq.Tables.APPLICATION_DATA;
-import static org.openikfz.store.internal.jooq.Tables.AUDIT_CHAIN;
 import static org.openikfz.store.internal.jooq.Tables.AUDIT_EVENT;
 import static org.openikfz.store.internal.jooq.Tables.DECISION_RECORD;
 import static org.openikfz.store.internal.jooq.Tables.DECISION_TRACE;
@@ -41,16 +40,16 @@ import org.openikfz.store.api.TraceRecord;
 import org.openikfz.store.api.OutboxMessage;
 import org.openikfz.store.api.StaffAccount;
 import org.openikfz.store.api.StoreException;
+import org.openikfz.store.api.StoreActivity;
 import org.openikfz.store.api.StoreInfo;
 import org.openikfz.store.internal.jooq.tables.records.ApplicationRecord;
-import org.openikfz.store.internal.jooq.tables.records.AuditChainRecord;
 import org.openikfz.store.internal.jooq.tables.records.AuditEventRecord;
 import org.openikfz.store.internal.jooq.tables.records.OutboxRecord;
 import org.openikfz.store.internal.jooq.tables.records.StaffAccountRecord;
 
 /**
  * The store over a jOOQ context: the pool's (each call its own transaction) or one transaction's
- * (handed to {@link #inTransaction(Function)}; calls then nest as savepoints).
+ * (handed to {@link #inTransaction(Function)}; its calls then run in that transaction, without savepoints).
  */
 final class JooqApplicationStore implements ApplicationStore {
 
@@ -58,12 +57,29 @@ final class JooqApplicationStore implements ApplicationStore {
     private final Clock clock;
     private final Supplier<StoreInfo> info;
     private final AuditChain chain;
+    private final Supplier<StoreActivity> activity;
+    /** Bound to a transaction of inTransaction: its work runs in it, without transactions or savepoints of its own. */
+    private final boolean bound;
+    /** Links the appended events into the chain and keeps the checkpoints. */
+    private final AuditSealer sealer;
 
-    JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info, AuditChain chain) {
+    JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info, AuditSealer sealer, Supplier<StoreActivity> activity) {
+        this(dsl, clock, info, sealer, activity, false);
+    }
+
+    private JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info, AuditSealer sealer,
+            Supplier<StoreActivity> activity, boolean bound) {
         this.dsl = dsl;
         this.clock = clock;
         this.info = info;
-        this.chain = chain;
+        this.chain = sealer.chain();
+        this.sealer = sealer;
+        this.activity = activity;
+        this.bound = bound;
+    }
+
+    private JooqApplicationStore boundTo(DSLContext ctx) {
+        return new JooqApplicationStore(ctx, clock, info, sealer, activity, true);
     }
 
     @Override
@@ -71,7 +87,7 @@ final class JooqApplicationStore implements ApplicationStore {
         Objects.requireNonNull(procedureId, "procedureId");
         Objects.requireNonNull(authorityId, "authorityId");
         Objects.requireNonNull(initialState, "initialState");
-        return tx("create an application", ctx -> {
+        return run("create an application", ctx -> {
             OffsetDateTime now = now();
             ApplicationRecord r = ctx.newRecord(APPLICATION);
             r.setId(UUID.randomUUID());
@@ -89,7 +105,7 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Optional<Application> find(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return tx("read an application", ctx -> ctx.selectFrom(APPLICATION)
+        return run("read an application", ctx -> ctx.selectFrom(APPLICATION)
                 .where(APPLICATION.ID.eq(applicationId))
                 .fetchOptional()
                 .map(JooqApplicationStore::application));
@@ -122,7 +138,7 @@ final class JooqApplicationStore implements ApplicationStore {
     public List<Application> findByState(String state, Instant updatedBefore, int limit) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(updatedBefore, "updatedBefore");
-        return tx("list applications", ctx -> ctx.selectFrom(APPLICATION)
+        return run("list applications", ctx -> ctx.selectFrom(APPLICATION)
                 .where(APPLICATION.STATE.eq(state))
                 .and(APPLICATION.UPDATED_AT.lt(utc(updatedBefore)))
                 .orderBy(APPLICATION.UPDATED_AT, APPLICATION.ID)
@@ -142,7 +158,7 @@ final class JooqApplicationStore implements ApplicationStore {
         if (data.isEmpty()) {
             return;
         }
-        tx("store dialog data", ctx -> {
+        run("store dialog data", ctx -> {
             OffsetDateTime now = now();
             // one statement for all items (a multi-row upsert)
             var insert = ctx.insertInto(APPLICATION_DATA, APPLICATION_DATA.APPLICATION_ID, APPLICATION_DATA.DATA_KEY,
@@ -164,7 +180,7 @@ final class JooqApplicationStore implements ApplicationStore {
     public Optional<String> getData(UUID applicationId, String key) {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(key, "key");
-        return tx("read dialog data", ctx -> ctx.select(APPLICATION_DATA.DATA_VALUE)
+        return run("read dialog data", ctx -> ctx.select(APPLICATION_DATA.DATA_VALUE)
                 .from(APPLICATION_DATA)
                 .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
                 .and(APPLICATION_DATA.DATA_KEY.eq(key))
@@ -174,7 +190,7 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Map<String, String> getData(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return tx("read dialog data", ctx -> {
+        return run("read dialog data", ctx -> {
             Map<String, String> data = new LinkedHashMap<>();
             ctx.select(APPLICATION_DATA.DATA_KEY, APPLICATION_DATA.DATA_VALUE)
                     .from(APPLICATION_DATA)
@@ -188,45 +204,36 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public int deleteData(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return tx("delete dialog data", ctx -> ctx.deleteFrom(APPLICATION_DATA)
+        return run("delete dialog data", ctx -> ctx.deleteFrom(APPLICATION_DATA)
                 .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
                 .execute());
     }
 
+    /**
+     * One INSERT: the event with its keyed MAC; the sealer links it into the chain within a second
+     * (see {@link AuditChain}). Requests never wait for each other's appends.
+     */
     @Override
     public AuditEvent appendAudit(UUID applicationId, String type, String detail) {
         Objects.requireNonNull(type, "type");
-        return tx("append to the audit trail", ctx -> {
-            AuditChainRecord head = lockChain(ctx);
+        return run("append to the audit trail", ctx -> {
             AuditEventRecord r = ctx.newRecord(AUDIT_EVENT);
+            OffsetDateTime now = now();
             r.setApplicationId(applicationId);
-            r.setOccurredAt(now());
+            r.setOccurredAt(now);
             r.setEventType(type);
             r.setDetail(detail);
-            r.setPrevHash(head.getHeadHash());
-            r.insert(); // fetches the generated id, which the hash covers
-            r.setEntryHash(chain.hash(r.getPrevHash(), r.getId(), applicationId, r.getOccurredAt().toInstant(), type, detail));
-            r.update();
-            head.setHeadId(r.getId());
-            head.setHeadHash(r.getEntryHash());
-            head.update();
+            r.setEventMac(chain.eventMac(applicationId, now.toInstant(), type, detail));
+            r.insert(); // fetches the generated id
+            sealer.appended();
             return auditEvent(r);
         });
-    }
-
-    /**
-     * The chain's record, locked until the transaction ends: appends are serialized, so each event
-     * follows exactly one predecessor.
-     */
-    private static AuditChainRecord lockChain(DSLContext ctx) {
-        ctx.update(AUDIT_CHAIN).set(AUDIT_CHAIN.HEAD_HASH, AUDIT_CHAIN.HEAD_HASH).where(AUDIT_CHAIN.ID.eq(1)).execute();
-        return ctx.selectFrom(AUDIT_CHAIN).where(AUDIT_CHAIN.ID.eq(1)).fetchSingle();
     }
 
     @Override
     public List<AuditEvent> auditTrail(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return tx("read the audit trail", ctx -> ctx.selectFrom(AUDIT_EVENT)
+        return run("read the audit trail", ctx -> ctx.selectFrom(AUDIT_EVENT)
                 .where(AUDIT_EVENT.APPLICATION_ID.eq(applicationId))
                 .orderBy(AUDIT_EVENT.ID)
                 .fetch(JooqApplicationStore::auditEvent));
@@ -235,43 +242,68 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public List<AuditEvent> systemEvents(String typePrefix, int limit) {
         Objects.requireNonNull(typePrefix, "typePrefix");
-        return tx("read the system's events", ctx -> ctx.selectFrom(AUDIT_EVENT)
+        return run("read the system's events", ctx -> ctx.selectFrom(AUDIT_EVENT)
                 .where(AUDIT_EVENT.APPLICATION_ID.isNull()).and(AUDIT_EVENT.EVENT_TYPE.startsWith(typePrefix))
                 .orderBy(AUDIT_EVENT.ID.desc()).limit(limit)
                 .fetch(JooqApplicationStore::auditEvent));
     }
 
+    /**
+     * FZV § 18(3): deletes the oldest events, in chain order, up to the first one to keep (so an
+     * older event after a younger one stays until the ones before it go); the chain then starts
+     * where it was cut. Seals first, so that every event to consider is in the chain.
+     */
     @Override
     public int purgeAudit(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        return tx("purge the audit trail", ctx -> {
-            AuditChainRecord head = lockChain(ctx);
-            // the oldest events up to the first one still to be kept: the chain then starts at that one
-            AuditEventRecord firstKept = ctx.selectFrom(AUDIT_EVENT)
-                    .where(AUDIT_EVENT.OCCURRED_AT.ge(utc(cutoff)))
-                    .orderBy(AUDIT_EVENT.ID).limit(1).fetchOne();
-            int deleted = ctx.deleteFrom(AUDIT_EVENT)
-                    .where(firstKept == null ? DSL.noCondition() : AUDIT_EVENT.ID.lt(firstKept.getId()))
-                    .execute();
-            if (deleted == 0) {
-                return 0;
+        sealer.sealNow();
+        int deleted = tx("purge the audit trail", ctx -> ctx.connectionResult(c -> {
+            AuditChain.Head head = AuditChain.head(c, true);
+            long firstKeptPos = head.headPos() + 1;
+            String anchor = head.headHash();
+            try (var first = c.prepareStatement("SELECT chain_pos, prev_hash FROM audit_event WHERE chain_pos IS NOT NULL"
+                    + " AND occurred_at >= ? ORDER BY chain_pos FETCH FIRST 1 ROWS ONLY")) {
+                first.setObject(1, utc(cutoff));
+                try (var r = first.executeQuery()) {
+                    if (r.next()) {
+                        firstKeptPos = r.getLong(1);
+                        anchor = r.getString(2);
+                    }
+                }
             }
-            if (firstKept == null) {
-                head.setAnchorHash(head.getHeadHash());
-            } else if (firstKept.getPrevHash() != null) {
-                head.setAnchorHash(firstKept.getPrevHash());
+            int n;
+            try (var delete = c.prepareStatement("DELETE FROM audit_event WHERE chain_pos < ?"
+                    + " OR (chain_pos IS NULL AND id <= ? AND occurred_at < ?)")) {
+                delete.setLong(1, firstKeptPos);
+                delete.setLong(2, head.legacyUntil());
+                delete.setObject(3, utc(cutoff));
+                n = delete.executeUpdate();
             }
-            head.update();
-            // FZV § 18(3): the deletion runs themselves are recorded
-            new JooqApplicationStore(ctx, clock, info, chain).appendAudit(null, "AUDIT_PURGED",
-                    "deleted=" + deleted + ";before=" + cutoff);
-            return deleted;
-        });
+            if (n > 0) {
+                try (var update = c.prepareStatement("UPDATE audit_chain SET anchor_pos = ?, anchor_hash = ? WHERE id = 1")) {
+                    update.setLong(1, firstKeptPos - 1);
+                    update.setString(2, anchor);
+                    update.executeUpdate();
+                }
+            }
+            return n;
+        }));
+        if (deleted > 0) {
+            // FZV § 18(3): the deletion runs themselves are recorded; the checkpoints learn where the chain starts now
+            appendAudit(null, "AUDIT_PURGED", "deleted=" + deleted + ";before=" + cutoff);
+            sealer.checkpoint(true);
+        }
+        return deleted;
     }
 
     @Override
     public AuditVerification verifyAudit() {
-        return tx("verify the audit trail", ctx -> ctx.connectionResult(chain::verify));
+        return sealer.verify();
+    }
+
+    @Override
+    public int sealAudit() {
+        return sealer.seal();
     }
 
     @Override
@@ -284,7 +316,7 @@ final class JooqApplicationStore implements ApplicationStore {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(payload, "payload");
-        return tx("queue a message for transfer", ctx -> {
+        return run("queue a message for transfer", ctx -> {
             OutboxRecord r = ctx.newRecord(OUTBOX);
             r.setApplicationId(applicationId);
             r.setDestination(destination);
@@ -300,7 +332,7 @@ final class JooqApplicationStore implements ApplicationStore {
     public List<OutboxEntry> outbox(String destination, String authorityId, int limit) {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(authorityId, "authorityId");
-        return tx("read the outbox", ctx -> ctx.select(OUTBOX.ID, OUTBOX.APPLICATION_ID, OUTBOX.DESTINATION, OUTBOX.LABEL,
+        return run("read the outbox", ctx -> ctx.select(OUTBOX.ID, OUTBOX.APPLICATION_ID, OUTBOX.DESTINATION, OUTBOX.LABEL,
                         OUTBOX.CREATED_AT, OUTBOX.DELIVERED_AT)
                 .from(OUTBOX).join(APPLICATION).on(APPLICATION.ID.eq(OUTBOX.APPLICATION_ID))
                 .where(OUTBOX.DESTINATION.eq(destination)).and(APPLICATION.AUTHORITY_ID.eq(authorityId))
@@ -315,7 +347,7 @@ final class JooqApplicationStore implements ApplicationStore {
         if (keys.isEmpty()) {
             return 0;
         }
-        return tx("remove dialog data", ctx -> ctx.deleteFrom(APPLICATION_DATA)
+        return run("remove dialog data", ctx -> ctx.deleteFrom(APPLICATION_DATA)
                 .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
                 .and(APPLICATION_DATA.DATA_KEY.in(keys))
                 .execute());
@@ -324,20 +356,20 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Optional<StaffAccount> findAccount(String user) {
         Objects.requireNonNull(user, "user");
-        return tx("read an account", ctx -> ctx.selectFrom(STAFF_ACCOUNT).where(STAFF_ACCOUNT.USER_NAME.eq(user))
+        return run("read an account", ctx -> ctx.selectFrom(STAFF_ACCOUNT).where(STAFF_ACCOUNT.USER_NAME.eq(user))
                 .fetchOptional().map(JooqApplicationStore::account));
     }
 
     @Override
     public List<StaffAccount> accounts() {
-        return tx("read the accounts", ctx -> ctx.selectFrom(STAFF_ACCOUNT).orderBy(STAFF_ACCOUNT.USER_NAME)
+        return run("read the accounts", ctx -> ctx.selectFrom(STAFF_ACCOUNT).orderBy(STAFF_ACCOUNT.USER_NAME)
                 .fetch(JooqApplicationStore::account));
     }
 
     @Override
     public boolean createAccount(StaffAccount a) {
         Objects.requireNonNull(a, "account");
-        return tx("create an account", ctx -> ctx.insertInto(STAFF_ACCOUNT)
+        return run("create an account", ctx -> ctx.insertInto(STAFF_ACCOUNT)
                 .set(STAFF_ACCOUNT.USER_NAME, a.user())
                 .set(STAFF_ACCOUNT.DISPLAY_NAME, a.displayName())
                 .set(STAFF_ACCOUNT.ROLE, a.role())
@@ -355,7 +387,7 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public void recordLogin(String user, long lastTotpStep, int failedLogins, Instant lockedUntil) {
         Objects.requireNonNull(user, "user");
-        tx("record a login", ctx -> ctx.update(STAFF_ACCOUNT)
+        run("record a login", ctx -> ctx.update(STAFF_ACCOUNT)
                 .set(STAFF_ACCOUNT.LAST_TOTP_STEP, lastTotpStep)
                 .set(STAFF_ACCOUNT.FAILED_LOGINS, failedLogins)
                 .set(STAFF_ACCOUNT.LOCKED_UNTIL, lockedUntil == null ? null : utc(lockedUntil))
@@ -366,7 +398,7 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public void recordDecision(DecisionRecord d) {
         Objects.requireNonNull(d, "decision");
-        tx("record a decision", ctx -> ctx.insertInto(DECISION_RECORD)
+        run("record a decision", ctx -> ctx.insertInto(DECISION_RECORD)
                 .set(DECISION_RECORD.APPLICATION_ID, d.applicationId())
                 .set(DECISION_RECORD.PROCEDURE_ID, d.procedureId())
                 .set(DECISION_RECORD.AUTHORITY_ID, d.authorityId())
@@ -383,26 +415,26 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Optional<DecisionRecord> findDecision(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return tx("read a decision", ctx -> ctx.selectFrom(DECISION_RECORD).where(DECISION_RECORD.APPLICATION_ID.eq(applicationId))
+        return run("read a decision", ctx -> ctx.selectFrom(DECISION_RECORD).where(DECISION_RECORD.APPLICATION_ID.eq(applicationId))
                 .fetchOptional().map(JooqApplicationStore::decisionRecord));
     }
 
     @Override
     public List<DecisionRecord> decisions(String authorityId, int limit) {
         Objects.requireNonNull(authorityId, "authorityId");
-        return tx("read the decisions", ctx -> ctx.selectFrom(DECISION_RECORD).where(DECISION_RECORD.AUTHORITY_ID.eq(authorityId))
+        return run("read the decisions", ctx -> ctx.selectFrom(DECISION_RECORD).where(DECISION_RECORD.AUTHORITY_ID.eq(authorityId))
                 .orderBy(DECISION_RECORD.DECIDED_AT.desc()).limit(limit).fetch(JooqApplicationStore::decisionRecord));
     }
 
     @Override
     public void decisionEffective(UUID applicationId, java.time.LocalDate effectiveOn) {
-        tx("record when a decision took effect", ctx -> ctx.update(DECISION_RECORD).set(DECISION_RECORD.EFFECTIVE_ON, effectiveOn)
+        run("record when a decision took effect", ctx -> ctx.update(DECISION_RECORD).set(DECISION_RECORD.EFFECTIVE_ON, effectiveOn)
                 .where(DECISION_RECORD.APPLICATION_ID.eq(applicationId)).execute());
     }
 
     @Override
     public boolean review(UUID applicationId, String expectedState, String newState, String drawnBy, String reviewer, String note) {
-        return tx("review a decision", ctx -> {
+        return run("review a decision", ctx -> {
             var update = ctx.update(DECISION_RECORD).set(DECISION_RECORD.REVIEW_STATE, newState);
             if (drawnBy != null) {
                 update = update.set(DECISION_RECORD.DRAWN_BY, drawnBy).set(DECISION_RECORD.DRAWN_AT, now());
@@ -421,26 +453,27 @@ final class JooqApplicationStore implements ApplicationStore {
         Objects.requireNonNull(applicationId, "applicationId");
         tx("record the trace", ctx -> {
             ctx.deleteFrom(DECISION_TRACE).where(DECISION_TRACE.APPLICATION_ID.eq(applicationId)).execute();
-            for (TraceRecord t : trace) {
-                ctx.insertInto(DECISION_TRACE)
-                        .set(DECISION_TRACE.APPLICATION_ID, applicationId)
-                        .set(DECISION_TRACE.SEQ, t.seq())
-                        .set(DECISION_TRACE.STEP, t.step())
-                        .set(DECISION_TRACE.OUTCOME, t.outcome())
-                        .set(DECISION_TRACE.INPUTS, t.inputs())
-                        .set(DECISION_TRACE.ESTABLISHED, t.established())
-                        .set(DECISION_TRACE.RULE, t.rule())
-                        .set(DECISION_TRACE.VERSION, t.version())
-                        .set(DECISION_TRACE.RECORDED_AT, now())
-                        .execute();
+            if (trace.isEmpty()) {
+                return null;
             }
+            OffsetDateTime now = now();
+            var insert = ctx.insertInto(DECISION_TRACE, DECISION_TRACE.APPLICATION_ID, DECISION_TRACE.SEQ, DECISION_TRACE.STEP,
+                    DECISION_TRACE.OUTCOME, DECISION_TRACE.INPUTS, DECISION_TRACE.ESTABLISHED, DECISION_TRACE.RULE,
+                    DECISION_TRACE.VERSION, DECISION_TRACE.RECORDED_AT);
+            org.jooq.InsertValuesStep9<org.openikfz.store.internal.jooq.tables.records.DecisionTraceRecord, UUID, Integer, String,
+                    String, String, String, String, String, OffsetDateTime> rows = null;
+            for (TraceRecord t : trace) {
+                rows = (rows == null ? insert : rows).values(applicationId, t.seq(), t.step(), t.outcome(), t.inputs(), t.established(),
+                        t.rule(), t.version(), now);
+            }
+            rows.execute(); // one statement for the whole trace
             return null;
         });
     }
 
     @Override
     public List<TraceRecord> trace(UUID applicationId) {
-        return tx("read the trace", ctx -> ctx.selectFrom(DECISION_TRACE).where(DECISION_TRACE.APPLICATION_ID.eq(applicationId))
+        return run("read the trace", ctx -> ctx.selectFrom(DECISION_TRACE).where(DECISION_TRACE.APPLICATION_ID.eq(applicationId))
                 .orderBy(DECISION_TRACE.SEQ).fetch(r -> new TraceRecord(r.getApplicationId(), r.getSeq(), r.getStep(), r.getOutcome(),
                         r.getInputs(), r.getEstablished(), r.getRule(), r.getVersion(), instant(r.getRecordedAt()))));
     }
@@ -464,7 +497,7 @@ final class JooqApplicationStore implements ApplicationStore {
 
     @Override
     public List<OutboxMessage> undelivered(int limit) {
-        return tx("read the outbox", ctx -> ctx.selectFrom(OUTBOX)
+        return run("read the outbox", ctx -> ctx.selectFrom(OUTBOX)
                 .where(OUTBOX.DELIVERED_AT.isNull())
                 .orderBy(OUTBOX.ID)
                 .limit(limit)
@@ -473,7 +506,7 @@ final class JooqApplicationStore implements ApplicationStore {
 
     @Override
     public boolean markDelivered(long messageId) {
-        return tx("mark a message delivered", ctx -> ctx.update(OUTBOX)
+        return run("mark a message delivered", ctx -> ctx.update(OUTBOX)
                 .set(OUTBOX.DELIVERED_AT, now())
                 .setNull(OUTBOX.PAYLOAD)
                 .where(OUTBOX.ID.eq(messageId))
@@ -486,7 +519,7 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Case insertCase(Case c) {
         Objects.requireNonNull(c, "case");
-        return tx("open an application", ctx -> {
+        return run("open an application", ctx -> {
             OffsetDateTime now = now();
             ApplicationRecord r = ctx.newRecord(APPLICATION);
             r.setId(c.id());
@@ -502,14 +535,14 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Optional<Case> findCase(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return tx("read an application", ctx -> ctx.selectFrom(APPLICATION).where(APPLICATION.ID.eq(applicationId))
+        return run("read an application", ctx -> ctx.selectFrom(APPLICATION).where(APPLICATION.ID.eq(applicationId))
                 .fetchOptional().map(JooqApplicationStore::caseOf));
     }
 
     @Override
     public Optional<CaseFile> findCaseFile(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return tx("read an application", ctx -> {
+        return run("read an application", ctx -> {
             Case found = null;
             Map<String, String> data = new LinkedHashMap<>();
             for (var r : ctx.select(APPLICATION.asterisk(), APPLICATION_DATA.DATA_KEY, APPLICATION_DATA.DATA_VALUE)
@@ -530,7 +563,7 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Optional<Case> updateCase(Case next) {
         Objects.requireNonNull(next, "case");
-        return tx("change an application", ctx -> {
+        return run("change an application", ctx -> {
             OffsetDateTime now = now();
             ApplicationRecord r = ctx.newRecord(APPLICATION);
             r.setId(next.id());
@@ -572,8 +605,17 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public List<Case> casesDue(String state, Instant dueBy, int limit) {
         Objects.requireNonNull(state, "state");
-        return tx("list applications", ctx -> ctx.selectFrom(APPLICATION)
+        return run("list applications", ctx -> ctx.selectFrom(APPLICATION)
                 .where(APPLICATION.STATE.eq(state)).and(APPLICATION.DUE_AT.le(utc(dueBy)))
+                .orderBy(APPLICATION.DUE_AT, APPLICATION.ID).limit(limit)
+                .fetch(JooqApplicationStore::caseOf));
+    }
+
+    @Override
+    public List<Case> casesDue(Instant dueBy, int limit) {
+        Objects.requireNonNull(dueBy, "dueBy");
+        return run("list applications", ctx -> ctx.selectFrom(APPLICATION)
+                .where(APPLICATION.DUE_AT.le(utc(dueBy)))
                 .orderBy(APPLICATION.DUE_AT, APPLICATION.ID).limit(limit)
                 .fetch(JooqApplicationStore::caseOf));
     }
@@ -581,7 +623,7 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public List<Case> casesTransferred(String state, Instant updatedBefore, int limit) {
         Objects.requireNonNull(state, "state");
-        return tx("list applications", ctx -> ctx.selectFrom(APPLICATION)
+        return run("list applications", ctx -> ctx.selectFrom(APPLICATION)
                 .where(APPLICATION.STATE.eq(state)).and(APPLICATION.UPDATED_AT.lt(utc(updatedBefore)))
                 .andNotExists(ctx.selectOne().from(OUTBOX)
                         .where(OUTBOX.APPLICATION_ID.eq(APPLICATION.ID)).and(OUTBOX.DELIVERED_AT.isNull()))
@@ -591,13 +633,13 @@ final class JooqApplicationStore implements ApplicationStore {
 
     @Override
     public long nextDecisionNumber() {
-        return tx("number a decision", ctx -> ctx.nextval(DSL.sequence(DSL.name("decision_number"), Long.class)));
+        return run("number a decision", ctx -> ctx.nextval(DSL.sequence(DSL.name("decision_number"), Long.class)));
     }
 
     @Override
     public boolean claimLoginAttempt(String user, Instant now, int maxFailures, Instant lockUntil) {
         Objects.requireNonNull(user, "user");
-        return tx("record a login attempt", ctx -> {
+        return run("record a login attempt", ctx -> {
             var reaching = STAFF_ACCOUNT.FAILED_LOGINS.plus(1).ge(maxFailures);
             return ctx.update(STAFF_ACCOUNT)
                     .set(STAFF_ACCOUNT.FAILED_LOGINS, DSL.when(reaching, DSL.inline(0)).otherwise(STAFF_ACCOUNT.FAILED_LOGINS.plus(1)))
@@ -611,7 +653,7 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public boolean claimTotpStep(String user, long step) {
         Objects.requireNonNull(user, "user");
-        return tx("record a login", ctx -> ctx.update(STAFF_ACCOUNT)
+        return run("record a login", ctx -> ctx.update(STAFF_ACCOUNT)
                 .set(STAFF_ACCOUNT.LAST_TOTP_STEP, step)
                 .set(STAFF_ACCOUNT.FAILED_LOGINS, 0)
                 .setNull(STAFF_ACCOUNT.LOCKED_UNTIL)
@@ -619,17 +661,24 @@ final class JooqApplicationStore implements ApplicationStore {
                 .execute() == 1);
     }
 
+    /** One multi-row INSERT for all events (see {@link #appendAudit(UUID, String, String)}). */
     @Override
     public void appendAudit(List<AuditEntry> events) {
         Objects.requireNonNull(events, "events");
         if (events.isEmpty()) {
             return;
         }
-        tx("append to the audit trail", ctx -> {
-            JooqApplicationStore bound = new JooqApplicationStore(ctx, clock, info, chain);
+        run("append to the audit trail", ctx -> {
+            OffsetDateTime now = now();
+            var insert = ctx.insertInto(AUDIT_EVENT, AUDIT_EVENT.APPLICATION_ID, AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.EVENT_TYPE,
+                    AUDIT_EVENT.DETAIL, AUDIT_EVENT.EVENT_MAC);
+            org.jooq.InsertValuesStep5<AuditEventRecord, UUID, OffsetDateTime, String, String, String> rows = null;
             for (AuditEntry e : events) {
-                bound.appendAudit(e.applicationId(), e.type(), e.detail());
+                rows = (rows == null ? insert : rows).values(e.applicationId(), now, e.type(), e.detail(),
+                        chain.eventMac(e.applicationId(), now.toInstant(), e.type(), e.detail()));
             }
+            rows.execute();
+            sealer.appended();
             return null;
         });
     }
@@ -677,7 +726,7 @@ final class JooqApplicationStore implements ApplicationStore {
     public <T> T inTransaction(Function<ApplicationStore, T> work) {
         Objects.requireNonNull(work, "work");
         // runtime exceptions of the work (StoreException among them) pass through unchanged
-        return tx("run a transaction", ctx -> work.apply(new JooqApplicationStore(ctx, clock, info, chain)));
+        return tx("run a transaction", ctx -> work.apply(boundTo(ctx)));
     }
 
     @Override
@@ -690,14 +739,38 @@ final class JooqApplicationStore implements ApplicationStore {
         return info.get();
     }
 
-    /** Runs {@code work} in a transaction (a savepoint when nested); database errors become StoreExceptions. */
+    @Override
+    public StoreActivity activity() {
+        return activity.get();
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own, or in the bound one (no savepoint: a failure
+     * rolls the whole transaction back); database errors become StoreExceptions.
+     */
     private <T> T tx(String what, Function<DSLContext, T> work) {
+        if (bound) {
+            return run(what, work);
+        }
         try {
             return dsl.transactionResult(c -> work.apply(c.dsl()));
         } catch (DataAccessException e) {
-            // the SQL state tells what went wrong; the driver's message may quote values (personal data)
-            throw new StoreException("Could not " + what + " (SQL state " + e.sqlState() + ")", e);
+            throw failed(what, e);
         }
+    }
+
+    /** Runs {@code work} without a transaction of its own: one statement (auto-commit), or inside the bound transaction. */
+    private <T> T run(String what, Function<DSLContext, T> work) {
+        try {
+            return work.apply(dsl);
+        } catch (DataAccessException e) {
+            throw failed(what, e);
+        }
+    }
+
+    private static StoreException failed(String what, DataAccessException e) {
+        // the SQL state tells what went wrong; the driver's message may quote values (personal data)
+        return new StoreException("Could not " + what + " (SQL state " + e.sqlState() + ")", e);
     }
 
     /** Now, to the microsecond: what both databases keep. */

@@ -1,6 +1,7 @@
 package org.openikfz.store.internal;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,6 +22,7 @@ import org.openikfz.store.api.OutboxEntry;
 import org.openikfz.store.api.TraceRecord;
 import org.openikfz.store.api.OutboxMessage;
 import org.openikfz.store.api.StaffAccount;
+import org.openikfz.store.api.StoreActivity;
 import org.openikfz.store.api.StoreInfo;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -45,25 +47,45 @@ public final class StoreComponent implements ApplicationStore {
     private static final System.Logger LOG = System.getLogger(StoreComponent.class.getName());
 
     private final Database database;
+    private final AuditSealer sealer;
     private final ApplicationStore store;
 
     @Activate
     public StoreComponent(StoreConfig config, BundleContext context) {
         this(StoreSettings.from(config, context::getProperty),
-                AuditKey.loadOrCreate(StoreSettings.auditKeyFile(config, context::getProperty)), Clock.systemUTC());
+                AuditKey.loadOrCreate(StoreSettings.auditKeyFile(config, context::getProperty)),
+                StoreSettings.checkpointFile(config, context::getProperty), Clock.systemUTC());
     }
 
-    StoreComponent(StoreSettings settings, byte[] auditKey, Clock clock) {
+    StoreComponent(StoreSettings settings, byte[] auditKey, Path checkpointFile, Clock clock) {
         AuditChain chain = new AuditChain(auditKey);
         this.database = Database.open(settings);
-        this.store = new JooqApplicationStore(database.dsl(), clock, this::info, chain);
-        LOG.log(Level.INFO, "Open i-Kfz store ready: {0}, {1}, schema version {2}",
-                settings.safeUrl(), database.product(), database.schemaVersion());
+        this.sealer = new AuditSealer(database.dsl(), chain, new AuditCheckpoints(checkpointFile, chain), clock);
+        this.store = new JooqApplicationStore(database.dsl(), clock, this::info, sealer, database::activity);
+        try {
+            sealer.start();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        LOG.log(Level.INFO, "Open i-Kfz store ready: {0}, {1}, schema version {2}; audit checkpoints in {3}",
+                settings.safeUrl(), database.product(), database.schemaVersion(), checkpointFile);
     }
 
     @Deactivate
     void close() {
-        database.close();
+        try {
+            sealer.checkpoint(); // what was appended is in the chain, and the checkpoints know its end
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sealing the audit trail at shutdown failed: " + e.getMessage());
+        } finally {
+            database.close();
+        }
+    }
+
+    @Override
+    public int sealAudit() {
+        return store.sealAudit();
     }
 
     @Override
@@ -244,6 +266,11 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public StoreActivity activity() {
+        return database.activity();
+    }
+
+    @Override
     public Case insertCase(Case initial) {
         return store.insertCase(initial);
     }
@@ -266,6 +293,11 @@ public final class StoreComponent implements ApplicationStore {
     @Override
     public List<Case> casesDue(String state, Instant dueBy, int limit) {
         return store.casesDue(state, dueBy, limit);
+    }
+
+    @Override
+    public List<Case> casesDue(Instant dueBy, int limit) {
+        return store.casesDue(dueBy, limit);
     }
 
     @Override

@@ -43,6 +43,14 @@ public @interface StoreConfig {
                     + " the verification (bin/openikfz audit-verify) needs it.")
     String audit_keyFile() default HOME_PLACEHOLDER + "/data/audit.key";
 
+    /** Property {@code audit.checkpointFile}. */
+    @AttributeDefinition(name = "Audit checkpoint file",
+            description = "Where the audit chain's signed checkpoints are appended (a line a minute at most, and at every"
+                    + " verification, deletion run and shutdown), so that cutting the chain is found. Keep it apart from the"
+                    + " database: another volume or host, or ship it to write-once storage. ${openikfz.home} stands for the"
+                    + " platform's home directory.")
+    String audit_checkpointFile() default HOME_PLACEHOLDER + "/audit/checkpoints.log";
+
     /** Property {@code pool.size}. */
     @AttributeDefinition(name = "Pool size", description = "Most connections open at once.", min = "1", max = "200")
     int pool_size() default 10;

@@ -42,6 +42,11 @@ record StoreSettings(String url, String user, String password, int poolSize, int
         return Path.of(config.audit_keyFile().trim().replace(StoreConfig.HOME_PLACEHOLDER, home(properties)));
     }
 
+    /** The audit checkpoint file of the configuration, {@code ${openikfz.home}} expanded. */
+    static Path checkpointFile(StoreConfig config, UnaryOperator<String> properties) {
+        return Path.of(config.audit_checkpointFile().trim().replace(StoreConfig.HOME_PLACEHOLDER, home(properties)));
+    }
+
     private static String home(UnaryOperator<String> properties) {
         String home = properties.apply(StoreConfig.HOME_PROPERTY);
         return home == null || home.isBlank() ? Path.of("").toAbsolutePath().toString() : home;

@@ -27,6 +27,7 @@ import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditEvent;
 import org.openikfz.store.api.AuditVerification;
 import org.openikfz.store.api.OutboxMessage;
+import org.openikfz.store.api.StoreActivity;
 import org.openikfz.store.api.StoreException;
 import org.openikfz.store.api.StoreInfo;
 
@@ -42,6 +43,8 @@ abstract class ApplicationStoreContract {
 
     private StoreComponent component;
     private ApplicationStore store;
+    /** The checkpoints of this run: kept apart from the database, shared by every store component of the run. */
+    private java.nio.file.Path checkpoints;
 
     /** The database under test. */
     protected abstract StoreSettings settings();
@@ -49,8 +52,9 @@ abstract class ApplicationStoreContract {
     protected abstract String expectedDialect();
 
     @BeforeAll
-    void open() {
-        component = new StoreComponent(settings(), AUDIT_KEY, Clock.systemUTC());
+    void open() throws Exception {
+        checkpoints = java.nio.file.Files.createTempDirectory("openikfz-checkpoints").resolve("checkpoints.log");
+        component = new StoreComponent(settings(), AUDIT_KEY, checkpoints, Clock.systemUTC());
         store = component;
     }
 
@@ -70,7 +74,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("5", info.schemaVersion());
+        assertEquals("6", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -78,9 +82,9 @@ abstract class ApplicationStoreContract {
     @Test
     void migrating_again_changes_nothing() {
         Application a = newApplication();
-        StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, Clock.systemUTC());
+        StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, checkpoints, Clock.systemUTC());
         try {
-            assertEquals("5", second.info().schemaVersion());
+            assertEquals("6", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();
@@ -203,18 +207,20 @@ abstract class ApplicationStoreContract {
     @Test
     void audit_purge_deletes_the_oldest_events_records_itself_and_keeps_the_chain_intact() {
         Instant past = Instant.parse("2020-01-01T00:00:00Z");
-        StoreComponent oldClock = new StoreComponent(settings(), AUDIT_KEY, Clock.fixed(past, ZoneOffset.UTC));
+        StoreComponent oldClock = new StoreComponent(settings(), AUDIT_KEY, checkpoints, Clock.fixed(past, ZoneOffset.UTC));
         try {
             Application a = newApplication();
             // everything so far is older than the cutoff (events of other tests too)
             oldClock.appendAudit(a.id(), "OLD", null);
-            assertTrue(store.purgeAudit(Instant.now().plus(Duration.ofDays(1))) >= 1);
+            int purged = store.purgeAudit(Instant.now().plus(Duration.ofDays(1)));
+            assertTrue(purged >= 1, "purged " + purged);
             assertEquals(List.of(), store.auditTrail(a.id()));
             store.appendAudit(a.id(), "NEW", null);
             assertEquals(List.of("NEW"), store.auditTrail(a.id()).stream().map(AuditEvent::type).toList());
             // § 18(3): the deletion run is recorded, and the chain starts anew where it was cut
             assertTrue(allEvents().stream().anyMatch(e -> e[1].equals("AUDIT_PURGED")));
-            assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString());
+            AuditVerification afterPurge = store.verifyAudit();
+            assertTrue(afterPurge.intact(), afterPurge.toString());
 
             // an event older than the cutoff after one to keep stays until the ones before it go
             oldClock.appendAudit(a.id(), "OLD_AFTER_NEW", null);
@@ -234,6 +240,7 @@ abstract class ApplicationStoreContract {
         AuditVerification intact = store.verifyAudit();
         assertTrue(intact.intact(), intact.toString());
         assertTrue(intact.verified() >= 3);
+        assertTrue(first.id() < middle.id());
 
         sql("UPDATE audit_event SET detail = 'reference=ERZ-2' WHERE id = " + middle.id());
         AuditVerification altered = store.verifyAudit();
@@ -250,29 +257,100 @@ abstract class ApplicationStoreContract {
         restore(middle.id(), row);
         assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString());
 
-        // an event inserted without the key
+        // an event inserted without the key: the sealer keeps it out of the chain, the verification names it
+        long forgedId = last.id() + 1000;
         Object[] forgedRow = row(last.id());
-        forgedRow[5] = forgedRow[6]; // follows the last event
-        restore(last.id() + 1000, forgedRow);
+        forgedRow[5] = null;
+        forgedRow[6] = null;
+        forgedRow[7] = null;
+        forgedRow[8] = "0".repeat(64);
+        restore(forgedId, forgedRow);
+        store.sealAudit();
         AuditVerification forged = store.verifyAudit();
         assertFalse(forged.intact());
-        assertTrue(forged.problems().contains("event " + (last.id() + 1000) + " was altered (its hash does not match its content)"), forged.toString());
-        sql("DELETE FROM audit_event WHERE id = " + (last.id() + 1000));
+        assertEquals(List.of("event " + forgedId + " was not written by the platform (inserted without the key)"), forged.problems());
+        sql("DELETE FROM audit_event WHERE id = " + forgedId);
+        assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString());
+    }
 
-        // the newest event deleted
-        Object[] newest = row(last.id());
-        sql("DELETE FROM audit_event WHERE id = " + last.id());
+    @Test
+    void cutting_the_chain_and_rewriting_its_record_is_found_by_the_checkpoints() throws Exception {
+        Application a = newApplication();
+        store.appendAudit(a.id(), "ONE", null);
+        AuditEvent second = store.appendAudit(a.id(), "TWO", null);
+        AuditEvent newest = store.appendAudit(a.id(), "THREE", null);
+        assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString()); // seals and writes a checkpoint
+
+        // the newest event deleted and the chain's record rewritten to end at its predecessor: consistent inside the database
+        Object[] newestRow = row(newest.id());
+        Object[] secondRow = row(second.id());
+        String headBefore = chainRecord();
+        sql("DELETE FROM audit_event WHERE id = " + newest.id());
+        sql("UPDATE audit_chain SET head_pos = " + secondRow[7] + ", head_id = " + second.id() + ", head_hash = '" + secondRow[6] + "'");
         AuditVerification truncated = store.verifyAudit();
         assertFalse(truncated.intact());
-        assertTrue(truncated.problems().get(0).contains("newest events were deleted"), truncated.toString());
-        restore(last.id(), newest);
+        assertTrue(truncated.problems().stream().anyMatch(p -> p.contains("newest events were deleted") || p.contains("checkpoints saw are missing")),
+                truncated.toString());
+        restore(newest.id(), newestRow);
+        sql("UPDATE audit_chain SET " + headBefore);
         assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString());
+
+        // the chain's start cut (outside a deletion run) and its anchor rewritten to match
+        long firstPos = scalar("SELECT MIN(chain_pos) FROM audit_event");
+        Object[] firstRow = rowAt(firstPos);
+        Object[] nextRow = rowAt(firstPos + 1);
+        sql("DELETE FROM audit_event WHERE chain_pos = " + firstPos);
+        sql("UPDATE audit_chain SET anchor_pos = " + firstPos + ", anchor_hash = '" + nextRow[5] + "'");
+        AuditVerification cut = store.verifyAudit();
+        assertFalse(cut.intact());
+        assertTrue(cut.problems().stream().anyMatch(p -> p.contains("the chain's start was changed")), cut.toString());
+        restore((Long) firstRow[0], firstRow);
+        sql("UPDATE audit_chain SET anchor_pos = " + (firstPos - 1) + ", anchor_hash = '" + firstRow[5] + "'");
+        assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString());
+    }
+
+    @Test
+    void parallel_appends_do_not_wait_for_each_other_and_all_end_up_in_the_chain() throws Exception {
+        Application a = newApplication();
+        List<Integer> done = race(16, () -> {
+            for (int i = 0; i < 25; i++) {
+                store.inTransaction(tx -> {
+                    tx.appendAudit(List.of(new org.openikfz.store.api.AuditEntry(a.id(), "PARALLEL", null),
+                            new org.openikfz.store.api.AuditEntry(a.id(), "PARALLEL", "second")));
+                    return null;
+                });
+            }
+            return 1;
+        });
+        assertEquals(16, done.size());
+        assertEquals(800, store.auditTrail(a.id()).size());
+        store.sealAudit();
+        assertEquals(0, scalar("SELECT COUNT(*) FROM audit_event WHERE application_id = '" + a.id() + "' AND chain_pos IS NULL"));
+        assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString());
+    }
+
+    private String chainRecord() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.createStatement();
+                var r = st.executeQuery("SELECT head_pos, head_id, head_hash FROM audit_chain")) {
+            assertTrue(r.next());
+            return "head_pos = " + r.getLong(1) + ", head_id = " + r.getLong(2) + ", head_hash = '" + r.getString(3) + "'";
+        }
+    }
+
+    private long scalar(String query) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.createStatement();
+                var r = st.executeQuery(query)) {
+            assertTrue(r.next());
+            return r.getLong(1);
+        }
     }
 
     private void restore(long id, Object[] row) throws Exception {
         try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
                 var st = connection.prepareStatement("INSERT INTO audit_event (id, application_id, occurred_at, event_type, detail,"
-                        + " prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + " prev_hash, entry_hash, chain_pos, event_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setLong(1, id);
             for (int i = 1; i < row.length; i++) {
                 st.setObject(i + 1, row[i]);
@@ -416,15 +494,24 @@ abstract class ApplicationStoreContract {
         }
     }
 
-    /** id, application_id, occurred_at, event_type, detail, prev_hash, entry_hash of an event. */
+    /** id, application_id, occurred_at, event_type, detail, prev_hash, entry_hash, chain_pos, event_mac of an event (sealed first). */
     private Object[] row(long id) throws Exception {
+        store.sealAudit();
+        return rowWhere("id = " + id);
+    }
+
+    private Object[] rowAt(long chainPos) throws Exception {
+        return rowWhere("chain_pos = " + chainPos);
+    }
+
+    private Object[] rowWhere(String condition) throws Exception {
         try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
                 var st = connection.createStatement();
-                var r = st.executeQuery("SELECT id, application_id, occurred_at, event_type, detail, prev_hash, entry_hash"
-                        + " FROM audit_event WHERE id = " + id)) {
+                var r = st.executeQuery("SELECT id, application_id, occurred_at, event_type, detail, prev_hash, entry_hash, chain_pos,"
+                        + " event_mac FROM audit_event WHERE " + condition)) {
             assertTrue(r.next());
             return new Object[] {r.getLong(1), r.getObject(2, UUID.class), r.getObject(3, java.time.OffsetDateTime.class),
-                    r.getString(4), r.getString(5), r.getString(6), r.getString(7)};
+                    r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getObject(8), r.getString(9)};
         }
     }
 
@@ -497,14 +584,30 @@ abstract class ApplicationStoreContract {
     }
 
     @Test
-    void a_failed_step_inside_a_transaction_can_be_survived() {
-        UUID id = store.inTransaction(tx -> {
+    void a_failed_step_inside_a_transaction_rolls_the_whole_transaction_back() {
+        UUID[] created = new UUID[1];
+        // no savepoints: a failing statement fails the transaction, and nothing of it is written
+        assertThrows(StoreException.class, () -> store.inTransaction(tx -> {
             Application a = tx.create("zulassung.neu", "09162000", "DIALOG", 3);
-            // fails inside its own savepoint; on PostgreSQL the transaction stays usable
-            assertThrows(StoreException.class, () -> tx.putData(UUID.randomUUID(), "k", "v"));
-            tx.putData(a.id(), "k", "v");
+            created[0] = a.id();
+            tx.putData(UUID.randomUUID(), "k", "v");
             return a.id();
+        }));
+        assertEquals(Optional.empty(), store.find(created[0]));
+    }
+
+    @Test
+    void the_store_counts_statements_and_commits() {
+        StoreActivity before = store.activity();
+        store.inTransaction(tx -> {
+            Application a = tx.create("zulassung.neu", "09162000", "DIALOG", 3);
+            tx.putData(a.id(), Map.of("a", "1", "b", "2"));
+            tx.appendAudit(a.id(), "CREATED", null);
+            return null;
         });
-        assertEquals(Optional.of("v"), store.getData(id, "k"));
+        store.find(UUID.randomUUID());
+        StoreActivity used = store.activity().minus(before);
+        // three writes in one transaction (no savepoints), one read without a transaction
+        assertEquals(new StoreActivity(4, 1, 0), used);
     }
 }

@@ -23,6 +23,10 @@ import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.application.ApplicationState;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.it.Platform;
+import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseDecision;
+import org.openikfz.store.api.StoreActivity;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
@@ -47,6 +51,8 @@ public class H2DecisionBenchmark {
     protected BundleContext context;
     @Inject
     protected ApplicationService engine;
+    @Inject
+    protected ApplicationStore store;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -90,11 +96,20 @@ public class H2DecisionBenchmark {
             decide(i);
         }
         long[] decisions = new long[n];
+        // the housekeeping is idle during the run (nothing is due for 30 minutes), so what the store
+        // counts is the dialogs' work, the idle housekeeping rounds (measured below) subtracted
+        StoreActivity before = store.activity();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             decisions[i] = decide(WARMUP + 1 + i);
         }
+        long runNanos = System.nanoTime() - start;
+        StoreActivity dialogs = store.activity().minus(before);
         long engineWall = Arrays.stream(decisions).sum();
+        IdleRound idle = idleHousekeeping(Math.max(0, IDLE_CASES - n - WARMUP));
+        double runSeconds = runNanos / 1e9;
+        double statementsPerDecision = (dialogs.statements() - idle.statementsPerSecond() * runSeconds) / n;
+        double commitsPerDecision = (dialogs.commits() - idle.commitsPerSecond() * runSeconds) / n;
 
         long[] commits = new long[n];
         try (Connection c = baselineDataSource().getConnection()) {
@@ -129,9 +144,42 @@ public class H2DecisionBenchmark {
                 decisionsPerSecond, p(decisions, 50), p(decisions, 95), p(decisions, 99), (System.nanoTime() - start) / 1_000_000);
         System.out.printf("plain JDBC: %8.1f commits/s     latency p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms%n",
                 commitsPerSecond, p(commits, 50), p(commits, 95), p(commits, 99));
-        System.out.printf("ratio:      one decision costs %.1f plain commits (decisions/s ÷ commits/s = %.3f)%n%n",
+        System.out.printf("ratio:      one decision costs %.1f plain commits (decisions/s ÷ commits/s = %.3f)%n",
                 commitsPerSecond / decisionsPerSecond, decisionsPerSecond / commitsPerSecond);
+        System.out.printf("database:   %.1f SQL statements and %.1f commits per decision (the whole dialog: open, answer, verify, pay, submit)%n",
+                statementsPerDecision, commitsPerDecision);
+        System.out.printf("idle:       %.1f queries/s and %.1f commits/s of housekeeping with %d cases in their decision window%n%n",
+                idle.statementsPerSecond(), idle.commitsPerSecond(), idle.cases());
         assertTrue(n > 0);
+    }
+
+    /** Cases in their decision window while the idle housekeeping is measured (the figure). */
+    private static final int IDLE_CASES = 10_000;
+    private static final int IDLE_SECONDS = 10;
+
+    private record IdleRound(int cases, double statementsPerSecond, double commitsPerSecond) {
+    }
+
+    /**
+     * Adds decided cases still in their 30-minute window (as the dialogs above leave them) until
+     * {@link #IDLE_CASES} are, then counts what the housekeeping sends to the database while nothing
+     * is due, over {@link #IDLE_SECONDS} seconds.
+     */
+    private IdleRound idleHousekeeping(int more) throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < more; i++) {
+            java.time.Instant offeredUntil = now.plus(java.time.Duration.ofMinutes(30));
+            Case decided = Case.open(java.util.UUID.randomUUID(), "ausserbetriebsetzung", "1", "ERZ", "DECIDED", 3, null, offeredUntil)
+                    .withDecision(new CaseDecision("ERZ-2026-B" + i, true, true, now, offeredUntil, null, null, null, null));
+            store.insertCase(decided);
+        }
+        int cases = more + Integer.getInteger("benchmark.decisions", 500) + WARMUP;
+        StoreActivity before = store.activity();
+        long t0 = System.nanoTime();
+        Thread.sleep(IDLE_SECONDS * 1000L);
+        StoreActivity idle = store.activity().minus(before);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new IdleRound(cases, idle.statements() / seconds, idle.commits() / seconds);
     }
 
     /** One automated decision through the engine; returns the engine's time (the simulated payment click excluded). */

@@ -16,9 +16,11 @@ import org.openikfz.api.backoffice.ClerkWorkspace;
 import org.openikfz.api.backoffice.DecisionReview;
 import org.openikfz.api.backoffice.PlatformOverview;
 import org.openikfz.api.backoffice.StaffDirectory;
+import org.openikfz.api.health.PlatformHealth;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.ui.api.ApiServlet;
+import org.openikfz.ui.api.HealthServlet;
 import org.openikfz.ui.web.BundleClassLoader;
 import org.openikfz.ui.web.BackOfficeAccess;
 import org.openikfz.ui.web.EngineAccess;
@@ -65,7 +67,10 @@ public class UiServer {
     private volatile DecisionReview review;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile PlatformOverview platform;
-    private final BackOfficeAccess backOffice = new BackOfficeAccess(() -> staff, () -> workspace, () -> review, () -> platform);
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PlatformHealth health;
+    private final BackOfficeAccess backOffice = new BackOfficeAccess(() -> staff, () -> workspace, () -> review, () -> platform,
+            () -> health);
     private Server server;
 
     @Activate
@@ -105,6 +110,8 @@ public class UiServer {
         context.addServlet(vaadin, "/*");
         // the machine API: same engine and rules, JSON under /api/v1, OpenAPI at /api/openapi.json
         context.addServlet(new ServletHolder("api", new ApiServlet(catalog, engine)), "/api/*");
+        // for load balancers and monitoring: 200 while every background job is healthy, else 503
+        context.addServlet(new ServletHolder("health", new HealthServlet(() -> health)), "/health");
         jetty.setHandler(context);
         // no graceful wait on stop: open push connections would hold it to the end
         jetty.setStopTimeout(0);

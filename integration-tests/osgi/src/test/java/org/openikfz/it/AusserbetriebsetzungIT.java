@@ -8,6 +8,9 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +69,7 @@ public class AusserbetriebsetzungIT {
         int simulatorPort = Platform.freePort();
         return Platform.options("ausserbetriebsetzung", Map.of(
                 "org.openikfz.simulator.http", "port=" + simulatorPort + "\n",
+                "org.openikfz.ui", "port=" + Platform.freePort() + "\n",
                 "org.openikfz.core", "housekeeping.period=100\n"));
     }
 
@@ -209,6 +213,94 @@ public class AusserbetriebsetzungIT {
             }
         });
         assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
+    }
+
+    /**
+     * FZV § 19(1) S. 6 for every state, by the clock: an abandoned dialog (codes entered, never
+     * verified) and a verified application never paid count as abandoned after the 30 idle minutes
+     * and lose all their dialog data; a decided one after its window and the transfer.
+     */
+    @Test
+    public void noCaseKeepsItsSecurityCodesPastItsDeadline() throws Exception {
+        ApplicationRef abandoned = engine.open(ABMELDEN, null);
+        engine.answer(abandoned, answers("Ab3De4F"));
+        assertEquals("Ab3De4F", store.getData(abandoned.id()).get("zb1Code"));
+        ApplicationRef unpaid = engine.open(ABMELDEN, null);
+        engine.answer(unpaid, answers("Ab3De4F"));
+        assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(unpaid).state());
+        ApplicationRef decided = engine.open(ABMELDEN, null);
+        engine.answer(decided, answers("Ab3De4F"));
+        engine.verify(decided);
+        pay(decided);
+        assertEquals(ApplicationState.DECIDED, engine.submit(decided).state());
+
+        // not yet after 29 minutes: a whole round of the deadlines later, the codes are still there
+        org.openikfz.api.health.PlatformHealth health = context.getService(context.getServiceReference(org.openikfz.api.health.PlatformHealth.class));
+        clock.advance(Duration.ofMinutes(29));
+        Instant advanced = Instant.now();
+        waitFor(() -> health.jobs().stream().anyMatch(j -> j.name().equals("deadlines") && j.lastRun() != null && j.lastRun().isAfter(advanced)
+                && j.lastSuccess() != null && !j.lastSuccess().isBefore(j.lastRun())));
+        assertEquals("Ab3De4F", store.getData(abandoned.id()).get("zb1Code"));
+
+        clock.advance(Duration.ofMinutes(2));
+        waitFor(() -> store.getData(abandoned.id()).isEmpty() && store.getData(unpaid.id()).isEmpty()
+                && store.getData(decided.id()).isEmpty());
+        assertEquals("ABORTED_DELETED", store.findCase(abandoned.id()).orElseThrow().state());
+        assertEquals("ABORTED_DELETED", store.findCase(unpaid.id()).orElseThrow().state());
+        assertEquals("COMPLETED", store.findCase(decided.id()).orElseThrow().state());
+        for (ApplicationRef ref : List.of(abandoned, unpaid, decided)) {
+            List<String> audit = store.auditTrail(ref.id()).stream().map(e -> e.type()).toList();
+            assertTrue(audit.toString(), audit.contains("DATA_DELETED"));
+        }
+    }
+
+    /**
+     * An Error in a background job (here an OutOfMemoryError from a transfer connector) is caught:
+     * the job is reported faulty to the health check and runs again, and is healthy once the cause is gone.
+     */
+    @Test
+    public void anErrorInAJobIsReportedAndTheJobRunsAgain() throws Exception {
+        org.openikfz.api.connector.TransferTarget failing = new org.openikfz.api.connector.TransferTarget() {
+            @Override
+            public String destination() {
+                return org.openikfz.api.connector.TransferTarget.KBA;
+            }
+
+            @Override
+            public void deliver(org.openikfz.api.connector.TransferMessage message) {
+                throw new OutOfMemoryError("simulated by the test");
+            }
+        };
+        ServiceRegistration<org.openikfz.api.connector.TransferTarget> registration =
+                context.registerService(org.openikfz.api.connector.TransferTarget.class, failing, null);
+        org.openikfz.api.health.PlatformHealth health = context.getService(context.getServiceReference(org.openikfz.api.health.PlatformHealth.class));
+        try {
+            ApplicationRef ref = engine.open(ABMELDEN, null);
+            engine.answer(ref, answers("Ab3De4F"));
+            engine.verify(ref);
+            pay(ref);
+            engine.submit(ref);
+            clock.advance(Duration.ofMinutes(31));
+            waitFor(() -> health.jobs().stream().anyMatch(j -> j.name().equals("outbox") && !j.healthy() && j.failures() >= 2
+                    && String.valueOf(j.lastError()).contains("OutOfMemoryError")));
+            HttpResponse<String> down = healthCheck();
+            assertEquals(down.body(), 503, down.statusCode());
+            assertTrue(down.body(), down.body().contains("\"status\":\"DOWN\"") && down.body().contains("\"name\":\"outbox\""));
+            assertFalse("no error texts on the public health check", down.body().contains("simulated by the test"));
+        } finally {
+            registration.unregister();
+        }
+        // the cause gone (the KBA connector's messages wait until one is there again), the job runs and is healthy again
+        waitFor(() -> health.jobs().stream().allMatch(org.openikfz.api.health.JobStatus::healthy));
+        HttpResponse<String> up = healthCheck();
+        assertEquals(up.body(), 200, up.statusCode());
+    }
+
+    private HttpResponse<String> healthCheck() throws Exception {
+        var admin = context.getService(context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class));
+        Object port = admin.getConfiguration("org.openikfz.ui", null).getProperties().get("port");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, String> answers(String zb1) {

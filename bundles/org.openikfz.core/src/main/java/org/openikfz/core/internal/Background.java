@@ -40,6 +40,7 @@ final class Background {
     private static final int BATCH = 500;
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
 
     private final Core core;
     private final Function<String, TransferTarget> targets;
@@ -54,12 +55,43 @@ final class Background {
     }
 
     /**
+     * The background jobs: deadlines, finishing transfers and the § 18(3) deletion on the
+     * housekeeping thread, the outbox on its own (a slow destination does not hold the deadlines),
+     * the audit sealing on a third. {@code ready} says whether a round may run (the clock is bound).
+     */
+    void schedule(org.openikfz.core.internal.jobs.Jobs jobs, Duration period, java.util.function.BooleanSupplier ready) {
+        java.util.function.Function<Runnable, Runnable> guarded = work -> () -> {
+            if (ready.getAsBoolean()) {
+                work.run();
+            }
+        };
+        jobs.schedule("deadlines", "housekeeping", period, guarded.apply(() -> drain(this::deadlines)));
+        jobs.schedule("transfer-finish", "housekeeping", period, guarded.apply(() -> drain(this::finishTransferred)));
+        jobs.schedule("log-retention", "housekeeping", period, guarded.apply(this::logRetention));
+        jobs.schedule("outbox", "outbox", period, guarded.apply(() -> drain(this::deliverOutbox)));
+        jobs.schedule("audit-seal", "audit", period, core.store::sealAudit);
+    }
+
+    /**
+     * Rounds one after the other while a round found a full batch (a backlog after a peak), for at
+     * most {@link #DRAIN_LIMIT}; then the job's period lets the others have their turn.
+     */
+    private static void drain(java.util.function.IntSupplier round) {
+        long until = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        boolean more = true;
+        while (more) {
+            more = round.getAsInt() >= BATCH && System.nanoTime() < until;
+        }
+    }
+
+    /**
      * Every deadline that is due, whatever the state, from one indexed query (idle: that one
      * query): the decision windows (FZV § 23) and the deletion deadlines (FZV § 19(1) S. 6).
      */
-    void deadlines() {
+    int deadlines() {
         Instant now = core.now();
-        for (Case due : core.store.casesDue(now, BATCH)) {
+        List<Case> dueCases = core.store.casesDue(now, BATCH);
+        for (Case due : dueCases) {
             try {
                 switch (CaseState.of(due.state())) {
                     case DECIDED -> closeDecisionWindow(due, now);
@@ -76,6 +108,7 @@ final class Background {
                         + e.getMessage());
             }
         }
+        return dueCases.size();
     }
 
     /** FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then transfer. */
@@ -130,10 +163,12 @@ final class Background {
      * once). A destination that fails is left alone for a growing while (up to a minute), and its
      * going down and coming back are logged once each.
      */
-    void deliverOutbox() {
+    int deliverOutbox() {
         Instant now = Instant.now(); // back-off is about real time, not the engine's (movable) clock
         Map<java.util.UUID, String> procedures = new HashMap<>();
-        for (OutboxMessage message : core.store.undelivered(BATCH)) {
+        List<OutboxMessage> undelivered = core.store.undelivered(BATCH);
+        int delivered = 0;
+        for (OutboxMessage message : undelivered) {
             Backoff b = backoff.get(message.destination());
             if (b != null && now.isBefore(b.until())) {
                 continue;
@@ -158,10 +193,16 @@ final class Background {
             if (backoff.remove(message.destination()) != null) {
                 LOG.log(Level.INFO, "transfers to " + message.destination() + " delivered again");
             }
-            if (core.store.markDelivered(message.id())) {
-                core.store.appendAudit(message.applicationId(), "DELIVERED", "destination=" + message.destination() + ";message=" + message.id());
-            }
+            core.store.inTransaction(s -> {
+                if (s.markDelivered(message.id())) {
+                    s.appendAudit(message.applicationId(), "DELIVERED", "destination=" + message.destination() + ";message=" + message.id());
+                }
+                return null;
+            });
+            delivered++;
         }
+        // a full batch of which some were delivered: there may be more right away
+        return delivered > 0 ? undelivered.size() : 0;
     }
 
     /**
@@ -169,9 +210,10 @@ final class Background {
      * for the clerks moves to their queue once the Fachverfahren has it; its case file (without
      * codes) stays until a clerk has decided, and the letter window after that has passed.
      */
-    void finishTransferred() {
+    int finishTransferred() {
         Instant now = core.now();
-        for (Case c : core.store.casesTransferred(CaseState.TRANSFER.name(), FAR_FUTURE, BATCH)) {
+        List<Case> transferred = core.store.casesTransferred(CaseState.TRANSFER.name(), FAR_FUTURE, BATCH);
+        for (Case c : transferred) {
             complete(c, CaseState.COMPLETED, "transfer");
         }
         for (Case c : core.store.casesTransferred(CaseState.MANUAL_REVIEW.name(), FAR_FUTURE, BATCH)) {
@@ -186,6 +228,7 @@ final class Background {
         for (Case c : core.store.casesTransferred(CaseState.CLERK_DECIDED.name(), now.minus(Core.CLERK_LETTER_WINDOW), BATCH)) {
             complete(c, CaseState.COMPLETED, "transfer");
         }
+        return transferred.size();
     }
 
     /**

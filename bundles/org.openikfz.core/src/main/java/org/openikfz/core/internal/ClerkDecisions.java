@@ -32,9 +32,26 @@ import org.openikfz.store.api.DecisionRecord;
 final class ClerkDecisions {
 
     private final Core core;
+    private final int manualSelectionDays;
 
-    ClerkDecisions(Core core) {
+    ClerkDecisions(Core core, int manualSelectionDays) {
         this.core = core;
+        this.manualSelectionDays = manualSelectionDays;
+    }
+
+    /** FZV § 23(3): the days between the supervisors' manual selections (configuration). */
+    int manualSelectionDays() {
+        return manualSelectionDays;
+    }
+
+    /** The engine's time (the clock service's). */
+    java.time.Instant now() {
+        return core.now();
+    }
+
+    /** The description of a procedure deployed right now. */
+    java.util.Optional<org.openikfz.api.procedure.ProcedureDescription> description(String procedureId) {
+        return java.util.Optional.ofNullable(core.registry.procedure(procedureId)).map(org.openikfz.api.procedure.Procedure::description);
     }
 
     /**

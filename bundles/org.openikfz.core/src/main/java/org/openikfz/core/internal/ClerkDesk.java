@@ -92,7 +92,7 @@ public final class ClerkDesk implements ClerkWorkspace {
             applicant.add(new CaseFile.Entry("Identifizierung", "nicht elektronisch ausgewiesen"));
         }
         List<CaseFile.Entry> answers = new ArrayList<>();
-        Optional<ProcedureDescription> description = engine.description(application.procedureId());
+        Optional<ProcedureDescription> description = engine.clerks().description(application.procedureId());
         Answers given = org.openikfz.core.internal.dialog.DialogRules.answersOf(data);
         if (description.isPresent()) {
             for (DialogStep step : description.get().dialog().steps()) {
@@ -132,7 +132,7 @@ public final class ClerkDesk implements ClerkWorkspace {
         }
         boolean decided;
         try {
-            decided = engine.decideByClerk(application.id(), approve, why, member.user(), member.displayName());
+            decided = engine.clerks().decide(application.id(), approve, why, member.user(), member.displayName());
         } catch (ApplicationException e) {
             throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, e.text());
         }
@@ -146,7 +146,7 @@ public final class ClerkDesk implements ClerkWorkspace {
     @Override
     public Optional<byte[]> letter(StaffSession session, UUID id) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
-        return engine.clerkLetter(caseOf(member, id).id());
+        return engine.clerks().letter(caseOf(member, id).id());
     }
 
     @Override
@@ -193,7 +193,7 @@ public final class ClerkDesk implements ClerkWorkspace {
                 }
             }
         }
-        String title = engine.description(application.procedureId()).map(d -> d.title().get(Locale.GERMAN)).orElse(application.procedureId());
+        String title = engine.clerks().description(application.procedureId()).map(d -> d.title().get(Locale.GERMAN)).orElse(application.procedureId());
         return new ClerkCase(application.id(), application.procedureId(), title, application.authorityId(), received, reason, state,
                 decidedBy, decidedAt);
     }

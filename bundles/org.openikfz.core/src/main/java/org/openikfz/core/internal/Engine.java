@@ -4,17 +4,11 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.application.ApplicationStatus;
@@ -26,14 +20,12 @@ import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.health.JobStatus;
 import org.openikfz.api.health.PlatformHealth;
 import org.openikfz.api.procedure.Procedure;
-import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.value.Land;
 import org.openikfz.core.internal.access.Access;
 import org.openikfz.core.internal.jobs.Jobs;
 import org.openikfz.core.internal.verification.Pipeline;
 import org.openikfz.store.api.ApplicationStore;
-import org.openikfz.store.api.DecisionRecord;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -57,12 +49,14 @@ public final class Engine implements ApplicationService, PlatformHealth {
     // dynamic and greedy: a clock service with a higher ranking takes over without a restart
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Clock clock;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile PaymentProvider payment;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile IdentityProvider identity;
     private final Registry registry = new Registry();
-    private final Map<String, TransferTarget> targets = new ConcurrentHashMap<>();
-    private final int manualSelectionDays;
-    private final ThreadPoolExecutor checkThreads;
+    // per destination, the newest connector first; when it goes, the one before it takes over again
+    private final Map<String, java.util.Deque<TransferTarget>> targets = new ConcurrentHashMap<>();
+    private final Pipeline pipeline;
     private final Jobs jobs = new Jobs(Clock.systemUTC());
     private final Core core;
     private final DialogFlow dialog;
@@ -81,39 +75,21 @@ public final class Engine implements ApplicationService, PlatformHealth {
                 Land.of(config.land()), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
                 new ReviewSampling(config.review_rate(), random), Duration.ofMinutes(Math.max(1, config.dialog_idleMinutes())),
                 () -> payment, () -> identity);
-        this.manualSelectionDays = Math.max(1, config.review_manualIntervalDays());
-        int threads = Math.max(1, config.check_threads());
-        AtomicInteger n = new AtomicInteger();
-        this.checkThreads = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 4),
-                r -> new Thread(r, "openikfz-check-" + n.incrementAndGet()));
-        checkThreads.allowCoreThreadTimeOut(true);
+        this.pipeline = Pipeline.withThreads(Math.max(1, config.check_threads()), Duration.ofSeconds(Math.max(1, config.check_timeoutSeconds())));
         this.dialog = new DialogFlow(core);
-        this.verification = new VerificationFlow(core, new Pipeline(checkThreads, Duration.ofSeconds(Math.max(1, config.check_timeoutSeconds()))));
+        this.verification = new VerificationFlow(core, pipeline);
         this.payments = new PaymentFlow(core);
         this.documents = new Documents(core);
-        this.staff = new ClerkDecisions(core);
-        this.background = new Background(core, targets::get, payments);
-        Duration period = Duration.ofMillis(Math.max(50, config.housekeeping_period()));
-        jobs.schedule("deadlines", "housekeeping", period, guarded(background::deadlines));
-        jobs.schedule("transfer-finish", "housekeeping", period, guarded(background::finishTransferred));
-        jobs.schedule("log-retention", "housekeeping", period, guarded(background::logRetention));
-        jobs.schedule("outbox", "outbox", period, guarded(background::deliverOutbox));
-        jobs.schedule("audit-seal", "audit", period, store::sealAudit);
+        this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()));
+        this.background = new Background(core, d -> Optional.ofNullable(targets.get(d)).map(java.util.Deque::peekFirst).orElse(null), payments);
+        // a round waits until the clock is bound (DS binds it right after activation)
+        background.schedule(jobs, Duration.ofMillis(Math.max(50, config.housekeeping_period())), () -> clock != null);
     }
 
     @Deactivate
     void deactivate() {
         jobs.close();
-        checkThreads.shutdownNow();
-    }
-
-    /** A job's round waits until the clock is bound (DS binds it right after activation). */
-    private Runnable guarded(Runnable work) {
-        return () -> {
-            if (clock != null) {
-                work.run();
-            }
-        };
+        pipeline.close();
     }
 
     // ---- what comes and goes ----
@@ -138,33 +114,11 @@ public final class Engine implements ApplicationService, PlatformHealth {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addTransferTarget(TransferTarget target) {
-        targets.put(target.destination(), target);
+        targets.computeIfAbsent(target.destination(), d -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addFirst(target);
     }
 
     void removeTransferTarget(TransferTarget target) {
-        targets.remove(target.destination(), target);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setPaymentProvider(PaymentProvider provider) {
-        this.payment = provider;
-    }
-
-    void unsetPaymentProvider(PaymentProvider provider) {
-        if (this.payment == provider) {
-            this.payment = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setIdentityProvider(IdentityProvider provider) {
-        this.identity = provider;
-    }
-
-    void unsetIdentityProvider(IdentityProvider provider) {
-        if (this.identity == provider) {
-            this.identity = null;
-        }
+        targets.getOrDefault(target.destination(), new java.util.ArrayDeque<>()).remove(target);
     }
 
     // ---- the applicant's requests ----
@@ -219,7 +173,7 @@ public final class Engine implements ApplicationService, PlatformHealth {
         return documents.document(ref, kind);
     }
 
-    // ---- health, and the back office (same bundle) ----
+    // ---- health, and the back office's desks (same bundle) ----
 
     @Override
     public List<JobStatus> jobs() {
@@ -231,28 +185,8 @@ public final class Engine implements ApplicationService, PlatformHealth {
         jobs.status().forEach(j -> jobs.runNow(j.name()));
     }
 
-    Optional<ProcedureDescription> description(String procedureId) {
-        return Optional.ofNullable(registry.procedure(procedureId)).map(Procedure::description);
-    }
-
-    Instant now() {
-        return core.now();
-    }
-
-    /** FZV § 23(3): the days between the supervisors' manual selections (configuration). */
-    int manualSelectionDays() {
-        return manualSelectionDays;
-    }
-
-    boolean decideByClerk(UUID application, boolean approve, String reason, String clerk, String clerkName) {
-        return staff.decide(application, approve, reason, clerk, clerkName);
-    }
-
-    boolean revoke(DecisionRecord record, String reason, String reviewer) {
-        return staff.revoke(record, reason, reviewer);
-    }
-
-    Optional<byte[]> clerkLetter(UUID application) {
-        return staff.letter(application);
+    /** The clerks' and reviewers' decisions (FZV § 19(1) S. 4, § 23(3)), for the back office's desks. */
+    ClerkDecisions clerks() {
+        return staff;
     }
 }

@@ -92,7 +92,7 @@ public final class ReviewDesk implements DecisionReview {
                     "Please give the reasons for the revocation (at most 4000 characters); they are printed in the letter."));
         }
         requireRevocable(record);
-        if (!engine.revoke(record, why, member.user())) {
+        if (!engine.clerks().revoke(record, why, member.user())) {
             throw wrongState("Diese Entscheidung ist nicht zur Nachprüfung offen.", "This decision is not open for review.");
         }
         return view(record(member, application));
@@ -134,7 +134,7 @@ public final class ReviewDesk implements DecisionReview {
         }
         doc.put("trace", steps);
         doc.put("exportedBy", member.user());
-        doc.put("exportedAt", engine.now().toString());
+        doc.put("exportedAt", engine.clerks().now().toString());
         store.appendAudit(application, "TRACE_EXPORTED", "by=" + member.user() + ";role=" + member.role());
         return Json.object(doc);
     }
@@ -170,8 +170,8 @@ public final class ReviewDesk implements DecisionReview {
         java.time.Instant last = store.decisions(member.authority(), Integer.MAX_VALUE).stream()
                 .filter(d -> "MANUAL".equals(d.drawnBy()) && d.drawnAt() != null).map(DecisionRecord::drawnAt)
                 .max(java.util.Comparator.naturalOrder()).orElse(null);
-        int days = engine.manualSelectionDays();
-        boolean due = last == null || !engine.now().isBefore(last.plus(java.time.Duration.ofDays(days)));
+        int days = engine.clerks().manualSelectionDays();
+        boolean due = last == null || !engine.clerks().now().isBefore(last.plus(java.time.Duration.ofDays(days)));
         return new ManualSelection(last, days, due);
     }
 
@@ -182,7 +182,7 @@ public final class ReviewDesk implements DecisionReview {
 
     /** FZV § 23(3): one month from effectiveness, then the decision stands. */
     private void requireRevocable(DecisionRecord record) {
-        LocalDate today = LocalDate.ofInstant(engine.now(), Core.ZONE);
+        LocalDate today = LocalDate.ofInstant(engine.clerks().now(), Core.ZONE);
         if (!ReviewSampling.revocable(record.effectiveOn(), today)) {
             throw wrongState("Die Frist ist abgelaufen: Ein automatisiert erlassener Bescheid kann nur bis einen Monat nach seiner Wirksamkeit"
                     + " nachgeprüft werden (§ 23 Abs. 3 FZV), hier bis " + ReviewSampling.reviewableUntil(record.effectiveOn()) + ".",
@@ -201,7 +201,7 @@ public final class ReviewDesk implements DecisionReview {
     }
 
     private ReviewedDecision view(DecisionRecord d) {
-        String title = engine.description(d.procedureId()).map(p -> p.title().get(Locale.GERMAN)).orElse(d.procedureId());
+        String title = engine.clerks().description(d.procedureId()).map(p -> p.title().get(Locale.GERMAN)).orElse(d.procedureId());
         return new ReviewedDecision(d.applicationId(), d.procedureId(), title, d.reference(), d.decidedAt(), d.effectiveOn(),
                 ReviewSampling.reviewableUntil(d.effectiveOn()), d.reviewState(), d.drawnBy(), d.reviewer(), d.reviewedAt(), d.reviewNote());
     }

@@ -80,6 +80,27 @@ public class PlatformView extends StaffPage {
                 connectors.setId("connectors");
                 add(connectors);
             }
+            add(new H2(StaffViews.t(locale, "Hintergrundaufgaben", "Background jobs")));
+            var health = org.openikfz.ui.web.BackOfficeAccess.current().health();
+            if (health.isEmpty()) {
+                add(new Paragraph(StaffViews.t(locale, "Die Antragsbearbeitung läuft gerade nicht: keine Fristen, Übermittlungen und Löschungen.",
+                        "Application processing is not running right now: no deadlines, transfers or deletions.")));
+            } else {
+                List<List<Object>> jobs = new ArrayList<>();
+                for (org.openikfz.api.health.JobStatus j : health.get().jobs()) {
+                    jobs.add(List.of(j.name(), j.healthy() ? StaffViews.t(locale, "in Ordnung", "healthy") : StaffViews.t(locale, "GESTÖRT", "FAULTY"),
+                            StaffViews.when(j.lastSuccess()), j.lastError() == null ? "" : StaffViews.when(j.lastFailure()) + ": " + j.lastError(),
+                            j.failures()));
+                }
+                Div table = StaffViews.table(StaffViews.t(locale,
+                        "Fristen, Übermittlungen, Löschungen und Versiegelung des Protokolls; eine gestörte Aufgabe läuft weiter und meldet sich hier (auch unter /health)",
+                        "Deadlines, transfers, deletions and sealing of the log; a faulty job keeps running and shows here (also at /health)"),
+                        List.of(StaffViews.t(locale, "Aufgabe", "Job"), StaffViews.t(locale, "Zustand", "State"),
+                                StaffViews.t(locale, "Zuletzt erfolgreich", "Last success"), StaffViews.t(locale, "Letzter Fehler", "Last error"),
+                                StaffViews.t(locale, "Fehlläufe", "Failed runs")), jobs);
+                table.setId("jobs");
+                add(table);
+            }
             List<List<Object>> rows = new ArrayList<>();
             for (InstalledBundle b : StaffViews.platform().bundles(session)) {
                 rows.add(List.of(kind(b.kind(), locale), b.symbolicName(), b.version(), b.source(),

@@ -7,6 +7,7 @@ import org.openikfz.api.backoffice.ClerkWorkspace;
 import org.openikfz.api.backoffice.DecisionReview;
 import org.openikfz.api.backoffice.PlatformOverview;
 import org.openikfz.api.backoffice.StaffDirectory;
+import org.openikfz.api.health.PlatformHealth;
 
 /**
  * The back office's services as far as the UI sees them right now: they come and go with their
@@ -19,13 +20,15 @@ public final class BackOfficeAccess {
     private final Supplier<ClerkWorkspace> workspace;
     private final Supplier<DecisionReview> review;
     private final Supplier<PlatformOverview> platform;
+    private final Supplier<PlatformHealth> health;
 
     public BackOfficeAccess(Supplier<StaffDirectory> staff, Supplier<ClerkWorkspace> workspace, Supplier<DecisionReview> review,
-            Supplier<PlatformOverview> platform) {
+            Supplier<PlatformOverview> platform, Supplier<PlatformHealth> health) {
         this.staff = staff;
         this.workspace = workspace;
         this.review = review;
         this.platform = platform;
+        this.health = health;
     }
 
     /** The access of the running Vaadin application (from a request or a {@code UI.access} thread). */
@@ -47,5 +50,10 @@ public final class BackOfficeAccess {
 
     public Optional<PlatformOverview> platform() {
         return Optional.ofNullable(platform.get());
+    }
+
+    /** The background jobs' health (no personal data). */
+    public Optional<PlatformHealth> health() {
+        return Optional.ofNullable(health.get());
     }
 }

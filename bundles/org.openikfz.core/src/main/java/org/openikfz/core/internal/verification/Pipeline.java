@@ -37,8 +37,27 @@ public final class Pipeline {
         this.timeout = timeout;
     }
 
+    /**
+     * A pipeline on an executor of its own: {@code threads} check threads and a queue of four times
+     * that; beyond it a verification is refused at once (the caller answers "try again"), it never
+     * waits for a thread. Idle threads end after a minute.
+     */
+    public static Pipeline withThreads(int threads, Duration timeout) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 60,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(threads * 4),
+                r -> new Thread(r, "openikfz-check-" + n.incrementAndGet()));
+        executor.allowCoreThreadTimeOut(true);
+        return new Pipeline(executor, timeout);
+    }
+
     public Duration timeout() {
         return timeout;
+    }
+
+    /** Stops the check threads (the engine's deactivation). */
+    public void close() {
+        executor.shutdownNow();
     }
 
     /** What one run found. */

@@ -337,7 +337,7 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
 
     private void store(Vehicle vehicle) {
         vehicles.put(vehicle.fin(), vehicle);
-        save();
+        SimulatorFiles.append(file, vehicle.toLine()); // a journal: the last line of a FIN wins when loading
     }
 
     private static void notApplied(TransferMessage message, String why) {
@@ -440,6 +440,7 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
                 Vehicle v = Vehicle.fromLine(line);
                 vehicles.put(v.fin(), v);
             }
+            save(); // the journal compacted: one line per vehicle
         }
         if (!Files.exists(cocFile)) {
             DEMO_COC.forEach(r -> coc.put(r.fin(), r));
@@ -456,6 +457,7 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
         }
     }
 
+    /** The whole register, one line per vehicle; changes are appended (a rewrite per change grows with the register). */
     private void save() {
         StringBuilder out = new StringBuilder();
         vehicles.values().forEach(v -> out.append(v.toLine()).append('\n'));

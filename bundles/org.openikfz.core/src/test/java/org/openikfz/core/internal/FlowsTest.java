@@ -1,0 +1,320 @@
+package org.openikfz.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.ApplicationState;
+import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.application.DocumentKind;
+import org.openikfz.api.check.Check;
+import org.openikfz.api.check.CheckContext;
+import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Finding;
+import org.openikfz.api.connector.PaymentProvider;
+import org.openikfz.api.connector.TransferMessage;
+import org.openikfz.api.connector.TransferTarget;
+import org.openikfz.api.dialog.Dialog;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.fee.FeeRule;
+import org.openikfz.api.procedure.Applicant;
+import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.LegalBasis;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.value.Land;
+import org.openikfz.core.internal.access.Access;
+import org.openikfz.core.internal.verification.Pipeline;
+
+/**
+ * The shared rules of FZV §§ 19–23 as the engine's units apply them, without the framework: an
+ * in-memory store, a clock the test moves, a procedure with one security code and one check the test
+ * steers, a payment provider and transfer targets of its own.
+ */
+class FlowsTest {
+
+    private static final ProcedureId PROCEDURE = new ProcedureId("abmeldungtest");
+    private static final CheckId CHECK = new CheckId("test.register");
+
+    private final Moved clock = new Moved(Instant.parse("2026-12-05T10:00:00Z"));
+    private final InMemoryStore store = new InMemoryStore(clock);
+    private final Registry registry = new Registry();
+    /** What the check answers next: clear, opposed (a finding on the code) or failed. */
+    private final AtomicReference<CheckResult> register = new AtomicReference<>(new CheckResult.Clear(Map.of("fin", "WVW1")));
+    private final Map<String, PaymentProvider.Status> payments = new HashMap<>();
+    private final List<TransferMessage> delivered = new ArrayList<>();
+    private final Pipeline pipeline = Pipeline.withThreads(2, Duration.ofSeconds(5));
+    private final Core core;
+    private final DialogFlow dialog;
+    private final VerificationFlow verification;
+    private final PaymentFlow payment;
+    private final Documents documents;
+    private final Background background;
+
+    FlowsTest() {
+        PaymentProvider provider = new PaymentProvider() {
+            @Override
+            public Session start(UUID applicationId, BigDecimal amount, URI returnTo) {
+                String id = "pay-" + applicationId;
+                payments.put(id, PaymentProvider.Status.OPEN);
+                return new Session(id, URI.create("https://pay.example/" + id));
+            }
+
+            @Override
+            public Status status(String paymentId) {
+                return payments.getOrDefault(paymentId, Status.FAILED);
+            }
+        };
+        TransferTarget target = new TransferTarget() {
+            @Override
+            public String destination() {
+                return "any";
+            }
+
+            @Override
+            public void deliver(TransferMessage message) {
+                delivered.add(message);
+            }
+        };
+        registry.add(new TestProcedure(), Map.of());
+        registry.add(new Check() {
+            @Override
+            public CheckId id() {
+                return CHECK;
+            }
+
+            @Override
+            public CheckResult check(CheckContext context) {
+                return register.get();
+            }
+        }, Map.of());
+        SecureRandom random = new SecureRandom();
+        core = new Core(store, () -> clock, registry, new Access(random, "ERZ", List.of(URI.create("https://portal.example"))),
+                "Landratsamt Erzgebirgskreis", Land.of("SN"), FeeTable.bundled(), DatedSettings.bundled(), new ReviewSampling(0.0, random),
+                Duration.ofMinutes(30), () -> provider, () -> null);
+        dialog = new DialogFlow(core);
+        verification = new VerificationFlow(core, pipeline);
+        payment = new PaymentFlow(core);
+        documents = new Documents(core);
+        background = new Background(core, destination -> target, payment);
+    }
+
+    @AfterEach
+    void stop() {
+        pipeline.close();
+    }
+
+    // FZV § 20(5): fees are paid before the application is submitted; the decision follows at once
+    @Test
+    void fees_are_paid_before_the_automated_decision() {
+        ApplicationRef ref = verified();
+        ApplicationException unpaid = assertThrows(ApplicationException.class, () -> payment.submit(ref));
+        assertEquals(ApplicationException.Reason.WRONG_STATE, unpaid.reason());
+        pay(ref);
+        ApplicationStatus decided = payment.submit(ref);
+        assertEquals(ApplicationState.DECIDED, decided.state());
+        assertTrue(decided.decision().reference().matches("ERZ-\\d{4}-\\d{8}"), decided.decision().reference());
+        // once: a second submission does not decide again
+        assertThrows(ApplicationException.class, () -> payment.submit(ref));
+        assertEquals(1, store.auditTypes(ref.id()).stream().filter("DECIDED"::equals).count());
+    }
+
+    // FZV § 20(4): after a clear verification nothing can be changed; the payment is for exactly those answers
+    @Test
+    void answers_cannot_change_after_the_verification() {
+        ApplicationRef ref = verified();
+        ApplicationException refused = assertThrows(ApplicationException.class, () -> dialog.answer(ref, Map.of("kennzeichen", "ERZ-X 2")));
+        assertEquals(ApplicationException.Reason.WRONG_STATE, refused.reason());
+        assertEquals("ERZ-AB 1", store.getData(ref.id()).get("kennzeichen"));
+    }
+
+    // FZV § 21, § 19(1) S. 6: the security code is gone once it served its purpose
+    @Test
+    void the_security_code_is_deleted_when_verified() {
+        ApplicationRef ref = verified();
+        assertFalse(store.getData(ref.id()).containsKey("zb1Code"));
+    }
+
+    // FZV § 20(4): opposed three times after the first verification — aborted, the codes deleted
+    @Test
+    void three_corrections_then_aborted() {
+        ApplicationRef ref = answered();
+        register.set(new CheckResult.Opposed(List.of(new Finding("zb1Code", LocalizedText.of("falsch", "wrong")))));
+        assertEquals(3, verification.verify(ref).correctionsLeft());
+        for (int left = 2; left >= 0; left--) {
+            dialog.answer(ref, Map.of("zb1Code", "Ab3De4G"));
+            ApplicationStatus status = verification.verify(ref);
+            assertEquals(left, status.correctionsLeft());
+        }
+        assertEquals("ABORTED", store.findCase(ref.id()).orElseThrow().state());
+        assertFalse(store.getData(ref.id()).containsKey("zb1Code"));
+    }
+
+    // FZV § 19(1) S. 4: a check that cannot answer sends the case to the clerks, never a silent pass
+    @Test
+    void a_failing_check_sends_the_case_to_the_clerks_without_its_codes() {
+        ApplicationRef ref = answered();
+        register.set(new CheckResult.Failed("register unavailable"));
+        verification.verify(ref);
+        assertEquals("MANUAL_REVIEW", store.findCase(ref.id()).orElseThrow().state());
+        assertFalse(store.getData(ref.id()).containsKey("zb1Code"));
+        assertEquals(List.of(TransferTarget.FACHVERFAHREN), store.outboxOf(ref.id()).stream().map(m -> m.destination()).toList());
+    }
+
+    // FZV § 19(1) S. 6: an abandoned dialog and an unpaid verified application lose their data after the idle time
+    @Test
+    void abandoned_dialogs_are_deleted_after_the_idle_time() {
+        ApplicationRef abandoned = answered();
+        ApplicationRef unpaid = verified();
+        clock.advance(Duration.ofMinutes(29));
+        background.deadlines();
+        assertEquals("Ab3De4F", store.getData(abandoned.id()).get("zb1Code"));
+        assertEquals("DIALOG", store.findCase(abandoned.id()).orElseThrow().state());
+
+        clock.advance(Duration.ofMinutes(2));
+        background.deadlines();
+        for (ApplicationRef ref : List.of(abandoned, unpaid)) {
+            assertEquals(Map.of(), store.getData(ref.id()));
+            assertEquals("ABORTED_DELETED", store.findCase(ref.id()).orElseThrow().state());
+            assertTrue(store.auditTypes(ref.id()).contains("DATA_DELETED"));
+        }
+    }
+
+    // paid, but the applicant never came back: paying the verified application is submitting it
+    @Test
+    void a_paid_application_left_alone_is_decided_not_deleted() {
+        ApplicationRef ref = verified();
+        pay(ref);
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        assertEquals("DECIDED", store.findCase(ref.id()).orElseThrow().state());
+    }
+
+    // FZV § 23(1), (2), (4): offered 30 minutes; not retrieved — mailed, effective on the third day; then transferred and deleted
+    @Test
+    void a_decision_not_retrieved_is_mailed_transferred_and_its_data_deleted() {
+        ApplicationRef ref = decided();
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        assertEquals("TRANSFER", store.findCase(ref.id()).orElseThrow().state());
+        LocalDate mailed = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
+        assertEquals(mailed.plusDays(3), store.findCase(ref.id()).orElseThrow().decision().effectiveOn());
+        assertEquals(Set.of(TransferTarget.FACHVERFAHREN, TransferTarget.KBA, TransferTarget.POST),
+                Set.copyOf(store.outboxOf(ref.id()).stream().map(m -> m.destination()).toList()));
+        assertTrue(documents.document(ref, DocumentKind.DECISION).isEmpty(), "the window is over");
+
+        background.deliverOutbox();
+        assertEquals(store.outboxOf(ref.id()).size(), delivered.size());
+        background.finishTransferred();
+        assertEquals("COMPLETED", store.findCase(ref.id()).orElseThrow().state());
+        assertEquals(Map.of(), store.getData(ref.id()));
+    }
+
+    // FZV § 23(1): retrieved within the window, the decision takes effect on the day of retrieval
+    @Test
+    void a_retrieved_decision_takes_effect_that_day() {
+        ApplicationRef ref = decided();
+        assertTrue(documents.document(ref, DocumentKind.DECISION).isPresent());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
+        assertEquals(today, store.findCase(ref.id()).orElseThrow().decision().effectiveOn());
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        assertFalse(store.outboxOf(ref.id()).stream().anyMatch(m -> m.destination().equals(TransferTarget.POST)), "nothing to mail");
+    }
+
+    // ---- the way there ----
+
+    private ApplicationRef answered() {
+        ApplicationRef ref = dialog.open(PROCEDURE, null);
+        assertEquals(Map.of(), dialog.answer(ref, Map.of("kennzeichen", "ERZ-AB 1", "zb1Code", "Ab3De4F")));
+        return ref;
+    }
+
+    private ApplicationRef verified() {
+        ApplicationRef ref = answered();
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(ref).state());
+        return ref;
+    }
+
+    private ApplicationRef decided() {
+        ApplicationRef ref = verified();
+        pay(ref);
+        assertEquals(ApplicationState.DECIDED, payment.submit(ref).state());
+        return ref;
+    }
+
+    private void pay(ApplicationRef ref) {
+        URI page = payment.startPayment(ref, URI.create("https://portal.example/back"));
+        payments.put(page.getPath().substring(1), PaymentProvider.Status.PAID);
+    }
+
+    /** A deregistration in miniature: the plate and the registration certificate's security code, one check, one fee. */
+    private static final class TestProcedure implements Procedure {
+        private final ProcedureDescription description = new ProcedureDescription(PROCEDURE, LocalizedText.of("Abmeldung (Test)", "Test"),
+                LocalizedText.of("Test", "Test"), List.of(new LegalBasis("FZV § 14", "Außerbetriebsetzung")), Set.of(Applicant.NATURAL_PERSON),
+                Identification.OPTIONAL, new Dialog(List.of(new DialogStep("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"), null, List.of(),
+                        List.of(Field.required("kennzeichen", FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate"), null),
+                                Field.required("zb1Code", FieldType.ZB1_CODE, LocalizedText.of("Sicherheitscode", "Security code"), null)),
+                        null))),
+                List.of(CHECK), DecisionPolicy.AUTOMATED, List.of(FeeRule.always("224")), Set.of());
+
+        @Override
+        public ProcedureDescription description() {
+            return description;
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class Moved extends Clock {
+        private volatile Instant now;
+
+        Moved(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+    }
+}

@@ -1,0 +1,375 @@
+package org.openikfz.core.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import org.openikfz.store.api.Application;
+import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.AuditEntry;
+import org.openikfz.store.api.AuditEvent;
+import org.openikfz.store.api.AuditVerification;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseFile;
+import org.openikfz.store.api.DecisionRecord;
+import org.openikfz.store.api.OutboxEntry;
+import org.openikfz.store.api.OutboxMessage;
+import org.openikfz.store.api.StaffAccount;
+import org.openikfz.store.api.StoreActivity;
+import org.openikfz.store.api.StoreInfo;
+import org.openikfz.store.api.TraceRecord;
+
+/**
+ * The store's contract for the engine's unit tests, in memory: cases with compare-and-set on the
+ * version, dialog data, the audit trail, the outbox, decision records. A transaction works on a copy
+ * and is taken over only when its work returns (rolled back when it throws), like the real store.
+ * The staff's accounts are not needed here.
+ */
+final class InMemoryStore implements ApplicationStore {
+
+    private final Clock clock;
+    private State state = new State();
+
+    InMemoryStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Everything the store holds; copied for a transaction. */
+    private static final class State {
+        final Map<UUID, Case> cases = new LinkedHashMap<>();
+        final Map<UUID, Map<String, String>> data = new HashMap<>();
+        final List<AuditEvent> audit = new ArrayList<>();
+        final Map<Long, OutboxMessage> outbox = new TreeMap<>();
+        final Map<UUID, DecisionRecord> decisions = new HashMap<>();
+        final Map<UUID, List<TraceRecord>> traces = new HashMap<>();
+        long nextId = 1;
+        long decisionNumber = 0;
+
+        State copy() {
+            State s = new State();
+            s.cases.putAll(cases);
+            data.forEach((k, v) -> s.data.put(k, new HashMap<>(v)));
+            s.audit.addAll(audit);
+            s.outbox.putAll(outbox);
+            s.decisions.putAll(decisions);
+            s.traces.putAll(traces);
+            s.nextId = nextId;
+            s.decisionNumber = decisionNumber;
+            return s;
+        }
+    }
+
+    // ---- what the tests read ----
+
+    synchronized List<String> auditTypes(UUID id) {
+        return state.audit.stream().filter(e -> id.equals(e.applicationId())).map(AuditEvent::type).toList();
+    }
+
+    synchronized List<OutboxMessage> outboxOf(UUID id) {
+        return state.outbox.values().stream().filter(m -> m.applicationId().equals(id)).toList();
+    }
+
+    // ---- the case ----
+
+    @Override
+    public synchronized Case insertCase(Case c) {
+        Instant now = clock.instant();
+        Case stored = new Case(c.id(), c.procedureId(), c.procedureVersion(), c.authorityId(), c.state(), 0, c.correctionsLeft(),
+                c.tokenHash(), c.eidState(), c.identified(), c.leaseUntil(), c.verifiedHash(), c.feeTotal(), c.paymentId(), c.paidAt(),
+                c.decision(), c.dueAt(), now, now);
+        state.cases.put(c.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<Case> findCase(UUID id) {
+        return Optional.ofNullable(state.cases.get(id));
+    }
+
+    @Override
+    public synchronized Optional<CaseFile> findCaseFile(UUID id) {
+        return findCase(id).map(c -> new CaseFile(c, new TreeMap<>(state.data.getOrDefault(id, Map.of()))));
+    }
+
+    @Override
+    public synchronized Optional<Case> updateCase(Case next) {
+        Case current = state.cases.get(next.id());
+        if (current == null || current.version() != next.version()) {
+            return Optional.empty();
+        }
+        Case stored = new Case(next.id(), next.procedureId(), next.procedureVersion(), next.authorityId(), next.state(), next.version() + 1,
+                next.correctionsLeft(), next.tokenHash(), next.eidState(), next.identified(), next.leaseUntil(), next.verifiedHash(),
+                next.feeTotal(), next.paymentId(), next.paidAt(), next.decision(), next.dueAt(), current.createdAt(), clock.instant());
+        state.cases.put(next.id(), stored);
+        return Optional.of(stored);
+    }
+
+    @Override
+    public synchronized List<Case> casesDue(String s, Instant dueBy, int limit) {
+        return casesDue(dueBy, Integer.MAX_VALUE).stream().filter(c -> c.state().equals(s)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Case> casesDue(Instant dueBy, int limit) {
+        return state.cases.values().stream().filter(c -> c.dueAt() != null && !c.dueAt().isAfter(dueBy))
+                .sorted(Comparator.comparing(Case::dueAt)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Case> casesTransferred(String s, Instant updatedBefore, int limit) {
+        return state.cases.values().stream().filter(c -> c.state().equals(s) && c.updatedAt().isBefore(updatedBefore))
+                .filter(c -> state.outbox.values().stream().noneMatch(m -> m.applicationId().equals(c.id()) && !m.delivered()))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long nextDecisionNumber() {
+        return ++state.decisionNumber;
+    }
+
+    // ---- dialog data ----
+
+    @Override
+    public synchronized void putData(UUID id, String key, String value) {
+        putData(id, Map.of(key, value));
+    }
+
+    @Override
+    public synchronized void putData(UUID id, Map<String, String> data) {
+        if (!state.cases.containsKey(id)) {
+            throw new org.openikfz.store.api.StoreException("no application " + id);
+        }
+        state.data.computeIfAbsent(id, k -> new HashMap<>()).putAll(data);
+    }
+
+    @Override
+    public synchronized Optional<String> getData(UUID id, String key) {
+        return Optional.ofNullable(state.data.getOrDefault(id, Map.of()).get(key));
+    }
+
+    @Override
+    public synchronized Map<String, String> getData(UUID id) {
+        return new TreeMap<>(state.data.getOrDefault(id, Map.of()));
+    }
+
+    @Override
+    public synchronized int deleteData(UUID id) {
+        Map<String, String> removed = state.data.remove(id);
+        return removed == null ? 0 : removed.size();
+    }
+
+    @Override
+    public synchronized int removeData(UUID id, Collection<String> keys) {
+        Map<String, String> data = state.data.getOrDefault(id, new HashMap<>());
+        int n = 0;
+        for (String k : keys) {
+            n += data.remove(k) == null ? 0 : 1;
+        }
+        return n;
+    }
+
+    // ---- audit, outbox, decisions ----
+
+    @Override
+    public synchronized AuditEvent appendAudit(UUID id, String type, String detail) {
+        AuditEvent e = new AuditEvent(state.nextId++, id, clock.instant(), type, detail);
+        state.audit.add(e);
+        return e;
+    }
+
+    @Override
+    public synchronized void appendAudit(List<AuditEntry> events) {
+        events.forEach(e -> appendAudit(e.applicationId(), e.type(), e.detail()));
+    }
+
+    @Override
+    public synchronized List<AuditEvent> auditTrail(UUID id) {
+        return state.audit.stream().filter(e -> id.equals(e.applicationId())).toList();
+    }
+
+    @Override
+    public synchronized OutboxMessage enqueue(UUID id, String destination, String label, String payload) {
+        OutboxMessage m = new OutboxMessage(state.nextId++, id, destination, payload, clock.instant(), null);
+        state.outbox.put(m.id(), m);
+        return m;
+    }
+
+    @Override
+    public synchronized OutboxMessage enqueue(UUID id, String destination, String payload) {
+        return enqueue(id, destination, null, payload);
+    }
+
+    @Override
+    public synchronized List<OutboxMessage> undelivered(int limit) {
+        return state.outbox.values().stream().filter(m -> !m.delivered()).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean markDelivered(long messageId) {
+        OutboxMessage m = state.outbox.get(messageId);
+        if (m == null || m.delivered()) {
+            return false;
+        }
+        state.outbox.put(messageId, new OutboxMessage(m.id(), m.applicationId(), m.destination(), null, m.createdAt(), clock.instant()));
+        return true;
+    }
+
+    @Override
+    public synchronized void recordDecision(DecisionRecord d) {
+        state.decisions.put(d.applicationId(), d);
+    }
+
+    @Override
+    public synchronized Optional<DecisionRecord> findDecision(UUID id) {
+        return Optional.ofNullable(state.decisions.get(id));
+    }
+
+    @Override
+    public synchronized void decisionEffective(UUID id, LocalDate effectiveOn) {
+        DecisionRecord d = state.decisions.get(id);
+        if (d != null) {
+            state.decisions.put(id, new DecisionRecord(d.applicationId(), d.procedureId(), d.authorityId(), d.reference(),
+                    d.procedureVersion(), d.decidedAt(), effectiveOn, d.reviewState(), d.drawnBy(), d.drawnAt(), d.reviewer(),
+                    d.reviewedAt(), d.reviewNote()));
+        }
+    }
+
+    @Override
+    public synchronized void replaceTrace(UUID id, List<TraceRecord> trace) {
+        state.traces.put(id, List.copyOf(trace));
+    }
+
+    @Override
+    public synchronized List<TraceRecord> trace(UUID id) {
+        return state.traces.getOrDefault(id, List.of());
+    }
+
+    @Override
+    public synchronized <T> T inTransaction(Function<ApplicationStore, T> work) {
+        State before = state;
+        state = before.copy();
+        try {
+            return work.apply(this);
+        } catch (RuntimeException | Error e) {
+            state = before;
+            throw e;
+        }
+    }
+
+    @Override
+    public int sealAudit() {
+        return 0;
+    }
+
+    @Override
+    public StoreActivity activity() {
+        return new StoreActivity(0, 0, 0);
+    }
+
+    @Override
+    public String dialect() {
+        return "MEMORY";
+    }
+
+    @Override
+    public StoreInfo info() {
+        return new StoreInfo("MEMORY", "in memory", "-", true);
+    }
+
+    // ---- not needed by the engine's flows ----
+
+    @Override
+    public Application create(String procedureId, String authorityId, String initialState, int correctionsLeft) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Application> find(UUID applicationId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Application> transition(UUID applicationId, String expectedState, String newState, int correctionsLeft) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Application> findByState(String s, Instant updatedBefore, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<AuditEvent> systemEvents(String typePrefix, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int purgeAudit(Instant cutoff) {
+        return 0;
+    }
+
+    @Override
+    public AuditVerification verifyAudit() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<OutboxEntry> outbox(String destination, String authorityId, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<StaffAccount> findAccount(String user) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<StaffAccount> accounts() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean createAccount(StaffAccount account) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void recordLogin(String user, long lastTotpStep, int failedLogins, Instant lockedUntil) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DecisionRecord> decisions(String authorityId, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean review(UUID applicationId, String expectedState, String newState, String drawnBy, String reviewer, String note) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int purgeDecisions(Instant cutoff) {
+        return 0;
+    }
+
+    @Override
+    public boolean claimLoginAttempt(String user, Instant now, int maxFailures, Instant lockUntil) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean claimTotpStep(String user, long step) {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -41,11 +41,24 @@ final class Background {
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
+    private static final int WORKERS = 4;
 
     private final Core core;
     private final Function<String, TransferTarget> targets;
     private final PaymentFlow payment;
     private final Map<String, Backoff> backoff = new ConcurrentHashMap<>();
+    // one sender per destination at a time (a cached pool: as many as there are destinations)
+    private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "openikfz-outbox-sender");
+        t.setDaemon(true);
+        return t;
+    });
+    // the cases of a round: a few at once, so a backlog after a peak is worked off at the machine's pace
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS, r -> {
+        Thread t = new Thread(r, "openikfz-background-worker");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Instant lastAuditPurge = Instant.EPOCH;
 
     Background(Core core, Function<String, TransferTarget> targets, PaymentFlow payment) {
@@ -57,7 +70,7 @@ final class Background {
     /**
      * The background jobs: deadlines, finishing transfers and the § 18(3) deletion on the
      * housekeeping thread, the outbox on its own (a slow destination does not hold the deadlines),
-     * the audit sealing on a third. {@code ready} says whether a round may run (the clock is bound).
+     * the audit sealing and the database's own housekeeping on a third. {@code ready} says whether a round may run (the clock is bound).
      */
     void schedule(org.openikfz.core.internal.jobs.Jobs jobs, Duration period, java.util.function.BooleanSupplier ready) {
         java.util.function.Function<Runnable, Runnable> guarded = work -> () -> {
@@ -70,6 +83,7 @@ final class Background {
         jobs.schedule("log-retention", "housekeeping", period, guarded.apply(this::logRetention));
         jobs.schedule("outbox", "outbox", period, guarded.apply(() -> drain(this::deliverOutbox)));
         jobs.schedule("audit-seal", "audit", period, core.store::sealAudit);
+        jobs.schedule("database-maintenance", "audit", period, core.store::maintain);
     }
 
     /**
@@ -91,7 +105,7 @@ final class Background {
     int deadlines() {
         Instant now = core.now();
         List<Case> dueCases = core.store.casesDue(now, BATCH);
-        for (Case due : dueCases) {
+        inParallel(dueCases, due -> {
             try {
                 switch (CaseState.of(due.state())) {
                     case DECIDED -> closeDecisionWindow(due, now);
@@ -107,8 +121,40 @@ final class Background {
                 LOG.log(Level.WARNING, "the deadline of application " + due.id() + " (" + due.state() + ") could not be worked off yet: "
                         + e.getMessage());
             }
-        }
+        });
         return dueCases.size();
+    }
+
+    /**
+     * Works off the cases of a round on the background workers, each case on its own (every change
+     * is a compare-and-set on the case, so they cannot get in each other's way); returns when all
+     * are done. An Error of one reaches the job, which reports it.
+     */
+    private void inParallel(List<Case> cases, java.util.function.Consumer<Case> work) {
+        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>(cases.size());
+        for (Case c : cases) {
+            running.add(workers.submit(() -> work.accept(c)));
+        }
+        awaitAll(running);
+    }
+
+    private static int awaitAll(List<? extends java.util.concurrent.Future<?>> running) {
+        int sum = 0;
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                Object result = f.get();
+                sum += result instanceof Integer n ? n : 0;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return sum;
+            }
+        }
+        return sum;
     }
 
     /** FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then transfer. */
@@ -160,22 +206,34 @@ final class Background {
 
     /**
      * FZV § 19(1), § 23(4): deliver queued transfers; receivers are idempotent by message id (exactly
-     * once). A destination that fails is left alone for a growing while (up to a minute), and its
-     * going down and coming back are logged once each.
+     * once). Each destination on a thread of its own, in the order queued (a slow or failing one does
+     * not hold the others up); a destination that fails is left alone for a growing while (up to a
+     * minute), and its going down and coming back are logged once each.
      */
     int deliverOutbox() {
         Instant now = Instant.now(); // back-off is about real time, not the engine's (movable) clock
-        Map<java.util.UUID, String> procedures = new HashMap<>();
         List<OutboxMessage> undelivered = core.store.undelivered(BATCH);
+        Map<String, List<OutboxMessage>> byDestination = new java.util.LinkedHashMap<>();
+        undelivered.forEach(m -> byDestination.computeIfAbsent(m.destination(), d -> new java.util.ArrayList<>()).add(m));
+        Map<java.util.UUID, String> procedures = new ConcurrentHashMap<>();
+        List<java.util.concurrent.Future<Integer>> running = new java.util.ArrayList<>();
+        byDestination.forEach((destination, messages) -> running.add(senders.submit(() -> deliver(destination, messages, procedures, now))));
+        // an Error of a connector (an OutOfMemoryError too) reaches the job, which reports it
+        int delivered = awaitAll(running);
+        // a full batch of which some were delivered: there may be more right away
+        return delivered > 0 ? undelivered.size() : 0;
+    }
+
+    private int deliver(String destination, List<OutboxMessage> messages, Map<java.util.UUID, String> procedures, Instant now) {
         int delivered = 0;
-        for (OutboxMessage message : undelivered) {
-            Backoff b = backoff.get(message.destination());
+        for (OutboxMessage message : messages) {
+            Backoff b = backoff.get(destination);
             if (b != null && now.isBefore(b.until())) {
-                continue;
+                return delivered;
             }
-            TransferTarget target = targets.apply(message.destination());
+            TransferTarget target = targets.apply(destination);
             if (target == null) {
-                continue; // not available right now: stays queued
+                return delivered; // not available right now: stays queued
             }
             String procedureId = procedures.computeIfAbsent(message.applicationId(),
                     id -> core.store.findCase(id).map(Case::procedureId).orElse("unknown"));
@@ -185,24 +243,29 @@ final class Background {
                 Backoff next = b == null ? new Backoff(Duration.ofSeconds(1), now.plusSeconds(1))
                         : new Backoff(min(b.delay().multipliedBy(2), MAX_BACKOFF), now.plus(min(b.delay().multipliedBy(2), MAX_BACKOFF)));
                 if (b == null) {
-                    LOG.log(Level.WARNING, "transfers to " + message.destination() + " postponed, retried with back-off: " + e.getMessage());
+                    LOG.log(Level.WARNING, "transfers to " + destination + " postponed, retried with back-off: " + e.getMessage());
                 }
-                backoff.put(message.destination(), next);
-                continue;
+                backoff.put(destination, next);
+                return delivered;
             }
-            if (backoff.remove(message.destination()) != null) {
-                LOG.log(Level.INFO, "transfers to " + message.destination() + " delivered again");
+            if (backoff.remove(destination) != null) {
+                LOG.log(Level.INFO, "transfers to " + destination + " delivered again");
             }
             core.store.inTransaction(s -> {
                 if (s.markDelivered(message.id())) {
-                    s.appendAudit(message.applicationId(), "DELIVERED", "destination=" + message.destination() + ";message=" + message.id());
+                    s.appendAudit(message.applicationId(), "DELIVERED", "destination=" + destination + ";message=" + message.id());
                 }
                 return null;
             });
             delivered++;
         }
-        // a full batch of which some were delivered: there may be more right away
-        return delivered > 0 ? undelivered.size() : 0;
+        return delivered;
+    }
+
+    /** Stops the senders (the engine's deactivation). */
+    void close() {
+        senders.shutdownNow();
+        workers.shutdownNow();
     }
 
     /**
@@ -213,9 +276,7 @@ final class Background {
     int finishTransferred() {
         Instant now = core.now();
         List<Case> transferred = core.store.casesTransferred(CaseState.TRANSFER.name(), FAR_FUTURE, BATCH);
-        for (Case c : transferred) {
-            complete(c, CaseState.COMPLETED, "transfer");
-        }
+        inParallel(transferred, c -> complete(c, CaseState.COMPLETED, "transfer"));
         for (Case c : core.store.casesTransferred(CaseState.MANUAL_REVIEW.name(), FAR_FUTURE, BATCH)) {
             core.store.inTransaction(s -> {
                 if (Cases.tryMove(s, c, CaseState.WITH_CLERKS, x -> x).isPresent()) {

@@ -89,6 +89,7 @@ public final class Engine implements ApplicationService, PlatformHealth {
     @Deactivate
     void deactivate() {
         jobs.close();
+        background.close();
         pipeline.close();
     }
 

@@ -267,6 +267,10 @@ final class InMemoryStore implements ApplicationStore {
     }
 
     @Override
+    public void maintain() {
+    }
+
+    @Override
     public int sealAudit() {
         return 0;
     }

@@ -257,6 +257,15 @@ public interface ApplicationStore {
      */
     int sealAudit();
 
+    /**
+     * One bounded step of the database's own housekeeping (a background job calls it every second or
+     * so): on the embedded H2, compacting its file, which otherwise grows with every commit; nothing
+     * on PostgreSQL (autovacuum).
+     *
+     * @since 1.3
+     */
+    void maintain();
+
     /** Statements and commits sent to the database since the store started. @since 1.3 */
     StoreActivity activity();
 }

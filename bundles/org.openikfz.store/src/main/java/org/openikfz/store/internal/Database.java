@@ -34,6 +34,7 @@ final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final CountingDataSource counter;
+    private final H2Maintenance h2;
     private final SQLDialect dialect;
     private final DSLContext dsl;
     private final String product;
@@ -42,6 +43,7 @@ final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, CountingDataSource counter, SQLDialect dialect, String product, String schemaVersion) {
         this.pool = pool;
         this.counter = counter;
+        this.h2 = dialect == SQLDialect.H2 ? new H2Maintenance(pool) : null;
         this.dialect = dialect;
         this.product = product;
         this.schemaVersion = schemaVersion;
@@ -172,6 +174,16 @@ final class Database implements AutoCloseable {
 
     String schemaVersion() {
         return schemaVersion;
+    }
+
+    /**
+     * The database's own housekeeping, a bounded step: on the embedded H2, compacting its file (see
+     * {@link H2Maintenance}); PostgreSQL's autovacuum does this itself.
+     */
+    void maintain() {
+        if (h2 != null) {
+            h2.compact(90, 32 << 20);
+        }
     }
 
     /** Whether a valid connection can be had within two seconds. */

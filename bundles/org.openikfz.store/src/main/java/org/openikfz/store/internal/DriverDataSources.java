@@ -41,7 +41,10 @@ final class DriverDataSources {
      * WRITE_DELAY=0 every commit is on disk before it returns (unless the operator set a delay).
      */
     static String durable(String url) {
-        return url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String durable = upper.contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
+        // freed file space is reused after 2 s instead of 45 s; safe because the store syncs the file every second (H2Maintenance)
+        return upper.contains(";RETENTION_TIME=") ? durable : durable + ";RETENTION_TIME=2000";
     }
 
     private static DataSource postgres(StoreSettings settings) {

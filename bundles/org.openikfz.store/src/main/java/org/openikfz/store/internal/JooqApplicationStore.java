@@ -301,6 +301,12 @@ final class JooqApplicationStore implements ApplicationStore {
         return sealer.verify();
     }
 
+    /** The database's housekeeping belongs to the component that holds the database (StoreComponent). */
+    @Override
+    public void maintain() {
+        // nothing here: a bound or inner store has no database of its own
+    }
+
     @Override
     public int sealAudit() {
         return sealer.seal();

@@ -84,6 +84,11 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public void maintain() {
+        database.maintain();
+    }
+
+    @Override
     public int sealAudit() {
         return store.sealAudit();
     }

@@ -1,4 +1,4 @@
-package org.openikfz.core.internal;
+package org.openikfz.backoffice.internal;
 
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -125,7 +125,7 @@ public final class StaffAccounts implements StaffDirectory {
         StaffMember member = member(account);
         String token = token();
         StaffSession session = new StaffSession(token, member, now.plus(IDLE));
-        sessions.put(org.openikfz.core.internal.access.Access.sha256(token), session);
+        sessions.put(sessionKey(token), session);
         store.appendAudit(null, "STAFF_LOGIN", "user=" + member.user() + ";role=" + member.role() + ";authority=" + member.authority());
         return session;
     }
@@ -135,7 +135,7 @@ public final class StaffAccounts implements StaffDirectory {
         if (token == null) {
             return Optional.empty();
         }
-        String key = org.openikfz.core.internal.access.Access.sha256(token);
+        String key = sessionKey(token);
         StaffSession session = sessions.get(key);
         Instant now = clock.instant();
         if (session == null) {
@@ -153,7 +153,7 @@ public final class StaffAccounts implements StaffDirectory {
     @Override
     public void logout(String token) {
         if (token != null) {
-            StaffSession gone = sessions.remove(org.openikfz.core.internal.access.Access.sha256(token));
+            StaffSession gone = sessions.remove(sessionKey(token));
             if (gone != null) {
                 store.appendAudit(null, "STAFF_LOGOUT", "user=" + gone.member().user());
             }
@@ -223,4 +223,14 @@ public final class StaffAccounts implements StaffDirectory {
 
     /** A valid hash of a password nobody has, to spend the same time on an unknown user. */
     private static final String DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    /** Sessions are kept by the SHA-256 of their token: the token itself is never held. */
+    private static String sessionKey(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 not available", e);
+        }
+    }
 }

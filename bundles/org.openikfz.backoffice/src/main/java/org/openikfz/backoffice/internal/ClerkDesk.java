@@ -1,4 +1,4 @@
-package org.openikfz.core.internal;
+package org.openikfz.backoffice.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +26,8 @@ import org.openikfz.api.dialog.DialogStep;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.core.casework.CaseWork;
+import org.openikfz.core.casework.ClerkView;
 import org.openikfz.store.api.Application;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.AuditEvent;
@@ -47,13 +49,13 @@ public final class ClerkDesk implements ClerkWorkspace {
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
     private final ApplicationStore store;
-    private final Engine engine;
+    private final CaseWork work;
     private final StaffAccounts staff;
 
     @Activate
-    public ClerkDesk(@Reference ApplicationStore store, @Reference Engine engine, @Reference StaffAccounts staff) {
+    public ClerkDesk(@Reference ApplicationStore store, @Reference CaseWork work, @Reference StaffAccounts staff) {
         this.store = store;
-        this.engine = engine;
+        this.work = work;
         this.staff = staff;
     }
 
@@ -76,9 +78,9 @@ public final class ClerkDesk implements ClerkWorkspace {
     public CaseFile caseFile(StaffSession session, UUID id) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
         Application application = caseOf(member, id);
-        Map<String, String> data = store.getData(id);
+        ClerkView view = work.clerkView(id).orElseThrow(ClerkDesk::notFound);
         List<CaseFile.Entry> applicant = new ArrayList<>();
-        Optional<VerifiedIdentity> identity = org.openikfz.core.internal.dialog.DialogRules.identityOf(data);
+        Optional<VerifiedIdentity> identity = view.applicant();
         if (identity.isPresent()) {
             var person = identity.get().person();
             applicant.add(new CaseFile.Entry(identity.get().organisation() ? "Organisation" : "Name", person.name()));
@@ -92,8 +94,8 @@ public final class ClerkDesk implements ClerkWorkspace {
             applicant.add(new CaseFile.Entry("Identifizierung", "nicht elektronisch ausgewiesen"));
         }
         List<CaseFile.Entry> answers = new ArrayList<>();
-        Optional<ProcedureDescription> description = engine.clerks().description(application.procedureId());
-        Answers given = org.openikfz.core.internal.dialog.DialogRules.answersOf(data);
+        Optional<ProcedureDescription> description = work.procedure(application.procedureId());
+        Answers given = view.answers();
         if (description.isPresent()) {
             for (DialogStep step : description.get().dialog().steps()) {
                 for (Field field : step.fields()) {
@@ -115,7 +117,7 @@ public final class ClerkDesk implements ClerkWorkspace {
                 }
             }
         }
-        org.openikfz.core.internal.dialog.DialogRules.factsOf(data).forEach((k, v) -> precheck.add(new CaseFile.Entry("Festgestellt: " + k, v)));
+        view.facts().forEach((k, v) -> precheck.add(new CaseFile.Entry("Festgestellt: " + k, v)));
         store.appendAudit(id, "CASE_VIEWED", "by=" + member.user() + ";role=" + member.role());
         return new CaseFile(summary(application), applicant, answers, precheck);
     }
@@ -132,7 +134,7 @@ public final class ClerkDesk implements ClerkWorkspace {
         }
         boolean decided;
         try {
-            decided = engine.clerks().decide(application.id(), approve, why, member.user(), member.displayName());
+            decided = work.decide(application.id(), approve, why, member.user(), member.displayName());
         } catch (ApplicationException e) {
             throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, e.text());
         }
@@ -146,7 +148,7 @@ public final class ClerkDesk implements ClerkWorkspace {
     @Override
     public Optional<byte[]> letter(StaffSession session, UUID id) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
-        return engine.clerks().letter(caseOf(member, id).id());
+        return work.clerkLetter(caseOf(member, id).id());
     }
 
     @Override
@@ -162,10 +164,14 @@ public final class ClerkDesk implements ClerkWorkspace {
         Application application = id == null ? null : store.find(id).orElse(null);
         if (application == null || !application.authorityId().equals(member.authority())
                 || !List.of("MANUAL_REVIEW", "WITH_CLERKS", "CLERK_DECIDED").contains(application.state())) {
-            throw new BackOfficeException(BackOfficeException.Reason.NOT_FOUND, LocalizedText.of(
-                    "Diesen Fall gibt es nicht, oder er ist abgeschlossen.", "There is no such case, or it is closed."));
+            throw notFound();
         }
         return application;
+    }
+
+    private static BackOfficeException notFound() {
+        return new BackOfficeException(BackOfficeException.Reason.NOT_FOUND, LocalizedText.of(
+                "Diesen Fall gibt es nicht, oder er ist abgeschlossen.", "There is no such case, or it is closed."));
     }
 
     private ClerkCase summary(Application application) {
@@ -193,7 +199,7 @@ public final class ClerkDesk implements ClerkWorkspace {
                 }
             }
         }
-        String title = engine.clerks().description(application.procedureId()).map(d -> d.title().get(Locale.GERMAN)).orElse(application.procedureId());
+        String title = work.procedure(application.procedureId()).map(d -> d.title().get(Locale.GERMAN)).orElse(application.procedureId());
         return new ClerkCase(application.id(), application.procedureId(), title, application.authorityId(), received, reason, state,
                 decidedBy, decidedAt);
     }

@@ -1,4 +1,4 @@
-package org.openikfz.core.internal;
+package org.openikfz.backoffice.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;

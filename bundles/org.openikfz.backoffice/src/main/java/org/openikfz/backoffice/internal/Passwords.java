@@ -1,4 +1,4 @@
-package org.openikfz.core.internal;
+package org.openikfz.backoffice.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.openikfz.core.internal;
+package org.openikfz.backoffice.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +18,8 @@ import org.openikfz.api.backoffice.StaffMember;
 import org.openikfz.api.backoffice.StaffSession;
 import org.openikfz.api.backoffice.TraceEntry;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.core.casework.CaseWork;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.DecisionRecord;
 import org.openikfz.store.api.TraceRecord;
@@ -34,13 +36,14 @@ import org.osgi.service.component.annotations.Reference;
 public final class ReviewDesk implements DecisionReview {
 
     private final ApplicationStore store;
-    private final Engine engine;
+    private final CaseWork work;
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     private final StaffAccounts staff;
 
     @Activate
-    public ReviewDesk(@Reference ApplicationStore store, @Reference Engine engine, @Reference StaffAccounts staff) {
+    public ReviewDesk(@Reference ApplicationStore store, @Reference CaseWork work, @Reference StaffAccounts staff) {
         this.store = store;
-        this.engine = engine;
+        this.work = work;
         this.staff = staff;
     }
 
@@ -60,12 +63,16 @@ public final class ReviewDesk implements DecisionReview {
     @Override
     public ReviewedDecision select(StaffSession session, UUID application) {
         StaffMember member = staff.require(session, Role.SUPERVISOR);
-        DecisionRecord record = record(member, application);
-        requireRevocable(record);
-        if (!store.review(application, ReviewedDecision.NONE, ReviewedDecision.OPEN, "MANUAL", null, null)) {
+        record(member, application);
+        boolean drawn;
+        try {
+            drawn = work.drawForReview(application, member.user());
+        } catch (ApplicationException e) {
+            throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, e.text()); // FZV § 23(3): the month has passed
+        }
+        if (!drawn) {
             throw wrongState("Diese Entscheidung ist schon zur Nachprüfung gezogen.", "This decision has been drawn for review already.");
         }
-        store.appendAudit(application, "REVIEW_DRAWN", "by=MANUAL;supervisor=" + member.user());
         return view(record(member, application));
     }
 
@@ -91,8 +98,13 @@ public final class ReviewDesk implements DecisionReview {
                     "Bitte begründen Sie den Widerruf (höchstens 4000 Zeichen); die Begründung steht im Schreiben an den Halter.",
                     "Please give the reasons for the revocation (at most 4000 characters); they are printed in the letter."));
         }
-        requireRevocable(record);
-        if (!engine.clerks().revoke(record, why, member.user())) {
+        boolean revoked;
+        try {
+            revoked = work.revoke(record.applicationId(), why, member.user());
+        } catch (ApplicationException e) {
+            throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, e.text()); // e.g. FZV § 23(3): the month has passed
+        }
+        if (!revoked) {
             throw wrongState("Diese Entscheidung ist nicht zur Nachprüfung offen.", "This decision is not open for review.");
         }
         return view(record(member, application));
@@ -134,9 +146,13 @@ public final class ReviewDesk implements DecisionReview {
         }
         doc.put("trace", steps);
         doc.put("exportedBy", member.user());
-        doc.put("exportedAt", engine.clerks().now().toString());
+        doc.put("exportedAt", work.now().toString());
         store.appendAudit(application, "TRACE_EXPORTED", "by=" + member.user() + ";role=" + member.role());
-        return Json.object(doc);
+        try {
+            return json.writeValueAsString(doc);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the export cannot be written as JSON", e);
+        }
     }
 
     @Override
@@ -170,25 +186,14 @@ public final class ReviewDesk implements DecisionReview {
         java.time.Instant last = store.decisions(member.authority(), Integer.MAX_VALUE).stream()
                 .filter(d -> "MANUAL".equals(d.drawnBy()) && d.drawnAt() != null).map(DecisionRecord::drawnAt)
                 .max(java.util.Comparator.naturalOrder()).orElse(null);
-        int days = engine.clerks().manualSelectionDays();
-        boolean due = last == null || !engine.clerks().now().isBefore(last.plus(java.time.Duration.ofDays(days)));
+        int days = work.manualSelectionDays();
+        boolean due = last == null || !work.now().isBefore(last.plus(java.time.Duration.ofDays(days)));
         return new ManualSelection(last, days, due);
     }
 
     private List<TraceEntry> entries(UUID application) {
         return store.trace(application).stream().map(t -> new TraceEntry(t.seq(), t.step(), t.outcome(), t.inputs(),
                 t.established(), t.rule(), t.version())).toList();
-    }
-
-    /** FZV § 23(3): one month from effectiveness, then the decision stands. */
-    private void requireRevocable(DecisionRecord record) {
-        LocalDate today = LocalDate.ofInstant(engine.clerks().now(), Core.ZONE);
-        if (!ReviewSampling.revocable(record.effectiveOn(), today)) {
-            throw wrongState("Die Frist ist abgelaufen: Ein automatisiert erlassener Bescheid kann nur bis einen Monat nach seiner Wirksamkeit"
-                    + " nachgeprüft werden (§ 23 Abs. 3 FZV), hier bis " + ReviewSampling.reviewableUntil(record.effectiveOn()) + ".",
-                    "Too late: an automated decision can be reviewed only up to one month after it took effect, here until "
-                            + ReviewSampling.reviewableUntil(record.effectiveOn()) + ".");
-        }
     }
 
     private DecisionRecord record(StaffMember member, UUID application) {
@@ -201,9 +206,9 @@ public final class ReviewDesk implements DecisionReview {
     }
 
     private ReviewedDecision view(DecisionRecord d) {
-        String title = engine.clerks().description(d.procedureId()).map(p -> p.title().get(Locale.GERMAN)).orElse(d.procedureId());
+        String title = work.procedure(d.procedureId()).map(p -> p.title().get(Locale.GERMAN)).orElse(d.procedureId());
         return new ReviewedDecision(d.applicationId(), d.procedureId(), title, d.reference(), d.decidedAt(), d.effectiveOn(),
-                ReviewSampling.reviewableUntil(d.effectiveOn()), d.reviewState(), d.drawnBy(), d.reviewer(), d.reviewedAt(), d.reviewNote());
+                work.reviewableUntil(d.effectiveOn()), d.reviewState(), d.drawnBy(), d.reviewer(), d.reviewedAt(), d.reviewNote());
     }
 
     private static BackOfficeException wrongState(String german, String english) {

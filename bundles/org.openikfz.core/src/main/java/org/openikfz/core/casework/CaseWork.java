@@ -1,0 +1,59 @@
+package org.openikfz.core.casework;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The engine's service for the back office. Who may call what (roles, the authority) is the back
+ * office's check; the state rules are the engine's: every change is a compare-and-set on the case.
+ */
+@ProviderType
+public interface CaseWork {
+
+    /** The dialog data of a case as the clerks may see them, or empty when there is no such case. */
+    Optional<ClerkView> clerkView(UUID application);
+
+    /**
+     * FZV § 19(1) S. 4: a clerk decides a case that is with the clerks; the letter is offered and the
+     * decision transferred.
+     *
+     * @return false when the case is not (or no longer) with the clerks
+     * @throws org.openikfz.api.application.ApplicationException UNAVAILABLE while the case's procedure is not deployed
+     */
+    boolean decide(UUID application, boolean approve, String reason, String clerk, String clerkName);
+
+    /**
+     * FZV § 23(3): a supervisor draws an automated decision for review (besides the random draw).
+     *
+     * @return false when it was drawn already
+     * @throws org.openikfz.api.application.ApplicationException WRONG_STATE when the month for the review has passed
+     */
+    boolean drawForReview(UUID application, String supervisor);
+
+    /**
+     * FZV § 23(3): revokes an automated decision drawn for review; the revocation is transferred.
+     *
+     * @return false when the decision is not open for review (any more)
+     * @throws org.openikfz.api.application.ApplicationException WRONG_STATE when the month for the review has passed
+     */
+    boolean revoke(UUID application, String reason, String reviewer);
+
+    /** The clerk's letter of a case a clerk decided, while it is offered. */
+    Optional<byte[]> clerkLetter(UUID application);
+
+    /** The description of a procedure deployed right now. */
+    Optional<ProcedureDescription> procedure(String procedureId);
+
+    /** The engine's time (its clock service's). */
+    Instant now();
+
+    /** FZV § 23(3): the days between the supervisors' manual selections (the engine's configuration). */
+    int manualSelectionDays();
+
+    /** FZV § 23(3): the last day a decision that took effect on {@code effectiveOn} may be revoked. */
+    LocalDate reviewableUntil(LocalDate effectiveOn);
+}

@@ -2,7 +2,6 @@ package org.openikfz.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -169,11 +167,7 @@ public class AusserbetriebsetzungIT {
 
     @Test
     public void decisionNotRetrievedIsMailedAndTakesEffectOnTheThirdDay() throws Exception {
-        ApplicationRef ref = engine.open(ABMELDEN, null);
-        engine.answer(ref, answers("Ab3De4F"));
-        engine.verify(ref);
-        pay(ref);
-        engine.submit(ref);
+        ApplicationRef ref = decided();
         clock.advance(Duration.ofMinutes(31));
         waitFor(() -> engine.status(ref).state() == ApplicationState.COMPLETED);
         var decision = engine.status(ref).decision();
@@ -228,11 +222,7 @@ public class AusserbetriebsetzungIT {
         ApplicationRef unpaid = engine.open(ABMELDEN, null);
         engine.answer(unpaid, answers("Ab3De4F"));
         assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(unpaid).state());
-        ApplicationRef decided = engine.open(ABMELDEN, null);
-        engine.answer(decided, answers("Ab3De4F"));
-        engine.verify(decided);
-        pay(decided);
-        assertEquals(ApplicationState.DECIDED, engine.submit(decided).state());
+        ApplicationRef decided = decided();
 
         // not yet after 29 minutes: a whole round of the deadlines later, the codes are still there
         org.openikfz.api.health.PlatformHealth health = context.getService(context.getServiceReference(org.openikfz.api.health.PlatformHealth.class));
@@ -275,11 +265,7 @@ public class AusserbetriebsetzungIT {
                 context.registerService(org.openikfz.api.connector.TransferTarget.class, failing, null);
         org.openikfz.api.health.PlatformHealth health = context.getService(context.getServiceReference(org.openikfz.api.health.PlatformHealth.class));
         try {
-            ApplicationRef ref = engine.open(ABMELDEN, null);
-            engine.answer(ref, answers("Ab3De4F"));
-            engine.verify(ref);
-            pay(ref);
-            engine.submit(ref);
+            decided();
             clock.advance(Duration.ofMinutes(31));
             waitFor(() -> health.jobs().stream().anyMatch(j -> j.name().equals("outbox") && !j.healthy() && j.failures() >= 2
                     && String.valueOf(j.lastError()).contains("OutOfMemoryError")));
@@ -301,6 +287,16 @@ public class AusserbetriebsetzungIT {
         Object port = admin.getConfiguration("org.openikfz.ui", null).getProperties().get("port");
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An automated decision of the demo vehicle, paid and submitted. */
+    private ApplicationRef decided() throws Exception {
+        ApplicationRef ref = engine.open(ABMELDEN, null);
+        assertEquals(Map.of(), engine.answer(ref, answers("Ab3De4F")));
+        assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
+        pay(ref);
+        assertEquals(ApplicationState.DECIDED, engine.submit(ref).state());
+        return ref;
     }
 
     private static Map<String, String> answers(String zb1) {

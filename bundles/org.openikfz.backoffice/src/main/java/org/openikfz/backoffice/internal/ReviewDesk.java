@@ -1,6 +1,5 @@
 package org.openikfz.backoffice.internal;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.openikfz.api.application.ApplicationException;
 import org.openikfz.core.casework.CaseWork;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.DecisionRecord;
-import org.openikfz.store.api.TraceRecord;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -5,9 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -34,7 +31,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Automated Außerbetriebsetzung decisions per second through the engine (open, answer, verify
@@ -54,7 +50,12 @@ public class H2DecisionBenchmark {
     @Inject
     protected ApplicationStore store;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private Driver driver;
+
+    @org.junit.Before
+    public void driver() {
+        driver = new Driver(context);
+    }
 
     @Configuration
     public Option[] config() throws Exception {
@@ -89,7 +90,7 @@ public class H2DecisionBenchmark {
     public void decisionsPerSecondAgainstPlainJdbcCommits() throws Exception {
         int n = Integer.getInteger("benchmark.decisions", 500);
         for (int i = 1; i <= n + WARMUP; i++) {
-            simulator("/kba/admin/vehicles", "kennzeichen=ERZ-B+" + i + "&fin=WVWZZZ1JZXW" + String.format("%06d", i)
+            driver.simulator("/kba/admin/vehicles", "kennzeichen=ERZ-B+" + i + "&fin=WVWZZZ1JZXW" + String.format("%06d", i)
                     + "&zb1=Ab3De4F&plaketten=K7m,P2x");
         }
         for (int i = 1; i <= WARMUP; i++) {
@@ -186,12 +187,12 @@ public class H2DecisionBenchmark {
     private long decide(int vehicle) throws Exception {
         long t0 = System.nanoTime();
         ApplicationRef ref = engine.open(new ProcedureId("ausserbetriebsetzung"), null);
-        Map<String, String> answers = abmelden("ERZ-B " + vehicle);
+        Map<String, String> answers = Driver.abmelden("ERZ-B " + vehicle);
         assertEquals(Map.of(), engine.answer(ref, answers));
         assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
         URI page = engine.startPayment(ref, URI.create("http://127.0.0.1/back"));
         long engineTime = System.nanoTime() - t0;
-        simulator("/epayment/admin/payments/" + page.getPath().substring(page.getPath().lastIndexOf('/') + 1) + "/pay", "");
+        driver.simulator("/epayment/admin/payments/" + page.getPath().substring(page.getPath().lastIndexOf('/') + 1) + "/pay", "");
         long t1 = System.nanoTime();
         assertEquals(ApplicationState.DECIDED, engine.submit(ref).state());
         return engineTime + (System.nanoTime() - t1);
@@ -202,26 +203,5 @@ public class H2DecisionBenchmark {
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1e6;
-    }
-
-    private void simulator(String path, String form) throws Exception {
-        var admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
-        Object port = admin.getConfiguration("org.openikfz.simulator.http", null).getProperties().get("port");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(path + ": " + response.body(), response.statusCode() < 300);
-    }
-
-    /**
-     * The answers of a deregistration of a benchmark vehicle. Inside the framework the test probe holds
-     * only this module's classes, so the osgi module's DemoAnswers cannot be used here.
-     */
-    private static Map<String, String> abmelden(String plate) {
-        Map<String, String> answers = new HashMap<>(Map.of("kennzeichen", plate, "wechselkennzeichen", "false", "halter", "true",
-                "hinweisGelesen", "true", "plaketteVorn", "K7m", "plaketteHinten", "P2x", "zb1Code", "Ab3De4F"));
-        answers.put("verwertet", "false");
-        answers.put("kennzeichenReservieren", "false");
-        return answers;
     }
 }

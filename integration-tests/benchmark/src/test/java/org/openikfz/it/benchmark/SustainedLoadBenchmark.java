@@ -1,14 +1,10 @@
 package org.openikfz.it.benchmark;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +39,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Sustained load on H2 ({@code scripts/benchmark.sh --sustained N}): N automated Außerbetriebsetzung
@@ -64,7 +59,12 @@ public class SustainedLoadBenchmark {
     @Inject
     protected ApplicationService engine;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private Driver driver;
+
+    @org.junit.Before
+    public void driver() {
+        driver = new Driver(context);
+    }
 
     @Configuration
     public Option[] config() throws Exception {
@@ -83,7 +83,7 @@ public class SustainedLoadBenchmark {
         var registration = context.registerService(Clock.class, clock, ranking);
         try {
             for (int i = 0; i < n; i++) {
-                simulator("/kba/admin/vehicles", "kennzeichen=" + plate(i).replace(" ", "+") + "&fin=WVWZZZ1JZXS" + String.format("%06d", i)
+                driver.simulator("/kba/admin/vehicles", "kennzeichen=" + plate(i).replace(" ", "+") + "&fin=WVWZZZ1JZXS" + String.format("%06d", i)
                         + "&zb1=Ab3De4F&plaketten=K7m,P2x");
             }
             AtomicInteger next = new AtomicInteger();
@@ -144,14 +144,11 @@ public class SustainedLoadBenchmark {
 
     private void decide(int vehicle) throws Exception {
         ApplicationRef ref = engine.open(new ProcedureId("ausserbetriebsetzung"), null);
-        Map<String, String> answers = new HashMap<>(Map.of("kennzeichen", plate(vehicle), "wechselkennzeichen", "false", "halter", "true",
-                "hinweisGelesen", "true", "plaketteVorn", "K7m", "plaketteHinten", "P2x", "zb1Code", "Ab3De4F"));
-        answers.put("verwertet", "false");
-        answers.put("kennzeichenReservieren", "false");
+        Map<String, String> answers = Driver.abmelden(plate(vehicle));
         assertEquals(Map.of(), engine.answer(ref, answers));
         assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
         URI page = engine.startPayment(ref, URI.create("http://127.0.0.1/back"));
-        simulator("/epayment/admin/payments/" + page.getPath().substring(page.getPath().lastIndexOf('/') + 1) + "/pay", "");
+        driver.simulator("/epayment/admin/payments/" + page.getPath().substring(page.getPath().lastIndexOf('/') + 1) + "/pay", "");
         assertEquals(ApplicationState.DECIDED, engine.submit(ref).state());
     }
 
@@ -177,14 +174,6 @@ public class SustainedLoadBenchmark {
         }
     }
 
-    private void simulator(String path, String form) throws Exception {
-        var admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
-        Object port = admin.getConfiguration("org.openikfz.simulator.http", null).getProperties().get("port");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(path + ": " + response.body(), response.statusCode() < 300);
-    }
 
     /** The engine's clock, moved forward by the benchmark (a clock service outranking the system's). */
     private static final class Movable extends Clock {

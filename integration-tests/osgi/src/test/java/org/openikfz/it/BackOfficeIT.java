@@ -202,6 +202,60 @@ public class BackOfficeIT {
                 () -> staff.login("dora", dora.initialPassword(), OneTimeCodes.code(dora.totpSecret(), clock.instant())));
     }
 
+    /** Twenty wrong logins at once end as five one after the other do: locked, the right password refused. */
+    @Test
+    public void twentyParallelWrongLoginsLockTheAccount() throws Exception {
+        NewAccount emil = staff.createAccount(operator(), "emil", "Emil Test", Role.CLERK, "ERZ");
+        List<Boolean> refused = race(20, () -> {
+            try {
+                staff.login("emil", "wrong", "000000");
+                return false;
+            } catch (BackOfficeException e) {
+                return e.reason() == BackOfficeException.Reason.UNAUTHORIZED;
+            }
+        });
+        assertEquals(java.util.Collections.nCopies(20, true), refused);
+        String code = OneTimeCodes.code(emil.totpSecret(), clock.instant());
+        assertRefused(BackOfficeException.Reason.UNAUTHORIZED, () -> staff.login("emil", emil.initialPassword(), code));
+    }
+
+    /** One one-time code used in six logins at once: one session, five refusals (the code is spent). */
+    @Test
+    public void oneTotpCodeInSixParallelLoginsOpensOneSession() throws Exception {
+        NewAccount fritz = staff.createAccount(operator(), "fritz", "Fritz Test", Role.CLERK, "ERZ");
+        String code = OneTimeCodes.code(fritz.totpSecret(), clock.instant());
+        List<Boolean> sessions = race(6, () -> {
+            try {
+                return staff.login("fritz", fritz.initialPassword(), code) != null;
+            } catch (BackOfficeException e) {
+                return false;
+            }
+        });
+        assertEquals(sessions.toString(), 1, sessions.stream().filter(Boolean::booleanValue).count());
+    }
+
+    private static <T> List<T> race(int threads, java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new java.util.ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     public void supervisorsSelectConfirmAndRevokeAutomatedDecisionsWithinOneMonthAndAuditorsReadTheirWorkings() throws Exception {
         StaffSession operator = operator();

@@ -15,6 +15,9 @@ import org.osgi.framework.BundleContext;
 /** Where the simulators keep their records: {@code ${openikfz.home}/data/simulator}. */
 final class SimulatorFiles {
 
+    /** A lock per file: appends to one file are serial, to different files parallel. */
+    private static final java.util.Map<Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private SimulatorFiles() {
     }
 
@@ -29,8 +32,17 @@ final class SimulatorFiles {
         return dir;
     }
 
-    /** Appends one line and forces it to disk: what a receiver acknowledged survives a crash. */
-    static synchronized void append(Path file, String line) {
+    /**
+     * Appends one line and forces it to disk: what a receiver acknowledged survives a crash. One
+     * writer per file at a time; the simulated systems (KBA, Fachverfahren, post) write at once.
+     */
+    static void append(Path file, String line) {
+        synchronized (LOCKS.computeIfAbsent(file.toAbsolutePath(), f -> new Object())) {
+            appendLocked(file, line);
+        }
+    }
+
+    private static void appendLocked(Path file, String line) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             channel.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -41,7 +53,13 @@ final class SimulatorFiles {
     }
 
     /** Replaces the file's content atomically (write a sibling, then move it over the file). */
-    static synchronized void write(Path file, CharSequence content) {
+    static void write(Path file, CharSequence content) {
+        synchronized (LOCKS.computeIfAbsent(file.toAbsolutePath(), f -> new Object())) {
+            writeLocked(file, content);
+        }
+    }
+
+    private static void writeLocked(Path file, CharSequence content) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, content, StandardCharsets.UTF_8);

@@ -41,6 +41,7 @@ final class Background {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
+    private static final int MARK_BATCH = 50;
 
     private final Core core;
     private final Function<String, TransferTarget> targets;
@@ -224,41 +225,69 @@ final class Background {
     }
 
     private int deliver(String destination, List<OutboxMessage> messages, Map<java.util.UUID, String> procedures, Instant now) {
+        List<OutboxMessage> done = new java.util.ArrayList<>();
         int delivered = 0;
-        for (OutboxMessage message : messages) {
-            Backoff b = backoff.get(destination);
-            if (b != null && now.isBefore(b.until())) {
-                return delivered;
-            }
-            TransferTarget target = targets.apply(destination);
-            if (target == null) {
-                return delivered; // not available right now: stays queued
-            }
-            String procedureId = procedures.computeIfAbsent(message.applicationId(),
-                    id -> core.store.findCase(id).map(Case::procedureId).orElse("unknown"));
-            try {
-                target.deliver(new TransferMessage(message.id(), message.applicationId(), procedureId, true, message.payload()));
-            } catch (ConnectorUnavailableException | RuntimeException e) {
-                Backoff next = b == null ? new Backoff(Duration.ofSeconds(1), now.plusSeconds(1))
-                        : new Backoff(min(b.delay().multipliedBy(2), MAX_BACKOFF), now.plus(min(b.delay().multipliedBy(2), MAX_BACKOFF)));
-                if (b == null) {
-                    LOG.log(Level.WARNING, "transfers to " + destination + " postponed, retried with back-off: " + e.getMessage());
+        try {
+            for (OutboxMessage message : messages) {
+                Backoff b = backoff.get(destination);
+                if (b != null && now.isBefore(b.until())) {
+                    break;
                 }
-                backoff.put(destination, next);
-                return delivered;
-            }
-            if (backoff.remove(destination) != null) {
-                LOG.log(Level.INFO, "transfers to " + destination + " delivered again");
-            }
-            core.store.inTransaction(s -> {
-                if (s.markDelivered(message.id())) {
-                    s.appendAudit(message.applicationId(), "DELIVERED", "destination=" + destination + ";message=" + message.id());
+                TransferTarget target = targets.apply(destination);
+                if (target == null) {
+                    break; // not available right now: stays queued
                 }
-                return null;
-            });
-            delivered++;
+                String procedureId = procedures.computeIfAbsent(message.applicationId(),
+                        id -> core.store.findCase(id).map(Case::procedureId).orElse("unknown"));
+                try {
+                    target.deliver(new TransferMessage(message.id(), message.applicationId(), procedureId, true, message.payload()));
+                } catch (ConnectorUnavailableException | RuntimeException e) {
+                    Backoff next = b == null ? new Backoff(Duration.ofSeconds(1), now.plusSeconds(1))
+                            : new Backoff(min(b.delay().multipliedBy(2), MAX_BACKOFF), now.plus(min(b.delay().multipliedBy(2), MAX_BACKOFF)));
+                    if (b == null) {
+                        LOG.log(Level.WARNING, "transfers to " + destination + " postponed, retried with back-off: " + e.getMessage());
+                    }
+                    backoff.put(destination, next);
+                    break;
+                }
+                if (backoff.remove(destination) != null) {
+                    LOG.log(Level.INFO, "transfers to " + destination + " delivered again");
+                }
+                done.add(message);
+                if (done.size() == MARK_BATCH) {
+                    delivered += markDelivered(destination, done);
+                }
+            }
+        } finally {
+            // what was acknowledged is marked, even when a connector threw an Error
+            delivered += markDelivered(destination, done);
         }
         return delivered;
+    }
+
+    /**
+     * Marks what the destination acknowledged, and records it, in one transaction for up to
+     * {@link #MARK_BATCH} messages. Should the platform stop in between, those messages are delivered
+     * again: the receivers take each message id once, so that is harmless.
+     */
+    private int markDelivered(String destination, List<OutboxMessage> done) {
+        if (done.isEmpty()) {
+            return 0;
+        }
+        List<OutboxMessage> batch = List.copyOf(done);
+        done.clear();
+        core.store.inTransaction(s -> {
+            List<org.openikfz.store.api.AuditEntry> events = new java.util.ArrayList<>();
+            for (OutboxMessage m : batch) {
+                if (s.markDelivered(m.id())) {
+                    events.add(new org.openikfz.store.api.AuditEntry(m.applicationId(), "DELIVERED",
+                            "destination=" + destination + ";message=" + m.id()));
+                }
+            }
+            s.appendAudit(events);
+            return null;
+        });
+        return batch.size();
     }
 
     /** Stops the senders (the engine's deactivation). */

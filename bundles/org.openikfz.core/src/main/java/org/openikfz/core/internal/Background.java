@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.openikfz.api.application.Decision;
 import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.PaymentProvider;
 import org.openikfz.api.connector.TransferMessage;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.connector.VerifiedIdentity;
@@ -42,6 +43,7 @@ final class Background {
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
     private static final int MARK_BATCH = 50;
+    private static final Duration RETRY = Duration.ofMinutes(1);
 
     private final Core core;
     private final Function<String, TransferTarget> targets;
@@ -165,7 +167,9 @@ final class Background {
         }
         Procedure procedure = core.registry.procedure(due.procedureId());
         if (procedure == null) {
-            return; // its letters depend on the procedure: waits until it is back, nothing is lost
+            // its letters depend on the procedure: it waits until that is back (looked at again in a minute), nothing is lost
+            core.store.updateCase(due.withDueAt(now.plus(RETRY)));
+            return;
         }
         Case c = file.state();
         Map<String, String> data = file.data();
@@ -325,9 +329,23 @@ final class Background {
      * dialog data are deleted — unless it was paid: paying the verified application is submitting it.
      */
     private void abandonedAfterVerification(Case c) {
-        if (c.paymentId() != null && paid(c)) {
-            core.store.findCaseFile(c.id()).ifPresent(payment::decide);
-            return;
+        if (c.paymentId() != null) {
+            var provider = core.payment.get();
+            PaymentProvider.Status status;
+            try {
+                status = provider == null ? null : provider.status(c.paymentId());
+            } catch (ConnectorUnavailableException | RuntimeException e) {
+                status = null;
+            }
+            if (status == null) {
+                // whether it was paid cannot be told right now: never deleted on a guess, asked again in a minute
+                core.store.updateCase(c.withDueAt(core.now().plus(RETRY)));
+                return;
+            }
+            if (status == PaymentProvider.Status.PAID) {
+                core.store.findCaseFile(c.id()).ifPresent(payment::decide);
+                return;
+            }
         }
         complete(c, CaseState.ABORTED_DELETED, "abandoned");
     }
@@ -341,15 +359,6 @@ final class Background {
             core.store.purgeAudit(cutoff);
             // decision records and traces hold no personal data in clear; they go with the log data
             core.store.purgeDecisions(cutoff);
-        }
-    }
-
-    private boolean paid(Case c) {
-        var provider = core.payment.get();
-        try {
-            return provider != null && provider.status(c.paymentId()) == org.openikfz.api.connector.PaymentProvider.Status.PAID;
-        } catch (ConnectorUnavailableException | RuntimeException e) {
-            return false;
         }
     }
 

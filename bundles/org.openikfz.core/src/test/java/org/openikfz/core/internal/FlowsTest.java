@@ -68,6 +68,7 @@ class FlowsTest {
     /** What the check answers next: clear, opposed (a finding on the code) or failed. */
     private final AtomicReference<CheckResult> register = new AtomicReference<>(new CheckResult.Clear(Map.of("fin", "WVW1")));
     private final Map<String, PaymentProvider.Status> payments = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean paymentDown = new java.util.concurrent.atomic.AtomicBoolean();
     private final List<TransferMessage> delivered = new ArrayList<>();
     private final Pipeline pipeline = Pipeline.withThreads(2, Duration.ofSeconds(5));
     private final Core core;
@@ -87,7 +88,10 @@ class FlowsTest {
             }
 
             @Override
-            public Status status(String paymentId) {
+            public Status status(String paymentId) throws org.openikfz.api.connector.ConnectorUnavailableException {
+                if (paymentDown.get()) {
+                    throw new org.openikfz.api.connector.ConnectorUnavailableException("payment provider down");
+                }
                 return payments.getOrDefault(paymentId, Status.FAILED);
             }
         };
@@ -214,6 +218,22 @@ class FlowsTest {
         clock.advance(Duration.ofMinutes(31));
         background.deadlines();
         assertEquals("DECIDED", store.findCase(ref.id()).orElseThrow().state());
+    }
+
+    // while the payment provider cannot say whether it was paid, a verified application is not deleted on a guess
+    @Test
+    void an_application_whose_payment_cannot_be_asked_is_kept() {
+        ApplicationRef ref = verified();
+        payment.startPayment(ref, URI.create("https://portal.example/back"));
+        paymentDown.set(true);
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        assertEquals("AWAITING_PAYMENT", store.findCase(ref.id()).orElseThrow().state());
+        assertFalse(store.getData(ref.id()).isEmpty());
+        paymentDown.set(false);
+        clock.advance(Duration.ofMinutes(2));
+        background.deadlines();
+        assertEquals("ABORTED_DELETED", store.findCase(ref.id()).orElseThrow().state(), "not paid after all: deleted then");
     }
 
     // FZV § 23(1), (2), (4): offered 30 minutes; not retrieved — mailed, effective on the third day; then transferred and deleted

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,8 @@ class FlowsTest {
     private final AtomicReference<CheckResult> register = new AtomicReference<>(new CheckResult.Clear(Map.of("fin", "WVW1")));
     private final Map<String, PaymentProvider.Status> payments = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean paymentDown = new java.util.concurrent.atomic.AtomicBoolean();
-    private final List<TransferMessage> delivered = new ArrayList<>();
+    // the senders of the destinations deliver at once
+    private final List<TransferMessage> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Pipeline pipeline = Pipeline.withThreads(2, Duration.ofSeconds(5));
     private final Core core;
     private final DialogFlow dialog;

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.openikfz.api.application.ApplicationException;
@@ -192,7 +191,4 @@ final class Core {
         doc.put("transferredAt", now().truncatedTo(ChronoUnit.SECONDS).toString());
         return Json.object(doc);
     }
-
-    static final Set<CaseState> HOUSEKEEPING = Set.of(CaseState.DIALOG, CaseState.VERIFYING, CaseState.AWAITING_PAYMENT,
-            CaseState.DECIDED, CaseState.ABORTED);
 }

@@ -181,11 +181,6 @@ public final class Engine implements ApplicationService, PlatformHealth {
         return jobs.status();
     }
 
-    /** One round of every background job, now, on the caller's thread (tests). */
-    public void housekeeping() {
-        jobs.status().forEach(j -> jobs.runNow(j.name()));
-    }
-
     /** The clerks' and reviewers' decisions (FZV § 19(1) S. 4, § 23(3)), for the back office's desks. */
     ClerkDecisions clerks() {
         return staff;

@@ -79,7 +79,8 @@ public interface ApplicationStore {
 
     /**
      * Verifies the audit trail's hash chain: every event's keyed hash, the link to its predecessor,
-     * the start after the § 18(3) deletions and the newest event. Deletions by {@link #purgeAudit}
+     * the start after the § 18(3) deletions and the newest event, against the checkpoints kept apart
+     * from the database; events not linked yet are sealed first. Deletions by {@link #purgeAudit}
      * are recorded (an {@code AUDIT_PURGED} event) and keep the chain intact.
      *
      * @since 1.1

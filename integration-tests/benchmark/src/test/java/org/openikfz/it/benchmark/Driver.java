@@ -20,6 +20,7 @@ final class Driver {
 
     private final BundleContext context;
     private final HttpClient http = HttpClient.newHttpClient();
+    private Object port;
 
     Driver(BundleContext context) {
         this.context = context;
@@ -27,8 +28,10 @@ final class Driver {
 
     /** POSTs a form to the simulators' admin API; fails the benchmark on an HTTP error. */
     void simulator(String path, String form) throws Exception {
-        var admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
-        Object port = admin.getConfiguration("org.openikfz.simulator.http", null).getProperties().get("port");
+        if (port == null) {
+            var admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
+            port = admin.getConfiguration("org.openikfz.simulator.http", null).getProperties().get("port");
+        }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -20,8 +20,20 @@ public enum FieldType {
     KENNZEICHEN(false),
     /** Vehicle identification number (FIN, ISO 3779). */
     FIN(false),
-    /** 3-character security code of a plate seal (Stempelplakette, FZV Anlage 5). */
+    /**
+     * 3-character security code of a plate seal (Stempelplakette, FZV Anlage 5) that does not say which
+     * plate's seal it is. The register check refuses it since 1.2: a code proves only its own plate
+     * unstamped (FZV § 21(3)). Use {@link #PLAKETTEN_CODE_FRONT}, {@link #PLAKETTEN_CODE_REAR},
+     * {@link #PLAKETTEN_CODE_SHARED_PART}.
+     */
+    @Deprecated(since = "1.2")
     PLAKETTEN_CODE(true),
+    /** Security code of the seal on the front plate (FZV § 21(1) Nr. 1, Anlage 5). @since 1.2 */
+    PLAKETTEN_CODE_FRONT(true),
+    /** Security code of the seal on the rear plate (FZV § 21(1) Nr. 1, Anlage 5). @since 1.2 */
+    PLAKETTEN_CODE_REAR(true),
+    /** Security code of the seal on the shared part of a Wechselkennzeichen (FZV § 8(1a), § 21(1) Nr. 1). @since 1.2 */
+    PLAKETTEN_CODE_SHARED_PART(true),
     /** 7-character security code of the Zulassungsbescheinigung Teil I (FZV Anlage 6). */
     ZB1_CODE(true),
     /** 12-character security code of the Zulassungsbescheinigung Teil II (FZV Anlage 8). */
@@ -35,6 +47,12 @@ public enum FieldType {
 
     FieldType(boolean secret) {
         this.secret = secret;
+    }
+
+    /** Whether answers of this type are the security code of a plate seal (any position). @since 1.2 */
+    @SuppressWarnings("deprecation")
+    public boolean plakettenCode() {
+        return this == PLAKETTEN_CODE || this == PLAKETTEN_CODE_FRONT || this == PLAKETTEN_CODE_REAR || this == PLAKETTEN_CODE_SHARED_PART;
     }
 
     /** Whether answers of this type must never be displayed again, logged or kept after use. */

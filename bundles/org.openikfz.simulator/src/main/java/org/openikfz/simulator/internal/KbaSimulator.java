@@ -26,6 +26,7 @@ import org.openikfz.api.connector.KbaReferenzConnector;
 import org.openikfz.api.connector.TransferMessage;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.connector.VehicleRecord;
+import org.openikfz.api.connector.SealPosition;
 import org.openikfz.api.connector.ZfzrConnector;
 import org.openikfz.api.connector.ZfzrQuery;
 import org.openikfz.api.connector.ZfzrVerification;
@@ -164,9 +165,17 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
         if (query.zb2() != null && !query.zb2().value().equals(vehicle.zb2())) {
             mismatches.add(Part.ZB2_CODE);
         }
-        List<String> given = query.plaketten().stream().map(PlakettenCode::value).toList();
-        if (!given.isEmpty() && !vehicle.plaketten().containsAll(given)) {
-            mismatches.add(Part.PLAKETTEN_CODE);
+        // FZV § 21(3): each code is compared with the seal at its own position (the vehicle's codes are kept
+        // front, rear, shared part of a Wechselkennzeichen), never as a set: the front code twice is no rear code
+        for (Map.Entry<SealPosition, PlakettenCode> seal : query.seals().entrySet()) {
+            int at = switch (seal.getKey()) {
+                case FRONT -> 0;
+                case REAR -> 1;
+                case SHARED_PART -> 2;
+            };
+            if (at >= vehicle.plaketten().size() || !vehicle.plaketten().get(at).equals(seal.getValue().value())) {
+                mismatches.add(Part.PLAKETTEN_CODE);
+            }
         }
         return new ZfzrVerification(record(vehicle), mismatches);
     }

@@ -41,7 +41,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  *
  * <pre>
  * GET  /kba/admin/vehicles                 vehicles of the simulated register (JSON, no codes)
- * POST /kba/admin/vehicles                 form: kennzeichen, fin, zb1, zb2, plaketten (comma-separated), holder,
+ * POST /kba/admin/vehicles                 form: kennzeichen, fin, zb1, zb2, plaketten (comma-separated: front, rear[, shared part of a Wechselkennzeichen]), holder,
  *                                          street, postalCode, city, holderBirthDate, registered=false,
  *                                          deregisteredOn, verwertungsnachweis, nextHu, authority, firstRegistration;
  *                                          adds or replaces (same plate or FIN); left-out fields keep the values of

@@ -13,7 +13,7 @@ import org.openikfz.api.connector.Holder;
  * @param fin                 the FIN (the register's key)
  * @param zb1                 security code of the Zulassungsbescheinigung Teil I, or empty
  * @param zb2                 security code of the Zulassungsbescheinigung Teil II, or empty
- * @param plaketten           security codes of the plate seals
+ * @param plaketten           security codes of the plate seals in the order front, rear[, shared part of a Wechselkennzeichen]
  * @param registered          whether it is registered ({@code false}: außer Betrieb gesetzt)
  * @param holder              the (last) holder, with the date of birth when the register has it
  * @param deregisteredOn      the day it was taken off the road, or {@code null}

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.openikfz.api.connector.KbaReferenzConnector.Reference;
 import org.openikfz.api.connector.KbaReferenzConnector.Status;
 import org.openikfz.api.connector.TransferMessage;
 import org.openikfz.api.connector.VehicleRecord;
+import org.openikfz.api.connector.SealPosition;
 import org.openikfz.api.connector.ZfzrQuery;
 import org.openikfz.api.connector.ZfzrVerification;
 import org.openikfz.api.connector.ZfzrVerification.Part;
@@ -256,5 +258,25 @@ class KbaSimulatorTest {
 
     static TransferMessage message(long id, String procedure, String payload) {
         return new TransferMessage(id, UUID.fromString("6f1c6c1e-3d7a-4a59-9d43-2f1b7b0e8a11"), procedure, true, payload);
+    }
+
+    /**
+     * FZV § 21(3): an uncovered seal makes only its own plate unstamped, so the register compares each code
+     * with the seal at its position; the front seal's code given for both plates does not pass.
+     */
+    @Test
+    void eachSealCodeIsComparedWithTheSealOfItsPlate() throws Exception {
+        Kennzeichen plate = Kennzeichen.of("ERZ-AB 123");
+        assertTrue(kba.verify(seals(plate, "K7m", "P2x")).matches());
+        assertEquals(Set.of(Part.PLAKETTEN_CODE), kba.verify(seals(plate, "K7m", "K7m")).mismatches(), "the front code twice");
+        assertEquals(Set.of(Part.PLAKETTEN_CODE), kba.verify(seals(plate, "P2x", "P2x")).mismatches(), "the rear code twice");
+        assertEquals(Set.of(Part.PLAKETTEN_CODE), kba.verify(seals(plate, "P2x", "K7m")).mismatches(), "front and rear swapped");
+        ZfzrVerification shared = kba.verify(new ZfzrQuery(plate, null, null, null, Map.of(SealPosition.FRONT, PlakettenCode.of("K7m"),
+                SealPosition.REAR, PlakettenCode.of("P2x"), SealPosition.SHARED_PART, PlakettenCode.of("K7m"))));
+        assertEquals(Set.of(Part.PLAKETTEN_CODE), shared.mismatches(), "the vehicle has no seal on a shared part");
+    }
+
+    private static ZfzrQuery seals(Kennzeichen plate, String front, String rear) {
+        return new ZfzrQuery(plate, null, null, null, Map.of(SealPosition.FRONT, PlakettenCode.of(front), SealPosition.REAR, PlakettenCode.of(rear)));
     }
 }

@@ -469,7 +469,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 }
             }
             case MONTH -> month(value);
-            case TEXT, KENNZEICHEN, FIN, PLAKETTEN_CODE, ZB1_CODE, ZB2_CODE, EVB, IBAN -> value;
+            case TEXT, KENNZEICHEN, FIN, PLAKETTEN_CODE, PLAKETTEN_CODE_FRONT, PLAKETTEN_CODE_REAR, PLAKETTEN_CODE_SHARED_PART, ZB1_CODE, ZB2_CODE, EVB, IBAN -> value;
         };
     }
 
@@ -549,7 +549,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 select.setValue(answer);
                 yield input(field, select, select::getValue);
             }
-            case TEXT, KENNZEICHEN, FIN, PLAKETTEN_CODE, ZB1_CODE, ZB2_CODE, EVB, IBAN -> {
+            case TEXT, KENNZEICHEN, FIN, PLAKETTEN_CODE, PLAKETTEN_CODE_FRONT, PLAKETTEN_CODE_REAR, PLAKETTEN_CODE_SHARED_PART, ZB1_CODE, ZB2_CODE, EVB, IBAN -> {
                 if (field.type().secret()) {
                     PasswordField secret = new PasswordField(label);
                     secret.setRevealButtonVisible(false);
@@ -658,7 +658,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         return Optional.ofNullable(switch (type) {
             case KENNZEICHEN -> Kennzeichen.check(answer);
             case FIN -> Fin.check(answer);
-            case PLAKETTEN_CODE -> PlakettenCode.check(answer);
+            case PLAKETTEN_CODE, PLAKETTEN_CODE_FRONT, PLAKETTEN_CODE_REAR, PLAKETTEN_CODE_SHARED_PART -> PlakettenCode.check(answer);
             case ZB1_CODE -> Zb1Code.check(answer);
             case ZB2_CODE -> Zb2Code.check(answer);
             case EVB -> Evb.check(answer);

@@ -70,6 +70,33 @@ class MachineApiIT {
         assertFalse(aborted.toString().contains("Zz9Zz9Z"), "a security code is never sent back");
     }
 
+    /**
+     * FZV § 21(3): an uncovered seal makes only its own plate unstamped. The front seal's code given for both
+     * plates, or the two codes swapped, are findings (each a correction, § 20(4)); the right code on each
+     * plate passes.
+     */
+    @Test
+    void eachSealCodeMustBeTheCodeOfItsOwnPlate() throws Exception {
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        String path = "/api/v1/applications/" + created.path("id").asText();
+        String token = created.path("token").asText();
+        java.util.Map<String, String> answers = Api.abmelden("Ab3De4F");
+        answers.put("plaketteHinten", answers.get("plaketteVorn"));
+        api.call("PUT", path + "/answers", token, answers, 200);
+        JsonNode frontTwice = api.call("POST", path + "/verify", token, null, 200);
+        assertEquals("DIALOG", frontTwice.path("state").asText(), frontTwice.toString());
+        assertTrue(frontTwice.path("findings").toString().contains("Stempelplaketten"), frontTwice.toString());
+
+        api.call("PUT", path + "/answers", token, Map.of("plaketteVorn", "P2x", "plaketteHinten", "K7m"), 200);
+        JsonNode swapped = api.call("POST", path + "/verify", token, null, 200);
+        assertEquals("DIALOG", swapped.path("state").asText(), swapped.toString());
+        assertEquals(2, swapped.path("correctionsLeft").asInt(), swapped.toString());
+
+        api.call("PUT", path + "/answers", token, Map.of("plaketteVorn", "K7m", "plaketteHinten", "P2x"), 200);
+        JsonNode right = api.call("POST", path + "/verify", token, null, 200);
+        assertEquals("AWAITING_PAYMENT", right.path("state").asText(), right.toString());
+    }
+
     @Test
     void applicantIdentifiesWithTheEidSimulator() throws Exception {
         JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);

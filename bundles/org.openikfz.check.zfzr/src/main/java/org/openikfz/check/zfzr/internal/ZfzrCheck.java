@@ -1,6 +1,7 @@
 package org.openikfz.check.zfzr.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.VehicleRecord;
 import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.connector.SealPosition;
 import org.openikfz.api.connector.ZfzrConnector;
 import org.openikfz.api.connector.ZfzrQuery;
 import org.openikfz.api.connector.ZfzrVerification;
@@ -90,14 +92,22 @@ public final class ZfzrCheck implements Check {
         Optional<Field> fin = answered.first(FieldType.FIN);
         Optional<Field> zb1 = answered.first(FieldType.ZB1_CODE);
         Optional<Field> zb2 = answered.first(FieldType.ZB2_CODE);
-        List<Field> plaketten = answered.all(FieldType.PLAKETTEN_CODE);
+        if (!answered.all(FieldType.PLAKETTEN_CODE).isEmpty()) {
+            // FZV § 21(3): a seal's code proves only its own plate unstamped; a code that names no plate cannot be compared
+            return CheckResult.failed("procedure " + context.procedure() + " asks for seal codes without naming their plate");
+        }
+        Map<SealPosition, Field> seals = new EnumMap<>(SealPosition.class);
+        answered.first(FieldType.PLAKETTEN_CODE_FRONT).ifPresent(f -> seals.put(SealPosition.FRONT, f));
+        answered.first(FieldType.PLAKETTEN_CODE_REAR).ifPresent(f -> seals.put(SealPosition.REAR, f));
+        answered.first(FieldType.PLAKETTEN_CODE_SHARED_PART).ifPresent(f -> seals.put(SealPosition.SHARED_PART, f));
+        List<Field> plaketten = List.copyOf(seals.values());
         ZfzrQuery query;
         try {
             query = new ZfzrQuery(Kennzeichen.of(answered.value(plate.get())),
                     fin.map(f -> Fin.of(answered.value(f))).orElse(null),
                     zb1.map(f -> Zb1Code.of(answered.value(f))).orElse(null),
                     zb2.map(f -> Zb2Code.of(answered.value(f))).orElse(null),
-                    plaketten.stream().map(f -> PlakettenCode.of(answered.value(f))).toList());
+                    codes(seals, answered));
         } catch (ValueValidationException e) {
             return CheckResult.failed("answers not valid for the register query: " + e.key());
         }
@@ -146,6 +156,12 @@ public final class ZfzrCheck implements Check {
         }
         boolean registered = verification.vehicle().registered() && !verification.mismatches().contains(Part.NOT_REGISTERED);
         return CheckResult.clear(facts(verification.vehicle(), registered, query.kennzeichen(), context.applicant()));
+    }
+
+    private static Map<SealPosition, PlakettenCode> codes(Map<SealPosition, Field> seals, AnsweredFields answered) {
+        Map<SealPosition, PlakettenCode> codes = new EnumMap<>(SealPosition.class);
+        seals.forEach((position, field) -> codes.put(position, PlakettenCode.of(answered.value(field))));
+        return codes;
     }
 
     /** FZV Anlage 11 Nr. 2: the register data (§§ 30/32 StVG data) are added to the application. */

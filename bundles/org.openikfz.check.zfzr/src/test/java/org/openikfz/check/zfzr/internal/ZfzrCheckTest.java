@@ -23,6 +23,7 @@ import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.VehicleRecord;
 import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.connector.SealPosition;
 import org.openikfz.api.connector.ZfzrQuery;
 import org.openikfz.api.connector.ZfzrVerification;
 import org.openikfz.api.connector.ZfzrVerification.Part;
@@ -32,6 +33,7 @@ import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.Kennzeichen;
+import org.openikfz.api.value.PlakettenCode;
 
 /** The check finds the answers by field type, keeps opposed (data) apart from failed (system) and reports the register data. */
 class ZfzrCheckTest {
@@ -177,5 +179,45 @@ class ZfzrCheckTest {
     private static String applicantIsHolder(ZfzrCheck check, VerifiedIdentity applicant) {
         return assertInstanceOf(CheckResult.Clear.class, check.check(context().applicant(applicant))).facts()
                 .get(Facts.ZFZR_APPLICANT_IS_HOLDER);
+    }
+
+    /** FZV § 21(3): a seal's code proves only its own plate unstamped, so the register is told which seal each code is from. */
+    @Test
+    void sealCodesReachTheRegisterWithTheirPlate() {
+        ZfzrCheck check = new ZfzrCheck();
+        AtomicReference<ZfzrQuery> asked = new AtomicReference<>();
+        check.setRegister(query -> {
+            asked.set(query);
+            return new ZfzrVerification(VEHICLE, Set.of());
+        });
+        FakeContext context = FakeContext.with(
+                        Field.required("plate", FieldType.KENNZEICHEN, LocalizedText.german("Kennzeichen"), null),
+                        Field.required("hinten", FieldType.PLAKETTEN_CODE_REAR, LocalizedText.german("hinten"), null),
+                        Field.required("vorn", FieldType.PLAKETTEN_CODE_FRONT, LocalizedText.german("vorn"), null),
+                        new Field("gemeinsam", FieldType.PLAKETTEN_CODE_SHARED_PART, LocalizedText.german("gemeinsam"), null, false, List.of(), null))
+                .answer("plate", "ERZ-AB 123").answer("vorn", "K7m").answer("hinten", "P2x");
+        assertInstanceOf(CheckResult.Clear.class, check.check(context));
+        assertEquals(Map.of(SealPosition.FRONT, PlakettenCode.of("K7m"), SealPosition.REAR, PlakettenCode.of("P2x")), asked.get().seals());
+
+        check.check(context.answer("gemeinsam", "Wx3"));
+        assertEquals(PlakettenCode.of("Wx3"), asked.get().seals().get(SealPosition.SHARED_PART));
+    }
+
+    /** A procedure whose seal code names no plate cannot be compared (FZV § 21(3)): the check fails instead of guessing. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void aSealCodeWithoutItsPlateIsNotSentToTheRegister() {
+        ZfzrCheck check = new ZfzrCheck();
+        AtomicReference<ZfzrQuery> asked = new AtomicReference<>();
+        check.setRegister(query -> {
+            asked.set(query);
+            return new ZfzrVerification(VEHICLE, Set.of());
+        });
+        FakeContext context = FakeContext.with(
+                        Field.required("plate", FieldType.KENNZEICHEN, LocalizedText.german("Kennzeichen"), null),
+                        Field.required("code", FieldType.PLAKETTEN_CODE, LocalizedText.german("Plakette"), null))
+                .answer("plate", "ERZ-AB 123").answer("code", "K7m");
+        assertTrue(assertInstanceOf(CheckResult.Failed.class, check.check(context)).reason().contains("without naming their plate"));
+        assertNull(asked.get());
     }
 }

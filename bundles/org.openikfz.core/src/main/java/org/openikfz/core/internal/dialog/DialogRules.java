@@ -100,7 +100,7 @@ public final class DialogRules {
         return switch (field.type()) {
             case KENNZEICHEN -> Kennzeichen.of(value).formatted();
             case FIN -> Fin.of(value).value();
-            case PLAKETTEN_CODE -> PlakettenCode.of(value).value();
+            case PLAKETTEN_CODE, PLAKETTEN_CODE_FRONT, PLAKETTEN_CODE_REAR, PLAKETTEN_CODE_SHARED_PART -> PlakettenCode.of(value).value();
             case ZB1_CODE -> Zb1Code.of(value).value();
             case ZB2_CODE -> Zb2Code.of(value).value();
             case EVB -> Evb.of(value).value();

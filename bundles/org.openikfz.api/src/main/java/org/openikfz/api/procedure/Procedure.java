@@ -54,4 +54,15 @@ public interface Procedure {
     default java.util.Set<Output> outputs(Answers answers) {
         return description().outputs();
     }
+
+    /**
+     * What this case produces, knowing what the checks established and who applied (e.g. whether the
+     * register names the identified applicant as the holder); the engine asks this one. By default
+     * {@link #outputs(Answers)}.
+     *
+     * @since 1.2
+     */
+    default java.util.Set<Output> outputs(Evaluation evaluation) {
+        return outputs(evaluation.answers());
+    }
 }

@@ -178,7 +178,7 @@ final class Background {
         Answers answers = Core.answers(description, data);
         Map<String, String> facts = DialogRules.factsOf(data);
         VerifiedIdentity applicant = DialogRules.identityOf(data).orElse(null);
-        Set<Output> outputs = procedure.outputs(answers);
+        Set<Output> outputs = core.outputs(procedure, c, data);
         core.store.inTransaction(s -> {
             // FZV § 23(1) S. 2, (2): not retrieved — a printout is mailed; effective on the third day after mailing
             LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);

@@ -106,7 +106,7 @@ final class ClerkDecisions {
             List<String> letters = new ArrayList<>(List.of(Letters.CLERK_DECISION));
             if (approve) {
                 s.enqueue(id, TransferTarget.KBA, core.transferPayload(next.get(), description, answers, facts, applicant, decision, extra));
-                letters.addAll(Letters.of(false, procedure.outputs(answers)));
+                letters.addAll(Letters.of(false, core.outputs(procedure, c, data)));
             }
             for (String kind : letters) {
                 Map<String, Object> outcome = kind.equals(Letters.CLERK_DECISION) ? Map.of("approved", approve, "reason", reason) : Map.of();

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.openikfz.api.application.ApplicationException;
@@ -20,6 +21,7 @@ import org.openikfz.api.connector.IdentityProvider;
 import org.openikfz.api.connector.PaymentProvider;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.text.LocalizedText;
@@ -131,6 +133,15 @@ final class Core {
     /** The answers that count (visible), from the dialog data. */
     static Answers answers(ProcedureDescription description, Map<String, String> data) {
         return DialogRules.visibleAnswers(description, DialogRules.answersOf(data));
+    }
+
+    /**
+     * What the procedure produces for this case (documents, letters), judged from its answers, the facts
+     * the checks established and the identified applicant, never from the answers alone.
+     */
+    Set<Output> outputs(Procedure procedure, Case c, Map<String, String> data) {
+        return procedure.outputs(new ProcedureEvaluation(answers(procedure.description(), data), DialogRules.factsOf(data),
+                DialogRules.identityOf(data), c.authorityId(), today()));
     }
 
     /** The decision as the applicant's API shows it, from the typed state. */

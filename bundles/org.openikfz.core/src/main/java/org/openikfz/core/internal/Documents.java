@@ -40,7 +40,7 @@ final class Documents {
             return kinds;
         }
         Answers answers = Core.answers(procedure.description(), data);
-        Set<Output> outputs = procedure.outputs(answers);
+        Set<Output> outputs = core.outputs(procedure, c, data);
         CaseState state = CaseState.of(c.state());
         CaseDecision decision = c.decision();
         // FZV § 23(1): offered for 30 minutes

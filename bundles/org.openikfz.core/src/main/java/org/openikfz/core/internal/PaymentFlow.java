@@ -96,7 +96,7 @@ final class PaymentFlow {
         Instant now = core.now();
         String paymentId = c.paymentId();
         if (procedure.decisionPolicy(answers) == DecisionPolicy.AUTOMATED) {
-            boolean provisional = procedure.outputs(answers).contains(Output.PROVISIONAL_REGISTRATION_PROOF);
+            boolean provisional = core.outputs(procedure, c, data).contains(Output.PROVISIONAL_REGISTRATION_PROOF);
             Optional<String> plate = DialogRules.decidedPlate(description, answers, DialogRules.factsOf(data));
             // FZV § 23(3): under the Vorbehalt der Nachprüfung; a share is drawn at random for review
             boolean drawn = core.sampling.draw();

@@ -203,8 +203,5 @@ final class VerificationFlow {
             implements CheckContext {
     }
 
-    private record ProcedureEvaluation(Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant,
-            String authority, LocalDate today) implements Evaluation {
-    }
 
 }

@@ -256,6 +256,29 @@ class FlowsTest {
         assertEquals(Map.of(), store.getData(ref.id()));
     }
 
+    // FZV § 24 (2019: § 15h(3)): the letters follow what the checks established (here: the register does not name the
+    // applicant as holder), not the applicant's answers: the engine gives the procedure the case's facts
+    @Test
+    void the_letters_follow_the_facts_the_checks_established() {
+        register.set(new CheckResult.Clear(Map.of(org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER, "false",
+                org.openikfz.api.check.Facts.ZFZR_HOLDER_NAME, "Erika Mustermann")));
+        ApplicationRef other = decided();
+        register.set(new CheckResult.Clear(Map.of(org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER, "true",
+                org.openikfz.api.check.Facts.ZFZR_HOLDER_NAME, "Erika Mustermann")));
+        ApplicationRef holder = decided();
+        documents.document(holder, DocumentKind.DECISION).orElseThrow();
+        documents.document(other, DocumentKind.DECISION).orElseThrow();
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        assertEquals(List.of(Letters.NOTICE_TO_HOLDER), letters(other));
+        assertEquals(List.of(), letters(holder));
+    }
+
+    private List<String> letters(ApplicationRef ref) {
+        return store.outboxOf(ref.id()).stream().filter(m -> m.destination().equals(TransferTarget.POST))
+                .map(m -> m.payload().replaceAll("(?s).*\"kind\":\"([^\"]+)\".*", "$1")).toList();
+    }
+
     // FZV § 23(1): retrieved within the window, the decision takes effect on the day of retrieval
     @Test
     void a_retrieved_decision_takes_effect_that_day() {
@@ -307,6 +330,13 @@ class FlowsTest {
         @Override
         public ProcedureDescription description() {
             return description;
+        }
+
+        /** The holder is told when the register says that someone else applied. */
+        @Override
+        public Set<org.openikfz.api.procedure.Output> outputs(org.openikfz.api.procedure.Evaluation evaluation) {
+            return evaluation.fact(org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER).map("false"::equals).orElse(false)
+                    ? Set.of(org.openikfz.api.procedure.Output.NOTICE_TO_HOLDER) : Set.of();
         }
     }
 

@@ -79,10 +79,15 @@ public final class Ausserbetriebsetzung implements Procedure {
         return own;
     }
 
-    /** FZV § 24 (2019: § 15g(3)): when a third party applied, the holder is informed in writing. */
+    /**
+     * FZV § 24 (2019: § 15h(3)): when someone other than the holder applied, the holder is told in writing.
+     * Only the register decides that the applicant is the holder (an identified applicant whom the ZFZR
+     * names as holder); the applicant's own answer does not, and an applicant who did not identify is
+     * never taken for the holder.
+     */
     @Override
-    public Set<Output> outputs(Answers answers) {
-        boolean holderApplied = answers.get(HALTER).map(TRUE::equals).orElse(true);
+    public Set<Output> outputs(Evaluation evaluation) {
+        boolean holderApplied = evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER).map(TRUE::equals).orElse(false);
         return holderApplied ? Set.of(Output.DECISION_DOCUMENT) : description.outputs();
     }
 

@@ -101,11 +101,23 @@ class AusserbetriebsetzungTest {
         assertEquals(Ausserbetriebsetzung.KENNZEICHEN, assertInstanceOf(CheckResult.Opposed.class, off).findings().get(0).fieldId());
     }
 
+    /**
+     * FZV § 24 (2019: § 15h(3)): the holder is told in writing when someone else applied. Whether the
+     * applicant is the holder comes from the register's comparison with the identified applicant, not
+     * from the applicant's own answer.
+     */
     @Test
-    void theHolderIsInformedInWritingOnlyWhenSomeoneElseApplied() {
-        assertTrue(procedure.outputs(new Answers(Map.of(Ausserbetriebsetzung.HALTER, "false")))
-                .contains(org.openikfz.api.procedure.Output.NOTICE_TO_HOLDER));
-        assertTrue(!procedure.outputs(new Answers(Map.of(Ausserbetriebsetzung.HALTER, "true")))
-                .contains(org.openikfz.api.procedure.Output.NOTICE_TO_HOLDER));
+    void theHolderIsInformedInWritingUnlessTheRegisterNamesTheApplicantAsHolder() {
+        String isHolder = org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER;
+        var notice = org.openikfz.api.procedure.Output.NOTICE_TO_HOLDER;
+        Answers saysHolder = new Answers(Map.of(Ausserbetriebsetzung.HALTER, "true"));
+        Answers saysOther = new Answers(Map.of(Ausserbetriebsetzung.HALTER, "false"));
+        // identified as Max, the register names Erika: Erika is told although Max answered "I am the holder"
+        assertTrue(procedure.outputs(new Facts(saysHolder, Map.of(isHolder, "false"))).contains(notice));
+        // not identified: the register cannot compare, so the holder is told
+        assertTrue(procedure.outputs(new Facts(saysHolder, Map.of())).contains(notice));
+        // the register names the identified applicant as holder: no notice, whatever the answer
+        assertTrue(!procedure.outputs(new Facts(saysHolder, Map.of(isHolder, "true"))).contains(notice));
+        assertTrue(!procedure.outputs(new Facts(saysOther, Map.of(isHolder, "true"))).contains(notice));
     }
 }

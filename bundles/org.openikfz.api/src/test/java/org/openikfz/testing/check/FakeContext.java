@@ -64,6 +64,13 @@ public record FakeContext(ProcedureDescription description, Answers answers, Map
         return new FakeContext(description, answers, copy, applicant, today, authority, application, land);
     }
 
+    /** The same context for a procedure that asks this identification. */
+    public FakeContext identification(Identification identification) {
+        ProcedureDescription d = description;
+        return new FakeContext(new ProcedureDescription(d.id(), d.title(), d.summary(), d.legalBasis(), d.applicants(), identification,
+                d.dialog(), d.checks(), d.decisionPolicy(), d.fees(), d.outputs()), answers, facts, applicant, today, authority, application, land);
+    }
+
     public FakeContext applicant(VerifiedIdentity identity) {
         return new FakeContext(description, answers, facts, Optional.ofNullable(identity), today, authority, application, land);
     }

@@ -97,6 +97,22 @@ class MachineApiIT {
         assertEquals("AWAITING_PAYMENT", right.path("state").asText(), right.toString());
     }
 
+    /**
+     * 2019 § 14(1) S. 1 with § 46(2) FZV and the memo on § 15g ("im Portal der jeweils zuständigen
+     * Zulassungsbehörde"): C-UM 77's holder lives in Chemnitz according to the register, so the
+     * Erzgebirgskreis' portal does not deregister it, however right the codes are.
+     */
+    @Test
+    void aVehicleWhoseHolderLivesElsewhereIsNotDeregisteredHere() throws Exception {
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        String path = "/api/v1/applications/" + created.path("id").asText();
+        String token = created.path("token").asText();
+        api.call("PUT", path + "/answers", token, org.openikfz.it.DemoAnswers.abmelden("C-UM 77", "R5t", "V8w", "Cu7Mw3K"), 200);
+        JsonNode verified = api.call("POST", path + "/verify", token, null, 200);
+        assertEquals("DIALOG", verified.path("state").asText(), verified.toString());
+        assertTrue(verified.path("findings").toString().contains("zuständig"), verified.toString());
+    }
+
     @Test
     void applicantIdentifiesWithTheEidSimulator() throws Exception {
         JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);

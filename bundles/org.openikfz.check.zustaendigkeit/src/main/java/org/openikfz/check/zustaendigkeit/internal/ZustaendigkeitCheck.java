@@ -5,8 +5,10 @@ import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.procedure.Identification;
 import org.openikfz.api.text.LocalizedText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,8 +16,9 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * FZV Anlage 11 Nr. 1 (2019: Anlage 8b): the holder's residence lies in the area of this
- * Zulassungsbehörde. The residence comes from the electronic identification (FZV § 20(1)–(3): data
- * the ID method provides are taken from it, not typed); the area is configured as postal codes
+ * Zulassungsbehörde. The residence comes from the electronic identification where the holder applies
+ * (FZV § 20(1)–(3): data the ID method provides are taken from it, not typed), and from the register
+ * where anyone with the codes may apply (Außerbetriebsetzung); the area is configured as postal codes
  * ({@link ZustaendigkeitConfig}). An invalid configuration keeps the component from activating, so
  * the engine answers "check not available" (failed) instead of judging with a wrong area.
  */
@@ -54,18 +57,33 @@ public final class ZustaendigkeitCheck implements Check {
     }
 
     private CheckResult verify(CheckContext context) {
-        Optional<VerifiedIdentity> applicant = context.applicant();
-        if (applicant.isEmpty()) {
-            return CheckResult.failed("residence unknown: the applicant is not identified electronically");
+        // the competent authority is the one of the holder's residence (2019: § 14(1) S. 1 with § 46(2) FZV; memo on
+        // § 15g: "Der Antrag ist im Portal der jeweils zuständigen Zulassungsbehörde zu stellen. Die Antragstellung bei
+        // einer anderen Zulassungsbehörde ... ist nicht vorgesehen."). Where the holder must identify (registrations,
+        // FZV § 20(1)) the identified applicant is the holder; where anyone holding the codes may apply
+        // (Außerbetriebsetzung, FZV § 24), the holder and their address come from the register (ZFZR check's facts).
+        boolean applicantIsHolder = context.description().identification() == Identification.REQUIRED;
+        Optional<String> residence;
+        if (applicantIsHolder) {
+            Optional<VerifiedIdentity> applicant = context.applicant();
+            if (applicant.isEmpty()) {
+                return CheckResult.failed("residence unknown: the applicant is not identified electronically");
+            }
+            residence = Optional.ofNullable(applicant.get().person().postalCode());
+        } else {
+            if (!context.facts().containsKey(Facts.ZFZR_HOLDER_NAME)) {
+                return CheckResult.failed("residence unknown: no holder from the register (the ZFZR check must come first)");
+            }
+            residence = Optional.ofNullable(context.facts().get(Facts.ZFZR_HOLDER_POSTAL_CODE));
         }
-        String postalCode = applicant.get().person().postalCode();
-        if (postalCode == null || postalCode.isBlank()) {
-            return CheckResult.failed("residence unknown: the identification provides no postal code");
+        String source = applicantIsHolder ? "the identification" : "the register";
+        String postalCode = residence.map(String::strip).orElse("");
+        if (postalCode.isEmpty()) {
+            return CheckResult.failed("residence unknown: " + source + " provides no postal code");
         }
-        postalCode = postalCode.strip();
         if (!PostalArea.isPostalCode(postalCode)) {
             // e.g. a residence abroad: not decidable by machine
-            return CheckResult.failed("residence not decidable: the identification provides no German postal code");
+            return CheckResult.failed("residence not decidable: " + source + " provides no German postal code");
         }
         if (shared.contains(postalCode)) {
             return CheckResult.failed("residence not decidable: postal code shared with a neighbouring district");
@@ -73,6 +91,15 @@ public final class ZustaendigkeitCheck implements Check {
         // Anlage 11 Nr. 1: the residence lies in this authority's area
         if (area.contains(postalCode)) {
             return CheckResult.clear();
+        }
+        if (!applicantIsHolder) {
+            return CheckResult.opposed(new Finding(null, LocalizedText.of(
+                    "Die Halterin oder der Halter dieses Fahrzeugs wohnt nach dem Zentralen Fahrzeugregister nicht im Bereich dieser "
+                            + "Zulassungsbehörde. Bitte melden Sie das Fahrzeug im Portal der Zulassungsbehörde ab, die für den Wohnsitz "
+                            + "der Halterin oder des Halters zuständig ist.",
+                    "According to the central vehicle register, the holder of this vehicle does not live in the area of this "
+                            + "registration authority. Please deregister the vehicle on the portal of the registration authority "
+                            + "responsible for the holder's residence.")));
         }
         return CheckResult.opposed(new Finding(null, LocalizedText.of(
                 "Ihr Wohnsitz liegt nach den Daten Ihres elektronischen Ausweises nicht im Bereich dieser Zulassungsbehörde. "

@@ -13,9 +13,11 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.VerifiedIdentity;
+import org.openikfz.api.procedure.Identification;
 
 /** FZV Anlage 11 Nr. 1: the residence from the identification against the configured area. */
 class ZustaendigkeitCheckTest {
@@ -23,7 +25,35 @@ class ZustaendigkeitCheckTest {
     private final ZustaendigkeitCheck erzgebirge = new ZustaendigkeitCheck(config(ZustaendigkeitConfig.ERZGEBIRGSKREIS, ""));
 
     private static FakeContext livingIn(String postalCode) {
-        return FakeContext.with().applicant(new VerifiedIdentity("p", new Holder("Erika Mustermann", "Weg 1", postalCode, "Ort", null), "high"));
+        return FakeContext.with().identification(Identification.REQUIRED)
+                .applicant(new VerifiedIdentity("p", new Holder("Erika Mustermann", "Weg 1", postalCode, "Ort", null), "high"));
+    }
+
+    /** An Außerbetriebsetzung: anyone with the codes may apply; the holder and their address come from the register. */
+    private static FakeContext holderInRegisterLivingIn(String postalCode) {
+        FakeContext context = FakeContext.with().fact(Facts.ZFZR_HOLDER_NAME, "Erika Mustermann");
+        return postalCode == null ? context : context.fact(Facts.ZFZR_HOLDER_POSTAL_CODE, postalCode);
+    }
+
+    /**
+     * 2019 § 14(1) S. 1 with § 46(2) FZV and the memo on § 15g: an Außerbetriebsetzung is applied for on the portal of
+     * the authority of the holder's residence, which the register gives; who applies (and where they live) does not matter.
+     */
+    @Test
+    void forAnAusserbetriebsetzungTheHolderInTheRegisterDecidesTheCompetentAuthority() {
+        assertInstanceOf(CheckResult.Clear.class, erzgebirge.check(holderInRegisterLivingIn("09456")));
+        VerifiedIdentity dresdner = new VerifiedIdentity("p", new Holder("Max Mustermann", "Weg 2", "01067", "Dresden", null), "high");
+        assertInstanceOf(CheckResult.Clear.class, erzgebirge.check(holderInRegisterLivingIn("09456").applicant(dresdner)),
+                "a third party from elsewhere deregisters a vehicle of a holder living here");
+        CheckResult.Opposed elsewhere = assertInstanceOf(CheckResult.Opposed.class,
+                erzgebirge.check(holderInRegisterLivingIn("09111").applicant(new VerifiedIdentity("p",
+                        new Holder("Erika Mustermann", "Weg 1", "09456", "Annaberg-Buchholz", null), "high"))));
+        String german = elsewhere.findings().get(0).message().get(Locale.GERMAN);
+        assertTrue(german.contains("Zentralen Fahrzeugregister") && german.contains("zuständig"), german);
+        assertFalse(german.contains("09111"));
+        // no register data (the ZFZR check opposed or failed before): not decidable here, never clear
+        assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(FakeContext.with()));
+        assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(holderInRegisterLivingIn(null)));
     }
 
     @Test
@@ -47,7 +77,7 @@ class ZustaendigkeitCheckTest {
 
     @Test
     void withoutIdentificationOrPostalCodeTheResidenceIsUnknown() {
-        assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(FakeContext.with()));
+        assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(FakeContext.with().identification(Identification.REQUIRED)));
         assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(livingIn(null)));
         assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(livingIn(" ")));
         CheckResult.Failed abroad = assertInstanceOf(CheckResult.Failed.class, erzgebirge.check(livingIn("A-1010")));

@@ -186,7 +186,8 @@ public final class Ausserbetriebsetzung implements Procedure {
                 // the codes authorise the application; without identification the holder's data come from the register
                 Identification.OPTIONAL,
                 new Dialog(steps),
-                List.of(CheckId.ZFZR),
+                // the register first: the Zuständigkeit check judges the residence of the holder the ZFZR names
+                List.of(CheckId.ZFZR, CheckId.ZUSTAENDIGKEIT),
                 DecisionPolicy.AUTOMATED,
                 List.of(FeeRule.always("224")),
                 Set.of(Output.DECISION_DOCUMENT, Output.NOTICE_TO_HOLDER));

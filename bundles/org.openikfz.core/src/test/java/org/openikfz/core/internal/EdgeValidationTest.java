@@ -32,6 +32,17 @@ class EdgeValidationTest {
         assertThrows(IllegalArgumentException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.TEXT), "x".repeat(201)));
     }
 
+    /** A date is a date a person means: a four-digit year from 1900 on, ISO or German form (#16: +99999-01-01 was taken). */
+    @Test
+    void datesHaveAFourDigitYearFrom1900On() {
+        Field date = field(FieldType.DATE);
+        assertEquals("2026-12-01", org.openikfz.core.internal.dialog.DialogRules.normalize(date, "1.12.2026"));
+        assertEquals("1999-02-28", org.openikfz.core.internal.dialog.DialogRules.normalize(date, " 1999-02-28 "));
+        for (String bad : List.of("+99999-01-01", "0001-01-01", "1899-12-31", "2026-02-30", "31.02.2026", "morgen", "20261201")) {
+            assertThrows(IllegalArgumentException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(date, bad), bad);
+        }
+    }
+
     private static Field field(FieldType type) {
         return Field.required("f", type, LocalizedText.german("Frage"), null);
     }

@@ -113,6 +113,27 @@ class MachineApiIT {
         assertTrue(verified.path("findings").toString().contains("zuständig"), verified.toString());
     }
 
+    /** FZV § 25 (2019: § 15g(3)): a Verwertungsnachweis date no one means is refused at the edge; one after today is a finding. */
+    @Test
+    void aVerwertungsnachweisNeedsADateThatCanBeTrue() throws Exception {
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        String path = "/api/v1/applications/" + created.path("id").asText();
+        String token = created.path("token").asText();
+        java.util.Map<String, String> answers = Api.abmelden("Zz9Zz9Z");
+        answers.put("verwertet", "true");
+        answers.put("verwertungBetriebsnummer", "12345678");
+        for (String impossible : java.util.List.of("+99999-01-01", "0001-01-01")) {
+            answers.put("verwertungDatum", impossible);
+            JsonNode refused = api.call("PUT", path + "/answers", token, answers, 422);
+            assertTrue(refused.path("errors").has("verwertungDatum"), refused.toString());
+        }
+        answers.put("verwertungDatum", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(2).toString());
+        api.call("PUT", path + "/answers", token, answers, 200);
+        JsonNode verified = api.call("POST", path + "/verify", token, null, 200);
+        assertEquals("DIALOG", verified.path("state").asText(), verified.toString());
+        assertTrue(verified.path("findings").toString().contains("verwertungDatum"), verified.toString());
+    }
+
     @Test
     void applicantIdentifiesWithTheEidSimulator() throws Exception {
         JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);

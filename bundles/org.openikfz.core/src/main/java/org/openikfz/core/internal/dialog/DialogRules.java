@@ -105,7 +105,7 @@ public final class DialogRules {
             case ZB2_CODE -> Zb2Code.of(value).value();
             case EVB -> Evb.of(value).value();
             case IBAN -> Iban.of(value).value();
-            case DATE -> LocalDate.parse(value).toString();
+            case DATE -> date(value).toString();
             case MONTH -> month(value).toString();
             case YES_NO -> switch (value.toLowerCase(Locale.ROOT)) {
                 case "true", "ja", "yes" -> "true";
@@ -124,6 +124,31 @@ public final class DialogRules {
     }
 
     /** A month as {@code 2027-04}, {@code 04.2027}, {@code 4/2027}. */
+    /**
+     * A calendar date as the dialog takes it, {@code 2026-12-05} or {@code 5.12.2026}, with a four-digit year
+     * from 1900 on: no date a vehicle's papers carry is older, and {@code +99999-01-01} is no date anyone means.
+     */
+    public static LocalDate date(String value) {
+        String v = value.strip();
+        java.util.regex.Matcher german = java.util.regex.Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})").matcher(v);
+        LocalDate date;
+        try {
+            if (german.matches()) {
+                date = LocalDate.of(Integer.parseInt(german.group(3)), Integer.parseInt(german.group(2)), Integer.parseInt(german.group(1)));
+            } else if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                date = LocalDate.parse(v);
+            } else {
+                throw new IllegalArgumentException("not a date");
+            }
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("not a date", e); // 30 February and the like
+        }
+        if (date.getYear() < 1900) {
+            throw new IllegalArgumentException("not a date");
+        }
+        return date;
+    }
+
     public static YearMonth month(String value) {
         java.util.regex.Matcher german = java.util.regex.Pattern.compile("(\\d{1,2})\\s*[./]\\s*(\\d{4})").matcher(value);
         if (german.matches()) {

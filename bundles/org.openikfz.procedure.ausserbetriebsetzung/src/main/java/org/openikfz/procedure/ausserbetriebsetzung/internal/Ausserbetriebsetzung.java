@@ -1,7 +1,9 @@
 package org.openikfz.procedure.ausserbetriebsetzung.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
@@ -65,6 +67,18 @@ public final class Ausserbetriebsetzung implements Procedure {
     @Override
     public CheckResult evaluate(Evaluation evaluation) {
         CheckResult own = evaluate(evaluation.answers());
+        // FZV § 25 (2019: § 15g(3)): the Verwertungsnachweis is one that was issued, so its date is not after today
+        Optional<LocalDate> issued = evaluation.answers().get(VERWERTUNG_DATUM).filter(d -> !d.isBlank()).map(LocalDate::parse);
+        if (evaluation.answers().get(VERWERTET).map(TRUE::equals).orElse(false) && issued.filter(evaluation.today()::isBefore).isPresent()) {
+            Finding future = new Finding(VERWERTUNG_DATUM, LocalizedText.of(
+                    "Das Ausstellungsdatum des Verwertungsnachweises liegt in der Zukunft. Bitte prüfen Sie das Datum.",
+                    "The date of issue of the certificate of destruction is in the future. Please check the date."));
+            List<Finding> findings = new ArrayList<>(List.of(future));
+            if (own instanceof CheckResult.Opposed opposed) {
+                findings.addAll(opposed.findings());
+            }
+            own = new CheckResult.Opposed(findings);
+        }
         // FZV § 24: only a registered vehicle can be taken off the road (register data from the ZFZR check)
         if (evaluation.fact(Facts.ZFZR_REGISTERED).map("false"::equals).orElse(false)) {
             Finding already = new Finding(KENNZEICHEN, LocalizedText.of(

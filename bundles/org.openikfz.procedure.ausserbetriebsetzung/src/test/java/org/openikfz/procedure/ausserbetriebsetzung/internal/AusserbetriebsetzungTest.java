@@ -120,4 +120,17 @@ class AusserbetriebsetzungTest {
         assertTrue(!procedure.outputs(new Facts(saysHolder, Map.of(isHolder, "true"))).contains(notice));
         assertTrue(!procedure.outputs(new Facts(saysOther, Map.of(isHolder, "true"))).contains(notice));
     }
+
+    /** FZV § 25 (2019: § 15g(3)): a Verwertungsnachweis dated after today was not issued yet. */
+    @Test
+    void aVerwertungsnachweisFromTheFutureIsAFinding() {
+        // Facts' today is 2026-12-02
+        Answers tomorrow = new Answers(Map.of(Ausserbetriebsetzung.HINWEIS_GELESEN, "true", Ausserbetriebsetzung.VERWERTET, "true",
+                Ausserbetriebsetzung.VERWERTUNG_DATUM, "2026-12-03", Ausserbetriebsetzung.VERWERTUNG_BETRIEB, "12345678"));
+        CheckResult future = procedure.evaluate(new Facts(tomorrow, Map.of()));
+        assertEquals(Ausserbetriebsetzung.VERWERTUNG_DATUM, assertInstanceOf(CheckResult.Opposed.class, future).findings().get(0).fieldId());
+        Answers today = new Answers(Map.of(Ausserbetriebsetzung.HINWEIS_GELESEN, "true", Ausserbetriebsetzung.VERWERTET, "true",
+                Ausserbetriebsetzung.VERWERTUNG_DATUM, "2026-12-02", Ausserbetriebsetzung.VERWERTUNG_BETRIEB, "12345678"));
+        assertInstanceOf(CheckResult.Clear.class, procedure.evaluate(new Facts(today, Map.of())));
+    }
 }

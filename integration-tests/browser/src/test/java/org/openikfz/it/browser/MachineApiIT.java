@@ -49,12 +49,11 @@ class MachineApiIT {
 
     @Test
     void wrongZb1CodeGivesFindingsWithCorrectionsLeftThenAborts() throws Exception {
-        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
-        String path = "/api/v1/applications/" + created.path("id").asText();
-        String token = created.path("token").asText();
+        Opened opened = openAusserbetriebsetzung();
+        String path = opened.path();
+        String token = opened.token();
 
-        api.call("PUT", path + "/answers", token, Api.abmelden("Zz9Zz9Z"), 200);
-        JsonNode first = api.call("POST", path + "/verify", token, null, 200);
+        JsonNode first = answerAndVerify(path, token, Api.abmelden("Zz9Zz9Z"));
         assertEquals("DIALOG", first.path("state").asText());
         assertEquals("zb1Code", first.path("findings").get(0).path("field").asText());
         assertEquals(3, first.path("correctionsLeft").asInt());
@@ -63,8 +62,7 @@ class MachineApiIT {
             JsonNode again = api.call("POST", path + "/verify", token, null, 200);
             assertEquals(left, again.path("correctionsLeft").asInt(), again.toString());
         }
-        api.call("PUT", path + "/answers", token, Map.of("zb1Code", "Zz9Zz9Z"), 200);
-        JsonNode aborted = api.call("POST", path + "/verify", token, null, 200);
+        JsonNode aborted = answerAndVerify(path, token, Map.of("zb1Code", "Zz9Zz9Z"));
         assertEquals("ABORTED", aborted.path("state").asText());
         assertEquals(0, aborted.path("correctionsLeft").asInt());
         assertFalse(aborted.toString().contains("Zz9Zz9Z"), "a security code is never sent back");
@@ -77,23 +75,20 @@ class MachineApiIT {
      */
     @Test
     void eachSealCodeMustBeTheCodeOfItsOwnPlate() throws Exception {
-        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
-        String path = "/api/v1/applications/" + created.path("id").asText();
-        String token = created.path("token").asText();
+        Opened opened = openAusserbetriebsetzung();
+        String path = opened.path();
+        String token = opened.token();
         java.util.Map<String, String> answers = Api.abmelden("Ab3De4F");
         answers.put("plaketteHinten", answers.get("plaketteVorn"));
-        api.call("PUT", path + "/answers", token, answers, 200);
-        JsonNode frontTwice = api.call("POST", path + "/verify", token, null, 200);
+        JsonNode frontTwice = answerAndVerify(path, token, answers);
         assertEquals("DIALOG", frontTwice.path("state").asText(), frontTwice.toString());
         assertTrue(frontTwice.path("findings").toString().contains("Stempelplaketten"), frontTwice.toString());
 
-        api.call("PUT", path + "/answers", token, Map.of("plaketteVorn", "P2x", "plaketteHinten", "K7m"), 200);
-        JsonNode swapped = api.call("POST", path + "/verify", token, null, 200);
+        JsonNode swapped = answerAndVerify(path, token, Map.of("plaketteVorn", "P2x", "plaketteHinten", "K7m"));
         assertEquals("DIALOG", swapped.path("state").asText(), swapped.toString());
         assertEquals(2, swapped.path("correctionsLeft").asInt(), swapped.toString());
 
-        api.call("PUT", path + "/answers", token, Map.of("plaketteVorn", "K7m", "plaketteHinten", "P2x"), 200);
-        JsonNode right = api.call("POST", path + "/verify", token, null, 200);
+        JsonNode right = answerAndVerify(path, token, Map.of("plaketteVorn", "K7m", "plaketteHinten", "P2x"));
         assertEquals("AWAITING_PAYMENT", right.path("state").asText(), right.toString());
     }
 
@@ -104,11 +99,10 @@ class MachineApiIT {
      */
     @Test
     void aVehicleWhoseHolderLivesElsewhereIsNotDeregisteredHere() throws Exception {
-        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
-        String path = "/api/v1/applications/" + created.path("id").asText();
-        String token = created.path("token").asText();
-        api.call("PUT", path + "/answers", token, org.openikfz.it.DemoAnswers.abmelden("C-UM 77", "R5t", "V8w", "Cu7Mw3K"), 200);
-        JsonNode verified = api.call("POST", path + "/verify", token, null, 200);
+        Opened opened = openAusserbetriebsetzung();
+        String path = opened.path();
+        String token = opened.token();
+        JsonNode verified = answerAndVerify(path, token, org.openikfz.it.DemoAnswers.abmelden("C-UM 77", "R5t", "V8w", "Cu7Mw3K"));
         assertEquals("DIALOG", verified.path("state").asText(), verified.toString());
         assertTrue(verified.path("findings").toString().contains("zuständig"), verified.toString());
     }
@@ -116,9 +110,9 @@ class MachineApiIT {
     /** FZV § 25 (2019: § 15g(3)): a Verwertungsnachweis date no one means is refused at the edge; one after today is a finding. */
     @Test
     void aVerwertungsnachweisNeedsADateThatCanBeTrue() throws Exception {
-        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
-        String path = "/api/v1/applications/" + created.path("id").asText();
-        String token = created.path("token").asText();
+        Opened opened = openAusserbetriebsetzung();
+        String path = opened.path();
+        String token = opened.token();
         java.util.Map<String, String> answers = Api.abmelden("Zz9Zz9Z");
         answers.put("verwertet", "true");
         answers.put("verwertungBetriebsnummer", "12345678");
@@ -128,17 +122,16 @@ class MachineApiIT {
             assertTrue(refused.path("errors").has("verwertungDatum"), refused.toString());
         }
         answers.put("verwertungDatum", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(2).toString());
-        api.call("PUT", path + "/answers", token, answers, 200);
-        JsonNode verified = api.call("POST", path + "/verify", token, null, 200);
+        JsonNode verified = answerAndVerify(path, token, answers);
         assertEquals("DIALOG", verified.path("state").asText(), verified.toString());
         assertTrue(verified.path("findings").toString().contains("verwertungDatum"), verified.toString());
     }
 
     @Test
     void applicantIdentifiesWithTheEidSimulator() throws Exception {
-        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
-        String path = "/api/v1/applications/" + created.path("id").asText();
-        String token = created.path("token").asText();
+        Opened opened = openAusserbetriebsetzung();
+        String path = opened.path();
+        String token = opened.token();
         // a return address elsewhere is refused: the one-time code must come back to this portal only
         api.call("POST", path + "/identification", token, Map.of("returnTo", "https://attacker.example/steal"), 422);
         api.call("POST", path + "/identification", token, Map.of("returnTo", "http://127.0.0.1:1/back"), 422);
@@ -169,16 +162,15 @@ class MachineApiIT {
 
     @Test
     void paidApplicationIsDecidedAndItsPdfCanBeRetrieved() throws Exception {
-        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
-        String path = "/api/v1/applications/" + created.path("id").asText();
-        String token = created.path("token").asText();
+        Opened opened = openAusserbetriebsetzung();
+        String path = opened.path();
+        String token = opened.token();
         api.simulator("/kba/admin/vehicles", "kennzeichen=ERZ-XY+42&fin=WDB1240221A000002&zb1=Hx7Rt2Q&plaketten=M4n,Z9a");
         Map<String, String> answers = Api.abmelden("Hx7Rt2Q");
         answers.put("kennzeichen", "ERZ-XY 42");
         answers.put("plaketteVorn", "M4n");
         answers.put("plaketteHinten", "Z9a");
-        api.call("PUT", path + "/answers", token, answers, 200);
-        JsonNode verified = api.call("POST", path + "/verify", token, null, 200);
+        JsonNode verified = answerAndVerify(path, token, answers);
         assertEquals("AWAITING_PAYMENT", verified.path("state").asText(), verified.toString());
         assertEquals(2.70, verified.path("total").asDouble(), 0.001);
         api.call("POST", path + "/submit", token, null, 409); // FZV § 20(5): fees first
@@ -194,5 +186,20 @@ class MachineApiIT {
         JsonNode decision = api.call("GET", path + "/decision", token, null, 200);
         assertEquals(decided.path("decision").path("reference").asText(), decision.path("reference").asText());
         assertFalse(decision.path("effectiveOn").isNull(), "retrieved: effective today");
+    }
+
+    private record Opened(String path, String token) {
+    }
+
+    /** A new Außerbetriebsetzung through the API: its path and its token. */
+    private static Opened openAusserbetriebsetzung() throws Exception {
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        return new Opened("/api/v1/applications/" + created.path("id").asText(), created.path("token").asText());
+    }
+
+    /** Sends the answers, then verifies them: the verification's answer. */
+    private static JsonNode answerAndVerify(String path, String token, Map<String, String> answers) throws Exception {
+        api.call("PUT", path + "/answers", token, answers, 200);
+        return api.call("POST", path + "/verify", token, null, 200);
     }
 }

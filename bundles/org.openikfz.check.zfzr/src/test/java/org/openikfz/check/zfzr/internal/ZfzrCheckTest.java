@@ -184,12 +184,8 @@ class ZfzrCheckTest {
     /** FZV § 21(3): a seal's code proves only its own plate unstamped, so the register is told which seal each code is from. */
     @Test
     void sealCodesReachTheRegisterWithTheirPlate() {
-        ZfzrCheck check = new ZfzrCheck();
         AtomicReference<ZfzrQuery> asked = new AtomicReference<>();
-        check.setRegister(query -> {
-            asked.set(query);
-            return new ZfzrVerification(VEHICLE, Set.of());
-        });
+        ZfzrCheck check = askingRecorded(asked);
         FakeContext context = FakeContext.with(
                         Field.required("plate", FieldType.KENNZEICHEN, LocalizedText.german("Kennzeichen"), null),
                         Field.required("hinten", FieldType.PLAKETTEN_CODE_REAR, LocalizedText.german("hinten"), null),
@@ -207,17 +203,23 @@ class ZfzrCheckTest {
     @Test
     @SuppressWarnings("deprecation")
     void aSealCodeWithoutItsPlateIsNotSentToTheRegister() {
-        ZfzrCheck check = new ZfzrCheck();
         AtomicReference<ZfzrQuery> asked = new AtomicReference<>();
-        check.setRegister(query -> {
-            asked.set(query);
-            return new ZfzrVerification(VEHICLE, Set.of());
-        });
+        ZfzrCheck check = askingRecorded(asked);
         FakeContext context = FakeContext.with(
                         Field.required("plate", FieldType.KENNZEICHEN, LocalizedText.german("Kennzeichen"), null),
                         Field.required("code", FieldType.PLAKETTEN_CODE, LocalizedText.german("Plakette"), null))
                 .answer("plate", "ERZ-AB 123").answer("code", "K7m");
         assertTrue(assertInstanceOf(CheckResult.Failed.class, check.check(context)).reason().contains("without naming their plate"));
         assertNull(asked.get());
+    }
+
+    /** A check whose register matches and keeps what it was asked. */
+    private static ZfzrCheck askingRecorded(AtomicReference<ZfzrQuery> asked) {
+        ZfzrCheck check = new ZfzrCheck();
+        check.setRegister(query -> {
+            asked.set(query);
+            return new ZfzrVerification(VEHICLE, Set.of());
+        });
+        return check;
     }
 }

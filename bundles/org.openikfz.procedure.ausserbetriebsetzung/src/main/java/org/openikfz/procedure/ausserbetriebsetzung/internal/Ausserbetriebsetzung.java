@@ -70,27 +70,26 @@ public final class Ausserbetriebsetzung implements Procedure {
         // FZV § 25 (2019: § 15g(3)): the Verwertungsnachweis is one that was issued, so its date is not after today
         Optional<LocalDate> issued = evaluation.answers().get(VERWERTUNG_DATUM).filter(d -> !d.isBlank()).map(LocalDate::parse);
         if (evaluation.answers().get(VERWERTET).map(TRUE::equals).orElse(false) && issued.filter(evaluation.today()::isBefore).isPresent()) {
-            Finding future = new Finding(VERWERTUNG_DATUM, LocalizedText.of(
+            own = first(new Finding(VERWERTUNG_DATUM, LocalizedText.of(
                     "Das Ausstellungsdatum des Verwertungsnachweises liegt in der Zukunft. Bitte prüfen Sie das Datum.",
-                    "The date of issue of the certificate of destruction is in the future. Please check the date."));
-            List<Finding> findings = new ArrayList<>(List.of(future));
-            if (own instanceof CheckResult.Opposed opposed) {
-                findings.addAll(opposed.findings());
-            }
-            own = new CheckResult.Opposed(findings);
+                    "The date of issue of the certificate of destruction is in the future. Please check the date.")), own);
         }
         // FZV § 24: only a registered vehicle can be taken off the road (register data from the ZFZR check)
         if (evaluation.fact(Facts.ZFZR_REGISTERED).map("false"::equals).orElse(false)) {
-            Finding already = new Finding(KENNZEICHEN, LocalizedText.of(
+            return first(new Finding(KENNZEICHEN, LocalizedText.of(
                     "Das Fahrzeug ist bereits abgemeldet. Bitte prüfen Sie das Kennzeichen.",
-                    "The vehicle is already deregistered. Please check the plate number."));
-            List<Finding> findings = new ArrayList<>(List.of(already));
-            if (own instanceof CheckResult.Opposed opposed) {
-                findings.addAll(opposed.findings());
-            }
-            return new CheckResult.Opposed(findings);
+                    "The vehicle is already deregistered. Please check the plate number.")), own);
         }
         return own;
+    }
+
+    /** Opposed with {@code finding} first, then whatever {@code result} found. */
+    private static CheckResult first(Finding finding, CheckResult result) {
+        List<Finding> findings = new ArrayList<>(List.of(finding));
+        if (result instanceof CheckResult.Opposed opposed) {
+            findings.addAll(opposed.findings());
+        }
+        return new CheckResult.Opposed(findings);
     }
 
     /**

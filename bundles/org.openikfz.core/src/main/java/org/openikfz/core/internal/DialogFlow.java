@@ -163,6 +163,11 @@ final class DialogFlow {
         CaseState state = CaseState.of(c.state());
         ApplicationState visible = state.visible();
         Procedure procedure = core.registry.procedure(c.procedureId());
+        if (procedure == null && !data.isEmpty()) {
+            // the procedure's bundle is away (an upgrade, a redeploy): the entries are kept and shown again once it is
+            // back; until then "not available right now" (503), not an application without answers or documents
+            core.procedure(c.procedureId());
+        }
         Map<String, String> shown = new HashMap<>();
         if (procedure != null) {
             for (Map.Entry<String, String> e : DialogRules.answersOf(data).values().entrySet()) {

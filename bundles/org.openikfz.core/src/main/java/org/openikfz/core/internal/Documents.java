@@ -64,10 +64,16 @@ final class Documents {
         CaseFile file = core.authenticate(ref);
         Case c = file.state();
         Map<String, String> data = file.data();
+        // a procedure bundle that is away makes the documents of a case that still has its data unavailable right now
+        // (503), not gone
+        Procedure procedure = data.isEmpty() ? core.registry.procedure(c.procedureId()) : core.procedure(c.procedureId());
+        if (procedure == null) {
+            return Optional.empty();
+        }
+        ProcedureDescription description = procedure.description();
         if (!offered(core, c, data).contains(kind)) {
             return Optional.empty();
         }
-        ProcedureDescription description = core.procedure(c.procedureId()).description();
         Map<String, String> facts = DialogRules.factsOf(data);
         if (kind == DocumentKind.SEPA_MANDATE_CONFIRMATION) {
             Optional<VerifiedIdentity> applicant = DialogRules.identityOf(data);

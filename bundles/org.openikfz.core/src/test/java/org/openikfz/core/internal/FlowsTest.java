@@ -64,6 +64,7 @@ class FlowsTest {
     private final Moved clock = new Moved(Instant.parse("2026-12-05T10:00:00Z"));
     private final InMemoryStore store = new InMemoryStore(clock);
     private final Registry registry = new Registry();
+    private final Procedure procedure = new TestProcedure();
     /** What the check answers next: clear, opposed (a finding on the code) or failed. */
     private final AtomicReference<CheckResult> register = new AtomicReference<>(new CheckResult.Clear(Map.of("fin", "WVW1")));
     private final Map<String, PaymentProvider.Status> payments = new HashMap<>();
@@ -106,7 +107,7 @@ class FlowsTest {
                 delivered.add(message);
             }
         };
-        registry.add(new TestProcedure(), Map.of());
+        registry.add(procedure, Map.of());
         registry.add(new Check() {
             @Override
             public CheckId id() {
@@ -277,6 +278,20 @@ class FlowsTest {
     private List<String> letters(ApplicationRef ref) {
         return store.outboxOf(ref.id()).stream().filter(m -> m.destination().equals(TransferTarget.POST))
                 .map(m -> m.payload().replaceAll("(?s).*\"kind\":\"([^\"]+)\".*", "$1")).toList();
+    }
+
+    // while the procedure's bundle is away (an upgrade), a decided case is "not available right now", never gone or empty
+    @Test
+    void a_decision_whose_procedure_is_away_is_unavailable_not_gone() {
+        ApplicationRef ref = decided();
+        registry.remove(procedure);
+        ApplicationException status = assertThrows(ApplicationException.class, () -> dialog.status(ref));
+        assertEquals(ApplicationException.Reason.UNAVAILABLE, status.reason());
+        ApplicationException pdf = assertThrows(ApplicationException.class, () -> documents.document(ref, DocumentKind.DECISION));
+        assertEquals(ApplicationException.Reason.UNAVAILABLE, pdf.reason());
+        registry.add(procedure, Map.of());
+        assertTrue(documents.document(ref, DocumentKind.DECISION).isPresent(), "back with the bundle");
+        assertEquals(ApplicationState.DECIDED, dialog.status(ref).state());
     }
 
     // FZV § 23(1): retrieved within the window, the decision takes effect on the day of retrieval

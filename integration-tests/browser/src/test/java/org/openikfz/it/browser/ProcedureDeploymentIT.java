@@ -99,6 +99,9 @@ class ProcedureDeploymentIT {
         System.out.printf("%s undeployed: gone from the machine API after %d ms%n", procedure, gone);
         JsonNode unavailable = api.call("PUT", application.path() + "/answers", application.token(), rest, 503);
         assertTrue(unavailable.path("message").asText().contains("Ihre Angaben bleiben erhalten"), unavailable.toString());
+        // the status too: not available right now, never an application without its answers (#16)
+        JsonNode status = api.call("GET", application.path(), application.token(), null, 503);
+        assertTrue(status.path("message").asText().contains("Ihre Angaben bleiben erhalten"), status.toString());
         JsonNode notOffered = api.call("POST", "/api/v1/applications", null, Map.of("procedure", procedure), 503);
         assertTrue(notOffered.path("message").asText().contains("nicht angeboten"), notOffered.toString());
 

@@ -90,6 +90,27 @@ public final class Registration {
      * The dialog step that asks the exclusions of FZV § 26: each "yes" means the registration cannot be
      * done online.
      */
+    /**
+     * What a registration or its change sends by post (2019: § 15i(4) S. 1): the ZB I always, the ZB II
+     * unless the ordinance leaves it out ({@code zb2} false: § 15k(4) Nr. 2 same holder, § 15l(3) S. 2 Nr. 2
+     * a move keeping the plate), the seals on their carriers with the HU sticker unless the plate and its
+     * seals are kept ({@code seals} false: § 15l(4) Nr. 3).
+     *
+     * @since 1.2
+     */
+    public static java.util.Set<Output> documentsByPost(boolean zb2, boolean seals) {
+        java.util.Set<Output> outputs = java.util.EnumSet.of(Output.DOCUMENTS_BY_POST, Output.ZB1_BY_POST);
+        if (zb2) {
+            outputs.add(Output.ZB2_BY_POST);
+        }
+        if (seals) {
+            outputs.add(Output.SEAL_CARRIERS_BY_POST);
+            // FZV § 22(1) S. 3 (2019: § 15e(1) S. 3): the HU sticker is allotted by sending it with the seals
+            outputs.add(Output.HU_SEAL_CARRIER_BY_POST);
+        }
+        return outputs;
+    }
+
     public static DialogStep conditionsStep() {
         return new DialogStep("voraussetzungen", t("Geht es online?", "Can it be done online?"),
                 t("Bitte beantworten Sie vier kurze Fragen. Wenn eine davon mit Ja beantwortet wird, geht es nur bei der Zulassungsbehörde.",

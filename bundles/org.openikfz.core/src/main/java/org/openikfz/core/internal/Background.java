@@ -200,7 +200,7 @@ final class Background {
             List<String> letters = Letters.of(mail, outputs);
             for (String kind : letters) {
                 s.enqueue(c.id(), TransferTarget.POST, Letters.payload(kind, next.get().application(), description,
-                        transferred, answers, facts, applicant, core.now()));
+                        transferred, outputs, answers, facts, applicant, core.now()));
             }
             s.appendAudit(c.id(), "TRANSFER_QUEUED", "destinations=fachverfahren,kba"
                     + (letters.isEmpty() ? "" : ";letters=" + String.join(",", letters)));

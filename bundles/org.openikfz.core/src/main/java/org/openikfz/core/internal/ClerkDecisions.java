@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.Decision;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.Registration;
@@ -81,6 +83,7 @@ final class ClerkDecisions {
         Instant now = core.now();
         LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
         Optional<String> plate = approve ? DialogRules.decidedPlate(description, answers, facts) : Optional.empty();
+        Set<Output> outputs = core.outputs(procedure, c, data);
         return core.store.inTransaction(s -> {
             String reference = core.reference(s);
             // manual decisions are mailed in writing; effective on the third day after mailing
@@ -106,12 +109,12 @@ final class ClerkDecisions {
             List<String> letters = new ArrayList<>(List.of(Letters.CLERK_DECISION));
             if (approve) {
                 s.enqueue(id, TransferTarget.KBA, core.transferPayload(next.get(), description, answers, facts, applicant, decision, extra));
-                letters.addAll(Letters.of(false, core.outputs(procedure, c, data)));
+                letters.addAll(Letters.of(false, outputs));
             }
             for (String kind : letters) {
                 Map<String, Object> outcome = kind.equals(Letters.CLERK_DECISION) ? Map.of("approved", approve, "reason", reason) : Map.of();
                 s.enqueue(id, TransferTarget.POST, kind,
-                        Letters.payload(kind, next.get().application(), description, decision, answers, facts, applicant, now, outcome));
+                        Letters.payload(kind, next.get().application(), description, decision, outputs, answers, facts, applicant, now, outcome));
             }
             s.appendAudit(id, "TRANSFER_QUEUED", "destinations=fachverfahren" + (approve ? ",kba" : "") + ";letters=" + String.join(",", letters));
             return true;

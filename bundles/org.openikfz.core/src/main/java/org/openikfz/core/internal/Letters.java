@@ -42,7 +42,7 @@ final class Letters {
             letters.add(DECISION_PRINTOUT);
         }
         // FZV § 26(4) (2019: § 15i(4)): registration certificate and seal carriers are sent to the holder
-        if (outputs.contains(Output.DOCUMENTS_BY_POST)) {
+        if (outputs.contains(Output.DOCUMENTS_BY_POST) || !contentsNamed(outputs).isEmpty()) {
             letters.add(REGISTRATION_DOCUMENTS);
         }
         // FZV § 24 (2019: § 15g(3)): a third party applied — the holder is informed in writing
@@ -57,13 +57,14 @@ final class Letters {
     }
 
     static String payload(String kind, Application application, ProcedureDescription description, Decision decision,
-            Answers answers, Map<String, String> facts, VerifiedIdentity applicant, Instant now) {
-        return payload(kind, application, description, decision, answers, facts, applicant, now, Map.of());
+            Set<Output> outputs, Answers answers, Map<String, String> facts, VerifiedIdentity applicant, Instant now) {
+        return payload(kind, application, description, decision, outputs, answers, facts, applicant, now, Map.of());
     }
 
     /** @param extra further members, e.g. a clerk's decision and reason */
     static String payload(String kind, Application application, ProcedureDescription description, Decision decision,
-            Answers answers, Map<String, String> facts, VerifiedIdentity applicant, Instant now, Map<String, Object> extra) {
+            Set<Output> outputs, Answers answers, Map<String, String> facts, VerifiedIdentity applicant, Instant now,
+            Map<String, Object> extra) {
         Map<String, Object> registerHolder = registerHolder(facts);
         // the holder after the decision: the identified applicant where the law asks the holder to
         // identify (registrations, § 20(1)); otherwise (Außerbetriebsetzung) the holder in the register
@@ -86,19 +87,51 @@ final class Letters {
         doc.put("effectiveOn", decision.effectiveOn() == null ? null : decision.effectiveOn().toString());
         doc.put("mailedOn", decision.mailedOn() == null ? null : decision.mailedOn().toString());
         if (kind.equals(REGISTRATION_DOCUMENTS)) {
-            boolean newPlate = answers.get(Registration.KENNZEICHEN_WAHL).map(w -> !w.equals(Registration.WAHL_BEHALTEN)).orElse(false);
-            List<String> contents = new ArrayList<>(List.of("Zulassungsbescheinigung Teil I"));
-            if (newPlate) {
-                contents.add("Plakettenträger mit Stempelplaketten");
-            }
-            if (facts.containsKey(Facts.HU_NEXT) && newPlate) {
-                contents.add("HU-Prüfplakette");
-            }
-            doc.put("contents", contents);
+            doc.put("contents", contents(outputs, answers, facts));
         }
         doc.putAll(extra);
         doc.put("queuedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
         return Json.object(doc);
+    }
+
+    /** What the registration documents letter holds, as the procedure names it (2019: § 15i(4) S. 1). */
+    static List<String> contents(Set<Output> outputs, Answers answers, Map<String, String> facts) {
+        List<String> named = contentsNamed(outputs);
+        if (!named.isEmpty()) {
+            return named;
+        }
+        // a procedure of SPI 1.1 names no contents: the ZB I, and seals (with the HU sticker, if the register knows the HU) for a new plate
+        boolean newPlate = answers.get(Registration.KENNZEICHEN_WAHL).map(w -> !w.equals(Registration.WAHL_BEHALTEN)).orElse(false);
+        List<String> contents = new ArrayList<>(List.of(ZB1));
+        if (newPlate) {
+            contents.add(SEALS);
+        }
+        if (facts.containsKey(Facts.HU_NEXT) && newPlate) {
+            contents.add(HU_STICKER);
+        }
+        return contents;
+    }
+
+    private static final String ZB1 = "Zulassungsbescheinigung Teil I";
+    private static final String ZB2 = "Zulassungsbescheinigung Teil II";
+    private static final String SEALS = "Plakettenträger mit Stempelplaketten";
+    private static final String HU_STICKER = "Plakettenträger mit HU-Prüfplakette";
+
+    private static List<String> contentsNamed(Set<Output> outputs) {
+        List<String> contents = new ArrayList<>();
+        if (outputs.contains(Output.ZB1_BY_POST)) {
+            contents.add(ZB1);
+        }
+        if (outputs.contains(Output.ZB2_BY_POST)) {
+            contents.add(ZB2);
+        }
+        if (outputs.contains(Output.SEAL_CARRIERS_BY_POST)) {
+            contents.add(SEALS);
+        }
+        if (outputs.contains(Output.HU_SEAL_CARRIER_BY_POST)) {
+            contents.add(HU_STICKER);
+        }
+        return contents;
     }
 
     /** A person's postal data for a letter or the transfer, or {@code null}. */

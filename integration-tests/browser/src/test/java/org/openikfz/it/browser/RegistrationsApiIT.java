@@ -70,8 +70,8 @@ class RegistrationsApiIT {
         applicants.answer(application, DemoAnswers.wiederzulassung(vehicle.plate(), vehicle.fin(), applicants.evb(), "Erika Mustermann"));
         JsonNode checked = applicants.verify(application);
         assertEquals("AWAITING_PAYMENT", checked.path("state").asText(), checked.toString());
-        // GebOSt 221.1.1 with the carrier of the HU sticker (228.3)
-        assertEquals(List.of("221.1.1", "228.3"), items(checked));
+        // GebOSt 221.1.1 with the carrier of the HU sticker (221.1.1 S. 2; 228.3 does not apply with 221)
+        assertEquals(List.of("221.1.1", "221.1.1 S. 2"), items(checked));
         assertEquals(28.20, checked.path("total").asDouble(), 0.001);
 
         JsonNode decided = applicants.payAndSubmit(application);
@@ -101,7 +101,7 @@ class RegistrationsApiIT {
         JsonNode checked = applicants.verify(application);
         assertEquals("AWAITING_PAYMENT", checked.path("state").asText(), checked.toString());
         // 221.1.1 + HU sticker carrier + chosen plate (GebOSt 221 S. 3)
-        assertEquals(List.of("221.1.1", "228.3", "220"), items(checked));
+        assertEquals(List.of("221.1.1", "221.1.1 S. 2", "220"), items(checked));
         assertEquals(38.40, checked.path("total").asDouble(), 0.001);
 
         JsonNode decided = applicants.payAndSubmit(application);

@@ -103,12 +103,19 @@ public final class Erstzulassung implements Procedure {
                         CheckId.SEPA_MANDAT, CheckId.KENNZEICHEN_ZUTEILUNG),
                 DecisionPolicy.AUTOMATED,
                 List.of(FeeRule.always("221.1.1"),
-                        // GebOSt 221.1.1 S. 2: +0.30 € for the carrier of the HU sticker, sent with the seals
-                        FeeRule.always("228.3"),
+                        // GebOSt 221.1.1 S. 2: +0.30 € for the carrier of the HU sticker, sent with the seals (not 228.3)
+                        FeeRule.always("221.1.1 S. 2"),
                         // GebOSt 221 S. 3: a chosen plate adds 10.20 €
                         new FeeRule("220", Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH))),
-                Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST,
-                        Output.SEPA_MANDATE_CONFIRMATION));
+                // 2019: § 15i(4) S. 1: ZB I and ZB II, the seals on their carriers and the first HU sticker by post
+                union(Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.SEPA_MANDATE_CONFIRMATION),
+                        Registration.documentsByPost(true, true)));
+    }
+
+    private static Set<Output> union(Set<Output> a, Set<Output> b) {
+        Set<Output> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static LocalizedText t(String german, String english) {

@@ -1,5 +1,8 @@
 package org.openikfz.procedure.erstzulassung.internal;
 
+import org.openikfz.api.procedure.Output;
+import java.util.Set;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,5 +63,19 @@ class ErstzulassungTest {
         a.put(Erstzulassung.ZB2_VORDRUCKNUMMER, "1234567");
         CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, procedure.evaluate(new Case(new Answers(a))));
         assertEquals(Erstzulassung.ZB2_VORDRUCKNUMMER, opposed.findings().get(0).fieldId());
+    }
+
+    /**
+     * 2019: § 15i(4) S. 1 — ZB I, ZB II, the seals and the first HU sticker go by post; the sticker's carrier is charged
+     * under 221.1.1 S. 2 (0.30 €), not 228.3 (2019 memo: "die bei Gebühren-Nummer 221 nicht zur Anwendung gelangt").
+     */
+    @Test
+    void aFirstRegistrationSendsBothCertificatesSealsAndTheHuStickerItIsChargedFor() {
+        Set<Output> outputs = procedure.outputs(new Case(new Answers(Map.of())));
+        assertTrue(outputs.containsAll(Set.of(Output.ZB1_BY_POST, Output.ZB2_BY_POST, Output.SEAL_CARRIERS_BY_POST,
+                Output.HU_SEAL_CARRIER_BY_POST)), outputs.toString());
+        List<String> items = procedure.description().fees().stream().filter(r -> r.applies(new Answers(Map.of())))
+                .map(org.openikfz.api.fee.FeeRule::item).toList();
+        assertEquals(List.of("221.1.1", "221.1.1 S. 2"), items);
     }
 }

@@ -102,11 +102,20 @@ public final class Umschreibung implements Procedure {
         return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
     }
 
-    /** Who gets letters: the previous holder is told of a change of holder (FZV § 30; 2019: § 15l(5)). */
+    /**
+     * Who gets letters: the previous holder is told of a change of holder (FZV § 30; 2019: § 15l(5)). What goes by
+     * post (2019: § 15i(4) S. 1): a new ZB I always; the ZB II unless the holder moved keeping the plate (§ 15l(3)
+     * S. 2 Nr. 2); seals on their carriers and the HU sticker only with a new plate (§ 15l(4) Nr. 3).
+     */
     @Override
     public Set<Output> outputs(Answers answers) {
-        Set<Output> outputs = EnumSet.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST);
-        if (answers.get(ANLASS).map(HALTERWECHSEL::equals).orElse(false)) {
+        Set<Output> outputs = EnumSet.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF);
+        boolean halterwechsel = answers.get(ANLASS).map(HALTERWECHSEL::equals).orElse(false);
+        // a move within the district keeps the plate (the plate question is not asked then)
+        boolean plateAsked = halterwechsel || answers.get(HERKUNFT).map(ANDERER::equals).orElse(false);
+        boolean newPlate = plateAsked && answers.get(KENNZEICHEN_WAHL).filter(w -> w.equals(WAHL_ZUTEILEN) || w.equals(WAHL_WUNSCH)).isPresent();
+        outputs.addAll(Registration.documentsByPost(halterwechsel || newPlate, newPlate));
+        if (halterwechsel) {
             outputs.add(Output.NOTICE_TO_PREVIOUS_HOLDER);
             outputs.add(Output.SEPA_MANDATE_CONFIRMATION);
         }
@@ -178,15 +187,16 @@ public final class Umschreibung implements Procedure {
                         new FeeRule("221.8.1", halterwechsel.and(imBezirk).and(behalten)),
                         // GebOSt 221.10.1 (+0.30 € HU sticker carrier): change of holder within the district, new plate
                         new FeeRule("221.10.1", halterwechsel.and(imBezirk).and(neu)),
-                        new FeeRule("228.3", halterwechsel.and(imBezirk).and(neu)),
+                        new FeeRule("221.10.1 S. 2", halterwechsel.and(imBezirk).and(neu)),
                         // GebOSt 221.9.1: from another district keeping the plate, with or without change of holder
                         new FeeRule("221.9.1", anderer.and(behalten)),
                         // GebOSt 221.2.1: from another district with a new plate, with or without change of holder
                         new FeeRule("221.2.1", anderer.and(neu)),
                         // GebOSt 221 S. 3: a chosen plate adds 10.20 €
                         new FeeRule("220", neuerPlate.and(Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH)))),
-                Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST,
-                        Output.NOTICE_TO_PREVIOUS_HOLDER, Output.SEPA_MANDATE_CONFIRMATION));
+                EnumSet.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST, Output.ZB1_BY_POST,
+                        Output.ZB2_BY_POST, Output.SEAL_CARRIERS_BY_POST, Output.HU_SEAL_CARRIER_BY_POST, Output.NOTICE_TO_PREVIOUS_HOLDER,
+                        Output.SEPA_MANDATE_CONFIRMATION));
     }
 
     private static LocalizedText t(String german, String english) {

@@ -1,5 +1,7 @@
 package org.openikfz.procedure.umschreibung.internal;
 
+import java.util.EnumSet;
+import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +62,8 @@ class UmschreibungTest {
         assertEquals(List.of("225.1"), fees(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null)));
         // GebOSt 221.8.1: a change of holder within the district keeping the plate, 17.00 €
         assertEquals(List.of("221.8.1"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN)));
-        assertEquals(List.of("221.10.1", "228.3"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_ZUTEILEN)));
+        // GebOSt 221.10.1 with its own 0.30 € for the HU sticker's carrier (S. 2); 228.3 does not apply with 221 (2019 memo)
+        assertEquals(List.of("221.10.1", "221.10.1 S. 2"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_ZUTEILEN)));
         assertEquals(List.of("221.9.1"), fees(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_BEHALTEN)));
         assertEquals(List.of("221.2.1", "220"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.ANDERER, Registration.WAHL_WUNSCH)));
     }
@@ -100,5 +103,27 @@ class UmschreibungTest {
         CheckResult already = procedure.evaluate(new Case(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN),
                 Map.of(Facts.ZFZR_REGISTERED, "true", Facts.ZFZR_AUTHORITY, "ERZ", Facts.ZFZR_APPLICANT_IS_HOLDER, "true")));
         assertEquals(Umschreibung.ANLASS, assertInstanceOf(CheckResult.Opposed.class, already).findings().get(0).fieldId());
+    }
+
+    /**
+     * 2019: § 15i(4) S. 1 Nr. 1 and 3 — the ZB I always; the ZB II unless the holder moved keeping the plate (§ 15l(3)
+     * S. 2 Nr. 2); seals and the HU sticker only with a new plate (§ 15l(4) Nr. 3).
+     */
+    @Test
+    void eachCaseGetsTheDocumentsTheOrdinanceSends() {
+        assertEquals(Set.of(Output.ZB1_BY_POST, Output.ZB2_BY_POST),
+                posted(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN)));
+        assertEquals(Set.of(Output.ZB1_BY_POST, Output.ZB2_BY_POST, Output.SEAL_CARRIERS_BY_POST, Output.HU_SEAL_CARRIER_BY_POST),
+                posted(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_ZUTEILEN)));
+        assertEquals(Set.of(Output.ZB1_BY_POST), posted(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null)));
+        assertEquals(Set.of(Output.ZB1_BY_POST), posted(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_BEHALTEN)));
+        assertEquals(Set.of(Output.ZB1_BY_POST, Output.ZB2_BY_POST, Output.SEAL_CARRIERS_BY_POST, Output.HU_SEAL_CARRIER_BY_POST),
+                posted(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_WUNSCH)));
+    }
+
+    private Set<Output> posted(Answers answers) {
+        Set<Output> contents = EnumSet.of(Output.ZB1_BY_POST, Output.ZB2_BY_POST, Output.SEAL_CARRIERS_BY_POST, Output.HU_SEAL_CARRIER_BY_POST);
+        contents.retainAll(procedure.outputs(new Case(answers, Map.of())));
+        return contents;
     }
 }

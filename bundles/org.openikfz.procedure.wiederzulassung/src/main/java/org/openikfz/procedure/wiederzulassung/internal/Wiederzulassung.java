@@ -18,6 +18,7 @@ import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
 import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
+import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.Condition;
 import org.openikfz.api.dialog.Dialog;
 import org.openikfz.api.dialog.DialogStep;
@@ -98,6 +99,8 @@ public final class Wiederzulassung implements Procedure {
 
     private static ProcedureDescription describe() {
         Condition neuerHalter = Condition.when(SELBER_HALTER, "false");
+        Condition sameHolderReservedPlate = Condition.when(SELBER_HALTER, TRUE).and(Condition.when(KENNZEICHEN_WAHL, WAHL_RESERVIERT));
+        Condition otherWiederzulassung = neuerHalter.or(Condition.whenAny(KENNZEICHEN_WAHL, WAHL_ZUTEILEN, WAHL_WUNSCH));
         List<DialogStep> steps = List.of(
                 new DialogStep("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"),
                         t("Welches abgemeldete Fahrzeug möchten Sie wieder zulassen?", "Which deregistered vehicle do you want to register again?"),
@@ -142,13 +145,35 @@ public final class Wiederzulassung implements Procedure {
                 List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KEIN_VERWERTUNGSNACHWEIS, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.GEBUEHREN_RUECKSTAND,
                         CheckId.EVB, CheckId.SEPA_MANDAT, CheckId.HU_NACHWEIS, CheckId.KENNZEICHEN_ZUTEILUNG),
                 DecisionPolicy.AUTOMATED,
-                List.of(FeeRule.always("221.1.1"),
-                        // GebOSt 221.1.1 S. 2: +0.30 € for the carrier of the HU sticker, sent with the seals
-                        FeeRule.always("228.3"),
+                List.of(
+                        // GebOSt 221.7: same district, same holder, the plate reserved at the Außerbetriebsetzung (§ 14(1) S. 4
+                        // 2019; a reserved plate is this authority's: the Zuständigkeit check holds the residence here)
+                        new FeeRule("221.7", sameHolderReservedPlate),
+                        new FeeRule("221.7 S. 2", sameHolderReservedPlate),
+                        // GebOSt 221.1.1 "außer im Fall der Nummer 221.7"; S. 2: +0.30 € for the carrier of the HU sticker (not 228.3)
+                        new FeeRule("221.1.1", otherWiederzulassung),
+                        new FeeRule("221.1.1 S. 2", otherWiederzulassung),
                         // GebOSt 221 S. 3: a chosen plate adds 10.20 €
                         new FeeRule("220", Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH))),
-                Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST,
-                        Output.SEPA_MANDATE_CONFIRMATION));
+                union(Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.SEPA_MANDATE_CONFIRMATION),
+                        Registration.documentsByPost(true, true)));
+    }
+
+    /**
+     * 2019: § 15i(4) S. 1 — ZB I, the seals on their carriers and the HU sticker by post; the ZB II too unless the
+     * holder stays the same (§ 15k(4) Nr. 2).
+     */
+    @Override
+    public Set<Output> outputs(Answers answers) {
+        boolean sameHolder = answers.get(SELBER_HALTER).map(TRUE::equals).orElse(false);
+        return union(Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.SEPA_MANDATE_CONFIRMATION),
+                Registration.documentsByPost(!sameHolder, true));
+    }
+
+    private static Set<Output> union(Set<Output> a, Set<Output> b) {
+        Set<Output> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static LocalizedText t(String german, String english) {

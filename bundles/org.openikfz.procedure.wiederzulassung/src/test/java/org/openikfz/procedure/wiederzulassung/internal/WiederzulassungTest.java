@@ -1,5 +1,8 @@
 package org.openikfz.procedure.wiederzulassung.internal;
 
+import org.openikfz.api.procedure.Output;
+import java.util.Set;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,5 +90,32 @@ class WiederzulassungTest {
         CheckResult result = procedure.evaluate(new Case(answers, Map.of(Facts.ZFZR_REGISTERED, "false",
                 Facts.ZFZR_DEREGISTERED_ON, "2024-03-15"), LocalDate.of(2026, 12, 2)));
         assertEquals(Registration.KENNZEICHEN_ART, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
+    }
+
+    /**
+     * GebOSt 221.7 (2019 Artikel 4 Nr. 7): same district, same holder, reserved plate — not 221.1.1, which excludes that
+     * case; each with its own 0.30 € for the HU sticker's carrier (228.3 does not apply with 221).
+     */
+    @Test
+    void aReservedPlateForTheSameHolderIsCharged2217Not22111() {
+        assertEquals(List.of("221.7", "221.7 S. 2"), fees(fine(Registration.KENNZEICHEN_WAHL, Registration.WAHL_RESERVIERT)));
+        assertEquals(List.of("221.1.1", "221.1.1 S. 2"), fees(fine(Registration.KENNZEICHEN_WAHL, Registration.WAHL_ZUTEILEN)));
+        assertEquals(List.of("221.1.1", "221.1.1 S. 2"),
+                fees(fine(Registration.KENNZEICHEN_WAHL, Registration.WAHL_RESERVIERT, Wiederzulassung.SELBER_HALTER, "false")));
+        assertEquals(List.of("221.1.1", "221.1.1 S. 2", "220"), fees(fine(Registration.KENNZEICHEN_WAHL, Registration.WAHL_WUNSCH)));
+    }
+
+    /** 2019: § 15i(4) S. 1 — ZB I, seals and HU sticker by post; the ZB II only for a new holder (§ 15k(4) Nr. 2). */
+    @Test
+    void theSameHolderGetsNoNewZb2() {
+        Set<Output> same = procedure.outputs(new Case(fine(), Map.of(), LocalDate.of(2026, 12, 2)));
+        assertTrue(same.containsAll(Set.of(Output.ZB1_BY_POST, Output.SEAL_CARRIERS_BY_POST, Output.HU_SEAL_CARRIER_BY_POST)), same.toString());
+        assertTrue(!same.contains(Output.ZB2_BY_POST));
+        assertTrue(procedure.outputs(new Case(fine(Wiederzulassung.SELBER_HALTER, "false"), Map.of(), LocalDate.of(2026, 12, 2)))
+                .contains(Output.ZB2_BY_POST));
+    }
+
+    private List<String> fees(Answers answers) {
+        return procedure.description().fees().stream().filter(r -> r.applies(answers)).map(org.openikfz.api.fee.FeeRule::item).toList();
     }
 }

@@ -166,14 +166,15 @@ public class AusserbetriebsetzungIT {
     }
 
     @Test
-    public void decisionNotRetrievedIsMailedAndTakesEffectOnTheThirdDay() throws Exception {
+    public void decisionNotRetrievedIsMailedAndTakesEffectOnTheDayItIsSent() throws Exception {
         ApplicationRef ref = decided();
         clock.advance(Duration.ofMinutes(31));
         waitFor(() -> engine.status(ref).state() == ApplicationState.COMPLETED);
         var decision = engine.status(ref).decision();
         LocalDate mailed = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
         assertEquals(mailed, decision.mailedOn());
-        assertEquals("FZV § 23(2): third day after mailing", mailed.plusDays(3), decision.effectiveOn());
+        // 2019 § 15h(1) S. 2: a mailed Außerbetriebsetzung takes effect the day the printout is sent, not the third day
+        assertEquals("effective the day it is sent", mailed, decision.effectiveOn());
         assertTrue(engine.decisionDocument(ref).isEmpty());
         String inbox = simulator("GET", "/fachverfahren/admin/inbox?application=" + ref.id(), null);
         assertTrue("printout queued", inbox.contains("\"printAndMail\":true"));

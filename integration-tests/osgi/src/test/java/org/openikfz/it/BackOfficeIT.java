@@ -148,14 +148,14 @@ public class BackOfficeIT {
 
         String letter = text(desk.letter(anna, id).orElseThrow());
         assertTrue(letter, letter.contains("Register war nicht erreichbar") && letter.contains("Anna Schmidt") && letter.contains(plate));
-        // FZV § 23: manual decisions are mailed; effective on the third day after mailing
+        // FZV § 23(1) S. 3: manual decisions are mailed; an Außerbetriebsetzung takes effect the day it is sent (2019 § 15h(1) S. 3)
         ApplicationStatus citizen = engine.status(ref);
         assertEquals(ApplicationState.DECIDED, citizen.state());
         assertFalse(citizen.decision().automated());
         assertTrue("nothing to download: the decision comes by post", citizen.documents().isEmpty()
                 && citizen.next().get(java.util.Locale.GERMAN).contains("per Post"));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
-        assertEquals(today.plusDays(3), citizen.decision().effectiveOn());
+        assertEquals(today, citizen.decision().effectiveOn());
 
         waitFor(() -> simulators.quietly("/post/admin/letters?application=" + id).contains("clerk-decision"));
         waitFor(() -> simulators.quietly("/fachverfahren/admin/inbox?application=" + id).contains("clerkDecision"));

@@ -65,4 +65,16 @@ public interface Procedure {
     default java.util.Set<Output> outputs(Evaluation evaluation) {
         return outputs(evaluation.answers());
     }
+
+    /**
+     * The days from the day the authority sends its written decision (the printout of an automated decision
+     * not retrieved within 30 minutes, FZV § 23(1) S. 2, or a clerk's decision, S. 3) to the day the decision
+     * takes effect. By default 3: "am dritten Tag, der dem Tag folgt, an dem die Zulassungsbehörde den Ausdruck
+     * abgesandt hat" (FZV § 23(2)).
+     *
+     * @since 1.2
+     */
+    default int daysFromMailingToEffect() {
+        return 3;
+    }
 }

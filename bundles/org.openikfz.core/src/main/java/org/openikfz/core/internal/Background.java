@@ -180,9 +180,10 @@ final class Background {
         VerifiedIdentity applicant = DialogRules.identityOf(data).orElse(null);
         Set<Output> outputs = core.outputs(procedure, c, data);
         core.store.inTransaction(s -> {
-            // FZV § 23(1) S. 2, (2): not retrieved — a printout is mailed; effective on the third day after mailing
+            // FZV § 23(1) S. 2, (2): not retrieved — a printout is mailed; effective on the day the procedure says (by default
+            // the third day after mailing)
             LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
-            var decision = mail ? c.decision().mailed(mailedOn, mailedOn.plusDays(Core.MAILED_EFFECT_DAYS)) : c.decision();
+            var decision = mail ? c.decision().mailed(mailedOn, mailedOn.plusDays(procedure.daysFromMailingToEffect())) : c.decision();
             var next = Cases.tryMove(s, c, CaseState.TRANSFER, x -> x.withDecision(decision).withDueAt(null));
             if (next.isEmpty()) {
                 return null; // someone else got there first

@@ -57,7 +57,7 @@ final class ClerkDecisions {
     }
 
     /**
-     * A clerk's decision: mailed in writing, effective on the third day after mailing; queued with the
+     * A clerk's decision: mailed in writing, effective as its procedure says after mailing; queued with the
      * transfer to the Fachverfahren (and, when granted, to the KBA) and the letters, exactly once — a
      * case decided already is refused.
      *
@@ -86,9 +86,10 @@ final class ClerkDecisions {
         Set<Output> outputs = core.outputs(procedure, c, data);
         return core.store.inTransaction(s -> {
             String reference = core.reference(s);
-            // manual decisions are mailed in writing; effective on the third day after mailing
+            // FZV § 23(1) S. 3: manual decisions are mailed in writing; effective on the day the procedure says (by default
+            // the third day after mailing)
             CaseDecision decided = new CaseDecision(reference, false, approve, now, now, null, mailedOn,
-                    mailedOn.plusDays(Core.MAILED_EFFECT_DAYS), null);
+                    mailedOn.plusDays(procedure.daysFromMailingToEffect()), null);
             Optional<Case> next = Cases.tryMove(s, c, CaseState.CLERK_DECIDED, x -> x.withDecision(decided)
                     .withDueAt(now.plus(Core.CLERK_LETTER_WINDOW)));
             if (next.isEmpty()) {

@@ -41,8 +41,6 @@ final class Core {
 
     // FZV § 23(1): the automated decision is offered as a document for 30 minutes
     static final Duration DOCUMENT_WINDOW = Duration.ofMinutes(30);
-    // FZV § 23(2): a mailed decision takes effect on the third day after mailing
-    static final int MAILED_EFFECT_DAYS = 3;
     // FZV § 19(1) S. 6: dialog data are deleted at the latest 30 minutes after an abort
     static final Duration ABORTED_RETENTION = Duration.ofMinutes(30);
     // how long a clerk's decision letter stays downloadable in the back office before the case file is deleted

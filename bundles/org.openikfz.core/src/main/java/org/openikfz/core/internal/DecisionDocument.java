@@ -112,8 +112,8 @@ final class DecisionDocument {
     }
 
     /**
-     * A clerk's written decision (FZV § 19(1) S. 4), mailed: outcome, reason, who decided, and the
-     * day it takes effect (the third day after mailing).
+     * A clerk's written decision (FZV § 19(1) S. 4), mailed: outcome, reason, who decided, the day it
+     * takes effect (as its procedure says) and the day it counts as notified (the third day after mailing).
      *
      * @param recipient the identified applicant, or {@code null} (the Fachverfahren addresses it)
      */
@@ -138,7 +138,12 @@ final class DecisionDocument {
         lines.add(new String[] {"", "Ihr Antrag konnte im Internet nicht maschinell entschieden werden; er wurde von der"});
         lines.add(new String[] {"", "Zulassungsbehörde geprüft (§ 19 Abs. 1 Satz 4 FZV)."});
         if (decision.effectiveOn() != null) {
-            lines.add(new String[] {"", "Der Bescheid gilt am " + DATE.format(decision.effectiveOn()) + " als bekannt gegeben (dritter Tag nach der Aufgabe zur Post)."});
+            lines.add(new String[] {"", "Die Entscheidung wird am " + DATE.format(decision.effectiveOn()) + " wirksam."});
+        }
+        if (decision.mailedOn() != null) {
+            // VwVfG § 41(2): a decision sent by post counts as notified on the third day after it was posted
+            lines.add(new String[] {"", "Der Bescheid gilt am " + DATE.format(decision.mailedOn().plusDays(3))
+                    + " als bekannt gegeben (dritter Tag nach der Aufgabe zur Post)."});
         }
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"B", "Rechtsbehelfsbelehrung"});

@@ -64,7 +64,9 @@ class FlowsTest {
     private final Moved clock = new Moved(Instant.parse("2026-12-05T10:00:00Z"));
     private final InMemoryStore store = new InMemoryStore(clock);
     private final Registry registry = new Registry();
-    private final Procedure procedure = new TestProcedure();
+    /** The test procedure's days from mailing to effect (FZV § 23(2): 3; an Außerbetriebsetzung: 0). */
+    private final java.util.concurrent.atomic.AtomicInteger mailedEffectDays = new java.util.concurrent.atomic.AtomicInteger(3);
+    private final Procedure procedure = new TestProcedure(mailedEffectDays);
     /** What the check answers next: clear, opposed (a finding on the code) or failed. */
     private final AtomicReference<CheckResult> register = new AtomicReference<>(new CheckResult.Clear(Map.of("fin", "WVW1")));
     private final Map<String, PaymentProvider.Status> payments = new HashMap<>();
@@ -294,6 +296,21 @@ class FlowsTest {
         assertEquals(ApplicationState.DECIDED, dialog.status(ref).state());
     }
 
+    // 2019 § 15h(1) S. 2: a procedure whose mailed decision takes effect the day it is sent (Außerbetriebsetzung) says so,
+    // and the engine, the status text and the transfer follow it
+    @Test
+    void a_mailed_decision_takes_effect_on_the_day_its_procedure_says() {
+        mailedEffectDays.set(0);
+        ApplicationRef ref = decided();
+        assertTrue(dialog.status(ref).next().get(java.util.Locale.GERMAN).contains("am Tag der Absendung"));
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        LocalDate mailed = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
+        assertEquals(mailed, store.findCase(ref.id()).orElseThrow().decision().effectiveOn());
+        assertTrue(store.outboxOf(ref.id()).stream().filter(m -> m.destination().equals(TransferTarget.KBA))
+                .allMatch(m -> m.payload().contains("\"effectiveOn\":\"" + mailed + "\"")));
+    }
+
     // FZV § 23(1): retrieved within the window, the decision takes effect on the day of retrieval
     @Test
     void a_retrieved_decision_takes_effect_that_day() {
@@ -334,6 +351,12 @@ class FlowsTest {
 
     /** A deregistration in miniature: the plate and the registration certificate's security code, one check, one fee. */
     private static final class TestProcedure implements Procedure {
+        private final java.util.concurrent.atomic.AtomicInteger mailedEffectDays;
+
+        TestProcedure(java.util.concurrent.atomic.AtomicInteger mailedEffectDays) {
+            this.mailedEffectDays = mailedEffectDays;
+        }
+
         private final ProcedureDescription description = new ProcedureDescription(PROCEDURE, LocalizedText.of("Abmeldung (Test)", "Test"),
                 LocalizedText.of("Test", "Test"), List.of(new LegalBasis("FZV § 14", "Außerbetriebsetzung")), Set.of(Applicant.NATURAL_PERSON),
                 Identification.OPTIONAL, new Dialog(List.of(new DialogStep("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"), null, List.of(),
@@ -345,6 +368,11 @@ class FlowsTest {
         @Override
         public ProcedureDescription description() {
             return description;
+        }
+
+        @Override
+        public int daysFromMailingToEffect() {
+            return mailedEffectDays.get();
         }
 
         /** The holder is told when the register says that someone else applied. */

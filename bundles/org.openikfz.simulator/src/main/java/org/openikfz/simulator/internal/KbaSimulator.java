@@ -286,7 +286,9 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
             return;
         }
         String procedure = message.procedure();
-        LocalDate day = transferDay(doc);
+        // the register records the day the decision took effect (FZV § 23(2); a mailed Außerbetriebsetzung: the day it was
+        // sent), not the day the message arrived
+        LocalDate day = Json.text(doc, "decision", "effectiveOn").flatMap(KbaSimulator::date).orElseGet(() -> transferDay(doc));
         Optional<String> newPlate = Json.text(doc, "facts", Facts.KENNZEICHEN_ZUGETEILT).flatMap(KbaSimulator::plate);
         Optional<Holder> applicant = Json.object(doc, "applicant").flatMap(KbaSimulator::holder);
         Optional<String> authority = Json.text(doc, "authority");

@@ -279,4 +279,13 @@ class KbaSimulatorTest {
     private static ZfzrQuery seals(Kennzeichen plate, String front, String rear) {
         return new ZfzrQuery(plate, null, null, null, Map.of(SealPosition.FRONT, PlakettenCode.of(front), SealPosition.REAR, PlakettenCode.of(rear)));
     }
+
+    /** The register records the day the decision took effect (a mailed Außerbetriebsetzung: the day it was sent), not the transfer's day. */
+    @Test
+    void theRegisterRecordsTheDayTheDecisionTookEffect() throws Exception {
+        String payload = "{\"procedure\":\"ausserbetriebsetzung\",\"authority\":\"ERZ\",\"answers\":{\"kennzeichen\":\"ERZ-XY 42\"},"
+                + "\"decision\":{\"effectiveOn\":\"2026-11-27\"},\"transferredAt\":\"2026-12-01T10:00:00Z\"}";
+        kba.deliver(message(11, "ausserbetriebsetzung", payload));
+        assertEquals(LocalDate.of(2026, 11, 27), kba.vehicle("ERZ-XY 42").orElseThrow().deregisteredOn());
+    }
 }

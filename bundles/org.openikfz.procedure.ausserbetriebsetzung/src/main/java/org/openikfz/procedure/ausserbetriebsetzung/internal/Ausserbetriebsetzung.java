@@ -104,6 +104,17 @@ public final class Ausserbetriebsetzung implements Procedure {
         return holderApplied ? Set.of(Output.DECISION_DOCUMENT) : description.outputs();
     }
 
+    /**
+     * 2019: § 15h(1) S. 2 and 3 — a mailed Außerbetriebsetzung, automated or decided by a clerk, takes effect on the day
+     * the printout or the written decision is sent, not on the third day after: its effect does not wait for the
+     * notification (memo on § 15h: tax and insurance end with it). FZV 2023 § 23(2) speaks of "die Zulassung oder ihre
+     * Änderung" only; we read the Außerbetriebsetzung's own rule as carried on (see docs/legal-coverage.md).
+     */
+    @Override
+    public int daysFromMailingToEffect() {
+        return 0;
+    }
+
     @Override
     public CheckResult evaluate(Answers answers) {
         // FZV § 21: the applicant must know before uncovering that an uncovered code cannot be covered again

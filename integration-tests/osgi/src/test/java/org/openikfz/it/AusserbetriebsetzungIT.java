@@ -152,7 +152,12 @@ public class AusserbetriebsetzungIT {
         simulator("POST", "/kba/admin/mode", "mode=unavailable");
         ApplicationRef ref = engine.open(ABMELDEN, null);
         engine.answer(ref, answers("Ab3De4F"));
-        ApplicationStatus status = engine.verify(ref);
+        ApplicationStatus notDecidable = engine.verify(ref);
+        // the applicant chooses (2019 memo on § 15h(1) S. 3): applied for anyway, fees first (§ 20(5)), the clerks decide
+        assertEquals(ApplicationState.NOT_DECIDABLE, notDecidable.state());
+        assertTrue(notDecidable.next().get(java.util.Locale.GERMAN), notDecidable.next().get(java.util.Locale.GERMAN).contains("zurück"));
+        pay(ref);
+        ApplicationStatus status = engine.submit(ref);
         assertEquals(ApplicationState.MANUAL_REVIEW, status.state());
         assertTrue(status.next().get(java.util.Locale.GERMAN), status.next().get(java.util.Locale.GERMAN).contains("Zulassungsbehörde"));
         waitFor(() -> simulatorQuietly("/fachverfahren/admin/inbox?application=" + ref.id()).contains("\"manualReview\":true"));

@@ -69,6 +69,15 @@ public interface ApplicationService {
     ApplicationStatus submit(ApplicationRef ref);
 
     /**
+     * Withdraws the application before it is submitted (in the dialog, awaiting payment, or when the machine
+     * could not decide it): it is aborted and its dialog data are deleted within 30 minutes (§ 19(1) S. 6).
+     * Refused once the fees are paid (then submitting it is what is left) and while a verification runs.
+     *
+     * @since 1.2
+     */
+    ApplicationStatus withdraw(ApplicationRef ref);
+
+    /**
      * The decision as a read-only PDF, while the 30 minutes of FZV § 23(1) last. The first retrieval
      * makes the decision effective on that day.
      *

@@ -114,7 +114,7 @@ final class Background {
                     case VERIFYING -> core.store.updateCase(due.withState(CaseState.DIALOG.name()).withLeaseUntil(null)
                             .withDueAt(now.plus(core.idleTimeout))); // a verification that crashed gives its case back
                     case DIALOG -> complete(due, CaseState.ABORTED_DELETED, "abandoned");
-                    case AWAITING_PAYMENT -> abandonedAfterVerification(due);
+                    case AWAITING_PAYMENT, NOT_DECIDABLE -> abandonedAfterVerification(due);
                     case ABORTED -> complete(due, CaseState.ABORTED_DELETED, "abort");
                     default -> core.store.updateCase(due.withDueAt(null)); // nothing is due in this state any more
                 }

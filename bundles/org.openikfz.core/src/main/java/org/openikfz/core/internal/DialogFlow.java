@@ -179,7 +179,9 @@ final class DialogFlow {
         }
         Decision decision = Core.decision(c, data);
         LocalizedText next = visible == ApplicationState.DECIDED && decision != null && !decision.automated()
-                ? Texts.nextAfterClerk() : Texts.next(visible, c.correctionsLeft(), procedure == null ? 3 : procedure.daysFromMailingToEffect());
+                ? Texts.nextAfterClerk()
+                : visible == ApplicationState.ABORTED && data.containsKey(DialogRules.WITHDRAWN) ? Texts.withdrawn()
+                : Texts.next(visible, c.correctionsLeft(), procedure == null ? 3 : procedure.daysFromMailingToEffect());
         return new ApplicationStatus(c.id(), new ProcedureId(c.procedureId()), visible, c.correctionsLeft(),
                 Findings.read(data.getOrDefault(DialogRules.FINDINGS, "")), Findings.readFees(data.getOrDefault(DialogRules.FEES, "")),
                 c.identified(), c.paidAt() != null, decision, next, shown, Documents.offered(core, c, data));

@@ -54,7 +54,7 @@ final class Documents {
         // FZV Anlage 11 Nr. 5: the holder can save or print a confirmation of the verified SEPA mandate
         if (outputs.contains(Output.SEPA_MANDATE_CONFIRMATION)
                 && !DialogRules.factsOf(data).getOrDefault(Facts.SEPA_MANDATE_REFERENCE, "").isEmpty()
-                && Set.of(CaseState.AWAITING_PAYMENT, CaseState.DECIDED, CaseState.TRANSFER).contains(state)) {
+                && Set.of(CaseState.AWAITING_PAYMENT, CaseState.NOT_DECIDABLE, CaseState.DECIDED, CaseState.TRANSFER).contains(state)) {
             kinds.add(DocumentKind.SEPA_MANDATE_CONFIRMATION);
         }
         return kinds;

@@ -165,6 +165,11 @@ public final class Engine implements ApplicationService, PlatformHealth {
     }
 
     @Override
+    public ApplicationStatus withdraw(ApplicationRef ref) {
+        return payments.withdraw(ref);
+    }
+
+    @Override
     public Optional<byte[]> decisionDocument(ApplicationRef ref) {
         return documents.document(ref, DocumentKind.DECISION);
     }

@@ -47,7 +47,8 @@ final class PaymentFlow {
     URI startPayment(ApplicationRef ref, URI returnTo) {
         CaseFile file = core.authenticate(ref);
         Case c = file.state();
-        Core.requireState(c, CaseState.AWAITING_PAYMENT);
+        // FZV § 20(5): the fees before the application, also of one the clerks will decide
+        Core.requireState(c, CaseState.AWAITING_PAYMENT, CaseState.NOT_DECIDABLE);
         URI back = core.access.returnAddress(returnTo);
         requireVerifiedAnswers(file);
         PaymentProvider provider = paymentProvider();
@@ -67,7 +68,7 @@ final class PaymentFlow {
 
     ApplicationStatus submit(ApplicationRef ref) {
         CaseFile file = core.authenticate(ref);
-        Core.requireState(file.state(), CaseState.AWAITING_PAYMENT);
+        Core.requireState(file.state(), CaseState.AWAITING_PAYMENT, CaseState.NOT_DECIDABLE);
         String paymentId = Optional.ofNullable(file.state().paymentId()).orElseThrow(() -> new ApplicationException(WRONG_STATE,
                 LocalizedText.of("Bitte bezahlen Sie zuerst die Gebühren.", "Please pay the fees first.")));
         PaymentProvider.Status paid;
@@ -95,7 +96,10 @@ final class PaymentFlow {
         UUID id = c.id();
         Instant now = core.now();
         String paymentId = c.paymentId();
-        if (procedure.decisionPolicy(answers) == DecisionPolicy.AUTOMATED) {
+        // the machine could not decide it (FZV § 19(1) S. 4): applied for anyway, the clerks decide
+        String notDecidable = CaseState.of(c.state()) == CaseState.NOT_DECIDABLE
+                ? data.getOrDefault(DialogRules.NOT_DECIDABLE_REASONS, "not decidable by machine") : null;
+        if (notDecidable == null && procedure.decisionPolicy(answers) == DecisionPolicy.AUTOMATED) {
             boolean provisional = core.outputs(procedure, c, data).contains(Output.PROVISIONAL_REGISTRATION_PROOF);
             Optional<String> plate = DialogRules.decidedPlate(description, answers, DialogRules.factsOf(data));
             // FZV § 23(3): under the Vorbehalt der Nachprüfung; a share is drawn at random for review
@@ -121,15 +125,51 @@ final class PaymentFlow {
             plate.ifPresent(k -> after.put(DialogRules.DECIDED_PLATE, k));
             return new CaseFile(decided, after);
         }
+        String reason = notDecidable == null ? "decision policy MANUAL" : notDecidable;
         Case manual = core.store.inTransaction(s -> {
             Case next = Cases.move(s, c, CaseState.MANUAL_REVIEW, x -> x.withPayment(paymentId, now).withDueAt(null));
             s.removeData(id, DialogRules.secretFields(description));
             s.enqueue(id, TransferTarget.FACHVERFAHREN, core.transferPayload(next, description, answers, DialogRules.factsOf(data),
-                    DialogRules.identityOf(data).orElse(null), null, Map.of("manualReview", true, "reason", "decision policy MANUAL")));
-            s.appendAudit(List.of(new AuditEntry(id, "PAID", "payment=" + paymentId), new AuditEntry(id, "MANUAL", "decision policy MANUAL")));
+                    DialogRules.identityOf(data).orElse(null), null, Map.of("manualReview", true, "reason", reason)));
+            s.appendAudit(List.of(new AuditEntry(id, "PAID", "payment=" + paymentId), new AuditEntry(id, "MANUAL", reason)));
             return next;
         });
         return new CaseFile(manual, data);
+    }
+
+    /**
+     * The applicant withdraws the application before submitting it: aborted, the codes gone at once and the
+     * dialog data within 30 minutes (FZV § 19(1) S. 6). Once the fees are paid, submitting is what is left.
+     */
+    ApplicationStatus withdraw(ApplicationRef ref) {
+        CaseFile file = core.authenticate(ref);
+        Case c = file.state();
+        Core.requireState(c, CaseState.DIALOG, CaseState.AWAITING_PAYMENT, CaseState.NOT_DECIDABLE);
+        if (c.paymentId() != null) {
+            PaymentProvider.Status paid;
+            try {
+                paid = paymentProvider().status(c.paymentId());
+            } catch (ConnectorUnavailableException e) {
+                throw paymentUnavailable();
+            }
+            if (paid == PaymentProvider.Status.PAID) {
+                throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                        "Sie haben die Gebühren schon bezahlt. Bitte stellen Sie den Antrag verbindlich.",
+                        "You have already paid the fees. Please submit the application."));
+            }
+        }
+        List<String> secrets = DialogRules.secretFields(core.procedure(c.procedureId()).description());
+        Case withdrawn = core.store.inTransaction(s -> {
+            Case next = Cases.move(s, c, CaseState.ABORTED, x -> x.withLeaseUntil(null).withDueAt(core.now().plus(Core.ABORTED_RETENTION)));
+            s.removeData(c.id(), secrets);
+            s.putData(c.id(), DialogRules.WITHDRAWN, "true");
+            s.appendAudit(c.id(), "WITHDRAWN", "by=applicant");
+            return next;
+        });
+        Map<String, String> after = new java.util.HashMap<>(file.data());
+        secrets.forEach(after::remove);
+        after.put(DialogRules.WITHDRAWN, "true");
+        return new DialogFlow(core).status(new CaseFile(withdrawn, after));
     }
 
     /** Payment and decision only for the answers the clear verification checked. */

@@ -10,6 +10,12 @@ final class Texts {
     }
 
     /** After a clerk's decision (FZV § 19(1) S. 4): nothing to download, the decision comes by post. */
+    /** ABORTED because the applicant withdrew it. */
+    static LocalizedText withdrawn() {
+        return LocalizedText.of("Sie haben den Antrag zurückgezogen. Ihre Eingaben werden spätestens nach 30 Minuten gelöscht.",
+                "You withdrew the application. Your entries are deleted within 30 minutes.");
+    }
+
     static LocalizedText nextAfterClerk() {
         return LocalizedText.of(
                 "Die Zulassungsbehörde hat Ihren Antrag geprüft und entschieden. Den Bescheid mit der Begründung erhalten Sie per Post; er gilt am dritten Tag nach der Aufgabe zur Post als bekannt gegeben.",
@@ -27,6 +33,9 @@ final class Texts {
             case AWAITING_PAYMENT -> LocalizedText.of(
                     "Ihre Angaben sind geprüft. Bitte bezahlen Sie die Gebühren; danach stellen Sie den Antrag verbindlich.",
                     "Your details have been checked. Please pay the fees; then submit the application.");
+            case NOT_DECIDABLE -> LocalizedText.of(
+                    "Ihr Antrag kann im Internet nicht automatisch entschieden werden. Sie können ihn trotzdem stellen: Dann entscheidet die Zulassungsbehörde selbst und schickt Ihnen den Bescheid per Post. Auch dafür bezahlen Sie vorher die Gebühren. Wenn Sie den Antrag so nicht stellen möchten, ziehen Sie ihn zurück; Ihre Angaben werden dann gelöscht.",
+                    "Your application cannot be decided automatically online. You can still submit it: the registration authority then decides itself and sends you the decision by post. For that, too, you pay the fees first. If you do not want to submit it this way, withdraw it; your entries are then deleted.");
             case MANUAL_REVIEW -> LocalizedText.of(
                     "Ihr Antrag konnte nicht automatisch entschieden werden. Die Zulassungsbehörde bearbeitet ihn und schickt Ihnen den Bescheid per Post. Sie müssen nichts weiter tun.",
                     "Your application could not be decided automatically. The registration authority will process it and send you the decision by post. You need not do anything else.");

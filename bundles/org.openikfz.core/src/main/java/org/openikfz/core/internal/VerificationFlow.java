@@ -120,16 +120,18 @@ final class VerificationFlow {
             Pipeline.Outcome outcome) {
         UUID id = taken.id();
         List<String> failures = new ArrayList<>(outcome.failures());
+        List<String> feeFailures = new ArrayList<>();
         List<FeeLine> feeLines = new ArrayList<>();
         LocalDate today = core.today();
-        if (outcome.clear()) {
+        // FZV § 20(5): the fees of an application, also of one the clerks will decide because the machine could not
+        if (outcome.findings().isEmpty()) {
             for (FeeRule rule : description.fees()) {
                 if (!rule.applies(answers)) {
                     continue;
                 }
                 Optional<FeeItem> item = core.fees.find(rule.item(), today);
                 if (item.isEmpty()) {
-                    failures.add("fee item " + rule.item() + " not in the fee table for " + today);
+                    feeFailures.add("fee item " + rule.item() + " not in the fee table for " + today);
                 } else {
                     feeLines.add(new FeeLine(item.get().item(), item.get().title(), item.get().amount()));
                 }
@@ -159,9 +161,24 @@ final class VerificationFlow {
                 }
                 s.appendAudit(id, corrections.abort() ? "ABORTED" : "OPPOSED",
                         "findings=" + outcome.findings().size() + ";correctionsLeft=" + corrections.left());
-            } else if (!failures.isEmpty()) {
-                // FZV § 19(1) S. 4: not decidable by machine — the Zulassungsbehörde's clerks decide
+            } else if (!failures.isEmpty() && feeFailures.isEmpty()) {
+                // FZV § 19(1) S. 4 with the 2019 memo on § 15h(1) S. 3: not decidable by machine — the applicant may still
+                // apply (the fees first, § 20(5); then the clerks decide) or withdraw
                 String reasons = String.join("; ", failures);
+                BigDecimal total = feeLines.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                next = Cases.move(s, taken, CaseState.NOT_DECIDABLE, c -> c.withLeaseUntil(null)
+                        .withVerified(DialogRules.answersHash(DialogRules.withoutSecrets(description, answers)), total, c.procedureVersion())
+                        .withDueAt(now.plus(core.idleTimeout)));
+                written.put(DialogRules.FINDINGS, "");
+                written.put(DialogRules.FEES, Findings.writeFees(feeLines));
+                written.put(DialogRules.NOT_DECIDABLE_REASONS, reasons);
+                s.putData(id, written);
+                // FZV § 21: the codes have served their purpose; the clerks' case file keeps none (nor the IBAN)
+                s.removeData(id, secrets);
+                s.appendAudit(id, "NOT_DECIDABLE", reasons);
+            } else if (!failures.isEmpty() || !feeFailures.isEmpty()) {
+                // FZV § 19(1) S. 4: not decidable by machine and no fee to ask for — the Zulassungsbehörde's clerks decide
+                String reasons = String.join("; ", java.util.stream.Stream.concat(failures.stream(), feeFailures.stream()).toList());
                 next = Cases.move(s, taken, CaseState.MANUAL_REVIEW, c -> c.withLeaseUntil(null).withDueAt(null));
                 written.put(DialogRules.FINDINGS, "");
                 s.putData(id, written);

@@ -183,15 +183,46 @@ class FlowsTest {
         assertFalse(store.getData(ref.id()).containsKey("zb1Code"));
     }
 
-    // FZV § 19(1) S. 4: a check that cannot answer sends the case to the clerks, never a silent pass
+    // FZV § 19(1) S. 4 with the 2019 memo on § 15h(1) S. 3: a check that cannot answer is never a silent pass; the
+    // applicant chooses to apply anyway (fees first, § 20(5)) — then the clerks decide — or to withdraw
     @Test
-    void a_failing_check_sends_the_case_to_the_clerks_without_its_codes() {
+    void a_failing_check_lets_the_applicant_apply_to_the_clerks_after_paying() {
         ApplicationRef ref = answered();
         register.set(new CheckResult.Failed("register unavailable"));
-        verification.verify(ref);
-        assertEquals("MANUAL_REVIEW", store.findCase(ref.id()).orElseThrow().state());
+        ApplicationStatus notDecidable = verification.verify(ref);
+        assertEquals(ApplicationState.NOT_DECIDABLE, notDecidable.state());
+        assertTrue(notDecidable.next().get(java.util.Locale.GERMAN).contains("zurück"), "the choice is offered");
+        assertFalse(notDecidable.fees().isEmpty(), "the fees of the application (§ 20(5))");
         assertFalse(store.getData(ref.id()).containsKey("zb1Code"));
+        assertEquals(List.of(), store.outboxOf(ref.id()), "nothing goes to the authority before the applicant applies");
+        assertThrows(ApplicationException.class, () -> payment.submit(ref), "not without paying");
+
+        pay(ref);
+        assertEquals(ApplicationState.MANUAL_REVIEW, payment.submit(ref).state());
         assertEquals(List.of(TransferTarget.FACHVERFAHREN), store.outboxOf(ref.id()).stream().map(m -> m.destination()).toList());
+        assertTrue(store.outboxOf(ref.id()).get(0).payload().contains("register unavailable"), "the clerks learn why");
+    }
+
+    @Test
+    void an_application_the_machine_cannot_decide_can_be_withdrawn_until_it_is_paid() {
+        register.set(new CheckResult.Failed("register unavailable"));
+        ApplicationRef withdrawn = answered();
+        verification.verify(withdrawn);
+        ApplicationStatus status = payment.withdraw(withdrawn);
+        assertEquals(ApplicationState.ABORTED, status.state());
+        assertTrue(status.next().get(java.util.Locale.GERMAN).contains("zurückgezogen"));
+        assertEquals(List.of(), store.outboxOf(withdrawn.id()));
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        assertEquals(Map.of(), store.getData(withdrawn.id()), "deleted within 30 minutes (§ 19(1) S. 6)");
+
+        ApplicationRef paid = answered();
+        verification.verify(paid);
+        pay(paid);
+        ApplicationException refused = assertThrows(ApplicationException.class, () -> payment.withdraw(paid));
+        assertTrue(refused.getMessage(java.util.Locale.GERMAN).contains("bezahlt"));
+        assertEquals(ApplicationState.MANUAL_REVIEW, payment.submit(paid).state());
+        assertThrows(ApplicationException.class, () -> payment.withdraw(paid), "with the clerks: too late to withdraw");
     }
 
     // FZV § 19(1) S. 6: an abandoned dialog and an unpaid verified application lose their data after the idle time

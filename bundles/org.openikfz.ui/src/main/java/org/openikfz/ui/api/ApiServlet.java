@@ -150,6 +150,7 @@ public final class ApiServlet extends HttpServlet {
                     send(response, 200, Map.of("paymentPage", page.toString()));
                 }
                 case "POST /submit" -> send(response, 200, status(service.submit(ref), locale));
+                case "POST /withdraw" -> send(response, 200, status(service.withdraw(ref), locale));
                 case "GET /decision" -> {
                     Decision decision = service.status(ref).decision();
                     if (decision == null) {

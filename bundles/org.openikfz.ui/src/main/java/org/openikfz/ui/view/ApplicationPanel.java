@@ -146,9 +146,14 @@ final class ApplicationPanel extends Section {
                 add(buttons(change));
                 documents(status, ref);
             }
-            case AWAITING_PAYMENT -> {
-                add(new H2(text("Gebühren", "Fees")));
-                add(new Paragraph(status.next().get(locale)));
+            case AWAITING_PAYMENT, NOT_DECIDABLE -> {
+                boolean notDecidable = status.state() == ApplicationState.NOT_DECIDABLE;
+                add(new H2(notDecidable ? text("Nicht automatisch entscheidbar", "Cannot be decided automatically") : text("Gebühren", "Fees")));
+                Paragraph next = new Paragraph(status.next().get(locale));
+                if (notDecidable) {
+                    next.getElement().setAttribute("role", "status");
+                }
+                add(next);
                 NumberFormat euro = NumberFormat.getCurrencyInstance(Locale.GERMANY);
                 Div fees = new Div();
                 fees.addClassName("ikfz-fees");
@@ -168,7 +173,14 @@ final class ApplicationPanel extends Section {
                         UI.getCurrent().getPage().setLocation(page);
                     }));
                     pay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                    add(buttons(pay));
+                    if (notDecidable) {
+                        // the applicant chooses: apply anyway (the clerks decide) or withdraw (2019 memo on § 15h(1) S. 3)
+                        Button withdraw = new Button(text("Antrag zurückziehen", "Withdraw the application"),
+                                e -> run(engine -> show(engine.withdraw(ref()))));
+                        add(buttons(pay, withdraw));
+                    } else {
+                        add(buttons(pay));
+                    }
                 }
                 // e.g. the confirmation of the SEPA mandate, offered before the payment
                 documents(status, ref);
@@ -217,7 +229,7 @@ final class ApplicationPanel extends Section {
                 add(new H2(switch (status.state()) {
                     case MANUAL_REVIEW -> text("Ihr Antrag ist bei der Zulassungsbehörde", "Your application is with the authority");
                     case COMPLETED -> text("Ihr Antrag ist abgeschlossen", "Your application is complete");
-                    default -> text("Der Online-Antrag wurde abgebrochen", "The online application was stopped");
+                    default -> text("Der Online-Antrag wurde beendet", "The online application has ended");
                 }));
                 Paragraph next = new Paragraph(status.next().get(locale));
                 next.getElement().setAttribute("role", "status");

@@ -31,6 +31,18 @@ final class Api {
         return new LinkedHashMap<>(DemoAnswers.abmelden(zb1));
     }
 
+    /**
+     * Pays the application's fees on the ePayment simulator without a browser and submits it; returns the status,
+     * which must be {@code expected} (DECIDED, or MANUAL_REVIEW for one the machine could not decide).
+     */
+    JsonNode payAndSubmit(String path, String token, String expected) throws Exception {
+        String page = call("POST", path + "/payment", token, java.util.Map.of("returnTo", back()), 200).path("paymentPage").asText();
+        simulator("/epayment/admin/payments/" + page.substring(page.lastIndexOf('/') + 1) + "/pay", "");
+        JsonNode submitted = call("POST", path + "/submit", token, null, 200);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, submitted.path("state").asText(), submitted.toString());
+        return submitted;
+    }
+
     /** A return address on the portal itself (the only kind the portal accepts). */
     String back() {
         return distribution.uri("/back").toString();

@@ -45,38 +45,7 @@ class AusserbetriebsetzungBrowserIT {
     @Test
     void citizenDeregistersTheDemoVehicleAndDownloadsTheDecision() throws Exception {
         Citizen c = citizen;
-        c.open(distribution.uri("/ausserbetriebsetzung").toString());
-        c.waitForText("Fahrzeug abmelden (Außerbetriebsetzung)");
-        c.accessible("fahrzeug");
-        c.type("kennzeichen", "ERZ-AB 123");
-        c.choose("wechselkennzeichen", "Nein");
-        c.choose("halter", "Ja");
-        c.screenshot("abmelden-1-fahrzeug");
-        c.button("Weiter");
-
-        c.waitForText("Bevor Sie etwas freilegen");
-        c.accessible("hinweis");
-        c.choose("hinweisGelesen", "Ja");
-        c.button("Weiter");
-
-        c.waitForText("Code der Stempelplakette vorne");
-        c.accessible("codes");
-        c.type("plaketteVorn", "K7m");
-        c.type("plaketteHinten", "P2x");
-        c.type("zb1Code", "Ab3De4F");
-        c.screenshot("abmelden-3-codes");
-        c.button("Weiter");
-
-        c.waitForText("Wurde das Fahrzeug verwertet");
-        c.choose("verwertet", "Nein");
-        c.button("Weiter");
-        c.waitForText("Möchten Sie das Kennzeichen");
-        c.choose("kennzeichenReservieren", "Nein");
-        c.button("Angaben prüfen");
-
-        c.waitForText("Angaben prüfen lassen");
-        c.accessible("review");
-        c.button("Angaben prüfen lassen");
+        answerAndVerify(c, "ERZ-AB 123", "K7m", "P2x", "Ab3De4F", true);
 
         c.waitForText("Gebühren bezahlen");
         assertTrue(c.body().contains("2,70"), "the fee is shown before payment: " + c.body());
@@ -105,5 +74,69 @@ class AusserbetriebsetzungBrowserIT {
         }
         assertTrue(new Api(distribution).simulator("/kba/admin/vehicles", null).contains("ERZ-AB 123"));
         assertEquals(List.of(), c.violations, "WCAG 2.1 A/AA violations (axe-core)");
+    }
+
+    /**
+     * The register cannot be reached: the machine cannot decide, and the citizen is offered the choice (2019 memo on
+     * § 15h(1) S. 3) — apply anyway, fees first, and the clerks decide, or withdraw. This one withdraws.
+     */
+    @Test
+    void citizenWhoseApplicationCannotBeDecidedAutomaticallyWithdrawsIt() throws Exception {
+        Api api = new Api(distribution);
+        try (Citizen c = new Citizen()) {
+            api.simulator("/kba/admin/mode", "mode=unavailable");
+            try {
+                answerAndVerify(c, "ERZ-XY 42", "M4n", "Z9a", "Hx7Rt2Q", false);
+                c.waitForText("Nicht automatisch entscheidbar");
+            } finally {
+                api.simulator("/kba/admin/mode", "mode=normal");
+            }
+            assertTrue(c.body().contains("2,70") && c.body().contains("Gebühren bezahlen"), "apply anyway, fees first: " + c.body());
+            c.accessible("not-decidable");
+            c.button("Antrag zurückziehen");
+            c.waitForText("Sie haben den Antrag zurückgezogen");
+            assertEquals(List.of(), c.violations, "WCAG 2.1 A/AA violations (axe-core)");
+        }
+        assertTrue(api.simulator("/fachverfahren/admin/inbox", null).indexOf("ERZ-XY 42") < 0, "nothing went to the authority");
+    }
+
+    /** The dialog of an Außerbetriebsetzung up to "Angaben prüfen lassen", clicked. */
+    private static void answerAndVerify(Citizen c, String plate, String front, String rear, String zb1, boolean record) throws Exception {
+        c.open(distribution.uri("/ausserbetriebsetzung").toString());
+        c.waitForText("Fahrzeug abmelden (Außerbetriebsetzung)");
+        c.accessible("fahrzeug");
+        c.type("kennzeichen", plate);
+        c.choose("wechselkennzeichen", "Nein");
+        c.choose("halter", "Ja");
+        if (record) {
+            c.screenshot("abmelden-1-fahrzeug");
+        }
+        c.button("Weiter");
+
+        c.waitForText("Bevor Sie etwas freilegen");
+        c.accessible("hinweis");
+        c.choose("hinweisGelesen", "Ja");
+        c.button("Weiter");
+
+        c.waitForText("Code der Stempelplakette vorne");
+        c.accessible("codes");
+        c.type("plaketteVorn", front);
+        c.type("plaketteHinten", rear);
+        c.type("zb1Code", zb1);
+        if (record) {
+            c.screenshot("abmelden-3-codes");
+        }
+        c.button("Weiter");
+
+        c.waitForText("Wurde das Fahrzeug verwertet");
+        c.choose("verwertet", "Nein");
+        c.button("Weiter");
+        c.waitForText("Möchten Sie das Kennzeichen");
+        c.choose("kennzeichenReservieren", "Nein");
+        c.button("Angaben prüfen");
+
+        c.waitForText("Angaben prüfen lassen");
+        c.accessible("review");
+        c.button("Angaben prüfen lassen");
     }
 }

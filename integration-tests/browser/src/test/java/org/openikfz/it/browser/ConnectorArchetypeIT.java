@@ -62,7 +62,7 @@ class ConnectorArchetypeIT {
                     + "&postalCode=09456&city=Annaberg-Buchholz&dateOfBirth=1990-09-09&organisation=false")).path("person").asInt();
 
             JsonNode before = erstzulassung(applicants, hanna);
-            assertEquals("MANUAL_REVIEW", before.path("state").asText(), "no connector for HB yet: the clerks decide " + before);
+            assertEquals("NOT_DECIDABLE", before.path("state").asText(), "no connector for HB yet: the clerks decide " + before);
 
             long dropped = System.nanoTime();
             Path deployedSimulator = distribution.deploy(simulatorJar);
@@ -72,7 +72,7 @@ class ConnectorArchetypeIT {
             while (System.nanoTime() < deadline) {
                 if (answers(simulatorPort)) {
                     after = erstzulassung(applicants, hanna);
-                    if (!after.path("state").asText().equals("MANUAL_REVIEW")) {
+                    if (!after.path("state").asText().equals("NOT_DECIDABLE")) {
                         break;
                     }
                 }
@@ -97,12 +97,12 @@ class ConnectorArchetypeIT {
             deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline) {
                 undeployed = erstzulassung(applicants, hanna);
-                if (undeployed.path("state").asText().equals("MANUAL_REVIEW")) {
+                if (undeployed.path("state").asText().equals("NOT_DECIDABLE")) {
                     break;
                 }
                 Thread.sleep(200);
             }
-            assertEquals("MANUAL_REVIEW", undeployed.path("state").asText(), "connector gone: the clerks decide " + undeployed);
+            assertEquals("NOT_DECIDABLE", undeployed.path("state").asText(), "connector gone: the clerks decide " + undeployed);
 
             List<String> problems = distribution.log().lines().filter(l -> l.contains("ERROR") || l.contains("Exception")).toList();
             assertEquals(List.of(), problems, "errors in logs/openikfz.log");

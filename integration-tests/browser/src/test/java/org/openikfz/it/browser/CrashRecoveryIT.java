@@ -35,12 +35,15 @@ class CrashRecoveryIT {
 
     @Test
     void transferAfterKill9CompletesExactlyOnce() throws Exception {
-        api.simulator("/kba/admin/mode", "mode=unavailable"); // the register fails: the clerks decide (§ 19(1) S. 4)
+        // the register fails: the applicant applies anyway and the clerks decide (§ 19(1) S. 4)
+        api.simulator("/kba/admin/mode", "mode=unavailable");
         JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
         String id = created.path("id").asText();
         String token = created.path("token").asText();
         api.call("PUT", "/api/v1/applications/" + id + "/answers", token, Api.abmelden("Ab3De4F"), 200);
-        JsonNode acknowledged = api.call("POST", "/api/v1/applications/" + id + "/verify", token, null, 200);
+        JsonNode notDecidable = api.call("POST", "/api/v1/applications/" + id + "/verify", token, null, 200);
+        assertEquals("NOT_DECIDABLE", notDecidable.path("state").asText());
+        JsonNode acknowledged = api.payAndSubmit("/api/v1/applications/" + id, token, "MANUAL_REVIEW");
         assertEquals("MANUAL_REVIEW", acknowledged.path("state").asText());
 
         distribution.kill();

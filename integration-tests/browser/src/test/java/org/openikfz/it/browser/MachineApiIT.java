@@ -127,6 +127,19 @@ class MachineApiIT {
         assertTrue(verified.path("findings").toString().contains("verwertungDatum"), verified.toString());
     }
 
+    /** An applicant withdraws before submitting: aborted, and withdrawn once only (§ 19(1) S. 6: the data go within 30 minutes). */
+    @Test
+    void anApplicationCanBeWithdrawnBeforeItIsSubmitted() throws Exception {
+        Opened opened = openAusserbetriebsetzung();
+        api.call("PUT", opened.path() + "/answers", opened.token(), Api.abmelden("Ab3De4F"), 200);
+        JsonNode withdrawn = api.call("POST", opened.path() + "/withdraw", opened.token(), null, 200);
+        assertEquals("ABORTED", withdrawn.path("state").asText(), withdrawn.toString());
+        assertTrue(withdrawn.path("next").toString().contains("zurückgezogen"), withdrawn.toString());
+        assertFalse(withdrawn.toString().contains("Ab3De4F"), "a security code is never sent back");
+        api.call("POST", opened.path() + "/withdraw", opened.token(), null, 409);
+        assertTrue(api.call("GET", "/api/openapi.json", null, null, 200).path("paths").has("/v1/applications/{id}/withdraw"));
+    }
+
     @Test
     void applicantIdentifiesWithTheEidSimulator() throws Exception {
         Opened opened = openAusserbetriebsetzung();

@@ -429,8 +429,10 @@ class RegistrationsApiIT {
         } finally {
             applicants.mode(failure.system(), "normal");
         }
-        // FZV § 19(1) S. 4: a check that cannot be completed is decided by a clerk, never passed silently
-        assertEquals("MANUAL_REVIEW", status.path("state").asText(), status.toString());
+        // FZV § 19(1) S. 4: a check that cannot be completed is never passed silently; applied for anyway (fees first,
+        // § 20(5)), a clerk decides
+        assertEquals("NOT_DECIDABLE", status.path("state").asText(), status.toString());
+        api.payAndSubmit(application.path(), application.token(), "MANUAL_REVIEW");
         String id = application.path().substring(application.path().lastIndexOf('/') + 1);
         String inbox = waitForInbox(id);
         assertTrue(inbox.contains("\"manualReview\":true") && inbox.contains(identifying), "the clerks get the entries: " + inbox);

@@ -54,6 +54,10 @@ public final class DialogRules {
     public static final String CLERK_NAME = "_clerk.name";
     /** Facts the checks established (Anlage 11). */
     public static final String FACT = "_fact.";
+    /** Why the machine could not decide (for the clerks, never shown to the applicant as such). */
+    public static final String NOT_DECIDABLE_REASONS = "_notDecidable.reasons";
+    /** The applicant withdrew the application. */
+    public static final String WITHDRAWN = "_withdrawn";
 
     private DialogRules() {
     }

@@ -16,6 +16,12 @@ public enum CaseState {
     VERIFYING,
     /** FZV § 20(5): verified clear, fees due before submission. */
     AWAITING_PAYMENT,
+    /**
+     * FZV § 19(1) S. 4 with the 2019 memo on § 15h(1) S. 3: the machine could not decide; the applicant may still
+     * apply (fees first, § 20(5); then the clerks decide) or withdraw. Left alone, it is deleted like an unpaid
+     * verified application.
+     */
+    NOT_DECIDABLE,
     /** FZV § 19(1) S. 4: not decidable by machine, on its way to the clerks (the Fachverfahren transfer is queued). */
     MANUAL_REVIEW,
     /** With the clerks: the case file (without codes) stays until a clerk has decided. */
@@ -34,10 +40,14 @@ public enum CaseState {
     ABORTED_DELETED;
 
     private static final Map<CaseState, Set<CaseState>> NEXT = Map.ofEntries(
-            Map.entry(DIALOG, EnumSet.of(VERIFYING, ABORTED_DELETED)),
-            // a verification ends opposed (back to the dialog, or aborted), failed, or clear; a crashed one's lease expires
-            Map.entry(VERIFYING, EnumSet.of(DIALOG, ABORTED, MANUAL_REVIEW, AWAITING_PAYMENT)),
-            Map.entry(AWAITING_PAYMENT, EnumSet.of(DECIDED, MANUAL_REVIEW, ABORTED_DELETED)),
+            // withdrawn by the applicant (ABORTED) or abandoned
+            Map.entry(DIALOG, EnumSet.of(VERIFYING, ABORTED, ABORTED_DELETED)),
+            // a verification ends opposed (back to the dialog, or aborted), failed (not decidable; without fees: to the
+            // clerks), or clear; a crashed one's lease expires
+            Map.entry(VERIFYING, EnumSet.of(DIALOG, ABORTED, NOT_DECIDABLE, MANUAL_REVIEW, AWAITING_PAYMENT)),
+            Map.entry(AWAITING_PAYMENT, EnumSet.of(DECIDED, MANUAL_REVIEW, ABORTED, ABORTED_DELETED)),
+            // paid and submitted: the clerks decide; withdrawn; or abandoned
+            Map.entry(NOT_DECIDABLE, EnumSet.of(MANUAL_REVIEW, ABORTED, ABORTED_DELETED)),
             Map.entry(MANUAL_REVIEW, EnumSet.of(WITH_CLERKS, CLERK_DECIDED)),
             Map.entry(WITH_CLERKS, EnumSet.of(CLERK_DECIDED)),
             Map.entry(CLERK_DECIDED, EnumSet.of(COMPLETED)),
@@ -57,6 +67,7 @@ public enum CaseState {
         return switch (this) {
             case DIALOG, VERIFYING -> ApplicationState.DIALOG;
             case AWAITING_PAYMENT -> ApplicationState.AWAITING_PAYMENT;
+            case NOT_DECIDABLE -> ApplicationState.NOT_DECIDABLE;
             case MANUAL_REVIEW, WITH_CLERKS -> ApplicationState.MANUAL_REVIEW;
             case DECIDED, TRANSFER, CLERK_DECIDED -> ApplicationState.DECIDED;
             case COMPLETED -> ApplicationState.COMPLETED;

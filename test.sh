@@ -17,3 +17,6 @@ eval "$("$IKFZ_ROOT/scripts/postgres.sh" start --env)"   # exports OPENIKFZ_PG_U
 
 # an incompatible API change must fail the build (until the first release exists, against a made-up one)
 "$IKFZ_ROOT/scripts/check-api-baseline.sh"
+
+# every test docs/legal-coverage.md names for a rule of the ordinance exists (the build above ran them)
+"$IKFZ_ROOT/scripts/check-legal-coverage.sh"

@@ -41,6 +41,11 @@ class EdgeValidationTest {
         for (String bad : List.of("+99999-01-01", "0001-01-01", "1899-12-31", "2026-02-30", "31.02.2026", "morgen", "20261201")) {
             assertThrows(IllegalArgumentException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(date, bad), bad);
         }
+        Field month = field(FieldType.MONTH);
+        assertEquals("2027-04", org.openikfz.core.internal.dialog.DialogRules.normalize(month, "04.2027"));
+        for (String bad : List.of("+99999-01", "0001-01", "13.2027", "2027-4")) {
+            assertThrows(RuntimeException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(month, bad), bad);
+        }
     }
 
     private static Field field(FieldType type) {

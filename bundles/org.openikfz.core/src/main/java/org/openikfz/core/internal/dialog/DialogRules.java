@@ -153,12 +153,25 @@ public final class DialogRules {
         return date;
     }
 
+    /** A month of a year, {@code 2027-04} or {@code 04.2027}: a four-digit year from 1900 on, like {@link #date}. */
     public static YearMonth month(String value) {
         java.util.regex.Matcher german = java.util.regex.Pattern.compile("(\\d{1,2})\\s*[./]\\s*(\\d{4})").matcher(value);
-        if (german.matches()) {
-            return YearMonth.of(Integer.parseInt(german.group(2)), Integer.parseInt(german.group(1)));
+        YearMonth month;
+        try {
+            if (german.matches()) {
+                month = YearMonth.of(Integer.parseInt(german.group(2)), Integer.parseInt(german.group(1)));
+            } else if (value.strip().matches("\\d{4}-\\d{2}")) {
+                month = YearMonth.parse(value.strip());
+            } else {
+                throw new IllegalArgumentException("not a month");
+            }
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("not a month", e); // month 13 and the like
         }
-        return YearMonth.parse(value);
+        if (month.getYear() < 1900) {
+            throw new IllegalArgumentException("not a month");
+        }
+        return month;
     }
 
     public static LocalizedText invalidAnswer(Field field) {

@@ -25,7 +25,6 @@ import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.fee.FeeItem;
 import org.openikfz.api.fee.FeeRule;
-import org.openikfz.api.procedure.Evaluation;
 import org.openikfz.api.procedure.Identification;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
@@ -219,6 +218,4 @@ final class VerificationFlow {
             Land land, Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant, LocalDate today)
             implements CheckContext {
     }
-
-
 }

@@ -140,6 +140,18 @@ class MachineApiIT {
         assertTrue(api.call("GET", "/api/openapi.json", null, null, 200).path("paths").has("/v1/applications/{id}/withdraw"));
     }
 
+    /** FZV § 20(1) S. 1: a registration requires the holder's secure identification; without it nothing is verified. */
+    @Test
+    void aRegistrationIsNotVerifiedWithoutTheHoldersIdentification() throws Exception {
+        for (String procedure : java.util.List.of("wiederzulassung", "erstzulassung", "umschreibung")) {
+            JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", procedure), 201);
+            String path = "/api/v1/applications/" + created.path("id").asText();
+            JsonNode refused = api.call("POST", path + "/verify", created.path("token").asText(), null, 409);
+            assertEquals("WRONG_STATE", refused.path("error").asText(), procedure + ": " + refused);
+            assertEquals("DIALOG", api.call("GET", path, created.path("token").asText(), null, 200).path("state").asText());
+        }
+    }
+
     @Test
     void applicantIdentifiesWithTheEidSimulator() throws Exception {
         Opened opened = openAusserbetriebsetzung();

@@ -160,22 +160,7 @@ final class VerificationFlow {
                 }
                 s.appendAudit(id, corrections.abort() ? "ABORTED" : "OPPOSED",
                         "findings=" + outcome.findings().size() + ";correctionsLeft=" + corrections.left());
-            } else if (!failures.isEmpty() && feeFailures.isEmpty()) {
-                // FZV § 19(1) S. 4 with the 2019 memo on § 15h(1) S. 3: not decidable by machine — the applicant may still
-                // apply (the fees first, § 20(5); then the clerks decide) or withdraw
-                String reasons = String.join("; ", failures);
-                BigDecimal total = feeLines.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                next = Cases.move(s, taken, CaseState.NOT_DECIDABLE, c -> c.withLeaseUntil(null)
-                        .withVerified(DialogRules.answersHash(DialogRules.withoutSecrets(description, answers)), total, c.procedureVersion())
-                        .withDueAt(now.plus(core.idleTimeout)));
-                written.put(DialogRules.FINDINGS, "");
-                written.put(DialogRules.FEES, Findings.writeFees(feeLines));
-                written.put(DialogRules.NOT_DECIDABLE_REASONS, reasons);
-                s.putData(id, written);
-                // FZV § 21: the codes have served their purpose; the clerks' case file keeps none (nor the IBAN)
-                s.removeData(id, secrets);
-                s.appendAudit(id, "NOT_DECIDABLE", reasons);
-            } else if (!failures.isEmpty() || !feeFailures.isEmpty()) {
+            } else if (!feeFailures.isEmpty()) {
                 // FZV § 19(1) S. 4: not decidable by machine and no fee to ask for — the Zulassungsbehörde's clerks decide
                 String reasons = String.join("; ", java.util.stream.Stream.concat(failures.stream(), feeFailures.stream()).toList());
                 next = Cases.move(s, taken, CaseState.MANUAL_REVIEW, c -> c.withLeaseUntil(null).withDueAt(null));
@@ -187,16 +172,24 @@ final class VerificationFlow {
                         DialogRules.identityOf(data).orElse(null), null, Map.of("manualReview", true, "reason", reasons)));
                 s.appendAudit(id, "FAILED", reasons);
             } else {
+                // clear: the fees are due before submitting (FZV § 20(5)). Or FZV § 19(1) S. 4 with the 2019 memo on
+                // § 15h(1) S. 3: not decidable by machine — the applicant may still apply (the fees first; then the
+                // clerks decide) or withdraw
+                boolean decidable = failures.isEmpty();
                 BigDecimal total = feeLines.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                next = Cases.move(s, taken, CaseState.AWAITING_PAYMENT, c -> c.withLeaseUntil(null)
+                next = Cases.move(s, taken, decidable ? CaseState.AWAITING_PAYMENT : CaseState.NOT_DECIDABLE, c -> c.withLeaseUntil(null)
                         .withVerified(DialogRules.answersHash(DialogRules.withoutSecrets(description, answers)), total, c.procedureVersion())
                         .withDueAt(now.plus(core.idleTimeout)));
                 written.put(DialogRules.FINDINGS, "");
                 written.put(DialogRules.FEES, Findings.writeFees(feeLines));
+                if (!decidable) {
+                    written.put(DialogRules.NOT_DECIDABLE_REASONS, String.join("; ", failures));
+                }
                 s.putData(id, written);
-                // FZV § 21: verified, the codes have served their purpose (the decision needs only what was established)
+                // FZV § 21: verified, the codes have served their purpose (the decision and the clerks need only what was
+                // established; their case file keeps no code, nor the IBAN)
                 s.removeData(id, secrets);
-                s.appendAudit(id, "VERIFIED", "fees=" + feeLines.size());
+                s.appendAudit(id, decidable ? "VERIFIED" : "NOT_DECIDABLE", decidable ? "fees=" + feeLines.size() : String.join("; ", failures));
             }
             s.replaceTrace(id, outcome.trace());
             return next;

@@ -4,12 +4,18 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.ResourceBundle;
+import org.eclipse.jetty.ee11.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.backoffice.ClerkWorkspace;
@@ -26,6 +32,7 @@ import org.openikfz.ui.web.BackOfficeAccess;
 import org.openikfz.ui.web.EngineAccess;
 import org.openikfz.ui.web.PortalServlet;
 import org.openikfz.ui.web.ProcedureCatalog;
+import org.openikfz.ui.web.SecurityHeadersFilter;
 import org.openikfz.ui.web.StaticResourcesFilter;
 import org.openikfz.ui.web.UiTexts;
 import org.osgi.framework.Constants;
@@ -87,13 +94,29 @@ public class UiServer {
         QueuedThreadPool threads = new QueuedThreadPool(64, 2);
         threads.setName("openikfz-ui");
         Server jetty = new Server(threads);
-        ServerConnector connector = new ServerConnector(jetty);
+        // no server version in any answer (headers and error pages)
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
+        // sessions end after the idle time; the cookie is not for scripts and not sent along cross-site requests
+        // (Lax: the return from the eID and payment pages is a top-level navigation and keeps it)
+        context.getSessionHandler().setMaxInactiveInterval(config.sessionIdleSeconds());
+        context.getSessionHandler().setHttpOnly(true);
+        context.getSessionHandler().setSameSite(HttpCookie.SameSite.LAX);
+        // error pages say the status only: no exception, message or stack
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowMessageInTitle(false);
+        errors.setShowCauses(false);
+        context.setErrorHandler(errors);
+        context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         // Jetty makes this the context class loader while it serves the context; Vaadin needs it
         context.setClassLoader(BundleClassLoader.get());
         context.setAttribute(ProcedureCatalog.class.getName(), catalog);
@@ -112,7 +135,15 @@ public class UiServer {
         context.addServlet(new ServletHolder("api", new ApiServlet(catalog, engine)), "/api/*");
         // for load balancers and monitoring: 200 while every background job is healthy, else 503
         context.addServlet(new ServletHolder("health", new HealthServlet(() -> health)), "/health");
-        jetty.setHandler(context);
+        // a body larger than the limit is refused with 413 before it is read (Content-Length), or when it grows past it
+        SizeLimitHandler limit = new SizeLimitHandler(config.maxRequestBytes(), -1);
+        limit.setHandler(context);
+        jetty.setHandler(limit);
+        ErrorHandler serverErrors = new ErrorHandler();
+        serverErrors.setShowStacks(false);
+        serverErrors.setShowMessageInTitle(false);
+        serverErrors.setShowCauses(false);
+        jetty.setErrorHandler(serverErrors);
         // no graceful wait on stop: open push connections would hold it to the end
         jetty.setStopTimeout(0);
         try {

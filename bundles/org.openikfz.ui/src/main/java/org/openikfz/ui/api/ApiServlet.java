@@ -186,6 +186,10 @@ public final class ApiServlet extends HttpServlet {
         } catch (JacksonException | IllegalArgumentException e) {
             send(response, 400, error("BAD_REQUEST", locale == Locale.ENGLISH
                     ? "The request is not valid JSON of the expected form." : "Die Anfrage ist kein gültiges JSON der erwarteten Form."));
+        } catch (BodyTooLarge e) {
+            send(response, 413, error("PAYLOAD_TOO_LARGE", locale == Locale.ENGLISH
+                    ? "The request is too large (at most " + MAX_BODY_BYTES / 1024 + " KiB)."
+                    : "Die Anfrage ist zu groß (höchstens " + MAX_BODY_BYTES / 1024 + " KiB)."));
         }
     }
 
@@ -226,11 +230,36 @@ public final class ApiServlet extends HttpServlet {
         return header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
     }
 
+    /**
+     * The largest body the API takes: its largest legal request (all answers of a dialog) is a few
+     * kilobytes. A larger one is refused with 413, by its Content-Length before anything is read.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
     private Map<String, String> body(HttpServletRequest request) throws IOException {
-        Map<?, ?> raw = json.readValue(request.getInputStream(), Map.class);
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new BodyTooLarge();
+        }
+        byte[] bytes = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new BodyTooLarge();
+        }
+        // a JSON object, nothing else (null, an array or a number is a bad request, not an error of ours)
+        if (!(json.readValue(bytes, Object.class) instanceof Map<?, ?> raw)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
         Map<String, String> body = new LinkedHashMap<>();
         raw.forEach((k, v) -> body.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
         return body;
+    }
+
+    /** A request body above {@link #MAX_BODY_BYTES}. */
+    private static final class BodyTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLarge() {
+            super(null, null, false, false);
+        }
     }
 
     /**

@@ -45,7 +45,11 @@ final class RunningDistribution implements AutoCloseable {
         copy(source, home);
         preparation.prepare(home);
         int port = freePort();
-        Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + port + "\nhost=127.0.0.1\n");
+        // a free port on the loopback interface; further UI settings the preparation wrote are kept
+        Path ui = home.resolve("etc/org.openikfz.ui.cfg");
+        String kept = Files.exists(ui) ? Files.readAllLines(ui).stream().filter(l -> !l.startsWith("port=") && !l.startsWith("host="))
+                .map(l -> l + "\n").collect(java.util.stream.Collectors.joining()) : "";
+        Files.writeString(ui, "port=" + port + "\nhost=127.0.0.1\n" + kept);
         Files.writeString(home.resolve("etc/org.openikfz.simulator.http.cfg"), "port=" + freePort() + "\n");
         org.openikfz.it.LandSimulators.onFreePorts(home);
         RunningDistribution distribution = new RunningDistribution(home, port, 0);

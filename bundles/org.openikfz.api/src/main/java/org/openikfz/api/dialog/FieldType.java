@@ -49,12 +49,6 @@ public enum FieldType {
         this.secret = secret;
     }
 
-    /** Whether answers of this type are the security code of a plate seal (any position). @since 1.2 */
-    @SuppressWarnings("deprecation")
-    public boolean plakettenCode() {
-        return this == PLAKETTEN_CODE || this == PLAKETTEN_CODE_FRONT || this == PLAKETTEN_CODE_REAR || this == PLAKETTEN_CODE_SHARED_PART;
-    }
-
     /** Whether answers of this type must never be displayed again, logged or kept after use. */
     public boolean secret() {
         return secret;

@@ -12,7 +12,6 @@ import org.openikfz.api.application.Decision;
 import org.openikfz.api.application.DocumentKind;
 import org.openikfz.api.check.Facts;
 import org.openikfz.api.connector.VerifiedIdentity;
-import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
@@ -39,7 +38,6 @@ final class Documents {
         if (procedure == null) {
             return kinds;
         }
-        Answers answers = Core.answers(procedure.description(), data);
         Set<Output> outputs = core.outputs(procedure, c, data);
         CaseState state = CaseState.of(c.state());
         CaseDecision decision = c.decision();

@@ -96,10 +96,12 @@ public final class Registration {
      * a move keeping the plate), the seals on their carriers with the HU sticker unless the plate and its
      * seals are kept ({@code seals} false: § 15l(4) Nr. 3).
      *
+     * @param others the case's other outputs (decision document, notices, …), returned with these
      * @since 1.2
      */
-    public static java.util.Set<Output> documentsByPost(boolean zb2, boolean seals) {
+    public static java.util.Set<Output> documentsByPost(boolean zb2, boolean seals, Output... others) {
         java.util.Set<Output> outputs = java.util.EnumSet.of(Output.DOCUMENTS_BY_POST, Output.ZB1_BY_POST);
+        outputs.addAll(java.util.List.of(others));
         if (zb2) {
             outputs.add(Output.ZB2_BY_POST);
         }

@@ -108,14 +108,8 @@ public final class Erstzulassung implements Procedure {
                         // GebOSt 221 S. 3: a chosen plate adds 10.20 €
                         new FeeRule("220", Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH))),
                 // 2019: § 15i(4) S. 1: ZB I and ZB II, the seals on their carriers and the first HU sticker by post
-                union(Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.SEPA_MANDATE_CONFIRMATION),
-                        Registration.documentsByPost(true, true)));
-    }
-
-    private static Set<Output> union(Set<Output> a, Set<Output> b) {
-        Set<Output> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+                Registration.documentsByPost(true, true, Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF,
+                        Output.SEPA_MANDATE_CONFIRMATION));
     }
 
     private static LocalizedText t(String german, String english) {

@@ -58,6 +58,14 @@ public final class Umschreibung implements Procedure {
 
     private static final String TRUE = "true";
 
+    // the cases of the dialog, one definition for its questions and for what the case produces
+    private static final Condition HALTERWECHSEL_CASE = Condition.when(ANLASS, HALTERWECHSEL);
+    /** A move within the district keeps the plate: the plate question is for the other cases. */
+    private static final Condition PLATE_ASKED = HALTERWECHSEL_CASE.or(Condition.when(HERKUNFT, ANDERER));
+    private static final Condition NEW_PLATE = PLATE_ASKED.and(Condition.whenAny(KENNZEICHEN_WAHL, WAHL_ZUTEILEN, WAHL_WUNSCH));
+    /** 2019: § 15l(3) S. 2 — a move keeping the plate needs no ZB II (neither its code nor a new one). */
+    private static final Condition ZB2 = HALTERWECHSEL_CASE.or(NEW_PLATE);
+
     private final ProcedureDescription description = describe();
 
     @Override
@@ -109,13 +117,9 @@ public final class Umschreibung implements Procedure {
      */
     @Override
     public Set<Output> outputs(Answers answers) {
-        Set<Output> outputs = EnumSet.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF);
-        boolean halterwechsel = answers.get(ANLASS).map(HALTERWECHSEL::equals).orElse(false);
-        // a move within the district keeps the plate (the plate question is not asked then)
-        boolean plateAsked = halterwechsel || answers.get(HERKUNFT).map(ANDERER::equals).orElse(false);
-        boolean newPlate = plateAsked && answers.get(KENNZEICHEN_WAHL).filter(w -> w.equals(WAHL_ZUTEILEN) || w.equals(WAHL_WUNSCH)).isPresent();
-        outputs.addAll(Registration.documentsByPost(halterwechsel || newPlate, newPlate));
-        if (halterwechsel) {
+        Set<Output> outputs = Registration.documentsByPost(ZB2.holds(answers), NEW_PLATE.holds(answers),
+                Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF);
+        if (HALTERWECHSEL_CASE.holds(answers)) {
             outputs.add(Output.NOTICE_TO_PREVIOUS_HOLDER);
             outputs.add(Output.SEPA_MANDATE_CONFIRMATION);
         }
@@ -123,14 +127,12 @@ public final class Umschreibung implements Procedure {
     }
 
     private static ProcedureDescription describe() {
-        Condition halterwechsel = Condition.when(ANLASS, HALTERWECHSEL);
+        Condition halterwechsel = HALTERWECHSEL_CASE;
         Condition umzug = Condition.when(ANLASS, UMZUG);
         Condition imBezirk = Condition.when(HERKUNFT, BEZIRK);
         Condition anderer = Condition.when(HERKUNFT, ANDERER);
         Condition behalten = Condition.when(KENNZEICHEN_WAHL, WAHL_BEHALTEN);
         Condition neu = Condition.whenAny(KENNZEICHEN_WAHL, WAHL_ZUTEILEN, WAHL_WUNSCH);
-        // a move within the district keeps the plate: the plate question is for the other cases
-        Condition plateAsked = halterwechsel.or(anderer);
         List<DialogStep> steps = List.of(
                 new DialogStep("anlass", t("Was hat sich geändert?", "What has changed?"), null, List.of(),
                         List.of(new Field(ANLASS, FieldType.CHOICE, t("Was hat sich geändert?", "What has changed?"), null, true, List.of(
@@ -155,17 +157,16 @@ public final class Umschreibung implements Procedure {
                         t("Wenn Sie das Kennzeichen behalten, dürfen Sie mit dem heruntergeladenen Bescheid sofort weiterfahren.",
                                 "If you keep the plate, you may drive on at once with the downloaded decision."),
                         List.of(Registration.plateNotice()),
-                        Registration.plateFields(List.of(WAHL_BEHALTEN, WAHL_ZUTEILEN, WAHL_WUNSCH), null), plateAsked),
+                        Registration.plateFields(List.of(WAHL_BEHALTEN, WAHL_ZUTEILEN, WAHL_WUNSCH), null), PLATE_ASKED),
                 // FZV § 30 (2019: § 15l(3) S. 2): a move keeping the plate needs no ZB II
                 Registration.securityCodeWarningStep(true, true),
                 new DialogStep("sicherheitscodes", t("Sicherheitscodes", "Security codes"),
                         t("Die Codes werden nur geprüft und nicht wieder angezeigt.", "The codes are only checked and not shown again."),
-                        List.of(), List.of(Registration.zb1Field(), Registration.zb2Field(halterwechsel.or(plateAsked.and(neu)))), null),
+                        List.of(), List.of(Registration.zb1Field(), Registration.zb2Field(ZB2)), null),
                 // FZV § 30 (2019: § 15l(3) S. 1): a move needs no new eVB and no new SEPA mandate
                 Registration.insuranceStep(halterwechsel),
                 Registration.taxStep(halterwechsel),
                 Registration.huStep(null));
-        Condition neuerPlate = plateAsked.and(neu);
         return new ProcedureDescription(ID,
                 t("Halterwechsel oder Umzug melden (Umschreibung)", "Report a change of holder or address"),
                 t("Melden Sie online, dass Sie ein Fahrzeug übernommen haben oder umgezogen sind – auch mit Kennzeichenmitnahme. Sie brauchen den Online-Ausweis, das Kennzeichen, die FIN und die Sicherheitscodes der Zulassungsbescheinigung; bei einem Halterwechsel auch eine eVB-Nummer und Ihre IBAN.",
@@ -193,7 +194,7 @@ public final class Umschreibung implements Procedure {
                         // GebOSt 221.2.1: from another district with a new plate, with or without change of holder
                         new FeeRule("221.2.1", anderer.and(neu)),
                         // GebOSt 221 S. 3: a chosen plate adds 10.20 €
-                        new FeeRule("220", neuerPlate.and(Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH)))),
+                        new FeeRule("220", NEW_PLATE.and(Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH)))),
                 EnumSet.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST, Output.ZB1_BY_POST,
                         Output.ZB2_BY_POST, Output.SEAL_CARRIERS_BY_POST, Output.HU_SEAL_CARRIER_BY_POST, Output.NOTICE_TO_PREVIOUS_HOLDER,
                         Output.SEPA_MANDATE_CONFIRMATION));

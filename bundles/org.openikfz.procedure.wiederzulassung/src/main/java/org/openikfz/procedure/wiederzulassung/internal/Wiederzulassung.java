@@ -155,8 +155,8 @@ public final class Wiederzulassung implements Procedure {
                         new FeeRule("221.1.1 S. 2", otherWiederzulassung),
                         // GebOSt 221 S. 3: a chosen plate adds 10.20 €
                         new FeeRule("220", Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH))),
-                union(Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.SEPA_MANDATE_CONFIRMATION),
-                        Registration.documentsByPost(true, true)));
+                Registration.documentsByPost(true, true, Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF,
+                        Output.SEPA_MANDATE_CONFIRMATION));
     }
 
     /**
@@ -166,14 +166,8 @@ public final class Wiederzulassung implements Procedure {
     @Override
     public Set<Output> outputs(Answers answers) {
         boolean sameHolder = answers.get(SELBER_HALTER).map(TRUE::equals).orElse(false);
-        return union(Set.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.SEPA_MANDATE_CONFIRMATION),
-                Registration.documentsByPost(!sameHolder, true));
-    }
-
-    private static Set<Output> union(Set<Output> a, Set<Output> b) {
-        Set<Output> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+        return Registration.documentsByPost(!sameHolder, true, Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF,
+                Output.SEPA_MANDATE_CONFIRMATION);
     }
 
     private static LocalizedText t(String german, String english) {

@@ -181,7 +181,7 @@ final class DialogFlow {
         LocalizedText next = visible == ApplicationState.DECIDED && decision != null && !decision.automated()
                 ? Texts.nextAfterClerk()
                 : visible == ApplicationState.ABORTED && data.containsKey(DialogRules.WITHDRAWN) ? Texts.withdrawn()
-                : Texts.next(visible, c.correctionsLeft(), procedure == null ? 3 : procedure.daysFromMailingToEffect());
+                : Texts.next(visible, c.correctionsLeft(), procedure != null && procedure.daysFromMailingToEffect() == 0);
         return new ApplicationStatus(c.id(), new ProcedureId(c.procedureId()), visible, c.correctionsLeft(),
                 Findings.read(data.getOrDefault(DialogRules.FINDINGS, "")), Findings.readFees(data.getOrDefault(DialogRules.FEES, "")),
                 c.identified(), c.paidAt() != null, decision, next, shown, Documents.offered(core, c, data));

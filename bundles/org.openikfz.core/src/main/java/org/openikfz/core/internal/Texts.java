@@ -22,8 +22,8 @@ final class Texts {
                 "The registration authority has examined and decided your application. You receive the decision with its reasons by post; it counts as notified on the third day after mailing.");
     }
 
-    /** @param daysFromMailingToEffect the procedure's days from mailing a decision to its effect (FZV § 23(2): 3) */
-    static LocalizedText next(ApplicationState state, int correctionsLeft, int daysFromMailingToEffect) {
+    /** @param effectiveWhenSent the procedure's mailed decision takes effect the day it is sent (else FZV § 23(2)) */
+    static LocalizedText next(ApplicationState state, int correctionsLeft, boolean effectiveWhenSent) {
         return switch (state) {
             case DIALOG -> LocalizedText.of(
                     "Bitte machen Sie Ihre Angaben und lassen Sie sie prüfen. Sie können Angaben, die nicht passen, noch "
@@ -39,7 +39,7 @@ final class Texts {
             case MANUAL_REVIEW -> LocalizedText.of(
                     "Ihr Antrag konnte nicht automatisch entschieden werden. Die Zulassungsbehörde bearbeitet ihn und schickt Ihnen den Bescheid per Post. Sie müssen nichts weiter tun.",
                     "Your application could not be decided automatically. The registration authority will process it and send you the decision by post. You need not do anything else.");
-            case DECIDED -> daysFromMailingToEffect == 0 ? LocalizedText.of(
+            case DECIDED -> effectiveWhenSent ? LocalizedText.of(
                     "Ihr Antrag ist entschieden. Laden Sie den Bescheid innerhalb von 30 Minuten herunter; er wird am Tag des Abrufs wirksam. Sonst erhalten Sie ihn per Post; er wird am Tag der Absendung wirksam.",
                     "Your application has been decided. Download the decision within 30 minutes; it takes effect on the day you retrieve it. Otherwise it is sent by post and takes effect on the day it is sent.")
                     : LocalizedText.of(

@@ -128,7 +128,7 @@ public class AusserbetriebsetzungIT {
         engine.answer(ref, answers("Zz9Zz9Z"));
         ApplicationStatus first = engine.verify(ref);
         assertEquals(ApplicationState.DIALOG, first.state());
-        assertEquals("zb1Code", first.findings().get(0).fieldId());
+        assertEquals("kennzeichen", first.findings().get(0).fieldId());
         assertEquals(3, first.correctionsLeft());
         // FZV § 20(4): each correction that still opposes costs one; the third aborts
         for (int left : new int[] {2, 1}) {

@@ -294,7 +294,7 @@ class RegistrationsApiIT {
             answers.put("zb2Code", "Xx1Yy2Zz3Ww4");
             answers.putAll(DemoAnswers.insuranceAndTax(s.evb(), "Max Mustermann"));
             return new Attempt(answers, Map.of("zb2Code", DemoAnswers.ZB2));
-        }, "zb2Code", "Teil II passt nicht"));
+        }, "kennzeichen", "ein Sicherheitscode stimmt nicht"));
         cases.add(new Opposed("Umschreibung: security codes not confirmed as read (§ 21)", "umschreibung", ERIKA, s -> {
             Vehicle v = s.registered();
             Map<String, String> answers = DemoAnswers.umschreibung("umzug", "bezirk", v.plate(), v.fin());

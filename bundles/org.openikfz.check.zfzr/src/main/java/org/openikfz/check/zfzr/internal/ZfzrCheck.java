@@ -122,41 +122,23 @@ public final class ZfzrCheck implements Check {
         if (verification == null) {
             return CheckResult.failed("ZFZR connector gave no answer");
         }
-        String plateId = plate.get().id();
-        if (verification.vehicle() == null) {
-            return CheckResult.opposed(new Finding(plateId, LocalizedText.of(
-                    "Zu diesem Kennzeichen ist kein Fahrzeug im Zentralen Fahrzeugregister eingetragen. Bitte prüfen Sie das Kennzeichen.",
-                    "No vehicle is recorded in the central vehicle register for this plate. Please check the plate number.")));
-        }
-        List<Finding> findings = new ArrayList<>();
-        for (Part part : verification.mismatches()) {
-            switch (part) {
-                // the procedure judges whether the vehicle must be registered or off the road (fact ZFZR_REGISTERED)
-                case NOT_REGISTERED -> {
-                }
-                case KENNZEICHEN -> findings.add(new Finding(plateId, LocalizedText.of(
-                        "Das Kennzeichen passt nicht zu den übrigen Angaben. Bitte prüfen Sie das Kennzeichen.",
-                        "The plate number does not match your other details. Please check it.")));
-                case FIN -> findings.add(new Finding(fin.map(Field::id).orElse(null), LocalizedText.of(
-                        "Die Fahrzeug-Identifizierungsnummer passt nicht zu Ihrem Fahrzeug. Bitte prüfen Sie die Eingabe.",
-                        "The vehicle identification number does not match your vehicle. Please check your entry.")));
-                case ZB1_CODE -> findings.add(new Finding(zb1.map(Field::id).orElse(null), LocalizedText.of(
-                        "Der Sicherheitscode der Zulassungsbescheinigung Teil I passt nicht zu Ihrem Fahrzeug. Bitte prüfen Sie die Eingabe.",
-                        "The security code of the registration certificate part I does not match your vehicle. Please check your entry.")));
-                case ZB2_CODE -> findings.add(new Finding(zb2.map(Field::id).orElse(null), LocalizedText.of(
-                        "Der Sicherheitscode der Zulassungsbescheinigung Teil II passt nicht zu Ihrem Fahrzeug. Bitte prüfen Sie die Eingabe.",
-                        "The security code of the registration certificate part II does not match your vehicle. Please check your entry.")));
-                case PLAKETTEN_CODE -> findings.add(new Finding(plaketten.isEmpty() ? null : plaketten.get(0).id(), LocalizedText.of(
-                        "Mindestens ein Sicherheitscode der Stempelplaketten passt nicht zu Ihrem Fahrzeug. Bitte prüfen Sie die Codes vorne und hinten.",
-                        "At least one security code of the plate seals does not match your vehicle. Please check the front and rear codes.")));
-            }
-        }
-        if (!findings.isEmpty()) {
-            return new CheckResult.Opposed(findings);
+        // No vehicle, or one whose plate, FIN or codes do not match: the same finding, on the plate, whatever the
+        // reason. Telling them apart would let anyone learn which plates are registered, and which code of a
+        // vehicle is right, by trying (the codes are the proof of possession, FZV § 20(3)/(4)).
+        if (verification.vehicle() == null || verification.mismatches().stream().anyMatch(p -> p != Part.NOT_REGISTERED)) {
+            return CheckResult.opposed(new Finding(plate.get().id(), NO_MATCH));
         }
         boolean registered = verification.vehicle().registered() && !verification.mismatches().contains(Part.NOT_REGISTERED);
         return CheckResult.clear(facts(verification.vehicle(), registered, query.kennzeichen(), context.applicant()));
     }
+
+    static final LocalizedText NO_MATCH = LocalizedText.of(
+            "Ihre Angaben passen nicht zu einem Fahrzeug im Zentralen Fahrzeugregister: Das Kennzeichen, die "
+                    + "Fahrzeug-Identifizierungsnummer oder ein Sicherheitscode stimmt nicht. Bitte prüfen Sie alle diese Angaben. "
+                    + "Aus Sicherheitsgründen sagen wir nicht, welche Angabe nicht passt.",
+            "Your details do not match a vehicle in the central vehicle register: the plate number, the vehicle "
+                    + "identification number or a security code is not right. Please check all of them. For security "
+                    + "reasons we do not say which one does not match.");
 
     private static Map<SealPosition, PlakettenCode> codes(Map<SealPosition, Field> seals, AnsweredFields answered) {
         Map<SealPosition, PlakettenCode> codes = new EnumMap<>(SealPosition.class);

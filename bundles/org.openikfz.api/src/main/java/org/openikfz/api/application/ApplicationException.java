@@ -1,7 +1,9 @@
 package org.openikfz.api.application;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.openikfz.api.text.LocalizedText;
 
 /**
@@ -21,16 +23,37 @@ public class ApplicationException extends RuntimeException {
         /** The request does not fit the application's state (e.g. submit before payment). */
         WRONG_STATE,
         /** The input is not valid. */
-        INVALID
+        INVALID,
+        /** Too many attempts (e.g. verifications of one vehicle): refused until {@link #retryAfter()}. */
+        TOO_MANY_REQUESTS
     }
 
     private final Reason reason;
     private final LocalizedText text;
+    private final Duration retryAfter;
 
     public ApplicationException(Reason reason, LocalizedText text) {
+        this(reason, text, null);
+    }
+
+    /**
+     * @param retryAfter when the same request may succeed again (an HTTP {@code Retry-After}), or {@code null}
+     * @since 1.3
+     */
+    public ApplicationException(Reason reason, LocalizedText text, Duration retryAfter) {
         super(Objects.requireNonNull(text, "text").toString());
         this.reason = Objects.requireNonNull(reason, "reason");
         this.text = text;
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * When the same request may succeed again, if the engine knows.
+     *
+     * @since 1.3
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public Reason reason() {

@@ -24,6 +24,7 @@ import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.value.Land;
 import org.openikfz.core.internal.access.Access;
 import org.openikfz.core.internal.jobs.Jobs;
+import org.openikfz.core.internal.verification.Admission;
 import org.openikfz.core.internal.verification.Pipeline;
 import org.openikfz.store.api.ApplicationStore;
 import org.osgi.service.component.annotations.Activate;
@@ -77,7 +78,8 @@ public final class Engine implements ApplicationService, PlatformHealth {
                 () -> payment, () -> identity);
         this.pipeline = Pipeline.withThreads(Math.max(1, config.check_threads()), Duration.ofSeconds(Math.max(1, config.check_timeoutSeconds())));
         this.dialog = new DialogFlow(core);
-        this.verification = new VerificationFlow(core, pipeline);
+        this.verification = new VerificationFlow(core, pipeline, new Admission(config.verification_concurrent(),
+                config.verification_opposedPerVehicle(), Duration.ofMinutes(Math.max(1, config.verification_vehicleWindowMinutes()))));
         this.payments = new PaymentFlow(core);
         this.documents = new Documents(core);
         this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()));

@@ -59,6 +59,24 @@ public @interface EngineConfig {
                     + " with 'try again in a minute' instead of holding the portal's request threads.", min = "1")
     int check_threads() default 16;
 
+    /** Property {@code verification.concurrent}. */
+    @AttributeDefinition(name = "Verifications at once",
+            description = "How many verifications may run at the same time (a bulkhead: each holds a request thread while the "
+                    + "registers answer). Beyond it a verification is refused at once with 'try again in a minute'; nothing of "
+                    + "the application changes and no correction is used.", min = "1")
+    int verification_concurrent() default 16;
+
+    /** Property {@code verification.opposedPerVehicle}. */
+    @AttributeDefinition(name = "Opposed verifications per vehicle",
+            description = "FZV § 20(4) allows three corrections per application. Across applications, after this many opposed "
+                    + "verifications of one vehicle (plate or FIN) within the window below, its verification is refused until "
+                    + "the window ends (HTTP 429), so nobody can try codes for a vehicle application after application.", min = "1")
+    int verification_opposedPerVehicle() default 20;
+
+    /** Property {@code verification.vehicleWindowMinutes}. */
+    @AttributeDefinition(name = "Window for the count per vehicle (minutes)", min = "1")
+    int verification_vehicleWindowMinutes() default 60;
+
     /** Property {@code portal.origins}. */
     @AttributeDefinition(name = "The portal's own origins",
             description = "e.g. https://ikfz.example.de; the identity and payment providers send applicants back only to these."

@@ -1,15 +1,18 @@
 package org.openikfz.core.internal;
 
 import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
+import static org.openikfz.api.application.ApplicationException.Reason.TOO_MANY_REQUESTS;
 import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
 import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STATE;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,17 +26,22 @@ import org.openikfz.api.check.CheckId;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
+import org.openikfz.api.dialog.DialogStep;
+import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.fee.FeeItem;
 import org.openikfz.api.fee.FeeRule;
 import org.openikfz.api.procedure.Identification;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Land;
 import org.openikfz.core.internal.dialog.DialogRules;
 import org.openikfz.core.internal.lifecycle.CaseState;
 import org.openikfz.core.internal.lifecycle.Cases;
+import org.openikfz.core.internal.verification.Admission;
 import org.openikfz.core.internal.verification.Corrections;
 import org.openikfz.core.internal.verification.Pipeline;
 import org.openikfz.store.api.Case;
@@ -51,10 +59,12 @@ final class VerificationFlow {
 
     private final Core core;
     private final Pipeline pipeline;
+    private final Admission admission;
 
-    VerificationFlow(Core core, Pipeline pipeline) {
+    VerificationFlow(Core core, Pipeline pipeline, Admission admission) {
         this.core = core;
         this.pipeline = pipeline;
+        this.admission = admission;
     }
 
     ApplicationStatus verify(ApplicationRef ref) {
@@ -80,26 +90,67 @@ final class VerificationFlow {
                     "Bitte beantworten Sie noch: " + String.join(", ", missing) + ".",
                     "Please still answer: " + String.join(", ", missing) + "."));
         }
-        // the lease: the whole pipeline's time bound and a margin; a crashed verification is released after it
-        Instant leaseUntil = now.plus(pipeline.timeout().multipliedBy(description.checks().size() + 1)).plusSeconds(30);
-        Case taken = core.store.updateCase(read.withState(CaseState.VERIFYING.name()).withLeaseUntil(leaseUntil).withDueAt(leaseUntil))
-                .orElseThrow(() -> new ApplicationException(WRONG_STATE, LocalizedText.of(
-                        "Ihre Angaben werden gerade gespeichert oder geprüft. Bitte warten Sie einen Moment und versuchen Sie es erneut.",
-                        "Your entries are being saved or verified right now. Please wait a moment and try again.")));
-        Pipeline.Outcome outcome;
-        try {
-            outcome = run(taken, procedure, description, answers, data);
-        } catch (RejectedExecutionException e) {
-            release(taken);
-            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
-                    "Die Prüfung ist gerade stark ausgelastet. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einer Minute erneut.",
-                    "Verification is very busy right now. Your entries are kept; please try again in a minute."));
-        } catch (RuntimeException | Error e) {
-            release(taken);
-            throw e;
+        // across applications: a vehicle whose codes were tried too often waits (FZV § 20(4) counts per application only)
+        List<String> vehicles = vehicles(description, answers);
+        Optional<Duration> wait = admission.blocked(vehicles, now);
+        if (wait.isPresent()) {
+            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+            throw new ApplicationException(TOO_MANY_REQUESTS, LocalizedText.of(
+                    "Für dieses Fahrzeug wurden zu oft Angaben geprüft, die nicht passten. Zu seinem Schutz ist die Prüfung erst in "
+                            + minutes + " Minuten wieder möglich. Ihre Angaben bleiben erhalten.",
+                    "Details for this vehicle were checked too often without matching. To protect it, verification is possible "
+                            + "again in " + minutes + " minutes. Your entries are kept."), wait.get());
         }
-        CaseFile decided = record(taken, description, answers, data, outcome);
-        return new DialogFlow(core).status(decided);
+        // the bulkhead: a verification holds its request thread while the registers answer; beyond the bound, refused at once
+        if (!admission.tryEnter()) {
+            throw busy();
+        }
+        try {
+            // the lease: the whole pipeline's time bound and a margin; a crashed verification is released after it
+            Instant leaseUntil = now.plus(pipeline.timeout().multipliedBy(description.checks().size() + 1)).plusSeconds(30);
+            Case taken = core.store.updateCase(read.withState(CaseState.VERIFYING.name()).withLeaseUntil(leaseUntil).withDueAt(leaseUntil))
+                    .orElseThrow(() -> new ApplicationException(WRONG_STATE, LocalizedText.of(
+                            "Ihre Angaben werden gerade gespeichert oder geprüft. Bitte warten Sie einen Moment und versuchen Sie es erneut.",
+                            "Your entries are being saved or verified right now. Please wait a moment and try again.")));
+            Pipeline.Outcome outcome;
+            try {
+                outcome = run(taken, procedure, description, answers, data);
+            } catch (RejectedExecutionException e) {
+                release(taken);
+                throw busy();
+            } catch (RuntimeException | Error e) {
+                release(taken);
+                throw e;
+            }
+            CaseFile decided = record(taken, description, answers, data, outcome);
+            if (!outcome.findings().isEmpty()) {
+                admission.opposed(vehicles, now);
+            }
+            return new DialogFlow(core).status(decided);
+        } finally {
+            admission.leave();
+        }
+    }
+
+    private static ApplicationException busy() {
+        return new ApplicationException(UNAVAILABLE, LocalizedText.of(
+                "Die Prüfung ist gerade stark ausgelastet. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einer Minute erneut.",
+                "Verification is very busy right now. Your entries are kept; please try again in a minute."), Duration.ofMinutes(1));
+    }
+
+    /** The vehicle the answers name, by plate and by FIN (normalised), for the count per vehicle; not a Wunschkennzeichen. */
+    static List<String> vehicles(ProcedureDescription description, Answers answers) {
+        List<String> vehicles = new ArrayList<>();
+        for (DialogStep step : description.dialog().steps()) {
+            for (Field field : step.fields()) {
+                boolean plate = field.type().equals(FieldType.KENNZEICHEN) && !field.id().equals(Registration.WUNSCHKENNZEICHEN);
+                if (plate || field.type().equals(FieldType.FIN)) {
+                    answers.get(field.id()).map(v -> v.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9ÄÖÜ]", "")).filter(v -> !v.isEmpty())
+                            .ifPresent(v -> vehicles.add((plate ? "K:" : "F:") + v));
+                }
+            }
+        }
+        return vehicles;
     }
 
     private Pipeline.Outcome run(Case c, Procedure procedure, ProcedureDescription description, Answers answers, Map<String, String> data) {

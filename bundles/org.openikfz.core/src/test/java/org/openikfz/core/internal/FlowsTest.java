@@ -49,6 +49,7 @@ import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Land;
 import org.openikfz.core.internal.access.Access;
+import org.openikfz.core.internal.verification.Admission;
 import org.openikfz.core.internal.verification.Pipeline;
 
 /**
@@ -69,11 +70,15 @@ class FlowsTest {
     private final Procedure procedure = new TestProcedure(mailedEffectDays);
     /** What the check answers next: clear, opposed (a finding on the code) or failed. */
     private final AtomicReference<CheckResult> register = new AtomicReference<>(new CheckResult.Clear(Map.of("fin", "WVW1")));
+    /** When set, the check answers through this (a register that takes its time). */
+    private final AtomicReference<java.util.concurrent.Callable<CheckResult>> slowRegister = new AtomicReference<>();
     private final Map<String, PaymentProvider.Status> payments = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean paymentDown = new java.util.concurrent.atomic.AtomicBoolean();
     // the senders of the destinations deliver at once
     private final List<TransferMessage> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Pipeline pipeline = Pipeline.withThreads(2, Duration.ofSeconds(5));
+    /** One verification at a time; five opposed per vehicle and hour. */
+    private final Admission admission = new Admission(1, 5, Duration.ofHours(1));
     private final Core core;
     private final DialogFlow dialog;
     private final VerificationFlow verification;
@@ -118,6 +123,14 @@ class FlowsTest {
 
             @Override
             public CheckResult check(CheckContext context) {
+                java.util.concurrent.Callable<CheckResult> slow = slowRegister.get();
+                if (slow != null) {
+                    try {
+                        return slow.call();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
                 return register.get();
             }
         }, Map.of());
@@ -126,7 +139,7 @@ class FlowsTest {
                 "Landratsamt Erzgebirgskreis", Land.of("SN"), FeeTable.bundled(), DatedSettings.bundled(), new ReviewSampling(0.0, random),
                 Duration.ofMinutes(30), () -> provider, () -> null);
         dialog = new DialogFlow(core);
-        verification = new VerificationFlow(core, pipeline);
+        verification = new VerificationFlow(core, pipeline, admission);
         payment = new PaymentFlow(core);
         documents = new Documents(core);
         background = new Background(core, destination -> target, payment);
@@ -181,6 +194,63 @@ class FlowsTest {
         }
         assertEquals("ABORTED", store.findCase(ref.id()).orElseThrow().state());
         assertFalse(store.getData(ref.id()).containsKey("zb1Code"));
+    }
+
+    // FZV § 20(4) bounds the corrections of one application; across applications the attempts per vehicle are bounded
+    // too, else a stranger would open application after application and try codes. The refusal uses no correction.
+    @Test
+    void a_vehicle_whose_codes_were_tried_too_often_waits_whatever_the_application() {
+        register.set(new CheckResult.Opposed(List.of(new Finding("kennzeichen", LocalizedText.of("passt nicht", "no match")))));
+        for (int i = 0; i < 5; i++) {
+            verification.verify(answered());
+        }
+        ApplicationRef sixth = answered();
+        ApplicationException refused = assertThrows(ApplicationException.class, () -> verification.verify(sixth));
+        assertEquals(ApplicationException.Reason.TOO_MANY_REQUESTS, refused.reason());
+        assertEquals(java.util.Optional.of(Duration.ofHours(1)), refused.retryAfter());
+        assertTrue(refused.getMessage(java.util.Locale.GERMAN).contains("60 Minuten"), refused.getMessage(java.util.Locale.GERMAN));
+        ApplicationStatus untouched = dialog.status(sixth);
+        assertEquals(ApplicationState.DIALOG, untouched.state());
+        assertEquals(3, untouched.correctionsLeft());
+        // written differently, the same plate
+        ApplicationRef respelled = dialog.open(PROCEDURE, null);
+        dialog.answer(respelled, Map.of("kennzeichen", "erz-ab 1", "zb1Code", "Ab3De4F"));
+        assertEquals(ApplicationException.Reason.TOO_MANY_REQUESTS,
+                assertThrows(ApplicationException.class, () -> verification.verify(respelled)).reason());
+        // another vehicle is not affected, and an hour later this one may be verified again
+        ApplicationRef other = dialog.open(PROCEDURE, null);
+        dialog.answer(other, Map.of("kennzeichen", "ERZ-AB 2", "zb1Code", "Ab3De4F"));
+        register.set(new CheckResult.Clear(Map.of()));
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(other).state());
+        clock.advance(Duration.ofHours(1));
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(sixth).state());
+    }
+
+    // the bulkhead: while the register keeps the allowed number of verifications waiting, one more is refused at once,
+    // without touching its application (no lease taken, no correction used)
+    @Test
+    void a_verification_beyond_the_bulkhead_is_refused_at_once() throws Exception {
+        java.util.concurrent.CountDownLatch inRegister = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        slowRegister.set(() -> {
+            inRegister.countDown();
+            answer.await();
+            return new CheckResult.Clear(Map.of());
+        });
+        ApplicationRef first = answered();
+        ApplicationRef second = answered();
+        java.util.concurrent.CompletableFuture<ApplicationStatus> running =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> verification.verify(first));
+        assertTrue(inRegister.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        ApplicationException busy = assertThrows(ApplicationException.class, () -> verification.verify(second));
+        assertEquals(ApplicationException.Reason.UNAVAILABLE, busy.reason());
+        assertTrue(busy.retryAfter().isPresent());
+        assertEquals("DIALOG", store.findCase(second.id()).orElseThrow().state());
+        assertEquals(3, dialog.status(second).correctionsLeft());
+        answer.countDown();
+        assertEquals(ApplicationState.AWAITING_PAYMENT, running.get(5, java.util.concurrent.TimeUnit.SECONDS).state());
+        slowRegister.set(null);
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(second).state(), "its turn after the first");
     }
 
     // FZV § 19(1) S. 4 with the 2019 memo on § 15h(1) S. 3: a check that cannot answer is never a silent pass; the

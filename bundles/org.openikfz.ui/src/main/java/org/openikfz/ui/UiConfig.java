@@ -4,19 +4,65 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration (PID {@value UiServer#PID}) of the portal's web server. */
-@ObjectClassDefinition(name = "Open i-Kfz UI", description = "Where the portal's own web server (Jetty) listens.")
+@ObjectClassDefinition(name = "Open i-Kfz UI", description = "Where the three ingresses (citizens' portal, back office, "
+        + "machine API) listen, each on its own connector with its own threads.")
 public @interface UiConfig {
 
-    @AttributeDefinition(name = "Host", description = "Address to listen on. The default keeps the portal on this "
-            + "machine (behind a reverse proxy); 0.0.0.0 listens on every interface.")
+    @AttributeDefinition(name = "Portal host", description = "Address the citizens' portal listens on. The default keeps "
+            + "it on this machine (behind a reverse proxy); 0.0.0.0 listens on every interface.")
     String host() default "127.0.0.1";
 
-    @AttributeDefinition(name = "Port", min = "0", max = "65535", description = "TCP port; 0 takes any free port.")
+    @AttributeDefinition(name = "Portal port", min = "0", max = "65535", description = "TCP port; 0 takes any free port.")
     int port() default 8080;
 
-    @AttributeDefinition(name = "Session idle timeout (seconds)", min = "1", description = "A browser session nobody used "
-            + "for this long ends, and with it what the portal held for it. 30 minutes by default.")
+    @AttributeDefinition(name = "Back office host", description = "Address the back office listens on: an address of "
+            + "the authority's internal network only, never the public one. The default keeps it on this machine.")
+    String backOfficeHost() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Back office port", min = "0", max = "65535", description = "TCP port of the back office.")
+    int backOfficePort() default 8081;
+
+    @AttributeDefinition(name = "Machine API host", description = "Address the machine API (/api) and the health check "
+            + "(/health) listen on.")
+    String apiHost() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Machine API port", min = "0", max = "65535", description = "TCP port of the machine API.")
+    int apiPort() default 8082;
+
+    @AttributeDefinition(name = "Public base URL", description = "The address citizens reach the portal at, e.g. "
+            + "https://ikfz.landkreis.example (no path). Every absolute address the portal builds (the return addresses "
+            + "of the eID login and the payment page) is made from it, never from a request's Host header. Empty: the "
+            + "portal's own listening address, or the scheme and host a trusted proxy forwarded.")
+    String publicBaseUrl() default "";
+
+    @AttributeDefinition(name = "Trusted reverse proxies", description = "IP addresses of the reverse proxies in front "
+            + "of the ingresses. Only on connections from these are Forwarded and X-Forwarded-* honoured (client address, "
+            + "scheme, host); from anywhere else they are ignored. Empty: honoured from nobody.")
+    String[] trustedProxies() default {};
+
+    @AttributeDefinition(name = "Machine API: operations per second and client address", min = "1", description = "POST "
+            + "and PUT requests (opening, answering, verifying, paying, ...) one client address may send per second on "
+            + "average; above it, and beyond the burst below, 429 with Retry-After. Behind NAT many clients share an address.")
+    int apiRequestsPerSecond() default 10;
+
+    @AttributeDefinition(name = "Machine API: burst per client address", min = "1", description = "How many operations "
+            + "above the rate one client address may send at once before the limit takes hold.")
+    int apiRequestBurst() default 100;
+
+    @AttributeDefinition(name = "Pages: requests per second and client address", min = "1", description = "Requests of "
+            + "any kind to the portal or the back office (a page load is some twenty) per client address and second.")
+    int pageRequestsPerSecond() default 50;
+
+    @AttributeDefinition(name = "Pages: burst per client address", min = "1")
+    int pageRequestBurst() default 500;
+
+    @AttributeDefinition(name = "Portal session idle timeout (seconds)", min = "1", description = "A browser session "
+            + "nobody used for this long ends, and with it what the portal held for it. 30 minutes by default.")
     int sessionIdleSeconds() default 1800;
+
+    @AttributeDefinition(name = "Back office session idle timeout (seconds)", min = "1", description = "The same for "
+            + "the back office's pages; a member of staff's login ends after 30 idle minutes in any case.")
+    int backOfficeSessionIdleSeconds() default 1800;
 
     @AttributeDefinition(name = "Largest request body (bytes)", min = "1024", description = "Bodies larger than this are "
             + "refused with 413 before they are read (the portal's own requests are far smaller; the machine API takes at "

@@ -1,9 +1,15 @@
 package org.openikfz.ui;
 
+import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee11.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -14,6 +20,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.DoSHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -27,14 +34,19 @@ import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.ui.api.ApiServlet;
 import org.openikfz.ui.api.HealthServlet;
+import org.openikfz.ui.backoffice.StaffViews;
 import org.openikfz.ui.web.BundleClassLoader;
 import org.openikfz.ui.web.BackOfficeAccess;
 import org.openikfz.ui.web.EngineAccess;
 import org.openikfz.ui.web.PortalServlet;
 import org.openikfz.ui.web.ProcedureCatalog;
+import org.openikfz.ui.web.PublicAddress;
+import org.openikfz.ui.web.TrustedProxies;
 import org.openikfz.ui.web.SecurityHeadersFilter;
 import org.openikfz.ui.web.StaticResourcesFilter;
+import org.openikfz.ui.web.TooManyRequests;
 import org.openikfz.ui.web.UiTexts;
+import org.openikfz.ui.web.UnknownPageFilter;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,8 +59,17 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 
 /**
- * The portal's web server: an embedded Jetty 12.1 running the Vaadin Flow application, started when
- * the component activates and stopped when it deactivates (a new configuration restarts it).
+ * The web servers: embedded Jetty 12.1, one server per ingress, each with its own connector (address,
+ * port) and threads, started when the component activates and stopped when it deactivates (a new
+ * configuration restarts them):
+ * <ul>
+ * <li>the citizens' portal (Vaadin): the home page and one page per procedure;
+ * <li>the back office (Vaadin, its own route registry, session and cookie): the staff's pages, on
+ * the loopback interface by default; it has no route on the portal, so neither a path nor a UIDL
+ * navigation there reaches it;
+ * <li>the machine API and the health check (JSON, no Vaadin, no session).
+ * </ul>
+ * A slow external system that holds the threads of one ingress leaves the others answering.
  *
  * <p>Procedures are tracked dynamically: each {@link Procedure} service gets a page at
  * {@code /<procedure id>} while it is registered. Only its {@link ProcedureDescription} (API data) is
@@ -78,66 +99,91 @@ public class UiServer {
     private volatile PlatformHealth health;
     private final BackOfficeAccess backOffice = new BackOfficeAccess(() -> staff, () -> workspace, () -> review, () -> platform,
             () -> health);
-    private Server server;
+    private volatile List<Server> servers = List.of();
 
     @Activate
     void activate(UiConfig config) throws Exception {
         long start = System.nanoTime();
-        Server jetty = BundleClassLoader.call(() -> start(config));
-        this.server = jetty;
-        int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
-        String url = "http://" + hostForUrl(config.host()) + ":" + port + "/";
-        LOG.info("Open i-Kfz UI listening on {} (started in {} ms)", url, (System.nanoTime() - start) / 1_000_000);
+        List<Server> started = new ArrayList<>();
+        PublicAddress address = PublicAddress.of(config.publicBaseUrl());
+        TrustedProxies proxies = TrustedProxies.of(config.trustedProxies());
+        RateLimit pages = new RateLimit(config.pageRequestsPerSecond(), config.pageRequestBurst());
+        try {
+            // the portal first: the other two need its address (the back office for nothing else, the API for return addresses)
+            Server portal = BundleClassLoader.call(() -> start(Ingress.PORTAL, config.host(), config.port(), proxies,
+                    vaadinContext(Ingress.PORTAL, config.sessionIdleSeconds(), catalog::attach, address), config.maxRequestBytes(),
+                    pages));
+            started.add(portal);
+            ServerConnector connector = (ServerConnector) portal.getConnectors()[0];
+            address.listening(hostForUrl(connector.getHost()), connector.getLocalPort());
+            started.add(BundleClassLoader.call(() -> start(Ingress.BACK_OFFICE, config.backOfficeHost(), config.backOfficePort(),
+                    proxies, vaadinContext(Ingress.BACK_OFFICE, config.backOfficeSessionIdleSeconds(), StaffViews::registerAll, address),
+                    config.maxRequestBytes(), pages)));
+            // (the API answers a body over its own limit of 64 KiB with a JSON 413 itself, from the announced length)
+            started.add(BundleClassLoader.call(() -> start(Ingress.API, config.apiHost(), config.apiPort(), proxies, apiContext(address),
+                    config.maxRequestBytes(), new RateLimit(config.apiRequestsPerSecond(), config.apiRequestBurst()))));
+        } catch (Exception e) {
+            started.forEach(s -> BundleClassLoader.run(() -> stop(s)));
+            throw e;
+        }
+        this.servers = List.copyOf(started);
+        for (Server server : servers) {
+            ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+            LOG.info("Open i-Kfz {} listening on http://{}:{}/", connector.getName(), hostForUrl(connector.getHost()),
+                    connector.getLocalPort());
+        }
+        LOG.info("Open i-Kfz UI started in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    private Server start(UiConfig config) throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 2);
-        threads.setName("openikfz-ui");
+    /** The three ingresses: each its own server, connector and threads, so one cannot take another's capacity. */
+    enum Ingress {
+        PORTAL("portal", 64), BACK_OFFICE("back office", 32), API("machine API", 32);
+
+        final String label;
+        final int threads;
+
+        Ingress(String label, int threads) {
+            this.label = label;
+            this.threads = threads;
+        }
+    }
+
+    /** Requests per second and client address, and how many more at once (a burst), that an ingress takes. */
+    record RateLimit(int perSecond, int burst) {
+    }
+
+    /** Client addresses whose rate is tracked at most (a flood of addresses cannot exhaust the memory). */
+    private static final int MAX_TRACKED_CLIENTS = 100_000;
+
+    private Server start(Ingress ingress, String host, int port, TrustedProxies proxies, ServletContextHandler context,
+            long maxRequestBytes, RateLimit limits) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(ingress.threads, 2);
+        threads.setName("openikfz-" + ingress.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         Server jetty = new Server(threads);
         // no server version in any answer (headers and error pages)
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Forwarded / X-Forwarded-* only from the configured reverse proxies
+        if (!proxies.isEmpty()) {
+            http.addCustomizer(proxies);
+        }
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost(config.host());
-        connector.setPort(config.port());
+        connector.setName(ingress.label);
+        connector.setHost(host);
+        connector.setPort(port);
         jetty.addConnector(connector);
-
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.setContextPath("/");
-        // sessions end after the idle time; the cookie is not for scripts and not sent along cross-site requests
-        // (Lax: the return from the eID and payment pages is a top-level navigation and keeps it)
-        context.getSessionHandler().setMaxInactiveInterval(config.sessionIdleSeconds());
-        context.getSessionHandler().setHttpOnly(true);
-        context.getSessionHandler().setSameSite(HttpCookie.SameSite.LAX);
-        // error pages say the status only: no exception, message or stack
-        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowMessageInTitle(false);
-        errors.setShowCauses(false);
-        context.setErrorHandler(errors);
-        context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-        // Jetty makes this the context class loader while it serves the context; Vaadin needs it
-        context.setClassLoader(BundleClassLoader.get());
-        context.setAttribute(ProcedureCatalog.class.getName(), catalog);
-        context.setAttribute(EngineAccess.class.getName(), engine);
-        context.setAttribute(BackOfficeAccess.class.getName(), backOffice);
-        // the JSR 356 container Atmosphere finds for Vaadin's push over WebSocket
-        JakartaWebSocketServletContainerInitializer.configure(context, null);
-        context.addFilter(new FilterHolder(new StaticResourcesFilter(BundleClassLoader.get())), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
-        ServletHolder vaadin = new ServletHolder("vaadin", new PortalServlet());
-        vaadin.setAsyncSupported(true); // push may fall back to long polling
-        vaadin.setInitOrder(1); // initialise at start, not on the first request
-        vaadin.setInitParameter("i18n.provider", UiTexts.class.getName());
-        context.addServlet(vaadin, "/*");
-        // the machine API: same engine and rules, JSON under /api/v1, OpenAPI at /api/openapi.json
-        context.addServlet(new ServletHolder("api", new ApiServlet(catalog, engine)), "/api/*");
-        // for load balancers and monitoring: 200 while every background job is healthy, else 503
-        context.addServlet(new ServletHolder("health", new HealthServlet(() -> health)), "/health");
+        // per client address (the proxy's client with trusted proxies): over the rate, 429 before anything is handled;
+        // on the API every POST and PUT counts (opening, answering, verifying, ...), on the pages every request
+        DoSHandler rate = new DoSHandler(context, TrustedProxies::clientAddress,
+                new DoSHandler.LeakingBucketTrackerFactory(limits.perSecond(), limits.burst(), Duration.ofMinutes(2)),
+                new TooManyRequests(ingress == Ingress.API), MAX_TRACKED_CLIENTS);
+        if (ingress == Ingress.API) {
+            rate.includeMethod("POST", "PUT", "DELETE");
+        }
         // a body larger than the limit is refused with 413 before it is read (Content-Length), or when it grows past it
-        SizeLimitHandler limit = new SizeLimitHandler(config.maxRequestBytes(), -1);
-        limit.setHandler(context);
+        SizeLimitHandler limit = new SizeLimitHandler(maxRequestBytes, -1);
+        limit.setHandler(rate);
         jetty.setHandler(limit);
         ErrorHandler serverErrors = new ErrorHandler();
         serverErrors.setShowStacks(false);
@@ -150,18 +196,77 @@ public class UiServer {
             jetty.start();
         } catch (Exception e) {
             stop(jetty);
-            throw e;
+            throw new IllegalStateException("The " + ingress.label + " cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         return jetty;
     }
 
+    /** A servlet context whose first filter sets the protective headers, with error pages that say the status only. */
+    private static ServletContextHandler context(int options) {
+        ServletContextHandler context = new ServletContextHandler(options);
+        context.setContextPath("/");
+        // error pages say the status only: no exception, message or stack
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowMessageInTitle(false);
+        errors.setShowCauses(false);
+        context.setErrorHandler(errors);
+        context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        return context;
+    }
+
+    /** The machine API and the health check: JSON only, no Vaadin, no session. */
+    private ServletContextHandler apiContext(PublicAddress address) {
+        ServletContextHandler context = context(ServletContextHandler.NO_SESSIONS);
+        context.setClassLoader(BundleClassLoader.get());
+        // the machine API: same engine and rules, JSON under /api/v1, OpenAPI at /api/openapi.json
+        context.addServlet(new ServletHolder("api", new ApiServlet(catalog, engine, address)), "/api/*");
+        // for load balancers and monitoring: 200 while every background job is healthy, else 503
+        context.addServlet(new ServletHolder("health", new HealthServlet(() -> health)), "/health");
+        return context;
+    }
+
+    /**
+     * A Vaadin application with only the routes {@code routes} registers: the portal's (home and
+     * procedures) or the back office's. Each has its own route registry, session and cookie, so no
+     * path and no UIDL request on one reaches a view of the other.
+     */
+    private ServletContextHandler vaadinContext(Ingress ingress, int sessionIdleSeconds, Consumer<RouteConfiguration> routes,
+            PublicAddress address) {
+        ServletContextHandler context = context(ServletContextHandler.SESSIONS);
+        // sessions end after the idle time; the cookie is not for scripts and not sent along cross-site requests
+        // (Lax: the return from the eID and payment pages is a top-level navigation and keeps it). Browsers send
+        // cookies to every port of a host: each ingress has its own cookie name
+        context.getSessionHandler().setMaxInactiveInterval(sessionIdleSeconds);
+        context.getSessionHandler().setHttpOnly(true);
+        context.getSessionHandler().setSameSite(HttpCookie.SameSite.LAX);
+        context.getSessionHandler().setSessionCookie(ingress == Ingress.PORTAL ? "JSESSIONID" : "OPENIKFZ_STAFF");
+        // Jetty makes this the context class loader while it serves the context; Vaadin needs it
+        context.setClassLoader(BundleClassLoader.get());
+        context.setAttribute(ProcedureCatalog.class.getName(), catalog);
+        context.setAttribute(EngineAccess.class.getName(), engine);
+        context.setAttribute(BackOfficeAccess.class.getName(), backOffice);
+        context.setAttribute(PublicAddress.class.getName(), address);
+        // the JSR 356 container Atmosphere finds for Vaadin's push over WebSocket
+        JakartaWebSocketServletContainerInitializer.configure(context, null);
+        context.addFilter(new FilterHolder(new StaticResourcesFilter(BundleClassLoader.get())), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new UnknownPageFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder vaadin = new ServletHolder("vaadin", new PortalServlet(routes));
+        vaadin.setAsyncSupported(true); // push may fall back to long polling
+        vaadin.setInitOrder(1); // initialise at start, not on the first request
+        vaadin.setInitParameter("i18n.provider", UiTexts.class.getName());
+        context.addServlet(vaadin, "/*");
+        return context;
+    }
+
     @Deactivate
     void deactivate() {
-        Server jetty = server;
-        server = null;
+        List<Server> running = servers;
+        servers = List.of();
         catalog.detach();
-        if (jetty != null) {
-            BundleClassLoader.run(() -> stop(jetty));
+        if (!running.isEmpty()) {
+            running.forEach(jetty -> BundleClassLoader.run(() -> stop(jetty)));
             LOG.info("Open i-Kfz UI stopped");
         }
         // the JDK caches resource bundles per class loader (softly): let this bundle's go at once

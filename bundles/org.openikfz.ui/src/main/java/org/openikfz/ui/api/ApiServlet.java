@@ -30,6 +30,7 @@ import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.ui.web.EngineAccess;
 import org.openikfz.ui.web.ProcedureCatalog;
+import org.openikfz.ui.web.PublicAddress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,10 +50,12 @@ public final class ApiServlet extends HttpServlet {
     private final transient JsonMapper json = JsonMapper.builder().build();
     private final transient ProcedureCatalog catalog;
     private final transient EngineAccess engine;
+    private final transient PublicAddress address;
 
-    public ApiServlet(ProcedureCatalog catalog, EngineAccess engine) {
+    public ApiServlet(ProcedureCatalog catalog, EngineAccess engine, PublicAddress address) {
         this.catalog = catalog;
         this.engine = engine;
+        this.address = address;
     }
 
     @Override
@@ -131,7 +134,7 @@ public final class ApiServlet extends HttpServlet {
                     if (returnTo == null) {
                         throw invalid("Bitte geben Sie returnTo an.", "Please give returnTo.");
                     }
-                    send(response, 200, Map.of("loginPage", service.startIdentification(ref, ownAddress(request, returnTo)).toString()));
+                    send(response, 200, Map.of("loginPage", service.startIdentification(ref, ownAddress(returnTo)).toString()));
                 }
                 case "POST /identification/complete" -> {
                     String code = body(request).get("code");
@@ -146,7 +149,7 @@ public final class ApiServlet extends HttpServlet {
                     if (returnTo == null) {
                         throw invalid("Bitte geben Sie returnTo an.", "Please give returnTo.");
                     }
-                    URI page = service.startPayment(ref, ownAddress(request, returnTo));
+                    URI page = service.startPayment(ref, ownAddress(returnTo));
                     send(response, 200, Map.of("paymentPage", page.toString()));
                 }
                 case "POST /submit" -> send(response, 200, status(service.submit(ref), locale));
@@ -181,7 +184,10 @@ public final class ApiServlet extends HttpServlet {
                 case UNAVAILABLE -> 503;
                 case WRONG_STATE -> 409;
                 case INVALID -> 422;
+                case TOO_MANY_REQUESTS -> 429;
             };
+            // when to try again, in whole seconds (RFC 9110 § 10.2.3)
+            e.retryAfter().ifPresent(after -> response.setHeader("Retry-After", Long.toString(Math.max(1, (after.toMillis() + 999) / 1000))));
             send(response, code, error(e.reason().name(), e.getMessage(locale)));
         } catch (JacksonException | IllegalArgumentException e) {
             send(response, 400, error("BAD_REQUEST", locale == Locale.ENGLISH
@@ -263,24 +269,17 @@ public final class ApiServlet extends HttpServlet {
     }
 
     /**
-     * A return address on this portal only: the port the request came in on, and this machine's
-     * address (or, on the loopback interface, its loopback names). The Host header is not trusted,
-     * so a client cannot have a one-time code sent to a page of its choosing.
+     * A return address on the portal only (its public origin, see {@link PublicAddress}). The Host header
+     * is not trusted, so a client cannot have a one-time code sent to a page of its choosing.
      */
-    static URI ownAddress(HttpServletRequest request, String returnTo) {
+    private URI ownAddress(String returnTo) {
         URI uri;
         try {
             uri = new URI(returnTo);
         } catch (java.net.URISyntaxException e) {
             throw invalid("Die Rücksprungadresse ist keine gültige Adresse.", "The return address is not a valid address.");
         }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        String local = request.getLocalAddr() == null ? "" : request.getLocalAddr();
-        boolean loopback = local.startsWith("127.") || local.equals("0:0:0:0:0:0:0:1") || local.equals("::1");
-        boolean ownHost = host.equals(local) || host.equals("[" + local + "]")
-                || (loopback && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")));
-        if (!uri.isAbsolute() || uri.getRawUserInfo() != null || !ownHost || port != request.getLocalPort()) {
+        if (!address.contains(uri)) {
             throw invalid("Die Rücksprungadresse gehört nicht zu diesem Portal.", "The return address does not belong to this portal.");
         }
         return uri;

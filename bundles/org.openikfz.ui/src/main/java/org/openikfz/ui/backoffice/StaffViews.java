@@ -44,7 +44,15 @@ public final class StaffViews {
     private StaffViews() {
     }
 
-    public static void register(RouteConfiguration routes) {
+    /** The back office's own Vaadin application: its start page leads to the login, then its views. */
+    public static void registerAll(RouteConfiguration routes) {
+        routes.update(() -> {
+            routes.setRoute("", BackOfficeHome.class, List.of(MainLayout.class));
+            register(routes);
+        });
+    }
+
+    static void register(RouteConfiguration routes) {
         routes.setRoute(LOGIN, StaffLoginView.class, List.of(MainLayout.class));
         routes.setRoute(CASES, CaseQueueView.class, List.of(MainLayout.class));
         routes.setRoute(CASE, CaseView.class, List.of(MainLayout.class));

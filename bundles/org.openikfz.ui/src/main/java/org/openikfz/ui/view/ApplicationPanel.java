@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -42,6 +43,7 @@ import org.openikfz.api.check.Finding;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.ui.web.EngineAccess;
+import org.openikfz.ui.web.PublicAddress;
 
 /**
  * The applicant's application after the dialog: the engine's answer to the verification (findings
@@ -357,8 +359,8 @@ final class ApplicationPanel extends Section {
      */
     static URI returnUri(ProcedureDescription procedure, String what) {
         HttpServletRequest request = ((VaadinServletRequest) VaadinRequest.getCurrent()).getHttpServletRequest();
-        return URI.create(request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/"
-                + procedure.id().value() + "?return=" + what);
+        PublicAddress address = VaadinService.getCurrent().getContext().getAttribute(PublicAddress.class);
+        return URI.create(address.base(request) + "/" + procedure.id().value() + "?return=" + what);
     }
 
     private String text(String german, String english) {

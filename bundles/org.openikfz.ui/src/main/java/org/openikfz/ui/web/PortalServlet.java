@@ -14,17 +14,26 @@ import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.openikfz.ui.view.NotFoundView;
 
 /**
  * The Vaadin servlet. A servlet container would scan the class path for the types Vaadin's
  * initializers handle ({@code @HandlesTypes}); embedded in OSGi there is no such scan, so the
  * servlet runs the initializers itself, with the classes they would have found, before Vaadin
- * starts. Routes are not scanned either: {@link ProcedureCatalog} registers them.
+ * starts. Routes are not scanned either: the portal's come from {@link ProcedureCatalog}, the
+ * back office's from its views.
  */
 public class PortalServlet extends VaadinServlet {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient Consumer<RouteConfiguration> routes;
+
+    /** @param routes registers the routes of this application (the portal's or the back office's) */
+    public PortalServlet(Consumer<RouteConfiguration> routes) {
+        this.routes = routes;
+    }
 
     @Override
     public void init(ServletConfig config) throws ServletException {
@@ -38,9 +47,7 @@ public class PortalServlet extends VaadinServlet {
             new ErrorNavigationTargetInitializer().onStartup(
                     Set.of(NotFoundView.class, InternalServerError.class, RouteAccessDeniedError.class), context);
             new VaadinAppShellInitializer().onStartup(Set.of(PortalShell.class), context);
-            ProcedureCatalog catalog = (ProcedureCatalog) context.getAttribute(ProcedureCatalog.class.getName());
-            catalog.attach(RouteConfiguration.forRegistry(
-                    ApplicationRouteRegistry.getInstance(new VaadinServletContext(context))));
+            routes.accept(RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(new VaadinServletContext(context))));
             super.init(config);
         } finally {
             thread.setContextClassLoader(previous);

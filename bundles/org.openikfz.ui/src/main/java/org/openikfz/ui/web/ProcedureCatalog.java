@@ -122,8 +122,6 @@ public final class ProcedureCatalog {
         this.routes = routeConfiguration;
         routeConfiguration.update(() -> {
             routeConfiguration.setRoute("", HomeView.class, List.of(MainLayout.class));
-            // the back office of the Zulassungsbehörde: login, the clerks' cases, the post, the accounts
-            org.openikfz.ui.backoffice.StaffViews.register(routeConfiguration);
             entries.values().stream().map(Entry::id).distinct().forEach(id -> addRoute(routeConfiguration, id));
         });
     }

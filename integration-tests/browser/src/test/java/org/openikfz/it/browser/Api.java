@@ -60,7 +60,7 @@ final class Api {
     }
 
     JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(distribution.uri(path)).header("Accept-Language", "de");
+        HttpRequest.Builder request = HttpRequest.newBuilder(distribution.api(path)).header("Accept-Language", "de");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -74,7 +74,7 @@ final class Api {
 
     /** A document of an application (PDF): GET with the bearer token, expecting 200. */
     byte[] document(String path, String token) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(distribution.uri(path))
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(distribution.api(path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode(), path);
         assertEquals("%PDF", new String(response.body(), 0, 4), path);

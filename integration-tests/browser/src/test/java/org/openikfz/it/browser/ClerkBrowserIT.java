@@ -111,7 +111,7 @@ class ClerkBrowserIT {
         try (Citizen stranger = new Citizen()) {
             for (String page : List.of("/sachbearbeitung/faelle", "/sachbearbeitung/fall?id=" + id, "/sachbearbeitung/post",
                     "/sachbearbeitung/konten")) {
-                stranger.open(distribution.uri(page).toString());
+                stranger.open(distribution.backOffice(page).toString());
                 stranger.waitForText("Anmeldung für die Zulassungsbehörde");
                 assertFalse(stranger.body().contains("Vorprüfung") || stranger.body().contains("Postausgang"), page + ": " + stranger.body());
             }

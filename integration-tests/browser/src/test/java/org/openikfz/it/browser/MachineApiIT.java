@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class MachineApiIT {
 
         JsonNode first = answerAndVerify(path, token, Api.abmelden("Zz9Zz9Z"));
         assertEquals("DIALOG", first.path("state").asText());
-        assertEquals("zb1Code", first.path("findings").get(0).path("field").asText());
+        assertEquals("kennzeichen", first.path("findings").get(0).path("field").asText(), "one finding, whatever does not match");
         assertEquals(3, first.path("correctionsLeft").asInt());
         for (int left : new int[] {2, 1}) {
             api.call("PUT", path + "/answers", token, Map.of("zb1Code", "Zz9Zz9Z"), 200);
@@ -179,7 +180,7 @@ class MachineApiIT {
         assertFalse(invalid.toString().contains("Exception"));
         api.call("GET", path, "wrong-token", null, 404);
         api.call("GET", path, null, null, 404);
-        HttpResponse<String> garbage = Api.HTTP.send(HttpRequest.newBuilder(distribution.uri("/api/v1/applications"))
+        HttpResponse<String> garbage = Api.HTTP.send(HttpRequest.newBuilder(distribution.api("/api/v1/applications"))
                 .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, garbage.statusCode());
         assertEquals("BAD_REQUEST", Api.JSON.readTree(garbage.body()).path("error").asText());
@@ -204,13 +205,34 @@ class MachineApiIT {
         api.simulator("/epayment/admin/payments/" + page.substring(page.lastIndexOf('/') + 1) + "/pay", "");
         JsonNode decided = api.call("POST", path + "/submit", token, null, 200);
         assertEquals("DECIDED", decided.path("state").asText());
-        HttpResponse<byte[]> pdf = Api.HTTP.send(HttpRequest.newBuilder(distribution.uri(path + "/decision.pdf"))
+        HttpResponse<byte[]> pdf = Api.HTTP.send(HttpRequest.newBuilder(distribution.api(path + "/decision.pdf"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(pdf.body(), 0, 4));
         JsonNode decision = api.call("GET", path + "/decision", token, null, 200);
         assertEquals(decided.path("decision").path("reference").asText(), decision.path("reference").asText());
         assertFalse(decision.path("effectiveOn").isNull(), "retrieved: effective today");
+    }
+
+    /**
+     * Whether a plate is registered is not revealed before its codes match: an unregistered plate and a registered
+     * one with a wrong code (or wrong seal codes) get the very same findings.
+     */
+    @Test
+    void theAnswerDoesNotRevealWhetherAPlateIsRegistered() throws Exception {
+        Map<String, String> unknown = Api.abmelden("Ab3De4F");
+        unknown.put("kennzeichen", "ERZ-QQ 9876");
+        Opened first = openAusserbetriebsetzung();
+        JsonNode noVehicle = answerAndVerify(first.path(), first.token(), unknown);
+        Map<String, String> wrongSeal = Api.abmelden("Ab3De4F");
+        wrongSeal.put("plaketteVorn", "Q9q");
+        for (Map<String, String> registered : List.of(Api.abmelden("Zz9Zz9Z"), wrongSeal)) {
+            Opened other = openAusserbetriebsetzung();
+            JsonNode wrongCode = answerAndVerify(other.path(), other.token(), registered);
+            assertEquals("DIALOG", wrongCode.path("state").asText());
+            assertEquals(noVehicle.path("findings"), wrongCode.path("findings"));
+        }
+        assertEquals(1, noVehicle.path("findings").size(), noVehicle.toString());
     }
 
     private record Opened(String path, String token) {

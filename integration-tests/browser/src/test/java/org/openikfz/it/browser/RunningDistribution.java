@@ -20,12 +20,17 @@ import java.util.stream.Stream;
 final class RunningDistribution implements AutoCloseable {
 
     final Path home;
+    /** The citizens' portal's port. */
     final int port;
+    final int backOfficePort;
+    final int apiPort;
     final long startMillis;
 
-    private RunningDistribution(Path home, int port, long startMillis) {
+    private RunningDistribution(Path home, int port, int backOfficePort, int apiPort, long startMillis) {
         this.home = home;
         this.port = port;
+        this.backOfficePort = backOfficePort;
+        this.apiPort = apiPort;
         this.startMillis = startMillis;
     }
 
@@ -45,17 +50,20 @@ final class RunningDistribution implements AutoCloseable {
         copy(source, home);
         preparation.prepare(home);
         int port = freePort();
-        // a free port on the loopback interface; further UI settings the preparation wrote are kept
+        int backOfficePort = freePort();
+        int apiPort = freePort();
+        // free ports on the loopback interface for the three ingresses; further UI settings the preparation wrote are kept
         Path ui = home.resolve("etc/org.openikfz.ui.cfg");
-        String kept = Files.exists(ui) ? Files.readAllLines(ui).stream().filter(l -> !l.startsWith("port=") && !l.startsWith("host="))
+        String kept = Files.exists(ui) ? Files.readAllLines(ui).stream().filter(l -> !l.matches("(port|host|backOfficePort|apiPort)=.*"))
                 .map(l -> l + "\n").collect(java.util.stream.Collectors.joining()) : "";
-        Files.writeString(ui, "port=" + port + "\nhost=127.0.0.1\n" + kept);
+        Files.writeString(ui, "port=" + port + "\nhost=127.0.0.1\nbackOfficePort=" + backOfficePort + "\napiPort=" + apiPort + "\n"
+                + kept);
         Files.writeString(home.resolve("etc/org.openikfz.simulator.http.cfg"), "port=" + freePort() + "\n");
         org.openikfz.it.LandSimulators.onFreePorts(home);
-        RunningDistribution distribution = new RunningDistribution(home, port, 0);
+        RunningDistribution distribution = new RunningDistribution(home, port, backOfficePort, apiPort, 0);
         long millis = distribution.launch();
         System.out.printf("distribution %s: first HTTP 200 after %d ms%n", name, millis);
-        return new RunningDistribution(home, port, millis);
+        return new RunningDistribution(home, port, backOfficePort, apiPort, millis);
     }
 
     /** Starts the distribution in its home (again) and waits for the UI; returns the milliseconds it took. */
@@ -95,8 +103,19 @@ final class RunningDistribution implements AutoCloseable {
         Files.deleteIfExists(home.resolve("data/openikfz.pid"));
     }
 
+    /** An address on the citizens' portal. */
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** An address on the back office's ingress. */
+    URI backOffice(String path) {
+        return URI.create("http://127.0.0.1:" + backOfficePort + path);
+    }
+
+    /** An address on the machine API's ingress ({@code /api/…}, {@code /health}). */
+    URI api(String path) {
+        return URI.create("http://127.0.0.1:" + apiPort + path);
     }
 
     String log() throws IOException {

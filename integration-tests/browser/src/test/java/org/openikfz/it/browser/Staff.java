@@ -19,7 +19,7 @@ final class Staff {
     }
 
     static void login(Citizen who, RunningDistribution distribution, String user, String password, String totpSecret) {
-        who.open(distribution.uri("/sachbearbeitung").toString());
+        who.open(distribution.backOffice("/sachbearbeitung").toString());
         who.waitForText("Anmeldung für die Zulassungsbehörde");
         who.typeInto("staff-user", user);
         who.typeInto("staff-password", password);

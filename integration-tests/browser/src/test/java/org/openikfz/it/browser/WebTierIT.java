@@ -38,7 +38,9 @@ class WebTierIT {
     static void start() throws Exception {
         // a short session idle time, so that its end can be watched
         distribution = RunningDistribution.start("web-tier", home ->
-                Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "sessionIdleSeconds=" + IDLE_SECONDS + "\n"));
+                Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "sessionIdleSeconds=" + IDLE_SECONDS + "\n"
+                        // this machine's loopback address plays the reverse proxy; 127.0.0.2 is a client that is not one
+                        + "trustedProxies=127.0.0.1\n"));
         api = new Api(distribution);
     }
 
@@ -52,9 +54,10 @@ class WebTierIT {
     /** 100 MB announced: 413 at once, before a byte of the body was sent; the portal stays up. */
     @Test
     void aHugeBodyIsRefusedBeforeItIsRead() throws Exception {
-        for (String path : List.of("/api/v1/applications", "/?v-r=uidl")) {
-            String status = statusLineWithoutSendingTheBody(path, 100L * 1024 * 1024);
-            assertTrue(status.contains(" 413 "), path + ": " + status);
+        for (URI uri : List.of(distribution.api("/api/v1/applications"), distribution.uri("/?v-r=uidl"),
+                distribution.backOffice("/?v-r=uidl"))) {
+            String status = statusLineWithoutSendingTheBody(uri, 100L * 1024 * 1024);
+            assertTrue(status.contains(" 413 "), uri + ": " + status);
         }
         assertEquals(200, HTTP.send(HttpRequest.newBuilder(distribution.uri("/")).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode());
@@ -64,13 +67,13 @@ class WebTierIT {
     @Test
     void theMachineApiTakesSmallBodiesOnly() throws Exception {
         String big = "{\"procedure\":\"ausserbetriebsetzung\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
-        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(distribution.uri("/api/v1/applications"))
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(distribution.api("/api/v1/applications"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, refused.statusCode(), refused.body());
         assertEquals("PAYLOAD_TOO_LARGE", Api.JSON.readTree(refused.body()).path("error").asText());
         // a body "null" is a bad request, not a server error
-        HttpResponse<String> nothing = HTTP.send(HttpRequest.newBuilder(distribution.uri("/api/v1/applications"))
+        HttpResponse<String> nothing = HTTP.send(HttpRequest.newBuilder(distribution.api("/api/v1/applications"))
                 .POST(HttpRequest.BodyPublishers.ofString("null")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, nothing.statusCode(), nothing.body());
         assertFalse(nothing.body().contains("Exception"));
@@ -81,9 +84,11 @@ class WebTierIT {
     void everyKindOfAnswerCarriesTheProtectiveHeaders() throws Exception {
         JsonNode created = api.call("POST", "/api/v1/applications", null, java.util.Map.of("procedure", "ausserbetriebsetzung"), 201);
         String application = "/api/v1/applications/" + created.path("id").asText();
-        for (String path : List.of("/", "/api/v1/procedures", "/health", "/api/v1/nothing-here", application + "/decision.pdf",
-                "/api/openapi.json")) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(distribution.uri(path))
+        for (URI uri : List.of(distribution.uri("/"), distribution.backOffice("/sachbearbeitung"), distribution.api("/api/v1/procedures"),
+                distribution.api("/health"), distribution.api("/api/v1/nothing-here"), distribution.api(application + "/decision.pdf"),
+                distribution.api("/api/openapi.json"), distribution.uri("/nothing-here"))) {
+            String path = uri.toString();
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
                     .header("Authorization", "Bearer " + created.path("token").asText()).build(), HttpResponse.BodyHandlers.ofString());
             var headers = response.headers();
             assertEquals(Optional.of("nosniff"), headers.firstValue("X-Content-Type-Options"), path);
@@ -94,6 +99,83 @@ class WebTierIT {
             assertEquals(Optional.empty(), headers.firstValue("Server"), path + ": no server version");
             assertFalse(response.body().contains("Exception") || response.body().contains("jetty"), path + ": " + response.body());
         }
+    }
+
+    /**
+     * Three ingresses: the back office answers on its own connector only. On the portal every path of it is 404,
+     * and a navigation inside the portal's running Vaadin application (a UIDL request, as a crafted link makes it)
+     * finds no back-office view either; the machine API is not on the portal, the portal not on the API's port.
+     */
+    @Test
+    void theBackOfficeAnswersOnItsOwnConnectorOnly() throws Exception {
+        for (String path : List.of("/sachbearbeitung", "/sachbearbeitung/faelle", "/sachbearbeitung/konten", "/sachbearbeitung/betrieb",
+                "/sachbearbeitung/post", "/sachbearbeitung/nachpruefung")) {
+            assertEquals(404, HTTP.send(HttpRequest.newBuilder(distribution.uri(path)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode(), "portal " + path);
+            HttpResponse<String> inside = HTTP.send(HttpRequest.newBuilder(distribution.backOffice(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, inside.statusCode(), "back office " + path);
+        }
+        // the back office's start page leads to its login; its cookie is its own (browsers send a host's cookies to every port)
+        HttpResponse<String> start = HTTP.send(HttpRequest.newBuilder(distribution.backOffice("/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, start.statusCode());
+        assertTrue(start.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("OPENIKFZ_STAFF=")),
+                start.headers().map().toString());
+        for (URI elsewhere : List.of(distribution.uri("/api/v1/procedures"), distribution.uri("/health"), distribution.api("/"),
+                distribution.api("/sachbearbeitung"), distribution.backOffice("/api/v1/procedures"), distribution.backOffice("/ausserbetriebsetzung"))) {
+            assertEquals(404, HTTP.send(HttpRequest.newBuilder(elsewhere).build(), HttpResponse.BodyHandlers.discarding()).statusCode(),
+                    elsewhere.toString());
+        }
+        try (Citizen attacker = new Citizen()) {
+            for (String target : List.of("sachbearbeitung", "sachbearbeitung/konten", "sachbearbeitung/betrieb")) {
+                attacker.open(distribution.uri("/").toString());
+                attacker.waitForText("Fahrzeug abmelden");
+                // a router link of the portal pointed at the back office: Vaadin navigates with a UIDL request, no page load
+                ((org.openqa.selenium.JavascriptExecutor) attacker.browser).executeScript(
+                        "const a = document.querySelector('a.ikfz-brand'); a.setAttribute('href', arguments[0]); a.click();", target);
+                attacker.waitForText("Seite nicht gefunden");
+                assertFalse(attacker.body().contains("Anmeldung für die Zulassungsbehörde") || attacker.body().contains("Konten der")
+                        || attacker.body().contains("Betrieb"), target + ": " + attacker.body());
+            }
+        }
+    }
+
+    /**
+     * Behind a reverse proxy: from a trusted address, {@code Forwarded} counts — the eID login's return address is on
+     * the forwarded public host over HTTPS, and the session cookie is marked Secure; from any other address the same
+     * header is ignored.
+     */
+    @Test
+    void forwardedHeadersCountOnlyFromTrustedProxies() throws Exception {
+        String forwarded = "for=203.0.113.9;proto=https;host=portal.example";
+        HttpResponse<Void> viaProxy = HTTP.send(HttpRequest.newBuilder(distribution.uri("/")).header("Forwarded", forwarded).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertTrue(sessionCookie(viaProxy).contains("Secure"), "HTTPS at the proxy: " + sessionCookie(viaProxy));
+        HttpClient stranger = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName("127.0.0.2")).build();
+        HttpResponse<Void> direct = stranger.send(HttpRequest.newBuilder(distribution.uri("/")).header("Forwarded", forwarded).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, direct.statusCode());
+        assertFalse(sessionCookie(direct).contains("Secure"), "not from a proxy: the header is ignored: " + sessionCookie(direct));
+
+        try (Citizen citizen = new Citizen()) {
+            // the proxy's header on every request of the browser (as the proxy would add it)
+            org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) citizen.browser;
+            chrome.executeCdpCommand("Network.enable", java.util.Map.of());
+            chrome.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", java.util.Map.of("Forwarded", forwarded)));
+            citizen.open(distribution.uri("/wiederzulassung").toString());
+            citizen.waitForText("Anmelden mit Online-Ausweis, BundID oder Organisationskonto");
+            citizen.browser.findElement(org.openqa.selenium.By.id("identification-start")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(citizen.browser, Duration.ofSeconds(10))
+                    .until(d -> d.getCurrentUrl().contains("/identity/login"));
+            String login = java.net.URLDecoder.decode(citizen.browser.getCurrentUrl(), StandardCharsets.UTF_8);
+            assertTrue(login.contains("return=https://portal.example/wiederzulassung?return="), login);
+        }
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + response.headers().map()));
     }
 
     /** A session cookie is not for scripts, not sent along cross-site requests, and the session ends after its idle time. */
@@ -124,8 +206,7 @@ class WebTierIT {
     }
 
     /** Sends the request head with this Content-Length but no body, and reads the status line of the answer. */
-    private static String statusLineWithoutSendingTheBody(String path, long contentLength) throws Exception {
-        URI uri = distribution.uri(path);
+    private static String statusLineWithoutSendingTheBody(URI uri, long contentLength) throws Exception {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

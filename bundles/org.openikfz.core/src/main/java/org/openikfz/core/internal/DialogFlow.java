@@ -136,6 +136,8 @@ final class DialogFlow {
                 valid.put(answer.getKey(), DialogRules.normalize(field.get(), value));
             } catch (ValueValidationException e) {
                 errors.put(answer.getKey(), LocalizedText.of(e.getMessage(Locale.GERMAN), e.getMessage(Locale.ENGLISH)));
+            } catch (DialogRules.InvalidAnswer e) {
+                errors.put(answer.getKey(), e.text());
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 errors.put(answer.getKey(), DialogRules.invalidAnswer(field.get()));
             }

@@ -32,19 +32,39 @@ class EdgeValidationTest {
         assertThrows(IllegalArgumentException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.TEXT), "x".repeat(201)));
     }
 
-    /** A date is a date a person means: a four-digit year from 1900 on, ISO or German form (#16: +99999-01-01 was taken). */
+    /** A date is a date a person means: the years 1900 to 2100, ISO or German form (#16: +99999-01-01 was taken). */
     @Test
-    void datesHaveAFourDigitYearFrom1900On() {
+    void datesLieBetween1900And2100() {
         Field date = field(FieldType.DATE);
         assertEquals("2026-12-01", org.openikfz.core.internal.dialog.DialogRules.normalize(date, "1.12.2026"));
         assertEquals("1999-02-28", org.openikfz.core.internal.dialog.DialogRules.normalize(date, " 1999-02-28 "));
-        for (String bad : List.of("+99999-01-01", "0001-01-01", "1899-12-31", "2026-02-30", "31.02.2026", "morgen", "20261201")) {
+        assertEquals("2100-12-31", org.openikfz.core.internal.dialog.DialogRules.normalize(date, "31.12.2100"));
+        for (String bad : List.of("+99999-01-01", "0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31", "2026-02-30", "31.02.2026",
+                "morgen", "20261201")) {
             assertThrows(IllegalArgumentException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(date, bad), bad);
         }
         Field month = field(FieldType.MONTH);
         assertEquals("2027-04", org.openikfz.core.internal.dialog.DialogRules.normalize(month, "04.2027"));
-        for (String bad : List.of("+99999-01", "0001-01", "13.2027", "2027-4")) {
+        for (String bad : List.of("+99999-01", "0001-01", "13.2027", "2027-4", "01.2101")) {
             assertThrows(RuntimeException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(month, bad), bad);
+        }
+    }
+
+    /** Free text is printable text: no NUL, line breaks, bidi overrides or zero-width characters; composed (NFC); 200 characters. */
+    @Test
+    void freeTextIsPrintableTextOnly() {
+        Field text = field(FieldType.TEXT);
+        assertEquals("Müller-Lüdenscheidt, Straße 1 (Hinterhaus) – 2. OG", org.openikfz.core.internal.dialog.DialogRules.normalize(text,
+                "Müller-Lüdenscheidt, Straße 1 (Hinterhaus) – 2. OG"));
+        assertEquals("Müller", org.openikfz.core.internal.dialog.DialogRules.normalize(text, "Mu\u0308ller"), "composed");
+        assertEquals("x".repeat(200), org.openikfz.core.internal.dialog.DialogRules.normalize(text, "x".repeat(200)));
+        assertEquals("😀".repeat(200), org.openikfz.core.internal.dialog.DialogRules.normalize(text, "😀".repeat(200)), "characters, not chars");
+        for (String bad : List.of("Erika\u0000", "Erika\nMustermann", "Erika\tMustermann", "\u202Eanna", "Erika\u2066x\u2069",
+                "Er\u200Bika", "Erika\u200F", "\uE000", "\uD800x", "Erika\u2028")) {
+            org.openikfz.core.internal.dialog.DialogRules.InvalidAnswer refused = assertThrows(
+                    org.openikfz.core.internal.dialog.DialogRules.InvalidAnswer.class,
+                    () -> org.openikfz.core.internal.dialog.DialogRules.normalize(text, bad), bad);
+            org.junit.jupiter.api.Assertions.assertTrue(refused.text().get(java.util.Locale.GERMAN).contains("nicht erlaubt"));
         }
     }
 

@@ -118,19 +118,65 @@ public final class DialogRules {
             };
             case CHOICE -> field.choices().stream().filter(c -> c.value().equals(value)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("not a choice")).value();
-            case TEXT -> {
-                if (value.length() > 200) {
-                    throw new IllegalArgumentException("too long");
-                }
-                yield value;
-            }
+            case TEXT -> text(value);
         };
     }
 
-    /** A month as {@code 2027-04}, {@code 04.2027}, {@code 4/2027}. */
+    /** The longest free-text answer, in characters (code points). */
+    public static final int MAX_TEXT = 200;
+
     /**
-     * A calendar date as the dialog takes it, {@code 2026-12-05} or {@code 5.12.2026}, with a four-digit year
-     * from 1900 on: no date a vehicle's papers carry is older, and {@code +99999-01-01} is no date anyone means.
+     * A free-text answer: at most {@value #MAX_TEXT} characters, composed (NFC), and printable only. Control
+     * characters (NUL, line breaks, ...), format characters (the bidi overrides such as U+202E that make a text read
+     * differently than it is stored, zero-width characters), private-use, unassigned and lone surrogate code points
+     * are refused: they end up in letters, PDFs and the authority's Fachverfahren.
+     */
+    public static String text(String value) {
+        String composed = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
+        if (composed.codePointCount(0, composed.length()) > MAX_TEXT) {
+            throw new InvalidAnswer(LocalizedText.of("Diese Angabe ist zu lang (höchstens " + MAX_TEXT + " Zeichen).",
+                    "This entry is too long (" + MAX_TEXT + " characters at most)."));
+        }
+        boolean printable = composed.codePoints().allMatch(c -> switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+            default -> true;
+        });
+        if (!printable) {
+            throw new InvalidAnswer(LocalizedText.of(
+                    "Diese Angabe enthält Zeichen, die nicht erlaubt sind (zum Beispiel Steuer- oder Richtungszeichen). Bitte geben "
+                            + "Sie nur Buchstaben, Ziffern und übliche Satzzeichen ein.",
+                    "This entry contains characters that are not allowed (such as control or direction characters). Please use "
+                            + "letters, digits and common punctuation only."));
+        }
+        return composed;
+    }
+
+    /** An answer refused with its own message for the applicant. */
+    public static final class InvalidAnswer extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient LocalizedText text;
+
+        InvalidAnswer(LocalizedText text) {
+            super(text.get(Locale.ENGLISH));
+            this.text = text;
+        }
+
+        public LocalizedText text() {
+            return text;
+        }
+    }
+
+    /** The first and last year a date or month answer may name (documented in the OpenAPI description). */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2100;
+
+    /**
+     * A calendar date as the dialog takes it, {@code 2026-12-05} or {@code 5.12.2026}, in the years 1900 to 2100: no
+     * date a vehicle's papers carry is older, no deadline of the procedures lies further ahead, and
+     * {@code +99999-01-01} is no date anyone means.
      */
     public static LocalDate date(String value) {
         String v = value.strip();
@@ -147,13 +193,13 @@ public final class DialogRules {
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("not a date", e); // 30 February and the like
         }
-        if (date.getYear() < 1900) {
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
             throw new IllegalArgumentException("not a date");
         }
         return date;
     }
 
-    /** A month of a year, {@code 2027-04} or {@code 04.2027}: a four-digit year from 1900 on, like {@link #date}. */
+    /** A month of a year, {@code 2027-04}, {@code 04.2027} or {@code 4/2027}, in the years 1900 to 2100 like {@link #date}. */
     public static YearMonth month(String value) {
         java.util.regex.Matcher german = java.util.regex.Pattern.compile("(\\d{1,2})\\s*[./]\\s*(\\d{4})").matcher(value);
         YearMonth month;
@@ -168,7 +214,7 @@ public final class DialogRules {
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("not a month", e); // month 13 and the like
         }
-        if (month.getYear() < 1900) {
+        if (month.getYear() < FIRST_YEAR || month.getYear() > LAST_YEAR) {
             throw new IllegalArgumentException("not a month");
         }
         return month;
@@ -176,9 +222,10 @@ public final class DialogRules {
 
     public static LocalizedText invalidAnswer(Field field) {
         return switch (field.type()) {
-            case DATE -> LocalizedText.of("Bitte geben Sie ein Datum an (TT.MM.JJJJ).", "Please enter a date.");
-            case MONTH -> LocalizedText.of("Bitte geben Sie Monat und Jahr an, zum Beispiel 04.2027.",
-                    "Please enter month and year, e.g. 04.2027.");
+            case DATE -> LocalizedText.of("Bitte geben Sie ein Datum zwischen 1900 und 2100 an (TT.MM.JJJJ).",
+                    "Please enter a date between 1900 and 2100.");
+            case MONTH -> LocalizedText.of("Bitte geben Sie Monat und Jahr (1900 bis 2100) an, zum Beispiel 04.2027.",
+                    "Please enter month and year (1900 to 2100), e.g. 04.2027.");
             case YES_NO -> LocalizedText.of("Bitte wählen Sie Ja oder Nein.", "Please choose yes or no.");
             case CHOICE -> LocalizedText.of("Bitte wählen Sie eine der Möglichkeiten.", "Please choose one of the options.");
             default -> LocalizedText.of("Diese Angabe ist zu lang (höchstens 200 Zeichen).",

@@ -202,6 +202,82 @@ public class BackOfficeIT {
                 () -> staff.login("dora", dora.initialPassword(), OneTimeCodes.code(dora.totpSecret(), clock.instant())));
     }
 
+    /**
+     * An outsider guessing from one address is throttled before the account counts the failures: the member logs in
+     * from another address at once; the account is not locked.
+     */
+    @Test
+    public void anOutsiderCannotLockAnAccount() throws Exception {
+        NewAccount gerd = staff.createAccount(operator(), "gerd", "Gerd Test", Role.CLERK, "ERZ");
+        for (int i = 0; i < 12; i++) {
+            assertRefused(BackOfficeException.Reason.UNAUTHORIZED, () -> staff.login("gerd", "wrong", "000000", "203.0.113.7"));
+        }
+        String code = OneTimeCodes.code(gerd.totpSecret(), clock.instant());
+        assertRefused(BackOfficeException.Reason.UNAUTHORIZED, () -> staff.login("gerd", gerd.initialPassword(), code, "203.0.113.7"));
+        assertNotNull(staff.login("gerd", gerd.initialPassword(), code, "198.51.100.2"));
+        assertEquals(null, store.findAccount("gerd").orElseThrow().lockedUntil());
+    }
+
+    /**
+     * The operators' part of an account's life: disable (its sessions end, no login), enable, reset the access (new
+     * password and code secret, the old ones no longer work), delete. Not one's own account; the code secret is
+     * stored encrypted, with a key outside the database.
+     */
+    @Test
+    public void operatorsDisableEnableResetAndDeleteAccounts() throws Exception {
+        StaffSession operator = operator();
+        NewAccount hanna = staff.createAccount(operator, "hanna", "Hanna Test", Role.CLERK, "ERZ");
+        StaffSession session = staff.login("hanna", hanna.initialPassword(), OneTimeCodes.code(hanna.totpSecret(), clock.instant()));
+        String stored = store.findAccount("hanna").orElseThrow().totpSecret();
+        assertTrue(stored, stored.startsWith("aesgcm1:") && !stored.contains(hanna.totpSecret()));
+        Path key = Path.of(System.getProperty("openikfz.home")).resolve("data/staff.key");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(key)));
+
+        staff.setDisabled(operator, "hanna", true);
+        assertTrue("her sessions end", staff.session(session.token()).isEmpty());
+        clock.advance(Duration.ofSeconds(31));
+        assertRefused(BackOfficeException.Reason.UNAUTHORIZED,
+                () -> staff.login("hanna", hanna.initialPassword(), OneTimeCodes.code(hanna.totpSecret(), clock.instant()), "10.0.0.1"));
+        assertTrue(staff.accountStatus(operator).stream().anyMatch(a -> a.member().user().equals("hanna") && a.disabled()));
+        staff.setDisabled(operator, "hanna", false);
+        clock.advance(Duration.ofSeconds(31));
+        assertNotNull(staff.login("hanna", hanna.initialPassword(), OneTimeCodes.code(hanna.totpSecret(), clock.instant()), "10.0.0.2"));
+
+        NewAccount reset = staff.resetAccess(operator, "hanna");
+        clock.advance(Duration.ofSeconds(31));
+        assertRefused(BackOfficeException.Reason.UNAUTHORIZED,
+                () -> staff.login("hanna", hanna.initialPassword(), OneTimeCodes.code(reset.totpSecret(), clock.instant()), "10.0.0.3"));
+        assertRefused(BackOfficeException.Reason.UNAUTHORIZED,
+                () -> staff.login("hanna", reset.initialPassword(), OneTimeCodes.code(hanna.totpSecret(), clock.instant()), "10.0.0.4"));
+        assertNotNull(staff.login("hanna", reset.initialPassword(), OneTimeCodes.code(reset.totpSecret(), clock.instant()), "10.0.0.5"));
+
+        String me = OneTimeCodes.initialOperator(Path.of(System.getProperty("openikfz.home")))[0];
+        assertTrue("no fixed name: " + me, me.startsWith("betrieb-") && me.length() > "betrieb-".length());
+        assertRefused(BackOfficeException.Reason.INVALID, () -> staff.setDisabled(operator, me, true));
+        assertRefused(BackOfficeException.Reason.INVALID, () -> staff.deleteAccount(operator, me));
+        clock.advance(Duration.ofSeconds(31));
+        StaffSession clerk = staff.login("hanna", reset.initialPassword(), OneTimeCodes.code(reset.totpSecret(), clock.instant()), "10.0.0.6");
+        assertRefused(BackOfficeException.Reason.FORBIDDEN, () -> staff.deleteAccount(clerk, me));
+        staff.deleteAccount(operator, "hanna");
+        assertTrue(store.findAccount("hanna").isEmpty());
+        assertTrue(staff.session(clerk.token()).isEmpty());
+    }
+
+    /** Every member changes their own password: the current one first, a new one of at least 12 characters. */
+    @Test
+    public void membersChangeTheirOwnPassword() throws Exception {
+        NewAccount ida = staff.createAccount(operator(), "ida", "Ida Test", Role.CLERK, "ERZ");
+        StaffSession session = staff.login("ida", ida.initialPassword(), OneTimeCodes.code(ida.totpSecret(), clock.instant()));
+        assertRefused(BackOfficeException.Reason.UNAUTHORIZED, () -> staff.changeOwnPassword(session, "not it", "Ein-langes-Passwort-2026"));
+        assertRefused(BackOfficeException.Reason.INVALID, () -> staff.changeOwnPassword(session, ida.initialPassword(), "kurz"));
+        assertRefused(BackOfficeException.Reason.INVALID, () -> staff.changeOwnPassword(session, ida.initialPassword(), "aaaaaaaaaaaaaaaa"));
+        staff.changeOwnPassword(session, ida.initialPassword(), "Ein-langes-Passwort-2026");
+        clock.advance(Duration.ofSeconds(31));
+        assertRefused(BackOfficeException.Reason.UNAUTHORIZED,
+                () -> staff.login("ida", ida.initialPassword(), OneTimeCodes.code(ida.totpSecret(), clock.instant()), "10.1.0.1"));
+        assertNotNull(staff.login("ida", "Ein-langes-Passwort-2026", OneTimeCodes.code(ida.totpSecret(), clock.instant()), "10.1.0.2"));
+    }
+
     /** Twenty wrong logins at once end as five one after the other do: locked, the right password refused. */
     @Test
     public void twentyParallelWrongLoginsLockTheAccount() throws Exception {

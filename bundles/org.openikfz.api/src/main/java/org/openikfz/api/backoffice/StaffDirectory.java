@@ -34,4 +34,51 @@ public interface StaffDirectory {
 
     /** All accounts (operators only). */
     List<StaffMember> accounts(StaffSession session);
+
+    /**
+     * Logs a member of staff in from a client address: failed attempts are throttled per address (and per address
+     * and user) before they count against the account, so an outsider cannot keep an account locked.
+     *
+     * @param clientAddress the client's address as the web tier established it (behind trusted proxies: the client's)
+     * @throws BackOfficeException {@code UNAUTHORIZED} as {@link #login(String, String, String)}; also while the
+     *                             address is throttled (which of these is not told)
+     * @since 1.2
+     */
+    StaffSession login(String user, String password, String oneTimeCode, String clientAddress);
+
+    /**
+     * Changes the member's own password; the current one must be given.
+     *
+     * @throws BackOfficeException {@code UNAUTHORIZED} for a wrong current password, {@code INVALID} for a new one that
+     *                             is too short or weak (the message says why)
+     * @since 1.2
+     */
+    void changeOwnPassword(StaffSession session, String currentPassword, String newPassword);
+
+    /**
+     * Gives an account a new initial password and a new code secret (operators only), e.g. when a member forgot the
+     * password or lost the authenticator; the account's sessions end, a lock is lifted.
+     *
+     * @since 1.2
+     */
+    NewAccount resetAccess(StaffSession session, String user);
+
+    /**
+     * Disables an account (its sessions end, no login until enabled) or enables it again (operators only; not one's
+     * own account).
+     *
+     * @since 1.2
+     */
+    void setDisabled(StaffSession session, String user, boolean disabled);
+
+    /**
+     * Deletes an account (operators only; not one's own account, not the last operator). The audit trail keeps what
+     * the member did.
+     *
+     * @since 1.2
+     */
+    void deleteAccount(StaffSession session, String user);
+
+    /** All accounts with whether they are disabled or locked (operators only). @since 1.2 */
+    List<AccountStatus> accountStatus(StaffSession session);
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.openikfz.api.backoffice.AccountStatus;
 import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.NewAccount;
 import org.openikfz.api.backoffice.Role;
@@ -35,9 +36,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The back office's accounts: password (Argon2id) plus one-time code (TOTP), lockout after
- * repeated failures, sessions that end after 30 idle minutes. With no account at all, the first
- * start makes an operator account {@code admin} and writes its password and code secret to
+ * The back office's accounts: password (Argon2id) plus one-time code (TOTP, its secret encrypted at
+ * rest with a key outside the database, see {@link StaffSecrets}), lockout after repeated failures —
+ * throttled per client address first, so an outsider cannot keep an account locked — and sessions
+ * that end after 30 idle minutes. Operators disable, enable, delete accounts and reset their access;
+ * every member changes their own password. With no account at all, the first start makes an operator
+ * account with a random name ({@code betrieb-…}) and writes name, password and code secret to
  * {@code data/initial-operator.txt} (readable by the platform's user only) — never to the log.
  */
 @Component(service = {StaffDirectory.class, StaffAccounts.class})
@@ -45,8 +49,16 @@ public final class StaffAccounts implements StaffDirectory {
 
     private static final Logger LOG = System.getLogger(StaffAccounts.class.getName());
     static final String ISSUER = "Open i-Kfz";
-    static final String INITIAL_OPERATOR = "admin";
+    /** The first operator's name begins so, a random part follows: nobody outside knows a name to lock out. */
+    static final String INITIAL_OPERATOR_PREFIX = "betrieb-";
     static final int MAX_FAILURES = 5;
+    /** Failed logins one client address may make for one account, and for all, within {@link #LOCKOUT}. */
+    static final int MAX_FAILURES_PER_ADDRESS_AND_USER = 3;
+    static final int MAX_FAILURES_PER_ADDRESS = 20;
+    /** A disabled account is locked until then. */
+    static final Instant DISABLED = Instant.parse("9999-12-31T00:00:00Z");
+    /** The shortest password a member may choose. */
+    static final int MIN_PASSWORD = 12;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
     static final Duration IDLE = Duration.ofMinutes(30);
     private static final Pattern USER = Pattern.compile("[a-z][a-z0-9._-]{1,59}");
@@ -54,6 +66,9 @@ public final class StaffAccounts implements StaffDirectory {
 
     private final ApplicationStore store;
     private final SecureRandom random = new SecureRandom();
+    private final StaffSecrets secrets;
+    /** Failed logins per client address and per address and user (this node's, in memory). */
+    private final LoginThrottle throttle = new LoginThrottle(MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_ADDRESS_AND_USER, LOCKOUT);
     /** Sessions by the SHA-256 of their token: the tokens themselves are not kept. */
     private final Map<String, StaffSession> sessions = new ConcurrentHashMap<>();
 
@@ -64,7 +79,20 @@ public final class StaffAccounts implements StaffDirectory {
     public StaffAccounts(@Reference ApplicationStore store, BundleContext context) {
         this.store = store;
         String home = context.getProperty("openikfz.home");
-        bootstrap(Path.of(home == null || home.isBlank() ? "." : home));
+        Path root = Path.of(home == null || home.isBlank() ? "." : home);
+        this.secrets = StaffSecrets.loadOrCreate(root.resolve("data/staff.key"), random);
+        sealPlainSecrets();
+        bootstrap(root);
+    }
+
+    /** Code secrets stored in clear by an earlier version are encrypted now (the same secret: the authenticators keep working). */
+    private void sealPlainSecrets() {
+        for (StaffAccount account : store.accounts()) {
+            if (!StaffSecrets.encrypted(account.totpSecret())) {
+                store.setTotpSecret(account.user(), secrets.seal(account.user(), account.totpSecret()), false);
+                LOG.log(Level.INFO, "Encrypted the code secret of account " + account.user() + " at rest");
+            }
+        }
     }
 
     /** The first start: an operator account to create the others with. */
@@ -74,34 +102,59 @@ public final class StaffAccounts implements StaffDirectory {
         }
         String password = Passwords.generate(random);
         String secret = Totp.newSecret(random);
-        if (!store.createAccount(new StaffAccount(INITIAL_OPERATOR, "Betrieb", Role.OPERATOR.name(), "BETRIEB",
-                Passwords.hash(password, random), secret, 0, 0, null, null))) {
+        String operator = INITIAL_OPERATOR_PREFIX + Passwords.generate(random).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "").substring(0, 6);
+        if (!store.createAccount(new StaffAccount(operator, "Betrieb", Role.OPERATOR.name(), "BETRIEB",
+                Passwords.hash(password, random), secrets.seal(operator, secret), 0, 0, null, null))) {
             return; // another instance made it
         }
         Path file = home.resolve("data/initial-operator.txt");
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, "# Open i-Kfz: the first operator account. Log in at /sachbearbeitung, create the staff's\n"
-                    + "# accounts, then delete this file.\nuser=" + INITIAL_OPERATOR + "\npassword=" + password + "\ntotpSecret=" + secret
-                    + "\notpauth=" + Totp.uri(ISSUER, INITIAL_OPERATOR, secret) + "\n", StandardCharsets.UTF_8,
+                    + "# accounts, then delete this file.\nuser=" + operator + "\npassword=" + password + "\ntotpSecret=" + secret
+                    + "\notpauth=" + Totp.uri(ISSUER, operator, secret) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system
             }
-            LOG.log(Level.WARNING, "Created the first operator account ''" + INITIAL_OPERATOR + "'': its password and code secret are in "
-                    + file + " — log in, create the staff''s accounts and delete the file.");
+            LOG.log(Level.WARNING, "Created the first operator account: its name, password and code secret are in " + file
+                    + " — log in, create the staff's accounts and delete the file.");
         } catch (IOException e) {
             LOG.log(Level.ERROR, "Could not write " + file + ": the first operator account cannot be used: " + e.getMessage());
         }
-        store.appendAudit(null, "STAFF_ACCOUNT_CREATED", "user=" + INITIAL_OPERATOR + ";role=OPERATOR;by=first start");
+        store.appendAudit(null, "STAFF_ACCOUNT_CREATED", "user=" + operator + ";role=OPERATOR;by=first start");
     }
 
     @Override
     public StaffSession login(String user, String password, String oneTimeCode) {
+        return login(user, password, oneTimeCode, null);
+    }
+
+    @Override
+    public StaffSession login(String user, String password, String oneTimeCode, String clientAddress) {
         Instant now = clock.instant();
         String name = user == null ? "" : user.strip().toLowerCase(java.util.Locale.ROOT);
+        if (clientAddress == null || clientAddress.isBlank()) {
+            return checkedLogin(name, password, oneTimeCode, now); // no address known: the account's own lockout only
+        }
+        String address = clientAddress.strip();
+        // an address that failed too often is refused before the account is looked at: its guesses cannot lock the account
+        if (throttle.throttled(address, name, now)) {
+            store.appendAudit(null, "STAFF_LOGIN_FAILED", "reason=address throttled");
+            throw unauthorized();
+        }
+        try {
+            return checkedLogin(name, password, oneTimeCode, now);
+        } catch (BackOfficeException e) {
+            throttle.failed(address, name, now);
+            throw e;
+        }
+    }
+
+    private StaffSession checkedLogin(String name, String password, String oneTimeCode, Instant now) {
         Optional<StaffAccount> found = USER.matcher(name).matches() ? store.findAccount(name) : Optional.empty();
         if (found.isEmpty()) {
             Passwords.verify(password, DUMMY_HASH); // the same work as for a real account: no timing hint
@@ -115,8 +168,9 @@ public final class StaffAccounts implements StaffDirectory {
             store.appendAudit(null, "STAFF_LOGIN_FAILED", "user=" + account.user() + ";reason=locked");
             throw unauthorized();
         }
-        long step = Passwords.verify(password, account.passwordHash())
-                ? Totp.verify(account.totpSecret(), oneTimeCode, now, account.lastTotpStep()) : -1;
+        String secret = secret(account);
+        long step = Passwords.verify(password, account.passwordHash()) && secret != null
+                ? Totp.verify(secret, oneTimeCode, now, account.lastTotpStep()) : -1;
         // RFC 6238 § 5.2: a code is accepted once — claimed with a compare-and-set on the last used step
         if (step < 0 || !store.claimTotpStep(account.user(), step)) {
             store.appendAudit(null, "STAFF_LOGIN_FAILED", "user=" + account.user());
@@ -176,7 +230,7 @@ public final class StaffAccounts implements StaffDirectory {
         String password = Passwords.generate(random);
         String secret = Totp.newSecret(random);
         if (!store.createAccount(new StaffAccount(name, displayName.strip(), role.name(), office, Passwords.hash(password, random),
-                secret, 0, 0, null, null))) {
+                secrets.seal(name, secret), 0, 0, null, null))) {
             throw invalid("Diesen Benutzernamen gibt es schon.", "This user name is taken.");
         }
         store.appendAudit(null, "STAFF_ACCOUNT_CREATED", "user=" + name + ";role=" + role + ";authority=" + office + ";by=" + operator.user());
@@ -187,6 +241,110 @@ public final class StaffAccounts implements StaffDirectory {
     public List<StaffMember> accounts(StaffSession session) {
         require(session, Role.OPERATOR);
         return store.accounts().stream().map(StaffAccounts::member).toList();
+    }
+
+    @Override
+    public List<AccountStatus> accountStatus(StaffSession session) {
+        require(session, Role.OPERATOR);
+        Instant now = clock.instant();
+        return store.accounts().stream().map(a -> new AccountStatus(member(a), disabled(a),
+                a.lockedUntil() != null && !disabled(a) && now.isBefore(a.lockedUntil()) ? a.lockedUntil() : null)).toList();
+    }
+
+    @Override
+    public void changeOwnPassword(StaffSession session, String currentPassword, String newPassword) {
+        StaffMember member = require(session, Role.values());
+        StaffAccount account = store.findAccount(member.user()).orElseThrow(StaffAccounts::unauthorized);
+        if (!Passwords.verify(currentPassword, account.passwordHash())) {
+            store.appendAudit(null, "STAFF_PASSWORD_CHANGE_FAILED", "user=" + member.user());
+            throw new BackOfficeException(BackOfficeException.Reason.UNAUTHORIZED, LocalizedText.of(
+                    "Das bisherige Passwort stimmt nicht.", "The current password is not right."));
+        }
+        String chosen = newPassword == null ? "" : newPassword;
+        if (chosen.codePointCount(0, chosen.length()) < MIN_PASSWORD || chosen.length() > 200) {
+            throw invalid("Das neue Passwort braucht mindestens " + MIN_PASSWORD + " Zeichen.",
+                    "The new password needs at least " + MIN_PASSWORD + " characters.");
+        }
+        if (chosen.toLowerCase(java.util.Locale.ROOT).contains(member.user()) || chosen.equals(currentPassword)
+                || chosen.chars().distinct().count() < 5) {
+            throw invalid("Bitte wählen Sie ein anderes Passwort: nicht das bisherige, nicht Ihr Benutzername und nicht "
+                    + "aus wenigen wiederholten Zeichen.", "Please choose another password: not the current one, not your user "
+                    + "name and not a few repeated characters.");
+        }
+        store.setPasswordHash(member.user(), Passwords.hash(chosen, random));
+        store.appendAudit(null, "STAFF_PASSWORD_CHANGED", "user=" + member.user());
+    }
+
+    @Override
+    public NewAccount resetAccess(StaffSession session, String user) {
+        StaffMember operator = require(session, Role.OPERATOR);
+        StaffAccount account = existing(user);
+        String password = Passwords.generate(random);
+        String secret = Totp.newSecret(random);
+        store.setPasswordHash(account.user(), Passwords.hash(password, random));
+        store.setTotpSecret(account.user(), secrets.seal(account.user(), secret), true);
+        if (!disabled(account)) {
+            store.setLockedUntil(account.user(), null);
+        }
+        endSessions(account.user());
+        store.appendAudit(null, "STAFF_ACCESS_RESET", "user=" + account.user() + ";by=" + operator.user());
+        return new NewAccount(member(account), password, secret, Totp.uri(ISSUER, account.user(), secret));
+    }
+
+    @Override
+    public void setDisabled(StaffSession session, String user, boolean disabled) {
+        StaffMember operator = require(session, Role.OPERATOR);
+        StaffAccount account = existing(user);
+        if (account.user().equals(operator.user())) {
+            throw invalid("Ihr eigenes Konto können Sie nicht deaktivieren.", "You cannot disable your own account.");
+        }
+        store.setLockedUntil(account.user(), disabled ? DISABLED : null);
+        if (disabled) {
+            endSessions(account.user());
+        }
+        store.appendAudit(null, disabled ? "STAFF_ACCOUNT_DISABLED" : "STAFF_ACCOUNT_ENABLED", "user=" + account.user() + ";by="
+                + operator.user());
+    }
+
+    @Override
+    public void deleteAccount(StaffSession session, String user) {
+        StaffMember operator = require(session, Role.OPERATOR);
+        StaffAccount account = existing(user);
+        if (account.user().equals(operator.user())) {
+            throw invalid("Ihr eigenes Konto können Sie nicht löschen.", "You cannot delete your own account.");
+        }
+        if (Role.valueOf(account.role()) == Role.OPERATOR
+                && store.accounts().stream().filter(a -> Role.valueOf(a.role()) == Role.OPERATOR && !disabled(a)).count() <= 1
+                && !disabled(account)) {
+            throw invalid("Das letzte aktive Betriebskonto bleibt.", "The last active operator account stays.");
+        }
+        store.deleteAccount(account.user());
+        endSessions(account.user());
+        store.appendAudit(null, "STAFF_ACCOUNT_DELETED", "user=" + account.user() + ";by=" + operator.user());
+    }
+
+    private StaffAccount existing(String user) {
+        String name = user == null ? "" : user.strip().toLowerCase(java.util.Locale.ROOT);
+        return store.findAccount(name).orElseThrow(() -> invalid("Dieses Konto gibt es nicht.", "There is no such account."));
+    }
+
+    private static boolean disabled(StaffAccount account) {
+        return account.lockedUntil() != null && !account.lockedUntil().isBefore(DISABLED);
+    }
+
+    /** The account's sessions end (on this node; elsewhere at their next check of the account). */
+    private void endSessions(String user) {
+        sessions.values().removeIf(s -> s.member().user().equals(user));
+    }
+
+    /** The account's code secret, opened with the staff key; an account whose secret does not open cannot log in. */
+    private String secret(StaffAccount account) {
+        try {
+            return secrets.open(account.user(), account.totpSecret());
+        } catch (IllegalStateException e) {
+            LOG.log(Level.ERROR, e.getMessage() + ": is data/staff.key the key of this database? An operator can reset the access.");
+            return null;
+        }
     }
 
     /** The member behind a session, if the session is valid and has one of the roles. */

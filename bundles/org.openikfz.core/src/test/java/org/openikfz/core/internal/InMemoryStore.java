@@ -376,4 +376,24 @@ final class InMemoryStore implements ApplicationStore {
     public boolean claimTotpStep(String user, long step) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public boolean setPasswordHash(String user, String passwordHash) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean setTotpSecret(String user, String totpSecret, boolean newSecret) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean setLockedUntil(String user, Instant until) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean deleteAccount(String user) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -126,6 +126,40 @@ public interface ApplicationStore {
     /** Records the outcome of a login attempt. @since 1.1 */
     void recordLogin(String user, long lastTotpStep, int failedLogins, Instant lockedUntil);
 
+    /**
+     * Replaces an account's password hash.
+     *
+     * @return {@code false} when there is no such account
+     * @since 1.4
+     */
+    boolean setPasswordHash(String user, String passwordHash);
+
+    /**
+     * Replaces an account's one-time-code secret (as stored, e.g. encrypted).
+     *
+     * @param newSecret whether it is a new secret (the last used time step starts anew) rather than the same secret
+     *     stored in another form
+     * @return {@code false} when there is no such account
+     * @since 1.4
+     */
+    boolean setTotpSecret(String user, String totpSecret, boolean newSecret);
+
+    /**
+     * Locks an account until {@code until} ({@code null}: unlocks it) and clears its failed attempts.
+     *
+     * @return {@code false} when there is no such account
+     * @since 1.4
+     */
+    boolean setLockedUntil(String user, Instant until);
+
+    /**
+     * Deletes an account.
+     *
+     * @return {@code false} when there is no such account
+     * @since 1.4
+     */
+    boolean deleteAccount(String user);
+
     /** Records an automated decision (FZV § 23(3)). @since 1.1 */
     void recordDecision(DecisionRecord decision);
 

@@ -657,6 +657,37 @@ final class JooqApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public boolean setPasswordHash(String user, String passwordHash) {
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        return run("change a password", ctx -> ctx.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.PASSWORD_HASH, passwordHash)
+                .where(STAFF_ACCOUNT.USER_NAME.eq(Objects.requireNonNull(user, "user"))).execute() == 1);
+    }
+
+    @Override
+    public boolean setTotpSecret(String user, String totpSecret, boolean newSecret) {
+        Objects.requireNonNull(totpSecret, "totpSecret");
+        return run("change a code secret", ctx -> {
+            var update = ctx.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.TOTP_SECRET, totpSecret);
+            return (newSecret ? update.set(STAFF_ACCOUNT.LAST_TOTP_STEP, 0L) : update)
+                    .where(STAFF_ACCOUNT.USER_NAME.eq(Objects.requireNonNull(user, "user"))).execute() == 1;
+        });
+    }
+
+    @Override
+    public boolean setLockedUntil(String user, Instant until) {
+        return run("lock or unlock an account", ctx -> ctx.update(STAFF_ACCOUNT)
+                .set(STAFF_ACCOUNT.LOCKED_UNTIL, until == null ? null : utc(until))
+                .set(STAFF_ACCOUNT.FAILED_LOGINS, 0)
+                .where(STAFF_ACCOUNT.USER_NAME.eq(Objects.requireNonNull(user, "user"))).execute() == 1);
+    }
+
+    @Override
+    public boolean deleteAccount(String user) {
+        return run("delete an account", ctx -> ctx.deleteFrom(STAFF_ACCOUNT)
+                .where(STAFF_ACCOUNT.USER_NAME.eq(Objects.requireNonNull(user, "user"))).execute() == 1);
+    }
+
+    @Override
     public boolean claimTotpStep(String user, long step) {
         Objects.requireNonNull(user, "user");
         return run("record a login", ctx -> ctx.update(STAFF_ACCOUNT)

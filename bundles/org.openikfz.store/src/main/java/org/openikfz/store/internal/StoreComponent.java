@@ -321,6 +321,26 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public boolean setPasswordHash(String user, String passwordHash) {
+        return store.setPasswordHash(user, passwordHash);
+    }
+
+    @Override
+    public boolean setTotpSecret(String user, String totpSecret, boolean newSecret) {
+        return store.setTotpSecret(user, totpSecret, newSecret);
+    }
+
+    @Override
+    public boolean setLockedUntil(String user, Instant until) {
+        return store.setLockedUntil(user, until);
+    }
+
+    @Override
+    public boolean deleteAccount(String user) {
+        return store.deleteAccount(user);
+    }
+
+    @Override
     public boolean claimTotpStep(String user, long step) {
         return store.claimTotpStep(user, step);
     }

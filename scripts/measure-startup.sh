@@ -7,13 +7,15 @@ source "$(dirname "$0")/env.sh"
 dist="$IKFZ_ROOT/distribution/target/openikfz"
 [ -x "$dist/bin/openikfz" ] || { echo "build the distribution first (./mvnw install -DskipTests)" >&2; exit 1; }
 runs=${1:-3}
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# the three ingresses (portal, back office, machine API) on free ports
+port=$(free); backoffice=$(free); api=$(free)
 work=$(mktemp -d)
 trap '[ -f "$work/d/data/openikfz.pid" ] && "$work/d/bin/openikfz" stop >/dev/null; rm -rf "$work"' EXIT
 
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/d"; cp -r "$dist" "$work/d"
-  printf 'port=%s\nhost=127.0.0.1\n' "$port" >"$work/d/etc/org.openikfz.ui.cfg"
+  printf 'port=%s\nhost=127.0.0.1\nbackOfficePort=%s\napiPort=%s\n' "$port" "$backoffice" "$api" >"$work/d/etc/org.openikfz.ui.cfg"
   start=$(date +%s%N)
   "$work/d/bin/openikfz" start >/dev/null
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" || true)" = 200 ]; do

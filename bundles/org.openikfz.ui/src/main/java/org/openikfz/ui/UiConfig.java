@@ -40,14 +40,31 @@ public @interface UiConfig {
             + "scheme, host); from anywhere else they are ignored. Empty: honoured from nobody.")
     String[] trustedProxies() default {};
 
+    @AttributeDefinition(name = "TLS key store (PKCS#12)", description = "A PKCS#12 file with the key and certificate chain "
+            + "(relative paths: to the platform's home, e.g. etc/tls.p12). Set, every ingress speaks HTTPS only, TLS 1.2 and "
+            + "1.3 with the AES-GCM suites of BSI TR-02102-2, and sends HSTS. Empty: plain HTTP, for a TLS-terminating "
+            + "reverse proxy in front.")
+    String tlsKeyStore() default "";
+
+    @AttributeDefinition(name = "TLS key store password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String tlsKeyStorePassword() default "";
+
+    @AttributeDefinition(name = "HTTP to HTTPS redirect port", min = "-1", max = "65535", description = "With TLS: a plain "
+            + "HTTP port on the portal's host that sends every request to the portal over HTTPS (301). -1: none.")
+    int httpRedirectPort() default -1;
+
+    @AttributeDefinition(name = "HSTS max-age (seconds)", min = "0", description = "Strict-Transport-Security on every "
+            + "answer over HTTPS. One year by default.")
+    long hstsMaxAgeSeconds() default 31_536_000L;
+
     @AttributeDefinition(name = "Machine API: operations per second and client address", min = "1", description = "POST "
             + "and PUT requests (opening, answering, verifying, paying, ...) one client address may send per second on "
             + "average; above it, and beyond the burst below, 429 with Retry-After. Behind NAT many clients share an address.")
-    int apiRequestsPerSecond() default 10;
+    int apiRequestsPerSecond() default 20;
 
     @AttributeDefinition(name = "Machine API: burst per client address", min = "1", description = "How many operations "
             + "above the rate one client address may send at once before the limit takes hold.")
-    int apiRequestBurst() default 100;
+    int apiRequestBurst() default 200;
 
     @AttributeDefinition(name = "Pages: requests per second and client address", min = "1", description = "Requests of "
             + "any kind to the portal or the back office (a page load is some twenty) per client address and second.")
@@ -63,6 +80,11 @@ public @interface UiConfig {
     @AttributeDefinition(name = "Back office session idle timeout (seconds)", min = "1", description = "The same for "
             + "the back office's pages; a member of staff's login ends after 30 idle minutes in any case.")
     int backOfficeSessionIdleSeconds() default 1800;
+
+    @AttributeDefinition(name = "Sessions per client address", min = "1", description = "Browser sessions one client "
+            + "address may hold at once on the portal (and as many on the back office); a page request that would open one "
+            + "more gets 429. Behind NAT many citizens share an address.")
+    int sessionsPerAddress() default 100;
 
     @AttributeDefinition(name = "Largest request body (bytes)", min = "1024", description = "Bodies larger than this are "
             + "refused with 413 before they are read (the portal's own requests are far smaller; the machine API takes at "

@@ -67,7 +67,7 @@ public class AusserbetriebsetzungIT {
         int simulatorPort = Platform.freePort();
         return Platform.options("ausserbetriebsetzung", Map.of(
                 "org.openikfz.simulator.http", "port=" + simulatorPort + "\n",
-                "org.openikfz.ui", "port=" + Platform.freePort() + "\n",
+                "org.openikfz.ui", "port=" + Platform.freePort() + "\nbackOfficePort=" + Platform.freePort() + "\napiPort=" + Platform.freePort() + "\n",
                 "org.openikfz.core", "housekeeping.period=100\n"));
     }
 
@@ -290,7 +290,8 @@ public class AusserbetriebsetzungIT {
 
     private HttpResponse<String> healthCheck() throws Exception {
         var admin = context.getService(context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class));
-        Object port = admin.getConfiguration("org.openikfz.ui", null).getProperties().get("port");
+        // on the machine API's ingress
+        Object port = admin.getConfiguration("org.openikfz.ui", null).getProperties().get("apiPort");
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

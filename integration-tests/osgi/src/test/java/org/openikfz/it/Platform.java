@@ -43,7 +43,9 @@ public final class Platform {
             Files.createDirectories(home.resolve("deploy"));
             Files.createDirectories(home.resolve("data"));
             copyDirectory(DISTRIBUTION.resolve("etc"), home.resolve("etc"));
-            Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + freePort() + "\nhost=127.0.0.1\n");
+            // the three ingresses on free ports of the loopback interface
+            Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + freePort() + "\nhost=127.0.0.1\nbackOfficePort="
+                    + freePort() + "\napiPort=" + freePort() + "\n");
             LandSimulators.onFreePorts(home);
             for (Map.Entry<String, String> cfg : extraConfig.entrySet()) {
                 Files.writeString(home.resolve("etc").resolve(cfg.getKey() + ".cfg"), cfg.getValue());

@@ -76,7 +76,9 @@ public class StaffLoginView extends Section implements BeforeEnterObserver, HasD
     private void login(Locale locale) {
         problem.setText("");
         try {
-            StaffSession session = StaffViews.staff().login(user.getValue(), password.getValue(), code.getValue());
+            // the client's address (behind a trusted proxy: the one it forwarded): failures are throttled per address first
+            String address = com.vaadin.flow.server.VaadinService.getCurrentRequest().getRemoteAddr();
+            StaffSession session = StaffViews.staff().login(user.getValue(), password.getValue(), code.getValue(), address);
             // a new HTTP session after the login: an id planted before cannot ride on it (session fixation)
             com.vaadin.flow.server.VaadinService.reinitializeSession(com.vaadin.flow.server.VaadinService.getCurrentRequest());
             StaffViews.remember(session);

@@ -38,6 +38,7 @@ public final class StaffViews {
     static final String REVIEWS = "sachbearbeitung/nachpruefung";
     static final String REVIEW = "sachbearbeitung/entscheidung";
     static final String PLATFORM = "sachbearbeitung/betrieb";
+    static final String PASSWORD = "sachbearbeitung/passwort";
     private static final String TOKEN = "openikfz.staff.token";
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Berlin"));
 
@@ -61,6 +62,7 @@ public final class StaffViews {
         routes.setRoute(REVIEWS, ReviewQueueView.class, List.of(MainLayout.class));
         routes.setRoute(REVIEW, ReviewView.class, List.of(MainLayout.class));
         routes.setRoute(PLATFORM, PlatformView.class, List.of(MainLayout.class));
+        routes.setRoute(PASSWORD, PasswordView.class, List.of(MainLayout.class));
     }
 
     static void remember(StaffSession session) {
@@ -131,6 +133,7 @@ public final class StaffViews {
         if (session.member().role() == Role.OPERATOR || session.member().role() == Role.AUDITOR) {
             nav.add(link(PLATFORM, t(locale, "Betrieb und Protokoll", "Operations and log")));
         }
+        nav.add(link(PASSWORD, t(locale, "Passwort ändern", "Change password")));
         Anchor logout = link(LOGIN + "?abmelden", t(locale, "Abmelden", "Log out"));
         logout.setId("staff-logout");
         nav.add(logout);

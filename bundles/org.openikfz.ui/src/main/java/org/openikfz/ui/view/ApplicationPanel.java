@@ -43,7 +43,7 @@ import org.openikfz.api.check.Finding;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.ui.web.EngineAccess;
-import org.openikfz.ui.web.PublicAddress;
+import org.openikfz.web.support.PublicAddress;
 
 /**
  * The applicant's application after the dialog: the engine's answer to the verification (findings

@@ -16,6 +16,7 @@ import jakarta.servlet.ServletException;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.openikfz.ui.view.NotFoundView;
+import org.openikfz.web.support.BundleClassLoader;
 
 /**
  * The Vaadin servlet. A servlet container would scan the class path for the types Vaadin's

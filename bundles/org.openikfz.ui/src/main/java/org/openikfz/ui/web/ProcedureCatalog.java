@@ -3,22 +3,17 @@ package org.openikfz.ui.web;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.shared.Registration;
-import java.text.Collator;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.ui.view.HomeView;
 import org.openikfz.ui.view.MainLayout;
 import org.openikfz.ui.view.ProcedureView;
+import org.openikfz.web.support.BundleClassLoader;
+import org.openikfz.web.support.ProcedureDirectory;
 import org.slf4j.Logger;
 
 /**
@@ -26,24 +21,13 @@ import org.slf4j.Logger;
  * {@code /<procedure id>} the generic {@link ProcedureView}. Procedure services come and go at any
  * time; views listen and update themselves through push.
  *
- * <p>Holds only {@link ProcedureDescription}s: records of the API bundle made of JDK collections and
- * API types, never objects of a procedure bundle. When two services describe the same id, the one
- * with the higher service ranking (then the older one) is shown.
+ * <p>The procedures themselves are a {@link ProcedureDirectory} (descriptions only, by service ranking).
  */
 public final class ProcedureCatalog {
 
     private static final Logger LOG = BundleClassLoader.logger(ProcedureCatalog.class);
 
-    private record Entry(long serviceId, int ranking, ProcedureDescription description) {
-        String id() {
-            return description.id().value();
-        }
-    }
-
-    private static final Comparator<Entry> PREFERRED = Comparator.comparingInt(Entry::ranking).reversed()
-            .thenComparingLong(Entry::serviceId);
-
-    private final Map<Long, Entry> entries = new HashMap<>(); // guarded by this
+    private final ProcedureDirectory directory = new ProcedureDirectory();
     private RouteConfiguration routes; // guarded by this; null while no Vaadin runs
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
@@ -53,12 +37,11 @@ public final class ProcedureCatalog {
     }
 
     /** A procedure service came. */
-    public void add(long serviceId, int ranking, ProcedureDescription description) {
+    public void add(ProcedureDirectory.Service service) {
+        ProcedureDescription description = service.description();
         String id = description.id().value();
         synchronized (this) {
-            boolean known = preferred(id).isPresent();
-            entries.put(serviceId, new Entry(serviceId, ranking, description));
-            if (!known && routes != null) {
+            if (directory.add(service) && routes != null) {
                 addRoute(routes, id);
             }
         }
@@ -68,44 +51,33 @@ public final class ProcedureCatalog {
 
     /** A procedure service went away. */
     public void remove(long serviceId) {
-        String id;
-        boolean gone;
+        ProcedureDirectory.Removed removed;
         boolean serving;
         synchronized (this) {
             serving = routes != null;
-            Entry entry = entries.remove(serviceId);
-            if (entry == null) {
+            Optional<ProcedureDirectory.Removed> known = directory.remove(serviceId);
+            if (known.isEmpty()) {
                 return;
             }
-            id = entry.id();
-            gone = preferred(id).isEmpty();
-            if (gone && routes != null) {
-                routes.removeRoute(id);
+            removed = known.get();
+            if (removed.gone() && routes != null) {
+                routes.removeRoute(removed.id());
             }
         }
-        if (gone && serving) {
-            LOG.info("Procedure {} withdrawn", id);
+        if (removed.gone() && serving) {
+            LOG.info("Procedure {} withdrawn", removed.id());
         }
-        fire(id);
+        fire(removed.id());
     }
 
     /** The procedure with this id, if offered now. */
-    public synchronized Optional<ProcedureDescription> get(String id) {
-        return preferred(id).map(Entry::description);
+    public Optional<ProcedureDescription> get(String id) {
+        return directory.get(id);
     }
 
     /** The procedures offered now, by title in {@code locale}. */
     public List<ProcedureDescription> all(Locale locale) {
-        List<ProcedureDescription> all;
-        synchronized (this) {
-            Set<String> ids = new LinkedHashSet<>();
-            entries.values().forEach(e -> ids.add(e.id()));
-            all = new ArrayList<>();
-            ids.forEach(id -> preferred(id).ifPresent(e -> all.add(e.description())));
-        }
-        Collator collator = Collator.getInstance(locale);
-        all.sort(Comparator.comparing(d -> d.title().get(locale), collator));
-        return all;
+        return directory.all(locale);
     }
 
     /**
@@ -122,7 +94,7 @@ public final class ProcedureCatalog {
         this.routes = routeConfiguration;
         routeConfiguration.update(() -> {
             routeConfiguration.setRoute("", HomeView.class, List.of(MainLayout.class));
-            entries.values().stream().map(Entry::id).distinct().forEach(id -> addRoute(routeConfiguration, id));
+            directory.ids().forEach(id -> addRoute(routeConfiguration, id));
         });
     }
 
@@ -134,10 +106,6 @@ public final class ProcedureCatalog {
 
     private static void addRoute(RouteConfiguration routes, String id) {
         routes.setRoute(id, ProcedureView.class, List.of(MainLayout.class));
-    }
-
-    private Optional<Entry> preferred(String id) {
-        return entries.values().stream().filter(e -> e.id().equals(id)).min(PREFERRED);
     }
 
     private void fire(String id) {

@@ -1,4 +1,4 @@
-package org.openikfz.ui.web;
+package org.openikfz.web.support;
 
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package org.openikfz.ui.web;
+package org.openikfz.web.support;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -48,8 +48,8 @@ public final class PublicAddress {
     }
 
     /** The portal's listening address, known once it listens (the fallback without configuration). */
-    public void listening(String host, int port) {
-        local = origin("http", host, port);
+    public void listening(String scheme, String host, int port) {
+        local = origin(scheme, host, port);
     }
 
     /** The origin ({@code scheme://host[:port]}) for addresses built while serving {@code request}. */
@@ -61,7 +61,7 @@ public final class PublicAddress {
             return forwarded;
         }
         if (request.getServerPort() == request.getLocalPort() && ownName(request.getServerName(), request.getLocalAddr())) {
-            return origin("http", request.getServerName(), request.getLocalPort());
+            return origin(local().getScheme(), request.getServerName(), request.getLocalPort());
         }
         return local();
     }

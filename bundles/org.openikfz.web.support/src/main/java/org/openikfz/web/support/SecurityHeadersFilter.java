@@ -1,4 +1,4 @@
-package org.openikfz.ui.web;
+package org.openikfz.web.support;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,4 +1,4 @@
-package org.openikfz.ui.web;
+package org.openikfz.web.support;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

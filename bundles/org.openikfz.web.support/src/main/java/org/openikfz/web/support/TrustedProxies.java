@@ -1,4 +1,4 @@
-package org.openikfz.ui.web;
+package org.openikfz.web.support;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

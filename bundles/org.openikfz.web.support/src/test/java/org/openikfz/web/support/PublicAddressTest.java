@@ -1,4 +1,4 @@
-package org.openikfz.ui.web;
+package org.openikfz.web.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +15,7 @@ class PublicAddressTest {
     @Test
     void aConfiguredAddressIsTheOnlyOriginReturnAddressesMayHave() {
         PublicAddress address = PublicAddress.of("https://ikfz.landkreis.example/");
-        address.listening("127.0.0.1", 8080);
+        address.listening("http", "127.0.0.1", 8080);
         assertEquals(URI.create("https://ikfz.landkreis.example"), address.base());
         assertTrue(address.contains(URI.create("https://ikfz.landkreis.example/ausserbetriebsetzung?return=payment")));
         assertTrue(address.contains(URI.create("https://IKFZ.landkreis.example:443/x")));
@@ -30,7 +30,7 @@ class PublicAddressTest {
     @Test
     void unconfiguredTheListeningAddressAndItsLoopbackNamesAreTheOrigin() {
         PublicAddress address = PublicAddress.of("");
-        address.listening("127.0.0.1", 18080);
+        address.listening("http", "127.0.0.1", 18080);
         assertEquals(URI.create("http://127.0.0.1:18080"), address.base());
         assertTrue(address.contains(URI.create("http://127.0.0.1:18080/back")));
         assertTrue(address.contains(URI.create("http://localhost:18080/back")));

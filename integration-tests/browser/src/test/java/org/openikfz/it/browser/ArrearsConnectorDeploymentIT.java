@@ -57,6 +57,8 @@ class ArrearsConnectorDeploymentIT {
             Files.writeString(home.resolve("etc/org.openikfz.connector.gebuehren.by.cfg"),
                     "endpoint=http://127.0.0.1:" + landPort + "/api/v1/gebuehrenrueckstaende/abfragen\n"
                             + "tokenEndpoint=http://127.0.0.1:" + landPort + "/oauth2/token\n");
+            // the traffic comes from one test client as fast as it can send: the per-address rate limit would answer 429 first
+            Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "apiRequestsPerSecond=100000\napiRequestBurst=100000\n");
         });
         api = new Api(distribution);
         applicants = new Applicants(api);

@@ -54,6 +54,24 @@ class ClerkBrowserIT {
             anna = Staff.createAccount(operator, "anna", "Anna Schmidt", "Sachbearbeitung", "ERZ");
             operator.accessible("konto-angelegt");
 
+            // an account's life: disabled, enabled, its access reset, deleted (asked twice)
+            Staff.createAccount(operator, "bert", "Bert Test", "Sachbearbeitung", "ERZ");
+            operator.browser.findElement(By.id("account-toggle-bert")).click();
+            operator.waitForText("Konto bert ist deaktiviert");
+            assertTrue(operator.body().contains("deaktiviert"), operator.body());
+            operator.browser.findElement(By.id("account-toggle-bert")).click();
+            operator.waitForText("Konto bert ist wieder aktiv");
+            operator.browser.findElement(By.id("account-reset-bert")).click();
+            operator.waitForText("Zugang zurückgesetzt");
+            assertFalse(operator.browser.findElement(By.id("new-account-password")).getText().isBlank());
+            operator.accessible("zugang-zurueckgesetzt");
+            operator.browser.findElement(By.id("account-delete-bert")).click();
+            operator.waitForText("Wirklich löschen?");
+            operator.browser.findElement(By.id("account-delete-bert")).click();
+            operator.waitForText("Konto bert ist gelöscht");
+            assertTrue(operator.browser.findElements(By.id("account-toggle-bert")).isEmpty(), "bert is gone from the list");
+            assertTrue(operator.browser.findElements(By.id("account-toggle-" + admin[0])).isEmpty(), "no actions on one's own account");
+
             // what runs, what was deployed when, and the audit trail's verification
             Path fixture = Path.of(System.getProperty("openikfz.fixture.bundle"));
             distribution.deploy(fixture);
@@ -80,6 +98,17 @@ class ClerkBrowserIT {
             Staff.login(clerk, distribution, anna[0], anna[1], anna[2]);
             clerk.waitForText("Fälle zur Entscheidung");
             clerk.accessible("faelle");
+            // her own password, first thing
+            clerk.browser.findElement(By.linkText("Passwort ändern")).click();
+            clerk.waitForText("mindestens 12 Zeichen");
+            clerk.typeInto("password-current", anna[1]);
+            clerk.typeInto("password-new", "Mein-eigenes-Passwort-2026");
+            clerk.typeInto("password-repeat", "Mein-eigenes-Passwort-2026");
+            clerk.browser.findElement(By.id("password-change")).click();
+            clerk.waitForText("Ihr Passwort ist geändert.");
+            clerk.accessible("passwort");
+            clerk.browser.findElement(By.linkText("Fälle")).click();
+            clerk.waitForText("Fälle zur Entscheidung");
             clerk.screenshot("sachbearbeitung-faelle");
             assertTrue(clerk.body().contains("ZFZR"), "the queue says why the machine could not decide: " + clerk.body());
             clerk.browser.findElement(By.cssSelector("a.ikfz-case-link[href*='" + id + "']")).click();

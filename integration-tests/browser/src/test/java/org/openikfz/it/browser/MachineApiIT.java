@@ -83,7 +83,7 @@ class MachineApiIT {
         answers.put("plaketteHinten", answers.get("plaketteVorn"));
         JsonNode frontTwice = answerAndVerify(path, token, answers);
         assertEquals("DIALOG", frontTwice.path("state").asText(), frontTwice.toString());
-        assertTrue(frontTwice.path("findings").toString().contains("Stempelplaketten"), frontTwice.toString());
+        assertTrue(frontTwice.path("findings").toString().contains("Sicherheitscode stimmt nicht"), frontTwice.toString());
 
         JsonNode swapped = answerAndVerify(path, token, Map.of("plaketteVorn", "P2x", "plaketteHinten", "K7m"));
         assertEquals("DIALOG", swapped.path("state").asText(), swapped.toString());
@@ -126,6 +126,23 @@ class MachineApiIT {
         JsonNode verified = answerAndVerify(path, token, answers);
         assertEquals("DIALOG", verified.path("state").asText(), verified.toString());
         assertTrue(verified.path("findings").toString().contains("verwertungDatum"), verified.toString());
+    }
+
+    /**
+     * Input hygiene at the edge: a text answer with NUL or a bidi override (U+202E, which makes a text read differently
+     * than it is stored) and a date beyond 2100 are refused with a message, the other answers of the request are kept.
+     */
+    @Test
+    void textAnswersArePrintableAndDatesLieIn1900To2100() throws Exception {
+        Opened opened = openAusserbetriebsetzung();
+        for (String hostile : List.of("1234\u00005678", "\u202E87654321", "1234\n5678", "12\u200B345678")) {
+            JsonNode refused = api.call("PUT", opened.path() + "/answers", opened.token(),
+                    Map.of("verwertet", "true", "verwertungBetriebsnummer", hostile), 422);
+            assertTrue(refused.path("errors").path("verwertungBetriebsnummer").asText().contains("nicht erlaubt"), refused.toString());
+            assertFalse(refused.path("errors").has("verwertet"), "the valid answer is kept: " + refused);
+        }
+        JsonNode farAway = api.call("PUT", opened.path() + "/answers", opened.token(), Map.of("verwertungDatum", "9999-12-31"), 422);
+        assertTrue(farAway.path("errors").path("verwertungDatum").asText().contains("2100"), farAway.toString());
     }
 
     /** An applicant withdraws before submitting: aborted, and withdrawn once only (§ 19(1) S. 6: the data go within 30 minutes). */
@@ -221,7 +238,7 @@ class MachineApiIT {
     @Test
     void theAnswerDoesNotRevealWhetherAPlateIsRegistered() throws Exception {
         Map<String, String> unknown = Api.abmelden("Ab3De4F");
-        unknown.put("kennzeichen", "ERZ-QQ 9876");
+        unknown.put("kennzeichen", "ERZ-QQ 987");
         Opened first = openAusserbetriebsetzung();
         JsonNode noVehicle = answerAndVerify(first.path(), first.token(), unknown);
         Map<String, String> wrongSeal = Api.abmelden("Ab3De4F");

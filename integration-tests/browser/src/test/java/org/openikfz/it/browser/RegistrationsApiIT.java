@@ -174,8 +174,11 @@ class RegistrationsApiIT {
     static Stream<Opposed> opposed() {
         List<Opposed> cases = new ArrayList<>();
         // Wiederzulassung (FZV § 29) of a vehicle Erika took off the road a year ago
-        cases.add(wz("wrong ZB I code", ERIKA, a -> a.put("zb1Code", "Zz9Zz9Z"), "zb1Code", "Teil I passt nicht", restore("zb1Code")));
-        cases.add(wz("FIN of another vehicle", ERIKA, a -> a.put("fin", "WVWZZZ1JZXW999999"), "fin", "passt nicht", restore("fin")));
+        // the register's one finding for whatever does not match (it does not tell which): on the plate
+        cases.add(wz("wrong ZB I code", ERIKA, a -> a.put("zb1Code", "Zz9Zz9Z"), "kennzeichen", "ein Sicherheitscode stimmt nicht",
+                restore("zb1Code")));
+        cases.add(wz("FIN of another vehicle", ERIKA, a -> a.put("fin", "WVWZZZ1JZXW999999"), "kennzeichen", "Identifizierungsnummer",
+                restore("fin")));
         cases.add(new Opposed("Wiederzulassung: seven years and a day off the road", "wiederzulassung", ERIKA, s -> {
             Vehicle v = s.deregistered(today().minusYears(7).minusDays(1));
             return new Attempt(DemoAnswers.wiederzulassung(v.plate(), v.fin(), s.evb(), "Erika Mustermann"), null);

@@ -25,13 +25,16 @@ final class RunningDistribution implements AutoCloseable {
     final int backOfficePort;
     final int apiPort;
     final long startMillis;
+    /** Whether the ingresses speak HTTPS (the preparation configured a key store). */
+    final boolean tls;
 
-    private RunningDistribution(Path home, int port, int backOfficePort, int apiPort, long startMillis) {
+    private RunningDistribution(Path home, int port, int backOfficePort, int apiPort, long startMillis, boolean tls) {
         this.home = home;
         this.port = port;
         this.backOfficePort = backOfficePort;
         this.apiPort = apiPort;
         this.startMillis = startMillis;
+        this.tls = tls;
     }
 
     /** What a test changes in its copy of the distribution before it starts (e.g. the feature). */
@@ -44,6 +47,11 @@ final class RunningDistribution implements AutoCloseable {
     }
 
     static RunningDistribution start(String name, Preparation preparation) throws Exception {
+        return start(name, preparation, false);
+    }
+
+    /** @param tls whether the preparation configured HTTPS (then the start is awaited by the launcher's word and an open port) */
+    static RunningDistribution start(String name, Preparation preparation, boolean tls) throws Exception {
         Path source = Path.of(System.getProperty("openikfz.distribution"));
         Path home = Path.of(System.getProperty("openikfz.it.work")).resolve(name).toAbsolutePath();
         deleteRecursively(home);
@@ -60,10 +68,10 @@ final class RunningDistribution implements AutoCloseable {
                 + kept);
         Files.writeString(home.resolve("etc/org.openikfz.simulator.http.cfg"), "port=" + freePort() + "\n");
         org.openikfz.it.LandSimulators.onFreePorts(home);
-        RunningDistribution distribution = new RunningDistribution(home, port, backOfficePort, apiPort, 0);
+        RunningDistribution distribution = new RunningDistribution(home, port, backOfficePort, apiPort, 0, tls);
         long millis = distribution.launch();
         System.out.printf("distribution %s: first HTTP 200 after %d ms%n", name, millis);
-        return new RunningDistribution(home, port, backOfficePort, apiPort, millis);
+        return new RunningDistribution(home, port, backOfficePort, apiPort, millis, tls);
     }
 
     /** Starts the distribution in its home (again) and waits for the UI; returns the milliseconds it took. */
@@ -78,11 +86,20 @@ final class RunningDistribution implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                // the UI answers before the last bundles of the feature have started: wait for the launcher's word
-                if (response.statusCode() == 200 && log().contains("Open i-Kfz started in")) {
-                    return (System.nanoTime() - started) / 1_000_000;
+                if (tls) {
+                    // HTTPS with a test CA: the port is open and the launcher says the platform started
+                    try (java.net.Socket open = new java.net.Socket("127.0.0.1", port)) {
+                        if (log().contains("Open i-Kfz started in")) {
+                            return (System.nanoTime() - started) / 1_000_000;
+                        }
+                    }
+                } else {
+                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    // the UI answers before the last bundles of the feature have started: wait for the launcher's word
+                    if (response.statusCode() == 200 && log().contains("Open i-Kfz started in")) {
+                        return (System.nanoTime() - started) / 1_000_000;
+                    }
                 }
             } catch (IOException notYet) {
                 // not listening yet

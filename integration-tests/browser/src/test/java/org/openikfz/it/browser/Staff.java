@@ -38,7 +38,10 @@ final class Staff {
         operator.selectIn("account-role", roleLabel);
         operator.typeInto("account-authority", authority);
         operator.browser.findElement(By.id("account-create")).click();
-        operator.waitForText("Konto angelegt");
+        // this account's notice (a notice of the one before may still be on the page)
+        new org.openqa.selenium.support.ui.WebDriverWait(operator.browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
+                d.findElements(By.id("new-account-user")).stream().anyMatch(e -> e.getText().equals(user)));
         return new String[] {user, operator.browser.findElement(By.id("new-account-password")).getText(),
                 operator.browser.findElement(By.id("new-account-secret")).getText()};
     }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class WebTierIT {
 
     private static final int IDLE_SECONDS = 2;
+    private static final int SESSIONS_PER_ADDRESS = 20;
     private static RunningDistribution distribution;
     private static Api api;
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -40,7 +41,8 @@ class WebTierIT {
         distribution = RunningDistribution.start("web-tier", home ->
                 Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "sessionIdleSeconds=" + IDLE_SECONDS + "\n"
                         // this machine's loopback address plays the reverse proxy; 127.0.0.2 is a client that is not one
-                        + "trustedProxies=127.0.0.1\n"));
+                        + "trustedProxies=127.0.0.1\n"
+                        + "sessionsPerAddress=" + SESSIONS_PER_ADDRESS + "\n"));
         api = new Api(distribution);
     }
 
@@ -173,6 +175,64 @@ class WebTierIT {
         }
     }
 
+    /**
+     * What holds secrets is the platform user's only (the start script's umask and chmod): etc/ (passwords), data/
+     * (the database with open dialogs' codes, the audit and staff keys, the first operator's password), logs/.
+     */
+    @Test
+    void whatHoldsSecretsIsForThePlatformsUserOnly() throws Exception {
+        // (audit/ holds the checkpoints once the first is written)
+        List<String> dirs = Files.exists(distribution.home.resolve("audit")) ? List.of("etc", "data", "logs", "audit")
+                : List.of("etc", "data", "logs");
+        for (String dir : dirs) {
+            assertEquals("rwx------", permissions(distribution.home.resolve(dir)), dir);
+        }
+        List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        for (String dir : dirs) {
+            try (var listing = Files.list(distribution.home.resolve(dir))) {
+                listing.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        for (String name : List.of("data/openikfz.mv.db", "data/audit.key", "data/staff.key", "data/initial-operator.txt",
+                "logs/openikfz.log", "etc/org.openikfz.ui.cfg")) {
+            assertTrue(files.contains(distribution.home.resolve(name)), name + " is there");
+        }
+        for (java.nio.file.Path file : files) {
+            assertEquals("rw-------", permissions(file), distribution.home.relativize(file).toString());
+        }
+    }
+
+    private static String permissions(java.nio.file.Path path) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    /**
+     * One client address holds a bounded number of sessions: the next page request gets 429 (other addresses are
+     * served), and once its sessions have ended after their idle time it is served again.
+     */
+    @Test
+    void oneAddressHoldsABoundedNumberOfSessions() throws Exception {
+        HttpClient hoarder = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName("127.0.0.7")).build();
+        for (int i = 0; i < SESSIONS_PER_ADDRESS; i++) {
+            HttpResponse<Void> page = hoarder.send(HttpRequest.newBuilder(distribution.uri("/")).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, page.statusCode(), "session " + (i + 1));
+        }
+        HttpResponse<String> refused = hoarder.send(HttpRequest.newBuilder(distribution.uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, refused.statusCode());
+        assertTrue(refused.body().contains("Zu viele offene Sitzungen"), refused.body());
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        HttpClient other = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName("127.0.0.8")).build();
+        assertEquals(200, other.send(HttpRequest.newBuilder(distribution.uri("/")).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        // the sessions end after their idle time, and are counted off
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status = 429;
+        while (status == 429 && System.nanoTime() < deadline) {
+            Thread.sleep(250); // time must pass: the sessions' idle time
+            status = hoarder.send(HttpRequest.newBuilder(distribution.uri("/")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        assertEquals(200, status, "served again once its sessions ended");
+    }
+
     private static String sessionCookie(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie: " + response.headers().map()));
@@ -203,6 +263,23 @@ class WebTierIT {
         }
         assertTrue(renewed.isPresent(), "the session did not end after " + IDLE_SECONDS + " s idle");
         assertFalse(renewed.get().startsWith(session + ";"), "a new session, not the old one: " + renewed.get());
+    }
+
+    /** A request Jetty itself refuses (a malformed address): the page says the status and a reference, no exception text. */
+    @Test
+    void errorPagesSayTheStatusAndAReferenceOnly() throws Exception {
+        for (URI uri : List.of(distribution.uri("/"), distribution.api("/"))) {
+            try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET /%zz%%/x HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+                assertTrue(answer.matches("(?s).*Fehlernummer / error reference: [0-9a-f]{8}.*"), answer);
+                assertFalse(answer.contains("Exception") || answer.toLowerCase(java.util.Locale.ROOT).contains("jetty")
+                        || answer.contains("Ambiguous") || answer.contains("Illegal") || answer.contains("Bad Message"), answer);
+            }
+        }
     }
 
     /** Sends the request head with this Content-Length but no body, and reads the status line of the answer. */

@@ -1,4 +1,4 @@
-package org.openikfz.ui.api;
+package org.openikfz.web.api.internal;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,12 +25,11 @@ import org.openikfz.api.application.Decision;
 import org.openikfz.api.application.DocumentKind;
 import org.openikfz.api.application.FeeLine;
 import org.openikfz.api.check.Finding;
-import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.text.LocalizedText;
-import org.openikfz.ui.web.EngineAccess;
-import org.openikfz.ui.web.ProcedureCatalog;
-import org.openikfz.ui.web.PublicAddress;
+import org.openikfz.web.support.ErrorReferences;
+import org.openikfz.web.support.ProcedureDirectory;
+import org.openikfz.web.support.PublicAddress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,12 +47,12 @@ public final class ApiServlet extends HttpServlet {
     private static final String DOCUMENTS = "/documents/";
 
     private final transient JsonMapper json = JsonMapper.builder().build();
-    private final transient ProcedureCatalog catalog;
-    private final transient EngineAccess engine;
+    private final transient ProcedureDirectory procedures;
+    private final transient Supplier<Optional<ApplicationService>> engine;
     private final transient PublicAddress address;
 
-    public ApiServlet(ProcedureCatalog catalog, EngineAccess engine, PublicAddress address) {
-        this.catalog = catalog;
+    public ApiServlet(ProcedureDirectory procedures, Supplier<Optional<ApplicationService>> engine, PublicAddress address) {
+        this.procedures = procedures;
         this.engine = engine;
         this.address = address;
     }
@@ -74,11 +73,10 @@ public final class ApiServlet extends HttpServlet {
                 return;
             }
             if (path.equals("/v1/procedures") && method.equals("GET")) {
-                List<ProcedureDescription> procedures = catalog.all(locale);
-                send(response, 200, Map.of("procedures", procedures));
+                send(response, 200, Map.of("procedures", procedures.all(locale)));
                 return;
             }
-            ApplicationService service = engine.engine().orElseThrow(() -> new ApplicationException(
+            ApplicationService service = engine.get().orElseThrow(() -> new ApplicationException(
                     ApplicationException.Reason.UNAVAILABLE, LocalizedText.of(
                             "Der Antragsdienst ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.",
                             "The application service is not available right now. Please try again later.")));
@@ -196,6 +194,19 @@ public final class ApiServlet extends HttpServlet {
             send(response, 413, error("PAYLOAD_TOO_LARGE", locale == Locale.ENGLISH
                     ? "The request is too large (at most " + MAX_BODY_BYTES / 1024 + " KiB)."
                     : "Die Anfrage ist zu groß (höchstens " + MAX_BODY_BYTES / 1024 + " KiB)."));
+        } catch (RuntimeException e) {
+            // a fault of ours: no exception text to the client, a reference it can quote, the detail in the log
+            String reference = ErrorReferences.reference(500, method + " " + path, e);
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                Map<String, Object> body = error("INTERNAL", locale == Locale.ENGLISH
+                        ? "Something went wrong on our side. Please try again later; if it happens again, quote the reference "
+                                + reference + "."
+                        : "Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut; wenn er wieder auftritt, nennen "
+                                + "Sie die Fehlernummer " + reference + ".");
+                body.put("reference", reference);
+                send(response, 500, body);
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-package org.openikfz.ui.api;
+package org.openikfz.web.api.internal;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package org.openikfz.ui.api;
+package org.openikfz.web.api.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -102,8 +102,8 @@ public final class StaffAccounts implements StaffDirectory {
         }
         String password = Passwords.generate(random);
         String secret = Totp.newSecret(random);
-        String operator = INITIAL_OPERATOR_PREFIX + Passwords.generate(random).toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9]", "").substring(0, 6);
+        // six random letters and digits of the password alphabet (all alphanumeric), lower case as user names are
+        String operator = INITIAL_OPERATOR_PREFIX + Passwords.generate(random).toLowerCase(java.util.Locale.ROOT).substring(0, 6);
         if (!store.createAccount(new StaffAccount(operator, "Betrieb", Role.OPERATOR.name(), "BETRIEB",
                 Passwords.hash(password, random), secrets.seal(operator, secret), 0, 0, null, null))) {
             return; // another instance made it

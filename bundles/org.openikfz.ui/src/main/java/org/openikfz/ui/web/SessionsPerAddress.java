@@ -49,12 +49,6 @@ public final class SessionsPerAddress implements Filter {
         chain.doFilter(req, res);
     }
 
-    /** Sessions this address holds now. */
-    int open(String address) {
-        AtomicInteger count = open.get(address);
-        return count == null ? 0 : count.get();
-    }
-
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean english = request.getHeader("Accept-Language") != null && request.getHeader("Accept-Language").strip().startsWith("en");
         response.setStatus(429);

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 /** The JSON machine API of the running distribution, as an integrator would use it. */
 class MachineApiIT {
 
+    private static final String AUTHORITY_NAME = "Landratsamt Erzgebirgskreis – Außenstelle Zwönitz";
     private static RunningDistribution distribution;
     private static Api api;
 
     @BeforeAll
     static void start() throws Exception {
-        distribution = RunningDistribution.start("api");
+        // the authority's name as an editor saves it: UTF-8, with umlauts and a dash (read as ISO-8859-1 it broke every PDF)
+        distribution = RunningDistribution.start("api", home -> java.nio.file.Files.writeString(home.resolve("etc/org.openikfz.core.cfg"),
+                "authorityName=" + AUTHORITY_NAME + "\n", java.nio.charset.StandardCharsets.UTF_8));
         api = new Api(distribution);
     }
 
@@ -226,6 +229,10 @@ class MachineApiIT {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(pdf.body(), 0, 4));
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains(AUTHORITY_NAME), "the authority as configured in UTF-8: " + text);
+        }
         JsonNode decision = api.call("GET", path + "/decision", token, null, 200);
         assertEquals(decided.path("decision").path("reference").asText(), decision.path("reference").asText());
         assertFalse(decision.path("effectiveOn").isNull(), "retrieved: effective today");

@@ -91,12 +91,77 @@ public final class Launcher {
             // never stop below the feature's highest start order
             FrameworkStartLevel level = framework.adapt(FrameworkStartLevel.class);
             if (level.getStartLevel() < highest) {
+                java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+                framework.getBundleContext().addFrameworkListener(e -> {
+                    if (e.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+                        reached.countDown();
+                    }
+                });
                 level.setStartLevel(highest);
+                reached.await(SETTLE_LIMIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            // a component that could not start (an ingress whose port is taken, a store that cannot open its
+            // database) fails the start loudly instead of leaving a platform that only seems to run
+            List<String> failed = settledFailures(framework);
+            if (!failed.isEmpty()) {
+                stop(framework);
+                throw new LaunchException("components failed to start:\n  " + String.join("\n  ", failed));
             }
             return framework;
         } catch (BundleException e) {
             stop(framework);
             throw new LaunchException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(framework);
+            throw new LaunchException("interrupted while starting", e);
+        }
+    }
+
+    /** How long the components may take to settle after the bundles started; unchanged for this long counts as settled. */
+    private static final long SETTLE_LIMIT_MS = 60_000;
+    private static final long SETTLED_AFTER_MS = 1_500;
+
+    /**
+     * Waits until the components' states stop changing (configurations from etc/ arrive asynchronously and may
+     * reactivate a component), then returns those that failed to activate.
+     */
+    private static List<String> settledFailures(Framework framework) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_LIMIT_MS * 1_000_000;
+        String last = null;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            String now = componentStates(framework);
+            if (!now.equals(last)) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince >= SETTLED_AFTER_MS * 1_000_000) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return FailedComponents.of(framework.getBundleContext());
+    }
+
+    /** A fingerprint of the bundles' states and of the components that failed, to see when the start has settled. */
+    private static String componentStates(Framework framework) {
+        StringBuilder states = new StringBuilder();
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            states.append(bundle.getBundleId()).append(':').append(bundle.getState()).append(';');
+        }
+        ServiceReferenceCount services = new ServiceReferenceCount(framework);
+        return states.append(services.count()).append(FailedComponents.of(framework.getBundleContext())).toString();
+    }
+
+    /** How many services are registered: components that come up register theirs. */
+    private record ServiceReferenceCount(Framework framework) {
+        int count() {
+            try {
+                org.osgi.framework.ServiceReference<?>[] all = framework.getBundleContext().getAllServiceReferences(null, null);
+                return all == null ? 0 : all.length;
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                return -1;
+            }
         }
     }
 

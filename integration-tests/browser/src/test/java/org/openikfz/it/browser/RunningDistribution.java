@@ -74,6 +74,33 @@ final class RunningDistribution implements AutoCloseable {
         return new RunningDistribution(home, port, backOfficePort, apiPort, millis, tls);
     }
 
+    /** A copy of the distribution on free ports, prepared but not started (the test starts it with {@link #startScript()}). */
+    static RunningDistribution prepared(String name) throws Exception {
+        Path source = Path.of(System.getProperty("openikfz.distribution"));
+        Path home = Path.of(System.getProperty("openikfz.it.work")).resolve(name).toAbsolutePath();
+        deleteRecursively(home);
+        copy(source, home);
+        int port = freePort();
+        int backOfficePort = freePort();
+        int apiPort = freePort();
+        Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"), "port=" + port + "\nhost=127.0.0.1\nbackOfficePort=" + backOfficePort
+                + "\napiPort=" + apiPort + "\n");
+        Files.writeString(home.resolve("etc/org.openikfz.simulator.http.cfg"), "port=" + freePort() + "\n");
+        org.openikfz.it.LandSimulators.onFreePorts(home);
+        return new RunningDistribution(home, port, backOfficePort, apiPort, 0, false);
+    }
+
+    /** Runs {@code bin/openikfz start} as an operator would; returns its exit status and what it printed. */
+    Started startScript() throws Exception {
+        Process process = new ProcessBuilder(home.resolve("bin/openikfz").toString(), "start")
+                .directory(home.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new Started(process.waitFor(), output);
+    }
+
+    record Started(int status, String output) {
+    }
+
     /** Starts the distribution in its home (again) and waits for the UI; returns the milliseconds it took. */
     long launch() throws Exception {
         long started = System.nanoTime();

@@ -63,7 +63,11 @@ public final class TlsSettings {
         ssl.setIncludeCipherSuites(CIPHER_SUITES.toArray(String[]::new));
         ssl.setExcludeCipherSuites();
         ssl.setUseCipherSuitesOrder(true);
-        ssl.setRenegotiationAllowed(false);
+        // No client-initiated renegotiation (a TLS 1.2 DoS vector). Where the JVM refuses it (the start script sets
+        // jdk.tls.rejectClientInitiatedRenegotiation), it answers with a fatal alert, which clients and testssl see at
+        // once; Jetty's own refusal only closes the connection, which looks like an accepted renegotiation to a client
+        // that has finished sending. So Jetty refuses only where the JVM does not.
+        ssl.setRenegotiationAllowed(Boolean.getBoolean("jdk.tls.rejectClientInitiatedRenegotiation"));
         // a client may ask by IP address or another name than the certificate's; it checks the certificate itself
         ssl.setSniRequired(false);
         return ssl;

@@ -134,6 +134,35 @@ class TlsIT {
         assertEquals(Optional.of("https://127.0.0.1:" + distribution.port + "/ausserbetriebsetzung?x=1"), moved.headers().firstValue("Location"));
     }
 
+    /**
+     * A client that asks to renegotiate a TLS 1.2 connection (a DoS vector) is refused with a fatal alert at once, not
+     * left guessing from a closed connection (testssl.sh counted that as "VULNERABLE" when the close came late).
+     */
+    @Test
+    void clientInitiatedRenegotiationIsRefusedWithAnAlert() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(ca)) {
+            trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        context.init(null, tmf.getTrustManagers(), null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket("localhost", distribution.port)) {
+            socket.setSoTimeout(10_000);
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.startHandshake();
+            assertEquals("TLSv1.2", socket.getSession().getProtocol());
+            javax.net.ssl.SSLException refused = org.junit.jupiter.api.Assertions.assertThrows(javax.net.ssl.SSLException.class, () -> {
+                socket.startHandshake(); // renegotiation, asked for by the client
+                socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getInputStream().read();
+            });
+            assertTrue(String.valueOf(refused.getMessage()).contains("handshake_failure"), String.valueOf(refused));
+        }
+    }
+
     /** testssl.sh (Debian's) against the portal's HTTPS port: protocols, ciphers, certificate, headers, vulnerabilities; the run prints how long it took. */
     @Test
     void testsslFindsNothingNotOk() throws Exception {

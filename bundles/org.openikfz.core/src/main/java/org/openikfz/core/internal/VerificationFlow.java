@@ -90,9 +90,10 @@ final class VerificationFlow {
                     "Bitte beantworten Sie noch: " + String.join(", ", missing) + ".",
                     "Please still answer: " + String.join(", ", missing) + "."));
         }
-        // across applications: a vehicle whose codes were tried too often waits (FZV § 20(4) counts per application only)
+        // across applications: a vehicle whose codes were tried too often waits (FZV § 20(4) counts per application only);
+        // the attempt is taken now, so that parallel verifications of one vehicle cannot outrun the bound
         List<String> vehicles = vehicles(description, answers);
-        Optional<Duration> wait = admission.blocked(vehicles, now);
+        Optional<Duration> wait = admission.reserve(vehicles, now);
         if (wait.isPresent()) {
             long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
             throw new ApplicationException(TOO_MANY_REQUESTS, LocalizedText.of(
@@ -103,8 +104,10 @@ final class VerificationFlow {
         }
         // the bulkhead: a verification holds its request thread while the registers answer; beyond the bound, refused at once
         if (!admission.tryEnter()) {
+            admission.release(vehicles);
             throw busy();
         }
+        boolean opposed = false;
         try {
             // the lease: the whole pipeline's time bound and a margin; a crashed verification is released after it
             Instant leaseUntil = now.plus(pipeline.timeout().multipliedBy(description.checks().size() + 1)).plusSeconds(30);
@@ -123,11 +126,13 @@ final class VerificationFlow {
                 throw e;
             }
             CaseFile decided = record(taken, description, answers, data, outcome);
-            if (!outcome.findings().isEmpty()) {
-                admission.opposed(vehicles, now);
-            }
+            opposed = !outcome.findings().isEmpty();
             return new DialogFlow(core).status(decided);
         } finally {
+            // an opposed verification keeps its attempt of the vehicle; any other gives it back
+            if (!opposed) {
+                admission.release(vehicles);
+            }
             admission.leave();
         }
     }

@@ -3,9 +3,9 @@ package org.openikfz.core.internal.verification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -17,8 +17,10 @@ import java.util.concurrent.Semaphore;
  * once ("try again in a minute"), so a slow external system cannot take every thread of the portal.
  * <li><b>Attempts per vehicle:</b> FZV § 20(4) allows three corrections per application; without a
  * bound across applications anyone could open application after application and try codes for one
- * vehicle. After {@code opposedPerVehicle} opposed verifications of a vehicle (its plate or its FIN)
- * within {@code window}, its verification is refused until the window ends, whoever asks.
+ * vehicle. A verification takes an attempt of its vehicle (its plate and its FIN) before it runs, and
+ * gives it back unless the outcome is opposed; after {@code opposedPerVehicle} attempts within
+ * {@code window} the vehicle's verification is refused until the window ends, whoever asks. Taking the
+ * attempt first, in one step for all keys, means parallel verifications cannot outrun the bound.
  * </ul>
  * The counts are this node's (in memory); with several nodes each counts its own.
  */
@@ -27,13 +29,13 @@ public final class Admission {
     /** Vehicles counted at most; when more, windows that ended are dropped first, then the oldest. */
     static final int MAX_TRACKED = 100_000;
 
-    private record Window(Instant start, int opposed) {
+    private record Window(Instant start, int attempts) {
     }
 
     private final Semaphore running;
     private final int opposedPerVehicle;
     private final Duration window;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<String, Window> windows = new HashMap<>(); // guarded by this
 
     public Admission(int concurrent, int opposedPerVehicle, Duration window) {
         this.running = new Semaphore(Math.max(1, concurrent));
@@ -50,12 +52,15 @@ public final class Admission {
         running.release();
     }
 
-    /** How long until these vehicles may be verified again; empty when they may now. */
-    public Optional<Duration> blocked(Collection<String> vehicles, Instant now) {
+    /**
+     * Takes an attempt for each of these vehicles; empty when taken, else how long until they may be verified again
+     * (then nothing is taken). Give it back with {@link #release} unless the verification was opposed.
+     */
+    public synchronized Optional<Duration> reserve(Collection<String> vehicles, Instant now) {
         Duration longest = null;
         for (String vehicle : vehicles) {
             Window w = windows.get(vehicle);
-            if (w == null || !now.isBefore(w.start().plus(window)) || w.opposed() < opposedPerVehicle) {
+            if (w == null || !now.isBefore(w.start().plus(window)) || w.attempts() < opposedPerVehicle) {
                 continue;
             }
             Duration left = Duration.between(now, w.start().plus(window));
@@ -63,11 +68,9 @@ public final class Admission {
                 longest = left;
             }
         }
-        return Optional.ofNullable(longest);
-    }
-
-    /** Counts one opposed verification for each of these vehicles. */
-    public void opposed(Collection<String> vehicles, Instant now) {
+        if (longest != null) {
+            return Optional.of(longest);
+        }
         if (windows.size() >= MAX_TRACKED) {
             windows.values().removeIf(w -> !now.isBefore(w.start().plus(window)));
             if (windows.size() >= MAX_TRACKED) {
@@ -76,8 +79,16 @@ public final class Admission {
             }
         }
         for (String vehicle : vehicles) {
-            windows.merge(vehicle, new Window(now, 1), (old, one) -> now.isBefore(old.start().plus(window))
-                    ? new Window(old.start(), old.opposed() + 1) : one);
+            windows.merge(vehicle, new Window(now, 1), (old, first) -> now.isBefore(old.start().plus(window))
+                    ? new Window(old.start(), old.attempts() + 1) : first);
+        }
+        return Optional.empty();
+    }
+
+    /** Gives back the attempts {@link #reserve} took: the verification was not opposed (or did not run). */
+    public synchronized void release(Collection<String> vehicles) {
+        for (String vehicle : vehicles) {
+            windows.computeIfPresent(vehicle, (v, w) -> w.attempts() <= 1 ? null : new Window(w.start(), w.attempts() - 1));
         }
     }
 }

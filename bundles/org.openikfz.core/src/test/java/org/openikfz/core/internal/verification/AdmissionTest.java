@@ -29,25 +29,60 @@ class AdmissionTest {
     void aVehicleOpposedTooOftenIsRefusedUntilItsWindowEnds() {
         Admission admission = new Admission(4, 3, Duration.ofHours(1));
         List<String> vehicle = List.of("K:ERZAB123", "F:WVWZZZ1JZXW000001");
+        // three opposed verifications: each keeps the attempt it took
         for (int i = 0; i < 3; i++) {
-            assertEquals(Optional.empty(), admission.blocked(vehicle, T0.plusSeconds(i)));
-            admission.opposed(vehicle, T0.plusSeconds(i));
+            assertEquals(Optional.empty(), admission.reserve(vehicle, T0.plusSeconds(i)));
         }
-        assertEquals(Optional.of(Duration.ofMinutes(50)), admission.blocked(vehicle, T0.plus(Duration.ofMinutes(10))));
+        assertEquals(Optional.of(Duration.ofMinutes(50)), admission.reserve(vehicle, T0.plus(Duration.ofMinutes(10))));
         // the same vehicle under its FIN alone, from another application
-        assertTrue(admission.blocked(List.of("F:WVWZZZ1JZXW000001"), T0.plus(Duration.ofMinutes(10))).isPresent());
-        assertEquals(Optional.empty(), admission.blocked(List.of("K:ERZAB124"), T0.plus(Duration.ofMinutes(10))), "another vehicle");
-        assertEquals(Optional.empty(), admission.blocked(vehicle, T0.plus(Duration.ofHours(1))), "the window ended");
-        admission.opposed(vehicle, T0.plus(Duration.ofHours(1)));
-        assertEquals(Optional.empty(), admission.blocked(vehicle, T0.plus(Duration.ofHours(1))), "a new window counts from one");
+        assertTrue(admission.reserve(List.of("F:WVWZZZ1JZXW000001"), T0.plus(Duration.ofMinutes(10))).isPresent());
+        assertEquals(Optional.empty(), admission.reserve(List.of("K:ERZAB124"), T0.plus(Duration.ofMinutes(10))), "another vehicle");
+        assertEquals(Optional.empty(), admission.reserve(vehicle, T0.plus(Duration.ofHours(1))), "the window ended");
+        assertEquals(Optional.empty(), admission.reserve(vehicle, T0.plus(Duration.ofHours(1))), "a new window counts from one");
+    }
+
+    /** A verification that was not opposed gives its attempt back. */
+    @Test
+    void anAttemptGivenBackDoesNotCount() {
+        Admission admission = new Admission(4, 1, Duration.ofHours(1));
+        List<String> vehicle = List.of("K:ERZAB123");
+        assertEquals(Optional.empty(), admission.reserve(vehicle, T0));
+        admission.release(vehicle);
+        assertEquals(Optional.empty(), admission.reserve(vehicle, T0), "given back: free again");
+        assertTrue(admission.reserve(vehicle, T0).isPresent(), "kept: the bound of one is reached");
+    }
+
+    /** Sixteen verifications of one vehicle at once cannot outrun a bound of five: five take an attempt, eleven wait. */
+    @Test
+    void parallelVerificationsOfOneVehicleCannotOutrunTheBound() throws Exception {
+        Admission admission = new Admission(16, 5, Duration.ofHours(1));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> taken = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                taken.add(pool.submit(() -> {
+                    start.await();
+                    return admission.reserve(List.of("K:ERZAB123"), T0).isEmpty();
+                }));
+            }
+            start.countDown();
+            int admitted = 0;
+            for (java.util.concurrent.Future<Boolean> f : taken) {
+                admitted += f.get() ? 1 : 0;
+            }
+            assertEquals(5, admitted);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
     void theCountsStayBounded() {
         Admission admission = new Admission(1, 1, Duration.ofHours(1));
         for (int i = 0; i < Admission.MAX_TRACKED + 10; i++) {
-            admission.opposed(List.of("K:X" + i), T0);
+            admission.reserve(List.of("K:X" + i), T0);
         }
-        assertTrue(admission.blocked(List.of("K:X" + (Admission.MAX_TRACKED + 9)), T0).isPresent(), "the newest is counted");
+        assertTrue(admission.reserve(List.of("K:X" + (Admission.MAX_TRACKED + 9)), T0).isPresent(), "the newest is counted");
     }
 }

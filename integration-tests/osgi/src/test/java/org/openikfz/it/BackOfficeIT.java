@@ -218,6 +218,23 @@ public class BackOfficeIT {
         assertEquals(null, store.findAccount("gerd").orElseThrow().lockedUntil());
     }
 
+    /** Twenty wrong logins at once from one address cannot outrun its allowance either: the account is not locked. */
+    @Test
+    public void parallelGuessesFromOneAddressCannotLockAnAccount() throws Exception {
+        NewAccount kurt = staff.createAccount(operator(), "kurt", "Kurt Test", Role.CLERK, "ERZ");
+        List<Boolean> refused = race(20, () -> {
+            try {
+                staff.login("kurt", "wrong", "000000", "203.0.113.8");
+                return false;
+            } catch (BackOfficeException e) {
+                return e.reason() == BackOfficeException.Reason.UNAUTHORIZED;
+            }
+        });
+        assertEquals(java.util.Collections.nCopies(20, true), refused);
+        assertEquals(null, store.findAccount("kurt").orElseThrow().lockedUntil());
+        assertNotNull(staff.login("kurt", kurt.initialPassword(), OneTimeCodes.code(kurt.totpSecret(), clock.instant()), "198.51.100.3"));
+    }
+
     /**
      * The operators' part of an account's life: disable (its sessions end, no login), enable, reset the access (new
      * password and code secret, the old ones no longer work), delete. Not one's own account; the code secret is

@@ -141,17 +141,15 @@ public final class StaffAccounts implements StaffDirectory {
             return checkedLogin(name, password, oneTimeCode, now); // no address known: the account's own lockout only
         }
         String address = clientAddress.strip();
-        // an address that failed too often is refused before the account is looked at: its guesses cannot lock the account
-        if (throttle.throttled(address, name, now)) {
+        // the attempt is taken from the address's allowance before the account is looked at (atomically, so parallel
+        // guesses cannot outrun it): an address that tried too often cannot lock the account
+        if (!throttle.tryAttempt(address, name, now)) {
             store.appendAudit(null, "STAFF_LOGIN_FAILED", "reason=address throttled");
             throw unauthorized();
         }
-        try {
-            return checkedLogin(name, password, oneTimeCode, now);
-        } catch (BackOfficeException e) {
-            throttle.failed(address, name, now);
-            throw e;
-        }
+        StaffSession session = checkedLogin(name, password, oneTimeCode, now);
+        throttle.succeeded(address, name);
+        return session;
     }
 
     private StaffSession checkedLogin(String name, String password, String oneTimeCode, Instant now) {

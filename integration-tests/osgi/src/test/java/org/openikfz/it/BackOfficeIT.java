@@ -280,6 +280,33 @@ public class BackOfficeIT {
         assertTrue(staff.session(clerk.token()).isEmpty());
     }
 
+    /** Two operators disabling each other at the same moment: one of them stays, never none (ten rounds). */
+    @Test
+    public void twoOperatorsDisablingEachOtherLeaveOne() throws Exception {
+        StaffSession first = operator();
+        for (int round = 0; round < 10; round++) {
+            StaffSession a = account(first, "op-a" + round, "Betrieb A", Role.OPERATOR, "BETRIEB");
+            StaffSession b = account(first, "op-b" + round, "Betrieb B", Role.OPERATOR, "BETRIEB");
+            List<Boolean> done = race(2, new java.util.concurrent.Callable<Boolean>() {
+                private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+
+                @Override
+                public Boolean call() {
+                    boolean isA = turn.getAndIncrement() == 0;
+                    try {
+                        staff.setDisabled(isA ? a : b, (isA ? b : a).member().user(), true);
+                        return true;
+                    } catch (BackOfficeException e) {
+                        return false;
+                    }
+                }
+            });
+            List<String> pair = List.of(a.member().user(), b.member().user());
+            long disabled = staff.accountStatus(first).stream().filter(s -> pair.contains(s.member().user()) && s.disabled()).count();
+            assertEquals("round " + round + ": " + done, 1, disabled);
+        }
+    }
+
     /** Every member changes their own password: the current one first, a new one of at least 12 characters. */
     @Test
     public void membersChangeTheirOwnPassword() throws Exception {

@@ -273,8 +273,11 @@ public final class StaffAccounts implements StaffDirectory {
         store.appendAudit(null, "STAFF_PASSWORD_CHANGED", "user=" + member.user());
     }
 
+    // The operators' changes to accounts take turns (on this node), each checking its operator's session inside its
+    // turn: two operators disabling or deleting each other at once leave one of them, never none.
+
     @Override
-    public NewAccount resetAccess(StaffSession session, String user) {
+    public synchronized NewAccount resetAccess(StaffSession session, String user) {
         StaffMember operator = require(session, Role.OPERATOR);
         StaffAccount account = existing(user);
         String password = Passwords.generate(random);
@@ -290,7 +293,7 @@ public final class StaffAccounts implements StaffDirectory {
     }
 
     @Override
-    public void setDisabled(StaffSession session, String user, boolean disabled) {
+    public synchronized void setDisabled(StaffSession session, String user, boolean disabled) {
         StaffMember operator = require(session, Role.OPERATOR);
         StaffAccount account = existing(user);
         if (account.user().equals(operator.user())) {
@@ -305,7 +308,7 @@ public final class StaffAccounts implements StaffDirectory {
     }
 
     @Override
-    public void deleteAccount(StaffSession session, String user) {
+    public synchronized void deleteAccount(StaffSession session, String user) {
         StaffMember operator = require(session, Role.OPERATOR);
         StaffAccount account = existing(user);
         if (account.user().equals(operator.user())) {

@@ -92,6 +92,11 @@ class TlsIT {
 
     /** A client that trusts the test CA only. */
     private static HttpClient client() throws Exception {
+        return HttpClient.newBuilder().sslContext(trustingTheTestCa("TLS")).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A TLS context of {@code protocol} that trusts the test CA only. */
+    private static SSLContext trustingTheTestCa(String protocol) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(ca)) {
@@ -99,9 +104,9 @@ class TlsIT {
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
+        SSLContext context = SSLContext.getInstance(protocol);
         context.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(context).followRedirects(HttpClient.Redirect.NEVER).build();
+        return context;
     }
 
     @Test
@@ -140,15 +145,7 @@ class TlsIT {
      */
     @Test
     void clientInitiatedRenegotiationIsRefusedWithAnAlert() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(ca)) {
-            trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLSv1.2");
-        context.init(null, tmf.getTrustManagers(), null);
+        SSLContext context = trustingTheTestCa("TLSv1.2");
         try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket("localhost", distribution.port)) {
             socket.setSoTimeout(10_000);
             socket.setEnabledProtocols(new String[] {"TLSv1.2"});

@@ -106,9 +106,13 @@ public final class Distribution {
 
     /** Where the distribution keeps an artifact: Maven repository layout below {@code system/}. */
     static Path artifactPath(Path home, ID id) {
+        return repositoryPath(home.resolve("system"), id);
+    }
+
+    /** Where a Maven-layout repository keeps an artifact. */
+    static Path repositoryPath(Path repository, ID id) {
         String name = id.getArtifactId() + "-" + id.getVersion()
                 + id.getClassifier().map(c -> "-" + c).orElse("") + "." + id.getType().orElse("jar");
-        return home.resolve("system").resolve(id.getGroupId().replace('.', '/')).resolve(id.getArtifactId())
-                .resolve(id.getVersion()).resolve(name);
+        return repository.resolve(id.getGroupId().replace('.', '/')).resolve(id.getArtifactId()).resolve(id.getVersion()).resolve(name);
     }
 }

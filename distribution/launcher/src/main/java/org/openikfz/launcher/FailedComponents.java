@@ -67,7 +67,17 @@ final class FailedComponents {
             return "failed";
         }
         String text = failure.toString().strip();
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
+        String[] lines = text.split("\n");
+        String first = lines[0].strip();
+        // a constructor that threw comes wrapped (InvocationTargetException, no message): its cause says why
+        if (!first.contains(":")) {
+            for (int i = lines.length - 1; i > 0; i--) {
+                String line = lines[i].strip();
+                if (line.startsWith("Caused by: ")) {
+                    return line.substring("Caused by: ".length());
+                }
+            }
+        }
+        return first;
     }
 }

@@ -48,7 +48,7 @@ public final class Platform {
                     + freePort() + "\napiPort=" + freePort() + "\n");
             LandSimulators.onFreePorts(home);
             for (Map.Entry<String, String> cfg : extraConfig.entrySet()) {
-                Files.writeString(home.resolve("etc").resolve(cfg.getKey() + ".cfg"), cfg.getValue());
+                EtcFiles.configure(home, cfg.getKey(), cfg.getValue());
             }
             // the framework properties of the distribution, with this test's home instead of the distribution's
             System.setProperty(Distribution.HOME_PROPERTY, home.toString());

@@ -65,10 +65,12 @@ final class Core {
     final Duration idleTimeout;
     final Supplier<PaymentProvider> payment;
     final Supplier<IdentityProvider> identity;
+    /** The procedures the district offers; empty: whatever is deployed. */
+    final java.util.Set<String> offered;
 
     Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, String authorityName,
             org.openikfz.api.value.Land land, FeeTable fees, DatedSettings settings, ReviewSampling sampling, Duration idleTimeout,
-            Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity) {
+            Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity, java.util.Set<String> offered) {
         this.store = store;
         this.clock = clock;
         this.registry = registry;
@@ -81,6 +83,7 @@ final class Core {
         this.idleTimeout = idleTimeout;
         this.payment = payment;
         this.identity = identity;
+        this.offered = java.util.Set.copyOf(offered);
     }
 
     Instant now() {

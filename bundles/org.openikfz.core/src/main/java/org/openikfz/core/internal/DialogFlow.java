@@ -1,5 +1,6 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
 import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
 
 import java.net.URI;
@@ -46,6 +47,11 @@ final class DialogFlow {
 
     ApplicationRef open(ProcedureId procedureId, String authorityKey) {
         String authority = core.access.authorityFor(authorityKey);
+        if (!core.offered.isEmpty() && !core.offered.contains(procedureId.value())) {
+            throw new ApplicationException(INVALID, LocalizedText.of(
+                    "Dieses Verfahren bietet Ihre Zulassungsbehörde nicht online an. Bitte wenden Sie sich an die Zulassungsbehörde.",
+                    "Your registration authority does not offer this procedure online. Please contact the authority."));
+        }
         Procedure procedure = core.registry.procedure(procedureId.value());
         if (procedure == null) {
             // nothing entered yet: unlike procedure(id), there are no entries to keep

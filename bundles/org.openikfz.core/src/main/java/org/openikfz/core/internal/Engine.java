@@ -21,7 +21,6 @@ import org.openikfz.api.health.JobStatus;
 import org.openikfz.api.health.PlatformHealth;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureId;
-import org.openikfz.api.value.Land;
 import org.openikfz.core.internal.access.Access;
 import org.openikfz.core.internal.jobs.Jobs;
 import org.openikfz.core.internal.verification.Admission;
@@ -69,13 +68,14 @@ public final class Engine implements ApplicationService, PlatformHealth {
 
     @Activate
     public Engine(@Reference ApplicationStore store, EngineConfig config) {
+        District district = District.of(config);
         SecureRandom random = new SecureRandom();
         List<URI> origins = Arrays.stream(config.portal_origins()).map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
         // fees are data: the bundled GebOSt table, with the Land's or district's entries from etc/ replacing its items
-        this.core = new Core(store, () -> clock, registry, new Access(random, config.authority(), origins), config.authorityName(),
-                Land.of(config.land()), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
+        this.core = new Core(store, () -> clock, registry, new Access(random, district.authority(), origins), district.authorityName(),
+                district.land(), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
                 new ReviewSampling(config.review_rate(), random), Duration.ofMinutes(Math.max(1, config.dialog_idleMinutes())),
-                () -> payment, () -> identity);
+                () -> payment, () -> identity, district.procedures());
         this.pipeline = Pipeline.withThreads(Math.max(1, config.check_threads()), Duration.ofSeconds(Math.max(1, config.check_timeoutSeconds())));
         this.dialog = new DialogFlow(core);
         this.verification = new VerificationFlow(core, pipeline, new Admission(config.verification_concurrent(),

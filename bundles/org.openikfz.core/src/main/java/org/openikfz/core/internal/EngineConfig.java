@@ -10,16 +10,23 @@ public @interface EngineConfig {
 
     String PID = "org.openikfz.core";
 
-    @AttributeDefinition(name = "Authority key", description = "Short key of the Zulassungsbehörde, used in references")
-    String authority() default "ERZ";
+    @AttributeDefinition(name = "Authority key", description = "Short key of the Zulassungsbehörde (its Unterscheidungszeichen,"
+            + " e.g. ERZ), used in references. Required: the platform does not start without it.")
+    String authority() default "";
 
-    @AttributeDefinition(name = "Authority name", description = "Name printed on decisions")
-    String authorityName() default "Landratsamt Erzgebirgskreis – Zulassungsbehörde";
+    @AttributeDefinition(name = "Authority name", description = "Name printed on decisions. Required.")
+    String authorityName() default "";
 
     @AttributeDefinition(name = "Land",
             description = "The Land of the Zulassungsbehörde (ISO 3166-2:DE code, e.g. SN, BY, NW): the Land fee-arrears check"
-                    + " asks this Land's connector (FZV Anlage 11 Nr. 8, § 6a(8) StVG)")
-    String land() default "SN";
+                    + " asks this Land's connector (FZV Anlage 11 Nr. 8, § 6a(8) StVG). Required.")
+    String land() default "";
+
+    /** Property {@code district.procedures}. */
+    @AttributeDefinition(name = "Procedures the district offers",
+            description = "Procedure ids (e.g. ausserbetriebsetzung, umschreibung), comma-separated: the portal is ready only while"
+                    + " each of them is deployed. Empty: no requirement. A district build writes it from its descriptor.")
+    String[] district_procedures() default {};
 
     @AttributeDefinition(name = "Housekeeping period (ms)",
             description = "How often deadlines, transfers and deletions are worked off")

@@ -137,7 +137,7 @@ class FlowsTest {
         SecureRandom random = new SecureRandom();
         core = new Core(store, () -> clock, registry, new Access(random, "ERZ", List.of(URI.create("https://portal.example"))),
                 "Landratsamt Erzgebirgskreis", Land.of("SN"), FeeTable.bundled(), DatedSettings.bundled(), new ReviewSampling(0.0, random),
-                Duration.ofMinutes(30), () -> provider, () -> null);
+                Duration.ofMinutes(30), () -> provider, () -> null, java.util.Set.of());
         dialog = new DialogFlow(core);
         verification = new VerificationFlow(core, pipeline, admission);
         payment = new PaymentFlow(core);
@@ -151,6 +151,18 @@ class FlowsTest {
     }
 
     // FZV § 20(5): fees are paid before the application is submitted; the decision follows at once
+    @Test
+    void a_procedure_the_district_does_not_offer_cannot_be_opened() {
+        Core zwickau = new Core(core.store, core.clock, core.registry, core.access, "Landratsamt Zwickau", Land.of("SN"),
+                FeeTable.bundled(), DatedSettings.bundled(), core.sampling, Duration.ofMinutes(30), core.payment, core.identity,
+                Set.of("umschreibung"));
+        ApplicationException refused = assertThrows(ApplicationException.class, () -> new DialogFlow(zwickau).open(PROCEDURE, null));
+        assertEquals(ApplicationException.Reason.INVALID, refused.reason());
+        assertTrue(refused.getMessage(java.util.Locale.GERMAN).contains("nicht online an"), refused.getMessage(java.util.Locale.GERMAN));
+        // the same procedure where the district offers it
+        assertTrue(dialog.open(PROCEDURE, null) != null);
+    }
+
     @Test
     void fees_are_paid_before_the_automated_decision() {
         ApplicationRef ref = verified();

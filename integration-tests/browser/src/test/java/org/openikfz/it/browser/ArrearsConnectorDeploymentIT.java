@@ -52,7 +52,7 @@ class ArrearsConnectorDeploymentIT {
         distribution = RunningDistribution.start("arrears-deployment", home -> {
             landPort = RunningDistribution.freePort();
             // the district's Land, and where its service (the simulator, once deployed) answers
-            Files.writeString(home.resolve("etc/org.openikfz.core.cfg"), "land=BY\n");
+            org.openikfz.it.EtcFiles.configure(home, "org.openikfz.core", "land=BY\n");
             Files.writeString(home.resolve("etc/org.openikfz.simulator.gebuehren.by.cfg"), "port=" + landPort + "\n");
             Files.writeString(home.resolve("etc/org.openikfz.connector.gebuehren.by.cfg"),
                     "endpoint=http://127.0.0.1:" + landPort + "/api/v1/gebuehrenrueckstaende/abfragen\n"

@@ -23,8 +23,8 @@ class MachineApiIT {
     @BeforeAll
     static void start() throws Exception {
         // the authority's name as an editor saves it: UTF-8, with umlauts and a dash (read as ISO-8859-1 it broke every PDF)
-        distribution = RunningDistribution.start("api", home -> java.nio.file.Files.writeString(home.resolve("etc/org.openikfz.core.cfg"),
-                "authorityName=" + AUTHORITY_NAME + "\n", java.nio.charset.StandardCharsets.UTF_8));
+        distribution = RunningDistribution.start("api", home -> org.openikfz.it.EtcFiles.configure(home, "org.openikfz.core",
+                "authorityName=" + AUTHORITY_NAME + "\n"));
         api = new Api(distribution);
     }
 

@@ -31,7 +31,7 @@ class ReviewBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         distribution = RunningDistribution.start("review", home ->
-                Files.writeString(home.resolve("etc/org.openikfz.core.cfg"), "review.rate=1\n"));
+                org.openikfz.it.EtcFiles.configure(home, "org.openikfz.core", "review.rate=1\n"));
         api = new Api(distribution);
     }
 

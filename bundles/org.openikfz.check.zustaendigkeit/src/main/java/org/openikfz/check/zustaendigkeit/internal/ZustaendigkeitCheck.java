@@ -22,7 +22,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * ({@link ZustaendigkeitConfig}). An invalid configuration keeps the component from activating, so
  * the engine answers "check not available" (failed) instead of judging with a wrong area.
  */
-@Component(configurationPid = ZustaendigkeitConfig.PID)
+// immediate: an area not configured stops the start at once, not at the first application
+@Component(configurationPid = ZustaendigkeitConfig.PID, immediate = true)
 @Designate(ocd = ZustaendigkeitConfig.class)
 public final class ZustaendigkeitCheck implements Check {
 
@@ -37,7 +38,7 @@ public final class ZustaendigkeitCheck implements Check {
     ZustaendigkeitCheck(String postalCodes, String sharedPostalCodes) {
         this.area = PostalArea.parse("postalCodes", postalCodes);
         if (area.isEmpty()) {
-            throw new IllegalArgumentException("postalCodes: no postal code configured for this authority's area");
+            throw new IllegalArgumentException("postalCodes: no postal code configured for this authority's area (etc/" + ZustaendigkeitConfig.PID + ".cfg)");
         }
         this.shared = PostalArea.parse("sharedPostalCodes", sharedPostalCodes);
     }

@@ -22,7 +22,14 @@ import org.openikfz.api.procedure.Identification;
 /** FZV Anlage 11 Nr. 1: the residence from the identification against the configured area. */
 class ZustaendigkeitCheckTest {
 
-    private final ZustaendigkeitCheck erzgebirge = new ZustaendigkeitCheck(config(ZustaendigkeitConfig.ERZGEBIRGSKREIS, ""));
+    /** The Erzgebirgskreis (Saxony), as districts/erz.json configures it. */
+    static final String ERZGEBIRGSKREIS = "08280, 08289, 08294, 08297, 08301, 08304, 08309, 08312, 08315, 08318, 08321, 08324, "
+            + "08325, 08326, 08328, 08340, 08344, 08349, 08352, 08359, "
+            + "09221, 09235, 09366, 09376, 09380, 09385, 09387, 09390, 09392, 09394, 09395, 09399, 09405, 09419, 09423, "
+            + "09427, 09429, 09430, 09432, 09435, 09437, 09439, 09456, 09465, 09468, 09471, 09474, 09477, 09481, "
+            + "09484, 09487, 09488, 09496, 09509, 09514, 09518, 09526, 09548, 09579";
+
+    private final ZustaendigkeitCheck erzgebirge = new ZustaendigkeitCheck(config(ERZGEBIRGSKREIS, ""));
 
     private static FakeContext livingIn(String postalCode) {
         return FakeContext.with().identification(Identification.REQUIRED)

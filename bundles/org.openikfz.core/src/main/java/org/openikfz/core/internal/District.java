@@ -1,0 +1,53 @@
+package org.openikfz.core.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openikfz.api.value.Land;
+
+/**
+ * The Zulassungsbehörde this installation serves, as the district build configured it (PID
+ * {@value EngineConfig#PID}). It is never a code default: an installation without its authority refuses to
+ * start, and the message names the file and the keys to set.
+ *
+ * @param authority the authority's key (its Unterscheidungszeichen, e.g. ERZ), used in references
+ * @param authorityName the name printed on documents
+ * @param land the Land whose fee-arrears connector is asked
+ * @param procedures the procedures the district offers (empty: whatever is deployed)
+ */
+record District(String authority, String authorityName, Land land, Set<String> procedures) {
+
+    /** FZV Anlage 2: an Unterscheidungszeichen has one to three letters (umlauts included). */
+    private static final Pattern AUTHORITY_KEY = Pattern.compile("[A-ZÄÖÜ]{1,3}");
+
+    static District of(EngineConfig config) {
+        List<String> problems = new ArrayList<>();
+        String authority = config.authority().strip();
+        if (authority.isEmpty()) {
+            problems.add("authority (the authority's key, e.g. ERZ) is not set");
+        } else if (!AUTHORITY_KEY.matcher(authority).matches()) {
+            problems.add("authority '" + authority + "' is not an Unterscheidungszeichen (one to three capital letters)");
+        }
+        String name = config.authorityName().strip();
+        if (name.isEmpty()) {
+            problems.add("authorityName (printed on documents) is not set");
+        }
+        Land land = null;
+        try {
+            land = Land.of(config.land());
+        } catch (IllegalArgumentException e) {
+            problems.add(config.land().isBlank() ? "land (e.g. SN) is not set" : "land: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("no Zulassungsbehörde configured in etc/" + EngineConfig.PID + ".cfg: "
+                    + String.join("; ", problems) + " (a district build writes them from districts/<district>.json)");
+        }
+        // a .cfg file gives "a, b" as one value: both forms are accepted
+        Set<String> procedures = Arrays.stream(config.district_procedures()).flatMap(p -> Arrays.stream(p.split(",")))
+                .map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return new District(authority, name, land, procedures);
+    }
+}

@@ -111,7 +111,10 @@ public final class DistrictBuild {
         }
     }
 
-    /** Writes {@code out/system/} (feature file, bundles, the descriptor) and {@code out/etc/} for the district. */
+    /**
+     * Writes {@code out/system/} (feature file, bundles, the descriptor), {@code out/etc/} and {@code out/connectors/} (the
+     * other Länder's connectors) for the district.
+     */
     public Result build(Path descriptorFile, Path out) throws DistrictException {
         String where = descriptorFile.getFileName().toString();
         JsonObject descriptor = read(descriptorFile);
@@ -167,6 +170,7 @@ public final class DistrictBuild {
                 jars.add(target);
             }
             writeFeature(district, descriptor, bundles, out.resolve(Distribution.FEATURE_FILE));
+            otherLandConnectors(featureNames, simulators, out.resolve("connectors"), where);
             Files.copy(descriptorFile, system.resolve("district.json"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new DistrictException(where + ": cannot write the build to " + out + ": " + e.getMessage(), e);
@@ -185,6 +189,35 @@ public final class DistrictBuild {
         }
         ResolutionCheck.resolve(jars, frameworkProperties, where);
         return new Result(district, List.copyOf(bundles.keySet()), configurations);
+    }
+
+    /**
+     * {@code connectors/}: the Land fee-arrears connectors the district does not include (features {@code gebuehren-*}),
+     * with their simulators only in a build with simulators, to deploy into a running installation.
+     */
+    private void otherLandConnectors(Set<String> included, boolean simulators, Path connectors, String where)
+            throws IOException, DistrictException {
+        Files.createDirectories(connectors);
+        List<String> names = new ArrayList<>();
+        try (var files = Files.list(features)) {
+            files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("feature-gebuehren-") && f.endsWith(".json"))
+                    .map(f -> f.substring("feature-".length(), f.length() - ".json".length())).sorted().forEach(names::add);
+        }
+        for (String name : names) {
+            if (included.contains(name)) {
+                continue;
+            }
+            List<String> copied = new ArrayList<>(List.of(name));
+            if (simulators && Files.exists(featureFile("simulators-" + name))) {
+                copied.add("simulators-" + name);
+            }
+            for (String feature : copied) {
+                for (FeatureBundle bundle : feature(feature, where).getBundles()) {
+                    Files.copy(Distribution.repositoryPath(repository, bundle.getID()),
+                            connectors.resolve(bundle.getID().getArtifactId() + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** The descriptor's configurations, checked against the bundles' metatype, with what the build itself adds. */

@@ -37,7 +37,12 @@ class DistrictsIT {
 
     @Test
     void zwickauOffersItsTwoProceduresJudgesItsOwnAreaAndNamesItsAuthority() throws Exception {
-        try (RunningDistribution zwickau = RunningDistribution.start("district-zwickau", home -> district("zwickau", home))) {
+        // the shipped descriptor, with a fee table of the district's own beside it (a made-up amount for item 224)
+        Path descriptor = Files.createTempDirectory("zwickau").resolve("zwickau.json");
+        Files.writeString(descriptor, Files.readString(ROOT.resolve("districts/zwickau.json")).replaceFirst("\\{",
+                "{\n  \"feeTable\": \"fees.tsv\","));
+        Files.writeString(descriptor.resolveSibling("fees.tsv"), "224\t2024-01-01\t\t3.10\tAußerbetriebsetzung (Zwickau)\tDeregistration\n");
+        try (RunningDistribution zwickau = RunningDistribution.start("district-zwickau", home -> district(descriptor, home))) {
             Api api = new Api(zwickau);
             assertEquals(Set.of("ausserbetriebsetzung", "umschreibung"), procedures(api));
 
@@ -50,6 +55,8 @@ class DistrictsIT {
             api.call("PUT", path + "/answers", token, DemoAnswers.abmelden("Z-DI 1", "K7m", "P2x", DemoAnswers.ZB1), 200);
             JsonNode verified = api.call("POST", path + "/verify", token, null, 200);
             assertEquals("AWAITING_PAYMENT", verified.path("state").asText(), verified.toString());
+            assertEquals(0, new java.math.BigDecimal("3.10").compareTo(verified.path("total").decimalValue()),
+                    "the district's fee table replaces the bundled item: " + verified);
             JsonNode decided = api.payAndSubmit(path, token, "DECIDED");
             String reference = decided.path("decision").path("reference").asText(decided.toString());
             assertTrue(reference.startsWith("Z-"), "references carry the authority's key: " + decided);
@@ -74,7 +81,7 @@ class DistrictsIT {
     @Test
     void aBavarianDistrictAsksTheBayernConnector() throws Exception {
         try (RunningDistribution erding = RunningDistribution.start("district-erding", home -> {
-            district("erding", home);
+            district(ROOT.resolve("districts/erding.json"), home);
             int landPort = RunningDistribution.freePort();
             Files.writeString(home.resolve("etc/org.openikfz.simulator.gebuehren.by.cfg"), "port=" + landPort + "\n");
             Files.writeString(home.resolve("etc/org.openikfz.connector.gebuehren.by.cfg"),
@@ -107,11 +114,14 @@ class DistrictsIT {
     @Test
     void theProductionShapedBuildHasNoSimulatorAndRefusesToStartWithoutItsAuthority() throws Exception {
         RunningDistribution production = RunningDistribution.prepared("district-production");
-        district("production", production.home);
-        try (Stream<Path> system = Files.walk(production.home.resolve("system"))) {
-            List<String> simulators = system.map(p -> p.getFileName().toString()).filter(n -> n.contains("simulator")).toList();
-            assertEquals(List.of(), simulators, "a production build contains no simulator");
+        district(ROOT.resolve("districts/production.json"), production.home);
+        try (Stream<Path> files = Files.walk(production.home)) {
+            List<String> simulators = files.filter(p -> !p.startsWith(production.home.resolve("etc")))
+                    .map(p -> p.getFileName().toString()).filter(n -> n.contains("simulator")).toList();
+            assertEquals(List.of(), simulators, "a production build contains no simulator, not even one to deploy");
         }
+        assertTrue(Files.exists(production.home.resolve("connectors/org.openikfz.connector.gebuehren.by.jar")),
+                "the other Länder's connectors are there to deploy");
         RunningDistribution.Started started = production.startScript();
         assertNotEquals(0, started.status(), started.output());
         assertTrue(started.output().contains("no Zulassungsbehörde configured") && started.output().contains("authority"),
@@ -138,17 +148,19 @@ class DistrictsIT {
      * Turns a copy of the built distribution into the district's build: its bundles and feature file in
      * {@code system/} and its configuration in {@code etc/}, as {@code ./mvnw -Ddistrict=<name> package} assembles them.
      */
-    private static void district(String name, Path home) throws Exception {
-        Path out = Files.createTempDirectory("district-" + name);
+    private static void district(Path descriptor, Path home) throws Exception {
+        Path out = Files.createTempDirectory("district");
         new DistrictBuild(ROOT.resolve("features/target/slingfeature-tmp"), ROOT.resolve("distribution/target/artifacts"),
-                ROOT.resolve("distribution/src/main/dist/etc/framework.properties")).build(ROOT.resolve("districts/" + name + ".json"), out);
+                ROOT.resolve("distribution/src/main/dist/etc/framework.properties")).build(descriptor, out);
         deleteRecursively(home.resolve("system"));
+        deleteRecursively(home.resolve("connectors"));
         // the default district's configuration goes; the test's own (ports) stays
         for (String pid : List.of("org.openikfz.core", "org.openikfz.check.zustaendigkeit")) {
             Files.deleteIfExists(home.resolve("etc/" + pid + ".cfg"));
         }
         copy(out.resolve("system"), home.resolve("system"));
         copy(out.resolve("etc"), home.resolve("etc"));
+        copy(out.resolve("connectors"), home.resolve("connectors"));
         deleteRecursively(out);
     }
 

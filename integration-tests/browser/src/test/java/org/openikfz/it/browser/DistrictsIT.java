@@ -127,6 +127,24 @@ class DistrictsIT {
         assertTrue(started.output().contains("no Zulassungsbehörde configured") && started.output().contains("authority"),
                 "the start says what is missing: " + started.output());
         assertTrue(started.output().contains("postalCodes"), "and the area: " + started.output());
+
+        // once the provider names the authority, it starts; with no external system configured no check can pass:
+        // the machine decides nothing, the applicant may apply for the clerks' decision
+        org.openikfz.it.EtcFiles.configure(production.home, "org.openikfz.core",
+                "authority=TST\nauthorityName=Landratsamt Test – Zulassungsbehörde\nland=SN\n");
+        org.openikfz.it.EtcFiles.configure(production.home, "org.openikfz.check.zustaendigkeit", "postalCodes=09456\n");
+        production.launch();
+        try {
+            Api api = new Api(production);
+            JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+            String path = "/api/v1/applications/" + created.path("id").asText();
+            String token = created.path("token").asText();
+            api.call("PUT", path + "/answers", token, DemoAnswers.abmelden("TST-AB 1", "K7m", "P2x", DemoAnswers.ZB1), 200);
+            JsonNode verified = api.call("POST", path + "/verify", token, null, 200);
+            assertEquals("NOT_DECIDABLE", verified.path("state").asText(), verified.toString());
+        } finally {
+            production.close();
+        }
     }
 
     /** The procedures the running portal offers, by id. */

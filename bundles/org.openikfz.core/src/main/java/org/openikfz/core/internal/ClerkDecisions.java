@@ -169,7 +169,7 @@ final class ClerkDecisions {
         if (procedure == null || decision == null || !data.containsKey(DialogRules.CLERK_REASON)) {
             return Optional.empty();
         }
-        return Optional.of(DecisionDocument.clerkDecision(core.authorityName, procedure.description(), decision,
+        return Optional.of(DecisionDocument.clerkDecision(core.authority, procedure.description(), decision,
                 data.get(DialogRules.CLERK_REASON), data.get(DialogRules.CLERK_NAME),
                 DialogRules.identityOf(data).map(VerifiedIdentity::person).orElse(null),
                 DialogRules.answersOf(data).get(Registration.FIN).orElse(null)));

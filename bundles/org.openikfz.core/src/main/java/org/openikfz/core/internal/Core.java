@@ -53,7 +53,7 @@ final class Core {
     final Supplier<Clock> clock;
     final Registry registry;
     final Access access;
-    final String authorityName;
+    final Letterhead authority;
     final org.openikfz.api.value.Land land;
     final FeeTable fees;
     final DatedSettings settings;
@@ -68,14 +68,14 @@ final class Core {
     /** The procedures the district offers; empty: whatever is deployed. */
     final java.util.Set<String> offered;
 
-    Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, String authorityName,
+    Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, Letterhead authority,
             org.openikfz.api.value.Land land, FeeTable fees, DatedSettings settings, ReviewSampling sampling, Duration idleTimeout,
             Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity, java.util.Set<String> offered) {
         this.store = store;
         this.clock = clock;
         this.registry = registry;
         this.access = access;
-        this.authorityName = authorityName;
+        this.authority = authority;
         this.land = land;
         this.fees = fees;
         this.settings = settings;

@@ -45,9 +45,9 @@ final class DecisionDocument {
      *
      * @param fin the vehicle's FIN, or {@code null}
      */
-    static byte[] decision(String authorityName, ProcedureDescription procedure, Decision decision, String fin) {
+    static byte[] decision(Letterhead authority, ProcedureDescription procedure, Decision decision, String fin) {
         List<String[]> lines = new ArrayList<>(); // {font, text}
-        lines.add(new String[] {"B", authorityName});
+        header(lines, authority);
         lines.add(new String[] {"", ""});
         heading(lines, procedure, decision, fin, "Erlassen am: ");
         StringBuilder basis = new StringBuilder("Rechtsgrundlage: ");
@@ -74,24 +74,24 @@ final class DecisionDocument {
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"B", "Rechtsbehelfsbelehrung"});
         lines.add(new String[] {"", "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch bei der"});
-        lines.add(new String[] {"", authorityName + " erhoben werden."});
+        lines.add(new String[] {"", authority.name() + " erhoben werden."});
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"", "Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift gültig."});
-        return pdf("Bescheid " + decision.reference(), authorityName, procedure.title().get(java.util.Locale.GERMAN), lines);
+        return pdf("Bescheid " + decision.reference(), authority, procedure.title().get(java.util.Locale.GERMAN), lines);
     }
 
     /**
      * The provisional proof of registration (FZV §§ 31–32): authority, application number, plate,
      * decision date and the last day it allows driving.
      */
-    static byte[] provisionalProof(String authorityName, ProcedureDescription procedure, Decision decision, String fin) {
+    static byte[] provisionalProof(Letterhead authority, ProcedureDescription procedure, Decision decision, String fin) {
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"B", authorityName});
+        header(lines, authority);
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"H", "Vorläufiger Zulassungsnachweis"});
         lines.add(new String[] {"", "nach §§ 31, 32 FZV – bitte im Fahrzeug mitführen und auf Verlangen aushändigen"});
         lines.add(new String[] {"", ""});
-        lines.add(new String[] {"", "Zulassungsbehörde: " + authorityName});
+        lines.add(new String[] {"", "Zulassungsbehörde: " + authority.name()});
         lines.add(new String[] {"", "Antragsnummer (Aktenzeichen): " + decision.reference()});
         lines.add(new String[] {"", "Kennzeichen: " + (decision.kennzeichen() == null ? "–" : decision.kennzeichen())});
         if (fin != null) {
@@ -107,7 +107,7 @@ final class DecisionDocument {
         lines.add(new String[] {"", "Kennzeichenschilder mit dem zugeteilten Kennzeichen müssen angebracht sein."});
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"", "Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift gültig."});
-        return pdf("Vorläufiger Zulassungsnachweis " + decision.reference(), authorityName,
+        return pdf("Vorläufiger Zulassungsnachweis " + decision.reference(), authority,
                 procedure.title().get(java.util.Locale.GERMAN), lines);
     }
 
@@ -117,10 +117,10 @@ final class DecisionDocument {
      *
      * @param recipient the identified applicant, or {@code null} (the Fachverfahren addresses it)
      */
-    static byte[] clerkDecision(String authorityName, ProcedureDescription procedure, Decision decision, String reason,
+    static byte[] clerkDecision(Letterhead authority, ProcedureDescription procedure, Decision decision, String reason,
             String clerkName, org.openikfz.api.connector.Holder recipient, String fin) {
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"B", authorityName});
+        header(lines, authority);
         lines.add(new String[] {"", ""});
         if (recipient != null) {
             lines.add(new String[] {"", recipient.name()});
@@ -148,11 +148,11 @@ final class DecisionDocument {
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"B", "Rechtsbehelfsbelehrung"});
         lines.add(new String[] {"", "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch bei der"});
-        lines.add(new String[] {"", authorityName + " erhoben werden."});
+        lines.add(new String[] {"", authority.name() + " erhoben werden."});
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"", "Im Auftrag"});
         lines.add(new String[] {"", clerkName == null ? "" : clerkName});
-        return pdf("Bescheid " + decision.reference(), authorityName, procedure.title().get(java.util.Locale.GERMAN), lines);
+        return pdf("Bescheid " + decision.reference(), authority, procedure.title().get(java.util.Locale.GERMAN), lines);
     }
 
     /** The text with every character the PDF's standard font cannot show (WinAnsi) replaced by '?'. */
@@ -206,10 +206,10 @@ final class DecisionDocument {
      * The confirmation of the SEPA mandate for the vehicle tax (FZV Anlage 11 Nr. 5): the holder can save
      * or print it. Shows the IBAN only masked.
      */
-    static byte[] sepaMandateConfirmation(String authorityName, ProcedureDescription procedure, Map<String, String> facts,
+    static byte[] sepaMandateConfirmation(Letterhead authority, ProcedureDescription procedure, Map<String, String> facts,
             String holderName, LocalDate today) {
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"B", authorityName});
+        header(lines, authority);
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"H", "Bestätigung SEPA-Lastschriftmandat"});
         lines.add(new String[] {"", "für den Einzug der Kraftfahrzeugsteuer durch die Zollverwaltung"});
@@ -225,10 +225,16 @@ final class DecisionDocument {
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"", "Das Mandat wurde im Zulassungsantrag erteilt und von der Zollverwaltung bestätigt."});
         lines.add(new String[] {"", "Die Kraftfahrzeugsteuer wird von dem genannten Konto eingezogen, sobald die Zulassung wirksam ist."});
-        return pdf("SEPA-Lastschriftmandat", authorityName, procedure.title().get(java.util.Locale.GERMAN), lines);
+        return pdf("SEPA-Lastschriftmandat", authority, procedure.title().get(java.util.Locale.GERMAN), lines);
     }
 
-    private static byte[] pdf(String title, String authorityName, String subject, List<String[]> lines) {
+    /** The letterhead: the authority's name, then its address. */
+    private static void header(List<String[]> lines, Letterhead authority) {
+        lines.add(new String[] {"B", authority.name()});
+        authority.address().forEach(line -> lines.add(new String[] {"", line}));
+    }
+
+    private static byte[] pdf(String title, Letterhead authority, String subject, List<String[]> lines) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -248,7 +254,7 @@ final class DecisionDocument {
             }
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title);
-            info.setAuthor(authorityName);
+            info.setAuthor(authority.name());
             info.setSubject(subject);
             info.setCreator("Open i-Kfz");
             // read-only: anyone may open and print it; changing it needs an owner password nobody knows

@@ -14,11 +14,11 @@ import org.openikfz.api.value.Land;
  * start, and the message names the file and the keys to set.
  *
  * @param authority the authority's key (its Unterscheidungszeichen, e.g. ERZ), used in references
- * @param authorityName the name printed on documents
+ * @param letterhead the name and address printed on documents
  * @param land the Land whose fee-arrears connector is asked
  * @param procedures the procedures the district offers (empty: whatever is deployed)
  */
-record District(String authority, String authorityName, Land land, Set<String> procedures) {
+record District(String authority, Letterhead letterhead, Land land, Set<String> procedures) {
 
     /** FZV Anlage 2: an Unterscheidungszeichen has one to three letters (umlauts included). */
     private static final Pattern AUTHORITY_KEY = Pattern.compile("[A-ZÄÖÜ]{1,3}");
@@ -48,6 +48,6 @@ record District(String authority, String authorityName, Land land, Set<String> p
         // a .cfg file gives "a, b" as one value: both forms are accepted
         Set<String> procedures = Arrays.stream(config.district_procedures()).flatMap(p -> Arrays.stream(p.split(",")))
                 .map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        return new District(authority, name, land, procedures);
+        return new District(authority, Letterhead.of(name, config.authorityAddress()), land, procedures);
     }
 }

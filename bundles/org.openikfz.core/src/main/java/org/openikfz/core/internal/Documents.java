@@ -75,7 +75,7 @@ final class Documents {
         Map<String, String> facts = DialogRules.factsOf(data);
         if (kind == DocumentKind.SEPA_MANDATE_CONFIRMATION) {
             Optional<VerifiedIdentity> applicant = DialogRules.identityOf(data);
-            return Optional.of(DecisionDocument.sepaMandateConfirmation(core.authorityName, description, facts,
+            return Optional.of(DecisionDocument.sepaMandateConfirmation(core.authority, description, facts,
                     applicant.map(a -> a.person().name()).orElse(null), core.today()));
         }
         Case current = c;
@@ -105,7 +105,7 @@ final class Documents {
         Decision decision = Core.decision(current, data);
         String fin = DialogRules.answerOfType(description, Core.answers(description, data), FieldType.FIN).orElse(facts.get(Facts.ZFZR_FIN));
         return Optional.of(kind == DocumentKind.DECISION
-                ? DecisionDocument.decision(core.authorityName, description, decision, fin)
-                : DecisionDocument.provisionalProof(core.authorityName, description, decision, fin));
+                ? DecisionDocument.decision(core.authority, description, decision, fin)
+                : DecisionDocument.provisionalProof(core.authority, description, decision, fin));
     }
 }

@@ -72,7 +72,7 @@ public final class Engine implements ApplicationService, PlatformHealth {
         SecureRandom random = new SecureRandom();
         List<URI> origins = Arrays.stream(config.portal_origins()).map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
         // fees are data: the bundled GebOSt table, with the Land's or district's entries from etc/ replacing its items
-        this.core = new Core(store, () -> clock, registry, new Access(random, district.authority(), origins), district.authorityName(),
+        this.core = new Core(store, () -> clock, registry, new Access(random, district.authority(), origins), district.letterhead(),
                 district.land(), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
                 new ReviewSampling(config.review_rate(), random), Duration.ofMinutes(Math.max(1, config.dialog_idleMinutes())),
                 () -> payment, () -> identity, district.procedures());

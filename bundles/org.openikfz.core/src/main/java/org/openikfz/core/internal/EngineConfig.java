@@ -17,6 +17,10 @@ public @interface EngineConfig {
     @AttributeDefinition(name = "Authority name", description = "Name printed on decisions. Required.")
     String authorityName() default "";
 
+    @AttributeDefinition(name = "Authority address", description = "The postal address printed under the name on documents,"
+            + " lines separated by ';' (e.g. 'Postfach 10 01 52; 08056 Zwickau'). Empty: the name only.")
+    String authorityAddress() default "";
+
     @AttributeDefinition(name = "Land",
             description = "The Land of the Zulassungsbehörde (ISO 3166-2:DE code, e.g. SN, BY, NW): the Land fee-arrears check"
                     + " asks this Land's connector (FZV Anlage 11 Nr. 8, § 6a(8) StVG). Required.")

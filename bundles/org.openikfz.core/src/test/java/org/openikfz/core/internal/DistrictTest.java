@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,11 @@ class DistrictTest {
         District district = District.of(config(zwickau));
         assertEquals("Z", district.authority());
         assertEquals(Land.SN, district.land());
+        assertEquals(List.of(), district.letterhead().address());
+        Map<String, Object> withAddress = new java.util.HashMap<>(zwickau);
+        withAddress.put("authorityAddress", "Postfach 10 01 52; 08056 Zwickau");
+        assertEquals(new Letterhead("Landratsamt Zwickau", List.of("Postfach 10 01 52", "08056 Zwickau")),
+                District.of(config(withAddress)).letterhead());
         String wrongKey = assertThrows(IllegalStateException.class, () -> District.of(config(Map.of("authority", "ZWICK",
                 "authorityName", "Landratsamt Zwickau", "land", "SN")))).getMessage();
         assertTrue(wrongKey.contains("'ZWICK'"), wrongKey);

@@ -136,7 +136,7 @@ class FlowsTest {
         }, Map.of());
         SecureRandom random = new SecureRandom();
         core = new Core(store, () -> clock, registry, new Access(random, "ERZ", List.of(URI.create("https://portal.example"))),
-                "Landratsamt Erzgebirgskreis", Land.of("SN"), FeeTable.bundled(), DatedSettings.bundled(), new ReviewSampling(0.0, random),
+                Letterhead.of("Landratsamt Erzgebirgskreis", ""), Land.of("SN"), FeeTable.bundled(), DatedSettings.bundled(), new ReviewSampling(0.0, random),
                 Duration.ofMinutes(30), () -> provider, () -> null, java.util.Set.of());
         dialog = new DialogFlow(core);
         verification = new VerificationFlow(core, pipeline, admission);
@@ -153,7 +153,7 @@ class FlowsTest {
     // FZV § 20(5): fees are paid before the application is submitted; the decision follows at once
     @Test
     void a_procedure_the_district_does_not_offer_cannot_be_opened() {
-        Core zwickau = new Core(core.store, core.clock, core.registry, core.access, "Landratsamt Zwickau", Land.of("SN"),
+        Core zwickau = new Core(core.store, core.clock, core.registry, core.access, Letterhead.of("Landratsamt Zwickau", ""), Land.of("SN"),
                 FeeTable.bundled(), DatedSettings.bundled(), core.sampling, Duration.ofMinutes(30), core.payment, core.identity,
                 Set.of("umschreibung"));
         ApplicationException refused = assertThrows(ApplicationException.class, () -> new DialogFlow(zwickau).open(PROCEDURE, null));

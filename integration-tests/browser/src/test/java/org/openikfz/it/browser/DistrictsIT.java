@@ -37,10 +37,15 @@ class DistrictsIT {
 
     @Test
     void zwickauOffersItsTwoProceduresJudgesItsOwnAreaAndNamesItsAuthority() throws Exception {
-        // the shipped descriptor, with a fee table of the district's own beside it (a made-up amount for item 224)
+        // the shipped descriptor, with a fee table of the district's own beside it (a made-up amount for item 224) and an
+        // address for its documents (made up too)
         Path descriptor = Files.createTempDirectory("zwickau").resolve("zwickau.json");
-        Files.writeString(descriptor, Files.readString(ROOT.resolve("districts/zwickau.json")).replaceFirst("\\{",
-                "{\n  \"feeTable\": \"fees.tsv\","));
+        com.fasterxml.jackson.databind.node.ObjectNode zwickauJson = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Api.JSON.readTree(ROOT.resolve("districts/zwickau.json").toFile());
+        zwickauJson.put("feeTable", "fees.tsv");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) zwickauJson.path("configurations").path("org.openikfz.core"))
+                .put("authorityAddress", "Postfach 99 99 99; 08056 Zwickau");
+        Api.JSON.writeValue(descriptor.toFile(), zwickauJson);
         Files.writeString(descriptor.resolveSibling("fees.tsv"), "224\t2024-01-01\t\t3.10\tAußerbetriebsetzung (Zwickau)\tDeregistration\n");
         try (RunningDistribution zwickau = RunningDistribution.start("district-zwickau", home -> district(descriptor, home))) {
             Api api = new Api(zwickau);
@@ -62,7 +67,7 @@ class DistrictsIT {
             assertTrue(reference.startsWith("Z-"), "references carry the authority's key: " + decided);
             String href = decided.path("documents").get(0).path("href").asText();
             String text = new PDFTextStripper().getText(Loader.loadPDF(api.document(href, token)));
-            assertTrue(text.contains("Landratsamt Zwickau – Zulassungsbehörde"), text);
+            assertTrue(text.contains("Landratsamt Zwickau – Zulassungsbehörde\nPostfach 99 99 99\n08056 Zwickau"), text);
             assertFalse(text.contains("Erzgebirgskreis"), text);
 
             JsonNode other = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);

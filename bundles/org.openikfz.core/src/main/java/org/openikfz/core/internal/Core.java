@@ -65,10 +65,20 @@ final class Core {
     final Duration idleTimeout;
     final Supplier<PaymentProvider> payment;
     final Supplier<IdentityProvider> identity;
+    /** Told of decisions and deliveries, for the metrics. */
+    final org.openikfz.core.internal.operations.Observations observations;
 
     Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, String authorityName,
             org.openikfz.api.value.Land land, FeeTable fees, DatedSettings settings, ReviewSampling sampling, Duration idleTimeout,
             Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity) {
+        this(store, clock, registry, access, authorityName, land, fees, settings, sampling, idleTimeout, payment, identity,
+                org.openikfz.core.internal.operations.Observations.NONE);
+    }
+
+    Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, String authorityName,
+            org.openikfz.api.value.Land land, FeeTable fees, DatedSettings settings, ReviewSampling sampling, Duration idleTimeout,
+            Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity,
+            org.openikfz.core.internal.operations.Observations observations) {
         this.store = store;
         this.clock = clock;
         this.registry = registry;
@@ -81,6 +91,7 @@ final class Core {
         this.idleTimeout = idleTimeout;
         this.payment = payment;
         this.identity = identity;
+        this.observations = observations;
     }
 
     Instant now() {

@@ -68,15 +68,17 @@ public final class Engine implements ApplicationService, PlatformHealth {
     private final Background background;
 
     @Activate
-    public Engine(@Reference ApplicationStore store, EngineConfig config) {
+    public Engine(@Reference ApplicationStore store, @Reference org.openikfz.core.internal.operations.Observations observations,
+            EngineConfig config) {
         SecureRandom random = new SecureRandom();
         List<URI> origins = Arrays.stream(config.portal_origins()).map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
         // fees are data: the bundled GebOSt table, with the Land's or district's entries from etc/ replacing its items
         this.core = new Core(store, () -> clock, registry, new Access(random, config.authority(), origins), config.authorityName(),
                 Land.of(config.land()), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
                 new ReviewSampling(config.review_rate(), random), Duration.ofMinutes(Math.max(1, config.dialog_idleMinutes())),
-                () -> payment, () -> identity);
-        this.pipeline = Pipeline.withThreads(Math.max(1, config.check_threads()), Duration.ofSeconds(Math.max(1, config.check_timeoutSeconds())));
+                () -> payment, () -> identity, observations);
+        this.pipeline = Pipeline.withThreads(Math.max(1, config.check_threads()), Duration.ofSeconds(Math.max(1, config.check_timeoutSeconds())),
+                observations);
         this.dialog = new DialogFlow(core);
         this.verification = new VerificationFlow(core, pipeline, new Admission(config.verification_concurrent(),
                 config.verification_opposedPerVehicle(), Duration.ofMinutes(Math.max(1, config.verification_vehicleWindowMinutes()))));

@@ -82,4 +82,12 @@ public @interface EngineConfig {
             description = "e.g. https://ikfz.example.de; the identity and payment providers send applicants back only to these."
                     + " Empty: any http(s) address without user information (the web tier checks its own origin).")
     String[] portal_origins() default {};
+
+    /** Property {@code district.procedures}. */
+    @AttributeDefinition(name = "Procedures the district offers",
+            description = "Ids of the procedures this Zulassungsbehörde offers online (e.g. ausserbetriebsetzung, umschreibung;"
+                    + " lower-case letters, digits and hyphens), filled from the district's descriptor. While one of them is not"
+                    + " deployed, the readiness probe (/health/ready on the machine API's ingress) answers 503 and names it, so a"
+                    + " load balancer sends no applicants to an incomplete portal. Empty: no procedure is required.")
+    String[] district_procedures() default {};
 }

@@ -88,6 +88,7 @@ public @interface EngineConfig {
             description = "Ids of the procedures this Zulassungsbehörde offers online (e.g. ausserbetriebsetzung, umschreibung;"
                     + " lower-case letters, digits and hyphens), filled from the district's descriptor. While one of them is not"
                     + " deployed, the readiness probe (/health/ready on the machine API's ingress) answers 503 and names it, so a"
-                    + " load balancer sends no applicants to an incomplete portal. Empty: no procedure is required.")
+                    + " load balancer sends no applicants to an incomplete portal. In a .cfg file: the ids separated by commas,"
+                    + " e.g. district.procedures=ausserbetriebsetzung,umschreibung. Empty: no procedure is required.")
     String[] district_procedures() default {};
 }

@@ -1,25 +1,16 @@
 package org.openikfz.core.internal.operations;
 
-import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
-import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
-import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,27 +46,23 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * decisions, deliveries), what the store counts (applications by procedure and state, the outbox by
  * destination; cached, so scraping cannot load the database), the jobs and the JVM.
  *
- * <p>A component of its own, with optional references only: it stays up while the store or the
- * engine is away, which is when readiness matters most. The Prometheus client is private to this
- * bundle; other bundles see only {@link Readiness} and {@link Metrics}.
+ * <p>A component of its own, with optional references only (but the {@link Telemetry} it reads):
+ * it stays up while the store or the engine is away, which is when readiness matters most. The
+ * Prometheus client is private to this bundle; other bundles see only {@link Readiness} and
+ * {@link Metrics}.
  */
-@Component(service = {Readiness.class, Metrics.class, Observations.class}, configurationPid = EngineConfig.PID, immediate = true)
-public final class Operations implements Readiness, Metrics, Observations {
+@Component(service = {Readiness.class, Metrics.class}, configurationPid = EngineConfig.PID, immediate = true)
+public final class Operations implements Readiness, Metrics {
 
     private static final Logger LOG = System.getLogger(Operations.class.getName());
     /** How long the store's counts are kept: a scrape every second costs one query per ten seconds. */
     static final Duration COUNTS_TTL = Duration.ofSeconds(10);
     /** How long the store's connection check is kept: probes of several load balancers cost one check. */
     static final Duration STORE_CHECK_TTL = Duration.ofSeconds(2);
-    private static final double[] CHECK_BUCKETS = {0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30};
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
-    private final Counter decisions;
-    private final Counter checks;
-    private final Histogram checkDuration;
-    private final Counter transfers;
-    private final Histogram transferDuration;
+    private final Telemetry telemetry;
     private final Cached<List<CaseCount>> caseCounts;
     private final Cached<Map<String, Long>> outbox;
     private final Cached<Boolean> storeUp;
@@ -87,11 +74,12 @@ public final class Operations implements Readiness, Metrics, Observations {
     private volatile PlatformHealth health;
 
     @Activate
-    public Operations(EngineConfig config) {
-        this(config, System::nanoTime);
+    public Operations(@Reference Telemetry telemetry, EngineConfig config) {
+        this(telemetry, config, System::nanoTime);
     }
 
-    Operations(EngineConfig config, java.util.function.LongSupplier nanos) {
+    Operations(Telemetry telemetry, EngineConfig config, java.util.function.LongSupplier nanos) {
+        this.telemetry = telemetry;
         modified(config);
         this.caseCounts = new Cached<>(COUNTS_TTL, nanos, List.of(), () -> {
             ApplicationStore s = store;
@@ -105,20 +93,6 @@ public final class Operations implements Readiness, Metrics, Observations {
             ApplicationStore s = store;
             return s != null && s.info().healthy();
         });
-        decisions = Counter.builder().name("openikfz_decisions").help("Decisions committed, by procedure, who decided and outcome")
-                .labelNames("procedure", "by", "outcome").withoutExemplars().register(registry);
-        checks = Counter.builder().name("openikfz_checks").help("Check calls of the verifications, by check and result"
-                        + " (clear, opposed, failed, timeout, not_deployed)")
-                .labelNames("check", "result").withoutExemplars().register(registry);
-        checkDuration = Histogram.builder().name("openikfz_check_duration_seconds").unit(Unit.SECONDS)
-                .help("Latency of check calls (the registers and connectors behind them) as the verification saw it, by check")
-                .labelNames("check").classicOnly().classicUpperBounds(CHECK_BUCKETS).withoutExemplars().register(registry);
-        transfers = Counter.builder().name("openikfz_transfers").help("Delivery attempts of outbox messages to their destination's"
-                        + " connector, by destination and result (delivered, failed)")
-                .labelNames("destination", "result").withoutExemplars().register(registry);
-        transferDuration = Histogram.builder().name("openikfz_transfer_duration_seconds").unit(Unit.SECONDS)
-                .help("Latency of delivery attempts to a destination's connector")
-                .labelNames("destination").classicOnly().classicUpperBounds(CHECK_BUCKETS).withoutExemplars().register(registry);
         GaugeWithCallback.builder().name("openikfz_applications").help("Applications by procedure and state (cached for "
                         + COUNTS_TTL.toSeconds() + " s)")
                 .labelNames("procedure", "state")
@@ -150,27 +124,16 @@ public final class Operations implements Readiness, Metrics, Observations {
                 }).register(registry);
         GaugeWithCallback.builder().name("openikfz_ready").help("1 while the platform is ready to take applications (/health/ready), else 0")
                 .callback(cb -> cb.call(ready() ? 1 : 0)).register(registry);
-        GaugeWithCallback.builder().name("openikfz_uptime_seconds").unit(Unit.SECONDS).help("Seconds since the JVM started")
-                .callback(cb -> cb.call(ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0)).register(registry);
-        // the JVM: memory, threads, garbage collection, CPU time and start time of the process, class loading, buffers
-        JvmMemoryMetrics.builder().register(registry);
-        JvmThreadsMetrics.builder().register(registry);
-        JvmGarbageCollectorMetrics.builder().register(registry);
-        JvmBufferPoolMetrics.builder().register(registry);
-        JvmClassLoadingMetrics.builder().register(registry);
-        JvmRuntimeInfoMetric.builder().register(registry);
-        ProcessMetrics.builder().register(registry);
     }
 
     /** A changed {@code district.procedures} takes effect at once; the counters are kept. */
     @Modified
     void modified(EngineConfig config) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String id : config.district_procedures() == null ? new String[0] : config.district_procedures()) {
-            String value = id == null ? "" : id.strip();
-            if (value.isEmpty()) {
-                continue;
-            }
+        // a list, or one string with the ids separated by commas (a .cfg file gives a plain string)
+        List<String> values = Arrays.stream(config.district_procedures() == null ? new String[0] : config.district_procedures())
+                .filter(java.util.Objects::nonNull).flatMap(v -> Arrays.stream(v.split("[,\\s]+"))).filter(v -> !v.isEmpty()).toList();
+        for (String value : values) {
             try {
                 new ProcedureId(value);
             } catch (IllegalArgumentException e) {
@@ -259,27 +222,11 @@ public final class Operations implements Readiness, Metrics, Observations {
         ExpositionFormatWriter writer = accept != null && Arrays.stream(accept.split(","))
                 .anyMatch(a -> a.strip().toLowerCase(java.util.Locale.ROOT).startsWith("application/openmetrics-text"))
                 ? formats.getOpenMetricsTextFormatWriter() : formats.getPrometheusTextFormatWriter();
-        writer.write(out, registry.scrape());
+        MetricSnapshots.Builder all = MetricSnapshots.builder();
+        telemetry.scrape().forEach(all::metricSnapshot);
+        registry.scrape().forEach(all::metricSnapshot);
+        writer.write(out, all.build());
         return writer.getContentType();
-    }
-
-    @Override
-    public void check(String check, CheckOutcome outcome, Duration took) {
-        checks.labelValues(check, outcome.label()).inc();
-        if (took != null) {
-            checkDuration.labelValues(check).observe(took.toNanos() / 1e9);
-        }
-    }
-
-    @Override
-    public void decision(String procedure, DecidedBy by, boolean approved) {
-        decisions.labelValues(procedure, by.label(), approved ? "approved" : "refused").inc();
-    }
-
-    @Override
-    public void transfer(String destination, boolean delivered, Duration took) {
-        transfers.labelValues(destination, delivered ? "delivered" : "failed").inc();
-        transferDuration.labelValues(destination).observe(took.toNanos() / 1e9);
     }
 
     /**

@@ -28,20 +28,21 @@ import org.openikfz.store.api.StoreInfo;
 
 class OperationsTest {
 
+    private final Telemetry telemetry = new Telemetry();
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger countQueries = new AtomicInteger();
     private final AtomicBoolean databaseUp = new AtomicBoolean(true);
 
     @Test
     void metricsCarryWhatTheUnitsReportedWithTheirLabels() throws Exception {
-        Operations operations = new Operations(config(), nanos::get);
+        Operations operations = new Operations(telemetry, config(), nanos::get);
         operations.setStore(store());
-        operations.check("zfzr", CheckOutcome.CLEAR, Duration.ofMillis(120));
-        operations.check("zfzr", CheckOutcome.TIMEOUT, Duration.ofSeconds(20));
-        operations.check("evb", CheckOutcome.NOT_DEPLOYED, null);
-        operations.decision("ausserbetriebsetzung", DecidedBy.AUTOMATED, true);
-        operations.decision("ausserbetriebsetzung", DecidedBy.CLERK, false);
-        operations.transfer("kba", false, Duration.ofMillis(50));
+        telemetry.check("zfzr", CheckOutcome.CLEAR, Duration.ofMillis(120));
+        telemetry.check("zfzr", CheckOutcome.TIMEOUT, Duration.ofSeconds(20));
+        telemetry.check("evb", CheckOutcome.NOT_DEPLOYED, null);
+        telemetry.decision("ausserbetriebsetzung", DecidedBy.AUTOMATED, true);
+        telemetry.decision("ausserbetriebsetzung", DecidedBy.CLERK, false);
+        telemetry.transfer("kba", false, Duration.ofMillis(50));
 
         List<PrometheusText.Sample> samples = scrape(operations);
         assertEquals(1, PrometheusText.value(samples, "openikfz_decisions_total",
@@ -66,7 +67,7 @@ class OperationsTest {
 
     @Test
     void theStoreIsAskedAtMostOncePerPeriodHoweverOftenItIsScraped() throws Exception {
-        Operations operations = new Operations(config(), nanos::get);
+        Operations operations = new Operations(telemetry, config(), nanos::get);
         operations.setStore(store());
         for (int i = 0; i < 5; i++) {
             scrape(operations);
@@ -79,7 +80,7 @@ class OperationsTest {
 
     @Test
     void openMetricsWhenTheScraperAsksForIt() throws Exception {
-        Operations operations = new Operations(config(), nanos::get);
+        Operations operations = new Operations(telemetry, config(), nanos::get);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(Metrics.OPENMETRICS_TEXT, operations.write("application/openmetrics-text; version=1.0.0,text/plain;q=0.5", out));
         assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("# EOF\n"));
@@ -88,7 +89,10 @@ class OperationsTest {
 
     @Test
     void readinessNamesWhatIsMissingAndRecovers() {
-        Operations operations = new Operations(config("ausserbetriebsetzung", " umschreibung ", ""), nanos::get);
+        // as a list, and as a .cfg file gives it: one string, separated by commas
+        Operations operations = new Operations(telemetry, config("ausserbetriebsetzung", " umschreibung ", ""), nanos::get);
+        assertEquals(java.util.Set.of("ausserbetriebsetzung", "umschreibung"),
+                new Operations(telemetry, config("ausserbetriebsetzung, umschreibung"), nanos::get).required());
         assertEquals(List.of(NotReady.of(NotReady.Part.ENGINE), NotReady.of(NotReady.Part.STORE),
                 new NotReady(NotReady.Part.PROCEDURE, "ausserbetriebsetzung"), new NotReady(NotReady.Part.PROCEDURE, "umschreibung")),
                 operations.notReady());
@@ -116,7 +120,7 @@ class OperationsTest {
 
     @Test
     void aMisspeltProcedureIdKeepsThePortalNotReady() {
-        Operations operations = new Operations(config("Umschreibung!"), nanos::get);
+        Operations operations = new Operations(telemetry, config("Umschreibung!"), nanos::get);
         operations.setStore(store());
         operations.setHealth(List::of);
         assertEquals(List.of(new NotReady(NotReady.Part.PROCEDURE, "Umschreibung!")), operations.notReady());

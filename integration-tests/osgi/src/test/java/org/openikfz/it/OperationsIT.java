@@ -204,6 +204,43 @@ public class OperationsIT {
         }
     }
 
+    /**
+     * A background job turns faulty (here the outbox: the KBA's connector throws an Error): not ready,
+     * naming the job and not its error; the metrics show the failed deliveries. The cause gone, ready again.
+     */
+    @Test
+    public void readinessNamesAFaultyJobWithoutItsError() throws Exception {
+        waitFor("ready", () -> get("/health/ready").statusCode() == 200);
+        org.openikfz.api.connector.TransferTarget failing = new org.openikfz.api.connector.TransferTarget() {
+            @Override
+            public String destination() {
+                return org.openikfz.api.connector.TransferTarget.KBA;
+            }
+
+            @Override
+            public void deliver(org.openikfz.api.connector.TransferMessage message) {
+                throw new OutOfMemoryError("simulated by the test");
+            }
+        };
+        ServiceRegistration<org.openikfz.api.connector.TransferTarget> registration =
+                context.registerService(org.openikfz.api.connector.TransferTarget.class, failing, null);
+        try {
+            decided();
+            clock.advance(Duration.ofMinutes(31));
+            waitFor("not ready, naming the outbox job", () -> get("/health/ready").body().contains("{\"part\":\"job\",\"name\":\"outbox\"}"));
+            HttpResponse<String> notReady = get("/health/ready");
+            assertEquals(503, notReady.statusCode());
+            assertFalse("no error text: " + notReady.body(), notReady.body().contains("simulated") || notReady.body().contains("OutOfMemoryError"));
+            List<Sample> samples = scrape();
+            assertTrue(value(samples, "openikfz_transfers_total", Map.of("destination", "kba", "result", "failed")) >= 1);
+            assertEquals(0, value(samples, "openikfz_ready", Map.of()), 0);
+        } finally {
+            registration.unregister();
+        }
+        waitFor("ready again once the connector works", () -> get("/health/ready").statusCode() == 200);
+        waitFor("the KBA's messages delivered", () -> valueOr0(scrapeQuietly(), "openikfz_outbox_pending", Map.of("destination", "kba")) == 0);
+    }
+
     @Test
     public void metricsInOpenMetricsWhenAsked() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(api("/metrics"))

@@ -244,8 +244,11 @@ final class Background {
                 }
                 String procedureId = procedures.computeIfAbsent(message.applicationId(),
                         id -> core.store.findCase(id).map(Case::procedureId).orElse("unknown"));
+                long started = System.nanoTime();
+                boolean acknowledged = false;
                 try {
                     target.deliver(new TransferMessage(message.id(), message.applicationId(), procedureId, true, message.payload()));
+                    acknowledged = true;
                 } catch (ConnectorUnavailableException | RuntimeException e) {
                     Backoff next = b == null ? new Backoff(Duration.ofSeconds(1), now.plusSeconds(1))
                             : new Backoff(min(b.delay().multipliedBy(2), MAX_BACKOFF), now.plus(min(b.delay().multipliedBy(2), MAX_BACKOFF)));
@@ -254,6 +257,9 @@ final class Background {
                     }
                     backoff.put(destination, next);
                     break;
+                } finally {
+                    // an Error of the connector counts as a failed attempt too
+                    core.observations.transfer(destination, acknowledged, Duration.ofNanos(System.nanoTime() - started));
                 }
                 if (backoff.remove(destination) != null) {
                     LOG.log(Level.INFO, "transfers to " + destination + " delivered again");

@@ -84,7 +84,7 @@ final class ClerkDecisions {
         LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
         Optional<String> plate = approve ? DialogRules.decidedPlate(description, answers, facts) : Optional.empty();
         Set<Output> outputs = core.outputs(procedure, c, data);
-        return core.store.inTransaction(s -> {
+        boolean done = core.store.inTransaction(s -> {
             String reference = core.reference(s);
             // FZV § 23(1) S. 3: manual decisions are mailed in writing; effective on the day the procedure says (by default
             // the third day after mailing)
@@ -120,6 +120,10 @@ final class ClerkDecisions {
             s.appendAudit(id, "TRANSFER_QUEUED", "destinations=fachverfahren" + (approve ? ",kba" : "") + ";letters=" + String.join(",", letters));
             return true;
         });
+        if (done) {
+            core.observations.decision(c.procedureId(), org.openikfz.core.internal.operations.Observations.DecidedBy.CLERK, approve);
+        }
+        return done;
     }
 
     /**
@@ -131,7 +135,7 @@ final class ClerkDecisions {
      */
     boolean revoke(DecisionRecord record, String reason, String reviewer) {
         Instant now = core.now();
-        return core.store.inTransaction(s -> {
+        boolean revoked = core.store.inTransaction(s -> {
             if (!s.review(record.applicationId(), "OPEN", "REVOKED", null, reviewer, reason)) {
                 return false;
             }
@@ -155,6 +159,11 @@ final class ClerkDecisions {
             s.appendAudit(record.applicationId(), "REVOKED", "reference=" + record.reference() + ";by=" + reviewer);
             return true;
         });
+        if (revoked) {
+            // FZV § 23(3): revoked and decided anew, refused
+            core.observations.decision(record.procedureId(), org.openikfz.core.internal.operations.Observations.DecidedBy.REVIEW, false);
+        }
+        return revoked;
     }
 
     /** The clerk's written decision as PDF, while the case file is in the portal. */

@@ -67,10 +67,20 @@ final class Core {
     final Supplier<IdentityProvider> identity;
     /** The procedures the district offers; empty: whatever is deployed. */
     final java.util.Set<String> offered;
+    /** Told of decisions and deliveries, for the metrics. */
+    final org.openikfz.core.internal.operations.Observations observations;
 
     Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, Letterhead authority,
             org.openikfz.api.value.Land land, FeeTable fees, DatedSettings settings, ReviewSampling sampling, Duration idleTimeout,
             Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity, java.util.Set<String> offered) {
+        this(store, clock, registry, access, authority, land, fees, settings, sampling, idleTimeout, payment, identity, offered,
+                org.openikfz.core.internal.operations.Observations.NONE);
+    }
+
+    Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, Letterhead authority,
+            org.openikfz.api.value.Land land, FeeTable fees, DatedSettings settings, ReviewSampling sampling, Duration idleTimeout,
+            Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity, java.util.Set<String> offered,
+            org.openikfz.core.internal.operations.Observations observations) {
         this.store = store;
         this.clock = clock;
         this.registry = registry;
@@ -84,6 +94,7 @@ final class Core {
         this.payment = payment;
         this.identity = identity;
         this.offered = java.util.Set.copyOf(offered);
+        this.observations = observations;
     }
 
     Instant now() {

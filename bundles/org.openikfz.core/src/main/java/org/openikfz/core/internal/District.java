@@ -1,11 +1,9 @@
 package org.openikfz.core.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.openikfz.api.value.Land;
 
 /**
@@ -45,9 +43,7 @@ record District(String authority, Letterhead letterhead, Land land, Set<String> 
             throw new IllegalStateException("no Zulassungsbehörde configured in etc/" + EngineConfig.PID + ".cfg: "
                     + String.join("; ", problems) + " (a district build writes them from districts/<district>.json)");
         }
-        // a .cfg file gives "a, b" as one value: both forms are accepted
-        Set<String> procedures = Arrays.stream(config.district_procedures()).flatMap(p -> Arrays.stream(p.split(",")))
-                .map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        Set<String> procedures = Set.copyOf(org.openikfz.core.internal.operations.Operations.procedureIds(config.district_procedures()));
         return new District(authority, Letterhead.of(name, config.authorityAddress()), land, procedures);
     }
 }

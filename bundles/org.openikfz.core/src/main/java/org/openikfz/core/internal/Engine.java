@@ -67,7 +67,8 @@ public final class Engine implements ApplicationService, PlatformHealth {
     private final Background background;
 
     @Activate
-    public Engine(@Reference ApplicationStore store, EngineConfig config) {
+    public Engine(@Reference ApplicationStore store, @Reference org.openikfz.core.internal.operations.Observations observations,
+            EngineConfig config) {
         District district = District.of(config);
         SecureRandom random = new SecureRandom();
         List<URI> origins = Arrays.stream(config.portal_origins()).map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
@@ -75,8 +76,9 @@ public final class Engine implements ApplicationService, PlatformHealth {
         this.core = new Core(store, () -> clock, registry, new Access(random, district.authority(), origins), district.letterhead(),
                 district.land(), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
                 new ReviewSampling(config.review_rate(), random), Duration.ofMinutes(Math.max(1, config.dialog_idleMinutes())),
-                () -> payment, () -> identity, district.procedures());
-        this.pipeline = Pipeline.withThreads(Math.max(1, config.check_threads()), Duration.ofSeconds(Math.max(1, config.check_timeoutSeconds())));
+                () -> payment, () -> identity, district.procedures(), observations);
+        this.pipeline = Pipeline.withThreads(Math.max(1, config.check_threads()), Duration.ofSeconds(Math.max(1, config.check_timeoutSeconds())),
+                observations);
         this.dialog = new DialogFlow(core);
         this.verification = new VerificationFlow(core, pipeline, new Admission(config.verification_concurrent(),
                 config.verification_opposedPerVehicle(), Duration.ofMinutes(Math.max(1, config.verification_vehicleWindowMinutes()))));

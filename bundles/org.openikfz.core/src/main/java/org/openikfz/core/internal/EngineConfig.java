@@ -26,12 +26,6 @@ public @interface EngineConfig {
                     + " asks this Land's connector (FZV Anlage 11 Nr. 8, § 6a(8) StVG). Required.")
     String land() default "";
 
-    /** Property {@code district.procedures}. */
-    @AttributeDefinition(name = "Procedures the district offers",
-            description = "Procedure ids (e.g. ausserbetriebsetzung, umschreibung), comma-separated: the portal is ready only while"
-                    + " each of them is deployed. Empty: no requirement. A district build writes it from its descriptor.")
-    String[] district_procedures() default {};
-
     @AttributeDefinition(name = "Housekeeping period (ms)",
             description = "How often deadlines, transfers and deletions are worked off")
     long housekeeping_period() default 1000;
@@ -93,4 +87,14 @@ public @interface EngineConfig {
             description = "e.g. https://ikfz.example.de; the identity and payment providers send applicants back only to these."
                     + " Empty: any http(s) address without user information (the web tier checks its own origin).")
     String[] portal_origins() default {};
+
+    /** Property {@code district.procedures}. */
+    @AttributeDefinition(name = "Procedures the district offers",
+            description = "Ids of the procedures this Zulassungsbehörde offers online (e.g. ausserbetriebsetzung, umschreibung;"
+                    + " lower-case letters, digits and hyphens), filled from the district's descriptor. While one of them is not"
+                    + " deployed, the readiness probe (/health/ready on the machine API's ingress) answers 503 and names it, so a"
+                    + " load balancer sends no applicants to an incomplete portal; a procedure not named cannot be opened. In a .cfg"
+                    + " file: the ids separated by commas,"
+                    + " e.g. district.procedures=ausserbetriebsetzung,umschreibung. Empty: no procedure is required.")
+    String[] district_procedures() default {};
 }

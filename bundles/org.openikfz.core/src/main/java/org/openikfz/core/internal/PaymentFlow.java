@@ -121,6 +121,7 @@ final class PaymentFlow {
                 s.appendAudit(events);
                 return next;
             });
+            core.observations.decision(c.procedureId(), org.openikfz.core.internal.operations.Observations.DecidedBy.AUTOMATED, true);
             Map<String, String> after = new java.util.HashMap<>(data);
             plate.ifPresent(k -> after.put(DialogRules.DECIDED_PLATE, k));
             return new CaseFile(decided, after);

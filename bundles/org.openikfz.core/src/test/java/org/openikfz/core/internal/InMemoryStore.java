@@ -281,6 +281,22 @@ final class InMemoryStore implements ApplicationStore {
     }
 
     @Override
+    public synchronized List<org.openikfz.store.api.CaseCount> countCases() {
+        Map<List<String>, Long> counts = new java.util.TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        state.cases.values().forEach(c -> counts.merge(List.of(c.procedureId(), c.state()), 1L, Long::sum));
+        return counts.entrySet().stream().map(e -> new org.openikfz.store.api.CaseCount(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .toList();
+    }
+
+    @Override
+    public synchronized Map<String, Long> undeliveredByDestination() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        state.outbox.values().stream().filter(m -> !m.delivered()).forEach(m -> counts.merge(m.destination(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
     public String dialect() {
         return "MEMORY";
     }

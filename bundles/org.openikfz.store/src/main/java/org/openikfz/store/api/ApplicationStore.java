@@ -303,4 +303,20 @@ public interface ApplicationStore {
 
     /** Statements and commits sent to the database since the store started. @since 1.3 */
     StoreActivity activity();
+
+    /**
+     * How many applications there are of each procedure in each state (one grouped query, for
+     * monitoring; callers cache it).
+     *
+     * @since 1.5
+     */
+    java.util.List<CaseCount> countCases();
+
+    /**
+     * How many messages wait in the outbox per destination (one grouped query over the undelivered
+     * ones, for monitoring; callers cache it). Destinations with none are left out.
+     *
+     * @since 1.5
+     */
+    Map<String, Long> undeliveredByDestination();
 }

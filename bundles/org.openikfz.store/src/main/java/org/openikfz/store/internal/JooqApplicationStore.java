@@ -781,6 +781,27 @@ final class JooqApplicationStore implements ApplicationStore {
         return activity.get();
     }
 
+    @Override
+    public List<org.openikfz.store.api.CaseCount> countCases() {
+        return run("count applications", ctx -> ctx.select(APPLICATION.PROCEDURE_ID, APPLICATION.STATE, DSL.count())
+                .from(APPLICATION)
+                .groupBy(APPLICATION.PROCEDURE_ID, APPLICATION.STATE)
+                .orderBy(APPLICATION.PROCEDURE_ID, APPLICATION.STATE)
+                .fetch(r -> new org.openikfz.store.api.CaseCount(r.value1(), r.value2(), r.value3())));
+    }
+
+    @Override
+    public Map<String, Long> undeliveredByDestination() {
+        // over the index of undelivered messages (delivered_at, id)
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        run("count the outbox", ctx -> ctx.select(OUTBOX.DESTINATION, DSL.count())
+                .from(OUTBOX)
+                .where(OUTBOX.DELIVERED_AT.isNull())
+                .groupBy(OUTBOX.DESTINATION)
+                .fetch()).forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+        return counts;
+    }
+
     /**
      * Runs {@code work} in a transaction of its own, or in the bound one (no savepoint: a failure
      * rolls the whole transaction back); database errors become StoreExceptions.

@@ -276,6 +276,16 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public List<org.openikfz.store.api.CaseCount> countCases() {
+        return store.countCases();
+    }
+
+    @Override
+    public Map<String, Long> undeliveredByDestination() {
+        return store.undeliveredByDestination();
+    }
+
+    @Override
     public Case insertCase(Case initial) {
         return store.insertCase(initial);
     }

@@ -170,6 +170,25 @@ abstract class ApplicationStoreContract {
     }
 
     @Test
+    void counts_applications_by_procedure_and_state_and_the_outbox_by_destination() {
+        // a procedure and destinations of this run only: the PostgreSQL database may hold earlier runs' rows
+        String procedure = "zaehlung." + UUID.randomUUID();
+        String destination = "ziel." + UUID.randomUUID();
+        Application a = store.create(procedure, "09162000", "DIALOG", 3);
+        store.create(procedure, "09162000", "DIALOG", 3);
+        Application c = store.create(procedure, "09162000", "DIALOG", 3);
+        store.transition(c.id(), "DIALOG", "ABORTED", 3);
+        OutboxMessage first = store.enqueue(a.id(), destination, "<antrag/>");
+        store.enqueue(a.id(), destination, "<antrag/>");
+        store.markDelivered(first.id());
+
+        Map<String, Long> byState = new java.util.TreeMap<>();
+        store.countCases().stream().filter(k -> k.procedureId().equals(procedure)).forEach(k -> byState.put(k.state(), k.count()));
+        assertEquals(Map.of("ABORTED", 1L, "DIALOG", 2L), byState);
+        assertEquals(1L, store.undeliveredByDestination().get(destination), "only the undelivered one counts");
+    }
+
+    @Test
     void deleting_dialog_data_keeps_application_audit_and_outbox() {
         Application a = newApplication();
         Application other = newApplication();

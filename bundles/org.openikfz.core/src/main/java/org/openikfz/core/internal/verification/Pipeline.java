@@ -18,6 +18,8 @@ import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
 import org.openikfz.api.check.Finding;
 import org.openikfz.core.internal.Trace;
+import org.openikfz.core.internal.operations.Observations;
+import org.openikfz.core.internal.operations.Observations.CheckOutcome;
 import org.openikfz.store.api.TraceRecord;
 
 /**
@@ -31,10 +33,17 @@ public final class Pipeline {
 
     private final ExecutorService executor;
     private final Duration timeout;
+    private final Observations observations;
 
     public Pipeline(ExecutorService executor, Duration timeout) {
+        this(executor, timeout, Observations.NONE);
+    }
+
+    /** @param observations told of each check call: its outcome and how long it took */
+    public Pipeline(ExecutorService executor, Duration timeout, Observations observations) {
         this.executor = executor;
         this.timeout = timeout;
+        this.observations = observations;
     }
 
     /**
@@ -43,12 +52,17 @@ public final class Pipeline {
      * waits for a thread. Idle threads end after a minute.
      */
     public static Pipeline withThreads(int threads, Duration timeout) {
+        return withThreads(threads, timeout, Observations.NONE);
+    }
+
+    /** As {@link #withThreads(int, Duration)}, telling {@code observations} of each check call. */
+    public static Pipeline withThreads(int threads, Duration timeout, Observations observations) {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 60,
                 java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(threads * 4),
                 r -> new Thread(r, "openikfz-check-" + n.incrementAndGet()));
         executor.allowCoreThreadTimeOut(true);
-        return new Pipeline(executor, timeout);
+        return new Pipeline(executor, timeout, observations);
     }
 
     public Duration timeout() {
@@ -87,13 +101,21 @@ public final class Pipeline {
         for (CheckId id : order) {
             Check check = checks.apply(id);
             if (check == null) {
+                observations.check(id.value(), CheckOutcome.NOT_DEPLOYED, null);
                 failures.add("check " + id + " not available");
                 trace.add(new TraceRecord(application, trace.size(), "check " + id.value(), "FAILED", null, "", "check not available",
                         null, null));
                 continue;
             }
             CheckContext ctx = context.apply(Map.copyOf(facts));
-            CheckResult result = bounded(() -> check.check(ctx), "check " + id);
+            long started = System.nanoTime();
+            Call call = bounded(() -> check.check(ctx), "check " + id);
+            CheckResult result = call.result();
+            observations.check(id.value(), call.timedOut() ? CheckOutcome.TIMEOUT : switch (result) {
+                case CheckResult.Clear c -> CheckOutcome.CLEAR;
+                case CheckResult.Opposed o -> CheckOutcome.OPPOSED;
+                case CheckResult.Failed f -> CheckOutcome.FAILED;
+            }, Duration.ofNanos(System.nanoTime() - started));
             collect(result, findings, failures);
             trace.add(Trace.step(application, trace.size(), "check " + id.value(), result, Trace.version(check)));
             if (result instanceof CheckResult.Clear clear) {
@@ -101,26 +123,33 @@ public final class Pipeline {
             }
         }
         Map<String, String> established = Map.copyOf(facts);
-        CheckResult judged = bounded(() -> judge.apply(established), procedureStep);
+        CheckResult judged = bounded(() -> judge.apply(established), procedureStep).result();
         collect(judged, findings, failures);
         trace.add(Trace.step(application, trace.size(), procedureStep, judged, procedureVersion));
         return new Outcome(List.copyOf(findings), List.copyOf(failures), facts, trace);
     }
 
-    private CheckResult bounded(java.util.concurrent.Callable<CheckResult> work, String what) {
+    /** A bounded call's result, and whether it failed because it did not answer in time. */
+    private record Call(CheckResult result, boolean timedOut) {
+        static Call of(CheckResult result) {
+            return new Call(result, false);
+        }
+    }
+
+    private Call bounded(java.util.concurrent.Callable<CheckResult> work, String what) {
         Future<CheckResult> future = executor.submit(work);
         try {
             CheckResult result = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return result == null ? CheckResult.failed(what + " gave no result") : result;
+            return Call.of(result == null ? CheckResult.failed(what + " gave no result") : result);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return CheckResult.failed(what + " did not answer within " + timeout.toSeconds() + " s");
+            return new Call(CheckResult.failed(what + " did not answer within " + timeout.toSeconds() + " s"), true);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            return CheckResult.failed(what + " was interrupted");
+            return Call.of(CheckResult.failed(what + " was interrupted"));
         } catch (java.util.concurrent.ExecutionException e) {
-            return CheckResult.failed(what + " could not be completed: " + e.getCause().getClass().getSimpleName());
+            return Call.of(CheckResult.failed(what + " could not be completed: " + e.getCause().getClass().getSimpleName()));
         }
     }
 

@@ -67,6 +67,50 @@ class PipelineTest {
         assertTrue(outcome.failures().get(0).contains("did not answer"), outcome.failures().toString());
     }
 
+    /** Each check call is reported for the metrics: its outcome, told apart as a scraper needs it, and its latency. */
+    @Test
+    void everyCheckCallIsReportedWithItsOutcome() {
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.openikfz.core.internal.operations.Observations observations = new org.openikfz.core.internal.operations.Observations() {
+            @Override
+            public void check(String check, CheckOutcome outcome, Duration took) {
+                // a call's latency is there; one that timed out took at least the time bound
+                reported.add(check + "=" + outcome.label() + (took == null ? "" : took.compareTo(Duration.ofMillis(300)) >= 0 ? " bounded" : " timed"));
+            }
+
+            @Override
+            public void decision(String procedure, DecidedBy by, boolean approved) {
+            }
+
+            @Override
+            public void transfer(String destination, boolean delivered, Duration took) {
+            }
+        };
+        Map<String, Check> checks = Map.of(
+                "clear", check("clear", CheckResult::clear),
+                "opposed", check("opposed", () -> CheckResult.opposed(new Finding("kennzeichen",
+                        org.openikfz.api.text.LocalizedText.of("falsch", "wrong")))),
+                "broken", check("broken", () -> {
+                    throw new IllegalStateException("register down");
+                }),
+                "slow", check("slow", () -> {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return CheckResult.clear();
+                }));
+        UUID id = UUID.randomUUID();
+        new Pipeline(executor, Duration.ofMillis(300), observations).run(id,
+                List.of("clear", "opposed", "broken", "slow", "missing").stream().map(CheckId::new).toList(), c -> checks.get(c.value()),
+                facts -> null, new TraceRecord(id, 0, "answers", "INPUT", "", "", "", "", null), facts -> CheckResult.clear(), "procedure", "1");
+        assertEquals(List.of("clear=clear", "opposed=opposed", "broken=failed", "slow=timeout bounded", "missing=not_deployed"),
+                reported.stream().map(r -> r.replace(" timed", "")).toList());
+        assertTrue(reported.stream().filter(r -> !r.startsWith("missing") && !r.startsWith("slow")).allMatch(r -> r.endsWith(" timed")
+                || r.endsWith(" bounded")), "each call carries its latency: " + reported);
+    }
+
     @Test
     void aMissingOrBrokenCheckFailsNeverPasses() {
         Check broken = check("broken", () -> {

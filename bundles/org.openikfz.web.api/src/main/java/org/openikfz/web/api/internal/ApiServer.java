@@ -6,7 +6,9 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.openikfz.api.application.ApplicationService;
+import org.openikfz.api.health.Metrics;
 import org.openikfz.api.health.PlatformHealth;
+import org.openikfz.api.health.Readiness;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.web.support.BundleClassLoader;
 import org.openikfz.web.support.Ingresses;
@@ -25,7 +27,8 @@ import org.slf4j.Logger;
 /**
  * The machine API's ingress: its own embedded Jetty (connector, threads, rate limit per client
  * address counting every POST and PUT, HTTPS when configured) serving {@code /api/*} and
- * {@code /health}; no Vaadin, no session. In a bundle of its own, so that redeploying the citizens'
+ * {@code /health}, the probes {@code /health/live} and {@code /health/ready}, and {@code /metrics};
+ * no Vaadin, no session. In a bundle of its own, so that redeploying the citizens'
  * UI leaves it up. Procedures and the engine are tracked dynamically: a missing engine is "not
  * available right now" (503), never a failure.
  */
@@ -41,6 +44,10 @@ public class ApiServer {
     private volatile ApplicationService engine;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile PlatformHealth health;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Readiness readiness;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
     private volatile Server server;
 
     @Activate
@@ -55,6 +62,10 @@ public class ApiServer {
         context.addServlet(new ServletHolder("api", new ApiServlet(procedures, () -> Optional.ofNullable(engine), portal)), "/api/*");
         // for load balancers and monitoring: 200 while every background job is healthy, else 503
         context.addServlet(new ServletHolder("health", new HealthServlet(() -> health)), "/health");
+        // probes: liveness (the process runs) and readiness (store, the district's procedures, jobs); see docs/operations-health.md
+        context.addServlet(new ServletHolder("probes", new ProbeServlet(() -> readiness)), "/health/*");
+        // Prometheus scrapes the core's metrics here (names only in labels, the store's counts cached)
+        context.addServlet(new ServletHolder("metrics", new MetricsServlet(() -> metrics)), "/metrics");
         // (the API answers a body over its own limit of 64 KiB with a JSON 413 itself, from the announced length)
         Ingresses.Spec spec = new Ingresses.Spec("machine API", 32, config.apiHost(), config.apiPort(), config.maxRequestBytes(),
                 new Ingresses.RateLimit(config.apiRequestsPerSecond(), config.apiRequestBurst()), true, true, 60);

@@ -83,9 +83,30 @@ public final class Engine implements ApplicationService, PlatformHealth {
         this.payments = new PaymentFlow(core);
         this.documents = new Documents(core);
         this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()));
-        this.background = new Background(core, d -> Optional.ofNullable(targets.get(d)).map(java.util.Deque::peekFirst).orElse(null), payments);
+        String node = nodeId(config.node_id());
+        System.getLogger(Engine.class.getName()).log(System.Logger.Level.INFO, "this node's id (claims on the outbox): " + node);
+        this.background = new Background(core, d -> Optional.ofNullable(targets.get(d)).map(java.util.Deque::peekFirst).orElse(null), payments,
+                node, Duration.ofSeconds(Math.max(2, config.outbox_leaseSeconds())), Math.max(1, config.outbox_claimSize()));
         // a round waits until the clock is bound (DS binds it right after activation)
         background.schedule(jobs, Duration.ofMillis(Math.max(50, config.housekeeping_period())), () -> clock != null);
+    }
+
+    /**
+     * The configured node id, or one made for this process: the host name and a random part, so two
+     * processes never share one (a restarted node gets a new one; its old claims lapse).
+     */
+    static String nodeId(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            host = "node";
+        }
+        String id = host + "-" + java.util.HexFormat.of().toHexDigits(new SecureRandom().nextInt());
+        return id.length() <= 100 ? id : id.substring(id.length() - 100);
     }
 
     @Deactivate

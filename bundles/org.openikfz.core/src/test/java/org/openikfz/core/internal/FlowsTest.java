@@ -360,6 +360,82 @@ class FlowsTest {
         assertEquals(Map.of(), store.getData(ref.id()));
     }
 
+    // several nodes on one database: each sends only what it claimed, so two nodes' rounds at once send each message once
+    @Test
+    void two_nodes_deliver_each_message_once() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            decided();
+        }
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        int queued = store.undelivered(Integer.MAX_VALUE).size();
+        assertTrue(queued >= 18, "three messages per case at least: " + queued);
+        TransferTarget slow = new TransferTarget() {
+            @Override
+            public String destination() {
+                return "any";
+            }
+
+            @Override
+            public void deliver(TransferMessage message) {
+                delivered.add(message);
+                Thread.yield();
+            }
+        };
+        Background a = new Background(core, destination -> slow, payment, "node-a", Duration.ofMinutes(2), 4);
+        Background b = new Background(core, destination -> slow, payment, "node-b", Duration.ofMinutes(2), 4);
+        try (var both = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < 20 && !store.undelivered(Integer.MAX_VALUE).isEmpty(); round++) {
+                var x = both.submit(a::deliverOutbox);
+                var y = both.submit(b::deliverOutbox);
+                x.get();
+                y.get();
+            }
+        } finally {
+            a.close();
+            b.close();
+        }
+        assertEquals(List.of(), store.undelivered(Integer.MAX_VALUE));
+        assertEquals(queued, delivered.size(), "each message once");
+        assertEquals(queued, delivered.stream().map(TransferMessage::id).distinct().count());
+    }
+
+    // a node that died holding claims: the other node sends its messages once the claim lapsed, not before
+    @Test
+    void the_claims_of_a_dead_node_lapse_to_the_other() {
+        decided();
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        int queued = store.undelivered(Integer.MAX_VALUE).size();
+        java.time.Instant now = java.time.Instant.now();
+        // node-a claimed them and died (the lease is real time: it lapsed two seconds after the claim)
+        assertEquals(queued, store.claimUndelivered("node-a", now, now.plusSeconds(2), 100).size());
+        Background b = new Background(core, destination -> new TransferTarget() {
+            @Override
+            public String destination() {
+                return "any";
+            }
+
+            @Override
+            public void deliver(TransferMessage message) {
+                delivered.add(message);
+            }
+        }, payment, "node-b", Duration.ofMinutes(2), 100);
+        try {
+            assertEquals(0, b.deliverOutbox(), "held by node-a");
+            assertEquals(List.of(), delivered);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!store.undelivered(Integer.MAX_VALUE).isEmpty() && System.nanoTime() < deadline) {
+                b.deliverOutbox();
+                Thread.onSpinWait();
+            }
+        } finally {
+            b.close();
+        }
+        assertEquals(List.of(), store.undelivered(Integer.MAX_VALUE));
+        assertEquals(queued, delivered.size());
+    }
+
     // FZV § 24 (2019: § 15h(3)): the letters follow what the checks established (here: the register does not name the
     // applicant as holder), not the applicant's answers: the engine gives the procedure the case's facts
     @Test

@@ -179,7 +179,11 @@ final class Background {
     /** FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then transfer. */
     private void closeDecisionWindow(Case due, Instant now) {
         CaseFile file = core.store.findCaseFile(due.id()).orElse(null);
-        if (file == null || file.state().decision() == null || now.isBefore(file.state().decision().offeredUntil())) {
+        // the case is read again after the list of due cases: another node (several on one database) may have closed its
+        // window in between. Only a case still DECIDED is closed; the move below is a compare and set on what was read here,
+        // so of two nodes closing it at once one does (a move TRANSFER -> TRANSFER would be allowed and queue it all again)
+        if (file == null || CaseState.of(file.state().state()) != CaseState.DECIDED || file.state().decision() == null
+                || now.isBefore(file.state().decision().offeredUntil())) {
             return;
         }
         Procedure procedure = core.registry.procedure(due.procedureId());
@@ -374,7 +378,9 @@ final class Background {
                 return;
             }
             if (status == PaymentProvider.Status.PAID) {
-                core.store.findCaseFile(c.id()).ifPresent(payment::decide);
+                // read again: decided only if nobody (another node, the applicant's submission) moved it meanwhile; the
+                // decision itself is a compare and set on this version
+                core.store.findCaseFile(c.id()).filter(f -> f.state().state().equals(c.state())).ifPresent(payment::decide);
                 return;
             }
         }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationState;
@@ -398,6 +399,42 @@ class FlowsTest {
         assertEquals(List.of(), store.undelivered(Integer.MAX_VALUE));
         assertEquals(queued, delivered.size(), "each message once");
         assertEquals(queued, delivered.stream().map(TransferMessage::id).distinct().count());
+    }
+
+    // several nodes: node B read the due cases, node A closed the window before B got to the case; B must not queue it again
+    @Test
+    void a_decision_window_another_node_closed_meanwhile_is_not_closed_again() {
+        ApplicationRef ref = decided();
+        clock.advance(Duration.ofMinutes(31));
+        List<org.openikfz.store.api.Case> seenByB = store.casesDue(clock.instant(), 500);
+        assertEquals(1, seenByB.size());
+        background.deadlines(); // node A
+        assertEquals("TRANSFER", store.findCase(ref.id()).orElseThrow().state());
+        int queued = store.outboxOf(ref.id()).size();
+        // node B: the same engine on the same store, but its list of due cases was read before A's round
+        ApplicationStore staleList = (ApplicationStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ApplicationStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("casesDue") && args.length == 2) {
+                        return seenByB;
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Core nodeB = new Core(staleList, () -> clock, registry, new Access(new SecureRandom(), "ERZ", List.of(URI.create("https://portal.example"))),
+                "Landratsamt Erzgebirgskreis", Land.of("SN"), FeeTable.bundled(), DatedSettings.bundled(), new ReviewSampling(0.0, new SecureRandom()),
+                Duration.ofMinutes(30), () -> null, () -> null);
+        Background b = new Background(nodeB, destination -> null, new PaymentFlow(nodeB), "node-b", Duration.ofMinutes(2), 100);
+        try {
+            b.deadlines();
+        } finally {
+            b.close();
+        }
+        assertEquals(queued, store.outboxOf(ref.id()).size(), "transfer and letter queued once");
+        assertEquals(1, store.auditTypes(ref.id()).stream().filter("TRANSFER_QUEUED"::equals).count());
+        assertEquals(1, store.auditTypes(ref.id()).stream().filter("MAILED"::equals).count());
     }
 
     // a node that died holding claims: the other node sends its messages once the claim lapsed, not before

@@ -68,7 +68,7 @@ public final class Engine implements ApplicationService, PlatformHealth {
     private final Background background;
 
     @Activate
-    public Engine(@Reference ApplicationStore store, EngineConfig config) {
+    public Engine(@Reference ApplicationStore store, EngineConfig config, org.osgi.framework.BundleContext context) {
         SecureRandom random = new SecureRandom();
         List<URI> origins = Arrays.stream(config.portal_origins()).map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
         // fees are data: the bundled GebOSt table, with the Land's or district's entries from etc/ replacing its items
@@ -83,7 +83,7 @@ public final class Engine implements ApplicationService, PlatformHealth {
         this.payments = new PaymentFlow(core);
         this.documents = new Documents(core);
         this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()));
-        String node = nodeId(config.node_id());
+        String node = nodeId(config.node_id(), context.getProperty("openikfz.home"));
         System.getLogger(Engine.class.getName()).log(System.Logger.Level.INFO, "this node's id (claims on the outbox): " + node);
         this.background = new Background(core, d -> Optional.ofNullable(targets.get(d)).map(java.util.Deque::peekFirst).orElse(null), payments,
                 node, Duration.ofSeconds(Math.max(2, config.outbox_leaseSeconds())), Math.max(1, config.outbox_claimSize()));
@@ -92,10 +92,13 @@ public final class Engine implements ApplicationService, PlatformHealth {
     }
 
     /**
-     * The configured node id, or one made for this process: the host name and a random part, so two
-     * processes never share one (a restarted node gets a new one; its old claims lapse).
+     * The configured node id, or one made from the host name and the installation's folder
+     * ({@code openikfz.home}): distinct for two nodes on one host, and the same after a restart, so a
+     * node restarted after a crash sends what its previous process had claimed at once instead of
+     * after the claim lapsed. Where two nodes could have the same host name and folder (containers
+     * with a fixed host name), configure {@code node.id}.
      */
-    static String nodeId(String configured) {
+    static String nodeId(String configured, String home) {
         if (configured != null && !configured.isBlank()) {
             return configured.strip();
         }
@@ -105,8 +108,15 @@ public final class Engine implements ApplicationService, PlatformHealth {
         } catch (java.io.IOException | RuntimeException e) {
             host = "node";
         }
-        String id = host + "-" + java.util.HexFormat.of().toHexDigits(new SecureRandom().nextInt());
-        return id.length() <= 100 ? id : id.substring(id.length() - 100);
+        String folder = java.nio.file.Path.of(home == null ? "." : home).toAbsolutePath().normalize().toString();
+        byte[] hash;
+        try {
+            hash = java.security.MessageDigest.getInstance("SHA-256").digest(folder.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String suffix = "-" + java.util.HexFormat.of().formatHex(hash, 0, 4);
+        return (host.length() > 90 ? host.substring(0, 90) : host) + suffix;
     }
 
     @Deactivate

@@ -80,8 +80,9 @@ public @interface EngineConfig {
     /** Property {@code node.id}. */
     @AttributeDefinition(name = "This node's id",
             description = "Several platform nodes on one PostgreSQL database: each needs an id of its own (e.g. the host name),"
-                    + " under which it claims the outbox messages it sends. Empty: made at start from the host name and a random"
-                    + " part (logged), distinct for every process.", required = false)
+                    + " under which it claims the outbox messages it sends. Empty: the host name and a hash of the installation's"
+                    + " folder (logged at start; the same after a restart). Configure it where nodes can share host name and folder.",
+            required = false)
     String node_id() default "";
 
     /** Property {@code outbox.leaseSeconds}. */

@@ -45,7 +45,7 @@ final class Background {
     private static final int MARK_BATCH = 50;
     private static final Duration RETRY = Duration.ofMinutes(1);
     /** How many outbox messages a node claims at a time when not configured: several nodes share a backlog in these portions. */
-    static final int DEFAULT_CLAIM = 100;
+    static final int DEFAULT_CLAIM = 500;
     /** The claim's length when not configured (see {@link EngineConfig#outbox_leaseSeconds()}). */
     static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
 

@@ -96,7 +96,7 @@ public @interface EngineConfig {
     @AttributeDefinition(name = "Outbox messages claimed at a time",
             description = "How many messages a node claims in one round; several nodes share a backlog in portions of this size.",
             min = "1")
-    int outbox_claimSize() default 100;
+    int outbox_claimSize() default 500;
 
     /** Property {@code portal.origins}. */
     @AttributeDefinition(name = "The portal's own origins",

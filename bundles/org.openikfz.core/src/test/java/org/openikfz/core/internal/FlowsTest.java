@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationState;
@@ -370,6 +371,118 @@ class FlowsTest {
         background.finishTransferred();
         assertEquals("COMPLETED", store.findCase(ref.id()).orElseThrow().state());
         assertEquals(Map.of(), store.getData(ref.id()));
+    }
+
+    // several nodes on one database: each sends only what it claimed, so two nodes' rounds at once send each message once
+    @Test
+    void two_nodes_deliver_each_message_once() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            decided();
+        }
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        int queued = store.undelivered(Integer.MAX_VALUE).size();
+        assertTrue(queued >= 18, "three messages per case at least: " + queued);
+        TransferTarget slow = new TransferTarget() {
+            @Override
+            public String destination() {
+                return "any";
+            }
+
+            @Override
+            public void deliver(TransferMessage message) {
+                delivered.add(message);
+                Thread.yield();
+            }
+        };
+        Background a = new Background(core, destination -> slow, payment, "node-a", Duration.ofMinutes(2), 4);
+        Background b = new Background(core, destination -> slow, payment, "node-b", Duration.ofMinutes(2), 4);
+        try (var both = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < 20 && !store.undelivered(Integer.MAX_VALUE).isEmpty(); round++) {
+                var x = both.submit(a::deliverOutbox);
+                var y = both.submit(b::deliverOutbox);
+                x.get();
+                y.get();
+            }
+        } finally {
+            a.close();
+            b.close();
+        }
+        assertEquals(List.of(), store.undelivered(Integer.MAX_VALUE));
+        assertEquals(queued, delivered.size(), "each message once");
+        assertEquals(queued, delivered.stream().map(TransferMessage::id).distinct().count());
+    }
+
+    // several nodes: node B read the due cases, node A closed the window before B got to the case; B must not queue it again
+    @Test
+    void a_decision_window_another_node_closed_meanwhile_is_not_closed_again() {
+        ApplicationRef ref = decided();
+        clock.advance(Duration.ofMinutes(31));
+        List<org.openikfz.store.api.Case> seenByB = store.casesDue(clock.instant(), 500);
+        assertEquals(1, seenByB.size());
+        background.deadlines(); // node A
+        assertEquals("TRANSFER", store.findCase(ref.id()).orElseThrow().state());
+        int queued = store.outboxOf(ref.id()).size();
+        // node B: the same engine on the same store, but its list of due cases was read before A's round
+        ApplicationStore staleList = (ApplicationStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ApplicationStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("casesDue") && args.length == 2) {
+                        return seenByB;
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Core nodeB = new Core(staleList, () -> clock, registry, new Access(new SecureRandom(), "ERZ", List.of(URI.create("https://portal.example"))),
+                "Landratsamt Erzgebirgskreis", Land.of("SN"), FeeTable.bundled(), DatedSettings.bundled(), new ReviewSampling(0.0, new SecureRandom()),
+                Duration.ofMinutes(30), () -> null, () -> null);
+        Background b = new Background(nodeB, destination -> null, new PaymentFlow(nodeB), "node-b", Duration.ofMinutes(2), 100);
+        try {
+            b.deadlines();
+        } finally {
+            b.close();
+        }
+        assertEquals(queued, store.outboxOf(ref.id()).size(), "transfer and letter queued once");
+        assertEquals(1, store.auditTypes(ref.id()).stream().filter("TRANSFER_QUEUED"::equals).count());
+        assertEquals(1, store.auditTypes(ref.id()).stream().filter("MAILED"::equals).count());
+    }
+
+    // a node that died holding claims: the other node sends its messages once the claim lapsed, not before
+    @Test
+    void the_claims_of_a_dead_node_lapse_to_the_other() {
+        decided();
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        int queued = store.undelivered(Integer.MAX_VALUE).size();
+        java.time.Instant now = java.time.Instant.now();
+        // node-a claimed them and died (the lease is real time: it lapsed two seconds after the claim)
+        assertEquals(queued, store.claimUndelivered("node-a", now, now.plusSeconds(2), 100).size());
+        Background b = new Background(core, destination -> new TransferTarget() {
+            @Override
+            public String destination() {
+                return "any";
+            }
+
+            @Override
+            public void deliver(TransferMessage message) {
+                delivered.add(message);
+            }
+        }, payment, "node-b", Duration.ofMinutes(2), 100);
+        try {
+            assertEquals(0, b.deliverOutbox(), "held by node-a");
+            assertEquals(List.of(), delivered);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!store.undelivered(Integer.MAX_VALUE).isEmpty() && System.nanoTime() < deadline) {
+                b.deliverOutbox();
+                Thread.onSpinWait();
+            }
+        } finally {
+            b.close();
+        }
+        assertEquals(List.of(), store.undelivered(Integer.MAX_VALUE));
+        assertEquals(queued, delivered.size());
     }
 
     // FZV § 24 (2019: § 15h(3)): the letters follow what the checks established (here: the register does not name the

@@ -214,6 +214,19 @@ final class InMemoryStore implements ApplicationStore {
         return state.outbox.values().stream().filter(m -> !m.delivered()).limit(limit).toList();
     }
 
+    /** The claims of several nodes, as the store keeps them: message id to node and until when. */
+    private final Map<Long, Map.Entry<String, Instant>> claims = new java.util.HashMap<>();
+
+    @Override
+    public synchronized List<OutboxMessage> claimUndelivered(String node, Instant now, Instant until, int limit) {
+        List<OutboxMessage> claimed = state.outbox.values().stream().filter(m -> !m.delivered()).filter(m -> {
+            Map.Entry<String, Instant> c = claims.get(m.id());
+            return c == null || c.getValue().isBefore(now) || c.getKey().equals(node);
+        }).limit(limit).toList();
+        claimed.forEach(m -> claims.put(m.id(), Map.entry(node, until)));
+        return claimed;
+    }
+
     @Override
     public synchronized boolean markDelivered(long messageId) {
         OutboxMessage m = state.outbox.get(messageId);

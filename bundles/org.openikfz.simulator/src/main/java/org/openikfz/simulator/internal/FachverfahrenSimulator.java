@@ -3,7 +3,9 @@ package org.openikfz.simulator.internal;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.TransferMessage;
 import org.openikfz.api.connector.TransferTarget;
 import org.osgi.framework.BundleContext;
@@ -20,13 +22,21 @@ public final class FachverfahrenSimulator implements TransferTarget {
 
     private final Path inbox;
     private final Set<Long> seen = new HashSet<>(); // guarded by this
+    private final Deliveries deliveries;
+    private final Optional<TransferForwarding> forwarding;
 
     @Activate
     public FachverfahrenSimulator(BundleContext context) {
-        this(SimulatorFiles.dir(context));
+        this(SimulatorFiles.dir(context), TransferForwarding.of(context));
     }
 
     FachverfahrenSimulator(Path dir) {
+        this(dir, Optional.empty());
+    }
+
+    FachverfahrenSimulator(Path dir, Optional<TransferForwarding> forwarding) {
+        this.deliveries = new Deliveries(dir, "fachverfahren");
+        this.forwarding = forwarding;
         this.inbox = dir.resolve("fachverfahren-inbox.jsonl");
         for (String line : SimulatorFiles.lines(inbox)) {
             seen.add(Long.parseLong(SimulatorFiles.jsonString(line, "messageId")));
@@ -39,10 +49,24 @@ public final class FachverfahrenSimulator implements TransferTarget {
     }
 
     @Override
-    public synchronized void deliver(TransferMessage message) {
+    public void deliver(TransferMessage message) throws ConnectorUnavailableException {
+        if (forwarding.isPresent()) {
+            forwarding.get().deliver("fachverfahren", message); // several nodes, one set of simulated systems
+            return;
+        }
+        receive(message);
+    }
+
+    private synchronized void receive(TransferMessage message) {
+        deliveries.record(message);
         if (seen.add(message.id())) {
             SimulatorFiles.append(inbox, SimulatorFiles.received(message));
         }
+    }
+
+    /** Every delivery counted per message id (JSON objects), a repeated one too; optionally only for one application. */
+    List<String> deliveries(String application) {
+        return deliveries.json(application);
     }
 
     /** What arrived, oldest first; optionally only for one application. */

@@ -112,16 +112,24 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
     private final Map<String, CocRecord> coc = new LinkedHashMap<>(); // by FIN; guarded by this
     private final Set<Long> received = new HashSet<>(); // guarded by this
     private final Mode mode = new Mode("KBA");
+    private final Deliveries deliveries;
+    private final java.util.Optional<TransferForwarding> forwarding;
 
     @Activate
     public KbaSimulator(BundleContext context, Config config,
             @org.osgi.service.component.annotations.Reference GdvSimulator gdv) {
-        this(SimulatorFiles.dir(context), gdv);
+        this(SimulatorFiles.dir(context), gdv, TransferForwarding.of(context));
         configure(config);
     }
 
     /** For tests: records under {@code dir}, mode normal. */
     KbaSimulator(Path dir, GdvSimulator gdv) {
+        this(dir, gdv, java.util.Optional.empty());
+    }
+
+    KbaSimulator(Path dir, GdvSimulator gdv, java.util.Optional<TransferForwarding> forwarding) {
+        this.deliveries = new Deliveries(dir, "kba");
+        this.forwarding = forwarding;
         this.file = dir.resolve("kba-vehicles.tsv");
         this.cocFile = dir.resolve("kba-coc.tsv");
         this.transfers = dir.resolve("kba-transfers.jsonl");
@@ -261,8 +269,13 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
     /** Receives a transfer; a message id seen before is acknowledged and not applied again. */
     @Override
     public void deliver(TransferMessage message) throws ConnectorUnavailableException {
+        if (forwarding.isPresent()) {
+            forwarding.get().deliver("kba", message); // several nodes, one set of simulated systems: its mode applies there
+            return;
+        }
         mode.await();
         synchronized (this) {
+            deliveries.record(message);
             if (received.contains(message.id())) {
                 return;
             }
@@ -429,6 +442,11 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
         vehicles.values().removeIf(v -> v.kennzeichen().equals(normalized.kennzeichen()));
         store(normalized);
         return normalized;
+    }
+
+    /** Every delivery counted per message id (JSON objects), a repeated one too; optionally only for one application. */
+    List<String> deliveries(String application) {
+        return deliveries.json(application);
     }
 
     List<String> transfers() {

@@ -3,7 +3,9 @@ package org.openikfz.simulator.internal;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.TransferMessage;
 import org.openikfz.api.connector.TransferTarget;
 import org.osgi.framework.BundleContext;
@@ -20,13 +22,21 @@ public final class PostSimulator implements TransferTarget {
 
     private final Path outbox;
     private final Set<Long> seen = new HashSet<>(); // guarded by this
+    private final Deliveries deliveries;
+    private final Optional<TransferForwarding> forwarding;
 
     @Activate
     public PostSimulator(BundleContext context) {
-        this(SimulatorFiles.dir(context));
+        this(SimulatorFiles.dir(context), TransferForwarding.of(context));
     }
 
     PostSimulator(Path dir) {
+        this(dir, Optional.empty());
+    }
+
+    PostSimulator(Path dir, Optional<TransferForwarding> forwarding) {
+        this.deliveries = new Deliveries(dir, "post");
+        this.forwarding = forwarding;
         this.outbox = dir.resolve("post-outbox.jsonl");
         for (String line : SimulatorFiles.lines(outbox)) {
             seen.add(Long.parseLong(SimulatorFiles.jsonString(line, "messageId")));
@@ -39,11 +49,25 @@ public final class PostSimulator implements TransferTarget {
     }
 
     @Override
-    public synchronized void deliver(TransferMessage message) {
+    public void deliver(TransferMessage message) throws ConnectorUnavailableException {
+        if (forwarding.isPresent()) {
+            forwarding.get().deliver("post", message); // several nodes, one set of simulated systems
+            return;
+        }
+        receive(message);
+    }
+
+    private synchronized void receive(TransferMessage message) {
+        deliveries.record(message);
         if (!seen.contains(message.id())) {
             SimulatorFiles.append(outbox, SimulatorFiles.received(message));
             seen.add(message.id());
         }
+    }
+
+    /** Every delivery counted per message id (JSON objects), a repeated one too; optionally only for one application. */
+    List<String> deliveries(String application) {
+        return deliveries.json(application);
     }
 
     /** The letters, oldest first; optionally only those of one application. */

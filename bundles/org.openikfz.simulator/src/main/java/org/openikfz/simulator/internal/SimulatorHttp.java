@@ -49,6 +49,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  *                                          verwertungsnachweis (false)
  * POST /kba/admin/mode                     form: mode=normal|slow|unavailable (all KBA services)
  * GET  /kba/admin/transfers                transfers the KBA received (JSON lines)
+ * GET  /kba/admin/deliveries               every delivery counted per message id, a repeated one too
+ *                                          ([{messageId, application, deliveries}]), ?application=UUID
+ * POST /kba/admin/receive                  form: id, application, procedure, internet, payload — a transfer another
+ *                                          node's simulators pass on (framework property openikfz.simulator.transfersTo);
+ *                                          204, or 503 when the receiver is unavailable
  * GET  /kba/admin/pruefziffer              ?fin=&amp;lastHu=2025-04-10&amp;nextHu=2027-04&amp;organisation=TUEV — the HU report's Prüfziffer
  * GET  /kba/admin/coc                      reference data for first registrations (no codes)
  * POST /kba/admin/coc                      form: fin, zb2, vehicle, registrable=true|false, obstacle
@@ -66,7 +71,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * POST /kennzeichen/admin/taken            form: kennzeichen — mark a plate as taken
  * POST /kennzeichen/admin/mode             form: mode=normal|slow|unavailable
  * GET  /fachverfahren/admin/inbox          what the Fachverfahren received (JSON lines), ?application=UUID
+ * GET  /fachverfahren/admin/deliveries     as /kba/admin/deliveries; POST /fachverfahren/admin/receive as /kba/admin/receive
  * GET  /post/admin/letters                 the authority's outgoing post (JSON lines), ?application=UUID
+ * GET  /post/admin/deliveries              as /kba/admin/deliveries; POST /post/admin/receive as /kba/admin/receive
  * GET  /epayment/admin/payments            payments (JSON)
  * POST /epayment/admin/payments/ID/pay     pays a payment without the browser
  * GET  /epayment/pay/ID                    the payment page; POST action=pay|cancel
@@ -207,6 +214,10 @@ public final class SimulatorHttp {
             mode(x, kba.mode());
         } else if (path.equals("/kba/admin/transfers")) {
             json(x, 200, Json.array(kba.transfers()));
+        } else if (is(x, "GET", "/kba/admin/deliveries")) {
+            json(x, 200, Json.array(kba.deliveries(query(x).get("application"))));
+        } else if (is(x, "POST", "/kba/admin/receive")) {
+            receive(x, kba);
         } else if (is(x, "GET", "/kba/admin/pruefziffer")) {
             Map<String, String> q = query(x);
             Fin fin = Fin.of(required(q, "fin"));
@@ -321,19 +332,51 @@ public final class SimulatorHttp {
     // --- inboxes ---
 
     private void fachverfahrenAdmin(HttpExchange x) throws IOException {
-        if (!x.getRequestURI().getPath().equals("/fachverfahren/admin/inbox")) {
+        if (is(x, "GET", "/fachverfahren/admin/inbox")) {
+            json(x, 200, Json.array(fachverfahren.inbox(query(x).get("application"))));
+        } else if (is(x, "GET", "/fachverfahren/admin/deliveries")) {
+            json(x, 200, Json.array(fachverfahren.deliveries(query(x).get("application"))));
+        } else if (is(x, "POST", "/fachverfahren/admin/receive")) {
+            receive(x, fachverfahren);
+        } else {
             notFound(x);
-            return;
         }
-        json(x, 200, Json.array(fachverfahren.inbox(query(x).get("application"))));
     }
 
     private void postAdmin(HttpExchange x) throws IOException {
-        if (!x.getRequestURI().getPath().equals("/post/admin/letters")) {
+        if (is(x, "GET", "/post/admin/letters")) {
+            json(x, 200, Json.array(post.letters(query(x).get("application"))));
+        } else if (is(x, "GET", "/post/admin/deliveries")) {
+            json(x, 200, Json.array(post.deliveries(query(x).get("application"))));
+        } else if (is(x, "POST", "/post/admin/receive")) {
+            receive(x, post);
+        } else {
             notFound(x);
+        }
+    }
+
+    /**
+     * A transfer another node's simulators pass on ({@link TransferForwarding}): delivered to this
+     * receiver as if sent to it directly; 204 when it acknowledged it, 503 when it is unavailable.
+     */
+    private static void receive(HttpExchange x, org.openikfz.api.connector.TransferTarget receiver) throws IOException {
+        Map<String, String> f = form(x);
+        long id;
+        java.util.UUID application;
+        try {
+            id = Long.parseLong(required(f, "id"));
+            application = java.util.UUID.fromString(required(f, "application"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("id is a number");
+        }
+        try {
+            receiver.deliver(new org.openikfz.api.connector.TransferMessage(id, application, required(f, "procedure"),
+                    bool(f, "internet", true), required(f, "payload")));
+        } catch (org.openikfz.api.connector.ConnectorUnavailableException e) {
+            json(x, 503, error(e.getMessage()));
             return;
         }
-        json(x, 200, Json.array(post.letters(query(x).get("application"))));
+        x.sendResponseHeaders(204, -1);
     }
 
     private static void mode(HttpExchange x, Mode mode) throws IOException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,7 +107,7 @@ class OtherSimulatorsTest {
     }
 
     @Test
-    void postRecordsEachLetterOnce() {
+    void postRecordsEachLetterOnce() throws Exception {
         PostSimulator post = new PostSimulator(dir);
         assertEquals(TransferTarget.POST, post.destination());
         UUID app = UUID.randomUUID();
@@ -120,5 +121,7 @@ class OtherSimulatorsTest {
         again.deliver(letter);
         assertEquals(2, again.letters(null).size(), "idempotent across restarts");
         assertTrue(again.letters(app.toString()).get(0).contains("\"payload\":{\"kind\":\"zb1\"}"));
+        // each delivery is counted, a repeated one too (across restarts): a letter sent twice is seen
+        assertEquals(List.of("{\"messageId\":\"3\",\"application\":\"" + app + "\",\"deliveries\":3}"), again.deliveries(app.toString()));
     }
 }

@@ -195,6 +195,41 @@ class SimulatorHttpTest {
     }
 
     @Test
+    void transfersOfAnotherNodeArriveHereAndEveryDeliveryIsCounted(@TempDir Path otherNode) throws Exception {
+        TransferForwarding toHere = TransferForwarding.to(URI.create("http://127.0.0.1:" + http.port()));
+        FachverfahrenSimulator fachverfahren = new FachverfahrenSimulator(otherNode, java.util.Optional.of(toHere));
+        PostSimulator post = new PostSimulator(otherNode, java.util.Optional.of(toHere));
+        KbaSimulator otherKba = new KbaSimulator(otherNode, new GdvSimulator(otherNode), java.util.Optional.of(toHere));
+        java.util.UUID application = java.util.UUID.randomUUID();
+        org.openikfz.api.connector.TransferMessage message = new org.openikfz.api.connector.TransferMessage(7, application,
+                "ausserbetriebsetzung", true, "{\"answers\":{\"note\":\"ä & = +\"}}");
+
+        fachverfahren.deliver(message);
+        fachverfahren.deliver(message); // sent twice: received once, counted twice
+        post.deliver(message);
+        List<?> inbox = get("/fachverfahren/admin/inbox?application=" + application).array();
+        assertEquals(1, inbox.size(), "the receiver takes a message id once");
+        assertTrue(inbox.get(0).toString().contains("ä & = +"), "the payload arrives as sent: " + inbox);
+        List<?> counted = get("/fachverfahren/admin/deliveries?application=" + application).array();
+        assertEquals(1, counted.size());
+        assertEquals("7", ((Map<?, ?>) counted.get(0)).get("messageId"));
+        assertEquals("2", String.valueOf(((Map<?, ?>) counted.get(0)).get("deliveries")));
+        assertEquals(1, get("/post/admin/letters?application=" + application).array().size());
+        assertTrue(get("/post/admin/deliveries?application=" + application).body().contains("\"deliveries\":1"));
+        assertEquals(0, get("/fachverfahren/admin/inbox?application=" + java.util.UUID.randomUUID()).array().size());
+
+        // the one set's mode applies: its KBA unavailable, the other node's delivery fails and is not counted
+        post("/kba/admin/mode", "mode=unavailable");
+        org.junit.jupiter.api.Assertions.assertThrows(org.openikfz.api.connector.ConnectorUnavailableException.class,
+                () -> otherKba.deliver(message));
+        assertEquals(0, get("/kba/admin/deliveries").array().size());
+        post("/kba/admin/mode", "mode=normal");
+        otherKba.deliver(message);
+        assertEquals(1, get("/kba/admin/deliveries?application=" + application).array().size());
+        assertEquals(422, post("/kba/admin/receive", "id=x&application=" + application + "&procedure=p&payload={}").status());
+    }
+
+    @Test
     void identityPersonsAndLoginPage() throws Exception {
         Answer persons = get("/identity/admin/persons");
         assertEquals(IdentitySimulator.DEMO.size(), persons.array().size());

@@ -202,6 +202,18 @@ public interface ApplicationStore {
     List<OutboxMessage> undelivered(int limit);
 
     /**
+     * Claims up to {@code limit} undelivered messages, oldest first, for {@code node} until
+     * {@code until}: those nobody holds, those whose claim lapsed before {@code now} (their node
+     * died or stalled), and those {@code node} holds already. One conditional UPDATE, so of several
+     * nodes on one database each message is claimed by one at a time; a node delivers only what it
+     * claimed. The claimed messages are returned, oldest first.
+     *
+     * @param node the claiming node's id (stable while its process runs, distinct per node)
+     * @since 1.5
+     */
+    List<OutboxMessage> claimUndelivered(String node, Instant now, Instant until, int limit);
+
+    /**
      * Marks a message delivered and clears its payload (it holds personal data).
      *
      * @return {@code true} if this call marked it, {@code false} if it was already delivered or

@@ -510,6 +510,35 @@ final class JooqApplicationStore implements ApplicationStore {
                 .fetch(JooqApplicationStore::outboxMessage));
     }
 
+    /**
+     * One conditional UPDATE takes the messages (see {@link ApplicationStore#claimUndelivered}); on
+     * PostgreSQL (READ COMMITTED) a row another node's UPDATE took meanwhile is checked again after
+     * that node committed and left out, and the candidates are picked with {@code FOR UPDATE SKIP
+     * LOCKED}, so two nodes claiming at once get different messages instead of one waiting for the
+     * other and finding nothing. H2 (embedded: one node) picks without it.
+     */
+    @Override
+    public List<OutboxMessage> claimUndelivered(String node, Instant now, Instant until, int limit) {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(until, "until");
+        return tx("claim outbox messages", ctx -> {
+            OffsetDateTime claimedUntil = utc(until);
+            org.jooq.Condition claimable = OUTBOX.DELIVERED_AT.isNull()
+                    .and(OUTBOX.CLAIMED_UNTIL.isNull().or(OUTBOX.CLAIMED_UNTIL.lt(utc(now))).or(OUTBOX.CLAIMED_BY.eq(node)));
+            var candidates = ctx.select(OUTBOX.ID).from(OUTBOX).where(claimable).orderBy(OUTBOX.ID).limit(limit);
+            org.jooq.Select<org.jooq.Record1<Long>> pick = ctx.dialect().family() == org.jooq.SQLDialect.POSTGRES
+                    ? candidates.forUpdate().skipLocked() : candidates;
+            int claimed = ctx.update(OUTBOX).set(OUTBOX.CLAIMED_BY, node).set(OUTBOX.CLAIMED_UNTIL, claimedUntil)
+                    .where(claimable).and(OUTBOX.ID.in(pick)).execute();
+            if (claimed == 0) {
+                return List.<OutboxMessage>of();
+            }
+            return ctx.selectFrom(OUTBOX).where(OUTBOX.CLAIMED_BY.eq(node)).and(OUTBOX.CLAIMED_UNTIL.eq(claimedUntil))
+                    .and(OUTBOX.DELIVERED_AT.isNull()).orderBy(OUTBOX.ID).fetch(JooqApplicationStore::outboxMessage);
+        });
+    }
+
     @Override
     public boolean markDelivered(long messageId) {
         return run("mark a message delivered", ctx -> ctx.update(OUTBOX)

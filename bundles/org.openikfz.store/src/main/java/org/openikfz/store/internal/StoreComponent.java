@@ -250,6 +250,11 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public List<OutboxMessage> claimUndelivered(String node, Instant now, Instant until, int limit) {
+        return store.claimUndelivered(node, now, until, limit);
+    }
+
+    @Override
     public boolean markDelivered(long messageId) {
         return store.markDelivered(messageId);
     }

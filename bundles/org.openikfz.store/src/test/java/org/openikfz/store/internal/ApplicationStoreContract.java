@@ -74,7 +74,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("6", info.schemaVersion());
+        assertEquals("7", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -84,7 +84,7 @@ abstract class ApplicationStoreContract {
         Application a = newApplication();
         StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, checkpoints, Clock.systemUTC());
         try {
-            assertEquals("6", second.info().schemaVersion());
+            assertEquals("7", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();
@@ -568,6 +568,29 @@ abstract class ApplicationStoreContract {
         List<OutboxMessage> still = store.undelivered(Integer.MAX_VALUE).stream()
                 .filter(m -> m.applicationId().equals(a.id())).toList();
         assertEquals(List.of(m2), still);
+    }
+
+    @Test
+    void outbox_claims_go_to_one_node_at_a_time_and_lapse() {
+        Application a = newApplication();
+        OutboxMessage m1 = store.enqueue(a.id(), "fachverfahren", "{\"antrag\":1}");
+        OutboxMessage m2 = store.enqueue(a.id(), "kba", "{\"antrag\":2}");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant until = now.plusSeconds(60);
+        // other tests' messages may wait in the outbox too: only this application's count
+        java.util.function.Function<List<OutboxMessage>, List<Long>> mine = l -> l.stream()
+                .filter(m -> m.applicationId().equals(a.id())).map(OutboxMessage::id).toList();
+
+        assertEquals(List.of(m1.id(), m2.id()), mine.apply(store.claimUndelivered("node-a", now, until, Integer.MAX_VALUE)));
+        assertEquals(List.of(), mine.apply(store.claimUndelivered("node-b", now, until, Integer.MAX_VALUE)),
+                "held by node-a: node-b gets nothing");
+        // node-a renews its own claim; what it delivered is no longer claimable by anyone
+        assertTrue(store.markDelivered(m1.id()));
+        assertEquals(List.of(m2.id()), mine.apply(store.claimUndelivered("node-a", now, until.plusSeconds(1), Integer.MAX_VALUE)));
+        // node-a died: once its claim lapsed, node-b takes the message over, and node-a cannot take it back
+        Instant later = until.plusSeconds(2);
+        assertEquals(List.of(m2.id()), mine.apply(store.claimUndelivered("node-b", later, later.plusSeconds(60), Integer.MAX_VALUE)));
+        assertEquals(List.of(), mine.apply(store.claimUndelivered("node-a", later, later.plusSeconds(60), Integer.MAX_VALUE)));
     }
 
     @Test

@@ -4,7 +4,8 @@
 # configuration (its user, entrypoint, environment, volumes, ports) on a read-only root file system, data/ on a
 # host folder. Passes when the portal answers 200, the back office 200, /health on the API port says UP, the
 # platform ran as uid 10001 and wrote its database and keys to the data volume and its audit checkpoints to the
-# image's audit volume, nothing outside the volumes, and stops cleanly on SIGTERM (podman stop).
+# image's audit volume, nothing outside the volumes, and stops cleanly on SIGTERM (podman stop); the audit
+# verification then runs from the image and finds the trail intact.
 #
 #   scripts/check-oci-image.sh [distribution-dir]     (default distribution/target/openikfz)
 #
@@ -22,8 +23,11 @@ command -v curl >/dev/null || fail "curl is missing"
 started=$(date +%s)
 
 work=$(mktemp -d /tmp/openikfz-oci-check.XXXXXX)
-# a store of its own: the machine's images and containers stay untouched, and everything goes with $work
-pod=(podman --root "$work/storage" --runroot "$work/run" --storage-driver overlay)
+# a store of its own: the machine's images and containers stay untouched, and everything goes with $work;
+# overlay cannot lie on an overlay file system (a container's /tmp), vfs can (copies, slower)
+driver=overlay
+case "$(stat -f -c %T "$work")" in overlay*|tmpfs) driver=vfs ;; esac
+pod=(podman --root "$work/storage" --runroot "$work/run" --storage-driver "$driver")
 # crun (podman's default) refuses cgroups in hybrid mode, as some CI machines and VMs have them; runc runs there
 if command -v runc >/dev/null; then pod+=(--runtime runc); fi
 container=
@@ -115,5 +119,15 @@ if "${pod[@]}" logs "$container" 2>&1 | grep -q "did not stop cleanly"; then log
 audit=$("${pod[@]}" inspect --format '{{range .Mounts}}{{if eq .Destination "/opt/openikfz/audit"}}{{.Source}}{{end}}{{end}}' "$container")
 [ -n "$audit" ] && [ -s "$audit/checkpoints.log" ] || fail "no audit checkpoints in the audit volume ($audit)"
 
-echo "check-oci-image: OK: portal 200, back office 200, /health UP, uid 10001, read-only root, volumes, clean stop" \
+# the audit verification, as docs/operations-image.md tells operators to run it from the image (no shell there)
+echo "check-oci-image: verifying the audit trail with the image's Java ($(( $(date +%s) - started )) s) ..."
+cp=$(inspect '{{index .Config.Labels "org.openikfz.audit-verify.classpath"}}')
+[ -n "$cp" ] || fail "the image has no label org.openikfz.audit-verify.classpath"
+verified=$("${pod[@]}" run --rm --read-only --read-only-tmpfs=false --ulimit nofile=8192:8192 --ulimit nproc=4096:4096 \
+  -v "$work/data:/opt/openikfz/data" -v "$audit:/opt/openikfz/audit" --entrypoint /opt/java/bin/java "$image" \
+  -cp "$cp" org.openikfz.store.internal.AuditVerifyCommand /opt/openikfz 2>&1) || fail "audit verification: $verified"
+grep -q "Audit trail intact" <<<"$verified" || fail "audit verification: $verified"
+
+echo "check-oci-image: OK: portal 200, back office 200, /health UP, uid 10001, read-only root, volumes, clean stop," \
+  "audit trail intact" \
   "($(( $(date +%s) - started )) s)"

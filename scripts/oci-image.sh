@@ -214,6 +214,15 @@ tar -C "$rootfs_app" "${tar_common[@]}" --owner="$APP_UID" --group="$APP_GID" --
   -rf "$work/l2.tar" "$app/data" "$app/logs" "$app/audit"
 add_layer "$work/l2.tar"
 
+# the class path of the audit verification (bin/openikfz audit-verify, which needs a shell the image does not
+# have): the same three jars, for `--entrypoint /opt/java/bin/java ... -cp <it> ...AuditVerifyCommand`
+audit_cp=()
+for j in org/openikfz/org.openikfz.store com/h2database org/postgresql; do
+  found=$(cd "$dist" && find system -path "*/$j/*" -name '*.jar' | sort | head -1)
+  [ -n "$found" ] && audit_cp+=("$HOME_DIR/$found")
+done
+audit_cp=$(IFS=:; echo "${audit_cp[*]}")
+
 # --- config, manifest, index -----------------------------------------------------------------------------
 json_str() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
 json_arr() { local first=1 x; printf '['; for x in "$@"; do [ $first = 1 ] || printf ','; first=0; json_str "$x"; done; printf ']'; }
@@ -228,8 +237,8 @@ config=$(printf '{"created":"%s","architecture":"amd64","os":"linux","config":{'
   printf '"ExposedPorts":{"8080/tcp":{},"8081/tcp":{},"8082/tcp":{}},'
   printf '"Volumes":{"%s/data":{},"%s/etc":{},"%s/audit":{},"/tmp":{}},' "$HOME_DIR" "$HOME_DIR" "$HOME_DIR"
   printf '"StopSignal":"SIGTERM",'
-  printf '"Labels":{"org.opencontainers.image.title":"Open i-Kfz","org.opencontainers.image.revision":%s,"org.openikfz.java.version":%s,"org.openikfz.java.modules":%s}' \
-    "$(json_str "$revision")" "$(json_str "$java_version")" "$(json_str "$modules")"
+  printf '"Labels":{"org.opencontainers.image.title":"Open i-Kfz","org.opencontainers.image.revision":%s,"org.openikfz.java.version":%s,"org.openikfz.java.modules":%s,"org.openikfz.audit-verify.classpath":%s}' \
+    "$(json_str "$revision")" "$(json_str "$java_version")" "$(json_str "$modules")" "$(json_str "$audit_cp")"
   printf '},"rootfs":{"type":"layers","diff_ids":%s},' "$(json_arr "${diff_ids[@]}")"
   printf '"history":[{"created":"%s","created_by":"scripts/oci-image.sh: shared libraries, users"},{"created":"%s","created_by":"scripts/oci-image.sh: jlink %s"},{"created":"%s","created_by":"scripts/oci-image.sh: distribution %s"}]}' \
     "$created" "$created" "$(json_str "$modules" | tr -d '"')" "$created" "$(basename "$dist")")

@@ -26,7 +26,7 @@ work=$(mktemp -d /tmp/openikfz-oci-check.XXXXXX)
 # a store of its own: the machine's images and containers stay untouched, and everything goes with $work;
 # overlay cannot lie on an overlay file system (a container's /tmp), vfs can (copies, slower)
 driver=overlay
-case "$(stat -f -c %T "$work")" in overlay*|tmpfs) driver=vfs ;; esac
+case "$(stat -f -c %T "$work")" in overlay*) driver=vfs ;; esac
 pod=(podman --root "$work/storage" --runroot "$work/run" --storage-driver "$driver")
 # crun (podman's default) refuses cgroups in hybrid mode, as some CI machines and VMs have them; runc runs there
 if command -v runc >/dev/null; then pod+=(--runtime runc); fi

@@ -93,9 +93,16 @@ echo "check-oci-image: the portal answers ($(( $(date +%s) - started )) s); chec
 health=$(curl -s --max-time 10 "http://127.0.0.1:$api/health" || true)
 grep -q '"status":"UP"' <<<"$health" || { logs; fail "/health on the API port says: $health"; }
 
-# the platform's process runs as the image's user
-user=$("${pod[@]}" top "$container" huser | sed -n 2p | tr -d ' ')
-[ "$user" = 10001 ] || fail "the platform runs as host uid '$user', not 10001"
+# the platform's process, as the kernel sees it: the image's user, entrypoint and environment
+pid=$("${pod[@]}" inspect --format '{{.State.Pid}}' "$container")
+uid=$(awk '/^Uid:/ {print $2}' "/proc/$pid/status")
+[ "$uid" = 10001 ] || fail "the platform runs as uid '$uid', not 10001"
+cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline")
+[[ "$cmdline" == "/opt/java/bin/java "*"-Dopenikfz.home=/opt/openikfz -jar /opt/openikfz/lib/openikfz-launcher-"* ]] \
+  || fail "the platform was not started by the image's entrypoint: $cmdline"
+for e in LANG=C.UTF-8 JAVA_HOME=/opt/java; do
+  tr '\0' '\n' <"/proc/$pid/environ" | grep -qx "$e" || fail "the platform's environment lacks the image's $e"
+done
 # it wrote its database, keys and first operator's password to the data volume, as uid 10001
 for f in audit.key staff.key initial-operator.txt; do
   [ -f "$work/data/$f" ] || fail "data/$f is missing in the data volume (found: $(ls "$work/data"))"
@@ -128,6 +135,7 @@ verified=$("${pod[@]}" run --rm --read-only --read-only-tmpfs=false --ulimit nof
   -cp "$cp" org.openikfz.store.internal.AuditVerifyCommand /opt/openikfz 2>&1) || fail "audit verification: $verified"
 grep -q "Audit trail intact" <<<"$verified" || fail "audit verification: $verified"
 
-echo "check-oci-image: OK: portal 200, back office 200, /health UP, uid 10001, read-only root, volumes, clean stop," \
+echo "check-oci-image: OK: portal 200, back office 200, /health UP, uid 10001, entrypoint and environment of the image," \
+  "read-only root, volumes, clean stop," \
   "audit trail intact" \
   "($(( $(date +%s) - started )) s)"

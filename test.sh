@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit tests, the real framework (Pax Exam), PostgreSQL and H2, and the
-# browser tests in headless Chromium. Installs Chromium and starts a throwaway PostgreSQL on
+# browser tests in headless Chromium, and the distribution's OCI image in podman. Installs Chromium and starts a throwaway PostgreSQL on
 # 127.0.0.1 itself when needed. Extra arguments go to Maven.
 set -euo pipefail
 source "$(dirname "$0")/scripts/env.sh"
@@ -17,6 +17,10 @@ eval "$("$IKFZ_ROOT/scripts/postgres.sh" start --env)"   # exports OPENIKFZ_PG_U
 
 # an incompatible API change must fail the build (until the first release exists, against a made-up one)
 "$IKFZ_ROOT/scripts/check-api-baseline.sh"
+
+# the distribution as an OCI image (scripts/oci-image.sh), run by podman from a read-only root file system as its
+# non-root user: the portal answers, /health says UP, it writes only to its volumes and stops cleanly
+"$IKFZ_ROOT/scripts/check-oci-image.sh"
 
 # every test docs/legal-coverage.md names for a rule of the ordinance exists (the build above ran them)
 "$IKFZ_ROOT/scripts/check-legal-coverage.sh"

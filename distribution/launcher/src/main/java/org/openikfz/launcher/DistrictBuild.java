@@ -132,7 +132,11 @@ public final class DistrictBuild {
             throw new DistrictException(where + ": a district offers at least one procedure (\"procedures\")");
         }
         List<String> connectors = names(descriptor, "connectors", where);
-        boolean simulators = descriptor.getBoolean("simulators", false);
+        JsonValue simulatorsValue = descriptor.getOrDefault("simulators", JsonValue.FALSE);
+        if (simulatorsValue != JsonValue.TRUE && simulatorsValue != JsonValue.FALSE) {
+            throw new DistrictException(where + ": \"simulators\" must be true or false");
+        }
+        boolean simulators = simulatorsValue == JsonValue.TRUE;
         Set<String> featureNames = new LinkedHashSet<>(BASE);
         featureNames.addAll(procedures);
         featureNames.addAll(connectors);

@@ -130,6 +130,10 @@ class DistrictBuildTest {
                 {"district": "z", "procedure": ["umschreibung"]}
                 """);
         assertTrue(key.contains("'procedure'"), key);
+        String flag = failure("""
+                {"district": "z", "procedures": ["umschreibung"], "simulators": "no"}
+                """);
+        assertTrue(flag.contains("simulators"), flag);
     }
 
     @Test

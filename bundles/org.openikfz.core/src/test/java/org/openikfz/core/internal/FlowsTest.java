@@ -436,8 +436,8 @@ class FlowsTest {
                     }
                 });
         Core nodeB = new Core(staleList, () -> clock, registry, new Access(new SecureRandom(), "ERZ", List.of(URI.create("https://portal.example"))),
-                "Landratsamt Erzgebirgskreis", Land.of("SN"), FeeTable.bundled(), DatedSettings.bundled(), new ReviewSampling(0.0, new SecureRandom()),
-                Duration.ofMinutes(30), () -> null, () -> null);
+                Letterhead.of("Landratsamt Erzgebirgskreis", ""), Land.of("SN"), FeeTable.bundled(), DatedSettings.bundled(),
+                new ReviewSampling(0.0, new SecureRandom()), Duration.ofMinutes(30), () -> null, () -> null, Set.of());
         Background b = new Background(nodeB, destination -> null, new PaymentFlow(nodeB), "node-b", Duration.ofMinutes(2), 100);
         try {
             b.deadlines();

@@ -1,7 +1,6 @@
 package org.openikfz.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,10 +16,7 @@ public final class LandSimulators {
 
     /** Writes the two configurations into {@code home/etc}; returns the simulator's port. */
     public static int onFreePorts(Path home) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         Files.writeString(home.resolve("etc/org.openikfz.simulator.gebuehren.sn.cfg"), "port=" + port + "\n");
         Files.writeString(home.resolve("etc/org.openikfz.connector.gebuehren.sn.cfg"),
                 "endpoint=http://127.0.0.1:" + port + "/xkfz/gebuehren\n");

@@ -1,7 +1,6 @@
 package org.openikfz.it.browser;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -185,9 +184,7 @@ final class RunningDistribution implements AutoCloseable {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return org.openikfz.it.Ports.free();
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -37,6 +37,10 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
+        // before anything touches java.util.logging: keep its handlers until the framework has stopped
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+        }
         Path home = Path.of(System.getProperty(Distribution.HOME_PROPERTY, "."));
         Launcher launcher = new Launcher(home);
         Framework framework;

@@ -51,6 +51,9 @@ class LoggingIT {
         assertEquals(List.of(), foreign, "lines not in the documented format");
         assertTrue(lines.stream().anyMatch(l -> l.matches(".* INFO  \\[main\\] org\\.openikfz\\.launcher - Open i-Kfz started in \\d+ ms .*")),
                 "the launcher's start line");
+        // what bundles log while the framework stops is there too (java.util.logging is not reset before)
+        assertTrue(lines.stream().anyMatch(l -> l.endsWith(" org.openikfz.core.internal.Engine - Open i-Kfz engine stopping")),
+                "the engine's last line");
         // the README's demo listing of the KBA simulator, one vehicle a line
         assertTrue(lines.stream().anyMatch(l -> l.contains("KBA-Simulator: Demo-Fahrzeuge")), "demo listing");
         assertTrue(lines.stream().anyMatch(l -> l.matches(".* - {3}ERZ-AB 123 +FIN WVWZZZ1JZXW000001, .*")), "demo vehicle line");

@@ -77,15 +77,22 @@ class LoggingIT {
                     .replace("log4j2.appender.json.policies.size.size = 50 MB", "log4j2.appender.json.policies.size.size = 4 KB");
             assertTrue(text.contains("file.ref = json") && text.contains("size.size = 4 KB"), "the documented keys are in etc/");
             Files.writeString(cfg, text);
+            // rotated files from earlier: one past the retention of 180 days, one within it
+            oldLog(home.resolve("logs/openikfz-2000-01-01-1.jsonl.gz"), 200);
+            oldLog(home.resolve("logs/openikfz-2000-01-02-1.jsonl.gz"), 10);
         });
         Path logs = distribution.home.resolve("logs");
         try {
             applyThroughTheApi(distribution);
-            waitFor(() -> rotated(logs).size() >= 2, "rotated files at a 4 KB limit");
+            waitFor(() -> rotated(logs).stream().filter(f -> !f.getFileName().toString().startsWith("openikfz-2000-")).count() >= 2,
+                    "rotated files at a 4 KB limit");
         } finally {
             distribution.close();
         }
         assertFalse(Files.exists(logs.resolve("openikfz.log")), "JSON instead of text, not beside it");
+        // retention: at rotation, what is older than 180 days is deleted, the rest kept
+        assertFalse(Files.exists(logs.resolve("openikfz-2000-01-01-1.jsonl.gz")), "older than 180 days: deleted");
+        assertTrue(Files.exists(logs.resolve("openikfz-2000-01-02-1.jsonl.gz")), "10 days old: kept");
         List<String> lines = new ArrayList<>(read(logs.resolve("openikfz.jsonl")));
         for (Path gz : rotated(logs)) {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
@@ -119,6 +126,15 @@ class LoggingIT {
         JsonNode verified = api.call("POST", path + "/verify", token, null, 200);
         assertEquals("AWAITING_PAYMENT", verified.path("state").asText(), verified.toString());
         api.payAndSubmit(path, token, "DECIDED");
+    }
+
+    /** A rotated log file as an earlier run left it, last modified {@code days} ago. */
+    private static void oldLog(Path file, int days) throws IOException {
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(("{\"time\":\"2026-01-02T00:00:00.000Z\",\"level\":\"INFO\",\"logger\":\"org.openikfz.earlier\","
+                    + "\"thread\":\"main\",\"message\":\"an earlier run\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(days))));
     }
 
     private static List<Path> rotated(Path logs) {

@@ -20,7 +20,7 @@ for run in $(seq 1 "$runs"); do
   "$work/d/bin/openikfz" start >/dev/null
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" || true)" = 200 ]; do
     sleep 0.05
-    if [ $(( ($(date +%s%N) - start) / 1000000 )) -gt 60000 ]; then echo "no HTTP 200 within 60 s" >&2; tail -20 "$work/d/logs/openikfz.log" >&2; exit 1; fi
+    if [ $(( ($(date +%s%N) - start) / 1000000 )) -gt 60000 ]; then echo "no HTTP 200 within 60 s" >&2; tail -20 "$work/d/logs/console.log" "$work/d/logs/openikfz.log" >&2; exit 1; fi
   done
   ready=$(( ($(date +%s%N) - start) / 1000000 ))
   sleep 10

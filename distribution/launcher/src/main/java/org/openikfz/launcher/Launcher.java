@@ -28,6 +28,8 @@ public final class Launcher {
 
 
     private final Path home;
+    /** The platform's one log (see etc/org.ops4j.pax.logging.cfg), for the launcher's and the framework's lines. */
+    private final PlatformLog log = new PlatformLog();
 
     Launcher(Path home) {
         this.home = home.toAbsolutePath().normalize();
@@ -35,6 +37,10 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
+        // before anything touches java.util.logging: keep its handlers until the framework has stopped
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+        }
         Path home = Path.of(System.getProperty(Distribution.HOME_PROPERTY, "."));
         Launcher launcher = new Launcher(home);
         Framework framework;
@@ -46,11 +52,17 @@ public final class Launcher {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "openikfz-shutdown"));
-        System.out.printf("Open i-Kfz started in %d ms (home %s)%n", (System.nanoTime() - started) / 1_000_000,
+        // the console (bin/openikfz start waits for this line in logs/console.log) and the platform's log
+        String line = String.format("Open i-Kfz started in %d ms (home %s)", (System.nanoTime() - started) / 1_000_000,
                 launcher.home);
+        System.out.println(line);
+        launcher.log.log(LAUNCHER_LOGGER, "info", line, null);
         FrameworkEvent event = framework.waitForStop(0);
         System.exit(event.getType() == FrameworkEvent.ERROR ? 1 : 0);
     }
+
+    /** The logger name of the launcher's own lines in the platform's log. */
+    static final String LAUNCHER_LOGGER = "org.openikfz.launcher";
 
     private static void stop(Framework framework) {
         try {
@@ -72,10 +84,15 @@ public final class Launcher {
         Map<String, String> properties = frameworkProperties();
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new LaunchException("no OSGi framework on the class path"));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, Object> withLogger = (Map) properties;
+        // Felix takes its logger as an object in the configuration: its messages go to the platform's log
+        withLogger.put("felix.log.logger", log.frameworkLogger());
         Framework framework = factory.newFramework(properties);
         try {
             framework.init();
-            framework.getBundleContext().addFrameworkListener(Launcher::report);
+            log.attach(framework.getBundleContext());
+            framework.getBundleContext().addFrameworkListener(this::report);
             List<Bundle> bundles = install(framework, entries);
             int highest = 1;
             for (Bundle bundle : bundles) {
@@ -104,6 +121,8 @@ public final class Launcher {
             // database) fails the start loudly instead of leaving a platform that only seems to run
             List<String> failed = settledFailures(framework);
             if (!failed.isEmpty()) {
+                log.log(LAUNCHER_LOGGER, "error", "Open i-Kfz could not start, components failed: "
+                        + String.join("; ", failed), null);
                 stop(framework);
                 throw new LaunchException("components failed to start:\n  " + String.join("\n  ", failed));
             }
@@ -188,11 +207,10 @@ public final class Launcher {
         return properties;
     }
 
-    private static void report(FrameworkEvent event) {
+    private void report(FrameworkEvent event) {
         if (event.getType() == FrameworkEvent.ERROR) {
             String bundle = event.getBundle() == null ? "framework" : event.getBundle().getSymbolicName();
-            String cause = event.getThrowable() == null ? "" : ": " + event.getThrowable().getMessage();
-            System.err.println("ERROR in " + bundle + cause);
+            log.logOrPrint(LAUNCHER_LOGGER, "error", "ERROR in " + bundle, event.getThrowable());
         }
     }
 

@@ -69,7 +69,8 @@ public final class Platform {
                     .value(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")));
             options.add(systemProperty("openikfz.fixture.bundle").value(System.getProperty("openikfz.fixture.bundle")));
             options.add(systemProperty(Distribution.HOME_PROPERTY).value(home.toString()));
-            // the distribution logs at INFO (slf4j-simple); Pax Exam's logging service would print every DEBUG line
+            // the distribution logs at INFO through its own Pax Logging (etc/org.ops4j.pax.logging.cfg); before that is
+            // configured, Pax Logging's fallback would print every DEBUG line
             options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"));
             return options.toArray(Option[]::new);
         } catch (IOException e) {

@@ -46,6 +46,16 @@ public class StoreH2IT {
         assertTrue("schema version: " + info, info.schemaVersion() != null && !info.schemaVersion().isBlank());
     }
 
+    /** Flyway knows the H2 and PostgreSQL versions we ship: its lines are in the platform's log, none a warning. */
+    @Test
+    public void flywayMigratesWithoutWarningAboutTheDatabaseVersion() throws java.io.IOException {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("openikfz.home"), "logs", "openikfz.log");
+        List<String> flyway = java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains(" org.flywaydb.")).toList();
+        assertTrue("Flyway's lines in " + log, flyway.stream().anyMatch(l -> l.contains("Database: jdbc:")));
+        assertEquals(List.of(), flyway.stream().filter(l -> !l.contains(" INFO  ")).toList());
+        assertTrue(flyway.stream().noneMatch(l -> l.contains("newer than") || l.contains("not supported")));
+    }
+
     @Test
     public void applicationDataAuditAndOutboxRoundTrip() {
         Application application = store.create("testverfahren", "ERZ", "DIALOG", 3);

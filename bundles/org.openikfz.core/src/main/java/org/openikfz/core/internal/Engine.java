@@ -1,5 +1,7 @@
 package org.openikfz.core.internal;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,6 +48,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = EngineConfig.class)
 public final class Engine implements ApplicationService, PlatformHealth {
 
+    private static final Logger LOG = System.getLogger(Engine.class.getName());
+
     // dynamic and greedy: a clock service with a higher ranking takes over without a restart
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Clock clock;
@@ -91,10 +95,13 @@ public final class Engine implements ApplicationService, PlatformHealth {
                 node, Duration.ofSeconds(Math.max(2, config.outbox_leaseSeconds())), Math.max(1, config.outbox_claimSize()));
         // a round waits until the clock is bound (DS binds it right after activation)
         background.schedule(jobs, Duration.ofMillis(Math.max(50, config.housekeeping_period())), () -> clock != null);
+        LOG.log(Level.INFO, "Open i-Kfz engine ready for authority " + config.authority() + " (Land " + config.land() + "), "
+                + Math.max(1, config.check_threads()) + " check threads");
     }
 
     @Deactivate
     void deactivate() {
+        LOG.log(Level.INFO, "Open i-Kfz engine stopping");
         jobs.close();
         background.close();
         pipeline.close();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.EvbConnector;
 import org.openikfz.api.value.Evb;
@@ -22,6 +23,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = {EvbConnector.class, GdvSimulator.class})
 public final class GdvSimulator implements EvbConnector {
+
+    private static final Logger LOG = Logger.getLogger(GdvSimulator.class.getName());
 
     /** One confirmation. */
     record Record(String evb, String insurer, String insurerNumber, Status status) {
@@ -130,7 +133,8 @@ public final class GdvSimulator implements EvbConnector {
         for (Record r : DEMO) {
             out.append(String.format("  %s  %-8s %s (VU-Nr. %s)%n", r.evb(), r.status(), r.insurer(), r.insurerNumber()));
         }
-        System.out.print(out);
+        // one log line per demo record, so each is found in the log (and the README's listing matches)
+        out.toString().lines().forEach(LOG::info);
     }
 
     private static String blankToNull(String s) {

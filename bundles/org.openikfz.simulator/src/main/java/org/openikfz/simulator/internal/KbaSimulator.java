@@ -514,7 +514,8 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
         out.append(String.format("  HU-Bericht für %s (Nachweis per Prüfziffer): FIN %s, letzte HU %s, nächste HU %s, "
                 + "Prüforganisation %s, Prüfziffer %s%n", wz.kennzeichen(), wz.fin(), DEMO_HU_LAST, DEMO_HU_NEXT,
                 DEMO_HU_ORGANISATION, HuPruefziffer.of(Fin.of(wz.fin()), DEMO_HU_LAST, DEMO_HU_NEXT, DEMO_HU_ORGANISATION)));
-        System.out.print(out);
+        // one log line per line of the listing: each vehicle is found in the log as the README quotes it
+        out.toString().lines().forEach(LOG::info);
     }
 
     private static String purpose(Vehicle v) {
@@ -532,7 +533,8 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
         for (CocRecord r : DEMO_COC) {
             out.append(String.format("  FIN %s, ZB-II-Code %s, %s%n", r.fin(), r.zb2(), r.vehicle()));
         }
-        System.out.print(out);
+        // one log line per line of the listing: each vehicle is found in the log as the README quotes it
+        out.toString().lines().forEach(LOG::info);
     }
 
     private static String blankToNull(String s) {

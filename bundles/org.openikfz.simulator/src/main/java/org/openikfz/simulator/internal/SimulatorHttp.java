@@ -140,7 +140,7 @@ public final class SimulatorHttp {
         server.createContext("/identity/", guarded(this::identity));
         server.setExecutor(executor);
         server.start();
-        System.out.println("Simulators (KBA register, reference data and HU Prüfziffer; GDV eVB; Zoll; Kennzeichenvergabe; "
+        LOG.info("Simulators (KBA register, reference data and HU Prüfziffer; GDV eVB; Zoll; Kennzeichenvergabe; "
                 + "Fachverfahren; Post; ePayment; BundID/eID) listening on http://" + config.host() + ":"
                 + server.getAddress().getPort() + "/");
     }

@@ -19,7 +19,7 @@ public final class BundleClassLoader {
         return BundleClassLoader.class.getClassLoader();
     }
 
-    /** A logger of the bundle's embedded SLF4J (which reads simplelogger.properties from the bundle). */
+    /** An SLF4J logger: org.slf4j comes from the framework (Pax Logging), so it writes to the platform's one log. */
     public static Logger logger(Class<?> type) {
         try {
             return call(() -> LoggerFactory.getLogger(type));

@@ -115,7 +115,7 @@ final class RunningDistribution implements AutoCloseable {
                 if (tls) {
                     // HTTPS with a test CA: the port is open and the launcher says the platform started
                     try (java.net.Socket open = new java.net.Socket("127.0.0.1", port)) {
-                        if (log().contains("Open i-Kfz started in")) {
+                        if (console().contains("Open i-Kfz started in")) {
                             return (System.nanoTime() - started) / 1_000_000;
                         }
                     }
@@ -123,7 +123,7 @@ final class RunningDistribution implements AutoCloseable {
                     HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/")).build(),
                             HttpResponse.BodyHandlers.discarding());
                     // the UI answers before the last bundles of the feature have started: wait for the launcher's word
-                    if (response.statusCode() == 200 && log().contains("Open i-Kfz started in")) {
+                    if (response.statusCode() == 200 && console().contains("Open i-Kfz started in")) {
                         return (System.nanoTime() - started) / 1_000_000;
                     }
                 }
@@ -132,7 +132,7 @@ final class RunningDistribution implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 close();
-                throw new IllegalStateException("no HTTP 200 within 60 s; log:\n" + log());
+                throw new IllegalStateException("no HTTP 200 within 60 s; console:\n" + console() + "\nlog:\n" + log());
             }
             Thread.sleep(50);
         }
@@ -161,9 +161,16 @@ final class RunningDistribution implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + apiPort + path);
     }
 
+    /** The platform's log (etc/org.ops4j.pax.logging.cfg, text format): every bundle's lines, and the launcher's. */
     String log() throws IOException {
         Path log = home.resolve("logs/openikfz.log");
         return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** The JVM's console in the background ({@code bin/openikfz start}): the launcher's start line, or why it could not start. */
+    String console() throws IOException {
+        Path console = home.resolve("logs/console.log");
+        return Files.exists(console) ? Files.readString(console) : "";
     }
 
     @Override

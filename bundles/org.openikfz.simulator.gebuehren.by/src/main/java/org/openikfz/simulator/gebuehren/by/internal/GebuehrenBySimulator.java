@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -201,7 +202,7 @@ public final class GebuehrenBySimulator {
         server.createContext("/", guarded(x -> send(x, 404, error("not_found"))));
         server.setExecutor(executor);
         server.start();
-        System.out.println("Simulator Gebührenrückstand Bayern (REST, OAuth2" + (https ? ", HTTPS" : "")
+        LOG.log(Level.INFO, "Simulator Gebührenrückstand Bayern (REST, OAuth2" + (https ? ", HTTPS" : "")
                 + (config.needClientAuth() ? ", mutual TLS" : "") + ") listening on " + baseUrl());
     }
 

@@ -135,7 +135,7 @@ public final class GebuehrenNiSimulator {
         }
         exporter.scheduleWithFixedDelay(this::scheduledExport, exportIntervalSeconds, exportIntervalSeconds,
                 TimeUnit.SECONDS);
-        System.out.println("Simulator Gebührenrückstand Niedersachsen (Schuldnerliste) exporting to " + exportDir
+        LOG.log(Level.INFO, "Simulator Gebührenrückstand Niedersachsen (Schuldnerliste) exporting to " + exportDir
                 + ", admin API on http://" + server.getAddress().getHostString() + ":" + port());
     }
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -93,7 +94,7 @@ public final class GebuehrenSnSimulator {
     @Activate
     public GebuehrenSnSimulator(Config config, BundleContext context) throws IOException {
         this(AdminHttp.dataDir(context), config.host(), config.port(), config.slowDelayMs(), Mode.of(config.mode()));
-        System.out.println("Simulator Gebührenrückstand Sachsen (XKfz 0102/0103 over SOAP) listening on http://"
+        LOG.log(Level.INFO, "Simulator Gebührenrückstand Sachsen (XKfz 0102/0103 over SOAP) listening on http://"
                 + config.host() + ":" + port() + ENDPOINT);
     }
 

@@ -1,6 +1,8 @@
 package ${package}.simulator.internal;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -36,6 +38,9 @@ public final class FeeSimulator {
         String _apiKey() default "";
     }
 
+    /** The platform's log (etc/org.ops4j.pax.logging.cfg): never System.out in a bundle. */
+    private static final Logger LOG = System.getLogger(FeeSimulator.class.getName());
+
     private final SimulatedFeeSystem system;
 
     @Activate
@@ -43,7 +48,7 @@ public final class FeeSimulator {
         String home = context.getProperty("openikfz.home");
         Path dir = Path.of(home == null ? "." : home, "data", "simulator");
         system = new SimulatedFeeSystem(dir, config.host(), config.port(), config.slowDelayMs(), config._apiKey());
-        System.out.println("Gebührenrückstand-Simulator ${landName}: http://" + config.host() + ":" + system.port()
+        LOG.log(Level.INFO, "Gebührenrückstand-Simulator ${landName}: http://" + config.host() + ":" + system.port()
                 + "/gebuehren/admin/debtors");
     }
 

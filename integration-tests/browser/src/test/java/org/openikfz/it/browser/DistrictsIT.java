@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,39 +173,15 @@ class DistrictsIT {
         Path out = Files.createTempDirectory("district");
         new DistrictBuild(ROOT.resolve("features/target/slingfeature-tmp"), ROOT.resolve("distribution/target/artifacts"),
                 ROOT.resolve("distribution/src/main/dist/etc/framework.properties")).build(descriptor, out);
-        deleteRecursively(home.resolve("system"));
-        deleteRecursively(home.resolve("connectors"));
+        RunningDistribution.deleteRecursively(home.resolve("system"));
+        RunningDistribution.deleteRecursively(home.resolve("connectors"));
         // the default district's configuration goes; the test's own (ports) stays
         for (String pid : List.of("org.openikfz.core", "org.openikfz.check.zustaendigkeit")) {
             Files.deleteIfExists(home.resolve("etc/" + pid + ".cfg"));
         }
-        copy(out.resolve("system"), home.resolve("system"));
-        copy(out.resolve("etc"), home.resolve("etc"));
-        copy(out.resolve("connectors"), home.resolve("connectors"));
-        deleteRecursively(out);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        RunningDistribution.copy(out.resolve("system"), home.resolve("system"));
+        RunningDistribution.copy(out.resolve("etc"), home.resolve("etc"));
+        RunningDistribution.copy(out.resolve("connectors"), home.resolve("connectors"));
+        RunningDistribution.deleteRecursively(out);
     }
 }

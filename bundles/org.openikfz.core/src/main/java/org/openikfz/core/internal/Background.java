@@ -42,7 +42,6 @@ final class Background {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
-    private static final int MARK_BATCH = 50;
     private static final Duration RETRY = Duration.ofMinutes(1);
     /** How many outbox messages a node claims at a time when not configured: several nodes share a backlog in these portions. */
     static final int DEFAULT_CLAIM = 500;
@@ -297,10 +296,10 @@ final class Background {
                 if (backoff.remove(destination) != null) {
                     LOG.log(Level.INFO, "transfers to " + destination + " delivered again");
                 }
+                // marked at once: a stop (kill -9) between the receiver's acknowledgement and this commit sends this one
+                // message again, never a batch of them (a letter or a KBA message twice is not harmless everywhere)
                 done.add(message);
-                if (done.size() == MARK_BATCH) {
-                    delivered += markDelivered(destination, done);
-                }
+                delivered += markDelivered(destination, done);
             }
         } finally {
             // what was acknowledged is marked, even when a connector threw an Error
@@ -310,10 +309,10 @@ final class Background {
     }
 
     /**
-     * Marks what the destination acknowledged, and records it, in one transaction for up to
-     * {@link #MARK_BATCH} messages. Should the platform stop in between, those messages are delivered
-     * again (by this node after a restart, or by another once the claim lapsed): the receivers take
-     * each message id once, so that is harmless.
+     * Marks what the destination acknowledged, and records it, in one transaction. Should the platform
+     * stop between the acknowledgement and this commit, that message is delivered again (by this node
+     * after a restart, or by another once the claim lapsed), with the same message id for the receiver
+     * to recognise it.
      */
     private int markDelivered(String destination, List<OutboxMessage> done) {
         if (done.isEmpty()) {

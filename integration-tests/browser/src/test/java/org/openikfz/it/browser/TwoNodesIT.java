@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  * message id): applications decided on both nodes, their decision windows closed by both nodes'
  * housekeeping at once (a clock fixture moves time 31 minutes ahead on both), mailed, transferred
  * and deleted; node B is killed with {@code kill -9} while it holds outbox messages, and node A
- * finishes its work once B's claims lapse. Every message reaches its receiver once (one that B was
- * sending at the kill may come twice: B never learned it was acknowledged), every case is queued
+ * finishes its work once B's claims lapse. Every message reaches its receiver once (the one B was
+ * sending to a destination at the kill may come twice: B never marked it acknowledged), every case is queued
  * for transfer and mailed once, every deletion runs once, and the audit chain both nodes sealed is
  * intact. ./test.sh starts the PostgreSQL and exports OPENIKFZ_PG_URL; without it this test fails.
  */
@@ -134,8 +134,8 @@ class TwoNodesIT {
             Files.writeString(node.home.resolve("etc/org.openikfz.testfixture.clock.cfg"), "aheadMinutes=31\n");
         }
 
-        // kill -9 node B while it sends to the KBA: it holds KBA messages (each takes the KBA 1.5 s; a node marks what the
-        // KBA acknowledged after its round), and the KBA has taken some already
+        // kill -9 node B while it sends to the KBA: it holds KBA messages (each takes the KBA 1.5 s), and the KBA has taken
+        // some already
         await("node B sends to the KBA", Duration.ofSeconds(60),
                 () -> count("SELECT COUNT(*) FROM outbox WHERE claimed_by = 'node-b' AND destination = 'kba' AND claimed_until > now()"
                         + " AND delivered_at IS NULL") > 0
@@ -158,6 +158,7 @@ class TwoNodesIT {
         }
         Map<String, Integer> byDestination = new TreeMap<>();
         List<String> twice = new ArrayList<>();
+        Map<String, Integer> repeatedTo = new TreeMap<>();
         Map<String, Integer> perCase = new HashMap<>();
         try (Connection c = connect(); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT id, application_id, destination FROM outbox ORDER BY id")) {
@@ -168,12 +169,17 @@ class TwoNodesIT {
                 byDestination.merge(destination, 1, Integer::sum);
                 perCase.merge(r.getString(2) + " " + destination, 1, Integer::sum);
                 assertTrue(n >= 1, "message " + id + " to " + destination + " was never delivered");
-                if (n > 1 && !(n == 2 && inFlight.contains(id))) {
+                if (n > 1) {
                     twice.add(id + " to " + destination + " (" + n + " times)");
+                    assertTrue(n == 2 && inFlight.contains(id), "only a message node B held at the kill may come twice: " + id);
+                    repeatedTo.merge(destination, 1, Integer::sum);
                 }
             }
         }
-        assertEquals(List.of(), twice, "messages delivered more than once (node B had " + inFlight + " in flight at the kill)");
+        // a node marks each message as soon as its receiver acknowledged it: the kill can catch at most the one message
+        // per destination between the receiver's acknowledgement and that commit
+        assertTrue(repeatedTo.values().stream().allMatch(n -> n <= 1),
+                "at most one message per destination delivered twice (node B had " + inFlight + " in flight at the kill): " + twice);
         System.out.printf("TwoNodesIT: %d messages %s; node B held %d at the kill, of which %d reached their receiver twice%n",
                 byDestination.values().stream().mapToInt(Integer::intValue).sum(), byDestination, inFlight.size(),
                 inFlight.stream().filter(id -> deliveries.getOrDefault(id, 0) > 1).count());

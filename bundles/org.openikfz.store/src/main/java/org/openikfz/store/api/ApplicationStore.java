@@ -204,9 +204,9 @@ public interface ApplicationStore {
     /**
      * Claims up to {@code limit} undelivered messages, oldest first, for {@code node} until
      * {@code until}: those nobody holds, those whose claim lapsed before {@code now} (their node
-     * died or stalled), and those {@code node} holds already. One conditional UPDATE, so of several
-     * nodes on one database each message is claimed by one at a time; a node delivers only what it
-     * claimed. The claimed messages are returned, oldest first.
+     * died or stalled), and those {@code node} holds already. The messages are claimed with their
+     * rows locked, so of several nodes on one database each message is claimed by one at a time; a
+     * node delivers only what it claimed. The claimed messages are returned, oldest first.
      *
      * @param node the claiming node's id (stable while its process runs, distinct per node)
      * @since 1.5

@@ -511,36 +511,39 @@ final class JooqApplicationStore implements ApplicationStore {
     }
 
     /**
-     * One conditional UPDATE takes the messages (see {@link ApplicationStore#claimUndelivered}); on
-     * PostgreSQL (READ COMMITTED) a row another node's UPDATE took meanwhile is checked again after
-     * that node committed and left out, and the candidates are picked with {@code FOR UPDATE SKIP
-     * LOCKED}, so two nodes claiming at once get different messages instead of one waiting for the
-     * other and finding nothing. H2 (embedded: one node) picks without it.
+     * The claimable messages are read with their rows locked ({@code FOR UPDATE}), then claimed by
+     * primary key in the same transaction (see {@link ApplicationStore#claimUndelivered}). Locked,
+     * they cannot be claimed or marked by anyone else before this commits, so the UPDATE needs no
+     * condition of its own. On PostgreSQL the candidates are picked with {@code SKIP LOCKED}: two
+     * nodes claiming at once get different messages instead of one waiting for the other and
+     * finding nothing. (A conditional UPDATE over the id list made H2 walk the index of every
+     * undelivered message per round: with 60,000 queued the outbox thread did little else.)
+     *
+     * <p>The embedded H2 is one node's by construction (its file is locked by the process that opened
+     * it), so there is nobody to claim against: its messages are read, oldest first, and nothing is
+     * written. (Locking and claiming rewrote each message with its payload twice and read it back
+     * from H2's undo log at the commit, which after a peak took the outbox thread longer than
+     * sending.)
      */
     @Override
     public List<OutboxMessage> claimUndelivered(String node, Instant now, Instant until, int limit) {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(until, "until");
+        if (dsl.dialect().family() == org.jooq.SQLDialect.H2) {
+            return undelivered(limit);
+        }
         return tx("claim outbox messages", ctx -> {
-            OffsetDateTime claimedUntil = utc(until);
             org.jooq.Condition claimable = OUTBOX.DELIVERED_AT.isNull()
                     .and(OUTBOX.CLAIMED_UNTIL.isNull().or(OUTBOX.CLAIMED_UNTIL.lt(utc(now))).or(OUTBOX.CLAIMED_BY.eq(node)));
-            // by ids, over the index of undelivered messages: no IN (subquery) and no scan by claimed_by, which made every
-            // round read the whole outbox (delivered messages stay as rows) and the drain slow down as it grew
-            var candidates = ctx.select(OUTBOX.ID).from(OUTBOX).where(claimable).orderBy(OUTBOX.ID).limit(limit);
-            List<Long> ids = (ctx.dialect().family() == org.jooq.SQLDialect.POSTGRES ? candidates.forUpdate().skipLocked() : candidates)
-                    .fetch(OUTBOX.ID);
-            if (ids.isEmpty()) {
-                return List.<OutboxMessage>of();
+            var candidates = ctx.selectFrom(OUTBOX).where(claimable).orderBy(OUTBOX.ID).limit(limit).forUpdate();
+            List<OutboxMessage> claimed = (ctx.dialect().family() == org.jooq.SQLDialect.POSTGRES ? candidates.skipLocked() : candidates)
+                    .fetch(JooqApplicationStore::outboxMessage);
+            if (!claimed.isEmpty()) {
+                ctx.update(OUTBOX).set(OUTBOX.CLAIMED_BY, node).set(OUTBOX.CLAIMED_UNTIL, utc(until))
+                        .where(OUTBOX.ID.in(claimed.stream().map(OutboxMessage::id).toList())).execute();
             }
-            int claimed = ctx.update(OUTBOX).set(OUTBOX.CLAIMED_BY, node).set(OUTBOX.CLAIMED_UNTIL, claimedUntil)
-                    .where(OUTBOX.ID.in(ids)).and(claimable).execute();
-            if (claimed == 0) {
-                return List.<OutboxMessage>of();
-            }
-            return ctx.selectFrom(OUTBOX).where(OUTBOX.ID.in(ids)).and(OUTBOX.CLAIMED_BY.eq(node)).and(OUTBOX.CLAIMED_UNTIL.eq(claimedUntil))
-                    .and(OUTBOX.DELIVERED_AT.isNull()).orderBy(OUTBOX.ID).fetch(JooqApplicationStore::outboxMessage);
+            return claimed;
         });
     }
 

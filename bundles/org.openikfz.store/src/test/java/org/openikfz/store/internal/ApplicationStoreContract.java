@@ -570,8 +570,14 @@ abstract class ApplicationStoreContract {
         assertEquals(List.of(m2), still);
     }
 
+    /** Whether several nodes can share this database (the embedded H2: one process, so claims hold nothing). */
+    protected boolean sharedByNodes() {
+        return true;
+    }
+
     @Test
     void outbox_claims_go_to_one_node_at_a_time_and_lapse() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(sharedByNodes(), "one node only: nothing to claim against");
         Application a = newApplication();
         OutboxMessage m1 = store.enqueue(a.id(), "fachverfahren", "{\"antrag\":1}");
         OutboxMessage m2 = store.enqueue(a.id(), "kba", "{\"antrag\":2}");
@@ -591,6 +597,50 @@ abstract class ApplicationStoreContract {
         Instant later = until.plusSeconds(2);
         assertEquals(List.of(m2.id()), mine.apply(store.claimUndelivered("node-b", later, later.plusSeconds(60), Integer.MAX_VALUE)));
         assertEquals(List.of(), mine.apply(store.claimUndelivered("node-a", later, later.plusSeconds(60), Integer.MAX_VALUE)));
+    }
+
+    @Test
+    void a_claim_on_a_database_of_one_node_reads_the_undelivered_oldest_first() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(sharedByNodes(), "several nodes: claims hold their messages");
+        Application a = newApplication();
+        OutboxMessage first = store.enqueue(a.id(), "kba", "{\"n\":1}");
+        OutboxMessage second = store.enqueue(a.id(), "fachverfahren", "{\"n\":2}");
+        Instant now = Instant.now();
+        java.util.function.Function<List<OutboxMessage>, List<Long>> mine = l -> l.stream()
+                .filter(m -> m.applicationId().equals(a.id())).map(OutboxMessage::id).toList();
+        assertEquals(List.of(first.id(), second.id()), mine.apply(store.claimUndelivered("node-a", now, now.plusSeconds(60), Integer.MAX_VALUE)));
+        assertEquals(List.of(first.id(), second.id()), mine.apply(store.claimUndelivered("node-a", now, now.plusSeconds(60), Integer.MAX_VALUE)),
+                "a round that did not send them gets them again");
+        assertTrue(store.markDelivered(first.id()));
+        assertEquals(List.of(second.id()), mine.apply(store.claimUndelivered("node-a", now, now.plusSeconds(60), Integer.MAX_VALUE)),
+                "what was delivered is not sent again");
+    }
+
+    @Test
+    void nodes_claiming_at_once_never_get_the_same_message() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(sharedByNodes(), "one node only: nothing to claim against");
+        Application a = newApplication();
+        java.util.Set<Long> queued = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            queued.add(store.enqueue(a.id(), i % 2 == 0 ? "kba" : "fachverfahren", "{\"n\":" + i + "}").id());
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        java.util.concurrent.atomic.AtomicInteger nodes = new java.util.concurrent.atomic.AtomicInteger();
+        // eight nodes claim at once, each a few at a time until nothing is left for it
+        java.util.List<java.util.List<Long>> claims = race(8, () -> {
+            String node = "race-node-" + nodes.incrementAndGet();
+            java.util.List<Long> mine = new java.util.ArrayList<>();
+            for (List<OutboxMessage> got = store.claimUndelivered(node, now, now.plusSeconds(60), 3); !got.isEmpty();
+                    got = store.claimUndelivered(node, now, now.plusSeconds(60), 3)) {
+                got.stream().filter(m -> m.applicationId().equals(a.id())).forEach(m -> mine.add(m.id()));
+                // what a node sends it marks delivered; the rest of its claim it renews in the next call
+                got.forEach(m -> store.markDelivered(m.id()));
+            }
+            return mine;
+        });
+        java.util.List<Long> all = claims.stream().flatMap(List::stream).toList();
+        assertEquals(queued, new java.util.HashSet<>(all), "every message was claimed");
+        assertEquals(queued.size(), all.size(), "no message was claimed by two nodes: " + claims);
     }
 
     @Test

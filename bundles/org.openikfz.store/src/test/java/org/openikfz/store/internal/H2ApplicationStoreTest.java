@@ -28,6 +28,11 @@ class H2ApplicationStoreTest extends ApplicationStoreContract {
         return "H2";
     }
 
+    @Override
+    protected boolean sharedByNodes() {
+        return false;
+    }
+
     /**
      * With WRITE_DELAY=0 H2 compacts nothing by itself: each commit appends to the file (about 20 KB
      * here). The store's maintenance keeps the file near its live data.

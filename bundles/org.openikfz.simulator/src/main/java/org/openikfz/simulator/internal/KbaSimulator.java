@@ -109,6 +109,9 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
     private final Path transfers;
     private final GdvSimulator gdv;
     private final Map<String, Vehicle> vehicles = new LinkedHashMap<>(); // by FIN; guarded by this
+    // the FINs that carry or carried a plate, by the plate without E or H: a query by plate does not read the whole register
+    // (with 20,000 vehicles the scan was the larger part of a check and of a KBA transfer); guarded by this
+    private final Map<String, java.util.Set<String>> finsByPlate = new java.util.HashMap<>();
     private final Map<String, CocRecord> coc = new LinkedHashMap<>(); // by FIN; guarded by this
     private final Set<Long> received = new HashSet<>(); // guarded by this
     private final Mode mode = new Mode("KBA");
@@ -197,7 +200,7 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
 
     /** The vehicle registered with {@code plate}, else the one that last had it (most recently off the road). */
     private Optional<Vehicle> byPlate(String plate) {
-        return vehicles.values().stream().filter(v -> v.kennzeichen().equals(plate))
+        return withBase(KennzeichenSimulator.base(plate)).filter(v -> v.kennzeichen().equals(plate))
                 .max(Comparator.comparing(Vehicle::registered)
                         .thenComparing(Vehicle::deregisteredOn, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
@@ -208,7 +211,33 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
      */
     synchronized boolean held(String plate) {
         String base = KennzeichenSimulator.base(plate);
-        return vehicles.values().stream().anyMatch(v -> v.registered() && KennzeichenSimulator.base(v.kennzeichen()).equals(base));
+        return withBase(base).anyMatch(v -> v.registered() && KennzeichenSimulator.base(v.kennzeichen()).equals(base));
+    }
+
+    /** The vehicles whose plate, without E or H, is {@code base} (from the index). */
+    private java.util.stream.Stream<Vehicle> withBase(String base) {
+        return finsByPlate.getOrDefault(base, java.util.Set.of()).stream().map(vehicles::get).filter(java.util.Objects::nonNull);
+    }
+
+    /** Puts a vehicle into the register and the plate index (replacing the one with its FIN). */
+    private void register(Vehicle vehicle) {
+        Vehicle previous = vehicles.put(vehicle.fin(), vehicle);
+        if (previous != null && !previous.kennzeichen().equals(vehicle.kennzeichen())) {
+            unindex(previous);
+        }
+        if (!vehicle.kennzeichen().isEmpty()) {
+            finsByPlate.computeIfAbsent(KennzeichenSimulator.base(vehicle.kennzeichen()), k -> new java.util.LinkedHashSet<>()).add(vehicle.fin());
+        }
+    }
+
+    private void unindex(Vehicle vehicle) {
+        java.util.Set<String> fins = finsByPlate.get(KennzeichenSimulator.base(vehicle.kennzeichen()));
+        if (fins != null) {
+            fins.remove(vehicle.fin());
+            if (fins.isEmpty()) {
+                finsByPlate.remove(KennzeichenSimulator.base(vehicle.kennzeichen()));
+            }
+        }
     }
 
     // --- KBA reference and CoC data ---
@@ -360,7 +389,7 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
     }
 
     private void store(Vehicle vehicle) {
-        vehicles.put(vehicle.fin(), vehicle);
+        register(vehicle);
         SimulatorFiles.append(file, vehicle.toLine()); // a journal: the last line of a FIN wins when loading
     }
 
@@ -439,7 +468,11 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
                 vehicle.zb1(), vehicle.zb2(), vehicle.plaketten(), vehicle.registered(), vehicle.holder(),
                 vehicle.deregisteredOn(), vehicle.verwertungsnachweis(), vehicle.nextHu(), vehicle.authority(),
                 vehicle.firstRegistration());
-        vehicles.values().removeIf(v -> v.kennzeichen().equals(normalized.kennzeichen()));
+        withBase(KennzeichenSimulator.base(normalized.kennzeichen())).filter(v -> v.kennzeichen().equals(normalized.kennzeichen()))
+                .toList().forEach(v -> {
+                    vehicles.remove(v.fin());
+                    unindex(v);
+                });
         store(normalized);
         return normalized;
     }
@@ -461,13 +494,12 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
 
     private synchronized void load() {
         if (!Files.exists(file)) {
-            DEMO.forEach(v -> vehicles.put(v.fin(), v));
+            DEMO.forEach(this::register);
             save();
             printDemo();
         } else {
             for (String line : SimulatorFiles.lines(file)) {
-                Vehicle v = Vehicle.fromLine(line);
-                vehicles.put(v.fin(), v);
+                register(Vehicle.fromLine(line));
             }
             save(); // the journal compacted: one line per vehicle
         }

@@ -178,6 +178,8 @@ class KbaSimulatorTest {
         assertEquals(LocalDate.of(1964, 8, 12), v.holder().dateOfBirth());
         assertEquals(YearMonth.of(2028, 11), v.nextHu());
         assertTrue(kba.held("ERZ-EM 64"));
+        assertTrue(kba.vehicle("ERZ-WZ 55").isEmpty(), "the old plate is free: no vehicle carries it");
+        assertFalse(kba.held("ERZ-WZ 55"));
         assertEquals(5, kba.vehicles().size(), "the same vehicle, not a new one");
         assertEquals(EvbConnector.Status.USED, gdv.verify(Evb.of("MV12345")).status(), "the eVB was used");
     }
@@ -252,6 +254,7 @@ class KbaSimulatorTest {
                 "Test Halter", "Teststraße 1", "09456", "Annaberg-Buchholz"));
         assertEquals(5, kba.vehicles().size(), "one vehicle per plate");
         assertEquals("WVWZZZ1JZXW000010", kba.vehicle("ERZ-AB 123").orElseThrow().fin());
+        assertTrue(kba.vehicleByFin("WVWZZZ1JZXW000001").isEmpty(), "the vehicle that had the plate before is gone");
         assertThrows(IllegalArgumentException.class, () -> kba.put(new Vehicle("", "WVWZZZ1JZXW000010", "", "", List.of(),
                 true, "T", "S", "P", "C")));
     }

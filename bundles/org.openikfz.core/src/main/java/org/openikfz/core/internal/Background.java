@@ -42,6 +42,11 @@ final class Background {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
+    /**
+     * How many cases' changes one transaction of the background work writes: after a peak (thousands
+     * of windows closing at once) the commits, not the work, were what held the transfers up.
+     */
+    private static final int GROUP = 50;
     private static final Duration RETRY = Duration.ofMinutes(1);
     /** How many outbox messages a node claims at a time when not configured: several nodes share a backlog in these portions. */
     static final int DEFAULT_CLAIM = 500;
@@ -123,24 +128,65 @@ final class Background {
     int deadlines() {
         Instant now = core.now();
         List<Case> dueCases = core.store.casesDue(now, BATCH);
+        // read and prepared on the workers, written a group of cases to a commit
+        java.util.Queue<Closing> closings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.Queue<Completion> deletions = new java.util.concurrent.ConcurrentLinkedQueue<>();
         inParallel(dueCases, due -> {
             try {
                 switch (CaseState.of(due.state())) {
-                    case DECIDED -> closeDecisionWindow(due, now);
+                    case DECIDED -> closing(due, now).ifPresent(closings::add);
                     case VERIFYING -> core.store.updateCase(due.withState(CaseState.DIALOG.name()).withLeaseUntil(null)
                             .withDueAt(now.plus(core.idleTimeout))); // a verification that crashed gives its case back
-                    case DIALOG -> complete(due, CaseState.ABORTED_DELETED, "abandoned");
+                    case DIALOG -> deletions.add(new Completion(due, CaseState.ABORTED_DELETED, "abandoned"));
                     case AWAITING_PAYMENT, NOT_DECIDABLE -> abandonedAfterVerification(due);
-                    case ABORTED -> complete(due, CaseState.ABORTED_DELETED, "abort");
+                    case ABORTED -> deletions.add(new Completion(due, CaseState.ABORTED_DELETED, "abort"));
                     default -> core.store.updateCase(due.withDueAt(null)); // nothing is due in this state any more
                 }
             } catch (RuntimeException e) {
-                // one case that cannot be worked off now must not stop the others; it is due again next round
-                LOG.log(Level.WARNING, "the deadline of application " + due.id() + " (" + due.state() + ") could not be worked off yet: "
-                        + e.getMessage());
+                notYet(due, e);
             }
         });
+        inGroups(List.copyOf(closings), this::close, Closing::due);
+        inGroups(List.copyOf(deletions), this::complete, Completion::c);
         return dueCases.size();
+    }
+
+    /** One case that cannot be worked off now must not stop the others; it is due again next round. */
+    private static void notYet(Case c, RuntimeException e) {
+        LOG.log(Level.WARNING, "the deadline of application " + c.id() + " (" + c.state() + ") could not be worked off yet: "
+                + e.getMessage());
+    }
+
+    /**
+     * Writes the changes of {@code items}, {@link #GROUP} cases to a transaction, the groups on the
+     * workers. Should a group's transaction fail, each of its cases is written again on its own, so a
+     * case that cannot be written now holds up no other.
+     */
+    private <T> void inGroups(List<T> items, java.util.function.BiConsumer<org.openikfz.store.api.ApplicationStore, T> write,
+            Function<T, Case> caseOf) {
+        List<List<T>> groups = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i += GROUP) {
+            groups.add(items.subList(i, Math.min(items.size(), i + GROUP)));
+        }
+        inParallel(groups, group -> {
+            try {
+                core.store.inTransaction(s -> {
+                    group.forEach(item -> write.accept(s, item));
+                    return null;
+                });
+            } catch (RuntimeException groupFailed) {
+                for (T item : group) {
+                    try {
+                        core.store.inTransaction(s -> {
+                            write.accept(s, item);
+                            return null;
+                        });
+                    } catch (RuntimeException e) {
+                        notYet(caseOf.apply(item), e);
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -148,9 +194,9 @@ final class Background {
      * is a compare-and-set on the case, so they cannot get in each other's way); returns when all
      * are done. An Error of one reaches the job, which reports it.
      */
-    private void inParallel(List<Case> cases, java.util.function.Consumer<Case> work) {
+    private <T> void inParallel(List<T> cases, java.util.function.Consumer<T> work) {
         List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>(cases.size());
-        for (Case c : cases) {
+        for (T c : cases) {
             running.add(workers.submit(() -> work.accept(c)));
         }
         awaitAll(running);
@@ -175,58 +221,69 @@ final class Background {
         return sum;
     }
 
-    /** FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then transfer. */
-    private void closeDecisionWindow(Case due, Instant now) {
+    /** A decision window about to close: the case as read, and what its transfer is made of. */
+    private record Closing(Case due, Procedure procedure, Map<String, String> data, Answers answers, Map<String, String> facts,
+            VerifiedIdentity applicant, Set<Output> outputs, Instant now) {
+    }
+
+    /**
+     * FZV § 23(1)/(2), § 23(4): when the 30 minutes are over, mail what was not retrieved, then
+     * transfer. Reads the case and prepares its transfer (empty: nothing to close now).
+     */
+    private java.util.Optional<Closing> closing(Case due, Instant now) {
         CaseFile file = core.store.findCaseFile(due.id()).orElse(null);
         // the case is read again after the list of due cases: another node (several on one database) may have closed its
-        // window in between. Only a case still DECIDED is closed; the move below is a compare and set on what was read here,
+        // window in between. Only a case still DECIDED is closed; the move is a compare and set on what was read here,
         // so of two nodes closing it at once one does (a move TRANSFER -> TRANSFER would be allowed and queue it all again)
         if (file == null || CaseState.of(file.state().state()) != CaseState.DECIDED || file.state().decision() == null
                 || now.isBefore(file.state().decision().offeredUntil())) {
-            return;
+            return java.util.Optional.empty();
         }
         Procedure procedure = core.registry.procedure(due.procedureId());
         if (procedure == null) {
             // its letters depend on the procedure: it waits until that is back (looked at again in a minute), nothing is lost
             core.store.updateCase(due.withDueAt(now.plus(RETRY)));
-            return;
+            return java.util.Optional.empty();
         }
         Case c = file.state();
         Map<String, String> data = file.data();
-        boolean mail = c.decision().retrievedAt() == null;
         ProcedureDescription description = procedure.description();
-        Answers answers = Core.answers(description, data);
-        Map<String, String> facts = DialogRules.factsOf(data);
-        VerifiedIdentity applicant = DialogRules.identityOf(data).orElse(null);
-        Set<Output> outputs = core.outputs(procedure, c, data);
-        core.store.inTransaction(s -> {
-            // FZV § 23(1) S. 2, (2): not retrieved — a printout is mailed; effective on the day the procedure says (by default
-            // the third day after mailing)
-            LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
-            var decision = mail ? c.decision().mailed(mailedOn, mailedOn.plusDays(procedure.daysFromMailingToEffect())) : c.decision();
-            var next = Cases.tryMove(s, c, CaseState.TRANSFER, x -> x.withDecision(decision).withDueAt(null));
-            if (next.isEmpty()) {
-                return null; // someone else got there first
-            }
-            if (mail) {
-                s.appendAudit(c.id(), "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + decision.effectiveOn());
-                s.decisionEffective(c.id(), decision.effectiveOn());
-            }
-            Decision transferred = Core.decision(next.get(), data);
-            Map<String, Object> extra = Map.of("printAndMail", mail);
-            // FZV § 19(1) S. 2, § 23(4): to the authority's procedures and to the KBA
-            for (String destination : List.of(TransferTarget.FACHVERFAHREN, TransferTarget.KBA)) {
-                s.enqueue(c.id(), destination, core.transferPayload(next.get(), description, answers, facts, applicant, transferred, extra));
-            }
-            List<String> letters = Letters.of(mail, outputs);
-            for (String kind : letters) {
-                s.enqueue(c.id(), TransferTarget.POST, Letters.payload(kind, next.get().application(), description,
-                        transferred, outputs, answers, facts, applicant, core.now()));
-            }
-            s.appendAudit(c.id(), "TRANSFER_QUEUED", "destinations=fachverfahren,kba"
-                    + (letters.isEmpty() ? "" : ";letters=" + String.join(",", letters)));
-            return null;
-        });
+        return java.util.Optional.of(new Closing(c, procedure, data, Core.answers(description, data), DialogRules.factsOf(data),
+                DialogRules.identityOf(data).orElse(null), core.outputs(procedure, c, data), now));
+    }
+
+    /** Closes a decision window in the caller's transaction: the printout if not retrieved, the transfers queued. */
+    private void close(org.openikfz.store.api.ApplicationStore s, Closing closing) {
+        Case c = closing.due();
+        Procedure procedure = closing.procedure();
+        ProcedureDescription description = procedure.description();
+        boolean mail = c.decision().retrievedAt() == null;
+        // FZV § 23(1) S. 2, (2): not retrieved — a printout is mailed; effective on the day the procedure says (by default
+        // the third day after mailing)
+        LocalDate mailedOn = LocalDate.ofInstant(closing.now(), Core.ZONE);
+        var decision = mail ? c.decision().mailed(mailedOn, mailedOn.plusDays(procedure.daysFromMailingToEffect())) : c.decision();
+        var next = Cases.tryMove(s, c, CaseState.TRANSFER, x -> x.withDecision(decision).withDueAt(null));
+        if (next.isEmpty()) {
+            return; // someone else got there first
+        }
+        if (mail) {
+            s.appendAudit(c.id(), "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + decision.effectiveOn());
+            s.decisionEffective(c.id(), decision.effectiveOn());
+        }
+        Decision transferred = Core.decision(next.get(), closing.data());
+        Map<String, Object> extra = Map.of("printAndMail", mail);
+        // FZV § 19(1) S. 2, § 23(4): to the authority's procedures and to the KBA
+        for (String destination : List.of(TransferTarget.FACHVERFAHREN, TransferTarget.KBA)) {
+            s.enqueue(c.id(), destination, core.transferPayload(next.get(), description, closing.answers(), closing.facts(),
+                    closing.applicant(), transferred, extra));
+        }
+        List<String> letters = Letters.of(mail, closing.outputs());
+        for (String kind : letters) {
+            s.enqueue(c.id(), TransferTarget.POST, Letters.payload(kind, next.get().application(), description,
+                    transferred, closing.outputs(), closing.answers(), closing.facts(), closing.applicant(), core.now()));
+        }
+        s.appendAudit(c.id(), "TRANSFER_QUEUED", "destinations=fachverfahren,kba"
+                + (letters.isEmpty() ? "" : ";letters=" + String.join(",", letters)));
     }
 
     /**
@@ -348,7 +405,7 @@ final class Background {
     int finishTransferred() {
         Instant now = core.now();
         List<Case> transferred = core.store.casesTransferred(CaseState.TRANSFER.name(), FAR_FUTURE, BATCH);
-        inParallel(transferred, c -> complete(c, CaseState.COMPLETED, "transfer"));
+        inGroups(transferred.stream().map(c -> new Completion(c, CaseState.COMPLETED, "transfer")).toList(), this::complete, Completion::c);
         for (Case c : core.store.casesTransferred(CaseState.MANUAL_REVIEW.name(), FAR_FUTURE, BATCH)) {
             core.store.inTransaction(s -> {
                 if (Cases.tryMove(s, c, CaseState.WITH_CLERKS, x -> x).isPresent()) {
@@ -404,15 +461,25 @@ final class Background {
         }
     }
 
+    /** A case whose dialog data go: moved to {@code to} after {@code after}. */
+    private record Completion(Case c, CaseState to, String after) {
+    }
+
     private void complete(Case c, CaseState to, String after) {
         core.store.inTransaction(s -> {
-            if (Cases.tryMove(s, c, to, x -> x.withDueAt(null).withLeaseUntil(null)).isEmpty()) {
-                return null; // someone else got there first, or the applicant came back
-            }
-            int deleted = s.deleteData(c.id());
-            s.appendAudit(c.id(), "DATA_DELETED", "items=" + deleted + ";after=" + after);
+            complete(s, new Completion(c, to, after));
             return null;
         });
+    }
+
+    /** FZV § 19(1) S. 6: the move and the deletion of the dialog data, in the caller's transaction. */
+    private void complete(org.openikfz.store.api.ApplicationStore s, Completion completion) {
+        Case c = completion.c();
+        if (Cases.tryMove(s, c, completion.to(), x -> x.withDueAt(null).withLeaseUntil(null)).isEmpty()) {
+            return; // someone else got there first, or the applicant came back
+        }
+        int deleted = s.deleteData(c.id());
+        s.appendAudit(c.id(), "DATA_DELETED", "items=" + deleted + ";after=" + completion.after());
     }
 
     private static Duration min(Duration a, Duration b) {

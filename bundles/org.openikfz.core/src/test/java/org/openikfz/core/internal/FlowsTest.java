@@ -373,6 +373,24 @@ class FlowsTest {
         assertEquals(Map.of(), store.getData(ref.id()));
     }
 
+    // the windows of a peak close fifty cases to a commit; a case that cannot be written holds up no other
+    @Test
+    void a_case_that_cannot_be_transferred_holds_up_no_other_in_its_group() {
+        ApplicationRef broken = decided();
+        ApplicationRef sound = decided();
+        store.refuseTransfersOf = broken.id();
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        assertEquals("TRANSFER", store.findCase(sound.id()).orElseThrow().state());
+        assertEquals(3, store.outboxOf(sound.id()).size());
+        assertEquals("DECIDED", store.findCase(broken.id()).orElseThrow().state(), "not half-written: still to be closed");
+        assertEquals(List.of(), store.outboxOf(broken.id()));
+        store.refuseTransfersOf = null;
+        background.deadlines();
+        assertEquals("TRANSFER", store.findCase(broken.id()).orElseThrow().state(), "closed once it can be written");
+        assertEquals(3, store.outboxOf(broken.id()).size());
+    }
+
     // several nodes on one database: each sends only what it claimed, so two nodes' rounds at once send each message once
     @Test
     void two_nodes_deliver_each_message_once() throws Exception {

@@ -40,6 +40,9 @@ final class InMemoryStore implements ApplicationStore {
     private final Clock clock;
     private State state = new State();
 
+    /** An application whose transfers cannot be queued (a case the database refuses), or null. */
+    volatile UUID refuseTransfersOf;
+
     InMemoryStore(Clock clock) {
         this.clock = clock;
     }
@@ -199,6 +202,9 @@ final class InMemoryStore implements ApplicationStore {
 
     @Override
     public synchronized OutboxMessage enqueue(UUID id, String destination, String label, String payload) {
+        if (id.equals(refuseTransfersOf)) {
+            throw new org.openikfz.store.api.StoreException("Could not queue a transfer (a broken case)", null);
+        }
         OutboxMessage m = new OutboxMessage(state.nextId++, id, destination, payload, clock.instant(), null);
         state.outbox.put(m.id(), m);
         return m;

@@ -570,6 +570,11 @@ abstract class ApplicationStoreContract {
         assertEquals(List.of(m2), still);
     }
 
+    /** The ids of {@code a}'s messages among those given: other tests' messages may wait in the outbox too. */
+    private static java.util.function.Function<List<OutboxMessage>, List<Long>> idsOf(Application a) {
+        return l -> l.stream().filter(m -> m.applicationId().equals(a.id())).map(OutboxMessage::id).toList();
+    }
+
     /** Whether several nodes can share this database (the embedded H2: one process, so claims hold nothing). */
     protected boolean sharedByNodes() {
         return true;
@@ -583,9 +588,7 @@ abstract class ApplicationStoreContract {
         OutboxMessage m2 = store.enqueue(a.id(), "kba", "{\"antrag\":2}");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant until = now.plusSeconds(60);
-        // other tests' messages may wait in the outbox too: only this application's count
-        java.util.function.Function<List<OutboxMessage>, List<Long>> mine = l -> l.stream()
-                .filter(m -> m.applicationId().equals(a.id())).map(OutboxMessage::id).toList();
+        java.util.function.Function<List<OutboxMessage>, List<Long>> mine = idsOf(a);
 
         assertEquals(List.of(m1.id(), m2.id()), mine.apply(store.claimUndelivered("node-a", now, until, Integer.MAX_VALUE)));
         assertEquals(List.of(), mine.apply(store.claimUndelivered("node-b", now, until, Integer.MAX_VALUE)),
@@ -606,8 +609,7 @@ abstract class ApplicationStoreContract {
         OutboxMessage first = store.enqueue(a.id(), "kba", "{\"n\":1}");
         OutboxMessage second = store.enqueue(a.id(), "fachverfahren", "{\"n\":2}");
         Instant now = Instant.now();
-        java.util.function.Function<List<OutboxMessage>, List<Long>> mine = l -> l.stream()
-                .filter(m -> m.applicationId().equals(a.id())).map(OutboxMessage::id).toList();
+        java.util.function.Function<List<OutboxMessage>, List<Long>> mine = idsOf(a);
         assertEquals(List.of(first.id(), second.id()), mine.apply(store.claimUndelivered("node-a", now, now.plusSeconds(60), Integer.MAX_VALUE)));
         assertEquals(List.of(first.id(), second.id()), mine.apply(store.claimUndelivered("node-a", now, now.plusSeconds(60), Integer.MAX_VALUE)),
                 "a round that did not send them gets them again");

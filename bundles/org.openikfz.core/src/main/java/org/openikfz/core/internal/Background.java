@@ -76,6 +76,12 @@ final class Background {
         return t;
     });
     private volatile Instant lastAuditPurge = Instant.EPOCH;
+    /**
+     * The destinations' "delivered" marks, written in shared transactions: while one commits, the
+     * marks of the other senders queue up and go in the next. After the peak of closing windows the
+     * commits, one per message and destination, were what held the drain up.
+     */
+    private final GroupCommit<Delivered> marks = new GroupCommit<>(this::writeMarks);
 
     Background(Core core, Function<String, TransferTarget> targets, PaymentFlow payment) {
         this(core, targets, payment, "single", DEFAULT_LEASE, DEFAULT_CLAIM);
@@ -369,26 +375,35 @@ final class Background {
      * Marks what the destination acknowledged, and records it, in one transaction. Should the platform
      * stop between the acknowledgement and this commit, that message is delivered again (by this node
      * after a restart, or by another once the claim lapsed), with the same message id for the receiver
-     * to recognise it.
+     * to recognise it. The destinations' senders share their transactions ({@link #marks}): a sender
+     * still waits for its own mark before it sends the next message.
      */
     private int markDelivered(String destination, List<OutboxMessage> done) {
         if (done.isEmpty()) {
             return 0;
         }
-        List<OutboxMessage> batch = List.copyOf(done);
+        List<Delivered> batch = done.stream().map(m -> new Delivered(destination, m)).toList();
         done.clear();
+        marks.commit(batch);
+        return batch.size();
+    }
+
+    private void writeMarks(List<Delivered> delivered) {
         core.store.inTransaction(s -> {
             List<org.openikfz.store.api.AuditEntry> events = new java.util.ArrayList<>();
-            for (OutboxMessage m : batch) {
-                if (s.markDelivered(m.id())) {
-                    events.add(new org.openikfz.store.api.AuditEntry(m.applicationId(), "DELIVERED",
-                            "destination=" + destination + ";message=" + m.id()));
+            for (Delivered d : delivered) {
+                if (s.markDelivered(d.message().id())) {
+                    events.add(new org.openikfz.store.api.AuditEntry(d.message().applicationId(), "DELIVERED",
+                            "destination=" + d.destination() + ";message=" + d.message().id()));
                 }
             }
             s.appendAudit(events);
             return null;
         });
-        return batch.size();
+    }
+
+    /** A message its destination acknowledged. */
+    private record Delivered(String destination, OutboxMessage message) {
     }
 
     /** Stops the senders (the engine's deactivation). */

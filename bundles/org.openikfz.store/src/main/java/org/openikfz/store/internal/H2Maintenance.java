@@ -58,7 +58,9 @@ final class H2Maintenance {
      * commits their I/O while the database is busy: it then only rewrites chunks filled less than
      * {@link #BUSY_FILL_RATE} percent, at most {@link #BUSY_BYTES}; once the others have stopped writing
      * (fewer than {@link #BUSY_WRITES} writes since the last round) it compacts to {@link #IDLE_FILL_RATE}
-     * percent, up to {@link #IDLE_BYTES} a round, so the file shrinks back after a peak. Compacting at the
+     * percent, up to {@link #IDLE_BYTES} a round, so the file shrinks back after a peak. (H2 rewrites
+     * only while the chunks on the whole are filled less than the rate given, so a busy round mostly
+     * rewrites nothing.) Compacting at the
      * full rate during a peak took nearly a third of the CPU and held the commits up (they wait for the store's
      * lock while it rewrites).
      */

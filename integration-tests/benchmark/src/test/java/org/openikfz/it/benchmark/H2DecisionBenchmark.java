@@ -37,7 +37,8 @@ import org.osgi.framework.BundleContext;
  * against the KBA simulator, start payment, submit), against the same number of plain JDBC
  * insert+commit transactions on the same database, measured in the same run: one after each
  * decision, and the same number again in a tight loop afterwards. Also prints what one HTTP round
- * trip to the simulators costs in plain commits (a dialog makes three), the SQL statements and
+ * trip to the simulators costs in plain commits (the citizen's payment click, outside the engine's
+ * time: the embedded simulators answer the engine in-process), the SQL statements and
  * commits per decision, and the idle housekeeping's queries. Prints figures; asserts nothing about speed.
  */
 @RunWith(PaxExam.class)
@@ -160,8 +161,9 @@ public class H2DecisionBenchmark {
         System.out.printf("ratio:      one decision costs %.1f plain commits (decisions/s ÷ commits/s = %.3f); %.1f of the tight-loop"
                 + " commits (%.1f commits/s, p50 %.2f ms)%n", commitsPerSecond / decisionsPerSecond, decisionsPerSecond / commitsPerSecond,
                 engineWall / (double) Arrays.stream(tight).sum(), n / (Arrays.stream(tight).sum() / 1e9), p(tight, 50));
-        System.out.printf("trip:       one HTTP request to a simulator (the payment click) costs %.1f plain commits; a dialog makes three"
-                + " (register query, payment order, payment status)%n", Arrays.stream(roundTrips).sum() / (double) jdbcWall);
+        System.out.printf("trip:       one HTTP request to a simulator (the citizen's payment click, not in the engine's time) costs %.1f"
+                + " plain commits; the engine asks the embedded simulators in-process (register query, payment order and status are"
+                + " method calls, no HTTP)%n", Arrays.stream(roundTrips).sum() / (double) jdbcWall);
         System.out.printf("database:   %.1f SQL statements and %.1f commits per decision (the whole dialog: open, answer, verify, pay, submit)%n",
                 statementsPerDecision, commitsPerDecision);
         System.out.printf("idle:       %.1f queries/s and %.1f commits/s of housekeeping with %d cases in their decision window%n%n",

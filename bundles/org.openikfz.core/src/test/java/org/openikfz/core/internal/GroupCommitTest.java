@@ -56,29 +56,37 @@ class GroupCommitTest {
         }, threads);
     }
 
-    private static void awaitQueued(GroupCommit<String> group, int n) {
+    /**
+     * The first item's caller starts a write that holds until the test releases it; the others' callers
+     * come while it runs. Returns once they all wait: their futures, the first item's first.
+     */
+    private List<CompletableFuture<Boolean>> whileAWriteRuns(GroupCommit<String> group, String first, String... others)
+            throws InterruptedException {
+        List<CompletableFuture<Boolean>> callers = new java.util.ArrayList<>();
+        callers.add(commit(group, first));
+        assertTrue(firstWriteRunning.await(30, TimeUnit.SECONDS));
+        for (String item : others) {
+            callers.add(commit(group, item));
+        }
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (group.queued() < n) {
+        while (group.queued() < others.length) {
             assertTrue(System.nanoTime() < until, "callers did not queue up");
             Thread.onSpinWait();
         }
+        return callers;
     }
 
     @Test
     void whatQueuesWhileOneWriteRunsIsWrittenInTheNextTransactionAndEachCallerReturnsOnlyOnceItsItemsAreWritten() throws Exception {
         GroupCommit<String> group = new GroupCommit<>(this::write);
-        CompletableFuture<Boolean> first = commit(group, "kba-1");
-        assertTrue(firstWriteRunning.await(30, TimeUnit.SECONDS));
-        CompletableFuture<Boolean> second = commit(group, "fachverfahren-1");
-        CompletableFuture<Boolean> third = commit(group, "post-1");
-        awaitQueued(group, 2);
+        List<CompletableFuture<Boolean>> callers = whileAWriteRuns(group, "kba-1", "fachverfahren-1", "post-1");
         assertEquals(List.of(), transactions, "nothing is written while the first write waits");
 
         releaseFirstWrite.countDown();
 
-        assertTrue(first.get(30, TimeUnit.SECONDS), "written when commit returned");
-        assertTrue(second.get(30, TimeUnit.SECONDS), "written when commit returned");
-        assertTrue(third.get(30, TimeUnit.SECONDS), "written when commit returned");
+        for (CompletableFuture<Boolean> caller : callers) {
+            assertTrue(caller.get(30, TimeUnit.SECONDS), "written when commit returned");
+        }
         assertEquals(List.of(Set.of("kba-1"), Set.of("fachverfahren-1", "post-1")), transactions,
                 "two transactions for three callers: the two that waited share one");
     }
@@ -86,11 +94,10 @@ class GroupCommitTest {
     @Test
     void aGroupThatFailsIsWrittenAgainCallerByCallerAndOnlyTheCallerWhoseItemsFailGetsTheFailure() throws Exception {
         GroupCommit<String> group = new GroupCommit<>(this::write);
-        CompletableFuture<Boolean> first = commit(group, "kba-1");
-        assertTrue(firstWriteRunning.await(30, TimeUnit.SECONDS));
-        CompletableFuture<Boolean> good = commit(group, "fachverfahren-1");
-        CompletableFuture<Boolean> bad = commit(group, "bad");
-        awaitQueued(group, 2);
+        List<CompletableFuture<Boolean>> callers = whileAWriteRuns(group, "kba-1", "fachverfahren-1", "bad");
+        CompletableFuture<Boolean> first = callers.get(0);
+        CompletableFuture<Boolean> good = callers.get(1);
+        CompletableFuture<Boolean> bad = callers.get(2);
 
         releaseFirstWrite.countDown();
 

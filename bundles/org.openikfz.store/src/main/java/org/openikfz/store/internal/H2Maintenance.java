@@ -38,43 +38,24 @@ final class H2Maintenance {
     private final DataSource pool;
     private volatile MVStore mvStore;
     private volatile boolean unavailable;
-    /** H2's count of file writes after the last round: what was written since is the others' work. */
-    private long writesAfterLastRound;
-
-    /** The file writes (about one per commit) since the last round from which on the database counts as busy. */
-    static final int BUSY_WRITES = 100;
-    static final int BUSY_FILL_RATE = 40;
-    static final int BUSY_BYTES = 8 << 20;
-    static final int IDLE_FILL_RATE = 90;
-    static final int IDLE_BYTES = 32 << 20;
 
     H2Maintenance(DataSource pool) {
         this.pool = pool;
     }
 
     /**
-     * One round (every second): rewrites the live pages of sparse chunks and drops unused chunks; false
-     * when H2's store cannot be reached. As H2's own background housekeeping does, the round leaves the
-     * commits their I/O while the database is busy: it then only rewrites chunks filled less than
-     * {@link #BUSY_FILL_RATE} percent, at most {@link #BUSY_BYTES}; once the others have stopped writing
-     * (fewer than {@link #BUSY_WRITES} writes since the last round) it compacts to {@link #IDLE_FILL_RATE}
-     * percent, up to {@link #IDLE_BYTES} a round, so the file shrinks back after a peak. (H2 rewrites
-     * only while the chunks on the whole are filled less than the rate given, so a busy round mostly
-     * rewrites nothing.) Compacting at the
-     * full rate during a peak took nearly a third of the CPU and held the commits up (they wait for the store's
-     * lock while it rewrites).
+     * Rewrites the live pages of chunks filled less than {@code targetFillRate} percent, at most
+     * {@code maxBytes}, and drops unused chunks; false when H2's store cannot be reached.
      */
-    synchronized boolean compact() {
+    boolean compact(int targetFillRate, int maxBytes) {
         MVStore store = mvStore();
         if (store == null) {
             return false;
         }
         FileStore<?> file = store.getFileStore();
-        boolean busy = file.getWriteCount() - writesAfterLastRound >= BUSY_WRITES;
-        file.compact(busy ? BUSY_FILL_RATE : IDLE_FILL_RATE, busy ? BUSY_BYTES : IDLE_BYTES);
+        file.compact(targetFillRate, maxBytes);
         file.dropUnusedChunks();
         store.sync();
-        writesAfterLastRound = file.getWriteCount();
         return true;
     }
 

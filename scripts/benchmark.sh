@@ -13,7 +13,9 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$IKFZ_ROOT"
-[ -x distribution/target/openikfz/bin/openikfz ] || "$MVN" -B -q install -DskipTests
+# the benchmarks run the bundles of the built distribution: build it from the sources as they are now, or
+# the figures are those of whatever was built last
+"$MVN" -B -q install -DskipTests
 "$MVN" -B -q -Pbenchmark -f integration-tests/osgi/pom.xml install -DskipTests
 reports=integration-tests/benchmark/target/surefire-reports
 if [ "${1:-}" = "--sustained" ]; then

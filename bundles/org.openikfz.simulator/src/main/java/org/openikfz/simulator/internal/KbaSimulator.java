@@ -210,8 +210,7 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
      * without E or H.
      */
     synchronized boolean held(String plate) {
-        String base = KennzeichenSimulator.base(plate);
-        return withBase(base).anyMatch(v -> v.registered() && KennzeichenSimulator.base(v.kennzeichen()).equals(base));
+        return withBase(KennzeichenSimulator.base(plate)).anyMatch(Vehicle::registered);
     }
 
     /** The vehicles whose plate, without E or H, is {@code base} (from the index). */

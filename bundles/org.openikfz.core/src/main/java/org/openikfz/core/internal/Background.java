@@ -196,14 +196,14 @@ final class Background {
     }
 
     /**
-     * Works off the cases of a round on the background workers, each case on its own (every change
-     * is a compare-and-set on the case, so they cannot get in each other's way); returns when all
-     * are done. An Error of one reaches the job, which reports it.
+     * Works off the items of a round (cases, or groups of them) on the background workers, each on
+     * its own (every change is a compare-and-set on the case, so they cannot get in each other's
+     * way); returns when all are done. An Error of one reaches the job, which reports it.
      */
-    private <T> void inParallel(List<T> cases, java.util.function.Consumer<T> work) {
-        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>(cases.size());
-        for (T c : cases) {
-            running.add(workers.submit(() -> work.accept(c)));
+    private <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
+        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>(items.size());
+        for (T item : items) {
+            running.add(workers.submit(() -> work.accept(item)));
         }
         awaitAll(running);
     }

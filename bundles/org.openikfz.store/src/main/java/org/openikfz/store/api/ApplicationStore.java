@@ -206,8 +206,9 @@ public interface ApplicationStore {
      * {@code until}: those nobody holds, those whose claim lapsed before {@code now} (their node
      * died or stalled), and those {@code node} holds already. The messages are claimed with their
      * rows locked, so of several nodes on one database each message is claimed by one at a time; a
-     * node delivers only what it claimed. A database only one process can open (the embedded H2)
-     * has nobody to claim against: it returns the undelivered messages and holds nothing. The claimed messages are returned, oldest first.
+     * node delivers only what it claimed. The claimed messages are returned, oldest first. A
+     * database only one process can open (the embedded H2) has nobody to claim against: it returns
+     * the undelivered messages, oldest first, and holds nothing.
      *
      * @param node the claiming node's id (stable while its process runs, distinct per node)
      * @since 1.5

@@ -104,6 +104,9 @@ public class H2DecisionBenchmark {
         long[] roundTrips = new long[n];
         long[] tight = new long[n];
         StoreActivity dialogs;
+        long writtenBefore;
+        long writtenRun;
+        double writtenPerCommit;
         long start;
         long runNanos;
         // the baseline runs interleaved with the decisions, one plain commit after each decision, so both
@@ -122,6 +125,7 @@ public class H2DecisionBenchmark {
                 // the housekeeping is idle during the run (nothing is due for 30 minutes), so what the store
                 // counts is the dialogs' work, the idle housekeeping rounds (measured below) subtracted
                 StoreActivity before = store.activity();
+                writtenBefore = bytesWritten(c);
                 start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     decisions[i] = decide(WARMUP + 1 + i);
@@ -130,14 +134,17 @@ public class H2DecisionBenchmark {
                 }
                 runNanos = System.nanoTime() - start;
                 dialogs = store.activity().minus(before);
+                writtenRun = bytesWritten(c) - writtenBefore;
             }
             // the same commits once more in a tight loop right after the run: the best case for plain JDBC
             // (its code and pages hot), the figure this benchmark printed before the baseline was interleaved
+            long writtenTight = bytesWritten(c);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_baseline (id, payload) VALUES (?, ?)")) {
                 for (int i = 0; i < n; i++) {
                     tight[i] = plainCommit(c, insert, WARMUP + n + 1 + i);
                 }
             }
+            writtenPerCommit = (bytesWritten(c) - writtenTight) / (double) n;
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE bench_baseline");
@@ -166,6 +173,10 @@ public class H2DecisionBenchmark {
                 + " method calls, no HTTP)%n", Arrays.stream(roundTrips).sum() / (double) jdbcWall);
         System.out.printf("database:   %.1f SQL statements and %.1f commits per decision (the whole dialog: open, answer, verify, pay, submit)%n",
                 statementsPerDecision, commitsPerDecision);
+        System.out.printf("written:    %.1f KiB per decision (its share of the run's %.1f MiB, the audit sealing included), %.2f KiB per"
+                + " plain commit (tight loop): one decision writes as much as %.0f plain commits%n",
+                (writtenRun - n * writtenPerCommit) / n / 1024, writtenRun / 1048576.0, writtenPerCommit / 1024,
+                (writtenRun - n * writtenPerCommit) / n / writtenPerCommit);
         System.out.printf("idle:       %.1f queries/s and %.1f commits/s of housekeeping with %d cases in their decision window%n%n",
                 idle.statementsPerSecond(), idle.commitsPerSecond(), idle.cases());
         assertTrue(n > 0);
@@ -215,6 +226,15 @@ public class H2DecisionBenchmark {
         lastClick = t1 - click;
         assertEquals(ApplicationState.DECIDED, engine.submit(ref).state());
         return engineTime + (System.nanoTime() - t1);
+    }
+
+    /** What the database has written so far, in bytes: the H2 file's writes. */
+    protected long bytesWritten(Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'")) {
+            return r.next() ? Long.parseLong(r.getString(1)) : 0;
+        }
     }
 
     /** One plain JDBC insert and commit on the store's database; returns its time. */

@@ -43,6 +43,14 @@ public class PostgresDecisionBenchmark extends H2DecisionBenchmark {
         return ds;
     }
 
+    /** What the server has written to its write-ahead log so far (PostgreSQL 14+), in bytes. */
+    @Override
+    protected long bytesWritten(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT wal_bytes FROM pg_stat_wal")) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
     private static String env(String name) {
         String value = System.getenv(name);
         return value == null ? "openikfz" : value;

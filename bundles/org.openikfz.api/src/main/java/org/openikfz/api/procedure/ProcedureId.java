@@ -13,7 +13,9 @@ public record ProcedureId(String value) {
 
     public ProcedureId {
         Objects.requireNonNull(value, "value");
-        if (!FORMAT.matcher(value).matches() || value.length() > 64) {
+        // the length first: java.util.regex recurses per repetition of the group, a value of some thousand
+        // characters (the machine API takes it from a request) would overflow the stack
+        if (value.length() > 64 || !FORMAT.matcher(value).matches()) {
             throw new IllegalArgumentException("not a procedure id: " + value);
         }
     }

@@ -113,7 +113,8 @@ public final class IdentitySimulator implements IdentityProvider {
             throw new ConnectorUnavailableException("identity code unknown, already used, or from another login");
         }
         Person person = issued.person();
-        String subject = "sim-" + Math.abs(person.holder().name().hashCode());
+        // as a long: Math.abs(Integer.MIN_VALUE) would stay negative
+        String subject = "sim-" + Math.abs((long) person.holder().name().hashCode());
         return person.organisation() ? new VerifiedIdentity(subject, person.holder(), "substantial", true)
                 : new VerifiedIdentity(subject, person.holder(), "high");
     }

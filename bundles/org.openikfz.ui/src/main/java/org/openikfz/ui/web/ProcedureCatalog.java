@@ -28,7 +28,10 @@ public final class ProcedureCatalog {
     private static final Logger LOG = BundleClassLoader.logger(ProcedureCatalog.class);
 
     private final ProcedureDirectory directory = new ProcedureDirectory();
-    private RouteConfiguration routes; // guarded by this; null while no Vaadin runs
+    // a lock of its own: the catalog is reachable from every view (current()), and code that locked the catalog
+    // itself would hold up the OSGi events that add and remove procedures
+    private final Object lock = new Object();
+    private RouteConfiguration routes; // guarded by lock; null while no Vaadin runs
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     /** The catalog of the running Vaadin application (from a request or a {@code UI.access} thread). */
@@ -40,7 +43,7 @@ public final class ProcedureCatalog {
     public void add(ProcedureDirectory.Service service) {
         ProcedureDescription description = service.description();
         String id = description.id().value();
-        synchronized (this) {
+        synchronized (lock) {
             if (directory.add(service) && routes != null) {
                 addRoute(routes, id);
             }
@@ -53,7 +56,7 @@ public final class ProcedureCatalog {
     public void remove(long serviceId) {
         ProcedureDirectory.Removed removed;
         boolean serving;
-        synchronized (this) {
+        synchronized (lock) {
             serving = routes != null;
             Optional<ProcedureDirectory.Removed> known = directory.remove(serviceId);
             if (known.isEmpty()) {
@@ -90,18 +93,22 @@ public final class ProcedureCatalog {
     }
 
     /** Vaadin starts: register the home route and a route for each procedure. */
-    public synchronized void attach(RouteConfiguration routeConfiguration) {
-        this.routes = routeConfiguration;
-        routeConfiguration.update(() -> {
-            routeConfiguration.setRoute("", HomeView.class, List.of(MainLayout.class));
-            directory.ids().forEach(id -> addRoute(routeConfiguration, id));
-        });
+    public void attach(RouteConfiguration routeConfiguration) {
+        synchronized (lock) {
+            this.routes = routeConfiguration;
+            routeConfiguration.update(() -> {
+                routeConfiguration.setRoute("", HomeView.class, List.of(MainLayout.class));
+                directory.ids().forEach(id -> addRoute(routeConfiguration, id));
+            });
+        }
     }
 
     /** Vaadin stops. */
-    public synchronized void detach() {
-        routes = null;
-        listeners.clear();
+    public void detach() {
+        synchronized (lock) {
+            routes = null;
+            listeners.clear();
+        }
     }
 
     private static void addRoute(RouteConfiguration routes, String id) {

@@ -3,7 +3,6 @@ package org.openikfz.check.zfzr.internal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openikfz.api.check.AnsweredFields;
@@ -100,7 +99,6 @@ public final class ZfzrCheck implements Check {
         answered.first(FieldType.PLAKETTEN_CODE_FRONT).ifPresent(f -> seals.put(SealPosition.FRONT, f));
         answered.first(FieldType.PLAKETTEN_CODE_REAR).ifPresent(f -> seals.put(SealPosition.REAR, f));
         answered.first(FieldType.PLAKETTEN_CODE_SHARED_PART).ifPresent(f -> seals.put(SealPosition.SHARED_PART, f));
-        List<Field> plaketten = List.copyOf(seals.values());
         ZfzrQuery query;
         try {
             query = new ZfzrQuery(Kennzeichen.of(answered.value(plate.get())),

@@ -270,11 +270,14 @@ public final class GebuehrenByConnector implements ArrearsConnector {
 
     /** The URL as operators see it: without user information, query or fragment. */
     private static String shown(String url) {
+        if (url == null) {
+            return "(invalid URL)";
+        }
         try {
             URI uri = URI.create(url.strip());
             return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
                     + (uri.getRawPath() == null ? "" : uri.getRawPath());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return "(invalid URL)";
         }
     }

@@ -30,4 +30,21 @@ public interface PlatformOverview {
 
     /** Verifies the audit trail's hash chain and says the outcome in one paragraph (operators, auditors). */
     String verifyAuditTrail(StaffSession session);
+
+    /**
+     * The newest security evidence dossier of this installation ({@code bin/openikfz evidence} writes them
+     * to {@code evidence/}): when it was made, how its controls came out, whether its signature holds;
+     * empty when none was made (operators).
+     *
+     * @since 1.3
+     */
+    java.util.Optional<EvidenceSummary> latestEvidence(StaffSession session);
+
+    /**
+     * The files of the newest dossier as one ZIP archive, to hand to the auditor; empty when there is
+     * none (operators).
+     *
+     * @since 1.3
+     */
+    byte[] latestEvidenceArchive(StaffSession session);
 }

@@ -47,6 +47,7 @@ public final class OperatorDesk implements PlatformOverview {
     private final ApplicationStore store;
     private final StaffAccounts staff;
     private final BundleContext context;
+    private final EvidenceShelf evidence;
     private final BundleListener listener = this::record;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -67,6 +68,8 @@ public final class OperatorDesk implements PlatformOverview {
         this.store = store;
         this.staff = staff;
         this.context = context;
+        String home = context.getProperty("openikfz.home");
+        this.evidence = new EvidenceShelf(java.nio.file.Path.of(home == null || home.isBlank() ? "." : home));
         context.addBundleListener(listener);
     }
 
@@ -176,6 +179,23 @@ public final class OperatorDesk implements PlatformOverview {
                     + (result.legacy() > 0 ? ", " + result.legacy() + " aus der Zeit vor der Hash-Kette nicht prüfbar" : "") + ".";
         }
         return "Protokoll VERÄNDERT: " + String.join("; ", result.problems());
+    }
+
+    @Override
+    public java.util.Optional<org.openikfz.api.backoffice.EvidenceSummary> latestEvidence(StaffSession session) {
+        staff.require(session, Role.OPERATOR);
+        return evidence.latest();
+    }
+
+    @Override
+    public byte[] latestEvidenceArchive(StaffSession session) {
+        var member = staff.require(session, Role.OPERATOR);
+        byte[] archive = evidence.archive();
+        if (archive.length > 0) {
+            store.appendAudit(null, "EVIDENCE_DOWNLOADED", "by=" + member.user() + ";dossier="
+                    + evidence.newest().map(p -> p.getFileName().toString()).orElse(""));
+        }
+        return archive;
     }
 
     private static String source(Bundle bundle) {

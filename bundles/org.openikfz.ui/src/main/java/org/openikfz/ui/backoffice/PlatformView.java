@@ -1,15 +1,20 @@
 package org.openikfz.ui.backoffice;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openikfz.api.backoffice.BackOfficeException;
+import org.openikfz.api.backoffice.EvidenceSummary;
 import org.openikfz.api.backoffice.InstalledBundle;
 import org.openikfz.api.backoffice.PlatformEvent;
 import org.openikfz.api.backoffice.Role;
@@ -60,6 +65,7 @@ public class PlatformView extends StaffPage {
         }
         try {
             add(new H2(StaffViews.t(locale, "Datenbank", "Database")), new Paragraph(StaffViews.platform().database(session)));
+            evidence(locale);
             List<List<Object>> links = new ArrayList<>();
             for (ConnectorHealth c : StaffViews.platform().connectors(session)) {
                 links.add(List.of(c.name(), c.endpoint(), state(c.state(), locale), c.circuit(), StaffViews.when(c.lastSuccess()),
@@ -126,6 +132,43 @@ public class PlatformView extends StaffPage {
         } catch (BackOfficeException e) {
             add(new Paragraph(e.getMessage(locale)));
         }
+    }
+
+    /** The newest security evidence dossier in brief, with its download (docs/security-evidence.md). */
+    private void evidence(Locale locale) {
+        add(new H2(StaffViews.t(locale, "Sicherheitsnachweis", "Security evidence")));
+        Div box = new Div();
+        box.setId("evidence");
+        var latest = StaffViews.platform().latestEvidence(session);
+        if (latest.isEmpty()) {
+            box.add(new Paragraph(StaffViews.t(locale,
+                    "Noch kein Nachweis erstellt. Auf der Kommandozeile: bin/openikfz evidence (siehe docs/security-evidence.md).",
+                    "No dossier made yet. On the command line: bin/openikfz evidence (see docs/security-evidence.md).")));
+            add(box);
+            return;
+        }
+        EvidenceSummary e = latest.get();
+        box.add(new Paragraph(StaffViews.t(locale, "Nachweis ", "Dossier ") + e.folder() + " (" + StaffViews.when(e.created()) + "): "
+                + e.passed() + StaffViews.t(locale, " Kontrollen nachgewiesen, ", " controls proven, ") + e.failed()
+                + StaffViews.t(locale, " nicht erfüllt, ", " not met, ") + e.notChecked() + StaffViews.t(locale, " nicht prüfbar.", " not checkable.")));
+        Paragraph signature = new Paragraph(e.signed()
+                ? StaffViews.t(locale, "Signatur gültig, Schlüssel der Installation ", "Signature valid, installation key ") + e.fingerprint()
+                : StaffViews.t(locale, "Signatur UNGÜLTIG oder Dateien verändert: diesen Nachweis nicht weitergeben.",
+                        "Signature INVALID or files changed: do not hand this dossier on."));
+        signature.setId("evidence-signature");
+        box.add(signature);
+        if (!e.failures().isEmpty()) {
+            box.add(new Paragraph(StaffViews.t(locale, "Nicht erfüllt: ", "Not met: ") + String.join("; ", e.failures())));
+        }
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] zip = StaffViews.platform().latestEvidenceArchive(session);
+            return zip.length == 0 ? DownloadResponse.error(410, "no dossier")
+                    : new DownloadResponse(new ByteArrayInputStream(zip), e.folder() + ".zip", "application/zip", zip.length);
+        }), StaffViews.t(locale, "Nachweis herunterladen (ZIP)", "Download the dossier (ZIP)"));
+        download.setId("evidence-download");
+        download.getElement().setAttribute("download", true);
+        box.add(download);
+        add(box);
     }
 
     private static String state(ConnectorHealth.State state, Locale locale) {

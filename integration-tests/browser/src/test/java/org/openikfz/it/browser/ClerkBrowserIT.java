@@ -87,6 +87,49 @@ class ClerkBrowserIT {
                     && connectors.contains("CLOSED") && connectors.contains("Kfz-Steuerrückstand"), connectors);
             operator.browser.findElement(By.id("audit-verify")).click();
             operator.waitForText("Protokoll unverändert");
+            assertTrue(operator.browser.findElement(By.id("evidence")).getText().contains("Noch kein Nachweis"),
+                    operator.browser.findElement(By.id("evidence")).getText());
+
+            // the security evidence dossier, made on the command line while the platform runs, in brief and to download
+            Process evidence = new ProcessBuilder(distribution.home.resolve("bin/openikfz").toString(), "evidence")
+                    .directory(distribution.home.toFile()).redirectErrorStream(true).start();
+            String made = new String(evidence.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(1, evidence.waitFor(), "the embedded default build fails controls (HTTP, simulators): " + made);
+            java.util.Map<String, String> results = new java.util.HashMap<>();
+            try (var dirs = java.nio.file.Files.list(distribution.home.resolve("evidence"))) {
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(dirs.findFirst().orElseThrow().resolve("dossier.json").toFile())
+                        .path("checks").forEach(c -> results.put(c.path("id").asText(), c.path("result").asText()));
+            }
+            // running: live evidence; the embedded H2 cannot be read meanwhile, but the first operator's password file is seen
+            assertEquals("PASS", results.get("live.readiness"), results.toString());
+            assertEquals("PASS", results.get("live.headers"), results.toString());
+            assertEquals("FAIL", results.get("accounts.initial"), results.toString());
+            assertEquals("FAIL", results.get("config.https"), results.toString());
+            operator.browser.navigate().refresh();
+            operator.waitForText("Kontrollen nachgewiesen");
+            String summary = operator.browser.findElement(By.id("evidence")).getText();
+            assertTrue(summary.contains("Signatur gültig") && summary.contains("config.https"), summary);
+            String href = operator.browser.findElement(By.id("evidence-download")).getAttribute("href");
+            String cookies = operator.browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            var zip = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                    .header("Cookie", cookies).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, zip.statusCode());
+            List<String> entries = new java.util.ArrayList<>();
+            try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+                for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    entries.add(e.getName().substring(e.getName().indexOf('/') + 1));
+                }
+            }
+            assertTrue(entries.containsAll(List.of("dossier.json", "dossier.json.sig", "dossier.html", "sbom.cdx.json")), entries.toString());
+            // a dossier edited afterwards is shown as such
+            Path html;
+            try (var dirs = java.nio.file.Files.list(distribution.home.resolve("evidence"))) {
+                html = dirs.findFirst().orElseThrow().resolve("dossier.html");
+            }
+            java.nio.file.Files.writeString(html, java.nio.file.Files.readString(html).replace("FAIL", "PASS"));
+            operator.browser.navigate().refresh();
+            operator.waitForText("Signatur UNGÜLTIG");
             operator.accessible("betrieb");
             operator.screenshot("betrieb");
             assertEquals(List.of(), operator.violations, "WCAG 2.1 A/AA violations (axe-core)");

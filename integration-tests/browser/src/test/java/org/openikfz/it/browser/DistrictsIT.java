@@ -169,7 +169,7 @@ class DistrictsIT {
      * Turns a copy of the built distribution into the district's build: its bundles and feature file in
      * {@code system/} and its configuration in {@code etc/}, as {@code ./mvnw -Ddistrict=<name> package} assembles them.
      */
-    private static void district(Path descriptor, Path home) throws Exception {
+    static void district(Path descriptor, Path home) throws Exception {
         Path out = Files.createTempDirectory("district");
         new DistrictBuild(ROOT.resolve("features/target/slingfeature-tmp"), ROOT.resolve("distribution/target/artifacts"),
                 ROOT.resolve("distribution/src/main/dist/etc/framework.properties")).build(descriptor, out);

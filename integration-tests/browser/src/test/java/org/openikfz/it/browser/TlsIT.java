@@ -110,6 +110,30 @@ class TlsIT {
     }
 
     @Test
+    void theEvidenceDossierFindsHttpsHstsAndTheHeadersOnTheRunningPlatform() throws Exception {
+        Process evidence = new ProcessBuilder(distribution.home.resolve("bin/openikfz").toString(), "evidence")
+                .directory(distribution.home.toFile()).redirectErrorStream(true).start();
+        String output = new String(evidence.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, evidence.waitFor(), "the simulators of the test build fail it: " + output);
+        Path dossier;
+        try (var dirs = Files.list(distribution.home.resolve("evidence"))) {
+            dossier = dirs.findFirst().orElseThrow().resolve("dossier.json");
+        }
+        var checks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dossier.toFile()).path("checks");
+        java.util.Map<String, String> results = new java.util.HashMap<>();
+        java.util.Map<String, String> evidenceOf = new java.util.HashMap<>();
+        checks.forEach(c -> {
+            results.put(c.path("id").asText(), c.path("result").asText());
+            evidenceOf.put(c.path("id").asText(), c.path("evidence").asText());
+        });
+        for (String id : List.of("config.https", "config.tls-profile", "config.hsts", "live.readiness", "live.headers", "live.jobs")) {
+            assertEquals("PASS", results.get(id), id + ": " + evidenceOf.get(id));
+        }
+        assertTrue(evidenceOf.get("live.headers").contains("strict-transport-security"), evidenceOf.get("live.headers"));
+        assertEquals("FAIL", results.get("config.no-simulators"), evidenceOf.get("config.no-simulators"));
+    }
+
+    @Test
     void everyIngressSpeaksHttpsWithHstsAndPlainHttpIsRedirected() throws Exception {
         HttpClient https = client();
         for (int port : new int[] {distribution.port, distribution.backOfficePort, distribution.apiPort}) {

@@ -103,6 +103,7 @@ final class LiveChecks {
                 }
             }
             facts.put("staffAccounts", count);
+            facts.put("deploymentsAtRuntime", deployments(c));
             List<Check> checks = new ArrayList<>();
             if (Files.exists(initialFile) || !initial.isEmpty()) {
                 checks.add(Check.fail("accounts.initial", initialTitle, (Files.exists(initialFile)
@@ -128,6 +129,18 @@ final class LiveChecks {
             }
             return List.of(Check.notChecked("accounts.initial", initialTitle, why), Check.notChecked("accounts.totp", totpTitle, why));
         }
+    }
+
+    /** Who deployed what when: the platform's audit events of bundles installed, updated, started, stopped (newest first). */
+    private static List<String> deployments(Connection c) throws SQLException {
+        List<String> events = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT occurred_at, event_type, detail FROM audit_event"
+                + " WHERE application_id IS NULL AND event_type LIKE 'BUNDLE%' ORDER BY id DESC FETCH FIRST 200 ROWS ONLY")) {
+            while (r.next()) {
+                events.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3));
+            }
+        }
+        return events;
     }
 
     /** {@code bin/openikfz audit-verify}'s verification, run as that command runs it. */

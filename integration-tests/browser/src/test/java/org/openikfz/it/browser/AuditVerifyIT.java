@@ -52,6 +52,22 @@ class AuditVerifyIT {
         assertEquals(0, intact.exit(), intact.output());
         assertTrue(intact.output().startsWith("Audit trail intact:"), intact.output());
 
+        // the evidence dossier of the stopped platform reads the database: the audit trail and the staff accounts
+        Process evidence = new ProcessBuilder(distribution.home.resolve("bin/openikfz").toString(), "evidence")
+                .directory(distribution.home.toFile()).redirectErrorStream(true).start();
+        String made = new String(evidence.getInputStream().readAllBytes());
+        assertEquals(1, evidence.waitFor(), made);
+        java.util.Map<String, String> results = new java.util.HashMap<>();
+        try (var dirs = Files.list(distribution.home.resolve("evidence"))) {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(dirs.findFirst().orElseThrow().resolve("dossier.json").toFile())
+                    .path("checks").forEach(c -> results.put(c.path("id").asText(), c.path("result").asText() + " " + c.path("evidence").asText()));
+        }
+        assertTrue(results.get("audit.chain").startsWith("PASS Audit trail intact"), results.get("audit.chain"));
+        assertTrue(results.get("accounts.totp").startsWith("PASS"), results.get("accounts.totp"));
+        assertTrue(results.get("accounts.initial").startsWith("FAIL") && results.get("accounts.initial").contains("betrieb-"),
+                "the first start's operator account is still there: " + results.get("accounts.initial"));
+        assertTrue(results.get("live.readiness").startsWith("NOT_CHECKED"), results.get("live.readiness"));
+
         long opposed = sql("SELECT MIN(id) FROM audit_event WHERE event_type = 'OPPOSED'");
         sql("UPDATE audit_event SET detail = 'findings=0;correctionsLeft=3' WHERE id = " + opposed);
         Result altered = verify();

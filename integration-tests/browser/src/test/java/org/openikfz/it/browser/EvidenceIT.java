@@ -65,6 +65,7 @@ class EvidenceIT {
         JsonNode bom = new ObjectMapper().readTree(dossier.resolve("sbom.cdx.json").toFile());
         assertEquals("CycloneDX", bom.path("bomFormat").asText());
         assertTrue(bom.toString().contains("org.openikfz.procedure.umschreibung"), "the district's bundles are listed");
+        assertTrue(bom.toString().contains("\"name\":\"flow-server\""), "and the jars the UI bundle embeds (Vaadin)");
 
         Run verified = run(home, "evidence", "--verify", dossier.toString());
         assertEquals(0, verified.status(), verified.output());

@@ -289,17 +289,22 @@ final class LiveChecks {
         Map<String, String> healthy = new LinkedHashMap<>();
         Map<String, String> age = new LinkedHashMap<>();
         Map<String, String> outbox = new LinkedHashMap<>();
+        Map<String, Long> states = new java.util.TreeMap<>();
         for (String line : metrics.split("\n")) {
             if (line.startsWith("openikfz_job_healthy{")) {
                 healthy.put(label(line, "job"), value(line));
             } else if (line.startsWith("openikfz_job_last_success_age_seconds{")) {
                 age.put(label(line, "job"), value(line));
+            } else if (line.startsWith("openikfz_applications{")) {
+                // what the jobs brought to an end (aborted, completed, ...) and what is still open, by state
+                states.merge(label(line, "state"), (long) Double.parseDouble(value(line)), Long::sum);
             } else if (line.startsWith("openikfz_outbox_pending")) {
                 outbox.put(line.contains("{") ? line.substring(line.indexOf('{') + 1, line.indexOf('}')) : "all", value(line));
             }
         }
         facts.put("jobLastSuccessAgeSeconds", age);
         facts.put("outboxPending", outbox);
+        facts.put("applicationsByState", states);
         List<String> unhealthy = healthy.entrySet().stream().filter(e -> !e.getValue().startsWith("1")).map(Map.Entry::getKey).toList();
         if (healthy.isEmpty()) {
             return Check.notChecked("live.jobs", title, "/metrics names no job");

@@ -105,6 +105,7 @@ class ClerkBrowserIT {
             assertEquals("PASS", results.get("live.headers"), results.toString());
             assertEquals("FAIL", results.get("accounts.initial"), results.toString());
             assertEquals("FAIL", results.get("config.https"), results.toString());
+            assertEquals("FAIL", results.get("config.no-simulators"), results.toString());
             operator.browser.navigate().refresh();
             operator.waitForText("Kontrollen nachgewiesen");
             String summary = operator.browser.findElement(By.id("evidence")).getText();

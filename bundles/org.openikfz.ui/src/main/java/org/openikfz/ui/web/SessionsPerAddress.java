@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpSessionBindingListener;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A cap on the sessions one client address holds at once: a page request that would open one more is
@@ -25,7 +24,8 @@ public final class SessionsPerAddress implements Filter {
     private static final String MARKER = SessionsPerAddress.class.getName();
 
     private final int cap;
-    private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    /** Sessions per address; an address with none has no entry. Changed only inside compute (atomic per key). */
+    private final Map<String, Integer> open = new ConcurrentHashMap<>();
 
     public SessionsPerAddress(int cap) {
         this.cap = cap;
@@ -39,14 +39,45 @@ public final class SessionsPerAddress implements Filter {
                 && (request.getSession(false) == null || request.getSession(false).getAttribute(MARKER) == null);
         if (opensSession) {
             String address = request.getRemoteAddr();
-            AtomicInteger count = open.computeIfAbsent(address, a -> new AtomicInteger());
-            if (count.get() >= cap) {
+            // the slot is taken before the session exists: parallel first requests cannot all pass a check of the count
+            if (!reserve(address)) {
                 refuse(request, (HttpServletResponse) res);
                 return;
             }
-            request.getSession(true).setAttribute(MARKER, new Marker(address));
+            boolean bound = false;
+            try {
+                request.getSession(true).setAttribute(MARKER, new Marker(address));
+                bound = true;
+            } finally {
+                if (!bound) {
+                    release(address);
+                }
+            }
         }
         chain.doFilter(req, res);
+    }
+
+    /** Takes one of the address's slots, atomically; false when all are taken. */
+    private boolean reserve(String address) {
+        boolean[] taken = {false};
+        open.compute(address, (a, n) -> {
+            int count = n == null ? 0 : n;
+            if (count >= cap) {
+                return n;
+            }
+            taken[0] = true;
+            return count + 1;
+        });
+        return taken[0];
+    }
+
+    private void release(String address) {
+        open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** The sessions the address holds now. */
+    int sessions(String address) {
+        return open.getOrDefault(address, 0);
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -62,7 +93,10 @@ public final class SessionsPerAddress implements Filter {
                                 + "Sie es später erneut.") + "</h1></main></body></html>");
     }
 
-    /** Counts its session for the address while it is bound; Jetty unbinds it when the session ends. */
+    /**
+     * Holds its session's slot while it is bound (taken before, in {@link #reserve}); Jetty unbinds it when the
+     * session ends, and so does a second first request of the same session that replaces it.
+     */
     private final class Marker implements HttpSessionBindingListener, java.io.Serializable {
 
         private static final long serialVersionUID = 1L;
@@ -74,12 +108,12 @@ public final class SessionsPerAddress implements Filter {
 
         @Override
         public void valueBound(HttpSessionBindingEvent event) {
-            open.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+            // the slot was reserved before the session was made
         }
 
         @Override
         public void valueUnbound(HttpSessionBindingEvent event) {
-            open.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+            release(address);
         }
     }
 }

@@ -14,11 +14,8 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * An assembled district build as it lies on the disk: its descriptor ({@code system/district.json}),
@@ -145,35 +142,5 @@ final class Installation {
             }
         }
         return result;
-    }
-
-    /** The XML parsing of the tool: no DTDs, no external entities (the files read may have been edited by anyone). */
-    static final class Xml {
-        private Xml() {
-        }
-
-        static DocumentBuilder parser() throws IOException {
-            try {
-                DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-                f.setNamespaceAware(true);
-                f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                f.setXIncludeAware(false);
-                f.setExpandEntityReferences(false);
-                return f.newDocumentBuilder();
-            } catch (javax.xml.parsers.ParserConfigurationException e) {
-                throw new IOException(e);
-            }
-        }
-
-        /** The descendant elements of that local name, in any namespace (metatype 1.0 to 1.4 differ only in it). */
-        static List<Element> elements(Element parent, String localName) {
-            NodeList nodes = parent.getElementsByTagNameNS("*", localName);
-            List<Element> result = new ArrayList<>();
-            for (int i = 0; i < nodes.getLength(); i++) {
-                result.add((Element) nodes.item(i));
-            }
-            return result;
-        }
     }
 }

@@ -7,17 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.cyclonedx.model.License;
 import org.cyclonedx.model.LicenseChoice;
 import org.cyclonedx.util.LicenseResolver;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The licences a jar declares, as CycloneDX licences: the manifest's {@code Bundle-License} (OSGi syntax: clauses
@@ -61,7 +56,7 @@ final class Licences {
         }
         Element project;
         try {
-            project = parser().parse(new ByteArrayInputStream(pomXml)).getDocumentElement();
+            project = Xml.parser().parse(new ByteArrayInputStream(pomXml)).getDocumentElement();
         } catch (SAXException | IOException e) {
             return null; // an unreadable pom declares nothing
         }
@@ -174,22 +169,6 @@ final class Licences {
     private static String unquote(String s) {
         String t = s.trim();
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1).trim() : t;
-    }
-
-    /** A parser that reads no DTD and no external entity: embedded pom.xml files are other people's input. */
-    private static DocumentBuilder parser() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setExpandEntityReferences(false);
-            factory.setXIncludeAware(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // fatal errors throw; nothing goes to stderr
-            return builder;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks a standard feature", e);
-        }
     }
 
     private static List<Element> children(Element parent, String name) {

@@ -1,7 +1,6 @@
 package org.openikfz.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -465,9 +464,8 @@ public final class Sbom {
                 return null;
             }
             Set<String> bundles = new HashSet<>();
-            ObjectMapper json = new ObjectMapper();
             for (Path file : files) {
-                for (JsonNode bundle : json.readTree(file.toFile()).path("bundles")) {
+                for (JsonNode bundle : Json.MAPPER.readTree(file.toFile()).path("bundles")) {
                     // group:artifact[:type[:classifier]]:version
                     String[] id = bundle.path("id").asText("").split(":");
                     if (id.length >= 3) {
@@ -485,7 +483,7 @@ public final class Sbom {
             String district = null;
             String title = null;
             if (Files.isRegularFile(descriptor)) {
-                JsonNode json = new ObjectMapper().readTree(descriptor.toFile());
+                JsonNode json = Json.MAPPER.readTree(descriptor.toFile());
                 district = json.path("district").asText(null);
                 title = json.path("title").asText(null);
             }

@@ -135,13 +135,8 @@ final class EvidenceShelf {
         }
     }
 
-    /** The newest dossier's files in one ZIP, under its folder's name; empty when there is none. */
-    byte[] archive() {
-        Optional<Path> newest = newest();
-        if (newest.isEmpty()) {
-            return new byte[0];
-        }
-        Path dir = newest.get();
+    /** A dossier's files in one ZIP, under its folder's name. */
+    byte[] archive(Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out); Stream<Path> s = Files.walk(dir)) {
             long total = 0;

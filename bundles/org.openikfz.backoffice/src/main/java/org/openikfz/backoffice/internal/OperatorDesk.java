@@ -190,11 +190,12 @@ public final class OperatorDesk implements PlatformOverview {
     @Override
     public byte[] latestEvidenceArchive(StaffSession session) {
         var member = staff.require(session, Role.OPERATOR);
-        byte[] archive = evidence.archive();
-        if (archive.length > 0) {
-            store.appendAudit(null, "EVIDENCE_DOWNLOADED", "by=" + member.user() + ";dossier="
-                    + evidence.newest().map(p -> p.getFileName().toString()).orElse(""));
+        var newest = evidence.newest();
+        if (newest.isEmpty()) {
+            return new byte[0];
         }
+        byte[] archive = evidence.archive(newest.get());
+        store.appendAudit(null, "EVIDENCE_DOWNLOADED", "by=" + member.user() + ";dossier=" + newest.get().getFileName());
         return archive;
     }
 

@@ -64,6 +64,19 @@ final class ClerkDecisions {
      * @return {@code false} when the case is no longer open
      */
     boolean decide(UUID id, boolean approve, String reason, String clerk, String clerkName) {
+        // the case may change between its reading and the transaction without being decided (MANUAL_REVIEW becomes
+        // WITH_CLERKS once its transfer to the Fachverfahren is delivered): then it is read and judged again
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Boolean decided = decideOnce(id, approve, reason, clerk, clerkName);
+            if (decided != null) {
+                return decided;
+            }
+        }
+        return false;
+    }
+
+    /** One attempt: true decided, false not open, null when the case changed meanwhile (its version moved on). */
+    private Boolean decideOnce(UUID id, boolean approve, String reason, String clerk, String clerkName) {
         CaseFile file = core.store.findCaseFile(id).orElse(null);
         if (file == null || !List.of(CaseState.MANUAL_REVIEW, CaseState.WITH_CLERKS).contains(CaseState.of(file.state().state()))) {
             return false;
@@ -84,7 +97,7 @@ final class ClerkDecisions {
         LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
         Optional<String> plate = approve ? DialogRules.decidedPlate(description, answers, facts) : Optional.empty();
         Set<Output> outputs = core.outputs(procedure, c, data);
-        boolean done = core.store.inTransaction(s -> {
+        Boolean done = core.store.inTransaction(s -> {
             String reference = core.reference(s);
             // FZV § 23(1) S. 3: manual decisions are mailed in writing; effective on the day the procedure says (by default
             // the third day after mailing)
@@ -93,7 +106,7 @@ final class ClerkDecisions {
             Optional<Case> next = Cases.tryMove(s, c, CaseState.CLERK_DECIDED, x -> x.withDecision(decided)
                     .withDueAt(now.plus(Core.CLERK_LETTER_WINDOW)));
             if (next.isEmpty()) {
-                return false;
+                return null;
             }
             Map<String, String> written = new LinkedHashMap<>(Map.of(DialogRules.CLERK_REASON, reason, DialogRules.CLERK_NAME, clerkName));
             plate.ifPresent(k -> written.put(DialogRules.DECIDED_PLATE, k));
@@ -120,7 +133,7 @@ final class ClerkDecisions {
             s.appendAudit(id, "TRANSFER_QUEUED", "destinations=fachverfahren" + (approve ? ",kba" : "") + ";letters=" + String.join(",", letters));
             return true;
         });
-        if (done) {
+        if (Boolean.TRUE.equals(done)) {
             core.observations.decision(c.procedureId(), org.openikfz.core.internal.operations.Observations.DecidedBy.CLERK, approve);
         }
         return done;

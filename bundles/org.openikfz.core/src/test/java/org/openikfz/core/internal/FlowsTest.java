@@ -286,6 +286,23 @@ class FlowsTest {
         assertTrue(store.outboxOf(ref.id()).get(0).payload().contains("register unavailable"), "the clerks learn why");
     }
 
+    // FZV § 19(1) S. 4: the clerk's decision stands although the case moved on to WITH_CLERKS (its transfer to the
+    // Fachverfahren delivered) between the decision's reading of the case and its transaction
+    @Test
+    void a_clerk_decides_a_case_that_moved_on_meanwhile() {
+        ApplicationRef ref = answered();
+        register.set(new CheckResult.Failed("register unavailable"));
+        verification.verify(ref);
+        pay(ref);
+        assertEquals(ApplicationState.MANUAL_REVIEW, payment.submit(ref).state());
+        store.afterNextRead(() -> org.openikfz.core.internal.lifecycle.Cases.tryMove(store, store.findCase(ref.id()).orElseThrow(),
+                org.openikfz.core.internal.lifecycle.CaseState.WITH_CLERKS, x -> x).orElseThrow());
+        ClerkDecisions clerks = new ClerkDecisions(core, 7);
+        assertTrue(clerks.decide(ref.id(), true, "Angaben mit dem Register abgeglichen", "anna", "Anna Schmidt"));
+        assertEquals("CLERK_DECIDED", store.findCase(ref.id()).orElseThrow().state());
+        assertFalse(clerks.decide(ref.id(), false, "doch nicht", "anna", "Anna Schmidt"), "decided once");
+    }
+
     @Test
     void an_application_the_machine_cannot_decide_can_be_withdrawn_until_it_is_paid() {
         register.set(new CheckResult.Failed("register unavailable"));

@@ -99,9 +99,22 @@ final class InMemoryStore implements ApplicationStore {
         return Optional.ofNullable(state.cases.get(id));
     }
 
+    /** Runs once right after the next case file is read: another writer changing the case before the reader's transaction. */
+    private Runnable afterNextRead;
+
+    synchronized void afterNextRead(Runnable change) {
+        afterNextRead = change;
+    }
+
     @Override
     public synchronized Optional<CaseFile> findCaseFile(UUID id) {
-        return findCase(id).map(c -> new CaseFile(c, new TreeMap<>(state.data.getOrDefault(id, Map.of()))));
+        Optional<CaseFile> file = findCase(id).map(c -> new CaseFile(c, new TreeMap<>(state.data.getOrDefault(id, Map.of()))));
+        Runnable change = afterNextRead;
+        afterNextRead = null;
+        if (change != null) {
+            change.run();
+        }
+        return file;
     }
 
     @Override

@@ -182,7 +182,7 @@ final class Database implements AutoCloseable {
      */
     void maintain() {
         if (h2 != null) {
-            h2.compact(90, 32 << 20);
+            h2.compact(90, 2 << 20, 32 << 20);
         }
     }
 

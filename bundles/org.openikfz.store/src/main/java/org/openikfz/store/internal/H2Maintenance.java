@@ -27,6 +27,11 @@ import org.h2.mvstore.MVStore;
  * second even after a power loss. (Moving chunks to shrink the file at once, {@code compactStore},
  * trips H2's own consistency assertions while the database is open; it is not used.)
  *
+ * <p>How much a call rewrites follows H2's own background thread: little while the database is busy (it
+ * wrote since the last call), so the compaction does not take the CPU from the work that made the
+ * dead chunks (measured on the drain after 20,000 decisions: the compaction was the busiest thread),
+ * and the full amount once it is idle, when the file comes down to its live data.
+ *
  * <p>H2 offers this on its MVStore ({@code org.h2.mvstore}, exported) but reaches the database's store
  * only through classes it does not export (the session, the database); those few calls are made
  * reflectively. Should a later H2 change them, the maintenance says so once and does nothing.
@@ -38,6 +43,7 @@ final class H2Maintenance {
     private final DataSource pool;
     private volatile MVStore mvStore;
     private volatile boolean unavailable;
+    private long writesAtLastCall = -1;
 
     H2Maintenance(DataSource pool) {
         this.pool = pool;
@@ -45,17 +51,21 @@ final class H2Maintenance {
 
     /**
      * Rewrites the live pages of chunks filled less than {@code targetFillRate} percent, at most
-     * {@code maxBytes}, and drops unused chunks; false when H2's store cannot be reached.
+     * {@code idleBytes} when nothing was written since the last call and {@code busyBytes} when
+     * something was, and drops unused chunks; false when H2's store cannot be reached.
      */
-    boolean compact(int targetFillRate, int maxBytes) {
+    synchronized boolean compact(int targetFillRate, int busyBytes, int idleBytes) {
         MVStore store = mvStore();
         if (store == null) {
             return false;
         }
         FileStore<?> file = store.getFileStore();
-        file.compact(targetFillRate, maxBytes);
+        long writes = file.getWriteCount();
+        boolean idle = writes == writesAtLastCall;
+        file.compact(targetFillRate, idle ? idleBytes : busyBytes);
         file.dropUnusedChunks();
         store.sync();
+        writesAtLastCall = file.getWriteCount(); // the maintenance's own writes do not make the next call busy
         return true;
     }
 

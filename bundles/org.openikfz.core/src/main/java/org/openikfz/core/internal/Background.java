@@ -52,6 +52,8 @@ final class Background {
     static final int DEFAULT_CLAIM = 500;
     /** The claim's length when not configured (see {@link EngineConfig#outbox_leaseSeconds()}). */
     static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
+    /** Senders per destination when not configured (see {@link EngineConfig#outbox_lanes()}). */
+    static final int DEFAULT_LANES = 4;
 
     private final Core core;
     private final Function<String, TransferTarget> targets;
@@ -62,8 +64,14 @@ final class Background {
     private final Duration lease;
     /** How many outbox messages this node claims at a time. */
     private final int claim;
+    /**
+     * How many senders a destination has at once, each for its share of the applications (a lane): a
+     * receiver that takes a while per message (the KBA's simulator writes each to its disk) is sent
+     * to this many times in parallel, and the messages of one application stay in their order.
+     */
+    private final int lanes;
     private final Map<String, Backoff> backoff = new ConcurrentHashMap<>();
-    // one sender per destination at a time (a cached pool: as many as there are destinations)
+    // one sender per lane of a destination at a time (a cached pool: as many as there are lanes)
     private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "openikfz-outbox-sender");
         t.setDaemon(true);
@@ -88,6 +96,15 @@ final class Background {
     }
 
     Background(Core core, Function<String, TransferTarget> targets, PaymentFlow payment, String node, Duration lease, int claim) {
+        this(core, targets, payment, node, lease, claim, DEFAULT_LANES);
+    }
+
+    Background(Core core, Function<String, TransferTarget> targets, PaymentFlow payment, String node, Duration lease, int claim,
+            int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("at least one sender per destination: " + lanes);
+        }
+        this.lanes = lanes;
         this.core = core;
         this.targets = targets;
         this.payment = payment;
@@ -294,9 +311,11 @@ final class Background {
 
     /**
      * FZV § 19(1), § 23(4): deliver queued transfers; receivers are idempotent by message id (exactly
-     * once). Each destination on a thread of its own, in the order queued (a slow or failing one does
-     * not hold the others up); a destination that fails is left alone for a growing while (up to a
-     * minute), and its going down and coming back are logged once each.
+     * once). Each destination on threads of its own (a slow or failing one does not hold the others
+     * up): its messages are split into {@link #lanes} by application, each lane sent by one thread in
+     * the order queued, so the messages of one application arrive in their order. A destination that
+     * fails is left alone for a growing while (up to a minute), all its lanes, and its going down and
+     * coming back are logged once each.
      *
      * <p>Several nodes on one database: a round sends only what this node claimed (up to
      * {@link #claim} messages, for the {@link #lease}), so each message is sent by one node at a
@@ -312,12 +331,24 @@ final class Background {
         claimed.forEach(m -> byDestination.computeIfAbsent(m.destination(), d -> new java.util.ArrayList<>()).add(m));
         Map<java.util.UUID, String> procedures = new ConcurrentHashMap<>();
         List<java.util.concurrent.Future<Integer>> running = new java.util.ArrayList<>();
-        byDestination.forEach((destination, messages) -> running.add(senders.submit(
-                () -> deliver(destination, messages, procedures, now, sendUntil))));
+        byDestination.forEach((destination, messages) -> {
+            for (List<OutboxMessage> lane : lanesOf(messages)) {
+                running.add(senders.submit(() -> deliver(destination, lane, procedures, now, sendUntil)));
+            }
+        });
         // an Error of a connector (an OutOfMemoryError too) reaches the job, which reports it
         int delivered = awaitAll(running);
         // a full claim of which some were delivered: there may be more right away
         return delivered > 0 ? claimed.size() : 0;
+    }
+
+    /** A destination's messages in lanes by application, each in the order queued; no empty lane. */
+    private List<List<OutboxMessage>> lanesOf(List<OutboxMessage> messages) {
+        Map<Integer, List<OutboxMessage>> byLane = new java.util.TreeMap<>();
+        for (OutboxMessage m : messages) {
+            byLane.computeIfAbsent(Math.floorMod(m.applicationId().hashCode(), lanes), l -> new java.util.ArrayList<>()).add(m);
+        }
+        return List.copyOf(byLane.values());
     }
 
     private int deliver(String destination, List<OutboxMessage> messages, Map<java.util.UUID, String> procedures, Instant now,
@@ -347,10 +378,10 @@ final class Background {
                 } catch (ConnectorUnavailableException | RuntimeException e) {
                     Backoff next = b == null ? new Backoff(Duration.ofSeconds(1), now.plusSeconds(1))
                             : new Backoff(min(b.delay().multipliedBy(2), MAX_BACKOFF), now.plus(min(b.delay().multipliedBy(2), MAX_BACKOFF)));
-                    if (b == null) {
+                    // the destination's other lanes may fail at the same moment: the one that finds no back-off logs
+                    if (backoff.put(destination, next) == null) {
                         LOG.log(Level.WARNING, "transfers to " + destination + " postponed, retried with back-off: " + e.getMessage());
                     }
-                    backoff.put(destination, next);
                     break;
                 } finally {
                     // an Error of the connector counts as a failed attempt too
@@ -360,7 +391,7 @@ final class Background {
                     LOG.log(Level.INFO, "transfers to " + destination + " delivered again");
                 }
                 // marked at once: a stop (kill -9) between the receiver's acknowledgement and this commit sends this one
-                // message again, never a batch of them (a letter or a KBA message twice is not harmless everywhere)
+                // message of the lane again, never a batch of them (a letter or a KBA message twice is not harmless everywhere)
                 done.add(message);
                 delivered += markDelivered(destination, done);
             }

@@ -92,7 +92,8 @@ public final class Engine implements ApplicationService, PlatformHealth {
         String node = NodeId.of(config.node_id(), context.getProperty("openikfz.home"));
         System.getLogger(Engine.class.getName()).log(System.Logger.Level.INFO, "this node's id (claims on the outbox): " + node);
         this.background = new Background(core, d -> Optional.ofNullable(targets.get(d)).map(java.util.Deque::peekFirst).orElse(null), payments,
-                node, Duration.ofSeconds(Math.max(2, config.outbox_leaseSeconds())), Math.max(1, config.outbox_claimSize()));
+                node, Duration.ofSeconds(Math.max(2, config.outbox_leaseSeconds())), Math.max(1, config.outbox_claimSize()),
+                Math.clamp(config.outbox_lanes(), 1, 64));
         // a round waits until the clock is bound (DS binds it right after activation)
         background.schedule(jobs, Duration.ofMillis(Math.max(50, config.housekeeping_period())), () -> clock != null);
         LOG.log(Level.INFO, "Open i-Kfz engine ready for authority " + config.authority() + " (Land " + config.land() + "), "

@@ -103,6 +103,14 @@ public @interface EngineConfig {
             min = "1")
     int outbox_claimSize() default 500;
 
+    /** Property {@code outbox.lanes}. */
+    @AttributeDefinition(name = "Senders per destination",
+            description = "How many messages a destination (the KBA, the Fachverfahren, the post) is sent at once, each sender"
+                    + " for its share of the applications: the messages of one application arrive in their order. A stop"
+                    + " (kill -9) may send at most this many messages per destination a second time, with the same message id.",
+            min = "1", max = "64")
+    int outbox_lanes() default 4;
+
     /** Property {@code portal.origins}. */
     @AttributeDefinition(name = "The portal's own origins",
             description = "e.g. https://ikfz.example.de; the identity and payment providers send applicants back only to these."

@@ -408,6 +408,66 @@ class FlowsTest {
         assertEquals(3, store.outboxOf(broken.id()).size());
     }
 
+    // a receiver that takes a while per message (the simulators write each to their disk; a real register answers over the
+    // network) is sent to by several senders at once, one per lane of applications; one application's messages keep their order
+    @Test
+    void a_destination_is_sent_to_in_lanes_at_once_and_each_application_in_order() throws Exception {
+        List<ApplicationRef> refs = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            refs.add(decided());
+        }
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        Map<String, List<Long>> arrived = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> mostAtOnce = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, TransferTarget> receivers = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<String, TransferTarget> receiver = destination -> receivers.computeIfAbsent(destination, d -> {
+            java.util.concurrent.atomic.AtomicInteger atOnce = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            return new TransferTarget() {
+                @Override
+                public String destination() {
+                    return d;
+                }
+
+                @Override
+                public void deliver(TransferMessage message) {
+                    int now = atOnce.incrementAndGet();
+                    mostAtOnce.merge(d, now, Math::max);
+                    try {
+                        if (now > 1) {
+                            second.countDown();
+                        } else if (first.getAndSet(false)) {
+                            // the first message takes until a second one to this destination arrives (at most 5 s)
+                            second.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    arrived.computeIfAbsent(d, x -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(message.id());
+                    atOnce.decrementAndGet();
+                }
+            };
+        });
+        Background lanes = new Background(core, receiver, payment, "single", Duration.ofMinutes(2), 500, 4);
+        try {
+            lanes.deliverOutbox();
+        } finally {
+            lanes.close();
+        }
+        assertEquals(List.of(), store.undelivered(Integer.MAX_VALUE));
+        assertTrue(mostAtOnce.get(TransferTarget.KBA) >= 2, "the KBA was sent to one message at a time: " + mostAtOnce);
+        for (ApplicationRef ref : refs) {
+            for (String destination : List.of(TransferTarget.FACHVERFAHREN, TransferTarget.KBA, TransferTarget.POST)) {
+                List<Long> queued = store.outboxOf(ref.id()).stream().filter(m -> m.destination().equals(destination))
+                        .map(org.openikfz.store.api.OutboxMessage::id).sorted().toList();
+                List<Long> received = arrived.get(destination).stream().filter(queued::contains).toList();
+                assertEquals(queued, received, destination + " received the messages of " + ref.id() + " out of their order");
+            }
+        }
+    }
+
     // several nodes on one database: each sends only what it claimed, so two nodes' rounds at once send each message once
     @Test
     void two_nodes_deliver_each_message_once() throws Exception {

@@ -40,6 +40,9 @@ final class Database implements AutoCloseable {
     private final String product;
     private final String schemaVersion;
 
+    /** Identity values H2 hands out between two writes of the identity's sequence (see {@link H2Maintenance#cacheIdentities}). */
+    private static final int IDENTITY_CACHE = 1024;
+
     private Database(HikariDataSource pool, CountingDataSource counter, SQLDialect dialect, String product, String schemaVersion) {
         this.pool = pool;
         this.counter = counter;
@@ -57,6 +60,9 @@ final class Database implements AutoCloseable {
         try {
             String product = product(pool);
             String version = migrate(pool, settings);
+            if (settings.dialect() == SQLDialect.H2) {
+                H2Maintenance.cacheIdentities(pool, IDENTITY_CACHE);
+            }
             return new Database(pool, counter, settings.dialect(), product, version);
         } catch (RuntimeException e) {
             pool.close();

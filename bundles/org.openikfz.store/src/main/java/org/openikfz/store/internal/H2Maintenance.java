@@ -69,6 +69,33 @@ final class H2Maintenance {
         return true;
     }
 
+    /**
+     * H2 writes an identity column's sequence to the file every {@code CACHE} values (32 unless
+     * told) in a commit of its own, and such a commit stores every page changed since the last: with
+     * audit events and outbox messages inserted one after the other, one commit in 32 rows was an
+     * extra one (measured on the drain after 20,000 decisions: a tenth of the background's time).
+     * H2 hands out the cached values in order for the whole database, so a larger cache costs only a
+     * gap in the ids after a crash. (Not for PostgreSQL, whose cache is per session: ids there would
+     * no longer follow the order of the inserts.)
+     */
+    static void cacheIdentities(DataSource pool, int cache) {
+        try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+            java.util.List<String> alter = new java.util.ArrayList<>();
+            try (java.sql.ResultSet r = s.executeQuery("SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
+                    + " WHERE TABLE_SCHEMA = SCHEMA() AND IS_IDENTITY = 'YES' AND IDENTITY_CACHE < " + cache)) {
+                while (r.next()) {
+                    alter.add("ALTER TABLE \"" + r.getString(1) + "\" ALTER COLUMN \"" + r.getString(2) + "\" SET CACHE " + cache);
+                }
+            }
+            for (String statement : alter) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "The identities' cache could not be set (" + e.getMessage() + "): H2 writes their sequences"
+                    + " every 32 values");
+        }
+    }
+
     private MVStore mvStore() {
         MVStore store = mvStore;
         if (store != null || unavailable) {

@@ -34,6 +34,25 @@ class H2ApplicationStoreTest extends ApplicationStoreContract {
     }
 
     /**
+     * H2 writes an identity's sequence to its file every CACHE values in a commit of its own (storing
+     * every page changed since the last commit): the store has H2 cache 1024 of the ids of audit
+     * events and outbox messages, not 32.
+     */
+    @org.junit.jupiter.api.Test
+    void the_ids_of_audit_events_and_outbox_messages_are_written_once_per_1024() throws Exception {
+        java.util.Map<String, Long> caches = new java.util.TreeMap<>();
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.createStatement();
+                var r = st.executeQuery("SELECT TABLE_NAME, IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = SCHEMA() AND IS_IDENTITY = 'YES'")) {
+            while (r.next()) {
+                caches.put(r.getString(1).toLowerCase(java.util.Locale.ROOT), r.getLong(2));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("audit_event", 1024L, "outbox", 1024L), caches);
+    }
+
+    /**
      * With WRITE_DELAY=0 H2 compacts nothing by itself: each commit appends to the file (about 20 KB
      * here). The store's maintenance keeps the file near its live data.
      */

@@ -33,6 +33,7 @@ import org.openikfz.api.application.ApplicationStatus;
 import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.CaseFile;
 import org.openikfz.api.backoffice.ClerkCase;
+import org.openikfz.api.backoffice.PostalAddress;
 import org.openikfz.api.backoffice.ClerkWorkspace;
 import org.openikfz.api.backoffice.DecisionReview;
 import org.openikfz.api.backoffice.ReviewStatistics;
@@ -141,13 +142,20 @@ public class BackOfficeIT {
         assertFalse("no security code in the case file", file.toString().contains("Ab3De4F"));
         assertRefused(BackOfficeException.Reason.INVALID, () -> desk.decide(anna, id, true, "  "));
 
-        ClerkCase decided = desk.decide(anna, id, true, "Register war nicht erreichbar; Angaben mit dem ZFZR abgeglichen.");
+        // not identified, the register unreachable: no address is known, and a letter never goes without one (FZV § 23(1) S. 3)
+        assertEquals(java.util.Optional.empty(), desk.letterAddress(anna, id));
+        assertRefused(BackOfficeException.Reason.INVALID, () -> desk.decide(anna, id, true, "Angaben mit dem ZFZR abgeglichen."));
+        assertRefused(BackOfficeException.Reason.INVALID, () -> desk.decide(anna, id, true, "Angaben mit dem ZFZR abgeglichen.",
+                new PostalAddress("Erika Mustermann", "", "09456", "Annaberg-Buchholz")));
+        ClerkCase decided = desk.decide(anna, id, true, "Register war nicht erreichbar; Angaben mit dem ZFZR abgeglichen.",
+                new PostalAddress("Erika Mustermann", "Hauptstraße 1", "09456", "Annaberg-Buchholz"));
         assertEquals(ClerkCase.APPROVED, decided.state());
         assertEquals("anna", decided.decidedBy());
-        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> desk.decide(anna, id, false, "doch nicht"));
+        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> desk.decide(anna, id, false, "doch nicht", ERIKA));
 
         String letter = text(desk.letter(anna, id).orElseThrow());
-        assertTrue(letter, letter.contains("Register war nicht erreichbar") && letter.contains("Anna Schmidt") && letter.contains(plate));
+        assertTrue(letter, letter.contains("Register war nicht erreichbar") && letter.contains("Anna Schmidt") && letter.contains(plate)
+                && letter.contains("Erika Mustermann") && letter.contains("09456 Annaberg-Buchholz"));
         // FZV § 23(1) S. 3: manual decisions are mailed; an Außerbetriebsetzung takes effect the day it is sent (2019 § 15h(1) S. 3)
         ApplicationStatus citizen = engine.status(ref);
         assertEquals(ApplicationState.DECIDED, citizen.state());
@@ -161,6 +169,7 @@ public class BackOfficeIT {
         waitFor(() -> simulators.quietly("/fachverfahren/admin/inbox?application=" + id).contains("clerkDecision"));
         waitFor(() -> simulators.quietly("/kba/admin/transfers").contains(id.toString()));
         assertEquals(1, Simulators.count(simulators.get("/post/admin/letters?application=" + id), "clerk-decision"));
+        assertTrue("the post service got the address", simulators.get("/post/admin/letters?application=" + id).contains("Erika Mustermann"));
         assertTrue(desk.postalOutbox(anna).stream().anyMatch(p -> p.application().equals(id) && p.kind().equals("clerk-decision")));
 
         // the case file stays for the letter window, then it is deleted
@@ -176,7 +185,7 @@ public class BackOfficeIT {
         StaffSession operator = operator();
         StaffSession berta = account(operator, "berta", "Berta Sachbearbeiterin", Role.SUPERVISOR, "ERZ");
         ApplicationRef ref = failedCase(vehicle());
-        desk.decide(berta, ref.id(), false, "Das Fahrzeug ist sichergestellt; eine Außerbetriebsetzung ist nur vor Ort möglich.");
+        desk.decide(berta, ref.id(), false, "Das Fahrzeug ist sichergestellt; eine Außerbetriebsetzung ist nur vor Ort möglich.", ERIKA);
         ApplicationStatus citizen = engine.status(ref);
         assertTrue(citizen.decision().summary().get(java.util.Locale.GERMAN).contains("abgelehnt"));
         waitFor(() -> simulators.quietly("/post/admin/letters?application=" + ref.id()).contains("sichergestellt"));
@@ -480,6 +489,8 @@ public class BackOfficeIT {
     }
 
     /** An Außerbetriebsetzung that goes to the clerks: the register is unreachable during the check; applied for anyway. */
+    private static final PostalAddress ERIKA = new PostalAddress("Erika Mustermann", "Hauptstraße 1", "09456", "Annaberg-Buchholz");
+
     private ApplicationRef failedCase(String plate) throws Exception {
         simulators.post("/kba/admin/mode", "mode=unavailable");
         ApplicationRef ref = engine.open(ABMELDEN, null);

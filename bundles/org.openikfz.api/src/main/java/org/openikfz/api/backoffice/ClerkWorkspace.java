@@ -20,12 +20,37 @@ public interface ClerkWorkspace {
 
     /**
      * Decides a case with a reason; the written decision is mailed (FZV § 23: manual decisions are
-     * mailed in writing) and transferred with the application to the Fachverfahren, and to the KBA
-     * when granted. Exactly once: a second decision is refused.
+     * mailed in writing) to the address the case knows ({@link #letterAddress}) and transferred with
+     * the application to the Fachverfahren, and to the KBA when granted. Exactly once: a second
+     * decision is refused.
      *
-     * @throws BackOfficeException {@code INVALID} without a reason, {@code WRONG_STATE} when decided already
+     * @throws BackOfficeException {@code INVALID} without a reason or when the case knows no address,
+     *         {@code WRONG_STATE} when decided already
      */
-    ClerkCase decide(StaffSession session, UUID application, boolean approve, String reason);
+    default ClerkCase decide(StaffSession session, UUID application, boolean approve, String reason) {
+        return decide(session, application, approve, reason, null);
+    }
+
+    /**
+     * Decides a case as {@link #decide(StaffSession, UUID, boolean, String)} does, the written
+     * decision going to {@code to}: the clerk enters or confirms where it goes, so no letter leaves
+     * without an addressee.
+     *
+     * @param to the letter's address; {@code null}: the one the case knows
+     * @throws BackOfficeException {@code INVALID} without a reason, with an incomplete address, or
+     *         without one when the case knows none; {@code WRONG_STATE} when decided already
+     * @since 1.4
+     */
+    ClerkCase decide(StaffSession session, UUID application, boolean approve, String reason, PostalAddress to);
+
+    /**
+     * Where the written decision of a case goes unless the clerk says otherwise: the identified
+     * applicant, or the holder in the register; empty when neither is known completely (then the
+     * clerk must enter one to decide).
+     *
+     * @since 1.4
+     */
+    Optional<PostalAddress> letterAddress(StaffSession session, UUID application);
 
     /** The written decision as PDF, while the case file is in the portal. */
     Optional<byte[]> letter(StaffSession session, UUID application);

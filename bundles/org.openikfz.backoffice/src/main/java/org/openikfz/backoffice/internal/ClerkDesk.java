@@ -14,10 +14,12 @@ import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.CaseFile;
 import org.openikfz.api.backoffice.ClerkCase;
 import org.openikfz.api.backoffice.ClerkWorkspace;
+import org.openikfz.api.backoffice.PostalAddress;
 import org.openikfz.api.backoffice.PostalItem;
 import org.openikfz.api.backoffice.Role;
 import org.openikfz.api.backoffice.StaffMember;
 import org.openikfz.api.backoffice.StaffSession;
+import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
@@ -122,7 +124,14 @@ public final class ClerkDesk implements ClerkWorkspace {
     }
 
     @Override
-    public ClerkCase decide(StaffSession session, UUID id, boolean approve, String reason) {
+    public Optional<PostalAddress> letterAddress(StaffSession session, UUID id) {
+        StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR);
+        return work.letterAddressee(caseOf(member, id).id())
+                .map(h -> new PostalAddress(h.name(), nonNull(h.street()), nonNull(h.postalCode()), nonNull(h.city())));
+    }
+
+    @Override
+    public ClerkCase decide(StaffSession session, UUID id, boolean approve, String reason, PostalAddress to) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR);
         Application application = caseOf(member, id);
         String why = reason == null ? "" : reason.strip();
@@ -133,9 +142,11 @@ public final class ClerkDesk implements ClerkWorkspace {
         }
         boolean decided;
         try {
-            decided = work.decide(application.id(), approve, why, member.user(), member.displayName());
+            decided = work.decide(application.id(), approve, why, member.user(), member.displayName(), to == null ? null
+                    : new Holder(nonNull(to.name()), to.street(), to.postalCode(), to.city(), null));
         } catch (ApplicationException e) {
-            throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, e.text());
+            throw new BackOfficeException(e.reason() == ApplicationException.Reason.INVALID ? BackOfficeException.Reason.INVALID
+                    : BackOfficeException.Reason.WRONG_STATE, e.text());
         }
         if (!decided) {
             throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, LocalizedText.of(

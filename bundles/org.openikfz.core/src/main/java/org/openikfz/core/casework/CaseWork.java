@@ -24,7 +24,30 @@ public interface CaseWork {
      * @return false when the case is not (or no longer) with the clerks
      * @throws org.openikfz.api.application.ApplicationException UNAVAILABLE while the case's procedure is not deployed
      */
-    boolean decide(UUID application, boolean approve, String reason, String clerk, String clerkName);
+    default boolean decide(UUID application, boolean approve, String reason, String clerk, String clerkName) {
+        return decide(application, approve, reason, clerk, clerkName, null);
+    }
+
+    /**
+     * A clerk's decision as {@link #decide(UUID, boolean, String, String, String)}, the written decision
+     * going to {@code to}.
+     *
+     * @param to where the written decision goes; {@code null}: the address the case knows ({@link #letterAddressee})
+     * @throws org.openikfz.api.application.ApplicationException INVALID when {@code to} is incomplete, or
+     *         {@code null} while the case knows no complete address; UNAVAILABLE while the procedure is not deployed
+     * @since 1.1
+     */
+    boolean decide(UUID application, boolean approve, String reason, String clerk, String clerkName,
+            org.openikfz.api.connector.Holder to);
+
+    /**
+     * Where a clerk's written decision of the case goes unless the clerk says otherwise: the identified
+     * applicant where the procedure identifies, otherwise the holder in the register; empty when no
+     * complete address is known.
+     *
+     * @since 1.1
+     */
+    Optional<org.openikfz.api.connector.Holder> letterAddressee(UUID application);
 
     /**
      * FZV § 23(3): a supervisor draws an automated decision for review (besides the random draw).

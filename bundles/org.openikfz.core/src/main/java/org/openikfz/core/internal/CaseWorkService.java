@@ -38,8 +38,14 @@ public final class CaseWorkService implements CaseWork {
     }
 
     @Override
-    public boolean decide(UUID application, boolean approve, String reason, String clerk, String clerkName) {
-        return clerks.decide(application, approve, reason, clerk, clerkName);
+    public boolean decide(UUID application, boolean approve, String reason, String clerk, String clerkName,
+            org.openikfz.api.connector.Holder to) {
+        return clerks.decide(application, approve, reason, clerk, clerkName, to);
+    }
+
+    @Override
+    public Optional<org.openikfz.api.connector.Holder> letterAddressee(UUID application) {
+        return clerks.addressee(application);
     }
 
     @Override

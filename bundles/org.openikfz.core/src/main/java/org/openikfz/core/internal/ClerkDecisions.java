@@ -1,5 +1,6 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
 import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
 
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.Decision;
+import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
@@ -63,11 +65,12 @@ final class ClerkDecisions {
      *
      * @return {@code false} when the case is no longer open
      */
-    boolean decide(UUID id, boolean approve, String reason, String clerk, String clerkName) {
+    boolean decide(UUID id, boolean approve, String reason, String clerk, String clerkName, Holder to) {
+        Holder given = to == null ? null : checked(to);
         // the case may change between its reading and the transaction without being decided (MANUAL_REVIEW becomes
         // WITH_CLERKS once its transfer to the Fachverfahren is delivered): then it is read and judged again
         for (int attempt = 0; attempt < 3; attempt++) {
-            Boolean decided = decideOnce(id, approve, reason, clerk, clerkName);
+            Boolean decided = decideOnce(id, approve, reason, clerk, clerkName, given);
             if (decided != null) {
                 return decided;
             }
@@ -76,7 +79,7 @@ final class ClerkDecisions {
     }
 
     /** One attempt: true decided, false not open, null when the case changed meanwhile (its version moved on). */
-    private Boolean decideOnce(UUID id, boolean approve, String reason, String clerk, String clerkName) {
+    private Boolean decideOnce(UUID id, boolean approve, String reason, String clerk, String clerkName, Holder to) {
         CaseFile file = core.store.findCaseFile(id).orElse(null);
         if (file == null || !List.of(CaseState.MANUAL_REVIEW, CaseState.WITH_CLERKS).contains(CaseState.of(file.state().state()))) {
             return false;
@@ -93,6 +96,13 @@ final class ClerkDecisions {
         Answers answers = Core.answers(description, data);
         Map<String, String> facts = DialogRules.factsOf(data);
         VerifiedIdentity applicant = DialogRules.identityOf(data).orElse(null);
+        // FZV § 23(1) S. 3: the decision is mailed in writing, so it needs an addressee: the one the case knows, or the clerk's
+        Holder addressee = to != null ? to : Letters.addressee(description, facts, applicant);
+        if (addressee == null) {
+            throw new ApplicationException(INVALID, LocalizedText.of(
+                    "Für diesen Fall ist keine vollständige Anschrift bekannt. Bitte geben Sie an, wohin der Bescheid geht.",
+                    "No complete address is known for this case. Please enter where the decision goes."));
+        }
         Instant now = core.now();
         LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
         Optional<String> plate = approve ? DialogRules.decidedPlate(description, answers, facts) : Optional.empty();
@@ -109,6 +119,7 @@ final class ClerkDecisions {
                 return null;
             }
             Map<String, String> written = new LinkedHashMap<>(Map.of(DialogRules.CLERK_REASON, reason, DialogRules.CLERK_NAME, clerkName));
+            written.putAll(DialogRules.clerkAddressee(addressee));
             plate.ifPresent(k -> written.put(DialogRules.DECIDED_PLATE, k));
             s.putData(id, written);
             s.appendAudit(id, "DECIDED", "by=clerk;clerk=" + clerk + ";approved=" + approve + ";reference=" + reference
@@ -118,7 +129,8 @@ final class ClerkDecisions {
             all.putAll(written);
             Decision decision = Core.decision(next.get(), all);
             Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("clerkDecision", Map.of("approved", approve, "reason", reason, "clerk", clerk));
+            extra.put("clerkDecision", Map.of("approved", approve, "reason", reason, "clerk", clerk, "addressee",
+                    Letters.recipient(addressee)));
             s.enqueue(id, TransferTarget.FACHVERFAHREN, core.transferPayload(next.get(), description, answers, facts, applicant, decision, extra));
             List<String> letters = new ArrayList<>(List.of(Letters.CLERK_DECISION));
             if (approve) {
@@ -126,7 +138,14 @@ final class ClerkDecisions {
                 letters.addAll(Letters.of(false, outputs));
             }
             for (String kind : letters) {
-                Map<String, Object> outcome = kind.equals(Letters.CLERK_DECISION) ? Map.of("approved", approve, "reason", reason) : Map.of();
+                Map<String, Object> outcome = new LinkedHashMap<>();
+                if (kind.equals(Letters.CLERK_DECISION)) {
+                    outcome.put("approved", approve);
+                    outcome.put("reason", reason);
+                }
+                if (kind.equals(Letters.CLERK_DECISION) || kind.equals(Letters.REGISTRATION_DOCUMENTS)) {
+                    outcome.put("recipient", Letters.recipient(addressee)); // the holder's letters: where the clerk said
+                }
                 s.enqueue(id, TransferTarget.POST, kind,
                         Letters.payload(kind, next.get().application(), description, decision, outputs, answers, facts, applicant, now, outcome));
             }
@@ -179,6 +198,37 @@ final class ClerkDecisions {
         return revoked;
     }
 
+    /** Where the written decision of a case goes unless the clerk says otherwise; empty when no complete address is known. */
+    Optional<Holder> addressee(UUID id) {
+        CaseFile file = core.store.findCaseFile(id).orElse(null);
+        Procedure procedure = file == null ? null : core.registry.procedure(file.state().procedureId());
+        if (procedure == null) {
+            return Optional.empty();
+        }
+        Map<String, String> data = file.data();
+        return Optional.ofNullable(Letters.addressee(procedure.description(), DialogRules.factsOf(data),
+                DialogRules.identityOf(data).orElse(null)));
+    }
+
+    /** A clerk's address for a letter, stripped; refused when a part is missing or too long, or the postal code is not one. */
+    private static Holder checked(Holder to) {
+        String name = strip(to.name());
+        String street = strip(to.street());
+        String postalCode = strip(to.postalCode());
+        String city = strip(to.city());
+        if (name.isEmpty() || street.isEmpty() || city.isEmpty() || name.length() > 200 || street.length() > 200 || city.length() > 100
+                || !postalCode.matches("[0-9]{5}")) {
+            throw new ApplicationException(INVALID, LocalizedText.of(
+                    "Bitte geben Sie die Anschrift vollständig an: Name, Straße und Hausnummer, Postleitzahl (fünf Ziffern) und Ort.",
+                    "Please enter the complete address: name, street and number, postal code (five digits) and town."));
+        }
+        return new Holder(name, street, postalCode, city, null);
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+
     /** The clerk's written decision as PDF, while the case file is in the portal. */
     Optional<byte[]> letter(UUID id) {
         CaseFile file = core.store.findCaseFile(id).orElse(null);
@@ -193,7 +243,7 @@ final class ClerkDecisions {
         }
         return Optional.of(DecisionDocument.clerkDecision(core.authority, procedure.description(), decision,
                 data.get(DialogRules.CLERK_REASON), data.get(DialogRules.CLERK_NAME),
-                DialogRules.identityOf(data).map(VerifiedIdentity::person).orElse(null),
+                DialogRules.clerkAddresseeOf(data).or(() -> DialogRules.identityOf(data).map(VerifiedIdentity::person)).orElse(null),
                 DialogRules.answersOf(data).get(Registration.FIN).orElse(null)));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.openikfz.api.application.Decision;
 import org.openikfz.api.check.Facts;
+import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.procedure.Identification;
@@ -146,6 +147,36 @@ final class Letters {
         p.put("city", identity.person().city());
         p.put("dateOfBirth", identity.person().dateOfBirth() == null ? null : identity.person().dateOfBirth().toString());
         p.put("organisation", identity.organisation());
+        return p;
+    }
+
+    /**
+     * Whom the holder's letters (the decision, the registration documents) go to: the identified
+     * applicant where the procedure identifies (registrations, § 20(1)), otherwise the holder in the
+     * register, otherwise the identified applicant; {@code null} when none is known completely.
+     */
+    static Holder addressee(ProcedureDescription description, Map<String, String> facts, VerifiedIdentity applicant) {
+        Holder fromRegister = facts.containsKey(Facts.ZFZR_HOLDER_NAME) ? new Holder(facts.get(Facts.ZFZR_HOLDER_NAME),
+                facts.get(Facts.ZFZR_HOLDER_STREET), facts.get(Facts.ZFZR_HOLDER_POSTAL_CODE), facts.get(Facts.ZFZR_HOLDER_CITY), null) : null;
+        Holder identified = applicant == null ? null : applicant.person();
+        Holder chosen = description.identification() == Identification.REQUIRED && identified != null ? identified
+                : fromRegister != null ? fromRegister : identified;
+        return chosen != null && complete(chosen) ? chosen : null;
+    }
+
+    /** Whether a letter can go to this address: name, street, postal code and city given. */
+    static boolean complete(Holder h) {
+        return !h.name().isBlank() && h.street() != null && !h.street().isBlank() && h.postalCode() != null && !h.postalCode().isBlank()
+                && h.city() != null && !h.city().isBlank();
+    }
+
+    /** An address as a letter's recipient. */
+    static Map<String, Object> recipient(Holder h) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", h.name());
+        p.put("street", h.street());
+        p.put("postalCode", h.postalCode());
+        p.put("city", h.city());
         return p;
     }
 

@@ -298,9 +298,50 @@ class FlowsTest {
         store.afterNextRead(() -> org.openikfz.core.internal.lifecycle.Cases.tryMove(store, store.findCase(ref.id()).orElseThrow(),
                 org.openikfz.core.internal.lifecycle.CaseState.WITH_CLERKS, x -> x).orElseThrow());
         ClerkDecisions clerks = new ClerkDecisions(core, 7);
-        assertTrue(clerks.decide(ref.id(), true, "Angaben mit dem Register abgeglichen", "anna", "Anna Schmidt"));
+        assertTrue(clerks.decide(ref.id(), true, "Angaben mit dem Register abgeglichen", "anna", "Anna Schmidt", ERIKA));
         assertEquals("CLERK_DECIDED", store.findCase(ref.id()).orElseThrow().state());
-        assertFalse(clerks.decide(ref.id(), false, "doch nicht", "anna", "Anna Schmidt"), "decided once");
+        assertFalse(clerks.decide(ref.id(), false, "doch nicht", "anna", "Anna Schmidt", ERIKA), "decided once");
+    }
+
+    private static final org.openikfz.api.connector.Holder ERIKA = new org.openikfz.api.connector.Holder("Erika Mustermann",
+            "Hauptstraße 1", "09456", "Annaberg-Buchholz", null);
+
+    // FZV § 23(1) S. 3: a clerk's decision is mailed in writing. A case whose applicant was not identified and whose register
+    // could not be asked knows no address: the clerk must give one (complete), and the letter and the PDF name it
+    @Test
+    void a_clerks_letter_never_goes_without_an_addressee() throws Exception {
+        ApplicationRef ref = answered();
+        register.set(new CheckResult.Failed("register unavailable"));
+        verification.verify(ref);
+        pay(ref);
+        assertEquals(ApplicationState.MANUAL_REVIEW, payment.submit(ref).state());
+        ClerkDecisions clerks = new ClerkDecisions(core, 7);
+        assertEquals(java.util.Optional.empty(), clerks.addressee(ref.id()), "neither identified nor known to the register");
+
+        ApplicationException none = assertThrows(ApplicationException.class,
+                () -> clerks.decide(ref.id(), true, "Angaben mit dem Register abgeglichen", "anna", "Anna Schmidt", null));
+        assertEquals(ApplicationException.Reason.INVALID, none.reason());
+        assertTrue(none.text().get(java.util.Locale.GERMAN).contains("Anschrift"), none.text().get(java.util.Locale.GERMAN));
+        ApplicationException incomplete = assertThrows(ApplicationException.class, () -> clerks.decide(ref.id(), true,
+                "Angaben mit dem Register abgeglichen", "anna", "Anna Schmidt",
+                new org.openikfz.api.connector.Holder("Erika Mustermann", "Hauptstraße 1", "0945", "Annaberg-Buchholz", null)));
+        assertEquals(ApplicationException.Reason.INVALID, incomplete.reason());
+        assertEquals("MANUAL_REVIEW", store.findCase(ref.id()).orElseThrow().state(), "nothing decided");
+        assertEquals(List.of(TransferTarget.FACHVERFAHREN), store.outboxOf(ref.id()).stream().map(m -> m.destination()).toList());
+
+        assertTrue(clerks.decide(ref.id(), true, "Angaben mit dem Register abgeglichen", "anna", "Anna Schmidt",
+                new org.openikfz.api.connector.Holder("  Erika Mustermann ", "Hauptstraße 1", " 09456", "Annaberg-Buchholz", null)));
+        String letter = store.outboxOf(ref.id()).stream().filter(m -> m.destination().equals(TransferTarget.POST)).findFirst()
+                .orElseThrow().payload();
+        assertTrue(letter.contains("\"recipient\":{\"name\":\"Erika Mustermann\",\"street\":\"Hauptstraße 1\",\"postalCode\":\"09456\"")
+                && letter.contains("clerk-decision"), letter);
+        String transfer = store.outboxOf(ref.id()).stream().filter(m -> m.destination().equals(TransferTarget.FACHVERFAHREN))
+                .reduce((first, second) -> second).orElseThrow().payload();
+        assertTrue(transfer.contains("\"addressee\":{\"name\":\"Erika Mustermann\""), "the Fachverfahren learns it too: " + transfer);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(clerks.letter(ref.id()).orElseThrow())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Erika Mustermann") && text.contains("09456 Annaberg-Buchholz"), text);
+        }
     }
 
     @Test

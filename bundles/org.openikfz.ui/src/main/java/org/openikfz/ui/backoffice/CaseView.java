@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.CaseFile;
 import org.openikfz.api.backoffice.ClerkCase;
+import org.openikfz.api.backoffice.PostalAddress;
 
 /**
  * One case: the applicant as identified, the answers, the portal's pre-check, and — for clerks and
@@ -105,23 +107,55 @@ public class CaseView extends StaffPage {
         reason.setId("case-reason");
         reason.setMaxLength(4000);
         reason.setWidthFull();
+        // FZV § 23(1) S. 3: the decision is mailed; the clerk confirms the address the case knows or enters one
+        PostalAddress known = StaffViews.workspace().letterAddress(session, id).orElse(null);
+        add(new H2(StaffViews.t(locale, "Anschrift für den Bescheid", "Address for the decision")));
+        add(new Paragraph(known != null
+                ? StaffViews.t(locale, "Aus der Identifizierung des Antragstellers oder dem Register. Bitte prüfen; der Bescheid geht"
+                        + " an diese Anschrift.", "From the applicant's identification or the register. Please check it; the decision goes"
+                        + " to this address.")
+                : StaffViews.t(locale, "Für diesen Fall ist keine Anschrift bekannt. Bitte tragen Sie ein, wohin der Bescheid geht.",
+                        "No address is known for this case. Please enter where the decision goes.")));
+        TextField name = addressField("case-address-name", StaffViews.t(locale, "Name", "Name"), known == null ? "" : known.name(), 200);
+        TextField street = addressField("case-address-street", StaffViews.t(locale, "Straße und Hausnummer", "Street and number"),
+                known == null ? "" : known.street(), 200);
+        TextField postalCode = addressField("case-address-postal-code", StaffViews.t(locale, "Postleitzahl", "Postal code"),
+                known == null ? "" : known.postalCode(), 5);
+        postalCode.setAllowedCharPattern("[0-9]");
+        TextField city = addressField("case-address-city", StaffViews.t(locale, "Ort", "Town"), known == null ? "" : known.city(), 100);
+        Div address = new Div(name, street, postalCode, city);
+        address.addClassName("ikfz-address");
         Div problem = new Div();
         problem.setId("case-error");
         problem.getElement().setAttribute("role", "alert");
-        Button approve = new Button(StaffViews.t(locale, "Antrag stattgeben", "Grant the application"), e -> decide(true, reason, problem));
+        java.util.function.Supplier<PostalAddress> to = () -> new PostalAddress(name.getValue(), street.getValue(), postalCode.getValue(),
+                city.getValue());
+        Button approve = new Button(StaffViews.t(locale, "Antrag stattgeben", "Grant the application"),
+                e -> decide(true, reason, to.get(), problem));
         approve.setId("case-approve");
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button reject = new Button(StaffViews.t(locale, "Antrag ablehnen", "Refuse the application"), e -> decide(false, reason, problem));
+        Button reject = new Button(StaffViews.t(locale, "Antrag ablehnen", "Refuse the application"),
+                e -> decide(false, reason, to.get(), problem));
         reject.setId("case-reject");
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout buttons = new HorizontalLayout(approve, reject);
         buttons.addClassName("ikfz-buttons");
-        add(reason, problem, buttons);
+        add(address, reason, problem, buttons);
     }
 
-    private void decide(boolean approve, TextArea reason, Div problem) {
+    private static TextField addressField(String id, String label, String value, int maxLength) {
+        TextField field = new TextField(label);
+        field.setId(id);
+        field.setValue(value == null ? "" : value);
+        field.setMaxLength(maxLength);
+        field.setRequiredIndicatorVisible(true);
+        field.setWidthFull();
+        return field;
+    }
+
+    private void decide(boolean approve, TextArea reason, PostalAddress to, Div problem) {
         try {
-            StaffViews.workspace().decide(session, id, approve, reason.getValue());
+            StaffViews.workspace().decide(session, id, approve, reason.getValue(), to);
             redraw();
         } catch (BackOfficeException e) {
             problem.setText(e.getMessage(getLocale()));

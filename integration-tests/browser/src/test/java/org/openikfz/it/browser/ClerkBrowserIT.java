@@ -161,6 +161,14 @@ class ClerkBrowserIT {
             assertFalse(clerk.body().contains(DemoAnswers.ZB1), "no security code in the case file");
             clerk.browser.findElement(By.cssSelector("#case-reason textarea")).sendKeys(
                     "Das Register war bei der Prüfung nicht erreichbar; die Angaben stimmen mit dem ZFZR überein.");
+            // not identified, the register unreachable: no address known, so the letter's address must be entered (FZV § 23(1) S. 3)
+            assertTrue(clerk.body().contains("keine Anschrift bekannt"), clerk.body());
+            clerk.browser.findElement(By.id("case-approve")).click();
+            clerk.waitForText("Bitte geben Sie die Anschrift vollständig an");
+            clerk.typeInto("case-address-name", "Erika Mustermann");
+            clerk.typeInto("case-address-street", "Hauptstraße 1");
+            clerk.typeInto("case-address-postal-code", "09456");
+            clerk.typeInto("case-address-city", "Annaberg-Buchholz");
             clerk.browser.findElement(By.id("case-approve")).click();
             clerk.waitForText("Bescheid herunterladen (PDF)");
             clerk.accessible("fall-entschieden");
@@ -170,6 +178,7 @@ class ClerkBrowserIT {
             try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
                 String text = new PDFTextStripper().getText(document);
                 assertTrue(text.contains("die Angaben stimmen mit dem ZFZR überein") && text.contains("Anna Schmidt"), text);
+                assertTrue(text.contains("Erika Mustermann") && text.contains("09456 Annaberg-Buchholz"), text);
                 assertTrue(text.contains("Ihrem Antrag wird entsprochen"), text);
             }
             clerk.browser.findElement(By.linkText("Postausgang")).click();
@@ -179,7 +188,8 @@ class ClerkBrowserIT {
         }
 
         String letters = api.simulator("/post/admin/letters?application=" + id, null);
-        assertTrue(letters.contains("clerk-decision") && letters.contains("ZFZR"), "the post service got the letter: " + letters);
+        assertTrue(letters.contains("clerk-decision") && letters.contains("ZFZR") && letters.contains("Erika Mustermann"),
+                "the post service got the letter with its address: " + letters);
 
         try (Citizen stranger = new Citizen()) {
             for (String page : List.of("/sachbearbeitung/faelle", "/sachbearbeitung/fall?id=" + id, "/sachbearbeitung/post",

@@ -52,6 +52,8 @@ public final class DialogRules {
     /** The clerk's reason and name for the letter. */
     public static final String CLERK_REASON = "_clerk.reason";
     public static final String CLERK_NAME = "_clerk.name";
+    /** Where the clerk's written decision goes, as the clerk entered or confirmed it (name, street, postalCode, city). */
+    public static final String CLERK_ADDRESSEE = "_clerk.addressee.";
     /** Facts the checks established (Anlage 11). */
     public static final String FACT = "_fact.";
     /** Why the machine could not decide (for the clerks, never shown to the applicant as such). */
@@ -303,6 +305,19 @@ public final class DialogRules {
                 data.get(IDENTITY + "postalCode"), data.get(IDENTITY + "city"), born == null ? null : LocalDate.parse(born));
         return Optional.of(new VerifiedIdentity(data.getOrDefault(IDENTITY + "subject", "unknown"), person, level,
                 Boolean.parseBoolean(data.get(IDENTITY + "organisation"))));
+    }
+
+    /** Where the clerk's written decision goes ({@link #CLERK_ADDRESSEE}), if a clerk decided. */
+    public static Optional<Holder> clerkAddresseeOf(Map<String, String> data) {
+        String name = data.get(CLERK_ADDRESSEE + "name");
+        return name == null ? Optional.empty() : Optional.of(new Holder(name, data.get(CLERK_ADDRESSEE + "street"),
+                data.get(CLERK_ADDRESSEE + "postalCode"), data.get(CLERK_ADDRESSEE + "city"), null));
+    }
+
+    /** The entries of {@link #CLERK_ADDRESSEE} for an address. */
+    public static Map<String, String> clerkAddressee(Holder to) {
+        return Map.of(CLERK_ADDRESSEE + "name", to.name(), CLERK_ADDRESSEE + "street", to.street(), CLERK_ADDRESSEE + "postalCode",
+                to.postalCode(), CLERK_ADDRESSEE + "city", to.city());
     }
 
     /** The ids of the fields whose answers are never kept after use (codes, IBAN). */

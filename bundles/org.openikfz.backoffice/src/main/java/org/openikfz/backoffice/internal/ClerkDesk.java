@@ -46,6 +46,9 @@ import org.osgi.service.component.annotations.Reference;
 public final class ClerkDesk implements ClerkWorkspace {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    /** The case file's German labels (what the checks established, the identification's level). */
+    private static final java.util.ResourceBundle TEXTS = java.util.ResourceBundle.getBundle(
+            "org.openikfz.backoffice.internal.CaseTexts", Locale.ROOT, ClerkDesk.class.getClassLoader());
     private static final int MAX_REASON = 4000;
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -90,7 +93,7 @@ public final class ClerkDesk implements ClerkWorkspace {
             if (person.dateOfBirth() != null) {
                 applicant.add(new CaseFile.Entry("Geburtsdatum", DATE.format(person.dateOfBirth())));
             }
-            applicant.add(new CaseFile.Entry("Identifiziert mit", identity.get().level()));
+            applicant.add(new CaseFile.Entry("Identifiziert mit", text("level." + identity.get().level(), identity.get().level())));
         } else {
             applicant.add(new CaseFile.Entry("Identifizierung", "nicht elektronisch ausgewiesen"));
         }
@@ -118,7 +121,7 @@ public final class ClerkDesk implements ClerkWorkspace {
                 }
             }
         }
-        view.facts().forEach((k, v) -> precheck.add(new CaseFile.Entry("Festgestellt: " + k, v)));
+        view.facts().forEach((k, v) -> precheck.add(new CaseFile.Entry("Festgestellt: " + text("fact." + k, k), factValue(k, v))));
         store.appendAudit(id, "CASE_VIEWED", "by=" + member.user() + ";role=" + member.role());
         return new CaseFile(summary(application), applicant, answers, precheck);
     }
@@ -212,6 +215,29 @@ public final class ClerkDesk implements ClerkWorkspace {
         String title = work.procedure(application.procedureId()).map(d -> d.title().get(Locale.GERMAN)).orElse(application.procedureId());
         return new ClerkCase(application.id(), application.procedureId(), title, application.authorityId(), received, reason, state,
                 decidedBy, decidedAt);
+    }
+
+    /** The German text of a key in {@code CaseTexts.properties}, or {@code otherwise}. */
+    static String text(String key, String otherwise) {
+        return TEXTS.containsKey(key) ? TEXTS.getString(key) : otherwise;
+    }
+
+    /** A fact's value as a clerk reads it: yes or no, a German date, or a named value. */
+    static String factValue(String key, String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return value.equals("true") ? "Ja" : "Nein";
+        }
+        if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                return DATE.format(LocalDate.parse(value));
+            } catch (RuntimeException e) {
+                return value;
+            }
+        }
+        return text("value." + key + "." + value, value);
     }
 
     private static String display(Field field, String value) {

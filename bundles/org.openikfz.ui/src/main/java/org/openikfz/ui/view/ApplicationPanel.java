@@ -126,6 +126,11 @@ final class ApplicationPanel extends Section {
     }
 
     private void show(ApplicationStatus status) {
+        render(status);
+        Headings.focus(this); // the application moved on: its new heading at the top, focused
+    }
+
+    private void render(ApplicationStatus status) {
         removeAll();
         Locale locale = getLocale();
         // captured now: the session may forget the application (clerks, abort) while its documents are still offered

@@ -25,6 +25,9 @@ public class MainLayout extends Div implements RouterLayout, LocaleChangeObserve
     private final Button language = new Button();
     private final Main main = new Main();
     private final Span footerText = new Span();
+    /** The first stop of the keyboard: past the header straight to the page's content (WCAG 2.4.1). */
+    private final Anchor skip = new Anchor("#" + CONTENT, "");
+    static final String CONTENT = "ikfz-content";
 
     public MainLayout() {
         addClassName("ikfz-app");
@@ -43,9 +46,13 @@ public class MainLayout extends Div implements RouterLayout, LocaleChangeObserve
         Header header = new Header(brandBox, language);
         header.addClassName("ikfz-header");
         main.addClassName("ikfz-main");
+        main.setId(CONTENT);
+        main.getElement().setAttribute("tabindex", "-1");
+        skip.addClassName("ikfz-skip");
+        skip.getElement().setAttribute("router-ignore", true);
         Footer footer = new Footer(footerText);
         footer.addClassName("ikfz-footer");
-        add(header, main, footer);
+        add(skip, header, main, footer);
     }
 
     @Override
@@ -71,6 +78,7 @@ public class MainLayout extends Div implements RouterLayout, LocaleChangeObserve
         language.setText(getTranslation("app.otherLanguage"));
         language.getElement().setAttribute("lang", isEnglish(getLocale()) ? "de" : "en");
         footerText.setText(getTranslation("app.footer"));
+        skip.setText(getTranslation("app.skipToContent"));
         UI.getCurrent().getPage().executeJs("document.documentElement.lang = $0", getLocale().getLanguage());
     }
 

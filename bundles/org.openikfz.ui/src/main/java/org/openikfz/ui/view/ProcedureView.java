@@ -107,6 +107,8 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     private IdentificationPanel identification; // electronic identification, before the first step
     private final Map<String, Input> inputs = new LinkedHashMap<>();
     private Registration listening;
+    /** What shows the current step (a step, the identification, the review or the application): its heading gets the focus. */
+    private Component stepShown;
 
     /** One rendered field: its component, how to read it and how to show an error on it. */
     private record Input(Field field, Component component, Supplier<String> value, Consumer<String> error) {
@@ -191,7 +193,15 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         List<DialogStep> steps = visibleSteps();
         currentStepId = steps.isEmpty() ? null : steps.get(0).id();
         review = false;
+        moveOn();
+    }
+
+    /** Shows the step the applicant moved to, its heading focused at the top of the screen. */
+    private void moveOn() {
         render();
+        if (stepShown != null) {
+            Headings.focus(stepShown);
+        }
     }
 
     /** Back from the application panel into the dialog, at the step of {@code fieldId} if given. */
@@ -201,7 +211,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         identification.refresh(); // e.g. the engine refused the verification without identification
         fieldId.flatMap(f -> visibleSteps().stream().filter(s -> s.fields().stream().anyMatch(x -> x.id().equals(f))).findFirst())
                 .ifPresent(s -> currentStepId = s.id());
-        render();
+        moveOn();
     }
 
     @Override
@@ -279,6 +289,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         }
         if (panel != null) {
             add(progress(steps, null, locale), panel);
+            stepShown = panel;
             return;
         }
         boolean required = identification.required();
@@ -288,6 +299,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             add(progress(steps, IDENTIFICATION_STEP, locale));
             identification.show(getTranslation("procedure.stepOf", 1, steps.size() + 1));
             add(identification);
+            stepShown = identification;
             return;
         }
         if (review) {
@@ -385,7 +397,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         if (index > 0 || offset > 0) {
             Button previous = new Button(getTranslation("procedure.previous"), e -> {
                 currentStepId = index > 0 ? steps.get(index - 1).id() : IDENTIFICATION_STEP;
-                render();
+                moveOn();
             });
             buttons.add(previous);
         }
@@ -395,6 +407,8 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         buttons.add(next);
         section.add(buttons);
         add(section);
+        Headings.enterContinues(form, next);
+        stepShown = section;
     }
 
     private void next(DialogStep step) {
@@ -409,7 +423,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         } else {
             review = true;
         }
-        render();
+        moveOn();
     }
 
     private void renderReview(List<DialogStep> steps, Locale locale) {
@@ -438,7 +452,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         Button change = new Button(getTranslation("procedure.change"), e -> {
             review = false;
             currentStepId = steps.get(steps.size() - 1).id();
-            render();
+            moveOn();
         });
         Button submit = new Button(getTranslation("procedure.submit"), e -> {
             panel = new ApplicationPanel(procedure, this::backToDialog);
@@ -450,6 +464,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         buttons.addClassName("ikfz-buttons");
         section.add(buttons);
         add(section);
+        stepShown = section;
     }
 
     private String display(Field field, String value, Locale locale) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -105,6 +106,10 @@ class AusserbetriebsetzungBrowserIT {
         c.open(distribution.uri("/ausserbetriebsetzung").toString());
         c.waitForText("Fahrzeug abmelden (Außerbetriebsetzung)");
         c.accessible("fahrzeug");
+        // the keyboard's first stop skips the header (WCAG 2.4.1)
+        c.browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertEquals("Zum Inhalt springen", ((org.openqa.selenium.JavascriptExecutor) c.browser)
+                .executeScript("return document.activeElement.innerText.trim();"));
         c.type("kennzeichen", plate);
         c.choose("wechselkennzeichen", "Nein");
         c.choose("halter", "Ja");
@@ -114,6 +119,8 @@ class AusserbetriebsetzungBrowserIT {
         c.button("Weiter");
 
         c.waitForText("Bevor Sie etwas freilegen");
+        // on the 360 px phone the next step starts at the top of the screen, its heading focused
+        c.stepHeadingFocusedInView();
         c.accessible("hinweis");
         c.choose("hinweisGelesen", "Ja");
         c.button("Weiter");
@@ -126,9 +133,10 @@ class AusserbetriebsetzungBrowserIT {
         if (record) {
             c.screenshot("abmelden-3-codes");
         }
-        c.button("Weiter");
+        c.enterIn("zb1Code"); // Enter continues as "Weiter" does
 
         c.waitForText("Wurde das Fahrzeug verwertet");
+        c.stepHeadingFocusedInView();
         c.choose("verwertet", "Nein");
         c.button("Weiter");
         c.waitForText("Möchten Sie das Kennzeichen");

@@ -138,6 +138,33 @@ final class Citizen implements AutoCloseable {
     }
 
     /** The page's text, read in one script, so a page being replaced cannot go stale under us. */
+    /**
+     * Waits until the step the progress list marks current has the keyboard focus on its heading, and that heading is
+     * at the top of the screen (not below it, as after a "Weiter" on a phone before); returns the heading.
+     */
+    String stepHeadingFocusedInView() {
+        Object[] seen = new Object[1];
+        new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+                .withMessage(() -> "the current step's heading focused at the top of the screen; seen: " + seen[0])
+                .until(d -> {
+                    Object r = ((JavascriptExecutor) d).executeScript("const a = document.activeElement;"
+                            + "const current = document.querySelector('.ikfz-steps li.current');"
+                            + "if (!a || a.localName !== 'h2') return 'focus on ' + (a ? a.localName + '.' + a.className : 'nothing');"
+                            + "const top = a.getBoundingClientRect().top;"
+                            + "if (top < -2 || top > window.innerHeight / 3) return 'heading ' + a.innerText + ' at ' + top + ' px';"
+                            + "return current && current.innerText.trim() === a.innerText.trim() ? 'ok ' + a.innerText"
+                            + " : 'heading ' + a.innerText + ', current step ' + (current ? current.innerText : 'none');");
+                    seen[0] = r;
+                    return String.valueOf(r).startsWith("ok ");
+                });
+        return String.valueOf(seen[0]).substring(3);
+    }
+
+    /** Presses Enter in the dialog field with the given field id. */
+    void enterIn(String field) {
+        browser.findElement(By.cssSelector("#field-" + field + " input")).sendKeys(Keys.ENTER);
+    }
+
     String body() {
         Object text = ((JavascriptExecutor) browser).executeScript("return document.body ? document.body.innerText : '';");
         return String.valueOf(text);

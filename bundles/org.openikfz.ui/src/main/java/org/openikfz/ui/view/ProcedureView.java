@@ -297,7 +297,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             // FZV § 20(1): identified first, then the questions (the engine verifies nothing before)
             currentStepId = IDENTIFICATION_STEP;
             add(progress(steps, IDENTIFICATION_STEP, locale));
-            identification.show(getTranslation("procedure.stepOf", 1, steps.size() + 1));
+            identification.show(getTranslation("procedure.stepOf", 1, stepsShown(steps)));
             add(identification);
             stepShown = identification;
             return;
@@ -332,6 +332,11 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
 
     private static String cite(LegalBasis basis) {
         return basis.title() == null ? basis.citation() : basis.citation() + " (" + basis.title() + ")";
+    }
+
+    /** How many steps the progress list shows: the identification (if required), the dialog's visible steps and the review. */
+    private int stepsShown(List<DialogStep> steps) {
+        return (identification.required() ? 1 : 0) + steps.size() + 1;
     }
 
     /** The steps of the application; {@code current} is a step id, the identification step, or {@code null} for the review. */
@@ -369,7 +374,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         int offset = identification.required() ? 1 : 0; // the identification step comes first
         Section section = new Section();
         section.addClassName("ikfz-step");
-        Span counter = new Span(getTranslation("procedure.stepOf", index + 1 + offset, steps.size() + offset));
+        Span counter = new Span(getTranslation("procedure.stepOf", index + 1 + offset, stepsShown(steps)));
         counter.addClassName("ikfz-step-counter");
         section.add(counter, new H2(step.title().get(locale)));
         if (step.intro() != null) {
@@ -429,7 +434,10 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     private void renderReview(List<DialogStep> steps, Locale locale) {
         Section section = new Section();
         section.addClassName("ikfz-step");
-        section.add(new H2(getTranslation("procedure.review")), new Paragraph(getTranslation("procedure.reviewIntro")));
+        int total = stepsShown(steps);
+        Span counter = new Span(getTranslation("procedure.stepOf", total, total));
+        counter.addClassName("ikfz-step-counter");
+        section.add(counter, new H2(getTranslation("procedure.review")), new Paragraph(getTranslation("procedure.reviewIntro")));
         Answers given = new Answers(answers);
         for (DialogStep step : steps) {
             Div group = new Div(new H3(step.title().get(locale)));

@@ -121,6 +121,7 @@ class AusserbetriebsetzungBrowserIT {
         c.waitForText("Bevor Sie etwas freilegen");
         // on the 360 px phone the next step starts at the top of the screen, its heading focused
         c.stepHeadingFocusedInView();
+        assertEquals("Schritt 2 von 6", c.stepCounterMatchesProgress());
         c.accessible("hinweis");
         c.choose("hinweisGelesen", "Ja");
         c.button("Weiter");
@@ -144,6 +145,7 @@ class AusserbetriebsetzungBrowserIT {
         c.button("Angaben prüfen");
 
         c.waitForText("Angaben prüfen lassen");
+        assertEquals("Schritt 6 von 6", c.stepCounterMatchesProgress());
         c.accessible("review");
         c.button("Angaben prüfen lassen");
     }

@@ -1,5 +1,6 @@
 package org.openikfz.it.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -158,6 +159,18 @@ final class Citizen implements AutoCloseable {
                     return String.valueOf(r).startsWith("ok ");
                 });
         return String.valueOf(seen[0]).substring(3);
+    }
+
+    /** The step counter ("Schritt 2 von 6") as the progress list shows it: its number is the current pill's, its total the pills'. */
+    String stepCounterMatchesProgress() {
+        Object r = ((JavascriptExecutor) browser).executeScript("const c = document.querySelector('.ikfz-step-counter');"
+                + "const pills = Array.from(document.querySelectorAll('.ikfz-steps li'));"
+                + "const at = pills.findIndex(p => p.classList.contains('current')) + 1;"
+                + "return [c ? c.innerText.trim() : null, at, pills.length];");
+        List<?> seen = (List<?>) r;
+        String expected = "Schritt " + seen.get(1) + " von " + seen.get(2);
+        assertEquals(expected, seen.get(0), "the counter next to the progress list");
+        return expected;
     }
 
     /** Presses Enter in the dialog field with the given field id. */

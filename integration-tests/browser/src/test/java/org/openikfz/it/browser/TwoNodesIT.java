@@ -87,7 +87,7 @@ class TwoNodesIT {
                 + "\naudit.keyFile=" + shared.resolve("audit.key") + "\naudit.checkpointFile=" + shared.resolve("checkpoints.log") + "\n");
         // the district's authority stays; these keys are added
         org.openikfz.it.EtcFiles.configure(home, "org.openikfz.core", "node.id=" + id + "\nhousekeeping.period=200\noutbox.leaseSeconds=10\n"
-                + "outbox.claimSize=5\noutbox.lanes=" + LANES + "\n");
+                + "outbox.claimSize=20\noutbox.lanes=" + LANES + "\n");
         // the KBA's answers in slow mode take a while: node B is killed while it is sending to the KBA
         Files.writeString(etc.resolve("org.openikfz.simulator.kba.cfg"), "mode=normal\nslow.delay=1500\n");
         Files.writeString(etc.resolve("org.openikfz.testfixture.clock.cfg"), "aheadMinutes=0\n");

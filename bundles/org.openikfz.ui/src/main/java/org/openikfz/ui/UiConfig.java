@@ -90,4 +90,16 @@ public @interface UiConfig {
             + "refused with 413 before they are read (the portal's own requests are far smaller; the machine API takes at "
             + "most 64 KiB). 1 MiB by default.")
     long maxRequestBytes() default 1024 * 1024;
+
+    @AttributeDefinition(name = "Impressum", description = "Address (https://...) of the authority's Impressum (§ 5 DDG), linked"
+            + " in the portal's footer. Empty: no link (a public body's portal needs one).")
+    String imprintUrl() default "";
+
+    @AttributeDefinition(name = "Datenschutzerklärung", description = "Address of the authority's privacy notice (Art. 13"
+            + " DSGVO), linked in the footer.")
+    String privacyUrl() default "";
+
+    @AttributeDefinition(name = "Erklärung zur Barrierefreiheit", description = "Address of the portal's accessibility"
+            + " statement (§ 12b BGG, BITV 2.0 / the Land's law), linked in the footer.")
+    String accessibilityUrl() default "";
 }

@@ -24,6 +24,7 @@ import org.openikfz.api.procedure.Procedure;
 import org.openikfz.ui.backoffice.StaffViews;
 import org.openikfz.ui.web.BackOfficeAccess;
 import org.openikfz.ui.web.EngineAccess;
+import org.openikfz.ui.web.LegalPages;
 import org.openikfz.ui.web.PortalServlet;
 import org.openikfz.ui.web.ProcedureCatalog;
 import org.openikfz.ui.web.SessionsPerAddress;
@@ -87,12 +88,15 @@ public class UiServer {
     private final BackOfficeAccess backOffice = new BackOfficeAccess(() -> staff, () -> workspace, () -> review, () -> platform,
             () -> health);
     private volatile List<Server> servers = List.of();
+    /** The authority's Impressum, privacy notice and accessibility statement, linked in the portal's footer. */
+    private volatile LegalPages legalPages = LegalPages.of("", "", "");
 
     @Activate
     void activate(UiConfig config, BundleContext bundleContext) throws Exception {
         long start = System.nanoTime();
         List<Server> started = new ArrayList<>();
         PublicAddress address = PublicAddress.of(config.publicBaseUrl());
+        legalPages = LegalPages.of(config.imprintUrl(), config.privacyUrl(), config.accessibilityUrl());
         Ingresses.Connectors connectors = Ingresses.Connectors.of(config.trustedProxies(), config.tlsKeyStore(),
                 config.tlsKeyStorePassword(), config.hstsMaxAgeSeconds(), bundleContext.getProperty("openikfz.home"));
         Ingresses.RateLimit pages = new Ingresses.RateLimit(config.pageRequestsPerSecond(), config.pageRequestBurst());
@@ -142,6 +146,7 @@ public class UiServer {
         context.setAttribute(EngineAccess.class.getName(), engine);
         context.setAttribute(BackOfficeAccess.class.getName(), backOffice);
         context.setAttribute(PublicAddress.class.getName(), address);
+        context.setAttribute(LegalPages.class.getName(), legalPages);
         // the JSR 356 container Atmosphere finds for Vaadin's push over WebSocket
         JakartaWebSocketServletContainerInitializer.configure(context, null);
         context.addFilter(new FilterHolder(new StaticResourcesFilter(BundleClassLoader.get())), "/*",

@@ -25,6 +25,7 @@ public class MainLayout extends Div implements RouterLayout, LocaleChangeObserve
     private final Button language = new Button();
     private final Main main = new Main();
     private final Span footerText = new Span();
+    private final Div legalLinks = new Div();
     /** The first stop of the keyboard: past the header straight to the page's content (WCAG 2.4.1). */
     private final Anchor skip = new Anchor("#" + CONTENT, "");
     static final String CONTENT = "ikfz-content";
@@ -50,7 +51,8 @@ public class MainLayout extends Div implements RouterLayout, LocaleChangeObserve
         main.getElement().setAttribute("tabindex", "-1");
         skip.addClassName("ikfz-skip");
         skip.getElement().setAttribute("router-ignore", true);
-        Footer footer = new Footer(footerText);
+        legalLinks.addClassName("ikfz-legal");
+        Footer footer = new Footer(legalLinks, footerText);
         footer.addClassName("ikfz-footer");
         add(skip, header, main, footer);
     }
@@ -79,6 +81,13 @@ public class MainLayout extends Div implements RouterLayout, LocaleChangeObserve
         language.getElement().setAttribute("lang", isEnglish(getLocale()) ? "de" : "en");
         footerText.setText(getTranslation("app.footer"));
         skip.setText(getTranslation("app.skipToContent"));
+        legalLinks.removeAll();
+        org.openikfz.ui.web.LegalPages.current().pages().forEach((key, uri) -> {
+            Anchor link = new Anchor(uri.toString(), getTranslation(key));
+            link.getElement().setAttribute("router-ignore", true);
+            link.getElement().setAttribute("rel", "noopener");
+            legalLinks.add(link);
+        });
         UI.getCurrent().getPage().executeJs("document.documentElement.lang = $0", getLocale().getLanguage());
     }
 

@@ -29,7 +29,11 @@ class AusserbetriebsetzungBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        distribution = RunningDistribution.start("abmelden");
+        // the authority's legal pages, as a district configures them (linked in the footer)
+        distribution = RunningDistribution.start("abmelden", home -> java.nio.file.Files.writeString(home.resolve("etc/org.openikfz.ui.cfg"),
+                "imprintUrl=https://www.erzgebirgskreis.de/impressum\nprivacyUrl=https://www.erzgebirgskreis.de/datenschutz\n"
+                        + "accessibilityUrl=https://www.erzgebirgskreis.de/barrierefreiheit\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND));
         citizen = new Citizen();
     }
 
@@ -106,6 +110,10 @@ class AusserbetriebsetzungBrowserIT {
         c.open(distribution.uri("/ausserbetriebsetzung").toString());
         c.waitForText("Fahrzeug abmelden (Außerbetriebsetzung)");
         c.accessible("fahrzeug");
+        // Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit on every page (a public body's portal, BITV 2.0)
+        assertEquals(List.of("Impressum https://www.erzgebirgskreis.de/impressum", "Datenschutz https://www.erzgebirgskreis.de/datenschutz",
+                "Barrierefreiheit https://www.erzgebirgskreis.de/barrierefreiheit"), c.browser.findElements(By.cssSelector(".ikfz-legal a"))
+                .stream().map(a -> a.getText().trim() + " " + a.getAttribute("href")).toList());
         // the keyboard's first stop skips the header (WCAG 2.4.1)
         c.browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         assertEquals("Zum Inhalt springen", ((org.openqa.selenium.JavascriptExecutor) c.browser)

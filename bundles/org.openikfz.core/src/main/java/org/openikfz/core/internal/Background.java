@@ -95,6 +95,12 @@ final class Background {
         this(core, targets, payment, "single", DEFAULT_LEASE, DEFAULT_CLAIM);
     }
 
+    /** The background work as the engine's configuration sets it up (the outbox's claims and lanes). */
+    static Background of(Core core, Function<String, TransferTarget> targets, PaymentFlow payment, String node, EngineConfig config) {
+        return new Background(core, targets, payment, node, Duration.ofSeconds(Math.max(2, config.outbox_leaseSeconds())),
+                Math.max(1, config.outbox_claimSize()), Math.clamp(config.outbox_lanes(), 1, 64));
+    }
+
     Background(Core core, Function<String, TransferTarget> targets, PaymentFlow payment, String node, Duration lease, int claim) {
         this(core, targets, payment, node, lease, claim, DEFAULT_LANES);
     }

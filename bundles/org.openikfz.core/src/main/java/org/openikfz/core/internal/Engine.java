@@ -25,8 +25,6 @@ import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.core.internal.access.Access;
 import org.openikfz.core.internal.jobs.Jobs;
-import org.openikfz.core.internal.verification.Admission;
-import org.openikfz.core.internal.verification.Pipeline;
 import org.openikfz.store.api.ApplicationStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,7 +58,6 @@ public final class Engine implements ApplicationService, PlatformHealth {
     private final Registry registry = new Registry();
     // per destination, the newest connector first; when it goes, the one before it takes over again
     private final Map<String, java.util.Deque<TransferTarget>> targets = new ConcurrentHashMap<>();
-    private final Pipeline pipeline;
     private final Jobs jobs = new Jobs(Clock.systemUTC());
     private final Core core;
     private final DialogFlow dialog;
@@ -81,23 +78,18 @@ public final class Engine implements ApplicationService, PlatformHealth {
                 district.land(), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
                 new ReviewSampling(config.review_rate(), random), Duration.ofMinutes(Math.max(1, config.dialog_idleMinutes())),
                 () -> payment, () -> identity, district.procedures(), observations);
-        this.pipeline = Pipeline.withThreads(Math.max(1, config.check_threads()), Duration.ofSeconds(Math.max(1, config.check_timeoutSeconds())),
-                observations);
         this.dialog = new DialogFlow(core);
-        this.verification = new VerificationFlow(core, pipeline, new Admission(config.verification_concurrent(),
-                config.verification_opposedPerVehicle(), Duration.ofMinutes(Math.max(1, config.verification_vehicleWindowMinutes()))));
+        this.verification = VerificationFlow.of(core, config, observations);
         this.payments = new PaymentFlow(core);
         this.documents = new Documents(core);
         this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()));
         String node = NodeId.of(config.node_id(), context.getProperty("openikfz.home"));
-        System.getLogger(Engine.class.getName()).log(System.Logger.Level.INFO, "this node's id (claims on the outbox): " + node);
-        this.background = new Background(core, d -> Optional.ofNullable(targets.get(d)).map(java.util.Deque::peekFirst).orElse(null), payments,
-                node, Duration.ofSeconds(Math.max(2, config.outbox_leaseSeconds())), Math.max(1, config.outbox_claimSize()),
-                Math.clamp(config.outbox_lanes(), 1, 64));
+        this.background = Background.of(core, d -> Optional.ofNullable(targets.get(d)).map(java.util.Deque::peekFirst).orElse(null), payments,
+                node, config);
         // a round waits until the clock is bound (DS binds it right after activation)
         background.schedule(jobs, Duration.ofMillis(Math.max(50, config.housekeeping_period())), () -> clock != null);
         LOG.log(Level.INFO, "Open i-Kfz engine ready for authority " + config.authority() + " (Land " + config.land() + "), "
-                + Math.max(1, config.check_threads()) + " check threads");
+                + Math.max(1, config.check_threads()) + " check threads; this node's id (claims on the outbox): " + node);
     }
 
     @Deactivate
@@ -105,7 +97,7 @@ public final class Engine implements ApplicationService, PlatformHealth {
         LOG.log(Level.INFO, "Open i-Kfz engine stopping");
         jobs.close();
         background.close();
-        pipeline.close();
+        verification.close();
     }
 
     // ---- what comes and goes ----

@@ -61,6 +61,19 @@ final class VerificationFlow {
     private final Pipeline pipeline;
     private final Admission admission;
 
+    /** The verification unit as the engine's configuration sets it up: its check threads, time bound and admission. */
+    static VerificationFlow of(Core core, EngineConfig config, org.openikfz.core.internal.operations.Observations observations) {
+        Pipeline pipeline = Pipeline.withThreads(Math.max(1, config.check_threads()),
+                Duration.ofSeconds(Math.max(1, config.check_timeoutSeconds())), observations);
+        return new VerificationFlow(core, pipeline, new Admission(config.verification_concurrent(), config.verification_opposedPerVehicle(),
+                Duration.ofMinutes(Math.max(1, config.verification_vehicleWindowMinutes()))));
+    }
+
+    /** Stops the check threads (the engine's deactivation). */
+    void close() {
+        pipeline.close();
+    }
+
     VerificationFlow(Core core, Pipeline pipeline, Admission admission) {
         this.core = core;
         this.pipeline = pipeline;

@@ -130,17 +130,57 @@ public class CaseView extends StaffPage {
         problem.getElement().setAttribute("role", "alert");
         java.util.function.Supplier<PostalAddress> to = () -> new PostalAddress(name.getValue(), street.getValue(), postalCode.getValue(),
                 city.getValue());
+        // a decision is mailed at once and cannot be taken back here: the clerk confirms it first
+        Div confirm = new Div();
+        confirm.setId("case-confirm");
         Button approve = new Button(StaffViews.t(locale, "Antrag stattgeben", "Grant the application"),
-                e -> decide(true, reason, to.get(), problem));
+                e -> confirm(true, reason, to.get(), problem, confirm));
         approve.setId("case-approve");
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button reject = new Button(StaffViews.t(locale, "Antrag ablehnen", "Refuse the application"),
-                e -> decide(false, reason, to.get(), problem));
+                e -> confirm(false, reason, to.get(), problem, confirm));
         reject.setId("case-reject");
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout buttons = new HorizontalLayout(approve, reject);
         buttons.addClassName("ikfz-buttons");
-        add(address, reason, problem, buttons);
+        add(address, reason, problem, buttons, confirm);
+    }
+
+    /** Asks once more before a decision: what it is, where the letter goes, that it cannot be undone here. */
+    private void confirm(boolean approve, TextArea reason, PostalAddress to, Div problem, Div confirm) {
+        Locale locale = getLocale();
+        problem.setText("");
+        confirm.removeAll();
+        if (java.util.stream.Stream.of(to.name(), to.street(), to.postalCode(), to.city()).anyMatch(p -> p == null || p.isBlank())) {
+            decide(approve, reason, to, problem); // no address to confirm: the desk says what is missing
+            return;
+        }
+        confirm.addClassNames("ikfz-notice", "warning");
+        Paragraph question = new Paragraph((approve
+                ? StaffViews.t(locale, "Dem Antrag endgültig stattgeben?", "Grant the application for good?")
+                : StaffViews.t(locale, "Den Antrag endgültig ablehnen?", "Refuse the application for good?")) + " "
+                + StaffViews.t(locale, "Der Bescheid geht sofort per Post an ", "The decision goes by post at once to ")
+                + String.join(", ", to.name().strip(), to.street().strip(), (to.postalCode().strip() + " " + to.city().strip()).strip())
+                + StaffViews.t(locale, ". Hier lässt er sich nicht zurücknehmen.", ". It cannot be taken back here."));
+        question.setId("case-confirm-question");
+        question.getElement().setAttribute("tabindex", "-1");
+        Button yes = new Button(approve ? StaffViews.t(locale, "Ja, stattgeben", "Yes, grant it")
+                : StaffViews.t(locale, "Ja, ablehnen", "Yes, refuse it"), e -> {
+                    confirm.removeAll();
+                    confirm.removeClassNames("ikfz-notice", "warning");
+                    decide(approve, reason, to, problem);
+                });
+        yes.setId("case-confirm-yes");
+        yes.addThemeVariants(approve ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_ERROR);
+        Button no = new Button(StaffViews.t(locale, "Abbrechen", "Cancel"), e -> {
+            confirm.removeAll();
+            confirm.removeClassNames("ikfz-notice", "warning");
+        });
+        no.setId("case-confirm-no");
+        HorizontalLayout answers = new HorizontalLayout(yes, no);
+        answers.addClassName("ikfz-buttons");
+        confirm.add(question, answers);
+        question.getElement().executeJs("this.focus()");
     }
 
     private static TextField addressField(String id, String label, String value, int maxLength) {

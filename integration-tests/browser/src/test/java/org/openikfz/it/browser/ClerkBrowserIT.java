@@ -169,7 +169,18 @@ class ClerkBrowserIT {
             clerk.typeInto("case-address-street", "Hauptstraße 1");
             clerk.typeInto("case-address-postal-code", "09456");
             clerk.typeInto("case-address-city", "Annaberg-Buchholz");
+            // an irreversible decision is confirmed first, naming where the letter goes; cancelled, nothing is decided
             clerk.browser.findElement(By.id("case-approve")).click();
+            clerk.waitForText("Dem Antrag endgültig stattgeben?");
+            assertTrue(clerk.body().contains("Erika Mustermann, Hauptstraße 1, 09456 Annaberg-Buchholz"), clerk.body());
+            clerk.accessible("fall-bestaetigen");
+            clerk.browser.findElement(By.id("case-confirm-no")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(clerk.browser, java.time.Duration.ofSeconds(15))
+                    .until(d -> !clerk.body().contains("Dem Antrag endgültig stattgeben?"));
+            assertTrue(clerk.body().contains("Stand: offen"), "cancelled: still open: " + clerk.body());
+            clerk.browser.findElement(By.id("case-approve")).click();
+            clerk.waitForText("Dem Antrag endgültig stattgeben?");
+            clerk.browser.findElement(By.id("case-confirm-yes")).click();
             clerk.waitForText("Bescheid herunterladen (PDF)");
             clerk.accessible("fall-entschieden");
             clerk.screenshot("sachbearbeitung-entschieden");

@@ -66,11 +66,9 @@ final class Letters {
     static String payload(String kind, Application application, ProcedureDescription description, Decision decision,
             Set<Output> outputs, Answers answers, Map<String, String> facts, VerifiedIdentity applicant, Instant now,
             Map<String, Object> extra) {
-        Map<String, Object> registerHolder = registerHolder(facts);
-        // the holder after the decision: the identified applicant where the law asks the holder to
-        // identify (registrations, § 20(1)); otherwise (Außerbetriebsetzung) the holder in the register
-        Map<String, Object> holder = description.identification() == Identification.REQUIRED && applicant != null
-                ? person(applicant) : registerHolder != null ? registerHolder : person(applicant);
+        Holder fromRegister = registerHolder(facts);
+        Map<String, Object> registerHolder = fromRegister == null ? null : recipient(fromRegister);
+        Map<String, Object> holder = toApplicant(description, fromRegister, applicant) ? person(applicant) : registerHolder;
         Map<String, Object> recipient = switch (kind) {
             case NOTICE_TO_HOLDER, NOTICE_TO_PREVIOUS_HOLDER -> registerHolder;
             default -> holder;
@@ -156,12 +154,18 @@ final class Letters {
      * register, otherwise the identified applicant; {@code null} when none is known completely.
      */
     static Holder addressee(ProcedureDescription description, Map<String, String> facts, VerifiedIdentity applicant) {
-        Holder fromRegister = facts.containsKey(Facts.ZFZR_HOLDER_NAME) ? new Holder(facts.get(Facts.ZFZR_HOLDER_NAME),
-                facts.get(Facts.ZFZR_HOLDER_STREET), facts.get(Facts.ZFZR_HOLDER_POSTAL_CODE), facts.get(Facts.ZFZR_HOLDER_CITY), null) : null;
-        Holder identified = applicant == null ? null : applicant.person();
-        Holder chosen = description.identification() == Identification.REQUIRED && identified != null ? identified
-                : fromRegister != null ? fromRegister : identified;
+        Holder fromRegister = registerHolder(facts);
+        Holder chosen = toApplicant(description, fromRegister, applicant) ? applicant.person() : fromRegister;
         return chosen != null && complete(chosen) ? chosen : null;
+    }
+
+    /**
+     * The holder after the decision, whom the holder's letters go to: the identified applicant where
+     * the law asks the holder to identify (registrations, § 20(1)); otherwise (Außerbetriebsetzung) the
+     * holder in the register, and the identified applicant when the register named none.
+     */
+    private static boolean toApplicant(ProcedureDescription description, Holder fromRegister, VerifiedIdentity applicant) {
+        return applicant != null && (description.identification() == Identification.REQUIRED || fromRegister == null);
     }
 
     /** Whether a letter can go to this address: name, street, postal code and city given. */
@@ -180,15 +184,9 @@ final class Letters {
         return p;
     }
 
-    private static Map<String, Object> registerHolder(Map<String, String> facts) {
-        if (!facts.containsKey(Facts.ZFZR_HOLDER_NAME)) {
-            return null;
-        }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", facts.get(Facts.ZFZR_HOLDER_NAME));
-        p.put("street", facts.get(Facts.ZFZR_HOLDER_STREET));
-        p.put("postalCode", facts.get(Facts.ZFZR_HOLDER_POSTAL_CODE));
-        p.put("city", facts.get(Facts.ZFZR_HOLDER_CITY));
-        return p;
+    /** The holder as the register names them (FZV Anlage 11 Nr. 2), or {@code null}. */
+    private static Holder registerHolder(Map<String, String> facts) {
+        return facts.containsKey(Facts.ZFZR_HOLDER_NAME) ? new Holder(facts.get(Facts.ZFZR_HOLDER_NAME), facts.get(Facts.ZFZR_HOLDER_STREET),
+                facts.get(Facts.ZFZR_HOLDER_POSTAL_CODE), facts.get(Facts.ZFZR_HOLDER_CITY), null) : null;
     }
 }

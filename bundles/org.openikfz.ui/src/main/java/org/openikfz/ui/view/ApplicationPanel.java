@@ -115,6 +115,13 @@ final class ApplicationPanel extends Section {
         return ref;
     }
 
+    /** Whether the session's application of the procedure is still in the dialog (open for corrections); false when unknown. */
+    static boolean stillInDialog(String procedureId) {
+        Optional<ApplicationService> engine = EngineAccess.current().engine();
+        Optional<ApplicationRef> ref = ref(procedureId);
+        return engine.isPresent() && ref.isPresent() && inDialog(engine.get(), ref.get()).isPresent();
+    }
+
     /** The status of the application if it is still in the dialog (open for answers and identification). */
     static Optional<ApplicationStatus> inDialog(ApplicationService engine, ApplicationRef ref) {
         try {

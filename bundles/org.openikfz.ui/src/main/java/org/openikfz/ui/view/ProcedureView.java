@@ -33,10 +33,16 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import java.text.DateFormatSymbols;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
@@ -81,7 +87,9 @@ import org.openikfz.ui.web.ProcedureCatalog;
  * dialog step by step, with the conditions of steps and fields) from API data alone. When the
  * procedure goes away while the page is open, the page moves to the home view and says so.
  *
- * <p>Answers stay in this view only while it is shown; secret answers (security codes, IBAN) are
+ * <p>The dialog lives on the server, in the session ({@link DialogDraft}); the address names the
+ * step shown ({@code ?schritt=fahrzeug}, {@code ?seite=pruefung}), so a reload, the browser's back and
+ * forward buttons and a second tab show the same dialog. Secret answers (security codes, IBAN) are
  * never sent back to the browser.
  */
 public class ProcedureView extends Div implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
@@ -92,23 +100,29 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     public static final String YES = "true";
     public static final String NO = "false";
 
-    /** {@link #currentStepId} while the applicant is on the identification step (no step id starts with '#'). */
+    /** The progress list's mark of the identification step (no step id starts with '#'). */
     private static final String IDENTIFICATION_STEP = "#identification";
+    /** The query parameter that names the dialog step shown, by its id. */
+    static final String STEP = "schritt";
+    /** The query parameter that names a page besides the steps: {@link DialogDraft.Page}'s slugs. */
+    static final String PAGE = "seite";
     /** What the engine accepts for {@link FieldType#MONTH}: {@code 04.2027}, {@code 4/2027} or {@code 2027-04}. */
     private static final Pattern MONTH_INPUT = Pattern.compile("(\\d{1,2})\\s*[./]\\s*(\\d{4})|(\\d{4})-(\\d{2})");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Berlin"));
 
     private final transient ProcedureCatalog catalog = ProcedureCatalog.current();
     private String procedureId;
     private ProcedureDescription procedure;
-    private final Map<String, String> answers = new HashMap<>();
-    private String currentStepId;
-    private boolean review;
+    /** The session's dialog of this procedure: answers, the step shown, the steps reached; shared by the session's tabs. */
+    private DialogDraft draft;
     private ApplicationPanel panel; // the application after the dialog, or null while in the dialog
     private IdentificationPanel identification; // electronic identification, before the first step
     private final Map<String, Input> inputs = new LinkedHashMap<>();
     private Registration listening;
     /** What shows the current step (a step, the identification, the review or the application): its heading gets the focus. */
     private Component stepShown;
+    /** A note above the next rendering (the dialog was resumed, or its answers deleted for want of input), or null. */
+    private String note;
 
     /** One rendered field: its component, how to read it and how to show an error on it. */
     private record Input(Field field, Component component, Supplier<String> value, Consumer<String> error) {
@@ -126,44 +140,135 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        if (!id.equals(procedureId)) {
-            answers.clear();
-            currentStepId = null;
-            review = false;
-        }
-        procedureId = id;
         procedure = found.get();
-        panel = null;
-        identification = new IdentificationPanel(procedure, this::answersToKeep, this::identificationDone);
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
         String back = first(query, "return");
+        String step = first(query, STEP);
+        DialogDraft.Page page = DialogDraft.Page.of(first(query, PAGE));
+        if (back == null && id.equals(procedureId) && draft != null) {
+            // within the page: "Weiter", "Zurück", or the browser's back and forward buttons
+            show(step, page, false, event.getLocation());
+            return;
+        }
+        procedureId = id;
+        Instant now = Instant.now();
+        draft = DialogDraft.of(VaadinSession.getCurrent(), id, now, idle());
+        note = draft.expired() ? getTranslation("procedure.draft.expired", idle().toMinutes()) : null;
+        panel = null;
+        identification = new IdentificationPanel(procedure, this::answersToKeep, this::identificationDone);
         if (IdentificationPanel.RETURN.equals(back)) {
             // back from the identity provider's login page: redeem its one-time code
-            identification.returned(first(query, "code"), first(query, "state")).forEach(answers::putIfAbsent);
+            draft.keep(identification.returned(first(query, "code"), first(query, "state")));
             if (identification.identified() && identification.required()) {
-                currentStepId = IDENTIFICATION_STEP; // the confirmation, then on to the first step
+                draft.at(DialogDraft.Page.IDENTIFICATION, now); // the confirmation, then on to the first step
             }
-            // the one-time code is used up: keep it out of the address bar, the history and a reload
-            event.getUI().getPage().getHistory().replaceState(null, id);
-        } else {
-            identification.refresh();
-            if (back != null && ApplicationPanel.ref(id).isPresent()) {
-                // back from the payment page: show where the application stands, with the steps its answers took
-                restoreAnswers(ApplicationPanel.ref(id).get());
-                panel = new ApplicationPanel(procedure, this::backToDialog);
-                panel.paymentReturned(query.getOrDefault("status", List.of()).contains("PAID"));
+            render();
+            address(true); // the one-time code is used up: keep it out of the address bar, the history and a reload
+            return;
+        }
+        identification.refresh();
+        if (back != null && ApplicationPanel.ref(id).isPresent()) {
+            // back from the payment page: show where the application stands, with the steps its answers took
+            restoreAnswers(ApplicationPanel.ref(id).get());
+            draft.at(DialogDraft.Page.APPLICATION, now);
+            panel = new ApplicationPanel(procedure, this::backToDialog);
+            panel.paymentReturned(query.getOrDefault("status", List.of()).contains("PAID"));
+            render();
+            address(true);
+            panel.refresh();
+            return;
+        }
+        if (step == null && page == null && draft.page() == DialogDraft.Page.APPLICATION) {
+            // the procedure's page again after an application was sent: a new dialog
+            draft = DialogDraft.restart(VaadinSession.getCurrent(), id, now);
+        } else if (step == null && page == null && draft.started() && note == null) {
+            note = getTranslation("procedure.draft.resumed");
+        }
+        show(step, page, true, event.getLocation());
+    }
+
+    /**
+     * Shows what the address asks for when the dialog got there: a step reached before, the review once
+     * reached, the application once sent; otherwise where the dialog stands. An application that has left
+     * the dialog (paid, decided, with the clerks) stays shown: the browser's back button does not reopen its answers.
+     *
+     * @param entering the page is loaded (a reload, a second tab), not moved within
+     * @param asked the address asked for; replaced when something else is shown
+     */
+    private void show(String step, DialogDraft.Page page, boolean entering, Location asked) {
+        Instant now = Instant.now();
+        boolean sent = draft.page() == DialogDraft.Page.APPLICATION;
+        boolean wantsDialog = page != DialogDraft.Page.APPLICATION && (step != null || page != null);
+        if (sent && wantsDialog && ApplicationPanel.ref(procedureId).isPresent() && !ApplicationPanel.stillInDialog(procedureId)) {
+            page = DialogDraft.Page.APPLICATION;
+            step = null;
+        }
+        if (page == DialogDraft.Page.APPLICATION) {
+            if (ApplicationPanel.ref(procedureId).isPresent()) {
+                draft.at(DialogDraft.Page.APPLICATION, now);
             }
+        } else if (page == DialogDraft.Page.REVIEW) {
+            if (draft.reachedReview()) {
+                draft.at(DialogDraft.Page.REVIEW, now);
+            }
+        } else if (page == DialogDraft.Page.IDENTIFICATION) {
+            if (identification.required()) {
+                draft.at(DialogDraft.Page.IDENTIFICATION, now);
+            }
+        } else if (step != null && draft.reached(step) && visibleSteps().stream().map(DialogStep::id).toList().contains(step)) {
+            draft.at(step, now);
+        }
+        boolean application = draft.page() == DialogDraft.Page.APPLICATION;
+        boolean fresh = false; // a panel of its own asks the engine; the one just shown has the engine's answer
+        if (!application) {
+            panel = null;
+        } else if (panel == null) {
+            panel = new ApplicationPanel(procedure, this::backToDialog);
+            fresh = true;
         }
         render();
-        if (panel != null) {
-            panel.refresh();
+        if (!new Location(procedureId, shownAddress()).getPathWithQueryParameters().equals(asked.getPathWithQueryParameters())) {
+            address(true);
         }
+        if (fresh) {
+            panel.refresh();
+        } else if (!application && !entering && stepShown != null) {
+            Headings.focus(stepShown);
+        }
+    }
+
+    /** The address of what is shown now. */
+    private QueryParameters shownAddress() {
+        if (draft.page() != null) {
+            return QueryParameters.of(PAGE, draft.page().slug);
+        }
+        return draft.step() == null ? QueryParameters.empty() : QueryParameters.of(STEP, draft.step());
+    }
+
+    /**
+     * Puts the address of what is shown into the address bar: replacing the current entry (a reload, a
+     * correction of a step the dialog never got to), or as a new one the back button returns from.
+     */
+    private void address(boolean replace) {
+        Location location = new Location(procedureId, shownAddress());
+        UI ui = UI.getCurrent();
+        if (replace) {
+            ui.getPage().getHistory().replaceState(null, location);
+        } else if (!location.getPathWithQueryParameters().equals(ui.getActiveViewLocation().getPathWithQueryParameters())) {
+            ui.navigate(procedureId, shownAddress());
+        }
+    }
+
+    /** The session's idle time: a draft without input for this long is deleted, as the session would be. */
+    private static Duration idle() {
+        int seconds = VaadinSession.getCurrent().getSession().getMaxInactiveInterval();
+        return Duration.ofSeconds(seconds > 0 ? seconds : 1800);
     }
 
     /** The answers the engine keeps (no secrets), e.g. after the page was left for the payment. */
     private void restoreAnswers(ApplicationRef ref) {
         try {
-            EngineAccess.current().engine().ifPresent(engine -> engine.status(ref).answers().forEach(answers::putIfAbsent));
+            EngineAccess.current().engine().ifPresent(engine -> draft.keep(engine.status(ref).answers()));
         } catch (ApplicationException e) {
             // the panel shows why the application cannot be read
         }
@@ -179,7 +284,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         Map<String, String> keep = new HashMap<>();
         for (DialogStep step : procedure.dialog().steps()) {
             for (Field field : step.fields()) {
-                String answer = answers.get(field.id());
+                String answer = draft.answer(field.id());
                 if (!field.type().secret() && answer != null && !answer.isBlank()) {
                     keep.put(field.id(), answer);
                 }
@@ -191,26 +296,39 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     /** From the identification step on to the first step of the dialog. */
     private void identificationDone() {
         List<DialogStep> steps = visibleSteps();
-        currentStepId = steps.isEmpty() ? null : steps.get(0).id();
-        review = false;
+        if (!steps.isEmpty()) {
+            draft.at(steps.get(0).id(), Instant.now());
+        }
         moveOn();
     }
 
     /** Shows the step the applicant moved to, its heading focused at the top of the screen. */
     private void moveOn() {
-        render();
-        if (stepShown != null) {
-            Headings.focus(stepShown);
+        note = null; // said once, on the screen the citizen came back to
+        UI ui = UI.getCurrent();
+        Location target = new Location(procedureId, shownAddress());
+        if (target.getPathWithQueryParameters().equals(ui.getActiveViewLocation().getPathWithQueryParameters())) {
+            render();
+            if (stepShown != null) {
+                Headings.focus(stepShown);
+            }
+        } else {
+            ui.navigate(procedureId, shownAddress()); // beforeEnter shows it; the back button returns here
         }
     }
 
     /** Back from the application panel into the dialog, at the step of {@code fieldId} if given. */
     private void backToDialog(Optional<String> fieldId) {
         panel = null;
-        review = false;
         identification.refresh(); // e.g. the engine refused the verification without identification
-        fieldId.flatMap(f -> visibleSteps().stream().filter(s -> s.fields().stream().anyMatch(x -> x.id().equals(f))).findFirst())
-                .ifPresent(s -> currentStepId = s.id());
+        List<DialogStep> steps = visibleSteps();
+        String step = fieldId.flatMap(f -> steps.stream().filter(s -> s.fields().stream().anyMatch(x -> x.id().equals(f))).findFirst())
+                .map(DialogStep::id).orElse(draft.step() != null ? draft.step() : steps.isEmpty() ? null : steps.get(steps.size() - 1).id());
+        if (step != null) {
+            draft.at(step, Instant.now());
+        } else {
+            draft.at(DialogDraft.Page.REVIEW, Instant.now());
+        }
         moveOn();
     }
 
@@ -234,7 +352,6 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             listening.remove();
             listening = null;
         }
-        answers.clear();
     }
 
     @Override
@@ -260,7 +377,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             return;
         }
         String title = procedure.title().get(getLocale());
-        answers.clear();
+        DialogDraft.restart(VaadinSession.getCurrent(), procedureId, Instant.now()); // the answers are discarded, as the message says
         UI ui = UI.getCurrent();
         ui.navigate(HomeView.class);
         Notification notification = Notification.show(getTranslation("procedure.withdrawn", title), 10_000,
@@ -293,29 +410,64 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             return;
         }
         boolean required = identification.required();
-        if (required && (!identification.identified() || IDENTIFICATION_STEP.equals(currentStepId))) {
+        if (required && (!identification.identified() || draft.page() == DialogDraft.Page.IDENTIFICATION)) {
             // FZV § 20(1): identified first, then the questions (the engine verifies nothing before)
-            currentStepId = IDENTIFICATION_STEP;
+            draft.at(DialogDraft.Page.IDENTIFICATION, Instant.now());
             add(progress(steps, IDENTIFICATION_STEP, locale));
+            addNote();
             identification.show(getTranslation("procedure.stepOf", 1, stepsShown(steps)));
             add(identification);
             stepShown = identification;
             return;
         }
-        if (review) {
+        if (draft.page() == DialogDraft.Page.REVIEW) {
             add(progress(steps, null, locale));
+            addNote();
             renderReview(steps, locale);
             return;
         }
-        DialogStep step = steps.stream().filter(s -> s.id().equals(currentStepId)).findFirst().orElse(steps.get(0));
-        currentStepId = step.id();
+        DialogStep step = steps.stream().filter(s -> s.id().equals(draft.step())).findFirst().orElse(steps.get(0));
+        draft.at(step.id(), Instant.now());
         add(progress(steps, step.id(), locale));
+        addNote();
         if (!required && step == steps.get(0)) {
             // offered, not required: before the first question, where nothing is lost by leaving for the login
             identification.show(null);
             add(identification);
         }
         renderStep(step, steps, locale);
+    }
+
+    /**
+     * Says until when the answers are kept (FZV § 19(1) S. 6: deleted when no longer needed) and, once,
+     * that the dialog was resumed or its earlier answers deleted, with a way to start again.
+     */
+    private void addNote() {
+        if (note != null) {
+            Div box = new Div(new Span(note));
+            box.addClassNames("ikfz-notice", "info", "ikfz-draft-resumed");
+            box.getElement().setAttribute("role", "status");
+            if (draft.started()) {
+                Button restart = new Button(getTranslation("procedure.draft.restart"), e -> restart());
+                restart.setId("draft-restart");
+                box.add(restart);
+            }
+            add(box);
+        }
+        if (draft.started()) {
+            Paragraph kept = new Paragraph(getTranslation("procedure.draft.kept", CLOCK.format(draft.deletedAt(idle()))));
+            kept.addClassName("ikfz-draft-note");
+            add(kept);
+        }
+    }
+
+    /** Deletes the answers and starts a new dialog (a new application, not the one the engine holds for the old one). */
+    private void restart() {
+        draft = DialogDraft.restart(VaadinSession.getCurrent(), procedureId, Instant.now());
+        ApplicationPanel.forget(procedureId);
+        identification.refresh();
+        panel = null;
+        moveOn();
     }
 
     private Div facts(Locale locale) {
@@ -401,7 +553,11 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         buttons.addClassName("ikfz-buttons");
         if (index > 0 || offset > 0) {
             Button previous = new Button(getTranslation("procedure.previous"), e -> {
-                currentStepId = index > 0 ? steps.get(index - 1).id() : IDENTIFICATION_STEP;
+                if (index > 0) {
+                    draft.at(steps.get(index - 1).id(), Instant.now());
+                } else {
+                    draft.at(DialogDraft.Page.IDENTIFICATION, Instant.now());
+                }
                 moveOn();
             });
             buttons.add(previous);
@@ -424,9 +580,9 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         List<DialogStep> steps = visibleSteps();
         int index = steps.indexOf(step);
         if (index >= 0 && index + 1 < steps.size()) {
-            currentStepId = steps.get(index + 1).id();
+            draft.at(steps.get(index + 1).id(), Instant.now());
         } else {
-            review = true;
+            draft.at(DialogDraft.Page.REVIEW, Instant.now());
         }
         moveOn();
     }
@@ -438,6 +594,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         Span counter = new Span(getTranslation("procedure.stepOf", total, total));
         counter.addClassName("ikfz-step-counter");
         section.add(counter, new H2(getTranslation("procedure.review")), new Paragraph(getTranslation("procedure.reviewIntro")));
+        Map<String, String> answers = draft.answers();
         Answers given = new Answers(answers);
         for (DialogStep step : steps) {
             Div group = new Div(new H3(step.title().get(locale)));
@@ -458,14 +615,15 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             section.add(group);
         }
         Button change = new Button(getTranslation("procedure.change"), e -> {
-            review = false;
-            currentStepId = steps.get(steps.size() - 1).id();
+            draft.at(steps.get(steps.size() - 1).id(), Instant.now());
             moveOn();
         });
         Button submit = new Button(getTranslation("procedure.submit"), e -> {
+            draft.at(DialogDraft.Page.APPLICATION, Instant.now());
             panel = new ApplicationPanel(procedure, this::backToDialog);
             render();
             panel.verify(visibleAnswers());
+            address(false);
         });
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout buttons = new HorizontalLayout(change, submit);
@@ -525,7 +683,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     private Input input(Field field, Locale locale) {
         String label = field.label().get(locale);
         String help = field.help() == null ? null : field.help().get(locale);
-        String answer = answers.get(field.id());
+        String answer = draft.answer(field.id());
         Input input = switch (field.type()) {
             case DATE -> {
                 DatePicker picker = new DatePicker(label);
@@ -631,20 +789,21 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
             if (!field.type().secret()) {
-                answers.remove(field.id());
+                draft.remove(field.id(), Instant.now());
             }
         } else {
-            answers.put(field.id(), trimmed);
+            draft.put(field.id(), trimmed, field.type().secret(), Instant.now());
         }
     }
 
     private void updateVisibility() {
-        Answers given = new Answers(answers);
+        Answers given = new Answers(draft.answers());
         inputs.values().forEach(i -> i.component().setVisible(i.field().visible(given)));
     }
 
     private boolean validate() {
         Locale locale = getLocale();
+        Map<String, String> answers = draft.answers();
         Answers given = new Answers(answers);
         boolean valid = true;
         Component firstInvalid = null;
@@ -701,6 +860,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
 
     /** The answers to the fields shown for these answers; hidden fields' old answers are cleared. */
     private Map<String, String> visibleAnswers() {
+        Map<String, String> answers = draft.answers();
         Answers given = new Answers(answers);
         Map<String, String> visible = new HashMap<>();
         for (DialogStep step : procedure.dialog().steps()) {
@@ -713,7 +873,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private List<DialogStep> visibleSteps() {
-        Answers given = new Answers(answers);
+        Answers given = new Answers(draft.answers());
         return procedure.dialog().steps().stream().filter(s -> s.visible(given)).toList();
     }
 

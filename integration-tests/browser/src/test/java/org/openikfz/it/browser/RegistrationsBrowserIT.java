@@ -1,6 +1,7 @@
 package org.openikfz.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openikfz.it.browser.Applicants.ERIKA;
 import static org.openikfz.it.browser.Applicants.MAX;
@@ -23,10 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openikfz.it.DemoAnswers;
 import org.openikfz.it.browser.Applicants.Vehicle;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -130,6 +134,87 @@ class RegistrationsBrowserIT {
         assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
     }
 
+    /**
+     * FZV § 19 dialogs that do not lose people: in every procedure, up to the review, then a reload, the
+     * browser's back and forward buttons and a second tab of the same browser all show the same answers;
+     * the second tab then has them verified, so the security codes (never sent back to the page) were kept too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ausserbetriebsetzung", "wiederzulassung", "erstzulassung", "umschreibung"})
+    void theDialogSurvivesAReloadBackAndForwardAndASecondTab(String procedure) throws Exception {
+        Map<String, String> answers;
+        int person;
+        switch (procedure) {
+            case "ausserbetriebsetzung" -> {
+                answers = DemoAnswers.abmelden(applicants.registered().plate(), "K7m", "P2x", DemoAnswers.ZB1);
+                person = -1;
+            }
+            case "wiederzulassung" -> {
+                Vehicle vehicle = applicants.deregistered(today().minusYears(2));
+                answers = DemoAnswers.wiederzulassung(vehicle.plate(), vehicle.fin(), applicants.evb(), "Erika Mustermann");
+                person = ERIKA;
+            }
+            case "erstzulassung" -> {
+                String fin = applicants.newVehicle("Ez6Nf1Kp4Qr9", true, "");
+                answers = DemoAnswers.erstzulassung(fin, "Ez6Nf1Kp4Qr9", applicants.evb(), "Muster GmbH");
+                person = MUSTER_GMBH;
+            }
+            default -> {
+                Vehicle vehicle = applicants.registered();
+                answers = DemoAnswers.umschreibung("halterwechsel", "bezirk", vehicle.plate(), vehicle.fin());
+                answers.put("kennzeichenWahl", "behalten");
+                answers.putAll(DemoAnswers.insuranceAndTax(applicants.evb(), "Max Mustermann"));
+                person = MAX;
+            }
+        }
+        Dialog dialog = new Dialog(procedure);
+        if (person >= 0) {
+            dialog.identify(person);
+        }
+        dialog.fill(answers, false);
+        String review = dialog.review();
+        assertTrue(citizen.browser.getCurrentUrl().endsWith("/" + procedure + "?seite=pruefung"), citizen.browser.getCurrentUrl());
+        String kept = citizen.browser.findElement(By.cssSelector(".ikfz-draft-note")).getText();
+        assertTrue(kept.matches("(?s).*um \\d{2}:\\d{2} Uhr gelöscht.*"), "says when the answers are deleted: " + kept);
+
+        // F5: the same review
+        citizen.browser.navigate().refresh();
+        dialog.waitForReview(review);
+
+        // back: the last step, its answers in their fields; back once more; forward twice: the review again
+        citizen.browser.navigate().back();
+        String last = dialog.waitForStepOtherThan(null);
+        assertTrue(citizen.browser.getCurrentUrl().contains("?schritt="), citizen.browser.getCurrentUrl());
+        dialog.fieldsShowTheirAnswers(answers);
+        citizen.browser.navigate().back();
+        dialog.waitForStepOtherThan(last);
+        dialog.fieldsShowTheirAnswers(answers);
+        citizen.browser.navigate().forward();
+        dialog.waitForStep(last);
+        citizen.browser.navigate().forward();
+        dialog.waitForReview(review);
+
+        // a second tab of the same browser: the same dialog, said to be continued
+        String first = citizen.browser.getWindowHandle();
+        citizen.browser.switchTo().newWindow(WindowType.TAB);
+        citizen.open(distribution.uri("/" + procedure).toString());
+        citizen.waitForText("Sie machen mit Ihrem Antrag dort weiter, wo Sie aufgehört haben.");
+        dialog.waitForReview(review);
+        citizen.accessible(procedure + "-resumed");
+        // the codes were kept on the server: the verification passes without typing them again
+        citizen.button("Angaben prüfen lassen");
+        citizen.waitForText("Gebühren bezahlen");
+        citizen.browser.close();
+
+        // the first tab, reloaded on the review: the application sent from the other tab, not its answers to send again
+        citizen.browser.switchTo().window(first);
+        citizen.browser.navigate().refresh();
+        citizen.waitForText("Gebühren bezahlen");
+        assertTrue(citizen.browser.getCurrentUrl().endsWith("?seite=antrag"), citizen.browser.getCurrentUrl());
+        assertFalse(citizen.hasButton("Angaben prüfen lassen"), citizen.body());
+        assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
+    }
+
     /** One procedure's dialog, driven from its description. */
     private final class Dialog {
 
@@ -199,6 +284,83 @@ class RegistrationsBrowserIT {
             if (check) {
                 citizen.accessible(procedure + "-review");
                 citizen.screenshot(procedure + "-review");
+            }
+        }
+
+        /** Waits for a step whose counter is not {@code before} (not the review either); returns its counter. */
+        String waitForStepOtherThan(String before) {
+            new WebDriverWait(citizen.browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+                    .withMessage(() -> "waiting for a step other than " + before + ": " + citizen.body())
+                    .until(d -> !citizen.body().contains("Angaben prüfen lassen") && counter() != null && !counter().equals(before));
+            return counter();
+        }
+
+        /** Waits for the step with this counter. */
+        void waitForStep(String counter) {
+            new WebDriverWait(citizen.browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+                    .withMessage(() -> "waiting for " + counter + ": " + citizen.body())
+                    .until(d -> !citizen.body().contains("Angaben prüfen lassen") && counter.equals(counter()));
+        }
+
+        /** The review's text: every answer (secret ones as "eingegeben"). */
+        String review() {
+            citizen.waitForText("Angaben prüfen lassen");
+            return citizen.browser.findElement(By.cssSelector("section.ikfz-step")).getText();
+        }
+
+        /** Waits until the review shows exactly {@code text}. */
+        void waitForReview(String text) {
+            new WebDriverWait(citizen.browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+                    .withMessage(() -> "waiting for the review " + text + "; page: " + citizen.body())
+                    .until(d -> d.findElements(By.cssSelector("section.ikfz-step")).stream().anyMatch(e -> {
+                        try {
+                            return e.getText().equals(text);
+                        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                            return false;
+                        }
+                    }));
+        }
+
+        /**
+         * The step's fields show what was answered: text fields their text, radio groups and lists their
+         * choice, secret fields nothing but the note that the code is kept.
+         */
+        @SuppressWarnings("unchecked")
+        void fieldsShowTheirAnswers(Map<String, String> answers) {
+            Map<String, Object> shown = (Map<String, Object>) ((JavascriptExecutor) citizen.browser).executeScript(
+                    "const r = {}; document.querySelectorAll('[id^=\"field-\"]').forEach(e => { if (e.offsetParent === null) return;"
+                            + " const checked = e.querySelector('vaadin-radio-button[checked]');"
+                            + " r[e.id.substring(6)] = e.localName === 'vaadin-password-field' ? 'secret:' + (e.placeholder || '')"
+                            + " : e.localName === 'vaadin-radio-group' ? (checked ? checked.innerText.trim() : '')"
+                            + " : e.localName === 'vaadin-select' ? (e.querySelector('vaadin-select-value-button') || e).innerText.trim()"
+                            + " : (e.value || ''); }); return r;");
+            assertTrue(!shown.isEmpty(), "a step with fields: " + citizen.body());
+            for (Map.Entry<String, Object> field : shown.entrySet()) {
+                String answer = answers.get(field.getKey());
+                String value = String.valueOf(field.getValue());
+                if (answer == null) {
+                    continue;
+                }
+                JsonNode description = fields.get(field.getKey());
+                String type = description.path("type").asText();
+                String expected = switch (type) {
+                    case "YES_NO" -> answer.equals("true") ? "Ja" : "Nein";
+                    case "CHOICE" -> {
+                        String label = answer;
+                        for (JsonNode choice : description.path("choices")) {
+                            if (choice.path("value").asText().equals(answer)) {
+                                label = german(choice.path("label"));
+                            }
+                        }
+                        yield label;
+                    }
+                    case "MONTH" -> answer.matches("\\d{4}-\\d{2}") ? answer.substring(5) + "." + answer.substring(0, 4) : answer;
+                    default -> value.startsWith("secret:") ? "secret:Bereits eingegeben – zum Ändern neu eingeben" : answer;
+                };
+                if (type.equals("DATE")) {
+                    continue; // the picker shows it in its own format; the review above compares it
+                }
+                assertEquals(expected, value, "field " + field.getKey() + " after the back button");
             }
         }
 

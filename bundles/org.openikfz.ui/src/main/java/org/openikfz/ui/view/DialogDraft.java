@@ -56,7 +56,7 @@ final class DialogDraft implements Serializable {
     private Page page;
     private Instant touched;
 
-    private DialogDraft(Instant now) {
+    DialogDraft(Instant now) {
         this.touched = now;
     }
 
@@ -67,13 +67,18 @@ final class DialogDraft implements Serializable {
     static DialogDraft of(VaadinSession session, String procedureId, Instant now, Duration idle) {
         String key = "openikfz.draft." + procedureId;
         DialogDraft draft = (DialogDraft) session.getAttribute(key);
-        boolean expired = draft != null && draft.started() && draft.touched.plus(idle).isBefore(now);
+        boolean expired = draft != null && draft.expiredAt(now, idle);
         if (draft == null || expired) {
             draft = new DialogDraft(now);
             draft.expiredBefore = expired;
             session.setAttribute(key, draft);
         }
         return draft;
+    }
+
+    /** Whether the draft was left without input for longer than {@code idle}: then it is deleted. */
+    boolean expiredAt(Instant now, Duration idle) {
+        return started() && touched.plus(idle).isBefore(now);
     }
 
     /** Deletes the session's draft of the procedure (a new dialog begins). */

@@ -9,11 +9,21 @@ import java.util.UUID;
  * @param reason     why the machine could not decide (which check failed), for the clerk
  * @param state      {@code OPEN}, {@code APPROVED} or {@code REJECTED}
  * @param decidedBy  the clerk's user name, or {@code null} while open
+ * @param reference  the decision's reference (Aktenzeichen) once decided, otherwise {@code null}
+ * @param plate      the vehicle's registration plate as the application names it, or {@code null}
+ * @param applicant  the applicant's name (identified electronically) or the holder's in the register, or {@code null}
+ * @since 1.5 for {@code reference}, {@code plate} and {@code applicant}
  */
 public record ClerkCase(UUID application, String procedure, String procedureTitle, String authority, Instant received,
-        String reason, String state, String decidedBy, Instant decidedAt) {
+        String reason, String state, String decidedBy, Instant decidedAt, String reference, String plate, String applicant) {
 
     public static final String OPEN = "OPEN";
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
+
+    /** A case without reference, plate and applicant (as before 1.5). */
+    public ClerkCase(UUID application, String procedure, String procedureTitle, String authority, Instant received,
+            String reason, String state, String decidedBy, Instant decidedAt) {
+        this(application, procedure, procedureTitle, authority, received, reason, state, decidedBy, decidedAt, null, null, null);
+    }
 }

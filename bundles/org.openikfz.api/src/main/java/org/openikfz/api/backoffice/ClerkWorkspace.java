@@ -52,6 +52,15 @@ public interface ClerkWorkspace {
      */
     Optional<PostalAddress> letterAddress(StaffSession session, UUID application);
 
+    /**
+     * The authority's text blocks for a decision's reasons, those for granting first.
+     *
+     * @since 1.5
+     */
+    default List<ReasonTemplate> reasonTemplates(StaffSession session) {
+        return List.of();
+    }
+
     /** The written decision as PDF, while the case file is in the portal. */
     Optional<byte[]> letter(StaffSession session, UUID application);
 

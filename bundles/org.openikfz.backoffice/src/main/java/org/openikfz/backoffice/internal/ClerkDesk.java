@@ -16,6 +16,7 @@ import org.openikfz.api.backoffice.ClerkCase;
 import org.openikfz.api.backoffice.ClerkWorkspace;
 import org.openikfz.api.backoffice.PostalAddress;
 import org.openikfz.api.backoffice.PostalItem;
+import org.openikfz.api.backoffice.ReasonTemplate;
 import org.openikfz.api.backoffice.Role;
 import org.openikfz.api.backoffice.StaffMember;
 import org.openikfz.api.backoffice.StaffSession;
@@ -49,6 +50,9 @@ public final class ClerkDesk implements ClerkWorkspace {
     /** The case file's German labels (what the checks established, the identification's level). */
     private static final java.util.ResourceBundle TEXTS = java.util.ResourceBundle.getBundle(
             "org.openikfz.backoffice.internal.CaseTexts", Locale.ROOT, ClerkDesk.class.getClassLoader());
+    /** The text blocks for a decision's reasons ({@code ReasonTemplates.properties}). */
+    private static final java.util.ResourceBundle REASONS = java.util.ResourceBundle.getBundle(
+            "org.openikfz.backoffice.internal.ReasonTemplates", Locale.ROOT, ClerkDesk.class.getClassLoader());
     private static final int MAX_REASON = 4000;
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -159,6 +163,18 @@ public final class ClerkDesk implements ClerkWorkspace {
     }
 
     @Override
+    public List<ReasonTemplate> reasonTemplates(StaffSession session) {
+        staff.require(session, Role.CLERK, Role.SUPERVISOR);
+        List<ReasonTemplate> templates = new ArrayList<>();
+        for (String id : REASONS.getString("order").split(",")) {
+            String key = id.strip();
+            templates.add(new ReasonTemplate(key, REASONS.getString(key + ".title"), key.startsWith("grant."),
+                    REASONS.getString(key + ".text")));
+        }
+        return templates;
+    }
+
+    @Override
     public Optional<byte[]> letter(StaffSession session, UUID id) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
         return work.clerkLetter(caseOf(member, id).id());
@@ -212,9 +228,37 @@ public final class ClerkDesk implements ClerkWorkspace {
                 }
             }
         }
-        String title = work.procedure(application.procedureId()).map(d -> d.title().get(Locale.GERMAN)).orElse(application.procedureId());
+        Optional<ProcedureDescription> description = work.procedure(application.procedureId());
+        String title = description.map(d -> d.title().get(Locale.GERMAN)).orElse(application.procedureId());
+        String reference = store.findCase(application.id()).map(c -> c.decision()).map(d -> d.reference()).orElse(null);
+        String plate = null;
+        String applicant = null;
+        Optional<ClerkView> view = work.clerkView(application.id());
+        if (view.isPresent()) {
+            plate = plate(description, view.get());
+            applicant = view.get().applicant().map(i -> i.person().name())
+                    .orElse(view.get().facts().get("zfzr.holder.name"));
+        }
         return new ClerkCase(application.id(), application.procedureId(), title, application.authorityId(), received, reason, state,
-                decidedBy, decidedAt);
+                decidedBy, decidedAt, reference, plate, applicant);
+    }
+
+    /** The plate the case is about: the first plate field answered, else the plate the register or the decision named. */
+    private static String plate(Optional<ProcedureDescription> description, ClerkView view) {
+        if (description.isPresent()) {
+            for (DialogStep step : description.get().dialog().steps()) {
+                for (Field field : step.fields()) {
+                    if (field.type() == org.openikfz.api.dialog.FieldType.KENNZEICHEN) {
+                        Optional<String> answer = view.answers().get(field.id()).filter(v -> !v.isBlank());
+                        if (answer.isPresent()) {
+                            return answer.get();
+                        }
+                    }
+                }
+            }
+        }
+        String registered = view.facts().get("zfzr.kennzeichen");
+        return registered != null ? registered : view.facts().get("kennzeichen.zugeteilt");
     }
 
     /** The German text of a key in {@code CaseTexts.properties}, or {@code otherwise}. */

@@ -1,5 +1,6 @@
 package org.openikfz.ui.backoffice;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -22,6 +24,7 @@ import org.openikfz.api.backoffice.BackOfficeException;
 import org.openikfz.api.backoffice.CaseFile;
 import org.openikfz.api.backoffice.ClerkCase;
 import org.openikfz.api.backoffice.PostalAddress;
+import org.openikfz.api.backoffice.ReasonTemplate;
 
 /**
  * One case: the applicant as identified, the answers, the portal's pre-check, and — for clerks and
@@ -143,7 +146,30 @@ public class CaseView extends StaffPage {
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout buttons = new HorizontalLayout(approve, reject);
         buttons.addClassName("ikfz-buttons");
-        add(address, reason, problem, buttons, confirm);
+        add(address, templates(reason, locale), reason, problem, buttons, confirm);
+    }
+
+    /** The authority's text blocks: one picked fills the reasons, which the clerk then adapts to the case. */
+    private Component templates(TextArea reason, Locale locale) {
+        List<ReasonTemplate> templates = StaffViews.workspace().reasonTemplates(session);
+        Select<ReasonTemplate> select = new Select<>();
+        select.setId("case-template");
+        select.setLabel(StaffViews.t(locale, "Textbaustein für die Begründung", "Text block for the reasons"));
+        select.setHelperText(StaffViews.t(locale, "Füllt die Begründung; bitte an den Fall anpassen.",
+                "Fills the reasons; please adapt them to the case."));
+        select.setItems(templates);
+        select.setItemLabelGenerator(t -> t == null ? "" : t.title());
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(StaffViews.t(locale, "– keiner –", "– none –"));
+        select.setWidthFull();
+        select.setVisible(!templates.isEmpty());
+        select.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                reason.setValue(e.getValue().text());
+                reason.focus();
+            }
+        });
+        return select;
     }
 
     /** Asks once more before a decision: what it is, where the letter goes, that it cannot be undone here. */

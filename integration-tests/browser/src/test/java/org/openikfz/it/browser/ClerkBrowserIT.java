@@ -136,7 +136,9 @@ class ClerkBrowserIT {
             assertEquals(List.of(), operator.violations, "WCAG 2.1 A/AA violations (axe-core)");
         }
 
-        String id = failedCase();
+        String[] failed = failedCase();
+        String id = failed[0];
+        String plate = failed[1]; // "ERZ-IT 7"
 
         try (Citizen clerk = Staff.desktop()) {
             Staff.login(clerk, distribution, anna[0], anna[1], anna[2]);
@@ -155,12 +157,26 @@ class ClerkBrowserIT {
             clerk.waitForText("Fälle zur Entscheidung");
             clerk.screenshot("sachbearbeitung-faelle");
             assertTrue(clerk.body().contains("ZFZR"), "the queue says why the machine could not decide: " + clerk.body());
+            // found by its plate as a clerk types it: lower case, without the hyphen
+            clerk.typeInto("case-search", plate.toLowerCase(java.util.Locale.ROOT).replace("-", " ") + org.openqa.selenium.Keys.ENTER);
+            clerk.waitForText("1 von ");
+            assertTrue(clerk.browser.findElement(By.id("case-results")).getText().contains(plate), clerk.body());
+            assertTrue(clerk.browser.getCurrentUrl().contains("suche="), "the search is in the address: " + clerk.browser.getCurrentUrl());
+            clerk.typeInto("case-search", "ERZ-ZZ 999" + org.openqa.selenium.Keys.ENTER);
+            clerk.waitForText("Kein Fall passt zu Suche und Filter.");
+            clerk.typeInto("case-search", plate + org.openqa.selenium.Keys.ENTER);
+            clerk.waitForText("1 von ");
+            clerk.accessible("faelle-gesucht");
             clerk.browser.findElement(By.cssSelector("a.ikfz-case-link[href*='" + id + "']")).click();
             clerk.waitForText("Vorprüfung des Portals");
             clerk.accessible("fall");
             assertFalse(clerk.body().contains(DemoAnswers.ZB1), "no security code in the case file");
-            clerk.browser.findElement(By.cssSelector("#case-reason textarea")).sendKeys(
-                    "Das Register war bei der Prüfung nicht erreichbar; die Angaben stimmen mit dem ZFZR überein.");
+            // a text block fills the reasons; the clerk adds what is particular to the case
+            clerk.selectIn("case-template", "Stattgeben: Prüfung nachgeholt, Register wieder erreichbar");
+            new org.openqa.selenium.support.ui.WebDriverWait(clerk.browser, java.time.Duration.ofSeconds(15)).until(d -> d.findElement(
+                    By.cssSelector("#case-reason textarea")).getDomProperty("value").startsWith("Bei Ihrer Antragstellung war ein Register"));
+            clerk.browser.findElement(By.cssSelector("#case-reason textarea")).sendKeys(org.openqa.selenium.Keys.chord(
+                    org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END), " Die Angaben stimmen mit dem ZFZR überein.");
             // not identified, the register unreachable: no address known, so the letter's address must be entered (FZV § 23(1) S. 3)
             assertTrue(clerk.body().contains("keine Anschrift bekannt"), clerk.body());
             clerk.browser.findElement(By.id("case-approve")).click();
@@ -185,13 +201,27 @@ class ClerkBrowserIT {
             clerk.accessible("fall-entschieden");
             clerk.screenshot("sachbearbeitung-entschieden");
             assertTrue(clerk.body().contains("stattgegeben von anna"), clerk.body());
+            String decidedReference;
             Path pdf = clerk.download("case-letter");
             try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
                 String text = new PDFTextStripper().getText(document);
-                assertTrue(text.contains("die Angaben stimmen mit dem ZFZR überein") && text.contains("Anna Schmidt"), text);
+                assertTrue(text.replaceAll("\\s+", " ").contains("Die Zulassungsbehörde hat die Prüfung nachgeholt")
+                        && text.replaceAll("\\s+", " ").contains("Die Angaben stimmen mit dem ZFZR überein") && text.contains("Anna Schmidt"), text);
+                java.util.regex.Matcher reference = java.util.regex.Pattern.compile("Aktenzeichen: (\\S+)").matcher(text);
+                assertTrue(reference.find(), text);
+                decidedReference = reference.group(1);
                 assertTrue(text.contains("Erika Mustermann") && text.contains("09456 Annaberg-Buchholz"), text);
                 assertTrue(text.contains("Ihrem Antrag wird entsprochen"), text);
             }
+            // the decided case, found by its reference among the decided ones
+            clerk.browser.findElement(By.linkText("Fälle")).click();
+            clerk.waitForText("Fälle zur Entscheidung");
+            clerk.selectIn("case-filter-state", "entschieden");
+            clerk.typeInto("case-search", decidedReference + org.openqa.selenium.Keys.ENTER);
+            clerk.waitForText("1 von ");
+            String row = clerk.browser.findElement(By.id("case-results")).getText();
+            assertTrue(row.contains(decidedReference) && row.contains(plate) && row.contains("stattgegeben von anna"), row);
+            clerk.accessible("faelle-entschieden");
             clerk.browser.findElement(By.linkText("Postausgang")).click();
             clerk.waitForText("Bescheid der Sachbearbeitung");
             clerk.accessible("postausgang");
@@ -221,7 +251,8 @@ class ClerkBrowserIT {
     }
 
     /** An Außerbetriebsetzung through the machine API while the register is unreachable, applied for anyway: the clerks decide. */
-    private static String failedCase() throws Exception {
+    /** A case with the clerks: its application id and plate. */
+    private static String[] failedCase() throws Exception {
         Applicants applicants = new Applicants(api);
         Applicants.Vehicle vehicle = applicants.registered();
         JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
@@ -235,6 +266,6 @@ class ClerkBrowserIT {
             applicants.mode("kba", "normal");
         }
         api.payAndSubmit(path, token, "MANUAL_REVIEW");
-        return created.path("id").asText();
+        return new String[] {created.path("id").asText(), vehicle.plate()};
     }
 }

@@ -181,6 +181,47 @@ public class BackOfficeIT {
     }
 
     @Test
+    public void aCaseTakenByOneClerkIsNeitherTakenNorDecidedByAnotherAndASupervisorTakesItOver() throws Exception {
+        StaffSession operator = operator();
+        StaffSession hanna = account(operator, "hanna", "Hanna Sachbearbeiterin", Role.CLERK, "ERZ");
+        StaffSession jonas = account(operator, "jonas", "Jonas Sachbearbeiter", Role.CLERK, "ERZ");
+        StaffSession kira = account(operator, "kira", "Kira Leitung", Role.SUPERVISOR, "ERZ");
+        String plate = vehicle();
+        UUID id = failedCase(plate).id();
+        ClerkCase listed = desk.queue(hanna).stream().filter(c -> c.application().equals(id)).findFirst().orElseThrow();
+        assertEquals("the list names the plate", plate, listed.plate());
+        assertEquals("nobody holds it yet", null, listed.assignedTo());
+
+        // both take it at once: one gets it, the other is told who has it
+        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> outcomes = race(2, () -> {
+            StaffSession who = turn.getAndIncrement() == 0 ? hanna : jonas;
+            try {
+                return "taken by " + desk.take(who, id).assignedTo();
+            } catch (BackOfficeException e) {
+                return who.member().user() + " refused: " + e.reason();
+            }
+        });
+        assertEquals(outcomes.toString(), 1, outcomes.stream().filter(o -> o.startsWith("taken by ")).count());
+        String holder = desk.queue(hanna).stream().filter(c -> c.application().equals(id)).findFirst().orElseThrow().assignedTo();
+        StaffSession first = holder.equals("hanna") ? hanna : jonas;
+        StaffSession second = first == hanna ? jonas : hanna;
+        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> desk.take(second, id));
+        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> desk.decide(second, id, true, "Angaben geprüft.", ERIKA));
+        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> desk.giveBack(second, id));
+
+        // the supervisor takes it over; then the first clerk can no longer decide it
+        assertEquals("kira", desk.take(kira, id).assignedTo());
+        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> desk.decide(first, id, true, "Angaben geprüft.", ERIKA));
+        assertEquals(null, desk.giveBack(kira, id).assignedTo());
+        assertEquals(second.member().user(), desk.take(second, id).assignedTo());
+        assertEquals(ClerkCase.APPROVED, desk.decide(second, id, true, "Angaben mit dem ZFZR abgeglichen.", ERIKA).state());
+        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> desk.take(kira, id));
+        List<String> trail = store.auditTrail(id).stream().map(e -> e.type()).toList();
+        assertTrue(trail.toString(), trail.containsAll(List.of("CASE_ASSIGNED", "CASE_RELEASED")));
+    }
+
+    @Test
     public void aRefusalIsMailedWithItsReasonAndNotSentToTheKba() throws Exception {
         StaffSession operator = operator();
         StaffSession berta = account(operator, "berta", "Berta Sachbearbeiterin", Role.SUPERVISOR, "ERZ");

@@ -38,7 +38,8 @@ public interface ClerkWorkspace {
      *
      * @param to the letter's address; {@code null}: the one the case knows
      * @throws BackOfficeException {@code INVALID} without a reason, with an incomplete address, or
-     *         without one when the case knows none; {@code WRONG_STATE} when decided already
+     *         without one when the case knows none; {@code WRONG_STATE} when decided already, or when
+     *         another member holds the case (a supervisor may decide it all the same)
      * @since 1.4
      */
     ClerkCase decide(StaffSession session, UUID application, boolean approve, String reason, PostalAddress to);
@@ -51,6 +52,24 @@ public interface ClerkWorkspace {
      * @since 1.4
      */
     Optional<PostalAddress> letterAddress(StaffSession session, UUID application);
+
+    /**
+     * Takes an open case ("mir zuweisen"), so that no other clerk decides it meanwhile. A case another
+     * member holds is refused, except to a supervisor, who takes it over. Of two members taking a case at
+     * once, one gets it.
+     *
+     * @throws BackOfficeException {@code WRONG_STATE} when another member holds it or it is decided
+     * @since 1.5
+     */
+    ClerkCase take(StaffSession session, UUID application);
+
+    /**
+     * Gives a case the member holds back to the queue.
+     *
+     * @throws BackOfficeException {@code WRONG_STATE} when the member does not hold it
+     * @since 1.5
+     */
+    ClerkCase giveBack(StaffSession session, UUID application);
 
     /**
      * The authority's text blocks for a decision's reasons, those for granting first.

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.openikfz.api.application.ApplicationException;
@@ -70,13 +71,18 @@ public final class ClerkDesk implements ClerkWorkspace {
     @Override
     public List<ClerkCase> queue(StaffSession session) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR, Role.AUDITOR);
-        List<ClerkCase> cases = new ArrayList<>();
+        List<Application> found = new ArrayList<>();
         for (String state : List.of("MANUAL_REVIEW", "WITH_CLERKS", "CLERK_DECIDED")) {
             for (Application application : store.findByState(state, FAR_FUTURE, 2000)) {
                 if (application.authorityId().equals(member.authority())) {
-                    cases.add(summary(application));
+                    found.add(application);
                 }
             }
+        }
+        Map<UUID, String> held = store.caseAssignments(found.stream().map(Application::id).toList());
+        List<ClerkCase> cases = new ArrayList<>();
+        for (Application application : found) {
+            cases.add(summary(application, held.get(application.id())));
         }
         cases.sort(Comparator.comparing((ClerkCase c) -> !c.state().equals(ClerkCase.OPEN)).thenComparing(ClerkCase::received));
         return cases;
@@ -138,9 +144,55 @@ public final class ClerkDesk implements ClerkWorkspace {
     }
 
     @Override
+    public ClerkCase take(StaffSession session, UUID id) {
+        StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR);
+        Application application = caseOf(member, id);
+        if (application.state().equals("CLERK_DECIDED")) {
+            throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, LocalizedText.of(
+                    "Dieser Fall ist schon entschieden.", "This case has been decided already."));
+        }
+        String holder = holder(id);
+        boolean taken = member.user().equals(holder) || store.assignCase(id, null, member.user());
+        if (!taken && member.role() == Role.SUPERVISOR && holder != null) {
+            taken = store.assignCase(id, holder, member.user()); // a supervisor takes a case over
+        }
+        if (!taken) {
+            throw heldBy(holder(id));
+        }
+        store.appendAudit(id, "CASE_ASSIGNED", "to=" + member.user() + (holder != null && !holder.equals(member.user()) ? ";from=" + holder : ""));
+        return summary(store.find(id).orElseThrow());
+    }
+
+    @Override
+    public ClerkCase giveBack(StaffSession session, UUID id) {
+        StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR);
+        caseOf(member, id);
+        if (!store.assignCase(id, member.user(), null)) {
+            throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, LocalizedText.of(
+                    "Sie bearbeiten diesen Fall nicht.", "You do not hold this case."));
+        }
+        store.appendAudit(id, "CASE_RELEASED", "by=" + member.user());
+        return summary(store.find(id).orElseThrow());
+    }
+
+    private String holder(UUID id) {
+        return store.caseAssignments(List.of(id)).get(id);
+    }
+
+    private static BackOfficeException heldBy(String holder) {
+        return new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, LocalizedText.of(
+                "Diesen Fall bearbeitet " + holder + ". Bitte wählen Sie einen anderen Fall oder wenden Sie sich an die Leitung.",
+                holder + " is working on this case. Please choose another case or ask your supervisor."));
+    }
+
+    @Override
     public ClerkCase decide(StaffSession session, UUID id, boolean approve, String reason, PostalAddress to) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR);
         Application application = caseOf(member, id);
+        String holder = holder(id);
+        if (holder != null && !holder.equals(member.user()) && member.role() != Role.SUPERVISOR) {
+            throw heldBy(holder); // taken by another clerk: not decided twice over
+        }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             throw new BackOfficeException(BackOfficeException.Reason.INVALID, LocalizedText.of(
@@ -204,6 +256,10 @@ public final class ClerkDesk implements ClerkWorkspace {
     }
 
     private ClerkCase summary(Application application) {
+        return summary(application, holder(application.id()));
+    }
+
+    private ClerkCase summary(Application application, String assignedTo) {
         List<AuditEvent> trail = store.auditTrail(application.id());
         Instant received = application.updatedAt();
         String reason = "";
@@ -240,7 +296,7 @@ public final class ClerkDesk implements ClerkWorkspace {
                     .orElse(view.get().facts().get("zfzr.holder.name"));
         }
         return new ClerkCase(application.id(), application.procedureId(), title, application.authorityId(), received, reason, state,
-                decidedBy, decidedAt, reference, plate, applicant);
+                decidedBy, decidedAt, reference, plate, applicant, assignedTo);
     }
 
     /** The plate the case is about: the first plate field answered, else the plate the register or the decision named. */

@@ -184,6 +184,33 @@ final class InMemoryStore implements ApplicationStore {
         return removed == null ? 0 : removed.size();
     }
 
+    private final Map<UUID, String> assignments = new HashMap<>();
+
+    @Override
+    public synchronized boolean assignCase(UUID applicationId, String expected, String assignee) {
+        if (!java.util.Objects.equals(assignments.get(applicationId), expected)) {
+            return false;
+        }
+        if (assignee == null) {
+            assignments.remove(applicationId);
+        } else {
+            assignments.put(applicationId, assignee);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Map<UUID, String> caseAssignments(Collection<UUID> applicationIds) {
+        Map<UUID, String> held = new HashMap<>();
+        applicationIds.forEach(id -> {
+            String holder = assignments.get(id);
+            if (holder != null) {
+                held.put(id, holder);
+            }
+        });
+        return held;
+    }
+
     @Override
     public synchronized int removeData(UUID id, Collection<String> keys) {
         Map<String, String> data = state.data.getOrDefault(id, new HashMap<>());

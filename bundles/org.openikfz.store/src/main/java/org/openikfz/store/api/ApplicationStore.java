@@ -333,4 +333,21 @@ public interface ApplicationStore {
      * @since 1.5
      */
     Map<String, Long> undeliveredByDestination();
+
+    /**
+     * Hands a case from {@code expected} to {@code assignee}, in one conditional write: {@code expected}
+     * {@code null} takes a case nobody holds, {@code assignee} {@code null} gives it back. Of two calls
+     * expecting the same holder at once, one succeeds.
+     *
+     * @return whether the case is now held by {@code assignee}
+     * @since 1.6
+     */
+    boolean assignCase(UUID applicationId, String expected, String assignee);
+
+    /**
+     * Who holds each of these cases; cases nobody holds are missing.
+     *
+     * @since 1.6
+     */
+    Map<UUID, String> caseAssignments(java.util.Collection<UUID> applicationIds);
 }

@@ -3,6 +3,7 @@ package org.openikfz.store.internal;
 import static org.openikfz.store.internal.jooq.Tables.APPLICATION;
 import static org.openikfz.store.internal.jooq.Tables.APPLICATION_DATA;
 import static org.openikfz.store.internal.jooq.Tables.AUDIT_EVENT;
+import static org.openikfz.store.internal.jooq.Tables.CASE_ASSIGNMENT;
 import static org.openikfz.store.internal.jooq.Tables.DECISION_RECORD;
 import static org.openikfz.store.internal.jooq.Tables.DECISION_TRACE;
 import static org.openikfz.store.internal.jooq.Tables.OUTBOX;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -451,6 +453,46 @@ final class JooqApplicationStore implements ApplicationStore {
             }
             return update.where(DECISION_RECORD.APPLICATION_ID.eq(applicationId)).and(DECISION_RECORD.REVIEW_STATE.eq(expectedState))
                     .execute() == 1;
+        });
+    }
+
+    @Override
+    public boolean assignCase(UUID applicationId, String expected, String assignee) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        if (Objects.equals(expected, assignee)) {
+            return expected == null ? caseAssignments(List.of(applicationId)).isEmpty()
+                    : expected.equals(caseAssignments(List.of(applicationId)).get(applicationId));
+        }
+        return run("assign a case", ctx -> {
+            if (expected == null) {
+                // taken when nobody holds it: the primary key lets one of two inserts at once through
+                try {
+                    return ctx.insertInto(CASE_ASSIGNMENT, CASE_ASSIGNMENT.APPLICATION_ID, CASE_ASSIGNMENT.ASSIGNED_TO, CASE_ASSIGNMENT.ASSIGNED_AT)
+                            .values(applicationId, assignee, now()).onConflictDoNothing().execute() == 1;
+                } catch (org.jooq.exception.IntegrityConstraintViolationException taken) {
+                    return false; // H2's emulation of ON CONFLICT can still meet the other insert's key
+                }
+            }
+            if (assignee == null) {
+                return ctx.deleteFrom(CASE_ASSIGNMENT).where(CASE_ASSIGNMENT.APPLICATION_ID.eq(applicationId))
+                        .and(CASE_ASSIGNMENT.ASSIGNED_TO.eq(expected)).execute() == 1;
+            }
+            return ctx.update(CASE_ASSIGNMENT).set(CASE_ASSIGNMENT.ASSIGNED_TO, assignee).set(CASE_ASSIGNMENT.ASSIGNED_AT, now())
+                    .where(CASE_ASSIGNMENT.APPLICATION_ID.eq(applicationId)).and(CASE_ASSIGNMENT.ASSIGNED_TO.eq(expected)).execute() == 1;
+        });
+    }
+
+    @Override
+    public Map<UUID, String> caseAssignments(Collection<UUID> applicationIds) {
+        if (applicationIds.isEmpty()) {
+            return Map.of();
+        }
+        return run("read case assignments", ctx -> {
+            Map<UUID, String> held = new HashMap<>();
+            ctx.select(CASE_ASSIGNMENT.APPLICATION_ID, CASE_ASSIGNMENT.ASSIGNED_TO).from(CASE_ASSIGNMENT)
+                    .where(CASE_ASSIGNMENT.APPLICATION_ID.in(applicationIds))
+                    .forEach(r -> held.put(r.value1(), r.value2()));
+            return held;
         });
     }
 

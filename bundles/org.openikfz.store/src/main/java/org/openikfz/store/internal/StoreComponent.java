@@ -160,6 +160,16 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public boolean assignCase(UUID applicationId, String expected, String assignee) {
+        return store.assignCase(applicationId, expected, assignee);
+    }
+
+    @Override
+    public Map<UUID, String> caseAssignments(Collection<UUID> applicationIds) {
+        return store.caseAssignments(applicationIds);
+    }
+
+    @Override
     public int removeData(UUID applicationId, Collection<String> keys) {
         return store.removeData(applicationId, keys);
     }

@@ -74,7 +74,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("7", info.schemaVersion());
+        assertEquals("8", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -84,7 +84,7 @@ abstract class ApplicationStoreContract {
         Application a = newApplication();
         StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, checkpoints, Clock.systemUTC());
         try {
-            assertEquals("7", second.info().schemaVersion());
+            assertEquals("8", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();
@@ -422,6 +422,21 @@ abstract class ApplicationStoreContract {
         java.util.List<Boolean> claimed = race(6, () -> store.claimTotpStep(user, 58_000_000L));
         assertEquals(1, claimed.stream().filter(b -> b).count(), "one session per code");
         assertFalse(store.claimTotpStep(user, 57_999_999L), "an older code neither");
+    }
+
+    @Test
+    void of_twelve_clerks_taking_a_case_at_once_one_gets_it_and_only_the_holder_hands_it_on() throws Exception {
+        Application a = store.create("ausserbetriebsetzung", "ERZ", "WITH_CLERKS", 3);
+        java.util.List<Boolean> taken = race(12, () -> store.assignCase(a.id(), null, "clerk" + Thread.currentThread().threadId()));
+        assertEquals(1, taken.stream().filter(b -> b).count(), "one clerk holds the case");
+        String holder = store.caseAssignments(List.of(a.id())).get(a.id());
+        assertTrue(holder != null && holder.startsWith("clerk"), String.valueOf(holder));
+        assertFalse(store.assignCase(a.id(), "someone-else", "anna"), "handed on only by its holder");
+        assertTrue(store.assignCase(a.id(), holder, "anna"), "a supervisor hands it to anna");
+        assertFalse(store.assignCase(a.id(), holder, null), "given back only by its holder");
+        assertTrue(store.assignCase(a.id(), "anna", null), "anna gives it back");
+        assertEquals(Map.of(), store.caseAssignments(List.of(a.id())));
+        assertTrue(store.assignCase(a.id(), null, "bert"));
     }
 
     @Test

@@ -34,6 +34,8 @@ public class CaseQueueView extends StaffPage {
     private static final String PROCEDURE = "verfahren";
     private static final String SORT = "sortierung";
     private static final String OPEN = "offen";
+    private static final String MINE = "meine";
+    private static final String UNASSIGNED = "frei";
     private static final String DECIDED = "entschieden";
     private static final String ALL = "alle";
     private static final String OLDEST = "aelteste";
@@ -50,7 +52,7 @@ public class CaseQueueView extends StaffPage {
         search = first(query, SEARCH, "").strip();
         search = search.length() > 100 ? search.substring(0, 100) : search;
         state = first(query, STATE, OPEN);
-        state = List.of(OPEN, DECIDED, ALL).contains(state) ? state : OPEN;
+        state = List.of(OPEN, MINE, UNASSIGNED, DECIDED, ALL).contains(state) ? state : OPEN;
         procedure = first(query, PROCEDURE, "");
         sort = NEWEST.equals(first(query, SORT, OLDEST)) ? NEWEST : OLDEST;
     }
@@ -75,8 +77,10 @@ public class CaseQueueView extends StaffPage {
         find.setClearButtonVisible(true);
         find.setMaxLength(100);
         Select<String> stateFilter = select("case-filter-state", StaffViews.t(locale, "Stand", "State"), state, Map.of(
-                OPEN, StaffViews.t(locale, "offen", "open"), DECIDED, StaffViews.t(locale, "entschieden", "decided"),
-                ALL, StaffViews.t(locale, "alle", "all")), List.of(OPEN, DECIDED, ALL));
+                OPEN, StaffViews.t(locale, "offen", "open"), MINE, StaffViews.t(locale, "offen, mir zugewiesen", "open, assigned to me"),
+                UNASSIGNED, StaffViews.t(locale, "offen, niemandem zugewiesen", "open, assigned to nobody"),
+                DECIDED, StaffViews.t(locale, "entschieden", "decided"), ALL, StaffViews.t(locale, "alle", "all")),
+                List.of(OPEN, MINE, UNASSIGNED, DECIDED, ALL));
         Map<String, String> procedures = new LinkedHashMap<>();
         procedures.put("", StaffViews.t(locale, "alle Verfahren", "all procedures"));
         new TreeSet<>(cases.stream().map(c -> c.procedure() + "\u0000" + c.procedureTitle()).toList())
@@ -111,7 +115,7 @@ public class CaseQueueView extends StaffPage {
         String wanted = normal(search);
         Comparator<ClerkCase> byReceipt = Comparator.comparing(ClerkCase::received);
         List<ClerkCase> shown = cases.stream()
-                .filter(c -> state.equals(ALL) || (state.equals(DECIDED) != c.state().equals(ClerkCase.OPEN)))
+                .filter(this::inState)
                 .filter(c -> procedure.isEmpty() || c.procedure().equals(procedure))
                 .filter(c -> wanted.isEmpty() || matches(c, wanted))
                 .sorted(sort.equals(NEWEST) ? byReceipt.reversed() : byReceipt)
@@ -135,14 +139,25 @@ public class CaseQueueView extends StaffPage {
                     + (c.plate() == null ? "" : ", " + c.plate()) + ", " + StaffViews.when(c.received()));
             open.addClassName("ikfz-case-link");
             rows.add(List.of(StaffViews.when(c.received()), nonNull(c.reference()), nonNull(c.plate()), nonNull(c.applicant()),
-                    c.procedureTitle(), c.reason(), state(c, locale), open));
+                    c.procedureTitle(), c.reason(), state(c, locale), holder(c, locale), open));
         }
         results.add(StaffViews.table(StaffViews.t(locale, "Fälle", "Cases"),
                 List.of(StaffViews.t(locale, "Eingang", "Received"), StaffViews.t(locale, "Aktenzeichen", "Reference"),
                         StaffViews.t(locale, "Kennzeichen", "Plate"), StaffViews.t(locale, "Antragsteller / Halter", "Applicant / holder"),
                         StaffViews.t(locale, "Verfahren", "Procedure"), StaffViews.t(locale, "Warum nicht maschinell", "Why not by machine"),
-                        StaffViews.t(locale, "Stand", "State"), ""),
+                        StaffViews.t(locale, "Stand", "State"), StaffViews.t(locale, "Bearbeitung", "Worked on by"), ""),
                 rows));
+    }
+
+    private boolean inState(ClerkCase c) {
+        boolean open = c.state().equals(ClerkCase.OPEN);
+        return switch (state) {
+            case ALL -> true;
+            case DECIDED -> !open;
+            case MINE -> open && session.member().user().equals(c.assignedTo());
+            case UNASSIGNED -> open && c.assignedTo() == null;
+            default -> open;
+        };
     }
 
     /** Whether the case's plate, reference, applicant or case number contains the search (spaces, hyphens and case aside). */
@@ -186,6 +201,13 @@ public class CaseQueueView extends StaffPage {
 
     private static String nonNull(String text) {
         return text == null ? "" : text;
+    }
+
+    private String holder(ClerkCase c, Locale locale) {
+        if (c.assignedTo() == null) {
+            return "";
+        }
+        return c.assignedTo().equals(session.member().user()) ? StaffViews.t(locale, "Sie", "you") : c.assignedTo();
     }
 
     static String state(ClerkCase c, Locale locale) {

@@ -64,6 +64,7 @@ public class CaseView extends StaffPage {
                 "The portal's pre-check (not binding)"), file.precheck());
         if (summary.state().equals(ClerkCase.OPEN)) {
             if (session.member().role().decides()) {
+                holder(summary, locale);
                 decision(locale);
             } else {
                 add(new Paragraph(StaffViews.t(locale, "Ihre Rolle kann diesen Fall lesen, aber nicht entscheiden.",
@@ -85,6 +86,44 @@ public class CaseView extends StaffPage {
             letter.getElement().setAttribute("download", true);
             add(new Paragraph(StaffViews.t(locale, "Der Bescheid geht per Post an den Antragsteller; er liegt im Postausgang.",
                     "The decision goes to the applicant by post; it is in the postal outbox.")), new Div(letter));
+        }
+    }
+
+    /** Who works on the case: "mir zuweisen" takes it, so no other clerk decides it meanwhile; "zurückgeben" hands it back. */
+    private void holder(ClerkCase summary, Locale locale) {
+        String me = session.member().user();
+        String holder = summary.assignedTo();
+        Paragraph who = new Paragraph(holder == null ? StaffViews.t(locale, "Bearbeitung: noch niemand", "Worked on by: nobody yet")
+                : holder.equals(me) ? StaffViews.t(locale, "Bearbeitung: Sie", "Worked on by: you")
+                : StaffViews.t(locale, "Bearbeitung: ", "Worked on by: ") + holder);
+        who.setId("case-holder");
+        Div problem = new Div();
+        problem.setId("case-holder-error");
+        problem.getElement().setAttribute("role", "alert");
+        Button action;
+        if (me.equals(holder)) {
+            action = new Button(StaffViews.t(locale, "Fall zurückgeben", "Give the case back"), e -> assign(false, problem));
+        } else {
+            action = new Button(holder == null ? StaffViews.t(locale, "Mir zuweisen", "Assign to me")
+                    : StaffViews.t(locale, "Fall übernehmen", "Take the case over"), e -> assign(true, problem));
+            // a clerk cannot take another clerk's case; the desk refuses, and says so, should the page be old
+            action.setVisible(holder == null || session.member().role() == org.openikfz.api.backoffice.Role.SUPERVISOR);
+        }
+        action.setId("case-assign");
+        add(new Div(who, action), problem);
+    }
+
+    private void assign(boolean take, Div problem) {
+        try {
+            if (take) {
+                StaffViews.workspace().take(session, id);
+            } else {
+                StaffViews.workspace().giveBack(session, id);
+            }
+            redraw();
+        } catch (BackOfficeException e) {
+            problem.removeAll();
+            problem.add(new Paragraph(e.getMessage(getLocale())));
         }
     }
 

@@ -171,6 +171,10 @@ class ClerkBrowserIT {
             clerk.waitForText("Vorprüfung des Portals");
             clerk.accessible("fall");
             assertFalse(clerk.body().contains(DemoAnswers.ZB1), "no security code in the case file");
+            // she takes the case, so that no colleague decides it meanwhile
+            assertTrue(clerk.browser.findElement(By.id("case-holder")).getText().contains("noch niemand"), clerk.body());
+            clerk.browser.findElement(By.id("case-assign")).click();
+            clerk.waitForText("Bearbeitung: Sie");
             // a text block fills the reasons; the clerk adds what is particular to the case
             clerk.selectIn("case-template", "Stattgeben: Prüfung nachgeholt, Register wieder erreichbar");
             new org.openqa.selenium.support.ui.WebDriverWait(clerk.browser, java.time.Duration.ofSeconds(15)).until(d -> d.findElement(
@@ -220,7 +224,8 @@ class ClerkBrowserIT {
             clerk.typeInto("case-search", decidedReference + org.openqa.selenium.Keys.ENTER);
             clerk.waitForText("1 von ");
             String row = clerk.browser.findElement(By.id("case-results")).getText();
-            assertTrue(row.contains(decidedReference) && row.contains(plate) && row.contains("stattgegeben von anna"), row);
+            assertTrue(row.contains(decidedReference) && row.contains(plate) && row.contains("stattgegeben von anna")
+                    && row.contains("Sie"), row);
             clerk.accessible("faelle-entschieden");
             clerk.browser.findElement(By.linkText("Postausgang")).click();
             clerk.waitForText("Bescheid der Sachbearbeitung");

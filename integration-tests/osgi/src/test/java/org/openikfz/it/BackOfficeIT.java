@@ -111,7 +111,18 @@ public class BackOfficeIT {
     public void clerksDecideTheCasesOfTheirAuthorityOnlyAndAuditorsReadWithoutDeciding() throws Exception {
         StaffSession operator = operator();
         StaffSession anna = account(operator, "anna", "Anna Schmidt", Role.CLERK, "ERZ");
-        StaffSession carl = account(operator, "carl", "Carl Chemnitz", Role.CLERK, "C");
+        // this platform holds ERZ's cases: an account of another authority would see nothing and is refused ...
+        assertRefused(BackOfficeException.Reason.INVALID, () -> staff.createAccount(operator, "carl", "Carl Chemnitz", Role.CLERK, "C"));
+        assertEquals(List.of("ERZ"), staff.authorities(operator));
+        assertRefused(BackOfficeException.Reason.FORBIDDEN, () -> staff.authorities(anna));
+        // ... yet one may be in the database from an earlier configuration: the desk keeps it out of ERZ's cases
+        NewAccount made = staff.createAccount(operator, "carl", "Carl Chemnitz", Role.CLERK, "ERZ");
+        org.openikfz.store.api.StaffAccount stored = store.findAccount("carl").orElseThrow();
+        assertTrue(store.deleteAccount("carl"));
+        assertTrue(store.createAccount(new org.openikfz.store.api.StaffAccount(stored.user(), stored.displayName(), stored.role(), "C",
+                stored.passwordHash(), stored.totpSecret(), 0, 0, null, null)));
+        StaffSession carl = staff.login("carl", made.initialPassword(), OneTimeCodes.code(made.totpSecret(), clock.instant()));
+        assertEquals("C", carl.member().authority());
         StaffSession aude = account(operator, "aude", "Aude Prüferin", Role.AUDITOR, "ERZ");
 
         String plate = vehicle();

@@ -81,4 +81,13 @@ public interface StaffDirectory {
 
     /** All accounts with whether they are disabled or locked (operators only). @since 1.2 */
     List<AccountStatus> accountStatus(StaffSession session);
+
+    /**
+     * The registration authorities an account can belong to: those whose cases this platform holds,
+     * by their key (e.g. {@code ERZ}). Operators only. Empty while the engine is not running; then any
+     * well-formed key is accepted.
+     *
+     * @since 1.5
+     */
+    List<String> authorities(StaffSession session);
 }

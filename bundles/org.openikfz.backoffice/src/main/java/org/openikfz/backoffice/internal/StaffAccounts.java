@@ -75,6 +75,11 @@ public final class StaffAccounts implements StaffDirectory {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Clock clock;
 
+    /** The engine, for the authority it serves; optional, so operators can log in while the engine is down. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.openikfz.core.casework.CaseWork engine;
+
     @Activate
     public StaffAccounts(@Reference ApplicationStore store, BundleContext context) {
         this.store = store;
@@ -225,6 +230,13 @@ public final class StaffAccounts implements StaffDirectory {
             throw invalid("Bitte geben Sie Name, Rolle und Zulassungsbehörde (z. B. ERZ) an.",
                     "Please give name, role and registration authority (e.g. ERZ).");
         }
+        List<String> served = authorities();
+        // an account of an authority whose cases this platform does not hold would see nothing ("ERX" for "ERZ")
+        if (role != Role.OPERATOR && !served.isEmpty() && !served.contains(office)) {
+            throw invalid("Diese Plattform bearbeitet die Fälle der Zulassungsbehörde " + String.join(", ", served)
+                    + ", nicht die von " + office + ".", "This platform holds the cases of " + String.join(", ", served)
+                    + ", not those of " + office + ".");
+        }
         String password = Passwords.generate(random);
         String secret = Totp.newSecret(random);
         if (!store.createAccount(new StaffAccount(name, displayName.strip(), role.name(), office, Passwords.hash(password, random),
@@ -233,6 +245,18 @@ public final class StaffAccounts implements StaffDirectory {
         }
         store.appendAudit(null, "STAFF_ACCOUNT_CREATED", "user=" + name + ";role=" + role + ";authority=" + office + ";by=" + operator.user());
         return new NewAccount(new StaffMember(name, displayName.strip(), role, office), password, secret, Totp.uri(ISSUER, name, secret));
+    }
+
+    @Override
+    public List<String> authorities(StaffSession session) {
+        require(session, Role.OPERATOR);
+        return authorities();
+    }
+
+    private List<String> authorities() {
+        org.openikfz.core.casework.CaseWork work = engine;
+        String served = work == null ? null : work.authority();
+        return served == null || served.isBlank() ? List.of() : List.of(served);
     }
 
     @Override

@@ -71,6 +71,14 @@ public interface CaseWork {
     /** The description of a procedure deployed right now. */
     Optional<ProcedureDescription> procedure(String procedureId);
 
+    /**
+     * The Zulassungsbehörde this platform serves, by its key (e.g. {@code ERZ}): the only authority
+     * whose cases it holds, so the only one a staff account can usefully belong to.
+     *
+     * @since 1.2
+     */
+    String authority();
+
     /** The engine's time (its clock service's). */
     Instant now();
 

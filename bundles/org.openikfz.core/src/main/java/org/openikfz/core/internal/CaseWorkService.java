@@ -32,6 +32,11 @@ public final class CaseWorkService implements CaseWork {
     }
 
     @Override
+    public String authority() {
+        return clerks.authority();
+    }
+
+    @Override
     public Optional<ClerkView> clerkView(UUID application) {
         return store.findCaseFile(application).map(file -> new ClerkView(DialogRules.identityOf(file.data()),
                 DialogRules.answersOf(file.data()), DialogRules.factsOf(file.data())));

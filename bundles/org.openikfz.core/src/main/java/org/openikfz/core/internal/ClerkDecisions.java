@@ -246,4 +246,9 @@ final class ClerkDecisions {
                 DialogRules.clerkAddresseeOf(data).or(() -> DialogRules.identityOf(data).map(VerifiedIdentity::person)).orElse(null),
                 DialogRules.answersOf(data).get(Registration.FIN).orElse(null)));
     }
+
+    /** The Zulassungsbehörde this platform serves (its key, e.g. ERZ). */
+    String authority() {
+        return core.access.authority();
+    }
 }

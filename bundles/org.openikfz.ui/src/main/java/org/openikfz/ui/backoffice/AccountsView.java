@@ -81,14 +81,29 @@ public class AccountsView extends StaffPage {
         role.setItemLabelGenerator(r -> StaffViews.role(r, locale));
         role.setValue(Role.CLERK);
         role.setId("account-role");
-        TextField authority = new TextField(StaffViews.t(locale, "Zulassungsbehörde (Kürzel, z. B. ERZ)", "Registration authority (code, e.g. ERZ)"));
+        // the authorities whose cases this platform holds, to choose from; typed only while the engine is not running
+        List<String> served = StaffViews.staff().authorities(session);
+        com.vaadin.flow.component.Component authority;
+        java.util.function.Supplier<String> office;
+        if (served.isEmpty()) {
+            TextField typed = new TextField(StaffViews.t(locale, "Zulassungsbehörde (Kürzel, z. B. ERZ)", "Registration authority (code, e.g. ERZ)"));
+            authority = typed;
+            office = typed::getValue;
+        } else {
+            Select<String> chosen = new Select<>();
+            chosen.setLabel(StaffViews.t(locale, "Zulassungsbehörde", "Registration authority"));
+            chosen.setItems(served);
+            chosen.setValue(served.get(0));
+            authority = chosen;
+            office = chosen::getValue;
+        }
         authority.setId("account-authority");
         Div problem = new Div();
         problem.setId("account-error");
         problem.getElement().setAttribute("role", "alert");
         Button create = new Button(StaffViews.t(locale, "Konto anlegen", "Create account"), e -> {
             try {
-                created = StaffViews.staff().createAccount(session, user.getValue(), name.getValue(), role.getValue(), authority.getValue());
+                created = StaffViews.staff().createAccount(session, user.getValue(), name.getValue(), role.getValue(), office.get());
                 reset = false;
                 redraw();
                 created = null;

@@ -36,7 +36,8 @@ final class Staff {
         operator.typeInto("account-user", user);
         operator.typeInto("account-name", name);
         operator.selectIn("account-role", roleLabel);
-        operator.typeInto("account-authority", authority);
+        // the authorities this platform serves, chosen from a list
+        operator.selectIn("account-authority", authority);
         operator.browser.findElement(By.id("account-create")).click();
         // this account's notice (a notice of the one before may still be on the page)
         new org.openqa.selenium.support.ui.WebDriverWait(operator.browser, java.time.Duration.ofSeconds(10))

@@ -149,7 +149,11 @@ public class BackOfficeIT {
 
         CaseFile file = desk.caseFile(anna, id);
         assertTrue(file.toString(), file.answers().stream().anyMatch(e -> e.value().equals(plate)));
-        assertTrue("the pre-check says why", file.precheck().stream().anyMatch(e -> e.value().contains("ZFZR")));
+        assertTrue("the pre-check says why, in German: " + file.precheck(), file.precheck().stream()
+                .anyMatch(e -> e.value().contains("Das Fahrzeugregister (ZFZR) war bei der Prüfung nicht erreichbar")));
+        assertFalse("no English log text for the clerk: " + file.precheck(), file.precheck().toString().contains("not reachable"));
+        assertTrue(desk.queue(anna).stream().filter(c -> c.application().equals(id)).findFirst().orElseThrow().reason()
+                .startsWith("Das Fahrzeugregister (ZFZR) war bei der Prüfung nicht erreichbar"));
         assertFalse("no security code in the case file", file.toString().contains("Ab3De4F"));
         assertRefused(BackOfficeException.Reason.INVALID, () -> desk.decide(anna, id, true, "  "));
 

@@ -3,6 +3,7 @@ package org.openikfz.api.check;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.openikfz.api.text.LocalizedText;
 
 /**
  * The outcome of a check. FZV § 20(4) and § 19(1) S. 4 keep two negative outcomes apart:
@@ -42,11 +43,19 @@ public sealed interface CheckResult {
     /**
      * The check could not be completed (system unavailable, timeout) or cannot be decided by machine.
      *
-     * @param reason for the clerk and the audit log; holds no security code and no personal data
+     * @param reason for the audit log and the operators, in English; holds no security code and no personal data
+     * @param text   the same for the clerks who decide the case, in their language (German first), or
+     *               {@code null} when the check gives none (the clerks then read a general German sentence)
+     * @since 1.3 for {@code text}
      */
-    record Failed(String reason) implements CheckResult {
+    record Failed(String reason, LocalizedText text) implements CheckResult {
         public Failed {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** Without a text for the clerks (as before 1.3). */
+        public Failed(String reason) {
+            this(reason, null);
         }
     }
 
@@ -65,5 +74,16 @@ public sealed interface CheckResult {
 
     static CheckResult failed(String reason) {
         return new Failed(reason);
+    }
+
+    /**
+     * Failed, with the reason for the log and a text for the clerks: e.g. {@code failed("ZFZR not reachable: "
+     * + e.getMessage(), LocalizedText.of("Das Fahrzeugregister (ZFZR) war nicht erreichbar.", "The vehicle register
+     * (ZFZR) could not be reached."))}.
+     *
+     * @since 1.3
+     */
+    static CheckResult failed(String reason, LocalizedText text) {
+        return new Failed(reason, text);
     }
 }

@@ -122,11 +122,16 @@ public final class ClerkDesk implements ClerkWorkspace {
             given.values().forEach((k, v) -> answers.add(new CaseFile.Entry(k, v)));
         }
         List<CaseFile.Entry> precheck = new ArrayList<>();
+        // why the machine could not decide, as the checks tell the clerks (German); the log's English text only where a case has none
+        view.reasons().forEach(r -> precheck.add(new CaseFile.Entry("Nicht maschinell prüfbar", r)));
         for (AuditEvent event : store.auditTrail(id)) {
             switch (event.type()) {
-                case "OPPOSED" -> precheck.add(new CaseFile.Entry("Beanstandet (korrigierbar)", event.detail()));
-                case "FAILED" -> precheck.add(new CaseFile.Entry("Nicht maschinell prüfbar", event.detail()));
-                case "MANUAL" -> precheck.add(new CaseFile.Entry("Manuelle Entscheidung vorgesehen", event.detail()));
+                case "OPPOSED" -> precheck.add(new CaseFile.Entry("Beanstandet und vom Antragsteller korrigiert", opposed(event.detail())));
+                case "FAILED", "MANUAL" -> {
+                    if (view.reasons().isEmpty()) {
+                        precheck.add(new CaseFile.Entry("Nicht maschinell prüfbar", event.detail()));
+                    }
+                }
                 default -> {
                 }
             }
@@ -291,12 +296,23 @@ public final class ClerkDesk implements ClerkWorkspace {
         String applicant = null;
         Optional<ClerkView> view = work.clerkView(application.id());
         if (view.isPresent()) {
+            if (!view.get().reasons().isEmpty()) {
+                reason = String.join(" ", view.get().reasons());
+            }
             plate = plate(description, view.get());
             applicant = view.get().applicant().map(i -> i.person().name())
                     .orElse(view.get().facts().get("zfzr.holder.name"));
         }
         return new ClerkCase(application.id(), application.procedureId(), title, application.authorityId(), received, reason, state,
                 decidedBy, decidedAt, reference, plate, applicant, assignedTo);
+    }
+
+    /** An OPPOSED event's detail ({@code findings=2;correctionsLeft=1}) as a clerk reads it. */
+    static String opposed(String detail) {
+        String findings = detail == null ? "?" : detail.replaceAll(".*findings=(\\d+).*", "$1");
+        String left = detail == null ? "?" : detail.replaceAll(".*correctionsLeft=(\\d+).*", "$1");
+        return findings + (findings.equals("1") ? " Beanstandung" : " Beanstandungen") + ", danach noch " + left
+                + (left.equals("1") ? " Korrektur" : " Korrekturen") + " möglich (§ 20 Abs. 4 FZV)";
     }
 
     /** The plate the case is about: the first plate field answered, else the plate the register or the decision named. */

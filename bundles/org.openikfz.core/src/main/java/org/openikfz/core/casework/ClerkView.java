@@ -1,5 +1,6 @@
 package org.openikfz.core.casework;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openikfz.api.connector.VerifiedIdentity;
@@ -13,10 +14,18 @@ import org.openikfz.api.dialog.Answers;
  * @param applicant the verified identity, or empty when the applicant was not identified electronically
  * @param answers the answers given
  * @param facts what the checks established, by name
+ * @param reasons why the machine could not decide, in German, one per check that could not (empty when it could)
+ * @since 1.2 for {@code reasons}
  */
-public record ClerkView(Optional<VerifiedIdentity> applicant, Answers answers, Map<String, String> facts) {
+public record ClerkView(Optional<VerifiedIdentity> applicant, Answers answers, Map<String, String> facts, List<String> reasons) {
 
     public ClerkView {
         facts = Map.copyOf(facts);
+        reasons = List.copyOf(reasons);
+    }
+
+    /** Without reasons (as before 1.2). */
+    public ClerkView(Optional<VerifiedIdentity> applicant, Answers answers, Map<String, String> facts) {
+        this(applicant, answers, facts, List.of());
     }
 }

@@ -39,7 +39,8 @@ public final class CaseWorkService implements CaseWork {
     @Override
     public Optional<ClerkView> clerkView(UUID application) {
         return store.findCaseFile(application).map(file -> new ClerkView(DialogRules.identityOf(file.data()),
-                DialogRules.answersOf(file.data()), DialogRules.factsOf(file.data())));
+                DialogRules.answersOf(file.data()), DialogRules.factsOf(file.data()),
+                java.util.Arrays.stream(file.data().getOrDefault(DialogRules.CLERK_REASONS, "").split("\n")).filter(r -> !r.isBlank()).toList()));
     }
 
     @Override

@@ -189,6 +189,8 @@ final class VerificationFlow {
         UUID id = taken.id();
         List<String> failures = new ArrayList<>(outcome.failures());
         List<String> feeFailures = new ArrayList<>();
+        // why the machine cannot decide, for the clerks in German (the failures above are the log's)
+        List<String> clerkReasons = new ArrayList<>(outcome.failureTexts().stream().map(t -> t.get(Locale.GERMAN)).toList());
         List<FeeLine> feeLines = new ArrayList<>();
         LocalDate today = core.today();
         // FZV § 20(5): the fees of an application, also of one the clerks will decide because the machine could not
@@ -200,6 +202,8 @@ final class VerificationFlow {
                 Optional<FeeItem> item = core.fees.find(rule.item(), today);
                 if (item.isEmpty()) {
                     feeFailures.add("fee item " + rule.item() + " not in the fee table for " + today);
+                    clerkReasons.add("Die Gebühr " + rule.item() + " steht nicht in der Gebührentabelle für den "
+                            + today.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "; sie ist von Hand festzusetzen.");
                 } else {
                     feeLines.add(new FeeLine(item.get().item(), item.get().title(), item.get().amount()));
                 }
@@ -210,6 +214,7 @@ final class VerificationFlow {
         data.keySet().stream().filter(k -> k.startsWith(DialogRules.FACT)).forEach(k -> written.put(k, ""));
         outcome.facts().forEach((k, v) -> written.put(DialogRules.FACT + k, v));
         written.put(DialogRules.VERIFIED, "true");
+        written.put(DialogRules.CLERK_REASONS, String.join("\n", clerkReasons));
         List<String> secrets = DialogRules.secretFields(description);
         Instant now = core.now();
         Case result = core.store.inTransaction(s -> {

@@ -156,7 +156,9 @@ class ClerkBrowserIT {
             clerk.browser.findElement(By.linkText("Fälle")).click();
             clerk.waitForText("Fälle zur Entscheidung");
             clerk.screenshot("sachbearbeitung-faelle");
-            assertTrue(clerk.body().contains("ZFZR"), "the queue says why the machine could not decide: " + clerk.body());
+            assertTrue(clerk.body().contains("Das Fahrzeugregister (ZFZR) war bei der Prüfung nicht erreichbar"),
+                    "the queue says why the machine could not decide, in German: " + clerk.body());
+            assertFalse(clerk.body().contains("not reachable"), "no English log text in the German back office: " + clerk.body());
             // found by its plate as a clerk types it: lower case, without the hyphen
             clerk.typeInto("case-search", plate.toLowerCase(java.util.Locale.ROOT).replace("-", " ") + org.openqa.selenium.Keys.ENTER);
             clerk.waitForText("1 von ");

@@ -57,7 +57,11 @@ public final class EvbCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("eVB check could not be completed: " + e.getClass().getSimpleName());
+            return CheckResult.failed("eVB check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
+                    "Die Prüfung der eVB (elektronische Versicherungsbestätigung) wurde wegen eines technischen Fehlers "
+                            + "abgebrochen; der Versicherungsschutz ist nicht maschinell bestätigt.",
+                    "The check of the eVB (electronic insurance confirmation) was stopped by a technical error; "
+                            + "insurance cover was not confirmed by machine."));
         }
     }
 
@@ -69,25 +73,29 @@ public final class EvbCheck implements Check {
         }
         EvbConnector connector = gdv;
         if (connector == null) {
-            return CheckResult.failed("eVB database not available (no connector)");
+            return CheckResult.failed("eVB database not available (no connector)", databaseNotReached());
         }
         Evb evb;
         try {
             evb = Evb.of(answered.value(field.get()));
         } catch (ValueValidationException e) {
-            return CheckResult.failed("answer not valid for the eVB database: " + e.key());
+            return CheckResult.failed("answer not valid for the eVB database: " + e.key(), LocalizedText.of(
+                    "Die angegebene eVB-Nummer (elektronische Versicherungsbestätigung) hat kein gültiges Format; "
+                            + "sie ist nicht mit der eVB-Datenbank der Versicherer abgeglichen.",
+                    "The eVB number (electronic insurance confirmation) entered has no valid format; "
+                            + "it was not matched with the insurers' eVB database."));
         }
         Confirmation confirmation;
         try {
             // FZV Anlage 11 Nr. 4: eVB against the GDV database
             confirmation = connector.verify(evb);
         } catch (ConnectorUnavailableException e) {
-            return CheckResult.failed("eVB database not reachable: " + e.getMessage());
+            return CheckResult.failed("eVB database not reachable: " + e.getMessage(), databaseNotReached());
         } catch (RuntimeException e) {
-            return CheckResult.failed("eVB connector error: " + e.getClass().getSimpleName());
+            return CheckResult.failed("eVB connector error: " + e.getClass().getSimpleName(), databaseNotReached());
         }
         if (confirmation == null) {
-            return CheckResult.failed("eVB connector gave no answer");
+            return CheckResult.failed("eVB connector gave no answer", databaseNotReached());
         }
         String id = field.get().id();
         return switch (confirmation.status()) {
@@ -109,6 +117,15 @@ public final class EvbCheck implements Check {
                     "Diese eVB-Nummer ist nicht mehr gültig. Bitte fragen Sie Ihre Versicherung nach einer neuen eVB-Nummer.",
                     "This eVB number is no longer valid. Please ask your insurer for a new eVB number.")));
         };
+    }
+
+    /** For the clerks: the insurers' database could not be asked (not connected, not reachable, error or no answer). */
+    private static LocalizedText databaseNotReached() {
+        return LocalizedText.of(
+                "Die eVB-Datenbank der Versicherer (GDV) war bei der Prüfung nicht erreichbar oder hat keine verwertbare Antwort "
+                        + "gegeben; die eVB (elektronische Versicherungsbestätigung) ist nicht maschinell bestätigt.",
+                "The insurers' eVB database (GDV) could not be reached during the check or gave no usable answer; "
+                        + "the eVB (electronic insurance confirmation) was not confirmed by machine.");
     }
 
     private static void putIfPresent(Map<String, String> facts, String key, String value) {

@@ -64,7 +64,11 @@ public final class HuCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("HU check could not be completed: " + e.getClass().getSimpleName());
+            return CheckResult.failed("HU check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
+                    "Die Prüfung des Nachweises der Hauptuntersuchung (HU) wurde wegen eines technischen Fehlers abgebrochen; "
+                            + "der Termin der nächsten HU ist nicht maschinell nachgewiesen.",
+                    "The check of the proof of the periodic technical inspection (HU) was stopped by a technical error; "
+                            + "the date of the next HU was not verified by machine."));
         }
     }
 
@@ -78,7 +82,11 @@ public final class HuCheck implements Check {
         try {
             next = YearMonth.parse(entered.get().strip());
         } catch (DateTimeParseException e) {
-            return CheckResult.failed("month of the next HU not readable");
+            return CheckResult.failed("month of the next HU not readable", LocalizedText.of(
+                    "Der angegebene Monat der nächsten Hauptuntersuchung (HU) ist nicht lesbar; "
+                            + "der Termin der nächsten HU ist nicht maschinell nachgewiesen.",
+                    "The month entered for the next periodic technical inspection (HU) is not readable; "
+                            + "the date of the next HU was not verified by machine."));
         }
         // FZV § 22 with § 29 StVZO: a vehicle whose HU is overdue is not registered before the HU is done
         if (next.isBefore(YearMonth.from(context.today()))) {
@@ -100,7 +108,11 @@ public final class HuCheck implements Check {
         }
         if (context.facts().get(Facts.ZFZR_FIN) == null && context.facts().get(Facts.ZFZR_REGISTERED) == null) {
             // the register was not consulted (its check did not come out clear): we cannot say it has another date
-            return CheckResult.failed("register data not available and no Prüfziffer given: next HU not verified");
+            return CheckResult.failed("register data not available and no Prüfziffer given: next HU not verified", LocalizedText.of(
+                    "Das Fahrzeugregister (ZFZR) hat keine Daten geliefert und es ist keine Prüfziffer angegeben; "
+                            + "der Termin der nächsten Hauptuntersuchung (HU) ist nicht maschinell nachgewiesen.",
+                    "The vehicle register (ZFZR) gave no data and no check number (Prüfziffer) was entered; "
+                            + "the date of the next periodic technical inspection (HU) was not verified by machine."));
         }
         String field = context.description().dialog().field(Registration.HU_PRUEFZIFFER).isPresent()
                 ? Registration.HU_PRUEFZIFFER : Registration.HU_NAECHSTE;
@@ -132,33 +144,42 @@ public final class HuCheck implements Check {
         try {
             lastHu = LocalDate.parse(date.get().strip());
         } catch (DateTimeParseException e) {
-            return CheckResult.failed("date of the last HU not readable");
+            return CheckResult.failed("date of the last HU not readable", LocalizedText.of(
+                    "Das angegebene Datum der letzten Hauptuntersuchung (HU) ist nicht lesbar; die Prüfziffer ist nicht geprüft.",
+                    "The date entered for the last periodic technical inspection (HU) is not readable; "
+                            + "the check number (Prüfziffer) was not verified."));
         }
         Optional<String> finText = answered.first(FieldType.FIN).map(answered::value)
                 .or(() -> Optional.ofNullable(context.facts().get(Facts.ZFZR_FIN)));
         if (finText.isEmpty()) {
-            return CheckResult.failed("FIN unknown: Prüfziffer cannot be verified");
+            return CheckResult.failed("FIN unknown: Prüfziffer cannot be verified", LocalizedText.of(
+                    "Die FIN des Fahrzeugs ist nicht bekannt; die Prüfziffer der Hauptuntersuchung (HU) ist nicht geprüft.",
+                    "The vehicle's FIN is not known; the check number (Prüfziffer) of the periodic technical inspection (HU) "
+                            + "was not verified."));
         }
         Fin fin;
         try {
             fin = Fin.of(finText.get());
         } catch (ValueValidationException e) {
-            return CheckResult.failed("FIN not valid for the Prüfziffer: " + e.key());
+            return CheckResult.failed("FIN not valid for the Prüfziffer: " + e.key(), LocalizedText.of(
+                    "Die FIN des Fahrzeugs hat kein gültiges Format; die Prüfziffer der Hauptuntersuchung (HU) ist nicht geprüft.",
+                    "The vehicle's FIN has no valid format; the check number (Prüfziffer) of the periodic technical inspection (HU) "
+                            + "was not verified."));
         }
         HuPruefzifferConnector connector = kba;
         if (connector == null) {
-            return CheckResult.failed("KBA Prüfziffer service not available (no connector)");
+            return CheckResult.failed("KBA Prüfziffer service not available (no connector)", pruefzifferNotReached());
         }
         String computed;
         try {
             computed = connector.pruefziffer(fin, lastHu, next, organisation.get());
         } catch (ConnectorUnavailableException e) {
-            return CheckResult.failed("KBA Prüfziffer service not reachable: " + e.getMessage());
+            return CheckResult.failed("KBA Prüfziffer service not reachable: " + e.getMessage(), pruefzifferNotReached());
         } catch (RuntimeException e) {
-            return CheckResult.failed("KBA Prüfziffer connector error: " + e.getClass().getSimpleName());
+            return CheckResult.failed("KBA Prüfziffer connector error: " + e.getClass().getSimpleName(), pruefzifferNotReached());
         }
         if (computed == null || computed.isBlank()) {
-            return CheckResult.failed("KBA Prüfziffer service gave no answer");
+            return CheckResult.failed("KBA Prüfziffer service gave no answer", pruefzifferNotReached());
         }
         if (computed.strip().equalsIgnoreCase(pruefziffer)) {
             return proven(PROOF_PRUEFZIFFER, next);
@@ -168,6 +189,15 @@ public final class HuCheck implements Check {
                         + "Monat der nächsten HU und Prüfstelle mit dem Bericht der letzten HU.",
                 "The check number (Prüfziffer) does not match your HU details. Please compare the check number, the date of the HU, "
                         + "the month of the next HU and the testing organisation with the last HU report.")));
+    }
+
+    /** For the clerks: the KBA's Prüfziffer service could not be asked (not connected, not reachable, error or no answer). */
+    private static LocalizedText pruefzifferNotReached() {
+        return LocalizedText.of(
+                "Der Prüfziffer-Dienst des KBA war bei der Prüfung nicht erreichbar oder hat keine verwertbare Antwort gegeben; "
+                        + "die Prüfziffer der Hauptuntersuchung (HU) ist nicht maschinell geprüft.",
+                "The KBA's check number (Prüfziffer) service could not be reached during the check or gave no usable answer; "
+                        + "the check number of the periodic technical inspection (HU) was not verified by machine.");
     }
 
     private static boolean sameMonth(String registered, YearMonth next) {

@@ -56,7 +56,11 @@ public final class KbaReferenzCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("KBA reference check could not be completed: " + e.getClass().getSimpleName());
+            return CheckResult.failed("KBA reference check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
+                    "Der Abgleich mit den KBA-Referenzdaten (CoC) wurde wegen eines technischen Fehlers abgebrochen; "
+                            + "FIN und Sicherheitscode der Zulassungsbescheinigung Teil II sind nicht maschinell geprüft.",
+                    "The match with the KBA reference data (CoC) was stopped by a technical error; the FIN and the "
+                            + "security code of the registration certificate part II were not checked by machine."));
         }
     }
 
@@ -69,11 +73,15 @@ public final class KbaReferenzCheck implements Check {
         }
         if (finField.isEmpty() || zb2Field.isEmpty()) {
             return CheckResult.failed("KBA reference needs both FIN and ZB II code; the procedure asked for "
-                    + (finField.isEmpty() ? "no FIN" : "no ZB II code"));
+                    + (finField.isEmpty() ? "no FIN" : "no ZB II code"), LocalizedText.of(
+                    "Dem Antrag fehlt die FIN oder der Sicherheitscode der Zulassungsbescheinigung Teil II; "
+                            + "ein Abgleich mit den KBA-Referenzdaten (CoC) war nicht möglich.",
+                    "The application lacks the FIN or the security code of the registration certificate part II; "
+                            + "no match with the KBA reference data (CoC) was possible."));
         }
         KbaReferenzConnector connector = kba;
         if (connector == null) {
-            return CheckResult.failed("KBA reference not available (no connector)");
+            return CheckResult.failed("KBA reference not available (no connector)", referenceNotReached());
         }
         Fin fin;
         Zb2Code zb2;
@@ -81,25 +89,33 @@ public final class KbaReferenzCheck implements Check {
             fin = Fin.of(answered.value(finField.get()));
             zb2 = Zb2Code.of(answered.value(zb2Field.get()));
         } catch (ValueValidationException e) {
-            return CheckResult.failed("answers not valid for the KBA reference: " + e.key());
+            return CheckResult.failed("answers not valid for the KBA reference: " + e.key(), LocalizedText.of(
+                    "Die FIN oder der Sicherheitscode der Zulassungsbescheinigung Teil II hat kein gültiges Format; "
+                            + "ein Abgleich mit den KBA-Referenzdaten (CoC) war nicht möglich.",
+                    "The FIN or the security code of the registration certificate part II has no valid format; "
+                            + "no match with the KBA reference data (CoC) was possible."));
         }
         KbaReferenzConnector.Reference reference;
         try {
             reference = connector.verify(fin, zb2);
         } catch (ConnectorUnavailableException e) {
-            return CheckResult.failed("KBA reference not reachable: " + e.getMessage());
+            return CheckResult.failed("KBA reference not reachable: " + e.getMessage(), referenceNotReached());
         } catch (RuntimeException e) {
-            return CheckResult.failed("KBA reference connector error: " + e.getClass().getSimpleName());
+            return CheckResult.failed("KBA reference connector error: " + e.getClass().getSimpleName(), referenceNotReached());
         }
         if (reference == null) {
-            return CheckResult.failed("KBA reference connector gave no answer");
+            return CheckResult.failed("KBA reference connector gave no answer", referenceNotReached());
         }
         String finId = finField.get().id();
         return switch (reference.status()) {
             case REGISTRABLE -> {
                 if (reference.obstacle() != null && !reference.obstacle().isBlank()) {
                     // 2019 § 15j(4): the authority checks technical obstacles; not decidable by machine
-                    yield CheckResult.failed("technical obstacle reported in the CoC data: the authority decides");
+                    yield CheckResult.failed("technical obstacle reported in the CoC data: the authority decides", LocalizedText.of(
+                            "In den KBA-Referenzdaten (CoC) ist ein technisches Zulassungshindernis für dieses Fahrzeug gemeldet; "
+                                    + "die Zulassungsbehörde entscheidet, ob das Fahrzeug zugelassen werden kann.",
+                            "The KBA reference data (CoC) report a technical obstacle to registering this vehicle; "
+                                    + "the registration authority decides whether the vehicle can be registered."));
                 }
                 yield reference.vehicle() == null || reference.vehicle().isBlank()
                         ? CheckResult.clear()
@@ -126,5 +142,14 @@ public final class KbaReferenzCheck implements Check {
                     "This vehicle has been registered before, so this is not a first registration. "
                             + "Please choose re-registration (the vehicle was deregistered) or transfer (change of holder).")));
         };
+    }
+
+    /** For the clerks: the KBA reference data could not be asked (not connected, not reachable, error or no answer). */
+    private static LocalizedText referenceNotReached() {
+        return LocalizedText.of(
+                "Die KBA-Referenzdaten (CoC) waren bei der Prüfung nicht erreichbar oder haben keine verwertbare Antwort gegeben; "
+                        + "FIN und Sicherheitscode der Zulassungsbescheinigung Teil II sind nicht maschinell geprüft.",
+                "The KBA reference data (CoC) could not be reached during the check or gave no usable answer; the FIN and the "
+                        + "security code of the registration certificate part II were not checked by machine.");
     }
 }

@@ -60,7 +60,10 @@ public final class KennzeichenCheck implements Check {
         try {
             return allocate(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("plate allocation could not be completed: " + e.getClass().getSimpleName());
+            return CheckResult.failed("plate allocation could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
+                    "Die Kennzeichenzuteilung wurde wegen eines technischen Fehlers abgebrochen; "
+                            + "dem Antrag ist kein Kennzeichen zugeteilt.",
+                    "The plate allocation was stopped by a technical error; no plate has been assigned to the application."));
         }
     }
 
@@ -75,17 +78,31 @@ public final class KennzeichenCheck implements Check {
         try {
             return switch (choice.get()) {
                 case Registration.WAHL_BEHALTEN -> present.isEmpty()
-                        ? CheckResult.failed("plate to keep unknown: the procedure asked for no present plate")
+                        ? CheckResult.failed("plate to keep unknown: the procedure asked for no present plate", LocalizedText.of(
+                                "Das bisherige Kennzeichen soll behalten werden, der Antrag enthält es aber nicht; "
+                                        + "dem Antrag ist kein Kennzeichen zugeteilt.",
+                                "The present plate is to be kept, but the application does not contain it; "
+                                        + "no plate has been assigned to the application."))
                         : assigned(Kennzeichen.of(present.get()));
                 case Registration.WAHL_RESERVIERT -> present.isEmpty()
-                        ? CheckResult.failed("reserved plate unknown: the procedure asked for no present plate")
+                        ? CheckResult.failed("reserved plate unknown: the procedure asked for no present plate", LocalizedText.of(
+                                "Das bei der Außerbetriebsetzung reservierte Kennzeichen soll wieder zugeteilt werden, "
+                                        + "der Antrag enthält es aber nicht; dem Antrag ist kein Kennzeichen zugeteilt.",
+                                "The plate reserved at deregistration is to be assigned again, but the application "
+                                        + "does not contain it; no plate has been assigned to the application."))
                         : reserveAgain(context, answered, Kennzeichen.of(present.get()));
                 case Registration.WAHL_WUNSCH -> wish(context, answered, suffix(answered));
                 case Registration.WAHL_ZUTEILEN -> assign(context, answered, suffix(answered));
-                default -> CheckResult.failed("plate choice not known");
+                default -> CheckResult.failed("plate choice not known", LocalizedText.of(
+                        "Die Auswahl zum Kennzeichen (behalten, reserviertes Kennzeichen, Wunschkennzeichen oder Zuteilung) "
+                                + "ist nicht bekannt; dem Antrag ist kein Kennzeichen zugeteilt.",
+                        "The plate choice (keep, reserved plate, chosen plate or allocation) is not known; "
+                                + "no plate has been assigned to the application."));
             };
         } catch (ValueValidationException e) {
-            return CheckResult.failed("plate answer not valid: " + e.key());
+            return CheckResult.failed("plate answer not valid: " + e.key(), LocalizedText.of(
+                    "Ein angegebenes Kennzeichen ist nicht gültig; dem Antrag ist kein Kennzeichen zugeteilt.",
+                    "A plate number entered is not valid; no plate has been assigned to the application."));
         }
     }
 
@@ -102,7 +119,9 @@ public final class KennzeichenCheck implements Check {
     private CheckResult wish(CheckContext context, AnsweredFields answered, Suffix suffix) {
         Optional<String> text = answered.value(Registration.WUNSCHKENNZEICHEN);
         if (text.isEmpty()) {
-            return CheckResult.failed("chosen plate not answered");
+            return CheckResult.failed("chosen plate not answered", LocalizedText.of(
+                    "Ein Wunschkennzeichen wurde gewählt, aber nicht angegeben; es ist kein Kennzeichen reserviert.",
+                    "A chosen plate (Wunschkennzeichen) was selected but not entered; no plate has been reserved."));
         }
         Kennzeichen wish = Kennzeichen.of(text.get());
         if (wish.suffix() != suffix) {
@@ -119,18 +138,18 @@ public final class KennzeichenCheck implements Check {
     private CheckResult reserve(CheckContext context, AnsweredFields answered, Kennzeichen plate, Finding whenTaken) {
         KennzeichenConnector connector = allocation;
         if (connector == null) {
-            return CheckResult.failed("plate allocation not available (no connector)");
+            return CheckResult.failed("plate allocation not available (no connector)", allocationNotReached());
         }
         Optional<Kennzeichen> reserved;
         try {
             reserved = connector.reserve(context.authority(), plate, application(context, answered));
         } catch (ConnectorUnavailableException e) {
-            return CheckResult.failed("plate allocation not reachable: " + e.getMessage());
+            return CheckResult.failed("plate allocation not reachable: " + e.getMessage(), allocationNotReached());
         } catch (RuntimeException e) {
-            return CheckResult.failed("plate allocation connector error: " + e.getClass().getSimpleName());
+            return CheckResult.failed("plate allocation connector error: " + e.getClass().getSimpleName(), allocationNotReached());
         }
         if (reserved == null) {
-            return CheckResult.failed("plate allocation gave no answer");
+            return CheckResult.failed("plate allocation gave no answer", allocationNotReached());
         }
         return reserved.isEmpty() ? CheckResult.opposed(whenTaken) : assigned(reserved.get());
     }
@@ -139,21 +158,25 @@ public final class KennzeichenCheck implements Check {
     private CheckResult assign(CheckContext context, AnsweredFields answered, Suffix suffix) {
         KennzeichenConnector connector = allocation;
         if (connector == null) {
-            return CheckResult.failed("plate allocation not available (no connector)");
+            return CheckResult.failed("plate allocation not available (no connector)", allocationNotReached());
         }
         Kennzeichen plate;
         try {
             plate = connector.assign(context.authority(), suffix.letter(), application(context, answered));
         } catch (ConnectorUnavailableException e) {
-            return CheckResult.failed("plate allocation not reachable: " + e.getMessage());
+            return CheckResult.failed("plate allocation not reachable: " + e.getMessage(), allocationNotReached());
         } catch (RuntimeException e) {
-            return CheckResult.failed("plate allocation connector error: " + e.getClass().getSimpleName());
+            return CheckResult.failed("plate allocation connector error: " + e.getClass().getSimpleName(), allocationNotReached());
         }
         if (plate == null) {
-            return CheckResult.failed("plate allocation gave no plate");
+            return CheckResult.failed("plate allocation gave no plate", allocationNotReached());
         }
         if (plate.suffix() != suffix) {
-            return CheckResult.failed("plate allocation gave a plate without the suffix the kind of plate needs");
+            return CheckResult.failed("plate allocation gave a plate without the suffix the kind of plate needs", LocalizedText.of(
+                    "Die Kennzeichenzuteilung hat ein Kennzeichen geliefert, das nicht zur gewählten Art passt "
+                            + "(E-Kennzeichen, H-Kennzeichen oder ohne Zusatz); dem Antrag ist kein Kennzeichen zugeteilt.",
+                    "The plate allocation returned a plate that does not fit the kind chosen "
+                            + "(E plate, H plate or neither); no plate has been assigned to the application."));
         }
         return assigned(plate);
     }
@@ -165,6 +188,15 @@ public final class KennzeichenCheck implements Check {
             case Registration.ART_HISTORISCH -> Suffix.H;
             default -> Suffix.NONE;
         };
+    }
+
+    /** For the clerks: the plate allocation could not be asked (not connected, not reachable, error or no answer). */
+    private static LocalizedText allocationNotReached() {
+        return LocalizedText.of(
+                "Die Kennzeichenzuteilung der Zulassungsbehörde war bei der Prüfung nicht erreichbar oder hat keine verwertbare "
+                        + "Antwort gegeben; es ist kein Kennzeichen reserviert oder zugeteilt.",
+                "The authority's plate allocation could not be reached during the check or gave no usable answer; "
+                        + "no plate has been reserved or assigned.");
     }
 
     private static LocalizedText suffixMismatch(Suffix needed, Suffix given) {

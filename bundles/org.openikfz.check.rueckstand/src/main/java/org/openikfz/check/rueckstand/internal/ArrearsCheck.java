@@ -49,6 +49,8 @@ final class ArrearsCheck {
     private final ArrearsKind kind;
     private final boolean perLand;
     private final String label;
+    private final String germanLabel; // the clerks' texts name the check by these, e.g. "Gebührenrückstand"
+    private final String englishLabel;
     private final Lead lead;
     private final List<Bound> bound = new CopyOnWriteArrayList<>();
 
@@ -61,6 +63,8 @@ final class ArrearsCheck {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.perLand = perLand;
         this.label = Objects.requireNonNull(label, "label");
+        this.germanLabel = germanLabel(kind);
+        this.englishLabel = englishLabel(kind);
         this.lead = Objects.requireNonNull(lead, "lead");
     }
 
@@ -91,28 +95,40 @@ final class ArrearsCheck {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed(label + " check could not be completed: " + e.getClass().getSimpleName());
+            return CheckResult.failed(label + " check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
+                    "Die Abfrage auf " + germanLabel + " wurde wegen eines technischen Fehlers abgebrochen; "
+                            + "offene Rückstände sind nicht maschinell ausgeschlossen.",
+                    "The query for " + englishLabel + " was stopped by a technical error; "
+                            + "outstanding arrears were not ruled out by machine."));
         }
     }
 
     private CheckResult verify(CheckContext context) {
         Optional<VerifiedIdentity> applicant = context.applicant();
         if (applicant.isEmpty()) {
-            return CheckResult.failed(label + ": holder unknown, the applicant is not identified electronically");
+            return CheckResult.failed(label + ": holder unknown, the applicant is not identified electronically", LocalizedText.of(
+                    "Die antragstellende Person ist nicht elektronisch identifiziert (Online-Ausweis); "
+                            + "die Abfrage auf " + germanLabel + " war daher nicht möglich.",
+                    "The applicant is not identified electronically (online ID), "
+                            + "so the query for " + englishLabel + " was not possible."));
         }
         Land land = context.land();
         Optional<ArrearsConnector> connector = connectorFor(land);
         if (connector.isEmpty()) {
-            return CheckResult.failed(label + ": no connector deployed" + (perLand ? " for Land " + land.name() : ""));
+            return CheckResult.failed(label + ": no connector deployed" + (perLand ? " for Land " + land.name() : ""), LocalizedText.of(
+                    "Für die Abfrage auf " + germanLabel + (perLand ? " im Land " + land.germanName() : "")
+                            + " ist keine Anbindung eingerichtet; offene Rückstände sind nicht maschinell ausgeschlossen.",
+                    "No connection is set up for the query for " + englishLabel + (perLand ? " in " + land.germanName() : "")
+                            + "; outstanding arrears were not ruled out by machine."));
         }
         ArrearsAnswer answer;
         try {
             answer = connector.get().query(new ArrearsQuery(context.application(), context.authority(), land,
                     applicant.get().person(), applicant.get().organisation(), context.today()));
         } catch (ConnectorUnavailableException e) {
-            return CheckResult.failed(label + " not answered: " + e.getMessage());
+            return CheckResult.failed(label + " not answered: " + e.getMessage(), notAnswered());
         } catch (RuntimeException e) {
-            return CheckResult.failed(label + " connector error: " + e.getClass().getSimpleName());
+            return CheckResult.failed(label + " connector error: " + e.getClass().getSimpleName(), notAnswered());
         }
         if (answer instanceof ArrearsAnswer.Found found) {
             return CheckResult.opposed(new Finding(null, message(found, land)));
@@ -120,7 +136,32 @@ final class ArrearsCheck {
         if (answer instanceof ArrearsAnswer.Clear) {
             return CheckResult.clear();
         }
-        return CheckResult.failed(label + " connector gave no answer");
+        return CheckResult.failed(label + " connector gave no answer", notAnswered());
+    }
+
+    /** For the clerks: the query was not answered (not reachable, error or no answer). */
+    private LocalizedText notAnswered() {
+        return LocalizedText.of(
+                "Bei der Abfrage auf " + germanLabel + " war die abgefragte Stelle nicht erreichbar oder hat keine "
+                        + "verwertbare Antwort gegeben; offene Rückstände sind nicht maschinell ausgeschlossen.",
+                "In the query for " + englishLabel + ", the system asked could not be reached or gave no usable answer; "
+                        + "outstanding arrears were not ruled out by machine.");
+    }
+
+    /** The check's name in the clerks' German text, by kind. */
+    private static String germanLabel(ArrearsKind kind) {
+        if (ArrearsKind.KFZ_STEUER.equals(kind)) {
+            return "Kfz-Steuerrückstand (Zoll)";
+        }
+        return ArrearsKind.GEBUEHREN.equals(kind) ? "Gebührenrückstand" : "Rückstand (" + kind.value() + ")";
+    }
+
+    /** The check's name in the clerks' English text, by kind. */
+    private static String englishLabel(ArrearsKind kind) {
+        if (ArrearsKind.KFZ_STEUER.equals(kind)) {
+            return "vehicle-tax arrears (Zoll)";
+        }
+        return ArrearsKind.GEBUEHREN.equals(kind) ? "fee arrears (Gebührenrückstand)" : kind.value() + " arrears";
     }
 
     private LocalizedText message(ArrearsAnswer.Found found, Land land) {

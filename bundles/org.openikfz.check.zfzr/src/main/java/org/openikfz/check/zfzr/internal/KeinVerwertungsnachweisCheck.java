@@ -32,7 +32,12 @@ public final class KeinVerwertungsnachweisCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("Verwertungsnachweis check could not be completed: " + e.getClass().getSimpleName());
+            return CheckResult.failed("Verwertungsnachweis check could not be completed: " + e.getClass().getSimpleName(),
+                    LocalizedText.of(
+                            "Die Prüfung, ob ein Verwertungsnachweis ausgestellt wurde, wurde wegen eines technischen Fehlers "
+                                    + "abgebrochen; die Erklärung ist nicht mit dem Fahrzeugregister (ZFZR) abgeglichen.",
+                            "The check whether a certificate of destruction (Verwertungsnachweis) was issued was stopped by a "
+                                    + "technical error; the statement was not matched with the vehicle register (ZFZR)."));
         }
     }
 
@@ -56,16 +61,29 @@ public final class KeinVerwertungsnachweisCheck implements Check {
                                 + "If you chose this by mistake, change the answer.")));
             }
             default -> {
-                return CheckResult.failed("statement on the Verwertungsnachweis is not yes/no");
+                return CheckResult.failed("statement on the Verwertungsnachweis is not yes/no", LocalizedText.of(
+                        "Die Erklärung, dass kein Verwertungsnachweis ausgestellt wurde, ist weder „ja“ noch „nein“; "
+                                + "sie ist nicht mit dem Fahrzeugregister (ZFZR) abgeglichen.",
+                        "The statement that no certificate of destruction (Verwertungsnachweis) was issued is neither "
+                                + "\"yes\" nor \"no\"; it was not matched with the vehicle register (ZFZR)."));
             }
         }
         // verified against the register: the ZFZR check's data
         String recorded = context.facts().get(Facts.ZFZR_VERWERTUNGSNACHWEIS);
         if (recorded == null) {
-            return CheckResult.failed("register data not available (ZFZR check not clear): Verwertungsnachweis not verified");
+            return CheckResult.failed("register data not available (ZFZR check not clear): Verwertungsnachweis not verified",
+                    LocalizedText.of(
+                            "Ohne Daten aus dem Fahrzeugregister (ZFZR) ist nicht maschinell geprüft, "
+                                    + "ob für das Fahrzeug ein Verwertungsnachweis eingetragen ist.",
+                            "Without data from the vehicle register (ZFZR), it was not checked by machine whether a "
+                                    + "certificate of destruction (Verwertungsnachweis) is recorded for the vehicle."));
         }
         if (!recorded.equals("true") && !recorded.equals("false")) {
-            return CheckResult.failed("register data on the Verwertungsnachweis not readable");
+            return CheckResult.failed("register data on the Verwertungsnachweis not readable", LocalizedText.of(
+                    "Die Angabe des Fahrzeugregisters (ZFZR) zum Verwertungsnachweis ist nicht lesbar; "
+                            + "ob ein Verwertungsnachweis eingetragen ist, ist nicht maschinell geprüft.",
+                    "The vehicle register's (ZFZR) entry on the certificate of destruction (Verwertungsnachweis) is not readable; "
+                            + "whether one is recorded was not checked by machine."));
         }
         if (recorded.equals("true")) {
             return CheckResult.opposed(new Finding(field, LocalizedText.of(

@@ -73,27 +73,40 @@ public final class ZfzrCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("ZFZR check could not be completed: " + e.getClass().getSimpleName());
+            return CheckResult.failed("ZFZR check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
+                    "Der Abgleich mit dem Fahrzeugregister (ZFZR) wurde wegen eines technischen Fehlers abgebrochen; "
+                            + "die Angaben sind nicht maschinell abgeglichen.",
+                    "The match with the vehicle register (ZFZR) was stopped by a technical error; "
+                            + "the details were not matched by machine."));
         }
     }
 
     private CheckResult verify(CheckContext context) {
         ZfzrConnector connector = register;
         if (connector == null) {
-            return CheckResult.failed("ZFZR not available (no connector)");
+            return CheckResult.failed("ZFZR not available (no connector)", registerNotReached());
         }
         AnsweredFields answered = AnsweredFields.of(context);
         // the vehicle's present plate; a chosen new plate (Wunschkennzeichen) is not in the register
         Optional<Field> plate = answered.first(FieldType.KENNZEICHEN, Registration.WUNSCHKENNZEICHEN);
         if (plate.isEmpty()) {
-            return CheckResult.failed("procedure " + context.procedure() + " asks for no plate");
+            return CheckResult.failed("procedure " + context.procedure() + " asks for no plate", LocalizedText.of(
+                    "Der Antrag enthält kein Kennzeichen; das Fahrzeug konnte im Fahrzeugregister (ZFZR) nicht gesucht werden, "
+                            + "die Angaben sind nicht maschinell abgeglichen.",
+                    "The application contains no plate number; the vehicle could not be looked up in the vehicle register (ZFZR), "
+                            + "the details were not matched by machine."));
         }
         Optional<Field> fin = answered.first(FieldType.FIN);
         Optional<Field> zb1 = answered.first(FieldType.ZB1_CODE);
         Optional<Field> zb2 = answered.first(FieldType.ZB2_CODE);
         if (!answered.all(FieldType.PLAKETTEN_CODE).isEmpty()) {
             // FZV § 21(3): a seal's code proves only its own plate unstamped; a code that names no plate cannot be compared
-            return CheckResult.failed("procedure " + context.procedure() + " asks for seal codes without naming their plate");
+            return CheckResult.failed("procedure " + context.procedure() + " asks for seal codes without naming their plate",
+                    LocalizedText.of(
+                            "Der Antrag enthält Sicherheitscodes von Stempelplaketten, ohne dass sie einem Kennzeichenschild "
+                                    + "zugeordnet sind; sie sind nicht mit dem Fahrzeugregister (ZFZR) abgeglichen.",
+                            "The application contains security codes of registration seals without assigning them to a "
+                                    + "number plate; they were not matched with the vehicle register (ZFZR)."));
         }
         Map<SealPosition, Field> seals = new EnumMap<>(SealPosition.class);
         answered.first(FieldType.PLAKETTEN_CODE_FRONT).ifPresent(f -> seals.put(SealPosition.FRONT, f));
@@ -107,18 +120,22 @@ public final class ZfzrCheck implements Check {
                     zb2.map(f -> Zb2Code.of(answered.value(f))).orElse(null),
                     codes(seals, answered));
         } catch (ValueValidationException e) {
-            return CheckResult.failed("answers not valid for the register query: " + e.key());
+            return CheckResult.failed("answers not valid for the register query: " + e.key(), LocalizedText.of(
+                    "Kennzeichen, FIN oder ein Sicherheitscode hat kein gültiges Format; "
+                            + "die Angaben sind nicht mit dem Fahrzeugregister (ZFZR) abgeglichen.",
+                    "The plate number, the FIN or a security code has no valid format; "
+                            + "the details were not matched with the vehicle register (ZFZR)."));
         }
         ZfzrVerification verification;
         try {
             verification = connector.verify(query);
         } catch (ConnectorUnavailableException e) {
-            return CheckResult.failed("ZFZR not reachable: " + e.getMessage());
+            return CheckResult.failed("ZFZR not reachable: " + e.getMessage(), registerNotReached());
         } catch (RuntimeException e) {
-            return CheckResult.failed("ZFZR connector error: " + e.getClass().getSimpleName());
+            return CheckResult.failed("ZFZR connector error: " + e.getClass().getSimpleName(), registerNotReached());
         }
         if (verification == null) {
-            return CheckResult.failed("ZFZR connector gave no answer");
+            return CheckResult.failed("ZFZR connector gave no answer", registerNotReached());
         }
         // No vehicle, or one whose plate, FIN or codes do not match: the same finding, on the plate, whatever the
         // reason. Telling them apart would let anyone learn which plates are registered, and which code of a
@@ -137,6 +154,15 @@ public final class ZfzrCheck implements Check {
             "Your details do not match a vehicle in the central vehicle register: the plate number, the vehicle "
                     + "identification number or a security code is not right. Please check all of them. For security "
                     + "reasons we do not say which one does not match.");
+
+    /** For the clerks: the register could not be asked (not connected, not reachable, error or no answer). */
+    private static LocalizedText registerNotReached() {
+        return LocalizedText.of(
+                "Das Fahrzeugregister (ZFZR) war bei der Prüfung nicht erreichbar oder hat keine verwertbare Antwort gegeben; "
+                        + "die Angaben sind nicht maschinell abgeglichen.",
+                "The vehicle register (ZFZR) could not be reached during the check or gave no usable answer; "
+                        + "the details were not matched by machine.");
+    }
 
     private static Map<SealPosition, PlakettenCode> codes(Map<SealPosition, Field> seals, AnsweredFields answered) {
         Map<SealPosition, PlakettenCode> codes = new EnumMap<>(SealPosition.class);

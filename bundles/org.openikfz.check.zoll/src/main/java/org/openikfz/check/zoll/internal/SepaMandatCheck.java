@@ -60,7 +60,11 @@ public final class SepaMandatCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("SEPA mandate check could not be completed: " + e.getClass().getSimpleName());
+            return CheckResult.failed("SEPA mandate check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
+                    "Die Prüfung des SEPA-Lastschriftmandats für die Kfz-Steuer (Zoll) wurde wegen eines technischen Fehlers "
+                            + "abgebrochen; das Mandat ist nicht maschinell bestätigt.",
+                    "The check of the SEPA direct debit mandate for the vehicle tax (Zoll) was stopped by a technical error; "
+                            + "the mandate was not confirmed by machine."));
         }
     }
 
@@ -72,33 +76,44 @@ public final class SepaMandatCheck implements Check {
         }
         Optional<String> accountHolder = answered.value(Registration.SEPA_KONTOINHABER).map(String::strip);
         if (accountHolder.isEmpty()) {
-            return CheckResult.failed("SEPA mandate: the procedure asked for no account holder");
+            return CheckResult.failed("SEPA mandate: the procedure asked for no account holder", LocalizedText.of(
+                    "Der Antrag enthält keinen Kontoinhaber; das SEPA-Lastschriftmandat für die Kfz-Steuer (Zoll) ist nicht geprüft.",
+                    "The application names no account holder; the SEPA direct debit mandate for the vehicle tax (Zoll) "
+                            + "was not checked."));
         }
         Optional<VerifiedIdentity> applicant = context.applicant();
         if (applicant.isEmpty()) {
-            return CheckResult.failed("SEPA mandate: taxpayer unknown, the applicant is not identified electronically");
+            return CheckResult.failed("SEPA mandate: taxpayer unknown, the applicant is not identified electronically", LocalizedText.of(
+                    "Die antragstellende Person ist nicht elektronisch identifiziert (Online-Ausweis), die steuerpflichtige "
+                            + "Person ist daher unbekannt; das SEPA-Lastschriftmandat für die Kfz-Steuer (Zoll) ist nicht geprüft.",
+                    "The applicant is not identified electronically (online ID), so the taxpayer is unknown; "
+                            + "the SEPA direct debit mandate for the vehicle tax (Zoll) was not checked."));
         }
         ZollConnector connector = zoll;
         if (connector == null) {
-            return CheckResult.failed("Zoll not available (no connector)");
+            return CheckResult.failed("Zoll not available (no connector)", zollNotReached());
         }
         Iban iban;
         try {
             iban = Iban.of(answered.value(ibanField.get()));
         } catch (ValueValidationException e) {
-            return CheckResult.failed("answer not valid for the SEPA mandate: " + e.key());
+            return CheckResult.failed("answer not valid for the SEPA mandate: " + e.key(), LocalizedText.of(
+                    "Die angegebene IBAN hat kein gültiges Format; das SEPA-Lastschriftmandat für die Kfz-Steuer (Zoll) "
+                            + "ist nicht geprüft.",
+                    "The IBAN entered has no valid format; the SEPA direct debit mandate for the vehicle tax (Zoll) "
+                            + "was not checked."));
         }
         Mandate mandate;
         try {
             // FZV Anlage 11 Nr. 5: the mandate for the Kfz-Steuer verified by the Zoll
             mandate = connector.verifyMandate(iban, accountHolder.get(), applicant.get().person());
         } catch (ConnectorUnavailableException e) {
-            return CheckResult.failed("Zoll not reachable: " + e.getMessage());
+            return CheckResult.failed("Zoll not reachable: " + e.getMessage(), zollNotReached());
         } catch (RuntimeException e) {
-            return CheckResult.failed("Zoll connector error: " + e.getClass().getSimpleName());
+            return CheckResult.failed("Zoll connector error: " + e.getClass().getSimpleName(), zollNotReached());
         }
         if (mandate == null) {
-            return CheckResult.failed("Zoll connector gave no answer on the SEPA mandate");
+            return CheckResult.failed("Zoll connector gave no answer on the SEPA mandate", zollNotReached());
         }
         if (!mandate.accepted()) {
             return CheckResult.opposed(new Finding(ibanField.get().id(), LocalizedText.of(
@@ -108,12 +123,25 @@ public final class SepaMandatCheck implements Check {
                             + "Please check the IBAN and the account holder's name (as the bank has it).")));
         }
         if (mandate.mandateReference() == null || mandate.mandateReference().isBlank()) {
-            return CheckResult.failed("Zoll accepted the SEPA mandate without a mandate reference");
+            return CheckResult.failed("Zoll accepted the SEPA mandate without a mandate reference", LocalizedText.of(
+                    "Die Zollverwaltung hat das SEPA-Lastschriftmandat für die Kfz-Steuer angenommen, aber keine Mandatsreferenz "
+                            + "mitgeteilt; das Mandat ist nicht maschinell bestätigt.",
+                    "The customs administration (Zoll) accepted the SEPA direct debit mandate for the vehicle tax but gave "
+                            + "no mandate reference; the mandate was not confirmed by machine."));
         }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put(Facts.SEPA_MANDATE_REFERENCE, mandate.mandateReference().strip());
         facts.put(Facts.SEPA_IBAN_MASKED, iban.masked()); // never the IBAN in clear
         facts.put(Facts.SEPA_ACCOUNT_HOLDER, accountHolder.get());
         return CheckResult.clear(facts);
+    }
+
+    /** For the clerks: the Zoll could not be asked (not connected, not reachable, error or no answer). */
+    private static LocalizedText zollNotReached() {
+        return LocalizedText.of(
+                "Die Zollverwaltung war bei der Prüfung des SEPA-Lastschriftmandats für die Kfz-Steuer nicht erreichbar "
+                        + "oder hat keine verwertbare Antwort gegeben; das Mandat ist nicht maschinell bestätigt.",
+                "The customs administration (Zoll) could not be reached when checking the SEPA direct debit mandate "
+                        + "for the vehicle tax, or gave no usable answer; the mandate was not confirmed by machine.");
     }
 }

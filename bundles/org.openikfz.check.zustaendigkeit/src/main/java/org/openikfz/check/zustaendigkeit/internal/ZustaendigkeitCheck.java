@@ -53,7 +53,11 @@ public final class ZustaendigkeitCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("Zuständigkeit check could not be completed: " + e.getClass().getSimpleName());
+            return CheckResult.failed("Zuständigkeit check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
+                    "Die Prüfung der Zuständigkeit (Wohnsitz im Bezirk) wurde wegen eines technischen Fehlers abgebrochen; "
+                            + "die Zuständigkeit ist nicht maschinell geprüft.",
+                    "The check of competence (residence in the district) was stopped by a technical error; "
+                            + "competence was not checked by machine."));
         }
     }
 
@@ -68,26 +72,44 @@ public final class ZustaendigkeitCheck implements Check {
         if (applicantIsHolder) {
             Optional<VerifiedIdentity> applicant = context.applicant();
             if (applicant.isEmpty()) {
-                return CheckResult.failed("residence unknown: the applicant is not identified electronically");
+                return CheckResult.failed("residence unknown: the applicant is not identified electronically", LocalizedText.of(
+                        "Die antragstellende Person ist nicht elektronisch identifiziert (Online-Ausweis); "
+                                + "ihr Wohnsitz und damit die Zuständigkeit sind nicht maschinell geprüft.",
+                        "The applicant is not identified electronically (online ID); "
+                                + "their residence, and so competence, was not checked by machine."));
             }
             residence = Optional.ofNullable(applicant.get().person().postalCode());
         } else {
             if (!context.facts().containsKey(Facts.ZFZR_HOLDER_NAME)) {
-                return CheckResult.failed("residence unknown: no holder from the register (the ZFZR check must come first)");
+                return CheckResult.failed("residence unknown: no holder from the register (the ZFZR check must come first)",
+                        LocalizedText.of(
+                                "Das Fahrzeugregister (ZFZR) hat keine Halterdaten geliefert; ob der Wohnsitz der Halterin "
+                                        + "oder des Halters im Bezirk liegt, ist nicht maschinell geprüft.",
+                                "The vehicle register (ZFZR) gave no holder data; whether the holder's residence "
+                                        + "is in the district was not checked by machine."));
             }
             residence = Optional.ofNullable(context.facts().get(Facts.ZFZR_HOLDER_POSTAL_CODE));
         }
         String source = applicantIsHolder ? "the identification" : "the register";
         String postalCode = residence.map(String::strip).orElse("");
         if (postalCode.isEmpty()) {
-            return CheckResult.failed("residence unknown: " + source + " provides no postal code");
+            return CheckResult.failed("residence unknown: " + source + " provides no postal code", bySource(applicantIsHolder,
+                    " enthält keine Postleitzahl; ob der Wohnsitz im Bezirk liegt, ist nicht maschinell geprüft.",
+                    " gives no postal code; whether the residence is in the district was not checked by machine."));
         }
         if (!PostalArea.isPostalCode(postalCode)) {
             // e.g. a residence abroad: not decidable by machine
-            return CheckResult.failed("residence not decidable: " + source + " provides no German postal code");
+            return CheckResult.failed("residence not decidable: " + source + " provides no German postal code", bySource(applicantIsHolder,
+                    " enthält keine deutsche Postleitzahl (etwa bei einem Wohnsitz im Ausland); "
+                            + "die Zuständigkeit ist nicht maschinell geprüft.",
+                    " gives no German postal code (e.g. a residence abroad); competence was not checked by machine."));
         }
         if (shared.contains(postalCode)) {
-            return CheckResult.failed("residence not decidable: postal code shared with a neighbouring district");
+            return CheckResult.failed("residence not decidable: postal code shared with a neighbouring district", LocalizedText.of(
+                    "Die Postleitzahl des Wohnsitzes gilt auch für einen Nachbarbezirk; "
+                            + "ob der Wohnsitz im Bezirk liegt, ist anhand der Anschrift zu prüfen.",
+                    "The postal code of the residence is shared with a neighbouring district; "
+                            + "whether the residence is in the district must be checked from the address."));
         }
         // Anlage 11 Nr. 1: the residence lies in this authority's area
         if (area.contains(postalCode)) {
@@ -109,5 +131,12 @@ public final class ZustaendigkeitCheck implements Check {
                 "According to your electronic ID, your residence is not in the area of this registration authority. "
                         + "Please apply to the registration authority responsible for your residence. "
                         + "If you have moved, first register your new address with the registration office.")));
+    }
+
+    /** For the clerks: a text that names where the residence came from (identification or register). */
+    private static LocalizedText bySource(boolean identification, String german, String english) {
+        return LocalizedText.of(
+                (identification ? "Die elektronische Identifizierung (Online-Ausweis)" : "Das Fahrzeugregister (ZFZR)") + german,
+                (identification ? "The electronic identification (online ID)" : "The vehicle register (ZFZR)") + english);
     }
 }

@@ -58,6 +58,8 @@ public final class DialogRules {
     public static final String FACT = "_fact.";
     /** Why the machine could not decide (for the clerks, never shown to the applicant as such). */
     public static final String NOT_DECIDABLE_REASONS = "_notDecidable.reasons";
+    /** The same for the clerks, in German, one per line (the checks' own texts where they give one). */
+    public static final String CLERK_REASONS = "_clerk.reasons";
     /** The applicant withdrew the application. */
     public static final String WITHDRAWN = "_withdrawn";
 

@@ -17,6 +17,7 @@ import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
 import org.openikfz.api.check.Finding;
+import org.openikfz.api.text.LocalizedText;
 import org.openikfz.core.internal.Trace;
 import org.openikfz.core.internal.operations.Observations;
 import org.openikfz.core.internal.operations.Observations.CheckOutcome;
@@ -74,8 +75,14 @@ public final class Pipeline {
         executor.shutdownNow();
     }
 
-    /** What one run found. */
-    public record Outcome(List<Finding> findings, List<String> failures, Map<String, String> facts, List<TraceRecord> trace) {
+    /**
+     * What one run found.
+     *
+     * @param failures why the machine cannot decide, for the log (English)
+     * @param failureTexts the same for the clerks, in their language, one per failure
+     */
+    public record Outcome(List<Finding> findings, List<String> failures, List<LocalizedText> failureTexts, Map<String, String> facts,
+            List<TraceRecord> trace) {
 
         public boolean clear() {
             return findings.isEmpty() && failures.isEmpty();
@@ -95,6 +102,7 @@ public final class Pipeline {
             Function<Map<String, String>, CheckResult> judge, String procedureStep, String procedureVersion) {
         List<Finding> findings = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<LocalizedText> texts = new ArrayList<>();
         Map<String, String> facts = new LinkedHashMap<>();
         List<TraceRecord> trace = new ArrayList<>();
         trace.add(input);
@@ -103,6 +111,8 @@ public final class Pipeline {
             if (check == null) {
                 observations.check(id.value(), CheckOutcome.NOT_DEPLOYED, null);
                 failures.add("check " + id + " not available");
+                texts.add(LocalizedText.of("Die Prüfung „" + id.value() + "“ ist auf dieser Plattform nicht installiert; sie wurde nicht ausgeführt.",
+                        "The check '" + id.value() + "' is not installed on this platform; it did not run."));
                 trace.add(new TraceRecord(application, trace.size(), "check " + id.value(), "FAILED", null, "", "check not available",
                         null, null));
                 continue;
@@ -116,7 +126,7 @@ public final class Pipeline {
                 case CheckResult.Opposed o -> CheckOutcome.OPPOSED;
                 case CheckResult.Failed f -> CheckOutcome.FAILED;
             }, Duration.ofNanos(System.nanoTime() - started));
-            collect(result, findings, failures);
+            collect(result, findings, failures, texts, id.value());
             trace.add(Trace.step(application, trace.size(), "check " + id.value(), result, Trace.version(check)));
             if (result instanceof CheckResult.Clear clear) {
                 facts.putAll(clear.facts());
@@ -124,9 +134,9 @@ public final class Pipeline {
         }
         Map<String, String> established = Map.copyOf(facts);
         CheckResult judged = bounded(() -> judge.apply(established), procedureStep).result();
-        collect(judged, findings, failures);
+        collect(judged, findings, failures, texts, procedureStep);
         trace.add(Trace.step(application, trace.size(), procedureStep, judged, procedureVersion));
-        return new Outcome(List.copyOf(findings), List.copyOf(failures), facts, trace);
+        return new Outcome(List.copyOf(findings), List.copyOf(failures), List.copyOf(texts), facts, trace);
     }
 
     /** A bounded call's result, and whether it failed because it did not answer in time. */
@@ -143,7 +153,9 @@ public final class Pipeline {
             return Call.of(result == null ? CheckResult.failed(what + " gave no result") : result);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new Call(CheckResult.failed(what + " did not answer within " + timeout.toSeconds() + " s"), true);
+            return new Call(CheckResult.failed(what + " did not answer within " + timeout.toSeconds() + " s", LocalizedText.of(
+                    "Die Prüfung hat nicht innerhalb von " + timeout.toSeconds() + " Sekunden geantwortet; ein angefragtes System war zu langsam.",
+                    "The check did not answer within " + timeout.toSeconds() + " seconds; a system it asked was too slow.")), true);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -153,10 +165,16 @@ public final class Pipeline {
         }
     }
 
-    private static void collect(CheckResult result, List<Finding> findings, List<String> failures) {
+    private static void collect(CheckResult result, List<Finding> findings, List<String> failures, List<LocalizedText> texts, String step) {
         switch (result) {
             case CheckResult.Opposed opposed -> findings.addAll(opposed.findings());
-            case CheckResult.Failed failed -> failures.add(failed.reason());
+            case CheckResult.Failed failed -> {
+                failures.add(failed.reason());
+                // a check without a text of its own: a general sentence for the clerks, naming the check
+                texts.add(failed.text() != null ? failed.text() : LocalizedText.of(
+                        "Die Prüfung „" + step + "“ konnte nicht abgeschlossen werden; die Angaben sind insoweit nicht maschinell geprüft.",
+                        "The check '" + step + "' could not be completed; the details were not verified by machine in this respect."));
+            }
             case CheckResult.Clear clear -> {
             }
         }

@@ -1,6 +1,7 @@
 package org.openikfz.core.internal.verification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -119,6 +120,21 @@ class PipelineTest {
         Pipeline.Outcome outcome = run(Map.of("broken", broken), List.of("broken", "missing"));
         assertEquals(2, outcome.failures().size(), outcome.failures().toString());
         assertEquals(4, outcome.trace().size(), "input, two checks, the procedure");
+        // the clerks read German, naming the check, never the exception
+        assertEquals(2, outcome.failureTexts().size());
+        String german = outcome.failureTexts().get(0).get(java.util.Locale.GERMAN) + " " + outcome.failureTexts().get(1).get(java.util.Locale.GERMAN);
+        assertTrue(german.contains("„broken“ konnte nicht abgeschlossen werden") && german.contains("„missing“ ist auf dieser Plattform nicht"),
+                german);
+        assertFalse(german.contains("StackOverflowError"), german);
+    }
+
+    @Test
+    void aFailedChecksOwnTextReachesTheClerksAndItsReasonTheLog() {
+        Check down = check("down", () -> CheckResult.failed("register not reachable: connection refused",
+                org.openikfz.api.text.LocalizedText.of("Das Register war nicht erreichbar.", "The register could not be reached.")));
+        Pipeline.Outcome outcome = run(Map.of("down", down), List.of("down"));
+        assertEquals(List.of("register not reachable: connection refused"), outcome.failures());
+        assertEquals("Das Register war nicht erreichbar.", outcome.failureTexts().get(0).get(java.util.Locale.GERMAN));
     }
 
     @Test

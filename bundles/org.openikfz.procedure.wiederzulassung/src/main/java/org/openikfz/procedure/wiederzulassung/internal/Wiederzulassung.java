@@ -77,7 +77,11 @@ public final class Wiederzulassung implements Procedure {
         } else if (registered.isPresent()) {
             Optional<LocalDate> off = evaluation.fact(Facts.ZFZR_DEREGISTERED_ON).map(LocalDate::parse);
             if (off.isEmpty()) {
-                return CheckResult.failed("register gives no date of the Außerbetriebsetzung: the seven-year limit cannot be judged");
+                return CheckResult.failed("register gives no date of the Außerbetriebsetzung: the seven-year limit cannot be judged", t(
+                        "Das Fahrzeugregister (ZFZR) nennt kein Datum der Außerbetriebsetzung; ob das Fahrzeug höchstens "
+                                + "sieben Jahre außer Betrieb gesetzt ist, ist nicht maschinell geprüft.",
+                        "The vehicle register (ZFZR) gives no date of deregistration; whether the vehicle has been off "
+                                + "the road for at most seven years was not checked by machine."));
             }
             // FZV § 29 (2019: § 15k(2)): at most seven years off the road — a day more is too late online
             LocalDate lastDay = off.get().plusYears(MAX_YEARS_OFF_THE_ROAD);

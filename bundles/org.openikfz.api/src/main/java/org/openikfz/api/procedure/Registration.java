@@ -10,6 +10,7 @@ import org.openikfz.api.dialog.DialogStep;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.dialog.Notice;
+import org.openikfz.api.dialog.Stop;
 import org.openikfz.api.text.LocalizedText;
 
 /**
@@ -135,7 +136,9 @@ public final class Registration {
                                         "Do you need an exemption for the vehicle that is bound to your person?"),
                                 t("Zum Beispiel eine Ausnahme von Bau- und Betriebsvorschriften. Die meisten wählen Nein.",
                                         "E.g. an exemption from construction and operating rules. Most people choose No."))),
-                null);
+                null,
+                // said on this step, before any code is asked for: a "yes" cannot be corrected online (FZV § 26)
+                EXCLUSIONS.entrySet().stream().map(e -> new Stop(Condition.when(e.getKey(), TRUE), e.getValue())).toList());
     }
 
     /**
@@ -199,25 +202,11 @@ public final class Registration {
      */
     public static List<Finding> conditionFindings(Answers answers) {
         List<Finding> findings = new ArrayList<>();
-        // § 26(1) Nr. 2 (2019: § 15i(1) Nr. 2): not exempt from compulsory insurance (§ 2(1) PflVG)
-        if (yes(answers, VERSICHERUNGSFREI)) {
-            findings.add(counter(VERSICHERUNGSFREI, "Halter, die von der Versicherungspflicht befreit sind,",
-                    "Holders exempt from compulsory insurance"));
-        }
-        // § 26(1) Nr. 3: the vehicle is not exempt from the registration procedure
-        if (yes(answers, ZULASSUNGSFREI)) {
-            findings.add(counter(ZULASSUNGSFREI, "Zulassungsfreie Fahrzeuge", "Vehicles exempt from registration"));
-        }
-        // § 26(1) Nr. 6: no change of the vehicle data against the register (or the CoC)
-        if (yes(answers, FAHRZEUGDATEN_GEAENDERT)) {
-            findings.add(counter(FAHRZEUGDATEN_GEAENDERT, "Technisch veränderte Fahrzeuge, deren Änderung noch nicht eingetragen ist,",
-                    "Technically changed vehicles whose change is not yet recorded"));
-        }
-        // § 26: no holder-specific exemption
-        if (yes(answers, AUSNAHME_HALTER)) {
-            findings.add(counter(AUSNAHME_HALTER, "Fahrzeuge mit einer personengebundenen Ausnahmegenehmigung",
-                    "Vehicles with an exemption bound to the holder"));
-        }
+        EXCLUSIONS.forEach((field, text) -> {
+            if (yes(answers, field)) {
+                findings.add(new Finding(field, text));
+            }
+        });
         // § 26(1) Nr. 4: general, Saison or E plates; an H plate only when it is already assigned
         boolean newPlate = answers.get(KENNZEICHEN_WAHL).map(w -> w.equals(WAHL_ZUTEILEN) || w.equals(WAHL_WUNSCH)).orElse(false);
         if (newPlate && answers.get(KENNZEICHEN_ART).map(ART_HISTORISCH::equals).orElse(false)) {
@@ -252,7 +241,21 @@ public final class Registration {
                                 + "So only uncover the code when you have everything else at hand: insurance number (eVB), IBAN and the HU report."))),
                 List.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
                         t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)),
-                null);
+                null, List.of(warningNotConfirmed()));
+    }
+
+    /**
+     * FZV § 21: the warning before the codes not confirmed — the dialog stops on its step, before any
+     * code is asked for. For a procedure's own warning step.
+     *
+     * @since 1.3
+     */
+    public static Stop warningNotConfirmed() {
+        return new Stop(Condition.when(HINWEIS_GELESEN, "false"), t(
+                "Bitte legen Sie noch keinen Sicherheitscode frei. Lesen Sie den Hinweis oben und bestätigen Sie ihn mit Ja, wenn Sie "
+                        + "online weitermachen möchten. Ohne Bestätigung geht es nur bei der Zulassungsbehörde.",
+                "Please do not uncover any security code yet. Read the notice above and confirm it with Yes if you want to go on "
+                        + "online. Without confirmation it can only be done at the registration authority."));
     }
 
     /** FZV § 21: the applicant confirmed the warning before the codes, or is told to. */
@@ -324,9 +327,31 @@ public final class Registration {
                 visible);
     }
 
-    private static Finding counter(String field, String german, String english) {
-        return new Finding(field, t(german + " können nur bei der Zulassungsbehörde zugelassen werden, nicht online. Wenn Sie sich verklickt haben, ändern Sie die Antwort.",
-                english + " can only be registered at the registration authority, not online. If you chose this by mistake, change the answer."));
+    /**
+     * FZV § 26 (2019: § 15i(1)): the exclusions of online registration, by the field that asks them, with
+     * what the applicant is told when one is answered "yes" (at once on the step, and by the verification).
+     */
+    private static final java.util.Map<String, LocalizedText> EXCLUSIONS = exclusions();
+
+    private static java.util.Map<String, LocalizedText> exclusions() {
+        java.util.Map<String, LocalizedText> exclusions = new java.util.LinkedHashMap<>();
+        // § 26(1) Nr. 2 (2019: § 15i(1) Nr. 2): not exempt from compulsory insurance (§ 2(1) PflVG)
+        exclusions.put(VERSICHERUNGSFREI, counter("Halter, die von der Versicherungspflicht befreit sind,",
+                "Holders exempt from compulsory insurance"));
+        // § 26(1) Nr. 3: the vehicle is not exempt from the registration procedure
+        exclusions.put(ZULASSUNGSFREI, counter("Zulassungsfreie Fahrzeuge", "Vehicles exempt from registration"));
+        // § 26(1) Nr. 6: no change of the vehicle data against the register (or the CoC)
+        exclusions.put(FAHRZEUGDATEN_GEAENDERT, counter("Technisch veränderte Fahrzeuge, deren Änderung noch nicht eingetragen ist,",
+                "Technically changed vehicles whose change is not yet recorded"));
+        // § 26: no holder-specific exemption
+        exclusions.put(AUSNAHME_HALTER, counter("Fahrzeuge mit einer personengebundenen Ausnahmegenehmigung",
+                "Vehicles with an exemption bound to the holder"));
+        return java.util.Collections.unmodifiableMap(exclusions);
+    }
+
+    private static LocalizedText counter(String german, String english) {
+        return t(german + " können nur bei der Zulassungsbehörde zugelassen werden, nicht online. Wenn Sie sich verklickt haben, ändern Sie die Antwort.",
+                english + " can only be registered at the registration authority, not online. If you chose this by mistake, change the answer.");
     }
 
     private static boolean yes(Answers answers, String field) {

@@ -121,6 +121,8 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     private Registration listening;
     /** What shows the current step (a step, the identification, the review or the application): its heading gets the focus. */
     private Component stepShown;
+    /** The current step's notice that its answers stop the dialog (empty and hidden until they do). */
+    private Div stop;
     /** A note above the next rendering (the dialog was resumed, or its answers deleted for want of input), or null. */
     private String note;
 
@@ -540,13 +542,18 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         }
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        stop = new Div();
+        stop.setId("step-stop");
+        stop.addClassNames("ikfz-notice", "warning");
+        stop.getElement().setAttribute("role", "alert");
+        stop.setVisible(false);
         form.addClassName("ikfz-form");
         for (Field field : step.fields()) {
             Input input = input(field, locale);
             inputs.put(field.id(), input);
             form.add(input.component());
         }
-        section.add(form);
+        section.add(form, stop);
         updateVisibility();
 
         HorizontalLayout buttons = new HorizontalLayout();
@@ -574,6 +581,15 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
 
     private void next(DialogStep step) {
         if (!validate()) {
+            return;
+        }
+        // an answer after which it cannot go on online is said here, before any code is asked for (FZV §§ 21, 26)
+        Optional<org.openikfz.api.dialog.Stop> stopped = step.stopped(new Answers(draft.answers()));
+        if (stopped.isPresent()) {
+            stop.removeAll();
+            stop.add(new Span(stopped.get().message().get(getLocale())));
+            stop.setVisible(true);
+            stop.getElement().executeJs("this.scrollIntoView({block: 'center'})");
             return;
         }
         // the answers may have changed which steps are shown
@@ -778,6 +794,9 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 if (e.isFromClient()) {
                     store(field, value.get());
                     error.accept(null);
+                    if (stop != null) {
+                        stop.setVisible(false); // changed: said again on "Weiter" if it still stops
+                    }
                     updateVisibility();
                 }
             });

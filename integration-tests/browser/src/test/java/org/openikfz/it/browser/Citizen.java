@@ -132,6 +132,15 @@ final class Citizen implements AutoCloseable {
         return Boolean.TRUE.equals(found);
     }
 
+    /** Waits until the page's Vaadin client has no request to the server under way (e.g. the answer to a choice). */
+    void settled() {
+        new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(20))
+                .withMessage(() -> "the page kept talking to the server: " + body())
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "const f = window.Vaadin && window.Vaadin.Flow; if (!f || !f.clients) return true;"
+                                + "return Object.values(f.clients).every(c => !c.isActive || !c.isActive());")));
+    }
+
     void waitForText(String text) {
         new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(50))
                 .withMessage(() -> "waiting for '" + text + "'; page: " + body())

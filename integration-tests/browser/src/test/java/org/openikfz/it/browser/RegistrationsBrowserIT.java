@@ -135,6 +135,42 @@ class RegistrationsBrowserIT {
     }
 
     /**
+     * FZV §§ 21, 26: an exclusion answered "Ja" stops the dialog on its own step, and so does the warning
+     * before the codes left unconfirmed: no code field is reached for an application that cannot succeed
+     * online, and no correction is used. Changing the answer goes on.
+     */
+    @Test
+    void anExclusionOrAnUnconfirmedWarningStopsTheDialogBeforeTheCodes() throws Exception {
+        Vehicle vehicle = applicants.deregistered(today().minusYears(2));
+        Map<String, String> answers = DemoAnswers.wiederzulassung(vehicle.plate(), vehicle.fin(), applicants.evb(), "Erika Mustermann");
+        answers.put("fahrzeugdatenGeaendert", "true");
+        answers.put("hinweisGelesen", "false");
+        Dialog dialog = new Dialog("wiederzulassung");
+        dialog.identify(ERIKA);
+        String stopped = dialog.fillUntilStopped(answers);
+        assertTrue(stopped.contains("Technisch veränderte Fahrzeuge") && stopped.contains("nur bei der Zulassungsbehörde"), stopped);
+        assertTrue(citizen.body().contains("Geht es online?"), "still on the conditions step: " + citizen.body());
+        citizen.accessible("wiederzulassung-ausschluss");
+        assertTrue(citizen.browser.findElements(By.cssSelector("[id=field-zb2Code], [id=field-zb1Code]")).isEmpty(), "no code field yet");
+
+        answers.put("fahrzeugdatenGeaendert", "false");
+        citizen.choose("fahrzeugdatenGeaendert", "Nein");
+        stopped = dialog.fillUntilStopped(answers);
+        assertTrue(stopped.contains("Bitte legen Sie noch keinen Sicherheitscode frei"), stopped);
+        assertTrue(citizen.body().contains("Bevor Sie etwas freilegen"), citizen.body());
+        assertTrue(citizen.browser.findElements(By.cssSelector("[id=field-zb2Code], [id=field-zb1Code]")).isEmpty(), "no code field yet");
+
+        answers.put("hinweisGelesen", "true");
+        citizen.choose("hinweisGelesen", "Ja");
+        dialog.fill(answers, false);
+        citizen.button("Angaben prüfen lassen");
+        citizen.waitForText("Gebühren bezahlen");
+        // nothing went to the engine before: all three corrections are left
+        assertFalse(citizen.body().contains("noch 2-mal"), citizen.body());
+        assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
+    }
+
+    /**
      * FZV § 19 dialogs that do not lose people: in every procedure, up to the review, then a reload, the
      * browser's back and forward buttons and a second tab of the same browser all show the same answers;
      * the second tab then has them verified, so the security codes (never sent back to the page) were kept too.
@@ -268,7 +304,7 @@ class RegistrationsBrowserIT {
                         enter(field, answers.get(field));
                         filled.add(field);
                     }
-                    Thread.sleep(150); // the server's answer to a choice
+                    citizen.settled(); // the server's answer to a choice, which may show further fields
                 }
                 if (check) {
                     citizen.accessible(procedure + "-step-" + counter.replaceAll("\\D*(\\d+).*", "$1"));
@@ -285,6 +321,43 @@ class RegistrationsBrowserIT {
                 citizen.accessible(procedure + "-review");
                 citizen.screenshot(procedure + "-review");
             }
+        }
+
+        /**
+         * Fills and continues as {@link #fill} does until a step stops the dialog; returns what the stop says.
+         */
+        String fillUntilStopped(Map<String, String> answers) throws Exception {
+            for (int steps = 0; steps < 30; steps++) {
+                String counter = waitForStep();
+                assertTrue(counter != null, "reached the review without a stop: " + citizen.body());
+                List<String> filled = new ArrayList<>();
+                for (List<String> visible = visibleFields(); ; visible = visibleFields()) {
+                    List<String> todo = visible.stream().filter(answers::containsKey).filter(f -> !filled.contains(f)).toList();
+                    if (todo.isEmpty()) {
+                        break;
+                    }
+                    for (String field : todo) {
+                        enter(field, answers.get(field));
+                        filled.add(field);
+                    }
+                    citizen.settled();
+                }
+                citizen.button(citizen.hasButton("Angaben prüfen") ? "Angaben prüfen" : "Weiter");
+                new WebDriverWait(citizen.browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+                        .withMessage(() -> "neither moved on nor stopped: " + citizen.body())
+                        .until(d -> !counter.equals(counter()) || stopShown() != null);
+                String stop = stopShown();
+                if (stop != null) {
+                    return stop;
+                }
+            }
+            throw new AssertionError("no stop");
+        }
+
+        private String stopShown() {
+            Object text = ((JavascriptExecutor) citizen.browser).executeScript(
+                    "const s = document.getElementById('step-stop'); return s && s.offsetParent !== null ? s.innerText : null;");
+            return text == null ? null : text.toString();
         }
 
         /** Waits for a step whose counter is not {@code before} (not the review either); returns its counter. */

@@ -155,7 +155,7 @@ public final class Ausserbetriebsetzung implements Procedure {
                                 "In the next step you uncover the security codes: on the seals of the plates (scratch field) and on the registration certificate part I (covered field). An uncovered code cannot be covered again: the plate then counts as unstamped and the certificate part I as invalid. If the online deregistration then fails, you have to go to the registration authority. So only uncover the codes if you really want to deregister the vehicle."))),
                         List.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
                                 t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)),
-                        null),
+                        null, List.of(Registration.warningNotConfirmed())),
                 new DialogStep("sicherheitscodes", t("Sicherheitscodes", "Security codes"),
                         t("Die Codes werden nur geprüft und nicht angezeigt oder gespeichert, nachdem Ihr Antrag entschieden ist.",
                                 "The codes are only checked; they are not shown and not kept once your application is decided."),

@@ -219,7 +219,8 @@ public final class Registration {
 
     /**
      * FZV § 21: the step before any security code is uncovered — what uncovering does, and a
-     * confirmation. Place it before the step with the codes.
+     * confirmation. Place it right before the step with the codes, and both last in the dialog: every
+     * other answer is given (and every stop said) before a code is uncovered.
      *
      * @param zb2 whether the ZB II code is (or may be) asked too
      */
@@ -234,11 +235,11 @@ public final class Registration {
                         "Gleich fragen wir nach dem Sicherheitscode " + documents + ". Er liegt unter einem verdeckten Feld. "
                                 + "Wenn Sie das Feld freilegen, wird das Dokument ungültig (dort steht dann „Dokument nicht mehr gültig“). "
                                 + "Gelingt der Online-Antrag danach nicht, müssen Sie zur Zulassungsbehörde und brauchen Ersatz. "
-                                + "Legen Sie den Code deshalb erst frei, wenn Sie alle anderen Angaben zur Hand haben: Versicherungsnummer (eVB), IBAN und den HU-Bericht.",
+                                + "Alle anderen Angaben haben Sie schon gemacht. Legen Sie den Code erst frei, wenn Sie den Antrag jetzt stellen möchten.",
                         "Next we ask for the security code of the " + documentsEn + ". It is under a covered field. "
                                 + "Uncovering it makes the document invalid (it then says \"Dokument nicht mehr gültig\"). "
                                 + "If the online application then fails, you have to go to the registration authority and need a replacement. "
-                                + "So only uncover the code when you have everything else at hand: insurance number (eVB), IBAN and the HU report."))),
+                                + "You have given all other details already. Only uncover the code when you want to apply now."))),
                 List.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
                         t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)),
                 null, List.of(warningNotConfirmed()));

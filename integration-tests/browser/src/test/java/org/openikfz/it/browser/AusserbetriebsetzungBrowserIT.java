@@ -126,10 +126,20 @@ class AusserbetriebsetzungBrowserIT {
         }
         c.button("Weiter");
 
-        c.waitForText("Bevor Sie etwas freilegen");
+        c.waitForText("Wurde das Fahrzeug verwertet");
         // on the 360 px phone the next step starts at the top of the screen, its heading focused
         c.stepHeadingFocusedInView();
         assertEquals("Schritt 2 von 6", c.stepCounterMatchesProgress());
+        c.accessible("verwertung");
+        c.choose("verwertet", "Nein");
+        c.button("Weiter");
+        c.waitForText("Möchten Sie das Kennzeichen");
+        c.choose("kennzeichenReservieren", "Nein");
+        c.button("Weiter");
+
+        // FZV § 21: the codes last, once every other answer is given
+        c.waitForText("Bevor Sie etwas freilegen");
+        c.stepHeadingFocusedInView();
         c.accessible("hinweis");
         c.choose("hinweisGelesen", "Ja");
         c.button("Weiter");
@@ -142,15 +152,7 @@ class AusserbetriebsetzungBrowserIT {
         if (record) {
             c.screenshot("abmelden-3-codes");
         }
-        c.enterIn("zb1Code"); // Enter continues as "Weiter" does
-
-        c.waitForText("Wurde das Fahrzeug verwertet");
-        c.stepHeadingFocusedInView();
-        c.choose("verwertet", "Nein");
-        c.button("Weiter");
-        c.waitForText("Möchten Sie das Kennzeichen");
-        c.choose("kennzeichenReservieren", "Nein");
-        c.button("Angaben prüfen");
+        c.enterIn("zb1Code"); // Enter continues as "Angaben prüfen" does
 
         c.waitForText("Angaben prüfen lassen");
         assertEquals("Schritt 6 von 6", c.stepCounterMatchesProgress());

@@ -210,6 +210,10 @@ class RegistrationsBrowserIT {
         dialog.fill(answers, false);
         String review = dialog.review();
         assertTrue(citizen.browser.getCurrentUrl().endsWith("/" + procedure + "?seite=pruefung"), citizen.browser.getCurrentUrl());
+        // FZV § 21: the warning and the codes are the last steps before the review, after every other answer
+        List<String> pills = citizen.browser.findElements(By.cssSelector("ol.ikfz-steps li")).stream().map(e -> e.getText().trim()).toList();
+        assertTrue(pills.get(pills.size() - 2).startsWith("Sicherheitscode") && pills.get(pills.size() - 3).equals("Bevor Sie etwas freilegen"),
+                "the codes last: " + pills);
         String kept = citizen.browser.findElement(By.cssSelector(".ikfz-draft-note")).getText();
         assertTrue(kept.matches("(?s).*um \\d{2}:\\d{2} Uhr gelöscht.*"), "says when the answers are deleted: " + kept);
 

@@ -82,14 +82,15 @@ public final class Erstzulassung implements Procedure {
                                                 "Top right, two letters and seven digits, e.g. AB1234567."))),
                         null),
                 Registration.conditionsStep(),
-                Registration.securityCodeWarningStep(false, true),
-                new DialogStep("sicherheitscodes", t("Sicherheitscode", "Security code"),
-                        t("Der Code wird nur geprüft und nicht wieder angezeigt.", "The code is only checked and not shown again."),
-                        List.of(), List.of(Registration.zb2Field(null)), null),
                 new DialogStep("kennzeichen", t("Kennzeichen", "Plate"), null, List.of(Registration.plateNotice()),
                         Registration.plateFields(List.of(WAHL_ZUTEILEN, WAHL_WUNSCH), null), null),
                 Registration.insuranceStep(null),
-                Registration.taxStep(null));
+                Registration.taxStep(null),
+                // FZV § 21: the codes last, once everything else is answered (an uncovered code is void)
+                Registration.securityCodeWarningStep(false, true),
+                new DialogStep("sicherheitscodes", t("Sicherheitscode", "Security code"),
+                        t("Der Code wird nur geprüft und nicht wieder angezeigt.", "The code is only checked and not shown again."),
+                        List.of(), List.of(Registration.zb2Field(null)), null));
         return new ProcedureDescription(ID,
                 t("Neues Fahrzeug zulassen (Erstzulassung)", "Register a new vehicle"),
                 t("Lassen Sie ein neues Fahrzeug online zu, das noch nie zugelassen war. Sie brauchen den Online-Ausweis, die Zulassungsbescheinigung Teil II mit Sicherheitscode, eine eVB-Nummer und Ihre IBAN.",

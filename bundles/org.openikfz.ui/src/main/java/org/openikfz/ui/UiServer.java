@@ -193,4 +193,14 @@ public class UiServer {
     void unsetEngine(ApplicationService service) {
         engine.unset(service);
     }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetFees")
+    void setFees(org.openikfz.api.fee.FeeSchedule service) {
+        engine.setFees(service);
+    }
+
+    void unsetFees(org.openikfz.api.fee.FeeSchedule service) {
+        engine.unsetFees(service);
+    }
 }

@@ -425,6 +425,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         if (draft.page() == DialogDraft.Page.REVIEW) {
             add(progress(steps, null, locale));
             addNote();
+            addFees(locale);
             renderReview(steps, locale);
             return;
         }
@@ -432,6 +433,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         draft.at(step.id(), Instant.now());
         add(progress(steps, step.id(), locale));
         addNote();
+        addFees(locale);
         if (!required && step == steps.get(0)) {
             // offered, not required: before the first question, where nothing is lost by leaving for the login
             identification.show(null);
@@ -461,6 +463,30 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             kept.addClassName("ikfz-draft-note");
             add(kept);
         }
+    }
+
+    /**
+     * FZV § 20(5): the fees the answers so far incur, from the table the verification charges from, on
+     * every step (a Wunschkennzeichen's fee appears when it is chosen). Nothing while the table is away.
+     */
+    private void addFees(Locale locale) {
+        List<org.openikfz.api.fee.FeeItem> items;
+        try {
+            items = EngineAccess.current().fees().map(f -> f.quote(procedure.fees(), new Answers(visibleAnswers()))).orElse(null);
+        } catch (RuntimeException e) {
+            return; // the fees are shown again with the verification's answer
+        }
+        if (items == null || items.isEmpty()) {
+            return;
+        }
+        java.text.NumberFormat euro = java.text.NumberFormat.getCurrencyInstance(Locale.GERMANY);
+        java.math.BigDecimal total = items.stream().map(org.openikfz.api.fee.FeeItem::amount).reduce(java.math.BigDecimal.ZERO,
+                java.math.BigDecimal::add);
+        Paragraph fees = new Paragraph(getTranslation("procedure.fees", euro.format(total), items.stream()
+                .map(i -> i.title().get(locale) + " " + euro.format(i.amount())).collect(Collectors.joining(", "))));
+        fees.setId("fee-estimate");
+        fees.addClassName("ikfz-draft-note");
+        add(fees);
     }
 
     /** Deletes the answers and starts a new dialog (a new application, not the one the engine holds for the old one). */

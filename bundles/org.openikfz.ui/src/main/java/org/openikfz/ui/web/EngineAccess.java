@@ -3,6 +3,7 @@ package org.openikfz.ui.web;
 import com.vaadin.flow.server.VaadinService;
 import java.util.Optional;
 import org.openikfz.api.application.ApplicationService;
+import org.openikfz.api.fee.FeeSchedule;
 
 /**
  * The engine as far as the UI sees it right now: it comes and goes with its bundle, and the views
@@ -11,6 +12,7 @@ import org.openikfz.api.application.ApplicationService;
 public final class EngineAccess {
 
     private volatile ApplicationService engine;
+    private volatile FeeSchedule fees;
 
     /** The access of the running Vaadin application (from a request or a {@code UI.access} thread). */
     public static EngineAccess current() {
@@ -29,6 +31,21 @@ public final class EngineAccess {
     public void unset(ApplicationService service) {
         if (this.engine == service) {
             this.engine = null;
+        }
+    }
+
+    /** The engine's fee table, for the fees shown while the dialog is filled in. */
+    public Optional<FeeSchedule> fees() {
+        return Optional.ofNullable(fees);
+    }
+
+    public void setFees(FeeSchedule service) {
+        this.fees = service;
+    }
+
+    public void unsetFees(FeeSchedule service) {
+        if (this.fees == service) {
+            this.fees = null;
         }
     }
 }

@@ -214,6 +214,11 @@ class RegistrationsBrowserIT {
         List<String> pills = citizen.browser.findElements(By.cssSelector("ol.ikfz-steps li")).stream().map(e -> e.getText().trim()).toList();
         assertTrue(pills.get(pills.size() - 2).startsWith("Sicherheitscode") && pills.get(pills.size() - 3).equals("Bevor Sie etwas freilegen"),
                 "the codes last: " + pills);
+        // FZV § 20(5): the fees are known before anything is sent, from the table the verification charges from
+        java.util.regex.Matcher fee = java.util.regex.Pattern.compile("Angaben: ([0-9.,]+)\\s€").matcher(
+                citizen.browser.findElement(By.id("fee-estimate")).getText().replace('\u00a0', ' '));
+        assertTrue(fee.find(), citizen.browser.findElement(By.id("fee-estimate")).getText());
+        String estimate = fee.group(1);
         String kept = citizen.browser.findElement(By.cssSelector(".ikfz-draft-note")).getText();
         assertTrue(kept.matches("(?s).*um \\d{2}:\\d{2} Uhr gelöscht.*"), "says when the answers are deleted: " + kept);
 
@@ -244,6 +249,8 @@ class RegistrationsBrowserIT {
         // the codes were kept on the server: the verification passes without typing them again
         citizen.button("Angaben prüfen lassen");
         citizen.waitForText("Gebühren bezahlen");
+        assertTrue(citizen.body().replace('\u00a0', ' ').contains("Summe\n" + estimate + " €"), "charged as shown before: " + estimate
+                + "; " + citizen.body());
         citizen.browser.close();
 
         // the first tab, reloaded on the review: the application sent from the other tab, not its answers to send again

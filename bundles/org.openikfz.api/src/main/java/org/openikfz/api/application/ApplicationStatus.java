@@ -25,10 +25,15 @@ import org.openikfz.api.text.LocalizedText;
  * @param next            what happens next, in plain words
  * @param answers         the answers kept so far, by field id; secret fields are left out
  * @param documents       the documents offered for download now
+ * @param stops           what speaks against the application and cannot be corrected online, found by the checks
+ *                        that need only the identity (residence in the district, arrears) right after the
+ *                        electronic identification: the dialog stops there, before any code is asked for,
+ *                        and no correction is used (FZV §§ 20(1), 21)
+ * @since 1.4 for {@code stops}
  */
 public record ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState state, int correctionsLeft,
         List<Finding> findings, List<FeeLine> fees, boolean identified, boolean paid, Decision decision, LocalizedText next,
-        Map<String, String> answers, List<DocumentKind> documents) {
+        Map<String, String> answers, List<DocumentKind> documents, List<Finding> stops) {
 
     public ApplicationStatus {
         Objects.requireNonNull(id, "id");
@@ -38,6 +43,14 @@ public record ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState
         fees = List.copyOf(fees);
         answers = Map.copyOf(answers);
         documents = List.copyOf(documents);
+        stops = stops == null ? List.of() : List.copyOf(stops);
+    }
+
+    /** Without stops (as before 1.4). */
+    public ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState state, int correctionsLeft,
+            List<Finding> findings, List<FeeLine> fees, boolean identified, boolean paid, Decision decision,
+            LocalizedText next, Map<String, String> answers, List<DocumentKind> documents) {
+        this(id, procedure, state, correctionsLeft, findings, fees, identified, paid, decision, next, answers, documents, List.of());
     }
 
     public ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState state, int correctionsLeft,

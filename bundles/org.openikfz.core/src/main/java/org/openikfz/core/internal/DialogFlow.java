@@ -18,6 +18,7 @@ import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationState;
 import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.check.Finding;
 import org.openikfz.api.application.Decision;
 import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.IdentityProvider;
@@ -40,9 +41,17 @@ import org.openikfz.store.api.CaseFile;
 final class DialogFlow {
 
     private final Core core;
+    /** The checks that need only the identity, run right after the login: what they oppose stops the dialog. */
+    private final java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> identityChecks;
 
+    /** For rendering a status only (no login is completed through it). */
     DialogFlow(Core core) {
+        this(core, (c, data) -> List.of());
+    }
+
+    DialogFlow(Core core, java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> identityChecks) {
         this.core = core;
+        this.identityChecks = identityChecks;
     }
 
     ApplicationRef open(ProcedureId procedureId, String authorityKey) {
@@ -115,6 +124,14 @@ final class DialogFlow {
         });
         Map<String, String> all = new HashMap<>(file.data());
         all.putAll(data);
+        // FZV §§ 20(1), 21: what depends only on who applies (residence in the district, arrears) is checked now,
+        // before any code is asked for; what it opposes cannot be corrected online, so it stops the dialog here
+        List<Finding> stops = identityChecks.apply(identified, all);
+        String written = Findings.write(stops);
+        if (!written.equals(all.getOrDefault(DialogRules.STOPS, ""))) {
+            core.store.putData(c.id(), DialogRules.STOPS, written);
+            all.put(DialogRules.STOPS, written);
+        }
         return status(new CaseFile(identified, all));
     }
 
@@ -192,7 +209,8 @@ final class DialogFlow {
                 : Texts.next(visible, c.correctionsLeft(), procedure != null && procedure.daysFromMailingToEffect() == 0);
         return new ApplicationStatus(c.id(), new ProcedureId(c.procedureId()), visible, c.correctionsLeft(),
                 Findings.read(data.getOrDefault(DialogRules.FINDINGS, "")), Findings.readFees(data.getOrDefault(DialogRules.FEES, "")),
-                c.identified(), c.paidAt() != null, decision, next, shown, Documents.offered(core, c, data));
+                c.identified(), c.paidAt() != null, decision, next, shown, Documents.offered(core, c, data),
+                visible == ApplicationState.DIALOG ? Findings.read(data.getOrDefault(DialogRules.STOPS, "")) : List.of());
     }
 
     private IdentityProvider identityProvider() {

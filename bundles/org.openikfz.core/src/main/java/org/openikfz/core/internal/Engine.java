@@ -78,8 +78,8 @@ public final class Engine implements ApplicationService, PlatformHealth {
                 district.land(), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
                 new ReviewSampling(config.review_rate(), random), Duration.ofMinutes(Math.max(1, config.dialog_idleMinutes())),
                 () -> payment, () -> identity, district.procedures(), observations);
-        this.dialog = new DialogFlow(core);
         this.verification = VerificationFlow.of(core, config, observations);
+        this.dialog = new DialogFlow(core, verification::identityFindings);
         this.payments = new PaymentFlow(core);
         this.documents = new Documents(core);
         this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()));

@@ -23,6 +23,7 @@ import org.openikfz.api.application.ApplicationStatus;
 import org.openikfz.api.application.FeeLine;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
+import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
@@ -169,6 +170,40 @@ final class VerificationFlow {
             }
         }
         return vehicles;
+    }
+
+    /** The checks that judge by the identity alone: the holder's residence (the competent authority) and the arrears. */
+    private static final java.util.Set<CheckId> IDENTITY_CHECKS = java.util.Set.of(CheckId.ZUSTAENDIGKEIT, CheckId.KFZ_STEUER_RUECKSTAND,
+            CheckId.GEBUEHREN_RUECKSTAND);
+
+    /**
+     * FZV §§ 20(1), 21: where the identified applicant is the holder (the registrations), the checks that need
+     * only the identity run right after the login, so an application that cannot succeed online stops before
+     * any code is uncovered. Only what they oppose counts (it cannot be corrected online); what they cannot
+     * complete, and everything else, is for the verification, which runs them again.
+     */
+    List<Finding> identityFindings(Case c, Map<String, String> data) {
+        Procedure procedure = core.registry.procedure(c.procedureId());
+        if (procedure == null || procedure.description().identification() != Identification.REQUIRED) {
+            return List.of();
+        }
+        ProcedureDescription description = procedure.description();
+        List<CheckId> early = description.checks().stream().filter(IDENTITY_CHECKS::contains).toList();
+        if (early.isEmpty()) {
+            return List.of();
+        }
+        Optional<VerifiedIdentity> applicant = DialogRules.identityOf(data);
+        Answers answers = DialogRules.answersOf(data);
+        LocalDate today = core.today();
+        UUID id = c.id();
+        try {
+            return pipeline.run(id, early, checkId -> core.registry.check(checkId.value()),
+                    facts -> new Context(id, description.id(), description, c.authorityId(), core.land, answers, facts, applicant, today),
+                    new TraceRecord(id, 0, "identity", "INPUT", "", "", "", Trace.version(procedure), null),
+                    facts -> org.openikfz.api.check.CheckResult.clear(), "identity", Trace.version(procedure)).findings();
+        } catch (RejectedExecutionException busy) {
+            return List.of(); // the verification checks it all the same
+        }
     }
 
     private Pipeline.Outcome run(Case c, Procedure procedure, ProcedureDescription description, Answers answers, Map<String, String> data) {

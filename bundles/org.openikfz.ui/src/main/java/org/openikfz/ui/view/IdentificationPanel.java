@@ -48,6 +48,8 @@ final class IdentificationPanel extends Section {
     private final Supplier<Map<String, String>> answersToKeep;
     private final Runnable proceed;
     private boolean identified;
+    /** What the identity-only checks opposed right after the login: it cannot go on online (FZV §§ 20(1), 21). */
+    private java.util.List<org.openikfz.api.check.Finding> stops = java.util.List.of();
     private String problem; // what went wrong last, in the applicant's language, or null
     private boolean focus; // move the focus to the panel when it is shown next
     private String counter; // "step 1 of n" while the panel is a step of its own
@@ -70,6 +72,11 @@ final class IdentificationPanel extends Section {
         return procedure.identification() == Identification.REQUIRED;
     }
 
+    /** Whether the checks that need only the identity stopped the application (residence, arrears). */
+    boolean stopped() {
+        return identified && !stops.isEmpty();
+    }
+
     /** Whether the applicant identified for the application now in the dialog, as the engine says. */
     boolean identified() {
         return identified;
@@ -89,6 +96,7 @@ final class IdentificationPanel extends Section {
                 ApplicationStatus status = engine.get().status(ref.get());
                 // a new application is opened when this one has left the dialog: not identified yet
                 identified = status.state() == ApplicationState.DIALOG && status.identified();
+                stops = identified ? status.stops() : java.util.List.of();
             } catch (ApplicationException e) {
                 if (e.reason() != ApplicationException.Reason.UNAVAILABLE) {
                     identified = false;
@@ -116,6 +124,7 @@ final class IdentificationPanel extends Section {
             run(engine -> {
                 ApplicationStatus status = engine.completeIdentification(ref.get(), code);
                 identified = status.identified();
+                stops = status.stops();
                 problem = identified ? null : getTranslation("identification.notCompleted");
                 kept.putAll(status.answers());
             });
@@ -193,7 +202,19 @@ final class IdentificationPanel extends Section {
             alert.getElement().setAttribute("role", "alert");
             add(alert);
         }
-        if (identified) {
+        if (stopped()) {
+            // cannot be corrected online: said now, before any code is asked for, with what to do instead
+            Div done = new Div(new Span(getTranslation("identification.done")));
+            done.addClassNames("ikfz-notice", "success");
+            Div stop = new Div(new Span(getTranslation("identification.stopped")));
+            stop.setId("identification-stop");
+            stop.addClassNames("ikfz-notice", "warning");
+            stop.getElement().setAttribute("role", "alert");
+            UnorderedList why = new UnorderedList();
+            stops.forEach(f -> why.add(new ListItem(f.message().get(getLocale()))));
+            stop.add(why);
+            add(done, stop, new Paragraph(getTranslation("identification.stoppedNext")));
+        } else if (identified) {
             Div done = new Div(new Span(getTranslation("identification.done")));
             done.setId("identification-status");
             done.addClassNames("ikfz-notice", "success");

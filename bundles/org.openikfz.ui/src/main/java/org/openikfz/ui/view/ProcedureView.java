@@ -412,7 +412,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             return;
         }
         boolean required = identification.required();
-        if (required && (!identification.identified() || draft.page() == DialogDraft.Page.IDENTIFICATION)) {
+        if (required && (!identification.identified() || identification.stopped() || draft.page() == DialogDraft.Page.IDENTIFICATION)) {
             // FZV § 20(1): identified first, then the questions (the engine verifies nothing before)
             draft.at(DialogDraft.Page.IDENTIFICATION, Instant.now());
             add(progress(steps, IDENTIFICATION_STEP, locale));

@@ -88,6 +88,14 @@ final class Applicants {
         return "ERZ-WU " + serial.incrementAndGet();
     }
 
+    /** Opens an application, identifies the applicant as the given demo person and returns the status the login gave. */
+    JsonNode identifiedStatus(String procedure, int person) throws Exception {
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", procedure), 201);
+        String path = "/api/v1/applications/" + created.path("id").asText();
+        String code = api.loginCode(path, created.path("token").asText(), person);
+        return api.call("POST", path + "/identification/complete", created.path("token").asText(), Map.of("code", code), 200);
+    }
+
     /** Opens an application and identifies the applicant as the given demo person. */
     Application identified(String procedure, int person) throws Exception {
         JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", procedure), 201);

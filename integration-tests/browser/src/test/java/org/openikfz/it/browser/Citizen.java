@@ -121,9 +121,17 @@ final class Citizen implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new AssertionError("no item '" + label + "' in " + id)).click();
     }
 
+    /** Clicks the button with this text; found anew should the page re-render it meanwhile (a stale element). */
     void button(String text) {
-        browser.findElements(By.tagName("vaadin-button")).stream().filter(b -> b.getText().trim().equals(text))
-                .findFirst().orElseThrow(() -> new AssertionError("no button " + text + " in: " + body())).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "no button " + text + " in: " + body())
+                .until(d -> {
+                    java.util.Optional<WebElement> button = d.findElements(By.tagName("vaadin-button")).stream()
+                            .filter(b -> b.getText().trim().equals(text)).findFirst();
+                    button.ifPresent(WebElement::click);
+                    return button.isPresent();
+                });
     }
 
     boolean hasButton(String text) {

@@ -61,6 +61,27 @@ class RegistrationsApiIT {
         }
     }
 
+    // ---- stopped right after the login ----
+
+    /**
+     * FZV §§ 20(1), 21: what depends only on who applies — residence in the district (Anlage 11 Nr. 1), vehicle-tax
+     * arrears (Nr. 6), the Land's fee arrears (Nr. 8) — is checked as the login completes, before any code is asked
+     * for, and said as a stop that uses no correction; an applicant without any of them gets none.
+     */
+    @Test
+    void residenceAndArrearsAreCheckedRightAfterTheLoginAndStopTheDialogThere() throws Exception {
+        Map<Integer, String> expected = Map.of(LENA_OUTSIDE_THE_DISTRICT, "nicht im Bereich dieser Zulassungsbehörde",
+                RUDI_WITH_TAX_ARREARS, "Rückstände an Kraftfahrzeugsteuer", GUSTAV_WITH_FEE_ARREARS, "87,40 €");
+        for (Map.Entry<Integer, String> person : expected.entrySet()) {
+            JsonNode status = applicants.identifiedStatus("wiederzulassung", person.getKey());
+            assertEquals("DIALOG", status.path("state").asText(), status.toString());
+            assertTrue(status.path("stops").toString().contains(person.getValue()), status.toString());
+            assertEquals(3, status.path("correctionsLeft").asInt(), "no correction used: " + status);
+        }
+        JsonNode erika = applicants.identifiedStatus("wiederzulassung", ERIKA);
+        assertEquals(0, erika.path("stops").size(), erika.toString());
+    }
+
     // ---- the happy paths ----
 
     @Test

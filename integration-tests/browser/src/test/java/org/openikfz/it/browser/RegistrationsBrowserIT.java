@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openikfz.it.browser.Applicants.ERIKA;
+import static org.openikfz.it.browser.Applicants.LENA_OUTSIDE_THE_DISTRICT;
 import static org.openikfz.it.browser.Applicants.MAX;
 import static org.openikfz.it.browser.Applicants.MUSTER_GMBH;
 import static org.openikfz.it.browser.Applicants.today;
@@ -131,6 +132,26 @@ class RegistrationsBrowserIT {
         // FZV §§ 31–32: 14 days, counted from today's retrieval
         String proof = dialog.provisionalProofShows(plate);
         assertTrue(proof.contains(GERMAN_DATE.format(today().plusDays(14))), proof);
+        assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
+    }
+
+    /**
+     * FZV §§ 20(1), 21: Lena lives outside the district. Right after her login the portal says the application
+     * cannot be made here, before any question and any code, and offers no way on.
+     */
+    @Test
+    void anApplicantOutsideTheDistrictIsStoppedRightAfterTheLogin() throws Exception {
+        Dialog dialog = new Dialog("wiederzulassung");
+        dialog.identify(LENA_OUTSIDE_THE_DISTRICT, false);
+        citizen.waitForText("Ihr Antrag kann online leider nicht gestellt werden");
+        String stop = citizen.browser.findElement(By.id("identification-stop")).getText();
+        assertTrue(stop.contains("nicht im Bereich dieser Zulassungsbehörde"), stop);
+        assertTrue(citizen.body().contains("Sie haben noch keinen Sicherheitscode freigelegt"), citizen.body());
+        assertTrue(citizen.browser.findElements(By.id("identification-continue")).isEmpty(), "no way on");
+        citizen.accessible("wiederzulassung-gestoppt");
+        // a reload says the same
+        citizen.browser.navigate().refresh();
+        citizen.waitForText("Ihr Antrag kann online leider nicht gestellt werden");
         assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
     }
 
@@ -281,8 +302,13 @@ class RegistrationsBrowserIT {
             citizen.waitForText(german(description.path("title")));
         }
 
-        /** The identification round trip through the eID simulator's login page (FZV § 20). */
+        /** The identification round trip through the eID simulator's login page (FZV § 20), on to the first step. */
         void identify(int person) throws Exception {
+            identify(person, true);
+        }
+
+        /** The identification round trip; {@code proceed}: confirmed and on to the first step. */
+        void identify(int person, boolean proceed) throws Exception {
             citizen.waitForText("Anmelden mit Online-Ausweis, BundID oder Organisationskonto");
             citizen.accessible(procedure + "-anmelden");
             citizen.browser.findElement(By.id("identification-start")).click();
@@ -290,6 +316,9 @@ class RegistrationsBrowserIT {
             citizen.browser.findElement(By.id("p" + person)).click();
             citizen.browser.findElement(By.xpath("//button[normalize-space()='Anmelden']")).click();
             citizen.waitForText("Sie haben sich elektronisch ausgewiesen.");
+            if (!proceed) {
+                return;
+            }
             citizen.accessible(procedure + "-angemeldet");
             citizen.browser.findElement(By.id("identification-continue")).click();
         }

@@ -60,6 +60,8 @@ public final class DialogRules {
     public static final String NOT_DECIDABLE_REASONS = "_notDecidable.reasons";
     /** The same for the clerks, in German, one per line (the checks' own texts where they give one). */
     public static final String CLERK_REASONS = "_clerk.reasons";
+    /** What the identity-only checks opposed right after the login: cannot be corrected online (FZV §§ 20(1), 21). */
+    public static final String STOPS = "_stops";
     /** The applicant withdrew the application. */
     public static final String WITHDRAWN = "_withdrawn";
 

@@ -314,6 +314,14 @@ public final class ApiServlet extends HttpServlet {
             findings.add(finding);
         }
         out.put("findings", findings);
+        List<Map<String, Object>> stops = new ArrayList<>();
+        for (Finding f : s.stops()) {
+            Map<String, Object> stop = new LinkedHashMap<>();
+            stop.put("field", f.fieldId());
+            stop.put("message", f.message().get(locale));
+            stops.add(stop);
+        }
+        out.put("stops", stops);
         List<Map<String, Object>> fees = new ArrayList<>();
         for (FeeLine f : s.fees()) {
             fees.add(Map.of("item", f.item(), "title", f.title().get(locale), "amount", f.amount()));

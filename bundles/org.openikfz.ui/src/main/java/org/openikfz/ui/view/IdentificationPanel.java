@@ -47,6 +47,7 @@ final class IdentificationPanel extends Section {
     private final ProcedureDescription procedure;
     private final Supplier<Map<String, String>> answersToKeep;
     private final Runnable proceed;
+    private final Runnable restart;
     private boolean identified;
     /** What the identity-only checks opposed right after the login: it cannot go on online (FZV §§ 20(1), 21). */
     private java.util.List<org.openikfz.api.check.Finding> stops = java.util.List.of();
@@ -58,11 +59,14 @@ final class IdentificationPanel extends Section {
      * @param answersToKeep the answers given so far (not secret), kept in the engine while the
      *                      applicant is away at the login page
      * @param proceed       on to the first dialog step (used when identification is a step of its own)
+     * @param restart       a new application from the start (offered when the identity stopped this one)
      */
-    IdentificationPanel(ProcedureDescription procedure, Supplier<Map<String, String>> answersToKeep, Runnable proceed) {
+    IdentificationPanel(ProcedureDescription procedure, Supplier<Map<String, String>> answersToKeep, Runnable proceed,
+            Runnable restart) {
         this.procedure = procedure;
         this.answersToKeep = answersToKeep;
         this.proceed = proceed;
+        this.restart = restart;
         setId("identification");
         addClassName("ikfz-identification");
         getElement().setAttribute("aria-labelledby", "identification-heading");
@@ -214,6 +218,10 @@ final class IdentificationPanel extends Section {
             stops.forEach(f -> why.add(new ListItem(f.message().get(getLocale()))));
             stop.add(why);
             add(done, stop, new Paragraph(getTranslation("identification.stoppedNext")));
+            // e.g. once the arrears are settled: a new application, asked anew
+            Button again = new Button(getTranslation("procedure.draft.restart"), e -> restart.run());
+            again.setId("identification-restart");
+            add(buttons(again));
         } else if (identified) {
             Div done = new Div(new Span(getTranslation("identification.done")));
             done.setId("identification-status");

@@ -157,7 +157,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         draft = DialogDraft.of(VaadinSession.getCurrent(), id, now, idle());
         note = draft.expired() ? getTranslation("procedure.draft.expired", idle().toMinutes()) : null;
         panel = null;
-        identification = new IdentificationPanel(procedure, this::answersToKeep, this::identificationDone);
+        identification = new IdentificationPanel(procedure, this::answersToKeep, this::identificationDone, this::restart);
         if (IdentificationPanel.RETURN.equals(back)) {
             // back from the identity provider's login page: redeem its one-time code
             draft.keep(identification.returned(first(query, "code"), first(query, "state")));

@@ -152,6 +152,10 @@ class RegistrationsBrowserIT {
         // a reload says the same
         citizen.browser.navigate().refresh();
         citizen.waitForText("Ihr Antrag kann online leider nicht gestellt werden");
+        // starting again is a new application, with a new login
+        citizen.browser.findElement(By.id("identification-restart")).click();
+        citizen.waitForText("Anmelden mit Online-Ausweis, BundID oder Organisationskonto");
+        assertTrue(citizen.browser.findElements(By.id("identification-stop")).isEmpty(), citizen.body());
         assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
     }
 
@@ -333,19 +337,7 @@ class RegistrationsBrowserIT {
                 if (counter == null) {
                     break; // the review
                 }
-                List<String> filled = new ArrayList<>();
-                // a choice can show further fields: fill until no new answered field appears
-                for (List<String> visible = visibleFields(); ; visible = visibleFields()) {
-                    List<String> todo = visible.stream().filter(answers::containsKey).filter(f -> !filled.contains(f)).toList();
-                    if (todo.isEmpty()) {
-                        break;
-                    }
-                    for (String field : todo) {
-                        enter(field, answers.get(field));
-                        filled.add(field);
-                    }
-                    citizen.settled(); // the server's answer to a choice, which may show further fields
-                }
+                fillStep(answers);
                 if (check) {
                     citizen.accessible(procedure + "-step-" + counter.replaceAll("\\D*(\\d+).*", "$1"));
                 }
@@ -363,6 +355,22 @@ class RegistrationsBrowserIT {
             }
         }
 
+        /** Enters the answers the step's visible fields ask for; a choice can show further fields, filled in turn. */
+        private void fillStep(Map<String, String> answers) {
+            List<String> filled = new ArrayList<>();
+            for (List<String> visible = visibleFields(); ; visible = visibleFields()) {
+                List<String> todo = visible.stream().filter(answers::containsKey).filter(f -> !filled.contains(f)).toList();
+                if (todo.isEmpty()) {
+                    return;
+                }
+                for (String field : todo) {
+                    enter(field, answers.get(field));
+                    filled.add(field);
+                }
+                citizen.settled(); // the server's answer to a choice, which may show further fields
+            }
+        }
+
         /**
          * Fills and continues as {@link #fill} does until a step stops the dialog; returns what the stop says.
          */
@@ -370,18 +378,7 @@ class RegistrationsBrowserIT {
             for (int steps = 0; steps < 30; steps++) {
                 String counter = waitForStep();
                 assertTrue(counter != null, "reached the review without a stop: " + citizen.body());
-                List<String> filled = new ArrayList<>();
-                for (List<String> visible = visibleFields(); ; visible = visibleFields()) {
-                    List<String> todo = visible.stream().filter(answers::containsKey).filter(f -> !filled.contains(f)).toList();
-                    if (todo.isEmpty()) {
-                        break;
-                    }
-                    for (String field : todo) {
-                        enter(field, answers.get(field));
-                        filled.add(field);
-                    }
-                    citizen.settled();
-                }
+                fillStep(answers);
                 citizen.button(citizen.hasButton("Angaben prüfen") ? "Angaben prüfen" : "Weiter");
                 new WebDriverWait(citizen.browser, Duration.ofSeconds(15), Duration.ofMillis(50))
                         .withMessage(() -> "neither moved on nor stopped: " + citizen.body())

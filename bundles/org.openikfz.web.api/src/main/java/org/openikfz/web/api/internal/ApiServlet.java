@@ -306,22 +306,8 @@ public final class ApiServlet extends HttpServlet {
         out.put("procedure", s.procedure().value());
         out.put("state", s.state().name());
         out.put("correctionsLeft", s.correctionsLeft());
-        List<Map<String, Object>> findings = new ArrayList<>();
-        for (Finding f : s.findings()) {
-            Map<String, Object> finding = new LinkedHashMap<>();
-            finding.put("field", f.fieldId());
-            finding.put("message", f.message().get(locale));
-            findings.add(finding);
-        }
-        out.put("findings", findings);
-        List<Map<String, Object>> stops = new ArrayList<>();
-        for (Finding f : s.stops()) {
-            Map<String, Object> stop = new LinkedHashMap<>();
-            stop.put("field", f.fieldId());
-            stop.put("message", f.message().get(locale));
-            stops.add(stop);
-        }
-        out.put("stops", stops);
+        out.put("findings", findings(s.findings(), locale));
+        out.put("stops", findings(s.stops(), locale));
         List<Map<String, Object>> fees = new ArrayList<>();
         for (FeeLine f : s.fees()) {
             fees.add(Map.of("item", f.item(), "title", f.title().get(locale), "amount", f.amount()));
@@ -375,5 +361,17 @@ public final class ApiServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body);
+    }
+
+    /** Findings (or stops) as the API gives them: the field they concern and the message in the client's language. */
+    private static List<Map<String, Object>> findings(List<Finding> findings, Locale locale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Finding f : findings) {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("field", f.fieldId());
+            finding.put("message", f.message().get(locale));
+            out.add(finding);
+        }
+        return out;
     }
 }

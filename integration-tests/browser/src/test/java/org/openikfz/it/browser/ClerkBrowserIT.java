@@ -139,6 +139,7 @@ class ClerkBrowserIT {
         String[] failed = failedCase();
         String id = failed[0];
         String plate = failed[1]; // "ERZ-IT 7"
+        String otherPlate = failedCase()[1]; // a second case in the list, so that searching and filtering show something
 
         try (Citizen clerk = Staff.desktop()) {
             Staff.login(clerk, distribution, anna[0], anna[1], anna[2]);
@@ -160,14 +161,16 @@ class ClerkBrowserIT {
                     "the queue says why the machine could not decide, in German: " + clerk.body());
             assertFalse(clerk.body().contains("not reachable"), "no English log text in the German back office: " + clerk.body());
             // found by its plate as a clerk types it: lower case, without the hyphen
+            count(clerk, "2 von 2 Fällen");
             clerk.typeInto("case-search", plate.toLowerCase(java.util.Locale.ROOT).replace("-", " ") + org.openqa.selenium.Keys.ENTER);
-            clerk.waitForText("1 von ");
-            assertTrue(clerk.browser.findElement(By.id("case-results")).getText().contains(plate), clerk.body());
+            count(clerk, "1 von 2 Fällen");
+            String found = clerk.browser.findElement(By.id("case-results")).getText();
+            assertTrue(found.contains(plate) && !found.contains(otherPlate), found);
             assertTrue(clerk.browser.getCurrentUrl().contains("suche="), "the search is in the address: " + clerk.browser.getCurrentUrl());
             clerk.typeInto("case-search", "ERZ-ZZ 999" + org.openqa.selenium.Keys.ENTER);
             clerk.waitForText("Kein Fall passt zu Suche und Filter.");
             clerk.typeInto("case-search", plate + org.openqa.selenium.Keys.ENTER);
-            clerk.waitForText("1 von ");
+            count(clerk, "1 von 2 Fällen");
             clerk.accessible("faelle-gesucht");
             clerk.browser.findElement(By.cssSelector("a.ikfz-case-link[href*='" + id + "']")).click();
             clerk.waitForText("Vorprüfung des Portals");
@@ -222,9 +225,11 @@ class ClerkBrowserIT {
             // the decided case, found by its reference among the decided ones
             clerk.browser.findElement(By.linkText("Fälle")).click();
             clerk.waitForText("Fälle zur Entscheidung");
-            clerk.selectIn("case-filter-state", "entschieden");
+            count(clerk, "1 von 2 Fällen"); // the other case, still open
+            clerk.selectIn("case-filter-state", "alle");
+            count(clerk, "2 von 2 Fällen");
             clerk.typeInto("case-search", decidedReference + org.openqa.selenium.Keys.ENTER);
-            clerk.waitForText("1 von ");
+            count(clerk, "1 von 2 Fällen");
             String row = clerk.browser.findElement(By.id("case-results")).getText();
             assertTrue(row.contains(decidedReference) && row.contains(plate) && row.contains("stattgegeben von anna")
                     && row.contains("Sie"), row);
@@ -258,9 +263,21 @@ class ClerkBrowserIT {
     }
 
     /** An Außerbetriebsetzung through the machine API while the register is unreachable, applied for anyway: the clerks decide. */
+    private static Applicants applicants;
+
+    /** Waits until the case list counts exactly this ("1 von 2 Fällen"): the search and filters have been applied. */
+    private static void count(Citizen clerk, String expected) {
+        new org.openqa.selenium.support.ui.WebDriverWait(clerk.browser, java.time.Duration.ofSeconds(15), java.time.Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "waiting for '" + expected + "': " + clerk.body())
+                .until(d -> d.findElements(By.id("case-count")).stream().anyMatch(e -> e.getText().trim().equals(expected)));
+    }
+
     /** A case with the clerks: its application id and plate. */
     private static String[] failedCase() throws Exception {
-        Applicants applicants = new Applicants(api);
+        if (applicants == null) {
+            applicants = new Applicants(api); // one for the class: each vehicle gets a plate of its own
+        }
         Applicants.Vehicle vehicle = applicants.registered();
         JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
         String path = "/api/v1/applications/" + created.path("id").asText();

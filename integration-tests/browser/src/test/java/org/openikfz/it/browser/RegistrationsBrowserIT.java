@@ -154,8 +154,10 @@ class RegistrationsBrowserIT {
         citizen.waitForText("Ihr Antrag kann online leider nicht gestellt werden");
         // starting again is a new application, with a new login
         citizen.browser.findElement(By.id("identification-restart")).click();
-        citizen.waitForText("Anmelden mit Online-Ausweis, BundID oder Organisationskonto");
-        assertTrue(citizen.browser.findElements(By.id("identification-stop")).isEmpty(), citizen.body());
+        // the login page again (its heading is on the stopped page too): the stop gone, the login offered
+        new WebDriverWait(citizen.browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+                .withMessage(() -> "a new application, not logged in: " + citizen.body())
+                .until(d -> d.findElements(By.id("identification-stop")).isEmpty() && !d.findElements(By.id("identification-start")).isEmpty());
         assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
     }
 

@@ -249,7 +249,10 @@ final class VerificationFlow {
         data.keySet().stream().filter(k -> k.startsWith(DialogRules.FACT)).forEach(k -> written.put(k, ""));
         outcome.facts().forEach((k, v) -> written.put(DialogRules.FACT + k, v));
         written.put(DialogRules.VERIFIED, "true");
-        written.put(DialogRules.CLERK_REASONS, String.join("\n", clerkReasons));
+        if (!clerkReasons.isEmpty() || data.containsKey(DialogRules.CLERK_REASONS)) {
+            // only when there are some, or to clear an earlier verification's: a clear one writes no extra row
+            written.put(DialogRules.CLERK_REASONS, String.join("\n", clerkReasons));
+        }
         List<String> secrets = DialogRules.secretFields(description);
         Instant now = core.now();
         Case result = core.store.inTransaction(s -> {

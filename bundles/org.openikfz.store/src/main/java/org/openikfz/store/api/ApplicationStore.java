@@ -231,6 +231,13 @@ public interface ApplicationStore {
     /** @since 1.2 */
     Optional<Case> findCase(UUID applicationId);
 
+    /**
+     * The case with this reference number (Aktenzeichen), as given when it was opened or decided.
+     *
+     * @since 1.7
+     */
+    Optional<Case> findCaseByReference(String reference);
+
     /** The case with its dialog data, read in one query. @since 1.2 */
     Optional<CaseFile> findCaseFile(UUID applicationId);
 

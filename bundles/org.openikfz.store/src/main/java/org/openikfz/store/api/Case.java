@@ -19,6 +19,9 @@ import java.util.UUID;
  * @param feeTotal the fees due after a clear verification (FZV § 20(5)), or {@code null}
  * @param decision the decision, or {@code null} while there is none
  * @param dueAt when the housekeeping must look at the case next, or {@code null}
+ * @param reference the application's reference number (Aktenzeichen), given when it is opened (since 1.7;
+ *        {@code null} for applications opened before)
+ * @param statusHash SHA-256 (hex) of the code that opens the status page with the reference, or {@code null}
  * @since 1.2
  */
 public record Case(
@@ -40,13 +43,35 @@ public record Case(
         CaseDecision decision,
         Instant dueAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String reference,
+        String statusHash) {
 
     public Case {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(procedureId, "procedureId");
         Objects.requireNonNull(authorityId, "authorityId");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** Without reference and status code (as before 1.7). */
+    public Case(UUID id, String procedureId, String procedureVersion, String authorityId, String state, long version,
+            int correctionsLeft, String tokenHash, String eidState, boolean identified, Instant leaseUntil, String verifiedHash,
+            BigDecimal feeTotal, String paymentId, Instant paidAt, CaseDecision decision, Instant dueAt, Instant createdAt,
+            Instant updatedAt) {
+        this(id, procedureId, procedureVersion, authorityId, state, version, correctionsLeft, tokenHash, eidState, identified,
+                leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt, null, null);
+    }
+
+    /**
+     * A new case in its first state, version 0, with its reference number and the hash of its status code.
+     *
+     * @since 1.7
+     */
+    public static Case open(UUID id, String procedureId, String procedureVersion, String authorityId, String state,
+            int correctionsLeft, String tokenHash, Instant dueAt, String reference, String statusHash) {
+        return new Case(id, procedureId, procedureVersion, authorityId, state, 0, correctionsLeft, tokenHash, null, false, null,
+                null, null, null, null, null, dueAt, null, null, reference, statusHash);
     }
 
     /** A new case in its first state, version 0. */
@@ -58,47 +83,47 @@ public record Case(
 
     public Case withState(String newState) {
         return new Case(id, procedureId, procedureVersion, authorityId, newState, version, correctionsLeft, tokenHash, eidState,
-                identified, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt);
+                identified, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt, reference, statusHash);
     }
 
     public Case withCorrectionsLeft(int left) {
         return new Case(id, procedureId, procedureVersion, authorityId, state, version, left, tokenHash, eidState,
-                identified, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt);
+                identified, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt, reference, statusHash);
     }
 
     public Case withEidState(String hash) {
         return new Case(id, procedureId, procedureVersion, authorityId, state, version, correctionsLeft, tokenHash, hash,
-                identified, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt);
+                identified, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt, reference, statusHash);
     }
 
     public Case withIdentified(boolean value) {
         return new Case(id, procedureId, procedureVersion, authorityId, state, version, correctionsLeft, tokenHash, eidState,
-                value, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt);
+                value, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt, reference, statusHash);
     }
 
     public Case withLeaseUntil(Instant until) {
         return new Case(id, procedureId, procedureVersion, authorityId, state, version, correctionsLeft, tokenHash, eidState,
-                identified, until, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt);
+                identified, until, verifiedHash, feeTotal, paymentId, paidAt, decision, dueAt, createdAt, updatedAt, reference, statusHash);
     }
 
     public Case withVerified(String hash, BigDecimal fees, String checkedProcedureVersion) {
         return new Case(id, procedureId, checkedProcedureVersion, authorityId, state, version, correctionsLeft, tokenHash,
-                eidState, identified, leaseUntil, hash, fees, paymentId, paidAt, decision, dueAt, createdAt, updatedAt);
+                eidState, identified, leaseUntil, hash, fees, paymentId, paidAt, decision, dueAt, createdAt, updatedAt, reference, statusHash);
     }
 
     public Case withPayment(String id, Instant paid) {
         return new Case(this.id, procedureId, procedureVersion, authorityId, state, version, correctionsLeft, tokenHash, eidState,
-                identified, leaseUntil, verifiedHash, feeTotal, id, paid, decision, dueAt, createdAt, updatedAt);
+                identified, leaseUntil, verifiedHash, feeTotal, id, paid, decision, dueAt, createdAt, updatedAt, reference, statusHash);
     }
 
     public Case withDecision(CaseDecision newDecision) {
         return new Case(id, procedureId, procedureVersion, authorityId, state, version, correctionsLeft, tokenHash, eidState,
-                identified, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, newDecision, dueAt, createdAt, updatedAt);
+                identified, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, newDecision, dueAt, createdAt, updatedAt, reference, statusHash);
     }
 
     public Case withDueAt(Instant due) {
         return new Case(id, procedureId, procedureVersion, authorityId, state, version, correctionsLeft, tokenHash, eidState,
-                identified, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, due, createdAt, updatedAt);
+                identified, leaseUntil, verifiedHash, feeTotal, paymentId, paidAt, decision, due, createdAt, updatedAt, reference, statusHash);
     }
 
     /** The basic view older callers use. */

@@ -612,6 +612,9 @@ final class JooqApplicationStore implements ApplicationStore {
             r.setAuthorityId(c.authorityId());
             r.setCreatedAt(now);
             write(r, c, 0, now);
+            // given once, when the application is opened: updateCase never writes them
+            r.setReference(c.reference());
+            r.setStatusHash(c.statusHash());
             r.insert();
             return caseOf(r);
         });
@@ -621,6 +624,13 @@ final class JooqApplicationStore implements ApplicationStore {
     public Optional<Case> findCase(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
         return run("read an application", ctx -> ctx.selectFrom(APPLICATION).where(APPLICATION.ID.eq(applicationId))
+                .fetchOptional().map(JooqApplicationStore::caseOf));
+    }
+
+    @Override
+    public Optional<Case> findCaseByReference(String reference) {
+        Objects.requireNonNull(reference, "reference");
+        return run("read an application", ctx -> ctx.selectFrom(APPLICATION).where(APPLICATION.REFERENCE.eq(reference))
                 .fetchOptional().map(JooqApplicationStore::caseOf));
     }
 
@@ -656,6 +666,9 @@ final class JooqApplicationStore implements ApplicationStore {
             r.setAuthorityId(next.authorityId());
             r.setCreatedAt(next.createdAt() == null ? null : utc(next.createdAt()));
             write(r, next, next.version() + 1, now);
+            // the reference is given at the opening; one opened before schema 9 takes its decision's
+            r.setReference(next.reference() != null ? next.reference() : r.getDecisionReference());
+            r.setStatusHash(next.statusHash());
             int updated = ctx.update(APPLICATION)
                     .set(APPLICATION.STATE, r.getState())
                     .set(APPLICATION.VERSION, r.getVersion())
@@ -671,6 +684,7 @@ final class JooqApplicationStore implements ApplicationStore {
                     .set(APPLICATION.PAYMENT_ID, r.getPaymentId())
                     .set(APPLICATION.PAID_AT, r.getPaidAt())
                     .set(APPLICATION.DECISION_REFERENCE, r.getDecisionReference())
+                    .set(APPLICATION.REFERENCE, DSL.coalesce(APPLICATION.REFERENCE, DSL.val(r.getDecisionReference())))
                     .set(APPLICATION.DECIDED_AUTOMATED, r.getDecidedAutomated())
                     .set(APPLICATION.DECISION_APPROVED, r.getDecisionApproved())
                     .set(APPLICATION.DECIDED_AT, r.getDecidedAt())
@@ -835,7 +849,7 @@ final class JooqApplicationStore implements ApplicationStore {
                 r.getVersion() == null ? 0 : r.getVersion(), r.getCorrectionsLeft(), r.getTokenHash(), r.getEidState(),
                 Boolean.TRUE.equals(r.getIdentified()), instant(r.getLeaseUntil()), r.getVerifiedHash(), r.getFeeTotal(),
                 r.getPaymentId(), instant(r.getPaidAt()), decision, instant(r.getDueAt()), instant(r.getCreatedAt()),
-                instant(r.getUpdatedAt()));
+                instant(r.getUpdatedAt()), r.getReference(), r.getStatusHash());
     }
 
     @Override

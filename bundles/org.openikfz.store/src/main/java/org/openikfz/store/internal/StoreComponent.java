@@ -311,6 +311,11 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public Optional<Case> findCaseByReference(String reference) {
+        return store.findCaseByReference(reference);
+    }
+
+    @Override
     public Optional<CaseFile> findCaseFile(UUID applicationId) {
         return store.findCaseFile(applicationId);
     }

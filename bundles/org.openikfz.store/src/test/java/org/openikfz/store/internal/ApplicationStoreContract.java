@@ -74,7 +74,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("8", info.schemaVersion());
+        assertEquals("9", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -84,7 +84,7 @@ abstract class ApplicationStoreContract {
         Application a = newApplication();
         StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, checkpoints, Clock.systemUTC());
         try {
-            assertEquals("8", second.info().schemaVersion());
+            assertEquals("9", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();
@@ -462,6 +462,32 @@ abstract class ApplicationStoreContract {
         store.enqueue(opened.id(), "kba", "{}");
         assertFalse(store.casesTransferred("DECIDED", Instant.now().plusSeconds(1), 100_000).stream().anyMatch(c -> c.id().equals(opened.id())),
                 "a case with an undelivered message is not transferred");
+    }
+
+    @Test
+    void an_application_is_found_by_the_reference_it_got_when_opened_and_keeps_it() {
+        String reference = "ERZ-2026-" + store.nextDecisionNumber();
+        org.openikfz.store.api.Case opened = store.insertCase(org.openikfz.store.api.Case.open(UUID.randomUUID(), "ausserbetriebsetzung",
+                "1.0.0", "ERZ", "DIALOG", 3, "0".repeat(64), Instant.now(), reference, "f".repeat(64)));
+        assertEquals(reference, opened.reference());
+        org.openikfz.store.api.Case found = store.findCaseByReference(reference).orElseThrow();
+        assertEquals(opened.id(), found.id());
+        assertEquals("f".repeat(64), found.statusHash());
+        org.openikfz.store.api.Case changed = store.updateCase(found.withState("DECIDED").withDecision(new org.openikfz.store.api.CaseDecision(
+                reference, true, true, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null, null))).orElseThrow();
+        assertEquals(reference, changed.reference());
+        assertEquals("f".repeat(64), store.findCase(opened.id()).orElseThrow().statusHash(), "a change keeps the status code");
+        assertTrue(store.findCaseByReference(reference + "0").isEmpty());
+        assertThrows(RuntimeException.class, () -> store.insertCase(org.openikfz.store.api.Case.open(UUID.randomUUID(), "ausserbetriebsetzung",
+                "1.0.0", "ERZ", "DIALOG", 3, "0".repeat(64), Instant.now(), reference, "e".repeat(64))), "a reference is given once");
+
+        // opened before schema 9 (no reference): the decision's reference becomes the application's
+        org.openikfz.store.api.Case older = store.insertCase(org.openikfz.store.api.Case.open(UUID.randomUUID(), "ausserbetriebsetzung",
+                "1.0.0", "ERZ", "DIALOG", 3, "0".repeat(64), Instant.now()));
+        String decidedAs = "ERZ-2026-" + store.nextDecisionNumber();
+        store.updateCase(older.withState("DECIDED").withDecision(new org.openikfz.store.api.CaseDecision(
+                decidedAs, true, true, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null, null))).orElseThrow();
+        assertEquals(older.id(), store.findCaseByReference(decidedAs).orElseThrow().id());
     }
 
     @Test

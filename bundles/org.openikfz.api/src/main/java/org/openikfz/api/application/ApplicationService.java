@@ -83,7 +83,9 @@ public interface ApplicationService {
      *
      * @return the PDF, or empty when there is none (yet) or the window has closed
      */
-    Optional<byte[]> decisionDocument(ApplicationRef ref);
+    default Optional<byte[]> decisionDocument(ApplicationRef ref) {
+        return document(ref, DocumentKind.DECISION);
+    }
 
     /**
      * A document of the application while it is offered: the decision and the provisional proof of
@@ -95,4 +97,31 @@ public interface ApplicationService {
      * @since 1.1
      */
     Optional<byte[]> document(ApplicationRef ref, DocumentKind kind);
+
+    /**
+     * The authority this portal serves, with its contact, as applicants see it.
+     *
+     * @since 1.5
+     */
+    Authority authority();
+
+    /**
+     * Where an application stands, for its reference number and status code (the status page; no account
+     * needed). A wrong reference and a wrong code are not told apart; after a few wrong codes for one
+     * reference the lookup is refused for a while ({@code TOO_MANY_REQUESTS}).
+     *
+     * @return the status, or empty when there is no application with this reference and code
+     * @since 1.5
+     */
+    Optional<PublicStatus> publicStatus(String reference, String statusCode);
+
+    /**
+     * Asks for e-mail confirmations of the submission and of a clerk's decision to this address, or stops
+     * them ({@code null} or blank). Allowed until the application is decided; the address is kept with
+     * the dialog data and deleted with them (FZV § 19(1) S. 6).
+     *
+     * @throws ApplicationException {@code INVALID} when the address is not an e-mail address
+     * @since 1.5
+     */
+    ApplicationStatus requestConfirmations(ApplicationRef ref, String email);
 }

@@ -29,11 +29,19 @@ import org.openikfz.api.text.LocalizedText;
  *                        that need only the identity (residence in the district, arrears) right after the
  *                        electronic identification: the dialog stops there, before any code is asked for,
  *                        and no correction is used (FZV §§ 20(1), 21)
- * @since 1.4 for {@code stops}
+ * @param reference       the application's reference number (Aktenzeichen), given when it was opened
+ * @param statusCode      the code that opens the status page together with the reference (no account needed);
+ *                        shown to the applicant, it is derived from the access token and never stored in clear
+ * @param applicant       the name of the electronically identified applicant, or {@code null}
+ * @param confirmationsTo the e-mail address confirmations go to (masked, e.g. {@code e***@example.org}), or
+ *                        {@code null} when the applicant did not ask for any
+ * @since 1.4 for {@code stops}, 1.5 for {@code reference}, {@code statusCode}, {@code applicant} and
+ *        {@code confirmationsTo}
  */
 public record ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState state, int correctionsLeft,
         List<Finding> findings, List<FeeLine> fees, boolean identified, boolean paid, Decision decision, LocalizedText next,
-        Map<String, String> answers, List<DocumentKind> documents, List<Finding> stops) {
+        Map<String, String> answers, List<DocumentKind> documents, List<Finding> stops, String reference, String statusCode,
+        String applicant, String confirmationsTo) {
 
     public ApplicationStatus {
         Objects.requireNonNull(id, "id");
@@ -44,6 +52,20 @@ public record ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState
         answers = Map.copyOf(answers);
         documents = List.copyOf(documents);
         stops = stops == null ? List.of() : List.copyOf(stops);
+    }
+
+    /** Without reference, status code, applicant and confirmations (as before 1.5). */
+    public ApplicationStatus(UUID id, ProcedureId procedure, ApplicationState state, int correctionsLeft,
+            List<Finding> findings, List<FeeLine> fees, boolean identified, boolean paid, Decision decision,
+            LocalizedText next, Map<String, String> answers, List<DocumentKind> documents, List<Finding> stops) {
+        this(id, procedure, state, correctionsLeft, findings, fees, identified, paid, decision, next, answers, documents, stops,
+                null, null, null, null);
+    }
+
+    /** The status code is a secret of the applicant's: not shown. */
+    @Override
+    public String toString() {
+        return "ApplicationStatus[" + id + ", " + procedure + ", " + state + ", " + reference + "]";
     }
 
     /** Without stops (as before 1.4). */

@@ -19,6 +19,15 @@ public interface TransferTarget {
      * @since 1.1
      */
     String POST = "post";
+    /**
+     * E-mail to the applicant, sent only where the applicant asked for it: the confirmation of a
+     * submission and the notice of a clerk's decision. The payload is JSON with {@code to},
+     * {@code subject}, {@code text}, {@code kind} and {@code reference}; a receiver sends it as a
+     * plain-text mail whose Message-ID is derived from {@link TransferMessage#id()}.
+     *
+     * @since 1.5
+     */
+    String MAIL = "mail";
 
     /** Which destination this is. */
     String destination();

@@ -108,7 +108,7 @@ final class ClerkDecisions {
         Optional<String> plate = approve ? DialogRules.decidedPlate(description, answers, facts) : Optional.empty();
         Set<Output> outputs = core.outputs(procedure, c, data);
         Boolean done = core.store.inTransaction(s -> {
-            String reference = core.reference(s);
+            String reference = core.reference(s, c);
             // FZV § 23(1) S. 3: manual decisions are mailed in writing; effective on the day the procedure says (by default
             // the third day after mailing)
             CaseDecision decided = new CaseDecision(reference, false, approve, now, now, null, mailedOn,
@@ -125,6 +125,7 @@ final class ClerkDecisions {
             s.appendAudit(id, "DECIDED", "by=clerk;clerk=" + clerk + ";approved=" + approve + ";reference=" + reference
                     + ";decidedAt=" + now + ";offeredUntil=" + now);
             s.appendAudit(id, "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + decided.effectiveOn());
+            Confirmations.decidedByClerk(core, s, next.get(), data, reference, now);
             Map<String, String> all = new LinkedHashMap<>(data);
             all.putAll(written);
             Decision decision = Core.decision(next.get(), all);

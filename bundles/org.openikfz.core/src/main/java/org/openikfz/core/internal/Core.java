@@ -70,6 +70,23 @@ final class Core {
     /** Told of decisions and deliveries, for the metrics. */
     final org.openikfz.core.internal.operations.Observations observations;
 
+    /**
+     * The engine's shared state for the district the configuration names (which refuses to start without its
+     * authority); fees are data: the bundled GebOSt table, with the Land's or district's entries from etc/ replacing its items.
+     */
+    static Core of(EngineConfig config, ApplicationStore store, Supplier<Clock> clock, Registry registry,
+            Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity,
+            org.openikfz.core.internal.operations.Observations observations) {
+        District district = District.of(config);
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        java.util.List<java.net.URI> origins = java.util.Arrays.stream(config.portal_origins()).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(java.net.URI::create).toList();
+        return new Core(store, clock, registry, new Access(random, district.authority(), origins), district.letterhead(),
+                district.land(), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
+                new ReviewSampling(config.review_rate(), random), Duration.ofMinutes(Math.max(1, config.dialog_idleMinutes())),
+                payment, identity, district.procedures(), observations);
+    }
+
     Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, Letterhead authority,
             org.openikfz.api.value.Land land, FeeTable fees, DatedSettings settings, ReviewSampling sampling, Duration idleTimeout,
             Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity, java.util.Set<String> offered) {
@@ -170,9 +187,17 @@ final class Core {
                 data.get(DialogRules.DECIDED_PLATE), d.drivingAllowedUntil());
     }
 
-    /** A decision reference from the database's sequence (unique): {@code ERZ-2026-00000042}. */
+    /**
+     * A new reference number (Aktenzeichen) from the database's sequence (unique): {@code ERZ-2026-00000042}. An
+     * application gets it when it is opened and its decision keeps it.
+     */
     String reference(ApplicationStore s) {
         return access.authority() + "-" + today().getYear() + "-" + String.format("%08d", s.nextDecisionNumber());
+    }
+
+    /** The reference of the case's decision: the one it was opened with (one opened before schema 9 gets a new one). */
+    String reference(ApplicationStore s, Case c) {
+        return c.reference() != null ? c.reference() : reference(s);
     }
 
     /** The message to the authority's procedures or the KBA (FZV § 19(1), § 23(4)): no codes, no IBAN. */

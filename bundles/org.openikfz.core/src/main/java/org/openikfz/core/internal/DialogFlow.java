@@ -30,6 +30,7 @@ import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.ValueValidationException;
 import org.openikfz.core.internal.access.Access;
+import org.openikfz.core.internal.access.StatusCodes;
 import org.openikfz.core.internal.dialog.DialogRules;
 import org.openikfz.core.internal.lifecycle.CaseState;
 import org.openikfz.core.internal.lifecycle.Cases;
@@ -69,12 +70,14 @@ final class DialogFlow {
                     "This procedure is not offered right now. Please try again later."));
         }
         String token = core.access.newSecret();
-        Case opened = Case.open(UUID.randomUUID(), procedureId.value(), Trace.version(procedure), authority, CaseState.DIALOG.name(),
-                Corrections.ALLOWED, Access.sha256(token), core.now().plus(core.idleTimeout));
-        core.store.inTransaction(s -> {
-            s.insertCase(opened);
-            s.appendAudit(opened.id(), "OPENED", "procedure=" + procedureId.value());
-            return null;
+        Case opened = core.store.inTransaction(s -> {
+            // the reference number from the start: the applicant can quote it and look the application up (status page)
+            Case c = Case.open(UUID.randomUUID(), procedureId.value(), Trace.version(procedure), authority, CaseState.DIALOG.name(),
+                    Corrections.ALLOWED, Access.sha256(token), core.now().plus(core.idleTimeout), core.reference(s),
+                    StatusCodes.hash(StatusCodes.of(token)));
+            s.insertCase(c);
+            s.appendAudit(c.id(), "OPENED", "procedure=" + procedureId.value() + ";reference=" + c.reference());
+            return c;
         });
         return new ApplicationRef(opened.id(), token);
     }
@@ -132,7 +135,7 @@ final class DialogFlow {
             core.store.putData(c.id(), DialogRules.STOPS, written);
             all.put(DialogRules.STOPS, written);
         }
-        return status(new CaseFile(identified, all));
+        return status(new CaseFile(identified, all), ref);
     }
 
     Map<String, LocalizedText> answer(ApplicationRef ref, Map<String, String> answers) {
@@ -178,11 +181,31 @@ final class DialogFlow {
     }
 
     ApplicationStatus status(ApplicationRef ref) {
-        return status(core.authenticate(ref));
+        return status(core.authenticate(ref), ref);
+    }
+
+    /** Asks for e-mail confirmations (or stops them): until the application is decided. */
+    ApplicationStatus requestConfirmations(ApplicationRef ref, String email) {
+        CaseFile file = core.authenticate(ref);
+        String address = Confirmations.address(email);
+        Core.requireState(file.state(), CaseState.DIALOG, CaseState.AWAITING_PAYMENT, CaseState.NOT_DECIDABLE, CaseState.MANUAL_REVIEW,
+                CaseState.WITH_CLERKS);
+        core.store.inTransaction(s -> {
+            // compare and set: a decision that happened meanwhile is not followed by a late request
+            Cases.change(s, file.state(), x -> x);
+            if (address == null) {
+                s.removeData(file.state().id(), List.of(DialogRules.CONFIRMATIONS_TO));
+            } else {
+                s.putData(file.state().id(), DialogRules.CONFIRMATIONS_TO, address);
+            }
+            s.appendAudit(file.state().id(), "CONFIRMATIONS", address == null ? "none" : "email");
+            return null;
+        });
+        return status(core.store.findCaseFile(file.state().id()).orElseThrow(Access::notFound), ref);
     }
 
     /** The application as the applicant may see it: from its typed state and dialog data, never from the audit trail. */
-    ApplicationStatus status(CaseFile file) {
+    ApplicationStatus status(CaseFile file, ApplicationRef ref) {
         Case c = file.state();
         Map<String, String> data = file.data();
         CaseState state = CaseState.of(c.state());
@@ -210,7 +233,11 @@ final class DialogFlow {
         return new ApplicationStatus(c.id(), new ProcedureId(c.procedureId()), visible, c.correctionsLeft(),
                 Findings.read(data.getOrDefault(DialogRules.FINDINGS, "")), Findings.readFees(data.getOrDefault(DialogRules.FEES, "")),
                 c.identified(), c.paidAt() != null, decision, next, shown, Documents.offered(core, c, data),
-                visible == ApplicationState.DIALOG ? Findings.read(data.getOrDefault(DialogRules.STOPS, "")) : List.of());
+                visible == ApplicationState.DIALOG ? Findings.read(data.getOrDefault(DialogRules.STOPS, "")) : List.of(),
+                c.reference() != null ? c.reference() : decision == null ? null : decision.reference(),
+                c.statusHash() == null ? null : StatusCodes.of(ref.accessToken()),
+                c.identified() ? data.get(DialogRules.IDENTITY + "name") : null,
+                Confirmations.masked(data.get(DialogRules.CONFIRMATIONS_TO)));
     }
 
     private IdentityProvider identityProvider() {

@@ -44,6 +44,6 @@ record District(String authority, Letterhead letterhead, Land land, Set<String> 
                     + String.join("; ", problems) + " (a district build writes them from districts/<district>.json)");
         }
         Set<String> procedures = Set.copyOf(org.openikfz.core.internal.operations.Operations.procedureIds(config.district_procedures()));
-        return new District(authority, Letterhead.of(name, config.authorityAddress()), land, procedures);
+        return new District(authority, Letterhead.of(name, config.authorityAddress()).withContact(config.authorityContact()), land, procedures);
     }
 }

@@ -3,18 +3,17 @@ package org.openikfz.core.internal;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.application.Authority;
 import org.openikfz.api.application.DocumentKind;
+import org.openikfz.api.application.PublicStatus;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.connector.IdentityProvider;
 import org.openikfz.api.connector.PaymentProvider;
@@ -23,7 +22,6 @@ import org.openikfz.api.health.JobStatus;
 import org.openikfz.api.health.PlatformHealth;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureId;
-import org.openikfz.core.internal.access.Access;
 import org.openikfz.core.internal.jobs.Jobs;
 import org.openikfz.store.api.ApplicationStore;
 import org.osgi.service.component.annotations.Activate;
@@ -36,11 +34,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The engine as a service: a façade over its units (dialog, verification, payment and decision,
- * documents, the staff's decisions, background work) and the wiring of what comes and goes at
- * runtime (procedures, checks, connectors). An application whose procedure is not deployed right now
- * stays untouched and answers "not available right now"; a check that is missing or cannot complete
- * sends the case to the clerks — never a silent pass.
+ * The engine as a service: a façade over its units (dialog, verification, payment and decision, documents, status
+ * page, the staff's decisions, background work) and the wiring of what comes and goes at runtime (procedures, checks,
+ * connectors). An application whose procedure is not deployed right now stays untouched and answers "not available
+ * right now"; a check that is missing or cannot complete sends the case to the clerks — never a silent pass.
  */
 @Component(service = {ApplicationService.class, PlatformHealth.class, Engine.class}, configurationPid = EngineConfig.PID)
 @Designate(ocd = EngineConfig.class)
@@ -56,8 +53,7 @@ public final class Engine implements ApplicationService, PlatformHealth {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile IdentityProvider identity;
     private final Registry registry = new Registry();
-    // per destination, the newest connector first; when it goes, the one before it takes over again
-    private final Map<String, java.util.Deque<TransferTarget>> targets = new ConcurrentHashMap<>();
+    private final Destinations targets = new Destinations();
     private final Jobs jobs = new Jobs(Clock.systemUTC());
     private final Core core;
     private final DialogFlow dialog;
@@ -66,26 +62,20 @@ public final class Engine implements ApplicationService, PlatformHealth {
     private final Documents documents;
     private final ClerkDecisions staff;
     private final Background background;
+    private final StatusPage statusPage;
 
     @Activate
     public Engine(@Reference ApplicationStore store, @Reference org.openikfz.core.internal.operations.Observations observations,
             EngineConfig config, org.osgi.framework.BundleContext context) {
-        District district = District.of(config);
-        SecureRandom random = new SecureRandom();
-        List<URI> origins = Arrays.stream(config.portal_origins()).map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
-        // fees are data: the bundled GebOSt table, with the Land's or district's entries from etc/ replacing its items
-        this.core = new Core(store, () -> clock, registry, new Access(random, district.authority(), origins), district.letterhead(),
-                district.land(), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
-                new ReviewSampling(config.review_rate(), random), Duration.ofMinutes(Math.max(1, config.dialog_idleMinutes())),
-                () -> payment, () -> identity, district.procedures(), observations);
+        this.core = Core.of(config, store, () -> clock, registry, () -> payment, () -> identity, observations);
         this.verification = VerificationFlow.of(core, config, observations);
         this.dialog = new DialogFlow(core, verification::identityFindings);
         this.payments = new PaymentFlow(core);
         this.documents = new Documents(core);
         this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()));
+        this.statusPage = new StatusPage(core, config.clerks_decisionDays());
         String node = NodeId.of(config.node_id(), context.getProperty("openikfz.home"));
-        this.background = Background.of(core, d -> Optional.ofNullable(targets.get(d)).map(java.util.Deque::peekFirst).orElse(null), payments,
-                node, config);
+        this.background = Background.of(core, targets, payments, node, config);
         // a round waits until the clock is bound (DS binds it right after activation)
         background.schedule(jobs, Duration.ofMillis(Math.max(50, config.housekeeping_period())), () -> clock != null);
         LOG.log(Level.INFO, "Open i-Kfz engine ready for authority " + config.authority() + " (Land " + config.land() + "), "
@@ -122,11 +112,11 @@ public final class Engine implements ApplicationService, PlatformHealth {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addTransferTarget(TransferTarget target) {
-        targets.computeIfAbsent(target.destination(), d -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addFirst(target);
+        targets.add(target);
     }
 
     void removeTransferTarget(TransferTarget target) {
-        targets.getOrDefault(target.destination(), new java.util.ArrayDeque<>()).remove(target);
+        targets.remove(target);
     }
 
     // ---- the applicant's requests ----
@@ -177,13 +167,23 @@ public final class Engine implements ApplicationService, PlatformHealth {
     }
 
     @Override
-    public Optional<byte[]> decisionDocument(ApplicationRef ref) {
-        return documents.document(ref, DocumentKind.DECISION);
+    public Optional<byte[]> document(ApplicationRef ref, DocumentKind kind) {
+        return documents.document(ref, kind);
     }
 
     @Override
-    public Optional<byte[]> document(ApplicationRef ref, DocumentKind kind) {
-        return documents.document(ref, kind);
+    public ApplicationStatus requestConfirmations(ApplicationRef ref, String email) {
+        return dialog.requestConfirmations(ref, email);
+    }
+
+    @Override
+    public Optional<PublicStatus> publicStatus(String reference, String statusCode) {
+        return statusPage.lookUp(reference, statusCode);
+    }
+
+    @Override
+    public Authority authority() {
+        return statusPage.authority();
     }
 
     // ---- health, and the back office's desks (same bundle) ----

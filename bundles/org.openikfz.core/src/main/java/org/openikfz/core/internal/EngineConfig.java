@@ -21,6 +21,16 @@ public @interface EngineConfig {
             + " lines separated by ';' (e.g. 'Postfach 10 01 52; 08056 Zwickau'). Empty: the name only.")
     String authorityAddress() default "";
 
+    @AttributeDefinition(name = "Authority contact", description = "How applicants reach the authority, shown on the status"
+            + " page and in confirmations (e.g. 'Telefon 03733 831-0 · zulassung@kreis-erz.example · Mo–Fr 8–12 Uhr')."
+            + " Empty: name and address only.")
+    String authorityContact() default "";
+
+    /** Property {@code clerks.decisionDays}. */
+    @AttributeDefinition(name = "Clerks' decision time (working days)", description = "Within how many working days the clerks"
+            + " usually decide an application the machine could not; the status page names the date it gives.")
+    int clerks_decisionDays() default 10;
+
     @AttributeDefinition(name = "Land",
             description = "The Land of the Zulassungsbehörde (ISO 3166-2:DE code, e.g. SN, BY, NW): the Land fee-arrears check"
                     + " asks this Land's connector (FZV Anlage 11 Nr. 8, § 6a(8) StVG). Required.")

@@ -8,11 +8,22 @@ import java.util.List;
  *
  * @param name e.g. "Landratsamt Zwickau – Zulassungsbehörde"
  * @param address the address lines, possibly none
+ * @param contact how applicants reach it (telephone, e-mail, opening hours), possibly empty
  */
-record Letterhead(String name, List<String> address) {
+record Letterhead(String name, List<String> address, String contact) {
 
     Letterhead {
         address = List.copyOf(address);
+        contact = contact == null ? "" : contact.strip();
+    }
+
+    Letterhead(String name, List<String> address) {
+        this(name, address, "");
+    }
+
+    /** With the contact as configured. */
+    Letterhead withContact(String value) {
+        return new Letterhead(name, address, value);
     }
 
     /** The address as configured: lines separated by ";" or line breaks, blank lines left out. */

@@ -82,7 +82,7 @@ final class PaymentFlow {
                     "Die Zahlung ist noch nicht eingegangen. Bitte schließen Sie die Zahlung ab.",
                     "The payment has not arrived yet. Please complete the payment."));
         }
-        return new DialogFlow(core).status(decide(file));
+        return new DialogFlow(core).status(decide(file), ref);
     }
 
     /** The paid application decided: automatically, or sent to the clerks by the procedure's policy. Once (compare and set). */
@@ -105,7 +105,7 @@ final class PaymentFlow {
             // FZV § 23(3): under the Vorbehalt der Nachprüfung; a share is drawn at random for review
             boolean drawn = core.sampling.draw();
             Case decided = core.store.inTransaction(s -> {
-                String reference = core.reference(s);
+                String reference = core.reference(s, c);
                 Instant until = now.plus(Core.DOCUMENT_WINDOW);
                 Case next = Cases.move(s, c, CaseState.DECIDED, x -> x.withPayment(paymentId, now)
                         .withDecision(new CaseDecision(reference, true, true, now, until, null, null, null, null)).withDueAt(until));
@@ -119,6 +119,7 @@ final class PaymentFlow {
                     events.add(new AuditEntry(id, "REVIEW_DRAWN", "by=RANDOM;rate=" + core.sampling.rate()));
                 }
                 s.appendAudit(events);
+                Confirmations.submitted(core, s, next, data, reference, true);
                 return next;
             });
             core.observations.decision(c.procedureId(), org.openikfz.core.internal.operations.Observations.DecidedBy.AUTOMATED, true);
@@ -133,6 +134,7 @@ final class PaymentFlow {
             s.enqueue(id, TransferTarget.FACHVERFAHREN, core.transferPayload(next, description, answers, DialogRules.factsOf(data),
                     DialogRules.identityOf(data).orElse(null), null, Map.of("manualReview", true, "reason", reason)));
             s.appendAudit(List.of(new AuditEntry(id, "PAID", "payment=" + paymentId), new AuditEntry(id, "MANUAL", reason)));
+            Confirmations.submitted(core, s, next, data, c.reference(), false);
             return next;
         });
         return new CaseFile(manual, data);
@@ -170,7 +172,7 @@ final class PaymentFlow {
         Map<String, String> after = new java.util.HashMap<>(file.data());
         secrets.forEach(after::remove);
         after.put(DialogRules.WITHDRAWN, "true");
-        return new DialogFlow(core).status(new CaseFile(withdrawn, after));
+        return new DialogFlow(core).status(new CaseFile(withdrawn, after), ref);
     }
 
     /** Payment and decision only for the answers the clear verification checked. */

@@ -141,7 +141,7 @@ final class VerificationFlow {
             }
             CaseFile decided = record(taken, description, answers, data, outcome);
             opposed = !outcome.findings().isEmpty();
-            return new DialogFlow(core).status(decided);
+            return new DialogFlow(core).status(decided, ref);
         } finally {
             // an opposed verification keeps its attempt of the vehicle; any other gives it back
             if (!opposed) {

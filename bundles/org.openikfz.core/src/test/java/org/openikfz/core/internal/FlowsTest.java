@@ -685,6 +685,122 @@ class FlowsTest {
         assertFalse(store.outboxOf(ref.id()).stream().anyMatch(m -> m.destination().equals(TransferTarget.POST)), "nothing to mail");
     }
 
+    // the reference number from the start; the status page answers for it and its code in every state, without an account
+    @Test
+    void the_status_page_answers_by_reference_and_code_in_every_state() {
+        StatusPage page = new StatusPage(core, 10);
+        ApplicationRef ref = answered();
+        ApplicationStatus status = dialog.status(ref);
+        assertTrue(status.reference().matches("ERZ-2026-\\d{8}"), status.reference());
+        String code = status.statusCode();
+        assertTrue(code.matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}"), code);
+        assertFalse(store.getData(ref.id()).containsValue(code), "the code is not kept in clear");
+        assertFalse(status.toString().contains(code), "nor shown in logs");
+        // typed as people type it: lower case, without hyphens
+        org.openikfz.api.application.PublicStatus open = page.lookUp(" " + status.reference().toLowerCase() + " ",
+                code.replace("-", " ").toLowerCase()).orElseThrow();
+        assertEquals(ApplicationState.DIALOG, open.state());
+        assertEquals(store.findCase(ref.id()).orElseThrow().dueAt(), open.nextBy(), "until when the entries are kept");
+        assertEquals("Landratsamt Erzgebirgskreis", open.authority().name());
+
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(ref).state());
+        assertEquals(ApplicationState.AWAITING_PAYMENT, page.lookUp(status.reference(), code).orElseThrow().state());
+        pay(ref);
+        ApplicationStatus decided = payment.submit(ref);
+        assertEquals(status.reference(), decided.decision().reference(), "the decision keeps the application's reference");
+        org.openikfz.api.application.PublicStatus offered = page.lookUp(status.reference(), code).orElseThrow();
+        assertEquals(ApplicationState.DECIDED, offered.state());
+        assertEquals(List.of(DocumentKind.DECISION), offered.documents());
+        assertEquals(decided.decision().offeredUntil(), offered.documentsUntil());
+        assertEquals(Boolean.TRUE, offered.granted());
+        assertFalse(offered.toString().contains("ERZ-AB 1"), "no plate, no answers on the status page");
+
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        org.openikfz.api.application.PublicStatus mailed = page.lookUp(status.reference(), code).orElseThrow();
+        assertEquals(List.of(), mailed.documents());
+        assertTrue(mailed.next().get(java.util.Locale.GERMAN).contains("per Post"), mailed.next().get(java.util.Locale.GERMAN));
+        background.deliverOutbox();
+        background.finishTransferred();
+        assertEquals(ApplicationState.COMPLETED, page.lookUp(status.reference(), code).orElseThrow().state());
+
+        // with the clerks: the date they usually decide by, in working days
+        ApplicationRef manual = answered();
+        register.set(new CheckResult.Failed("register unavailable"));
+        verification.verify(manual);
+        pay(manual);
+        payment.submit(manual);
+        ApplicationStatus manualStatus = dialog.status(manual);
+        org.openikfz.api.application.PublicStatus withClerks = page.lookUp(manualStatus.reference(), manualStatus.statusCode()).orElseThrow();
+        assertEquals(ApplicationState.MANUAL_REVIEW, withClerks.state());
+        // Saturday 5 December 2026: ten working days later is Friday 18 December
+        assertEquals(LocalDate.of(2026, 12, 18), LocalDate.ofInstant(withClerks.nextBy(), ZoneId.of("Europe/Berlin")));
+        assertTrue(withClerks.next().get(java.util.Locale.GERMAN).contains("18.12.2026"), withClerks.next().get(java.util.Locale.GERMAN));
+
+        register.set(new CheckResult.Clear(Map.of("fin", "WVW1")));
+        ApplicationRef withdrawn = answered();
+        payment.withdraw(withdrawn);
+        ApplicationStatus gone = dialog.status(withdrawn);
+        assertEquals("Zurückgezogen.", page.lookUp(gone.reference(), gone.statusCode()).orElseThrow().stateText().get(java.util.Locale.GERMAN));
+    }
+
+    // whoever lies about the code learns nothing, and guessing one reference's code is bounded
+    @Test
+    void wrong_status_codes_are_not_told_apart_and_are_bounded_per_reference() {
+        StatusPage page = new StatusPage(core, 10);
+        ApplicationStatus status = dialog.status(answered());
+        ApplicationStatus other = dialog.status(answered());
+        assertTrue(page.lookUp(status.reference(), other.statusCode()).isEmpty(), "another application's code");
+        assertTrue(page.lookUp("ERZ-2026-99999999", status.statusCode()).isEmpty(), "a reference that does not exist");
+        assertTrue(page.lookUp(status.reference(), "").isEmpty());
+        assertTrue(page.lookUp(status.reference(), "x".repeat(10_000)).isEmpty());
+        assertTrue(page.lookUp(status.reference(), null).isEmpty());
+        assertTrue(page.lookUp(status.reference(), "AAAA-AAAA-AAAA").isEmpty());
+        ApplicationException refused = assertThrows(ApplicationException.class, () -> page.lookUp(status.reference(), status.statusCode()));
+        assertEquals(ApplicationException.Reason.TOO_MANY_REQUESTS, refused.reason(), "five wrong codes: even the right one waits");
+        assertTrue(refused.retryAfter().orElseThrow().compareTo(Duration.ofMinutes(15)) <= 0);
+        assertTrue(page.lookUp(other.reference(), other.statusCode()).isPresent(), "other references are not held up");
+        clock.advance(Duration.ofMinutes(16));
+        assertTrue(page.lookUp(status.reference(), status.statusCode()).isPresent());
+    }
+
+    // e-mail confirmations only when asked, through the outbox with the change, with the reference and no personal data
+    @Test
+    void confirmations_go_by_mail_only_when_asked_for_and_name_no_personal_data() {
+        ApplicationRef silent = decided();
+        assertTrue(store.outboxOf(silent.id()).stream().noneMatch(m -> m.destination().equals(TransferTarget.MAIL)), "not asked for");
+
+        ApplicationRef ref = answered();
+        for (String bad : List.of("erika", "erika@", "erika@example", "erika@example.org\r\nBcc: all@example.org",
+                "erika@example.org, other@example.org", "x".repeat(250) + "@example.org")) {
+            ApplicationException invalid = assertThrows(ApplicationException.class, () -> dialog.requestConfirmations(ref, bad), bad);
+            assertEquals(ApplicationException.Reason.INVALID, invalid.reason());
+        }
+        ApplicationStatus asked = dialog.requestConfirmations(ref, " erika.mustermann@example.org ");
+        assertEquals("e***@example.org", asked.confirmationsTo());
+        register.set(new CheckResult.Failed("register unavailable"));
+        verification.verify(ref);
+        pay(ref);
+        assertEquals(ApplicationState.MANUAL_REVIEW, payment.submit(ref).state());
+        List<String> mails = store.outboxOf(ref.id()).stream().filter(m -> m.destination().equals(TransferTarget.MAIL))
+                .map(m -> m.payload()).toList();
+        assertEquals(1, mails.size(), "the submission's confirmation");
+        assertTrue(mails.get(0).contains("\"to\":\"erika.mustermann@example.org\""), mails.get(0));
+        assertTrue(mails.get(0).contains(asked.reference()), mails.get(0));
+        assertTrue(mails.get(0).contains("per Post"), mails.get(0));
+        assertFalse(mails.get(0).contains("ERZ-AB 1"), "no plate");
+
+        assertTrue(new ClerkDecisions(core, 7).decide(ref.id(), true, "Angaben mit dem Register abgeglichen", "anna", "Anna Schmidt", ERIKA));
+        mails = store.outboxOf(ref.id()).stream().filter(m -> m.destination().equals(TransferTarget.MAIL)).map(m -> m.payload()).toList();
+        assertEquals(2, mails.size(), "and the clerk's decision");
+        assertTrue(mails.get(1).contains("\"kind\":\"decision\""), mails.get(1));
+        assertFalse(mails.get(1).contains("abgeglichen"), "the reasons go by post only");
+        assertFalse(mails.get(1).contains("Erika"), "no name");
+
+        ApplicationException late = assertThrows(ApplicationException.class, () -> dialog.requestConfirmations(ref, "neu@example.org"));
+        assertEquals(ApplicationException.Reason.WRONG_STATE, late.reason(), "decided: nothing left to confirm");
+    }
+
     // ---- the way there ----
 
     private ApplicationRef answered() {

@@ -89,9 +89,14 @@ final class InMemoryStore implements ApplicationStore {
         Instant now = clock.instant();
         Case stored = new Case(c.id(), c.procedureId(), c.procedureVersion(), c.authorityId(), c.state(), 0, c.correctionsLeft(),
                 c.tokenHash(), c.eidState(), c.identified(), c.leaseUntil(), c.verifiedHash(), c.feeTotal(), c.paymentId(), c.paidAt(),
-                c.decision(), c.dueAt(), now, now);
+                c.decision(), c.dueAt(), now, now, c.reference(), c.statusHash());
         state.cases.put(c.id(), stored);
         return stored;
+    }
+
+    @Override
+    public synchronized Optional<Case> findCaseByReference(String reference) {
+        return state.cases.values().stream().filter(c -> reference.equals(c.reference())).findFirst();
     }
 
     @Override
@@ -125,7 +130,9 @@ final class InMemoryStore implements ApplicationStore {
         }
         Case stored = new Case(next.id(), next.procedureId(), next.procedureVersion(), next.authorityId(), next.state(), next.version() + 1,
                 next.correctionsLeft(), next.tokenHash(), next.eidState(), next.identified(), next.leaseUntil(), next.verifiedHash(),
-                next.feeTotal(), next.paymentId(), next.paidAt(), next.decision(), next.dueAt(), current.createdAt(), clock.instant());
+                next.feeTotal(), next.paymentId(), next.paidAt(), next.decision(), next.dueAt(), current.createdAt(), clock.instant(),
+                current.reference() != null ? current.reference() : next.decision() == null ? null : next.decision().reference(),
+                current.statusHash());
         state.cases.put(next.id(), stored);
         return Optional.of(stored);
     }

@@ -51,6 +51,11 @@ public final class Access {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** The status page's address on the portal's first own origin, when origins are configured. */
+    public java.util.Optional<URI> statusPage() {
+        return origins.stream().findFirst().map(o -> o.resolve("/status"));
+    }
+
     /** The authority for a new application: the portal's own; a client naming another is refused. */
     public String authorityFor(String requested) {
         if (requested == null || requested.isBlank() || requested.strip().toUpperCase(Locale.ROOT).equals(authority)) {

@@ -64,6 +64,8 @@ public final class DialogRules {
     public static final String STOPS = "_stops";
     /** The applicant withdrew the application. */
     public static final String WITHDRAWN = "_withdrawn";
+    /** The e-mail address the applicant asked confirmations to go to (deleted with the dialog data). */
+    public static final String CONFIRMATIONS_TO = "_contact.email";
 
     private DialogRules() {
     }

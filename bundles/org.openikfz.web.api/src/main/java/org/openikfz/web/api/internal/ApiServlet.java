@@ -21,6 +21,8 @@ import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.application.ApplicationStatus;
+import org.openikfz.api.application.Authority;
+import org.openikfz.api.application.PublicStatus;
 import org.openikfz.api.application.Decision;
 import org.openikfz.api.application.DocumentKind;
 import org.openikfz.api.application.FeeLine;
@@ -80,6 +82,23 @@ public final class ApiServlet extends HttpServlet {
                     ApplicationException.Reason.UNAVAILABLE, LocalizedText.of(
                             "Der Antragsdienst ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.",
                             "The application service is not available right now. Please try again later.")));
+            if (path.equals("/v1/authority") && method.equals("GET")) {
+                send(response, 200, authority(service.authority()));
+                return;
+            }
+            if (path.equals("/v1/status") && method.equals("POST")) {
+                // reference and code in the body, never in the address (logs, proxies, browser history)
+                Map<String, String> body = body(request);
+                Optional<PublicStatus> found = service.publicStatus(body.get("reference"), body.get("code"));
+                if (found.isEmpty()) {
+                    send(response, 404, error("NOT_FOUND", locale == Locale.ENGLISH
+                            ? "There is no application with this reference number and status code."
+                            : "Zu dieser Antragsnummer und diesem Abrufcode gibt es keinen Antrag."));
+                } else {
+                    send(response, 200, publicStatus(found.get(), locale));
+                }
+                return;
+            }
             if (path.equals("/v1/applications") && method.equals("POST")) {
                 Map<String, String> body = body(request);
                 String procedure = body.get("procedure");
@@ -141,6 +160,7 @@ public final class ApiServlet extends HttpServlet {
                     }
                     send(response, 200, status(service.completeIdentification(ref, code), locale));
                 }
+                case "PUT /confirmations" -> send(response, 200, status(service.requestConfirmations(ref, body(request).get("email")), locale));
                 case "POST /verify" -> send(response, 200, status(service.verify(ref), locale));
                 case "POST /payment" -> {
                     String returnTo = body(request).get("returnTo");
@@ -306,6 +326,10 @@ public final class ApiServlet extends HttpServlet {
         out.put("procedure", s.procedure().value());
         out.put("state", s.state().name());
         out.put("correctionsLeft", s.correctionsLeft());
+        out.put("reference", s.reference());
+        out.put("statusCode", s.statusCode());
+        out.put("applicant", s.applicant());
+        out.put("confirmationsTo", s.confirmationsTo());
         out.put("findings", findings(s.findings(), locale));
         out.put("stops", findings(s.stops(), locale));
         List<Map<String, Object>> fees = new ArrayList<>();
@@ -342,6 +366,34 @@ public final class ApiServlet extends HttpServlet {
         out.put("summary", d.summary().get(locale));
         out.put("kennzeichen", d.kennzeichen());
         out.put("drivingAllowedUntil", text(() -> d.drivingAllowedUntil().toString(), d.drivingAllowedUntil() != null));
+        return out;
+    }
+
+    static Map<String, Object> publicStatus(PublicStatus p, Locale locale) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("reference", p.reference());
+        out.put("procedure", p.procedure().value());
+        out.put("procedureTitle", p.procedureTitle() == null ? null : p.procedureTitle().get(locale));
+        out.put("state", p.state().name());
+        out.put("receivedAt", text(() -> p.receivedAt().toString(), p.receivedAt() != null));
+        out.put("changedAt", text(() -> p.changedAt().toString(), p.changedAt() != null));
+        out.put("stateText", p.stateText().get(locale));
+        out.put("next", p.next().get(locale));
+        out.put("nextBy", text(() -> p.nextBy().toString(), p.nextBy() != null));
+        out.put("documents", p.documents().stream().map(Enum::name).toList());
+        out.put("documentsUntil", text(() -> p.documentsUntil().toString(), p.documentsUntil() != null));
+        out.put("decidedAt", text(() -> p.decidedAt().toString(), p.decidedAt() != null));
+        out.put("granted", p.granted());
+        out.put("authority", authority(p.authority()));
+        return out;
+    }
+
+    static Map<String, Object> authority(Authority a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("key", a.key());
+        out.put("name", a.name());
+        out.put("address", a.address());
+        out.put("contact", a.contact());
         return out;
     }
 

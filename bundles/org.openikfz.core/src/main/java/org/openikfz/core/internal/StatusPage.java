@@ -1,0 +1,164 @@
+package org.openikfz.core.internal;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.openikfz.api.application.ApplicationState;
+import org.openikfz.api.application.Authority;
+import org.openikfz.api.application.DocumentKind;
+import org.openikfz.api.application.PublicStatus;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+import org.openikfz.core.internal.access.StatusCodes;
+import org.openikfz.core.internal.dialog.DialogRules;
+import org.openikfz.core.internal.lifecycle.CaseState;
+import org.openikfz.store.api.Case;
+import org.openikfz.store.api.CaseDecision;
+import org.openikfz.store.api.CaseFile;
+
+/**
+ * The status page: where an application stands, for its reference number and status code, without an
+ * account. It tells the state, what happens next and by when, the documents still offered, and how to
+ * reach the authority; never an answer, a plate or a name.
+ */
+final class StatusPage {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy, HH:mm 'Uhr'", Locale.GERMAN);
+    private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final Core core;
+    private final StatusCodes codes;
+    private final int decisionDays;
+
+    StatusPage(Core core, int decisionDays) {
+        this.core = core;
+        this.codes = new StatusCodes(core::now);
+        this.decisionDays = Math.max(1, decisionDays);
+    }
+
+    Authority authority() {
+        return new Authority(core.access.authority(), core.authority.name(), core.authority.address(), core.authority.contact());
+    }
+
+    Optional<PublicStatus> lookUp(String reference, String code) {
+        String ref = reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
+        if (ref.isEmpty() || ref.length() > 40) {
+            return Optional.empty();
+        }
+        codes.requireAttemptsLeft(ref);
+        Optional<Case> found = core.store.findCaseByReference(ref);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!StatusCodes.matches(code, found.get().statusHash())) {
+            codes.failed(ref);
+            return Optional.empty();
+        }
+        return core.store.findCaseFile(found.get().id()).map(this::status);
+    }
+
+    private PublicStatus status(CaseFile file) {
+        Case c = file.state();
+        CaseState state = CaseState.of(c.state());
+        ApplicationState visible = state.visible();
+        Procedure procedure = core.registry.procedure(c.procedureId());
+        LocalizedText title = procedure == null ? LocalizedText.of(c.procedureId(), c.procedureId()) : procedure.description().title();
+        CaseDecision decision = c.decision();
+        List<DocumentKind> documents = Documents.offered(core, c, file.data());
+        Instant documentsUntil = documents.isEmpty() ? null
+                : documents.contains(DocumentKind.DECISION) ? decision.offeredUntil() : c.dueAt();
+        LocalizedText stateText;
+        LocalizedText next;
+        Instant by = null;
+        switch (state) {
+            case DIALOG, VERIFYING -> {
+                by = c.dueAt();
+                stateText = LocalizedText.of("Noch nicht gestellt: Sie machen Ihre Angaben im Antragsdialog.",
+                        "Not submitted yet: you are entering your details in the application dialog.");
+                next = LocalizedText.of("Setzen Sie den Antrag im Antragsdialog fort (im selben Browser). Ohne weitere Eingabe werden Ihre Angaben "
+                        + when(by, TIME) + " gelöscht (§ 19 Abs. 1 FZV).",
+                        "Continue the application in the application dialog (in the same browser). Without further input your entries are deleted "
+                                + when(by, TIME_EN) + ".");
+            }
+            case AWAITING_PAYMENT, NOT_DECIDABLE -> {
+                by = c.dueAt();
+                stateText = state == CaseState.AWAITING_PAYMENT
+                        ? LocalizedText.of("Geprüft: Die Gebühren sind noch nicht bezahlt.", "Checked: the fees have not been paid yet.")
+                        : LocalizedText.of("Maschinell nicht entscheidbar: Sie haben den Antrag noch nicht gestellt.",
+                                "Cannot be decided by machine: you have not submitted the application yet.");
+                next = LocalizedText.of(Texts.next(visible, c.correctionsLeft(), false).get(Locale.GERMAN) + " Im Antragsdialog (im selben Browser) bis "
+                        + when(by, TIME) + ".",
+                        Texts.next(visible, c.correctionsLeft(), false).get(Locale.ENGLISH) + " In the application dialog (in the same browser) until "
+                                + when(by, TIME_EN) + ".");
+            }
+            case MANUAL_REVIEW, WITH_CLERKS -> {
+                LocalDate expected = workingDaysAfter(LocalDate.ofInstant(c.paidAt() != null ? c.paidAt() : c.updatedAt(), Core.ZONE), decisionDays);
+                by = expected.atTime(16, 0).atZone(Core.ZONE).toInstant();
+                stateText = LocalizedText.of("Gestellt: Die Zulassungsbehörde entscheidet über Ihren Antrag.",
+                        "Submitted: the registration authority decides your application.");
+                next = LocalizedText.of("Eine Sachbearbeiterin oder ein Sachbearbeiter prüft Ihren Antrag und schickt Ihnen den Bescheid per Post, in der Regel bis "
+                        + expected.format(DateTimeFormatter.ofPattern("d.M.yyyy")) + ". Sie müssen nichts weiter tun.",
+                        "A clerk examines your application and sends you the decision by post, usually by "
+                                + expected.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)) + ". You need not do anything else.");
+            }
+            case DECIDED, TRANSFER, CLERK_DECIDED, COMPLETED -> {
+                boolean granted = decision == null || decision.approved();
+                String day = decision == null ? "" : " am " + LocalDate.ofInstant(decision.decidedAt(), Core.ZONE).format(DateTimeFormatter.ofPattern("d.M.yyyy"));
+                String dayEn = decision == null ? "" : " on " + LocalDate.ofInstant(decision.decidedAt(), Core.ZONE).format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
+                stateText = granted ? LocalizedText.of("Entschieden" + day + ": Ihrem Antrag wird entsprochen.", "Decided" + dayEn + ": your application is granted.")
+                        : LocalizedText.of("Entschieden" + day + ": Ihr Antrag wird abgelehnt.", "Decided" + dayEn + ": your application is refused.");
+                if (!documents.isEmpty() && documents.contains(DocumentKind.DECISION)) {
+                    by = documentsUntil;
+                    next = LocalizedText.of("Laden Sie den Bescheid im Antragsdialog (im selben Browser) bis " + when(by, TIME)
+                            + " herunter. Danach erhalten Sie ihn per Post.",
+                            "Download the decision in the application dialog (in the same browser) until " + when(by, TIME_EN)
+                                    + ". After that it is sent to you by post.");
+                } else if (decision != null && !decision.automated()) {
+                    next = Texts.nextAfterClerk();
+                } else if (state == CaseState.COMPLETED) {
+                    next = Texts.next(ApplicationState.COMPLETED, 0, false);
+                } else {
+                    next = decision != null && decision.retrievedAt() != null
+                            ? LocalizedText.of("Sie haben den Bescheid abgerufen. Die Zulassungsbehörde übernimmt den Antrag in ihr Verfahren.",
+                                    "You have retrieved the decision. The registration authority takes the application into its procedure.")
+                            : LocalizedText.of("Sie haben den Bescheid nicht innerhalb von 30 Minuten abgerufen; Sie erhalten ihn per Post.",
+                                    "You did not retrieve the decision within 30 minutes; it is sent to you by post.");
+                }
+            }
+            case ABORTED, ABORTED_DELETED -> {
+                boolean withdrawn = file.data().containsKey(DialogRules.WITHDRAWN);
+                stateText = withdrawn ? LocalizedText.of("Zurückgezogen.", "Withdrawn.")
+                        : LocalizedText.of("Abgebrochen.", "Stopped.");
+                next = withdrawn || state == CaseState.ABORTED_DELETED && file.data().isEmpty()
+                        ? LocalizedText.of("Der Online-Antrag ist beendet; Ihre Eingaben sind oder werden gelöscht. Für einen neuen Antrag beginnen Sie im Portal neu oder wenden sich an die Zulassungsbehörde.",
+                                "The online application has ended; your entries are or will be deleted. For a new application start again in the portal or contact the registration authority.")
+                        : Texts.next(ApplicationState.ABORTED, 0, false);
+            }
+            default -> throw new IllegalStateException("no status text for " + state);
+        }
+        return new PublicStatus(c.reference() != null ? c.reference() : decision.reference(), new ProcedureId(c.procedureId()), title,
+                visible, c.createdAt(), c.updatedAt(), stateText, next, by, documents, documentsUntil,
+                decision == null ? null : decision.decidedAt(), decision == null ? null : decision.approved(), authority());
+    }
+
+    private static String when(Instant at, DateTimeFormatter format) {
+        return at == null ? "" : at.atZone(Core.ZONE).format(format);
+    }
+
+    /** The day {@code days} working days (Monday to Friday) after {@code from}. */
+    static LocalDate workingDaysAfter(LocalDate from, int days) {
+        LocalDate day = from;
+        for (int left = days; left > 0;) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return day;
+    }
+}

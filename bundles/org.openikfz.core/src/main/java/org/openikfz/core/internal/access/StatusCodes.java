@@ -1,0 +1,147 @@
+package org.openikfz.core.internal.access;
+
+import static org.openikfz.api.application.ApplicationException.Reason.TOO_MANY_REQUESTS;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.text.LocalizedText;
+
+/**
+ * The status page's code: with the reference number it shows where an application stands, without an
+ * account. It is derived from the application's access token (whoever holds the token can show it
+ * again, nobody stores it in clear) and only its SHA-256 is kept with the case. Twelve characters of
+ * Crockford's Base32 (60 bits), grouped in fours; typed codes may be in lower case, with spaces or
+ * hyphens, and with O for 0 or I and L for 1.
+ *
+ * <p>Guessing is bounded per reference: after {@value #MAX_FAILURES} wrong codes for one reference
+ * within {@link #WINDOW}, that reference's lookups are refused until the window has passed. A wrong
+ * reference and a wrong code are not told apart (only wrong codes for references that exist are
+ * counted: there is nothing to guess behind the others). The counts live in this node's
+ * memory (at most {@value #TRACKED} references, the oldest dropped first).
+ */
+public final class StatusCodes {
+
+    static final int MAX_FAILURES = 5;
+    static final Duration WINDOW = Duration.ofMinutes(15);
+    static final int TRACKED = 10_000;
+    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final int LENGTH = 12;
+
+    private final Supplier<Instant> clock;
+    // reference -> times of the wrong codes within the window; guarded by itself
+    private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(16, 0.75f, false);
+
+    public StatusCodes(Supplier<Instant> clock) {
+        this.clock = clock;
+    }
+
+    /** The code for an access token: {@code 7KQM-2XPD-4HTR}. */
+    public static String of(String accessToken) {
+        byte[] digest = sha("status-code:" + accessToken);
+        StringBuilder code = new StringBuilder();
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = (bits << 8) | (digest[i] & 0xff);
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            if (i > 0 && i % 4 == 0) {
+                code.append('-');
+            }
+            code.append(ALPHABET.charAt((int) ((bits >>> (64 - 5 * (i + 1))) & 31)));
+        }
+        return code.toString();
+    }
+
+    /** The code as typed, in its canonical form (upper case, grouped), or {@code null} when it cannot be one. */
+    public static String normalise(String typed) {
+        if (typed == null || typed.length() > 40) {
+            return null;
+        }
+        StringBuilder plain = new StringBuilder();
+        for (char ch : typed.toUpperCase(Locale.ROOT).toCharArray()) {
+            char c = ch == 'O' ? '0' : ch == 'I' || ch == 'L' ? '1' : ch;
+            if (ALPHABET.indexOf(c) >= 0) {
+                plain.append(c);
+            } else if (c != '-' && !Character.isWhitespace(c)) {
+                return null;
+            }
+        }
+        if (plain.length() != LENGTH) {
+            return null;
+        }
+        return plain.substring(0, 4) + "-" + plain.substring(4, 8) + "-" + plain.substring(8);
+    }
+
+    /** What is stored: the SHA-256 (hex) of the canonical code. */
+    public static String hash(String code) {
+        return HexFormat.of().formatHex(sha(code));
+    }
+
+    /** Whether the typed code is the one whose hash is stored (in constant time); {@code false} when none is stored. */
+    public static boolean matches(String typed, String storedHash) {
+        String code = normalise(typed);
+        if (code == null || storedHash == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(hash(code).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Refuses a lookup of a reference that had too many wrong codes lately.
+     *
+     * @throws ApplicationException {@code TOO_MANY_REQUESTS}, with the time until the next try
+     */
+    public void requireAttemptsLeft(String reference) {
+        Instant now = clock.get();
+        synchronized (failures) {
+            Deque<Instant> times = failures.get(reference);
+            if (times == null) {
+                return;
+            }
+            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
+                times.pollFirst();
+            }
+            if (times.isEmpty()) {
+                failures.remove(reference);
+            } else if (times.size() >= MAX_FAILURES) {
+                Duration wait = Duration.between(now, times.peekFirst().plus(WINDOW));
+                long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+                throw new ApplicationException(TOO_MANY_REQUESTS, LocalizedText.of(
+                        "Für diese Antragsnummer wurden zu oft falsche Abrufcodes eingegeben. Bitte versuchen Sie es in " + minutes
+                                + " Minuten erneut.",
+                        "Wrong status codes were entered too often for this reference number. Please try again in " + minutes
+                                + " minutes."),
+                        wait);
+            }
+        }
+    }
+
+    /** Counts a wrong code for a reference that exists. */
+    public void failed(String reference) {
+        Instant now = clock.get();
+        synchronized (failures) {
+            failures.computeIfAbsent(reference, r -> new ArrayDeque<>()).addLast(now);
+            if (failures.size() > TRACKED) {
+                failures.remove(failures.keySet().iterator().next());
+            }
+        }
+    }
+
+    private static byte[] sha(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -73,8 +73,7 @@ final class DecisionDocument {
         lines.add(new String[] {"", "unter dem Vorbehalt der Nachprüfung (§ 23 Abs. 3 FZV)."});
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"B", "Rechtsbehelfsbelehrung"});
-        lines.add(new String[] {"", "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch bei der"});
-        lines.add(new String[] {"", authority.name() + " erhoben werden."});
+        appeal(lines, authority);
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"", "Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift gültig."});
         return pdf("Bescheid " + decision.reference(), authority, procedure.title().get(java.util.Locale.GERMAN), lines);
@@ -147,8 +146,7 @@ final class DecisionDocument {
         }
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"B", "Rechtsbehelfsbelehrung"});
-        lines.add(new String[] {"", "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch bei der"});
-        lines.add(new String[] {"", authority.name() + " erhoben werden."});
+        appeal(lines, authority);
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"", "Im Auftrag"});
         lines.add(new String[] {"", clerkName == null ? "" : clerkName});
@@ -161,6 +159,17 @@ final class DecisionDocument {
         text.codePoints().forEach(c -> out.append(c == '\n' || (c >= 0x20 && c <= 0xFF && c != 0x7F) || "€–—„“”‚‘’…•".indexOf(c) >= 0
                 ? Character.toString(c) : "?"));
         return out.toString();
+    }
+
+    /**
+     * Where to object (§ 70 VwGO): worded so that the authority's name needs no article, whatever it is ("das
+     * Landratsamt", "die Stadtverwaltung", "der Landkreis": "bei der Landratsamt" was wrong).
+     */
+    private static void appeal(List<String[]> lines, Letterhead authority) {
+        lines.add(new String[] {"", "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden,"});
+        lines.add(new String[] {"", "schriftlich oder zur Niederschrift bei:"});
+        lines.add(new String[] {"", authority.name()});
+        authority.address().forEach(line -> lines.add(new String[] {"", line}));
     }
 
     /** "Bescheid", reference, date, procedure, plate and FIN, and the outcome: what every decision starts with. */

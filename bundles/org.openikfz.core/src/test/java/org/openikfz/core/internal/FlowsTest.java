@@ -341,6 +341,9 @@ class FlowsTest {
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(clerks.letter(ref.id()).orElseThrow())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
             assertTrue(text.contains("Erika Mustermann") && text.contains("09456 Annaberg-Buchholz"), text);
+            // where to object, whatever the authority's name's article ("bei der Landratsamt" was wrong)
+            assertTrue(text.contains("zur Niederschrift bei:\nLandratsamt Erzgebirgskreis"), text);
+            assertFalse(text.contains("bei der Landratsamt"), text);
         }
     }
 

@@ -27,6 +27,7 @@ import org.openikfz.api.dialog.Field;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.ValueValidationException;
 import org.openikfz.core.internal.access.Access;
@@ -45,15 +46,24 @@ final class DialogFlow {
     /** The checks that need only the identity, run right after the login: what they oppose stops the dialog. */
     private final java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> identityChecks;
 
+    /** The checks that run as soon as their answers are given (a Wunschkennzeichen): what they oppose is an answer's error. */
+    private final java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> answerChecks;
+
     /** For rendering a status only (no login is completed through it). */
     DialogFlow(Core core) {
-        this(core, (c, data) -> List.of());
+        this(core, (c, data) -> List.of(), (c, data) -> List.of());
     }
 
-    DialogFlow(Core core, java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> identityChecks) {
+    DialogFlow(Core core, java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> identityChecks,
+            java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> answerChecks) {
         this.core = core;
         this.identityChecks = identityChecks;
+        this.answerChecks = answerChecks;
     }
+
+    /** The answers after which the plate is checked (and a Wunschkennzeichen reserved) at once. */
+    private static final java.util.Set<String> PLATE_ANSWERS = java.util.Set.of(Registration.KENNZEICHEN_WAHL,
+            Registration.WUNSCHKENNZEICHEN, Registration.KENNZEICHEN_ART);
 
     ApplicationRef open(ProcedureId procedureId, String authorityKey) {
         String authority = core.access.authorityFor(authorityKey);
@@ -169,13 +179,20 @@ final class DialogFlow {
             }
         }
         if (!valid.isEmpty()) {
-            core.store.inTransaction(s -> {
+            Case answered = core.store.inTransaction(s -> {
                 // compare and set: refused when a verification took the case meanwhile
-                Cases.change(s, c, x -> x.withDueAt(core.now().plus(core.idleTimeout)));
+                Case next = Cases.change(s, c, x -> x.withDueAt(core.now().plus(core.idleTimeout)));
                 s.putData(c.id(), valid);
                 s.appendAudit(c.id(), "ANSWERED", "fields=" + String.join(",", new TreeSet<>(valid.keySet())));
-                return null;
+                return next;
             });
+            if (valid.keySet().stream().anyMatch(PLATE_ANSWERS::contains)) {
+                Map<String, String> all = new HashMap<>(file.data());
+                all.putAll(valid);
+                for (Finding finding : answerChecks.apply(answered, all)) {
+                    errors.putIfAbsent(finding.fieldId() != null ? finding.fieldId() : Registration.WUNSCHKENNZEICHEN, finding.message());
+                }
+            }
         }
         return errors;
     }

@@ -69,7 +69,7 @@ public final class Engine implements ApplicationService, PlatformHealth {
             EngineConfig config, org.osgi.framework.BundleContext context) {
         this.core = Core.of(config, store, () -> clock, registry, () -> payment, () -> identity, observations);
         this.verification = VerificationFlow.of(core, config, observations);
-        this.dialog = new DialogFlow(core, verification::identityFindings);
+        this.dialog = new DialogFlow(core, verification::identityFindings, verification::plateFindings);
         this.payments = new PaymentFlow(core);
         this.documents = new Documents(core);
         this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()));

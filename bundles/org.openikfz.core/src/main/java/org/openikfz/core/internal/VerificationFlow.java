@@ -206,6 +206,34 @@ final class VerificationFlow {
         }
     }
 
+    /**
+     * FZV § 20(4): a Wunschkennzeichen that is taken, or does not fit the authority or the kind of plate, is said as
+     * soon as it is answered, in the dialog, and reserved for the application when it is free: it never uses one of
+     * the three corrections. The verification reserves it again (idempotent per application). Only what the plate
+     * allocation opposes counts here; what it cannot complete is for the verification.
+     */
+    List<Finding> plateFindings(Case c, Map<String, String> data) {
+        Procedure procedure = core.registry.procedure(c.procedureId());
+        Answers answers = DialogRules.answersOf(data);
+        if (procedure == null || !procedure.description().checks().contains(CheckId.KENNZEICHEN_ZUTEILUNG)
+                || !Registration.WAHL_WUNSCH.equals(answers.get(Registration.KENNZEICHEN_WAHL).map(String::strip).orElse(""))
+                || answers.get(Registration.WUNSCHKENNZEICHEN).filter(w -> !w.isBlank()).isEmpty()) {
+            return List.of();
+        }
+        ProcedureDescription description = procedure.description();
+        Optional<VerifiedIdentity> applicant = DialogRules.identityOf(data);
+        LocalDate today = core.today();
+        UUID id = c.id();
+        try {
+            return pipeline.run(id, List.of(CheckId.KENNZEICHEN_ZUTEILUNG), checkId -> core.registry.check(checkId.value()),
+                    facts -> new Context(id, description.id(), description, c.authorityId(), core.land, answers, facts, applicant, today),
+                    new TraceRecord(id, 0, "plate", "INPUT", "", "", "", Trace.version(procedure), null),
+                    facts -> org.openikfz.api.check.CheckResult.clear(), "plate", Trace.version(procedure)).findings();
+        } catch (RejectedExecutionException busy) {
+            return List.of(); // the verification checks it all the same
+        }
+    }
+
     private Pipeline.Outcome run(Case c, Procedure procedure, ProcedureDescription description, Answers answers, Map<String, String> data) {
         Optional<VerifiedIdentity> applicant = DialogRules.identityOf(data);
         LocalDate today = core.today();

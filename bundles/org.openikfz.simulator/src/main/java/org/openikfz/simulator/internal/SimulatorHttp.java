@@ -30,6 +30,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -74,6 +76,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * GET  /fachverfahren/admin/deliveries     as /kba/admin/deliveries; POST /fachverfahren/admin/receive as /kba/admin/receive
  * GET  /post/admin/letters                 the authority's outgoing post (JSON lines), ?application=UUID
  * GET  /post/admin/deliveries              as /kba/admin/deliveries; POST /post/admin/receive as /kba/admin/receive
+ * GET  /mail/admin/messages                the applicants' mailbox (SMTP, {@link MailSimulator}), each mail once per
+ *                                          Message-ID, oldest first: [{messageId, from, to, subject, text, receivedAt}],
+ *                                          ?to=ADDRESS (case-insensitive); 503 while the mailbox simulator is not running
+ * POST /mail/admin/mode                    form: mode=normal|slow|unavailable (unavailable: MAIL FROM answered 451)
  * GET  /epayment/admin/payments            payments (JSON)
  * POST /epayment/admin/payments/ID/pay     pays a payment without the browser
  * GET  /epayment/pay/ID                    the payment page; POST action=pay|cancel
@@ -116,6 +122,13 @@ public final class SimulatorHttp {
     private final KennzeichenSimulator kennzeichen;
     private final PostSimulator post;
 
+    /**
+     * The mailbox simulator runs on a port of its own: when it cannot start (its port is taken), the
+     * other simulators still answer, and {@code /mail/admin/} says it is not running.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile MailSimulator mail;
+
     @Activate
     public SimulatorHttp(Config config, @Reference KbaSimulator kba, @Reference FachverfahrenSimulator fachverfahren,
             @Reference EPaymentSimulator epayment, @Reference IdentitySimulator identity, @Reference GdvSimulator gdv,
@@ -136,12 +149,13 @@ public final class SimulatorHttp {
         server.createContext("/kennzeichen/admin/", guarded(this::kennzeichenAdmin));
         server.createContext("/fachverfahren/admin/", guarded(this::fachverfahrenAdmin));
         server.createContext("/post/admin/", guarded(this::postAdmin));
+        server.createContext("/mail/admin/", guarded(this::mailAdmin));
         server.createContext("/epayment/", guarded(this::epayment));
         server.createContext("/identity/", guarded(this::identity));
         server.setExecutor(executor);
         server.start();
         LOG.info("Simulators (KBA register, reference data and HU Prüfziffer; GDV eVB; Zoll; Kennzeichenvergabe; "
-                + "Fachverfahren; Post; ePayment; BundID/eID) listening on http://" + config.host() + ":"
+                + "Fachverfahren; Post; ePayment; BundID/eID; the mailbox's admin API) listening on http://" + config.host() + ":"
                 + server.getAddress().getPort() + "/");
     }
 
@@ -350,6 +364,19 @@ public final class SimulatorHttp {
             json(x, 200, Json.array(post.deliveries(query(x).get("application"))));
         } else if (is(x, "POST", "/post/admin/receive")) {
             receive(x, post);
+        } else {
+            notFound(x);
+        }
+    }
+
+    private void mailAdmin(HttpExchange x) throws IOException {
+        MailSimulator mailbox = mail;
+        if (mailbox == null) {
+            json(x, 503, error("the mailbox simulator is not running"));
+        } else if (is(x, "GET", "/mail/admin/messages")) {
+            json(x, 200, Json.array(mailbox.messages(query(x).get("to"))));
+        } else if (x.getRequestURI().getPath().equals("/mail/admin/mode")) {
+            mode(x, mailbox.mode());
         } else {
             notFound(x);
         }

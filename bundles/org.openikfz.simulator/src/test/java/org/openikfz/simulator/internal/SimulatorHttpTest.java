@@ -168,6 +168,33 @@ class SimulatorHttpTest {
     }
 
     @Test
+    void theMailbox() throws Exception {
+        assertEquals(503, get("/mail/admin/messages").status(), "no mailbox simulator running");
+        MailSimulator mail = new MailSimulator(MailSimulatorTest.config(0), dir);
+        try {
+            http.mail = mail;
+            MailSimulatorTest.smtp(mail.port(), "i-kfz@zulassung.example", "erika@example.org",
+                    MailSimulatorTest.quotedPrintableMail("<openikfz-1.x@zulassung.example>"));
+            Answer all = get("/mail/admin/messages");
+            assertEquals(200, all.status(), all.body());
+            assertEquals(1, all.array().size());
+            Map<?, ?> m = (Map<?, ?>) all.array().getFirst();
+            assertEquals("<openikfz-1.x@zulassung.example>", m.get("messageId"));
+            assertEquals("erika@example.org", m.get("to"));
+            assertEquals("Bestätigung Ihres Antrags – ERZ-2026-00000042", m.get("subject"));
+            assertEquals(MailSimulatorTest.TEXT, m.get("text"));
+            assertEquals(1, get("/mail/admin/messages?to=erika%40example.org").array().size());
+            assertEquals(0, get("/mail/admin/messages?to=max%40example.org").array().size());
+            assertEquals("unavailable", post("/mail/admin/mode", "mode=unavailable").object().get("mode"));
+            assertEquals("unavailable", get("/mail/admin/mode").object().get("mode"));
+            assertEquals(422, post("/mail/admin/mode", "mode=fast").status());
+            assertEquals(404, get("/mail/admin/other").status());
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
     void gdvZollAndPlates() throws Exception {
         assertEquals(6, get("/gdv/admin/evb").array().size());
         assertEquals(201, post("/gdv/admin/evb", "evb=ZZ12345&insurer=Test+AG&insurerNumber=1234&status=EXPIRED").status());

@@ -142,6 +142,7 @@ final class ApplicationPanel extends Section {
         Locale locale = getLocale();
         // captured now: the session may forget the application (clerks, abort) while its documents are still offered
         ApplicationRef ref = ref(procedure.id().value()).orElse(null);
+        EngineAccess.current().engine().flatMap(engine -> ReferenceBox.of(engine, status)).ifPresent(this::add);
         switch (status.state()) {
             case DIALOG -> {
                 add(new H2(text("Bitte prüfen Sie diese Angaben", "Please check these details")));

@@ -55,6 +55,7 @@ final class DialogDraft implements Serializable {
     private String step;
     private Page page;
     private Instant touched;
+    private String email;
 
     DialogDraft(Instant now) {
         this.touched = now;
@@ -126,6 +127,15 @@ final class DialogDraft implements Serializable {
     }
 
     /** Takes answers the engine kept (e.g. while the applicant was at the login page) where none is given. */
+    /** The e-mail address typed for confirmations (optional), or {@code null}. */
+    String email() {
+        return email;
+    }
+
+    void email(String value) {
+        email = value == null || value.isBlank() ? null : value.strip();
+    }
+
     void keep(Map<String, String> kept) {
         kept.forEach(answers::putIfAbsent);
     }

@@ -82,6 +82,13 @@ public class MainLayout extends Div implements RouterLayout, LocaleChangeObserve
         footerText.setText(getTranslation("app.footer"));
         skip.setText(getTranslation("app.skipToContent"));
         legalLinks.removeAll();
+        // the portal's status page (the back office has none)
+        if (UI.getCurrent().getInternals().getRouter().getRegistry().getNavigationTarget("status").isPresent()) {
+            Anchor status = new Anchor("status", getTranslation("status.title"));
+            status.getElement().setAttribute("router-link", true);
+            status.setId("footer-status");
+            legalLinks.add(status);
+        }
         org.openikfz.ui.web.LegalPages.current().pages().forEach((key, uri) -> {
             Anchor link = new Anchor(uri.toString(), getTranslation(key));
             link.getElement().setAttribute("router-ignore", true);

@@ -60,6 +60,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.Choice;
@@ -447,6 +448,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
      * that the dialog was resumed or its earlier answers deleted, with a way to start again.
      */
     private void addNote() {
+        addReference();
         if (note != null) {
             Div box = new Div(new Span(note));
             box.addClassNames("ikfz-notice", "info", "ikfz-draft-resumed");
@@ -618,6 +620,11 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             stop.getElement().executeJs("this.scrollIntoView({block: 'center'})");
             return;
         }
+        // the application gets its reference number as soon as the applicant goes on from the first step; the engine
+        // checks what it can at once (a Wunschkennzeichen is reserved or refused here, using no correction: FZV § 20(4))
+        if (!acceptedByEngine(step)) {
+            return;
+        }
         // the answers may have changed which steps are shown
         List<DialogStep> steps = visibleSteps();
         int index = steps.indexOf(step);
@@ -627,6 +634,78 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             draft.at(DialogDraft.Page.REVIEW, Instant.now());
         }
         moveOn();
+    }
+
+    /**
+     * Opens the application in the engine if the session has none in the dialog and hands it the step's answers
+     * (codes stay in the draft until the verification): what the engine refuses is said at its field and the
+     * dialog stays. When the engine is away or refuses for another reason, the dialog goes on: the verification
+     * says what is wrong.
+     */
+    private boolean acceptedByEngine(DialogStep step) {
+        Optional<ApplicationService> engine = EngineAccess.current().engine();
+        if (engine.isEmpty()) {
+            return true;
+        }
+        Answers given = new Answers(draft.answers());
+        Map<String, String> answers = new HashMap<>();
+        for (Field field : step.fields()) {
+            if (!field.type().secret()) {
+                String answer = draft.answer(field.id());
+                answers.put(field.id(), field.visible(given) && answer != null ? answer : "");
+            }
+        }
+        Map<String, org.openikfz.api.text.LocalizedText> errors;
+        try {
+            ApplicationRef ref = ApplicationPanel.forDialog(engine.get(), procedure);
+            errors = answers.isEmpty() ? Map.of() : engine.get().answer(ref, answers);
+        } catch (ApplicationException e) {
+            return true;
+        }
+        Component first = null;
+        for (Map.Entry<String, org.openikfz.api.text.LocalizedText> error : errors.entrySet()) {
+            Input input = inputs.get(error.getKey());
+            if (input != null && input.component().isVisible()) {
+                input.error().accept(error.getValue().get(getLocale()));
+                first = first == null ? input.component() : first;
+            }
+        }
+        if (first instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+            focusable.focus();
+        }
+        return first == null;
+    }
+
+    /** The reference box of the session's application of this procedure, when there is one. */
+    private void addReference() {
+        Optional<ApplicationRef> ref = ApplicationPanel.ref(procedureId);
+        Optional<ApplicationService> engine = EngineAccess.current().engine();
+        if (ref.isEmpty() || engine.isEmpty()) {
+            return;
+        }
+        try {
+            ReferenceBox.of(engine.get(), engine.get().status(ref.get())).ifPresent(this::add);
+        } catch (ApplicationException e) {
+            // gone or not available right now: nothing to show
+        }
+    }
+
+    /** The optional e-mail address for confirmations, sent to the engine with the verification. */
+    private TextField confirmations;
+
+    private Section confirmationsSection() {
+        Section box = new Section();
+        box.addClassName("ikfz-confirmations");
+        confirmations = new TextField(getTranslation("confirmations.email"));
+        confirmations.setId("confirmations-email");
+        confirmations.setMaxLength(254);
+        confirmations.setWidthFull();
+        confirmations.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
+        confirmations.getElement().setAttribute("inputmode", "email");
+        confirmations.setValue(draft.email() == null ? "" : draft.email());
+        confirmations.addValueChangeListener(e -> draft.email(e.getValue()));
+        box.add(new H3(getTranslation("confirmations.title")), new Paragraph(getTranslation("confirmations.intro")), confirmations);
+        return box;
     }
 
     private void renderReview(List<DialogStep> steps, Locale locale) {
@@ -660,7 +739,11 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             draft.at(steps.get(steps.size() - 1).id(), Instant.now());
             moveOn();
         });
+        section.add(confirmationsSection());
         Button submit = new Button(getTranslation("procedure.submit"), e -> {
+            if (!confirmationsAccepted()) {
+                return;
+            }
             draft.at(DialogDraft.Page.APPLICATION, Instant.now());
             panel = new ApplicationPanel(procedure, this::backToDialog);
             render();
@@ -673,6 +756,28 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         section.add(buttons);
         add(section);
         stepShown = section;
+    }
+
+    /** Hands the e-mail address (or none) to the engine; a refused one is said at the field and nothing moves. */
+    private boolean confirmationsAccepted() {
+        String email = confirmations == null ? "" : confirmations.getValue().strip();
+        Optional<ApplicationService> engine = EngineAccess.current().engine();
+        if (engine.isEmpty() || (email.isEmpty() && ApplicationPanel.ref(procedureId).isEmpty())) {
+            return true; // nothing asked for: the verification says what is not available
+        }
+        try {
+            engine.get().requestConfirmations(ApplicationPanel.forDialog(engine.get(), procedure), email);
+            confirmations.setInvalid(false);
+            return true;
+        } catch (ApplicationException e) {
+            if (e.reason() != ApplicationException.Reason.INVALID) {
+                return true; // e.g. not available right now: the verification says so
+            }
+            confirmations.setErrorMessage(e.getMessage(getLocale()));
+            confirmations.setInvalid(true);
+            confirmations.focus();
+            return false;
+        }
     }
 
     private String display(Field field, String value, Locale locale) {

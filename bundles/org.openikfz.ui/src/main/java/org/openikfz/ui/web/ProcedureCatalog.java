@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.ui.view.HomeView;
+import org.openikfz.ui.view.StatusView;
 import org.openikfz.ui.view.MainLayout;
 import org.openikfz.ui.view.ProcedureView;
 import org.openikfz.web.support.BundleClassLoader;
@@ -98,6 +99,7 @@ public final class ProcedureCatalog {
             this.routes = routeConfiguration;
             routeConfiguration.update(() -> {
                 routeConfiguration.setRoute("", HomeView.class, List.of(MainLayout.class));
+                routeConfiguration.setRoute("status", StatusView.class, List.of(MainLayout.class));
                 directory.ids().forEach(id -> addRoute(routeConfiguration, id));
             });
         }

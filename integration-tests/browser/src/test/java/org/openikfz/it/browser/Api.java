@@ -81,6 +81,22 @@ final class Api {
         return response.body();
     }
 
+    /**
+     * The mails the simulator's mailbox received for {@code to}, once there are at least {@code count} (the outbox
+     * delivers in the background): polled until then, failing after a minute.
+     */
+    JsonNode mails(String to, int count) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        String query = "/mail/admin/messages?to=" + java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode box = JSON.readTree(simulator(query, null));
+        while (box.size() < count) {
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < deadline, "no " + count + " mail(s) within a minute: " + box);
+            Thread.sleep(100);
+            box = JSON.readTree(simulator(query, null));
+        }
+        return box;
+    }
+
     /** A call of the simulators' admin API: POST with a form, or GET when {@code form} is null. */
     String simulator(String path, String form) throws Exception {
         return landSimulator("org.openikfz.simulator.http", path, form);

@@ -1,6 +1,7 @@
 package org.openikfz.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ class AusserbetriebsetzungBrowserIT {
     @Test
     void citizenDeregistersTheDemoVehicleAndDownloadsTheDecision() throws Exception {
         Citizen c = citizen;
-        answerAndVerify(c, "ERZ-AB 123", "K7m", "P2x", "Ab3De4F", true);
+        String email = "erika.abmelden@example.org";
+        String[] shown = answerAndVerify(c, "ERZ-AB 123", "K7m", "P2x", "Ab3De4F", true, email);
 
         c.waitForText("Gebühren bezahlen");
         assertTrue(c.body().contains("2,70"), "the fee is shown before payment: " + c.body());
@@ -78,6 +80,25 @@ class AusserbetriebsetzungBrowserIT {
             assertTrue(text.contains("Außerbetriebsetzung"), text);
         }
         assertTrue(new Api(distribution).simulator("/kba/admin/vehicles", null).contains("ERZ-AB 123"));
+        // #18 item 3: the reference shown from the second step on is the decision's
+        assertEquals(shown[0], reference);
+        com.fasterxml.jackson.databind.JsonNode mail = new Api(distribution).mails(email, 1).get(0);
+        assertTrue(mail.path("subject").asText().contains(reference), "the confirmation of the submission: " + mail);
+
+        // the status page, by reference and code, without an account: a wrong code first, then the code as people type it
+        c.open(distribution.uri("/status").toString());
+        c.waitForText("Stand Ihres Antrags");
+        c.accessible("status");
+        c.typeInto("status-reference", reference);
+        c.typeInto("status-code", "AAAA-AAAA-AAAA");
+        c.button("Stand abfragen");
+        c.waitForText("gibt es keinen Antrag");
+        c.typeInto("status-code", shown[1].replace("-", "").toLowerCase() + Keys.ENTER);
+        c.waitForText("Ihrem Antrag wird entsprochen");
+        String result = c.browser.findElement(By.id("status-result")).getText();
+        assertTrue(result.contains(reference) && result.contains("Bescheid") && result.contains("Landratsamt Erzgebirgskreis"), result);
+        assertFalse(result.contains("ERZ-AB 123"), "no plate on the status page: " + result);
+        c.accessible("status-entschieden");
         assertEquals(List.of(), c.violations, "WCAG 2.1 A/AA violations (axe-core)");
     }
 
@@ -91,7 +112,7 @@ class AusserbetriebsetzungBrowserIT {
         try (Citizen c = new Citizen()) {
             api.simulator("/kba/admin/mode", "mode=unavailable");
             try {
-                answerAndVerify(c, "ERZ-XY 42", "M4n", "Z9a", "Hx7Rt2Q", false);
+                answerAndVerify(c, "ERZ-XY 42", "M4n", "Z9a", "Hx7Rt2Q", false, null);
                 c.waitForText("Nicht automatisch entscheidbar");
             } finally {
                 api.simulator("/kba/admin/mode", "mode=normal");
@@ -105,13 +126,19 @@ class AusserbetriebsetzungBrowserIT {
         assertTrue(api.simulator("/fachverfahren/admin/inbox", null).indexOf("ERZ-XY 42") < 0, "nothing went to the authority");
     }
 
-    /** The dialog of an Außerbetriebsetzung up to "Angaben prüfen lassen", clicked. */
-    private static void answerAndVerify(Citizen c, String plate, String front, String rear, String zb1, boolean record) throws Exception {
+    /**
+     * The dialog of an Außerbetriebsetzung up to "Angaben prüfen lassen", clicked, with an e-mail address for
+     * confirmations if given: the reference number and status code it showed.
+     */
+    private static String[] answerAndVerify(Citizen c, String plate, String front, String rear, String zb1, boolean record, String email)
+            throws Exception {
         c.open(distribution.uri("/ausserbetriebsetzung").toString());
         c.waitForText("Fahrzeug abmelden (Außerbetriebsetzung)");
         c.accessible("fahrzeug");
         // Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit on every page (a public body's portal, BITV 2.0)
-        assertEquals(List.of("Impressum https://www.erzgebirgskreis.de/impressum", "Datenschutz https://www.erzgebirgskreis.de/datenschutz",
+        // and the status page, by reference number and code (#18 item 3)
+        assertEquals(List.of("Stand Ihres Antrags " + distribution.uri("/status"),
+                "Impressum https://www.erzgebirgskreis.de/impressum", "Datenschutz https://www.erzgebirgskreis.de/datenschutz",
                 "Barrierefreiheit https://www.erzgebirgskreis.de/barrierefreiheit"), c.browser.findElements(By.cssSelector(".ikfz-legal a"))
                 .stream().map(a -> a.getText().trim() + " " + a.getAttribute("href")).toList());
         // the keyboard's first stop skips the header (WCAG 2.4.1)
@@ -129,6 +156,11 @@ class AusserbetriebsetzungBrowserIT {
         c.waitForText("Wurde das Fahrzeug verwertet");
         // on the 360 px phone the next step starts at the top of the screen, its heading focused
         c.stepHeadingFocusedInView();
+        // from the second step on: the reference number and the status page's code, and the authority that decides
+        String reference = c.browser.findElement(By.id("application-reference-number")).getText();
+        String code = c.browser.findElement(By.id("application-status-code")).getText();
+        assertTrue(reference.matches("ERZ-\\d{4}-\\d{8}") && code.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), reference + " " + code);
+        assertTrue(c.browser.findElement(By.id("application-authority")).getText().startsWith("Landratsamt Erzgebirgskreis"));
         assertEquals("Schritt 2 von 6", c.stepCounterMatchesProgress());
         c.accessible("verwertung");
         c.choose("verwertet", "Nein");
@@ -157,6 +189,13 @@ class AusserbetriebsetzungBrowserIT {
         c.waitForText("Angaben prüfen lassen");
         assertEquals("Schritt 6 von 6", c.stepCounterMatchesProgress());
         c.accessible("review");
+        if (email != null) {
+            c.typeInto("confirmations-email", "erika@");
+            c.button("Angaben prüfen lassen");
+            c.waitForText("E-Mail-Adresse wie name@beispiel.de"); // refused at the field, nothing checked yet
+            c.typeInto("confirmations-email", email);
+        }
         c.button("Angaben prüfen lassen");
+        return new String[] {reference, code};
     }
 }

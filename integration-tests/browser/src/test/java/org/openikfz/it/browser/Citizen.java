@@ -87,9 +87,17 @@ final class Citizen implements AutoCloseable {
 
     /** Types into the text field (Vaadin component) with the given element id. */
     void typeInto(String id, String value) {
-        WebElement input = browser.findElement(By.cssSelector("#" + id + " input"));
-        input.clear();
-        input.sendKeys(value);
+        // found anew when the page re-rendered the field meanwhile (a step shown again, a server round trip)
+        new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "no field " + id + " in: " + body())
+                .until(d -> {
+                    WebElement input = d.findElement(By.cssSelector("#" + id + " input"));
+                    input.clear();
+                    input.sendKeys(value);
+                    return true;
+                });
     }
 
     /** Types a date as a German user does (TT.MM.JJJJ) and leaves the field. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class MachineApiIT {
 
     private static final String AUTHORITY_NAME = "Landratsamt Erzgebirgskreis – Außenstelle Zwönitz";
+    private static final String AUTHORITY_CONTACT = "Telefon 03733 831-0 · zulassung@kreis-erz.example · Mo–Fr 8–12 Uhr";
     private static RunningDistribution distribution;
     private static Api api;
 
@@ -24,7 +25,7 @@ class MachineApiIT {
     static void start() throws Exception {
         // the authority's name as an editor saves it: UTF-8, with umlauts and a dash (read as ISO-8859-1 it broke every PDF)
         distribution = RunningDistribution.start("api", home -> org.openikfz.it.EtcFiles.configure(home, "org.openikfz.core",
-                "authorityName=" + AUTHORITY_NAME + "\n"));
+                "authorityName=" + AUTHORITY_NAME + "\nauthorityContact=" + AUTHORITY_CONTACT + "\n"));
         api = new Api(distribution);
     }
 
@@ -146,6 +147,67 @@ class MachineApiIT {
         }
         JsonNode farAway = api.call("PUT", opened.path() + "/answers", opened.token(), Map.of("verwertungDatum", "9999-12-31"), 422);
         assertTrue(farAway.path("errors").path("verwertungDatum").asText().contains("2100"), farAway.toString());
+    }
+
+    /**
+     * #18 item 3: the reference number from the opening, the status page by reference and code (no account) in each
+     * state, and an e-mail confirmation of the submission in the simulator's mailbox when the applicant asked for one.
+     */
+    @Test
+    void theStatusPageAnswersByReferenceAndCodeInEachStateAndTheConfirmationArrivesByMail() throws Exception {
+        JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        String path = "/api/v1/applications/" + created.path("id").asText();
+        String token = created.path("token").asText();
+        String reference = created.path("status").path("reference").asText();
+        String code = created.path("status").path("statusCode").asText();
+        assertTrue(reference.matches("ERZ-\\d{4}-\\d{8}"), created.toString());
+        assertTrue(code.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), created.toString());
+
+        JsonNode open = api.call("POST", "/api/v1/status", null, Map.of("reference", reference, "code", code.toLowerCase()), 200);
+        assertEquals("DIALOG", open.path("state").asText(), open.toString());
+        assertEquals(AUTHORITY_NAME, open.path("authority").path("name").asText());
+        assertEquals(AUTHORITY_CONTACT, open.path("authority").path("contact").asText());
+        assertFalse(open.path("nextBy").isNull(), "until when the entries are kept");
+        assertEquals(AUTHORITY_CONTACT, api.call("GET", "/api/v1/authority", null, null, 200).path("contact").asText());
+        JsonNode wrong = api.call("POST", "/api/v1/status", null, Map.of("reference", reference, "code", "AAAA-AAAA-AAAA"), 404);
+        assertEquals(wrong.path("message").asText(),
+                api.call("POST", "/api/v1/status", null, Map.of("reference", "ERZ-2026-99999999", "code", code), 404).path("message").asText(),
+                "a wrong code and an unknown reference read the same");
+
+        JsonNode refused = api.call("PUT", path + "/confirmations", token, Map.of("email", "erika@example.org\r\nBcc: all@example.org"), 422);
+        assertEquals("INVALID", refused.path("error").asText(), refused.toString());
+        String email = "erika." + reference.substring(reference.length() - 6) + "@example.org";
+        assertEquals("e***@example.org", api.call("PUT", path + "/confirmations", token, Map.of("email", email), 200)
+                .path("confirmationsTo").asText());
+
+        api.simulator("/kba/admin/vehicles", "kennzeichen=ERZ-ST+77&fin=WDB1240221A000077&zb1=Qw3Er5T&plaketten=P7q,R2s");
+        Map<String, String> answers = Api.abmelden("Qw3Er5T");
+        answers.put("kennzeichen", "ERZ-ST 77");
+        answers.put("plaketteVorn", "P7q");
+        answers.put("plaketteHinten", "R2s");
+        assertEquals("AWAITING_PAYMENT", answerAndVerify(path, token, answers).path("state").asText());
+        assertEquals("AWAITING_PAYMENT", api.call("POST", "/api/v1/status", null, Map.of("reference", reference, "code", code), 200)
+                .path("state").asText());
+        JsonNode decided = api.payAndSubmit(path, token, "DECIDED");
+        assertEquals(reference, decided.path("decision").path("reference").asText(), "the decision keeps the reference");
+        JsonNode offered = api.call("POST", "/api/v1/status", null, Map.of("reference", reference, "code", code), 200);
+        assertEquals("DECIDED", offered.path("state").asText());
+        assertEquals("DECISION", offered.path("documents").path(0).asText(), offered.toString());
+        assertFalse(offered.toString().contains("ERZ-ST 77"), "no plate on the status page");
+
+        // the confirmation goes through the outbox to the mail connector, which speaks SMTP to the simulator's mailbox
+        JsonNode mail = api.mails(email, 1).get(0);
+        assertTrue(mail.path("subject").asText().contains(reference), mail.toString());
+        assertTrue(mail.path("text").asText().contains("Zulassungsbehörde"), "umlauts intact: " + mail);
+        assertTrue(mail.path("text").asText().contains(AUTHORITY_NAME), mail.toString());
+        assertFalse(mail.toString().contains("ERZ-ST 77"), "no plate in the mail");
+
+        JsonNode withdrawnApp = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
+        String withdrawnPath = "/api/v1/applications/" + withdrawnApp.path("id").asText();
+        api.call("POST", withdrawnPath + "/withdraw", withdrawnApp.path("token").asText(), null, 200);
+        JsonNode aborted = api.call("POST", "/api/v1/status", null, Map.of("reference", withdrawnApp.path("status").path("reference").asText(),
+                "code", withdrawnApp.path("status").path("statusCode").asText()), 200);
+        assertEquals("ABORTED", aborted.path("state").asText(), aborted.toString());
     }
 
     /** An applicant withdraws before submitting: aborted, and withdrawn once only (§ 19(1) S. 6: the data go within 30 minutes). */

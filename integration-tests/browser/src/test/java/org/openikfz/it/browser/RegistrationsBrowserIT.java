@@ -108,9 +108,21 @@ class RegistrationsBrowserIT {
         String fin = applicants.newVehicle("Ez6Nf1Kp4Qr9", true, "");
         Dialog dialog = new Dialog("erstzulassung");
         dialog.identify(MUSTER_GMBH);
-        dialog.fill(DemoAnswers.erstzulassung(fin, "Ez6Nf1Kp4Qr9", applicants.evb(), "Muster GmbH"), true);
+        // #18 item 1, FZV § 20(4): a Wunschkennzeichen that is taken is said at its step, and uses no correction
+        String taken = applicants.freePlate();
+        api.simulator("/kennzeichen/admin/taken", "kennzeichen=" + java.net.URLEncoder.encode(taken, java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> answers = DemoAnswers.erstzulassung(fin, "Ez6Nf1Kp4Qr9", applicants.evb(), "Muster GmbH");
+        answers.put("kennzeichenWahl", "wunsch");
+        answers.put("wunschkennzeichen", taken);
+        String refused = dialog.fillUntilRefused(answers, "wunschkennzeichen");
+        assertTrue(refused.contains("nicht frei"), refused);
+        String chosen = applicants.freePlate();
+        answers.put("wunschkennzeichen", chosen);
+        dialog.fill(answers, true);
         citizen.button("Angaben prüfen lassen");
-        String plate = dialog.payAndSubmit("28,20");
+        // 221.1.1 + the HU sticker's carrier + the chosen plate (GebOSt 220), no correction used
+        String plate = dialog.payAndSubmit("38,40");
+        assertEquals(chosen, plate);
         dialog.provisionalProofShows(plate);
         assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
     }
@@ -391,6 +403,35 @@ class RegistrationsBrowserIT {
                 }
             }
             throw new AssertionError("no stop");
+        }
+
+        /**
+         * Fills and continues as {@link #fill} does until the engine refuses an answer of {@code field} at its step;
+         * returns what the field says. The step stays.
+         */
+        String fillUntilRefused(Map<String, String> answers, String field) throws Exception {
+            for (int steps = 0; steps < 30; steps++) {
+                String counter = waitForStep();
+                assertTrue(counter != null, "reached the review without a refusal: " + citizen.body());
+                fillStep(answers);
+                citizen.button(citizen.hasButton("Angaben prüfen") ? "Angaben prüfen" : "Weiter");
+                new WebDriverWait(citizen.browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+                        .withMessage(() -> "neither moved on nor refused: " + citizen.body())
+                        .until(d -> !counter.equals(counter()) || fieldError(field) != null);
+                String error = fieldError(field);
+                if (error != null) {
+                    assertEquals(counter, counter(), "the step stays");
+                    return error;
+                }
+            }
+            throw new AssertionError("no refusal");
+        }
+
+        private String fieldError(String field) {
+            Object text = ((JavascriptExecutor) citizen.browser).executeScript(
+                    "const f = document.getElementById('field-' + arguments[0]);"
+                            + "return f && f.hasAttribute('invalid') && f.offsetParent !== null ? (f.errorMessage || '') : null;", field);
+            return text == null ? null : text.toString();
         }
 
         private String stopShown() {

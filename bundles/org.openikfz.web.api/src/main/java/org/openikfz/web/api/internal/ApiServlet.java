@@ -328,7 +328,6 @@ public final class ApiServlet extends HttpServlet {
         out.put("correctionsLeft", s.correctionsLeft());
         out.put("reference", s.reference());
         out.put("statusCode", s.statusCode());
-        out.put("applicant", s.applicant());
         out.put("confirmationsTo", s.confirmationsTo());
         out.put("findings", findings(s.findings(), locale));
         out.put("stops", findings(s.stops(), locale));

@@ -236,6 +236,57 @@ public class BackOfficeIT {
         assertTrue(trail.toString(), trail.containsAll(List.of("CASE_ASSIGNED", "CASE_RELEASED")));
     }
 
+    /**
+     * #18 item 6, FZV § 19(1) S. 4: the register is back; the clerk runs the case's checks again with the codes the portal
+     * kept sealed (never in clear in the database), the pre-check says they passed, and deciding deletes the sealed codes.
+     */
+    @Test
+    public void aClerkRunsTheChecksAgainOnceTheRegisterIsBackAndTheSealedCodesGoWithTheDecision() throws Exception {
+        StaffSession operator = operator();
+        StaffSession mara = account(operator, "mara", "Mara Sachbearbeiterin", Role.CLERK, "ERZ");
+        StaffSession pia = account(operator, "pia", "Pia Prüferin", Role.AUDITOR, "ERZ");
+        UUID id = failedCase(vehicle()).id();
+        java.util.Map<String, String> kept = store.getData(id);
+        assertFalse(kept.toString(), kept.containsValue(DemoAnswers.ZB1) || kept.containsKey("zb1Code"));
+        assertTrue(kept.toString(), kept.keySet().stream().anyMatch(k -> k.startsWith("_sealed.")));
+        assertTrue(desk.caseFile(mara, id).precheck().stream().anyMatch(e -> e.label().equals("Nicht maschinell prüfbar")));
+        assertRefused(BackOfficeException.Reason.FORBIDDEN, () -> desk.recheck(pia, id));
+
+        org.openikfz.api.backoffice.CaseFile after = desk.recheck(mara, id);
+        assertTrue(after.precheck().toString(), after.precheck().stream()
+                .anyMatch(e -> e.label().startsWith("Erneut geprüft am") && e.value().equals("Alle Prüfungen bestanden")));
+        assertTrue(after.precheck().toString(), after.precheck().stream().noneMatch(e -> e.label().equals("Nicht maschinell prüfbar")));
+        assertEquals(ClerkCase.OPEN, after.summary().state());
+        assertEquals(ClerkCase.APPROVED, desk.decide(mara, id, true, "Angaben mit dem ZFZR abgeglichen.", ERIKA).state());
+        assertTrue(store.getData(id).toString(), store.getData(id).keySet().stream().noneMatch(k -> k.startsWith("_sealed.")));
+        assertRefused(BackOfficeException.Reason.WRONG_STATE, () -> desk.recheck(mara, id));
+    }
+
+    /** A decision and a colleague's "Mir zuweisen" at the same moment: the case ends decided and held by the same clerk. */
+    @Test
+    public void aDecisionAndAColleaguesTakingAtOnceEndWithOneClerk() throws Exception {
+        StaffSession operator = operator();
+        StaffSession lena = account(operator, "lena", "Lena Sachbearbeiterin", Role.CLERK, "ERZ");
+        StaffSession omar = account(operator, "omar", "Omar Sachbearbeiter", Role.CLERK, "ERZ");
+        for (int round = 0; round < 5; round++) {
+            UUID id = failedCase(vehicle()).id();
+            java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> outcomes = race(2, () -> {
+                boolean deciding = turn.getAndIncrement() == 0;
+                try {
+                    return deciding ? "decided by lena: " + desk.decide(lena, id, true, "Angaben geprüft.", ERIKA).state()
+                            : "taken by " + desk.take(omar, id).assignedTo();
+                } catch (BackOfficeException e) {
+                    return (deciding ? "lena" : "omar") + " refused";
+                }
+            });
+            boolean decided = outcomes.stream().anyMatch(o -> o.startsWith("decided by lena"));
+            assertEquals(outcomes.toString(), 1, outcomes.stream().filter(o -> !o.endsWith("refused")).count());
+            String holder = store.caseAssignments(List.of(id)).get(id);
+            assertEquals(outcomes.toString(), decided ? "lena" : "omar", holder);
+        }
+    }
+
     @Test
     public void aRefusalIsMailedWithItsReasonAndNotSentToTheKba() throws Exception {
         StaffSession operator = operator();

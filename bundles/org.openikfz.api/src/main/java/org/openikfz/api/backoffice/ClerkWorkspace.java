@@ -19,6 +19,17 @@ public interface ClerkWorkspace {
     CaseFile caseFile(StaffSession session, UUID application);
 
     /**
+     * Runs the checks of an open case again (FZV § 19(1) S. 4), once the system that failed is back, with the security
+     * codes the portal kept sealed for it; the case's pre-check then shows that run's outcome. The case stays open: the
+     * clerk decides. Clerks and supervisors; not a case another clerk holds.
+     *
+     * @throws BackOfficeException {@code WRONG_STATE} when the case is decided, its codes were not kept (a case from
+     *         before) or its procedure is not deployed right now (the text says which)
+     * @since 1.6
+     */
+    CaseFile recheck(StaffSession session, UUID application);
+
+    /**
      * Decides a case with a reason; the written decision is mailed (FZV § 23: manual decisions are
      * mailed in writing) to the address the case knows ({@link #letterAddress}) and transferred with
      * the application to the Fachverfahren, and to the KBA when granted. Exactly once: a second

@@ -4,6 +4,6 @@
  * postal outbox. Every call names the staff session it acts for; the service checks role and
  * authority, so a view cannot show more than its user may see.
  */
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 @org.osgi.annotation.bundle.Export
 package org.openikfz.api.backoffice;

@@ -123,12 +123,18 @@ public final class ClerkDesk implements ClerkWorkspace {
         }
         List<CaseFile.Entry> precheck = new ArrayList<>();
         // why the machine could not decide, as the checks tell the clerks (German); the log's English text only where a case has none
-        view.reasons().forEach(r -> precheck.add(new CaseFile.Entry("Nicht maschinell prüfbar", r)));
+        // after a re-run of the checks: what that run left, under its time (nothing left: every check passed)
+        String rechecked = view.rechecked() == null ? null : "Erneut geprüft am " + java.time.format.DateTimeFormatter
+                .ofPattern("dd.MM.yyyy, HH:mm 'Uhr'").format(view.rechecked().atZone(java.time.ZoneId.of("Europe/Berlin")));
+        view.reasons().forEach(r -> precheck.add(new CaseFile.Entry(rechecked != null ? rechecked : "Nicht maschinell prüfbar", r)));
+        if (rechecked != null && view.reasons().isEmpty()) {
+            precheck.add(new CaseFile.Entry(rechecked, "Alle Prüfungen bestanden"));
+        }
         for (AuditEvent event : store.auditTrail(id)) {
             switch (event.type()) {
                 case "OPPOSED" -> precheck.add(new CaseFile.Entry("Beanstandet und vom Antragsteller korrigiert", opposed(event.detail())));
                 case "FAILED", "MANUAL" -> {
-                    if (view.reasons().isEmpty()) {
+                    if (view.reasons().isEmpty() && rechecked == null) {
                         precheck.add(new CaseFile.Entry("Nicht maschinell prüfbar", event.detail()));
                     }
                 }
@@ -139,6 +145,23 @@ public final class ClerkDesk implements ClerkWorkspace {
         view.facts().forEach((k, v) -> precheck.add(new CaseFile.Entry("Festgestellt: " + text("fact." + k, k), factValue(k, v))));
         store.appendAudit(id, "CASE_VIEWED", "by=" + member.user() + ";role=" + member.role());
         return new CaseFile(summary(application), applicant, answers, precheck);
+    }
+
+    @Override
+    public CaseFile recheck(StaffSession session, UUID id) {
+        StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR);
+        Application application = caseOf(member, id);
+        String holder = holder(id);
+        if (holder != null && !holder.equals(member.user()) && member.role() != Role.SUPERVISOR) {
+            throw heldBy(holder);
+        }
+        try {
+            work.recheck(application.id());
+        } catch (ApplicationException e) {
+            throw new BackOfficeException(BackOfficeException.Reason.WRONG_STATE, e.text());
+        }
+        store.appendAudit(id, "CASE_RECHECKED", "by=" + member.user());
+        return caseFile(session, id);
     }
 
     @Override
@@ -194,15 +217,23 @@ public final class ClerkDesk implements ClerkWorkspace {
     public ClerkCase decide(StaffSession session, UUID id, boolean approve, String reason, PostalAddress to) {
         StaffMember member = staff.require(session, Role.CLERK, Role.SUPERVISOR);
         Application application = caseOf(member, id);
-        String holder = holder(id);
-        if (holder != null && !holder.equals(member.user()) && member.role() != Role.SUPERVISOR) {
-            throw heldBy(holder); // taken by another clerk: not decided twice over
-        }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             throw new BackOfficeException(BackOfficeException.Reason.INVALID, LocalizedText.of(
                     "Bitte begründen Sie die Entscheidung (höchstens " + MAX_REASON + " Zeichen); die Begründung steht im Bescheid.",
                     "Please give the reasons for the decision (at most " + MAX_REASON + " characters); they are printed in the decision."));
+        }
+        // deciding a case nobody holds takes it first, with the same conditional write as "Mir zuweisen": of a decision
+        // and a colleague's taking at the same moment one wins, and the case is never decided by one and held by another
+        String holder = holder(id);
+        if (holder == null && store.assignCase(id, null, member.user())) {
+            store.appendAudit(id, "CASE_ASSIGNED", "to=" + member.user() + ";by=decision");
+            holder = member.user();
+        } else if (holder == null) {
+            holder = holder(id);
+        }
+        if (holder != null && !holder.equals(member.user()) && member.role() != Role.SUPERVISOR) {
+            throw heldBy(holder); // taken by another clerk: not decided twice over
         }
         boolean decided;
         try {

@@ -2,6 +2,7 @@ package org.openikfz.core.casework;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openikfz.api.procedure.ProcedureDescription;
@@ -39,6 +40,17 @@ public interface CaseWork {
      */
     boolean decide(UUID application, boolean approve, String reason, String clerk, String clerkName,
             org.openikfz.api.connector.Holder to);
+
+    /**
+     * FZV § 19(1) S. 4: runs the checks of a case with the clerks again (once the system that failed is back), with the
+     * security codes kept sealed for it; the case's state does not change, the clerks decide.
+     *
+     * @return the reasons the run leaves, in German (empty: every check passed)
+     * @throws org.openikfz.api.application.ApplicationException WRONG_STATE when the case is not with the clerks or its
+     *         codes were not kept; UNAVAILABLE while its procedure is not deployed
+     * @since 1.3
+     */
+    List<String> recheck(UUID application);
 
     /**
      * Where a clerk's written decision of the case goes unless the clerk says otherwise: the identified

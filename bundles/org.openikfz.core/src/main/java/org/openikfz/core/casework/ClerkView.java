@@ -14,14 +14,22 @@ import org.openikfz.api.dialog.Answers;
  * @param applicant the verified identity, or empty when the applicant was not identified electronically
  * @param answers the answers given
  * @param facts what the checks established, by name
- * @param reasons why the machine could not decide, in German, one per check that could not (empty when it could)
- * @since 1.2 for {@code reasons}
+ * @param reasons why the machine could not decide, in German, one per check that could not (empty when it could);
+ *        after a re-run of the checks, what that run left (empty: every check passed)
+ * @param rechecked when the clerks last ran the checks again, or {@code null}
+ * @since 1.2 for {@code reasons}, 1.3 for {@code rechecked}
  */
-public record ClerkView(Optional<VerifiedIdentity> applicant, Answers answers, Map<String, String> facts, List<String> reasons) {
+public record ClerkView(Optional<VerifiedIdentity> applicant, Answers answers, Map<String, String> facts, List<String> reasons,
+        java.time.Instant rechecked) {
 
     public ClerkView {
         facts = Map.copyOf(facts);
         reasons = List.copyOf(reasons);
+    }
+
+    /** Without the time of a re-run (as before 1.3). */
+    public ClerkView(Optional<VerifiedIdentity> applicant, Answers answers, Map<String, String> facts, List<String> reasons) {
+        this(applicant, answers, facts, reasons, null);
     }
 
     /** Without reasons (as before 1.2). */

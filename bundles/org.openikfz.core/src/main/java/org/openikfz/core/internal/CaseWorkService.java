@@ -40,7 +40,13 @@ public final class CaseWorkService implements CaseWork {
     public Optional<ClerkView> clerkView(UUID application) {
         return store.findCaseFile(application).map(file -> new ClerkView(DialogRules.identityOf(file.data()),
                 DialogRules.answersOf(file.data()), DialogRules.factsOf(file.data()),
-                java.util.Arrays.stream(file.data().getOrDefault(DialogRules.CLERK_REASONS, "").split("\n")).filter(r -> !r.isBlank()).toList()));
+                java.util.Arrays.stream(file.data().getOrDefault(DialogRules.CLERK_REASONS, "").split("\n")).filter(r -> !r.isBlank()).toList(),
+                java.util.Optional.ofNullable(file.data().get(DialogRules.RECHECKED)).map(Instant::parse).orElse(null)));
+    }
+
+    @Override
+    public java.util.List<String> recheck(UUID application) {
+        return clerks.recheck(application);
     }
 
     @Override

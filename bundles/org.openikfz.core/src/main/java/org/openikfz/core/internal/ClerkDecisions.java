@@ -37,10 +37,25 @@ final class ClerkDecisions {
 
     private final Core core;
     private final int manualSelectionDays;
+    /** The verification's re-run of a case's checks for the clerks (FZV § 19(1) S. 4). */
+    private final java.util.function.Function<UUID, java.util.List<String>> recheck;
 
     ClerkDecisions(Core core, int manualSelectionDays) {
+        this(core, manualSelectionDays, id -> {
+            throw new ApplicationException(ApplicationException.Reason.UNAVAILABLE, LocalizedText.of(
+                    "Die Prüfungen können gerade nicht erneut laufen.", "The checks cannot run again right now."));
+        });
+    }
+
+    ClerkDecisions(Core core, int manualSelectionDays, java.util.function.Function<UUID, java.util.List<String>> recheck) {
         this.core = core;
         this.manualSelectionDays = manualSelectionDays;
+        this.recheck = recheck;
+    }
+
+    /** FZV § 19(1) S. 4: the checks of a case with the clerks run again; the clerks' reasons after the run (none: all passed). */
+    java.util.List<String> recheck(UUID application) {
+        return recheck.apply(application);
     }
 
     /** FZV § 23(3): the days between the supervisors' manual selections (configuration). */
@@ -122,6 +137,8 @@ final class ClerkDecisions {
             written.putAll(DialogRules.clerkAddressee(addressee));
             plate.ifPresent(k -> written.put(DialogRules.DECIDED_PLATE, k));
             s.putData(id, written);
+            // decided: the codes kept sealed for a re-run of the checks have served their purpose (FZV § 19(1) S. 6)
+            s.removeData(id, data.keySet().stream().filter(k -> k.startsWith(DialogRules.SEALED)).toList());
             s.appendAudit(id, "DECIDED", "by=clerk;clerk=" + clerk + ";approved=" + approve + ";reference=" + reference
                     + ";decidedAt=" + now + ";offeredUntil=" + now);
             s.appendAudit(id, "MAILED", "mailedOn=" + mailedOn + ";effectiveOn=" + decided.effectiveOn());

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -69,6 +70,8 @@ final class Core {
     final java.util.Set<String> offered;
     /** Told of decisions and deliveries, for the metrics. */
     final org.openikfz.core.internal.operations.Observations observations;
+    /** Seals the codes of a case with the clerks, for a re-run of its checks; {@code null}: they are deleted as before. */
+    final org.openikfz.core.internal.access.CaseSeal seal;
 
     /**
      * The engine's shared state for the district the configuration names (which refuses to start without its
@@ -76,15 +79,18 @@ final class Core {
      */
     static Core of(EngineConfig config, ApplicationStore store, Supplier<Clock> clock, Registry registry,
             Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity,
-            org.openikfz.core.internal.operations.Observations observations) {
+            org.openikfz.core.internal.operations.Observations observations, String home) {
         District district = District.of(config);
         java.security.SecureRandom random = new java.security.SecureRandom();
         java.util.List<java.net.URI> origins = java.util.Arrays.stream(config.portal_origins()).map(String::strip)
                 .filter(s -> !s.isEmpty()).map(java.net.URI::create).toList();
+        // the key that seals the codes of cases with the clerks stays in the installation's folder, never in the database
+        org.openikfz.core.internal.access.CaseSeal seal = home == null ? null
+                : org.openikfz.core.internal.access.CaseSeal.of(java.nio.file.Path.of(home, "data", "case-file.key"), random);
         return new Core(store, clock, registry, new Access(random, district.authority(), origins), district.letterhead(),
                 district.land(), FeeTable.bundled().withOverrides(config.fees_file()), DatedSettings.bundled(),
                 new ReviewSampling(config.review_rate(), random), Duration.ofMinutes(Math.max(1, config.dialog_idleMinutes())),
-                payment, identity, district.procedures(), observations);
+                payment, identity, district.procedures(), observations, seal);
     }
 
     Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, Letterhead authority,
@@ -98,6 +104,15 @@ final class Core {
             org.openikfz.api.value.Land land, FeeTable fees, DatedSettings settings, ReviewSampling sampling, Duration idleTimeout,
             Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity, java.util.Set<String> offered,
             org.openikfz.core.internal.operations.Observations observations) {
+        this(store, clock, registry, access, authority, land, fees, settings, sampling, idleTimeout, payment, identity, offered,
+                observations, null);
+    }
+
+    Core(ApplicationStore store, Supplier<Clock> clock, Registry registry, Access access, Letterhead authority,
+            org.openikfz.api.value.Land land, FeeTable fees, DatedSettings settings, ReviewSampling sampling, Duration idleTimeout,
+            Supplier<PaymentProvider> payment, Supplier<IdentityProvider> identity, java.util.Set<String> offered,
+            org.openikfz.core.internal.operations.Observations observations, org.openikfz.core.internal.access.CaseSeal seal) {
+        this.seal = seal;
         this.store = store;
         this.clock = clock;
         this.registry = registry;
@@ -198,6 +213,24 @@ final class Core {
     /** The reference of the case's decision: the one it was opened with (one opened before schema 9 gets a new one). */
     String reference(ApplicationStore s, Case c) {
         return c.reference() != null ? c.reference() : reference(s);
+    }
+
+    /**
+     * FZV § 19(1) S. 4 with § 19(1) S. 6: a case the machine could not decide keeps its codes sealed (never in clear, the
+     * key outside the database), because the check they were given for is not done yet: the clerks can run it again
+     * once the failed system is back. They are deleted when a clerk decides, and with the dialog data.
+     */
+    Map<String, String> sealed(java.util.UUID id, List<String> secrets, Map<String, String> data) {
+        Map<String, String> sealed = new LinkedHashMap<>();
+        if (seal != null) {
+            for (String field : secrets) {
+                String value = data.get(field);
+                if (value != null && !value.isBlank()) {
+                    sealed.put(DialogRules.SEALED + field, seal.seal(id, value));
+                }
+            }
+        }
+        return sealed;
     }
 
     /** The message to the authority's procedures or the KBA (FZV § 19(1), § 23(4)): no codes, no IBAN. */

@@ -67,12 +67,12 @@ public final class Engine implements ApplicationService, PlatformHealth {
     @Activate
     public Engine(@Reference ApplicationStore store, @Reference org.openikfz.core.internal.operations.Observations observations,
             EngineConfig config, org.osgi.framework.BundleContext context) {
-        this.core = Core.of(config, store, () -> clock, registry, () -> payment, () -> identity, observations);
+        this.core = Core.of(config, store, () -> clock, registry, () -> payment, () -> identity, observations, context.getProperty("openikfz.home"));
         this.verification = VerificationFlow.of(core, config, observations);
         this.dialog = new DialogFlow(core, verification::identityFindings, verification::plateFindings);
         this.payments = new PaymentFlow(core);
         this.documents = new Documents(core);
-        this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()));
+        this.staff = new ClerkDecisions(core, Math.max(1, config.review_manualIntervalDays()), verification::recheck);
         this.statusPage = new StatusPage(core, config.clerks_decisionDays());
         String node = NodeId.of(config.node_id(), context.getProperty("openikfz.home"));
         this.background = Background.of(core, targets, payments, node, config);

@@ -47,6 +47,7 @@ import org.openikfz.core.internal.verification.Corrections;
 import org.openikfz.core.internal.verification.Pipeline;
 import org.openikfz.store.api.Case;
 import org.openikfz.store.api.CaseFile;
+import org.openikfz.core.internal.access.Access;
 import org.openikfz.store.api.TraceRecord;
 
 /**
@@ -234,6 +235,57 @@ final class VerificationFlow {
         }
     }
 
+    /**
+     * FZV § 19(1) S. 4: the clerks run the checks of a case with them again, once the system that failed is back, with
+     * the codes sealed for it. Nothing about the case's state changes (no correction, no decision: the clerks decide);
+     * what the checks established replaces the earlier facts, and the reasons the clerks read are what is left (none:
+     * every check passed). The trace is the new run's.
+     *
+     * @return the clerks' reasons after the run; empty when every check passed
+     * @throws ApplicationException WRONG_STATE when the case is not with the clerks, or its codes were not kept
+     */
+    List<String> recheck(UUID id) {
+        CaseFile file = core.store.findCaseFile(id).orElseThrow(Access::notFound);
+        Case c = file.state();
+        if (!CaseState.of(c.state()).withClerks() || CaseState.of(c.state()) == CaseState.CLERK_DECIDED) {
+            throw new ApplicationException(WRONG_STATE, LocalizedText.of("Dieser Fall liegt nicht (mehr) zur Entscheidung vor.",
+                    "This case is not (any more) for the clerks to decide."));
+        }
+        Procedure procedure = core.procedure(c.procedureId());
+        ProcedureDescription description = procedure.description();
+        Map<String, String> data = new HashMap<>(file.data());
+        if (core.seal == null || file.data().keySet().stream().noneMatch(k -> k.startsWith(DialogRules.SEALED))) {
+            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
+                    "Für diesen Fall wurden die Sicherheitscodes nicht aufbewahrt; die Prüfungen können nicht erneut laufen.",
+                    "The security codes of this case were not kept; its checks cannot run again."));
+        }
+        for (String field : DialogRules.secretFields(description)) {
+            String sealed = data.get(DialogRules.SEALED + field);
+            if (sealed != null) {
+                data.put(field, core.seal.open(id, sealed));
+            }
+        }
+        Answers answers = DialogRules.answersOf(data);
+        Pipeline.Outcome outcome = run(c, procedure, description, answers, data);
+        List<String> reasons = new ArrayList<>();
+        outcome.findings().forEach(f -> reasons.add("Beanstandet: " + f.message().get(Locale.GERMAN)));
+        outcome.failureTexts().forEach(t -> reasons.add(t.get(Locale.GERMAN)));
+        Map<String, String> written = new HashMap<>();
+        file.data().keySet().stream().filter(k -> k.startsWith(DialogRules.FACT)).forEach(k -> written.put(k, ""));
+        outcome.facts().forEach((k, v) -> written.put(DialogRules.FACT + k, v));
+        written.put(DialogRules.CLERK_REASONS, String.join("\n", reasons));
+        written.put(DialogRules.RECHECKED, core.now().toString());
+        core.store.inTransaction(s -> {
+            // compare and set: a clerk's decision meanwhile wins, and this run writes nothing
+            Cases.change(s, c, x -> x);
+            s.putData(id, written);
+            s.appendAudit(id, "RECHECKED", "opposed=" + outcome.findings().size() + ";failed=" + outcome.failures().size());
+            s.replaceTrace(id, outcome.trace());
+            return null;
+        });
+        return reasons;
+    }
+
     private Pipeline.Outcome run(Case c, Procedure procedure, ProcedureDescription description, Answers answers, Map<String, String> data) {
         Optional<VerifiedIdentity> applicant = DialogRules.identityOf(data);
         LocalDate today = core.today();
@@ -305,8 +357,9 @@ final class VerificationFlow {
                 String reasons = String.join("; ", java.util.stream.Stream.concat(failures.stream(), feeFailures.stream()).toList());
                 next = Cases.move(s, taken, CaseState.MANUAL_REVIEW, c -> c.withLeaseUntil(null).withDueAt(null));
                 written.put(DialogRules.FINDINGS, "");
+                written.putAll(core.sealed(id, secrets, data));
                 s.putData(id, written);
-                // FZV § 21: the codes have served their purpose; the clerks' case file keeps none (nor the IBAN)
+                // FZV § 21: the clerks' case file keeps no code in clear (nor the IBAN); sealed, for a re-run of the checks
                 s.removeData(id, secrets);
                 s.enqueue(id, TransferTarget.FACHVERFAHREN, core.transferPayload(next, description, answers, outcome.facts(),
                         DialogRules.identityOf(data).orElse(null), null, Map.of("manualReview", true, "reason", reasons)));
@@ -324,6 +377,7 @@ final class VerificationFlow {
                 written.put(DialogRules.FEES, Findings.writeFees(feeLines));
                 if (!decidable) {
                     written.put(DialogRules.NOT_DECIDABLE_REASONS, String.join("; ", failures));
+                    written.putAll(core.sealed(id, secrets, data)); // for the clerks' re-run, should the applicant apply anyway
                 }
                 s.putData(id, written);
                 // FZV § 21: verified, the codes have served their purpose (the decision and the clerks need only what was

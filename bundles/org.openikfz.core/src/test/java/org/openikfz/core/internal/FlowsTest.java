@@ -804,6 +804,62 @@ class FlowsTest {
         assertEquals(ApplicationException.Reason.WRONG_STATE, late.reason(), "decided: nothing left to confirm");
     }
 
+    // FZV § 19(1) S. 4 and S. 6: a case the machine could not decide keeps its codes sealed, not in clear; the clerks run
+    // its checks again once the system is back; the codes go when a clerk decides
+    @Test
+    void the_clerks_run_the_checks_again_with_the_codes_sealed_until_they_decide(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+            throws Exception {
+        Core sealing = new Core(store, () -> clock, registry, core.access, Letterhead.of("Landratsamt Erzgebirgskreis", ""), Land.of("SN"),
+                FeeTable.bundled(), DatedSettings.bundled(), core.sampling, Duration.ofMinutes(30), core.payment, core.identity, Set.of(),
+                org.openikfz.core.internal.operations.Observations.NONE,
+                org.openikfz.core.internal.access.CaseSeal.of(home.resolve("data/case-file.key"), new SecureRandom()));
+        DialogFlow dialog = new DialogFlow(sealing);
+        VerificationFlow verification = new VerificationFlow(sealing, pipeline, admission);
+        PaymentFlow payment = new PaymentFlow(sealing);
+        ClerkDecisions clerks = new ClerkDecisions(sealing, 7, verification::recheck);
+        ApplicationRef ref = dialog.open(PROCEDURE, null);
+        dialog.answer(ref, Map.of("kennzeichen", "ERZ-AB 1", "zb1Code", "Ab3De4F"));
+        register.set(new CheckResult.Failed("register unavailable"));
+        assertEquals(ApplicationState.NOT_DECIDABLE, verification.verify(ref).state());
+        Map<String, String> kept = store.getData(ref.id());
+        assertFalse(kept.containsKey("zb1Code") || kept.containsValue("Ab3De4F"), "no code in clear: " + kept);
+        assertTrue(kept.containsKey(org.openikfz.core.internal.dialog.DialogRules.SEALED + "zb1Code"), kept.toString());
+        pay(payment, ref);
+        assertEquals(ApplicationState.MANUAL_REVIEW, payment.submit(ref).state());
+
+        // still down: the same reason; back, and the codes match: nothing left
+        assertEquals(1, clerks.recheck(ref.id()).size());
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        slowRegister.set(() -> {
+            seen.set("checked");
+            return new CheckResult.Clear(Map.of("fin", "WVW1"));
+        });
+        assertEquals(List.of(), clerks.recheck(ref.id()));
+        assertEquals("checked", seen.get());
+        assertEquals("MANUAL_REVIEW", store.findCase(ref.id()).orElseThrow().state(), "the clerks decide, not the re-run");
+        assertEquals("", store.getData(ref.id()).get(org.openikfz.core.internal.dialog.DialogRules.CLERK_REASONS));
+        slowRegister.set(null);
+        register.set(new CheckResult.Opposed(List.of(new Finding("kennzeichen", LocalizedText.of("Ein Sicherheitscode stimmt nicht.", "x")))));
+        assertEquals(List.of("Beanstandet: Ein Sicherheitscode stimmt nicht."), clerks.recheck(ref.id()));
+
+        assertTrue(clerks.decide(ref.id(), false, "Die Codes passen nicht zum Fahrzeug.", "anna", "Anna Schmidt", ERIKA));
+        assertTrue(store.getData(ref.id()).keySet().stream().noneMatch(k -> k.startsWith(org.openikfz.core.internal.dialog.DialogRules.SEALED)),
+                "decided: the sealed codes are gone");
+        ApplicationException after = assertThrows(ApplicationException.class, () -> clerks.recheck(ref.id()));
+        assertEquals(ApplicationException.Reason.WRONG_STATE, after.reason());
+
+        // an engine without the key keeps no codes, and says the checks cannot run again
+        ApplicationRef unsealed = answered();
+        register.set(new CheckResult.Failed("register unavailable"));
+        verification.verify(unsealed);
+        pay(unsealed);
+        payment.submit(unsealed);
+        store.removeData(unsealed.id(), store.getData(unsealed.id()).keySet().stream()
+                .filter(k -> k.startsWith(org.openikfz.core.internal.dialog.DialogRules.SEALED)).toList());
+        assertEquals(ApplicationException.Reason.WRONG_STATE,
+                assertThrows(ApplicationException.class, () -> clerks.recheck(unsealed.id())).reason());
+    }
+
     // ---- the way there ----
 
     private ApplicationRef answered() {
@@ -826,7 +882,11 @@ class FlowsTest {
     }
 
     private void pay(ApplicationRef ref) {
-        URI page = payment.startPayment(ref, URI.create("https://portal.example/back"));
+        pay(payment, ref);
+    }
+
+    private void pay(PaymentFlow flow, ApplicationRef ref) {
+        URI page = flow.startPayment(ref, URI.create("https://portal.example/back"));
         payments.put(page.getPath().substring(1), PaymentProvider.Status.PAID);
     }
 

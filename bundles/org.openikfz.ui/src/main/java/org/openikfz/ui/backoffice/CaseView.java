@@ -64,6 +64,7 @@ public class CaseView extends StaffPage {
                 "The portal's pre-check (not binding)"), file.precheck());
         if (summary.state().equals(ClerkCase.OPEN)) {
             if (session.member().role().decides()) {
+                recheck(locale);
                 holder(summary, locale);
                 decision(locale);
             } else {
@@ -87,6 +88,27 @@ public class CaseView extends StaffPage {
             add(new Paragraph(StaffViews.t(locale, "Der Bescheid geht per Post an den Antragsteller; er liegt im Postausgang.",
                     "The decision goes to the applicant by post; it is in the postal outbox.")), new Div(letter));
         }
+    }
+
+    /** FZV § 19(1) S. 4: the checks run again (once the failed system is back); the pre-check above then shows that run. */
+    private void recheck(Locale locale) {
+        Div problem = new Div();
+        problem.setId("case-recheck-error");
+        problem.getElement().setAttribute("role", "alert");
+        Button again = new Button(StaffViews.t(locale, "Prüfungen erneut ausführen", "Run the checks again"), e -> {
+            try {
+                StaffViews.workspace().recheck(session, id);
+                redraw();
+            } catch (BackOfficeException ex) {
+                problem.removeAll();
+                problem.add(new Paragraph(ex.getMessage(getLocale())));
+            }
+        });
+        again.setId("case-recheck");
+        add(new Paragraph(StaffViews.t(locale, "Ist das System wieder erreichbar, das bei der Vorprüfung ausgefallen ist, lassen Sie die"
+                + " Prüfungen erneut laufen. Die Sicherheitscodes bewahrt das Portal dafür verschlüsselt auf, bis Sie entschieden haben.",
+                "Once the system that failed in the pre-check is back, run the checks again. The portal keeps the security codes"
+                        + " encrypted for that until you have decided.")), new Div(again), problem);
     }
 
     /** Who works on the case: "mir zuweisen" takes it, so no other clerk decides it meanwhile; "zurückgeben" hands it back. */

@@ -136,10 +136,11 @@ class ClerkBrowserIT {
             assertEquals(List.of(), operator.violations, "WCAG 2.1 A/AA violations (axe-core)");
         }
 
-        String[] failed = failedCase();
+        String[] failed = failedCase(CONFIRMATIONS);
         String id = failed[0];
         String plate = failed[1]; // "ERZ-IT 7"
-        String otherPlate = failedCase()[1]; // a second case in the list, so that searching and filtering show something
+        String[] other = failedCase(null); // a second case in the list, so that searching and filtering show something
+        String otherPlate = other[1];
 
         try (Citizen clerk = Staff.desktop()) {
             Staff.login(clerk, distribution, anna[0], anna[1], anna[2]);
@@ -160,6 +161,17 @@ class ClerkBrowserIT {
             assertTrue(clerk.body().contains("Das Fahrzeugregister (ZFZR) war bei der Prüfung nicht erreichbar"),
                     "the queue says why the machine could not decide, in German: " + clerk.body());
             assertFalse(clerk.body().contains("not reachable"), "no English log text in the German back office: " + clerk.body());
+            // #18 item 6: the register is back; the clerk runs the second case's checks again, with the codes the portal kept
+            // sealed for it, and the pre-check says they all passed (the case stays open: the clerk decides)
+            clerk.open(distribution.backOffice("/sachbearbeitung/fall?id=" + other[0]).toString());
+            clerk.waitForText("Vorprüfung des Portals");
+            clerk.button("Prüfungen erneut ausführen");
+            clerk.waitForText("Alle Prüfungen bestanden");
+            assertTrue(clerk.body().contains("Erneut geprüft am") && clerk.body().contains("Antrag stattgeben"), clerk.body());
+            assertFalse(clerk.body().contains(DemoAnswers.ZB1), "no security code in the case file");
+            clerk.accessible("fall-erneut-geprueft");
+            clerk.browser.findElement(By.linkText("Fälle")).click();
+            clerk.waitForText("Fälle zur Entscheidung");
             // found by its plate as a clerk types it: lower case, without the hyphen
             count(clerk, "2 von 2 Fällen");
             clerk.typeInto("case-search", plate.toLowerCase(java.util.Locale.ROOT).replace("-", " ") + org.openqa.selenium.Keys.ENTER);
@@ -240,6 +252,13 @@ class ClerkBrowserIT {
             assertEquals(List.of(), clerk.violations, "WCAG 2.1 A/AA violations (axe-core)");
         }
 
+        // #18 item 3: the applicant asked for e-mail: the submission's confirmation, then the clerk's decision (its reasons go by post)
+        JsonNode mails = api.mails(CONFIRMATIONS, 2);
+        assertTrue(mails.get(0).path("subject").asText().contains("eingegangen"), mails.toString());
+        assertTrue(mails.get(1).path("subject").asText().startsWith("Entscheidung über Ihren Antrag"), mails.toString());
+        assertTrue(mails.get(1).path("text").asText().contains("per Post"), mails.toString());
+        assertFalse(mails.toString().contains(plate), "no plate in a mail");
+
         String letters = api.simulator("/post/admin/letters?application=" + id, null);
         assertTrue(letters.contains("clerk-decision") && letters.contains("ZFZR") && letters.contains("Erika Mustermann"),
                 "the post service got the letter with its address: " + letters);
@@ -264,6 +283,7 @@ class ClerkBrowserIT {
 
     /** An Außerbetriebsetzung through the machine API while the register is unreachable, applied for anyway: the clerks decide. */
     private static Applicants applicants;
+    private static final String CONFIRMATIONS = "erika.clerkit@example.org";
 
     /** Waits until the case list counts exactly this ("1 von 2 Fällen"): the search and filters have been applied. */
     private static void count(Citizen clerk, String expected) {
@@ -274,7 +294,7 @@ class ClerkBrowserIT {
     }
 
     /** A case with the clerks: its application id and plate. */
-    private static String[] failedCase() throws Exception {
+    private static String[] failedCase(String email) throws Exception {
         if (applicants == null) {
             applicants = new Applicants(api); // one for the class: each vehicle gets a plate of its own
         }
@@ -283,6 +303,9 @@ class ClerkBrowserIT {
         String path = "/api/v1/applications/" + created.path("id").asText();
         String token = created.path("token").asText();
         api.call("PUT", path + "/answers", token, DemoAnswers.abmelden(vehicle.plate(), "K7m", "P2x", DemoAnswers.ZB1), 200);
+        if (email != null) {
+            api.call("PUT", path + "/confirmations", token, Map.of("email", email), 200);
+        }
         applicants.mode("kba", "unavailable");
         try {
             assertEquals("NOT_DECIDABLE", api.call("POST", path + "/verify", token, null, 200).path("state").asText());

@@ -64,6 +64,13 @@ public final class DialogRules {
     public static final String STOPS = "_stops";
     /** The applicant withdrew the application. */
     public static final String WITHDRAWN = "_withdrawn";
+    /**
+     * A security code sealed for a re-run of the checks while the case is with the clerks (AES-GCM, the key outside the
+     * database); deleted when a clerk decides, and with the dialog data.
+     */
+    public static final String SEALED = "_sealed.";
+    /** When the clerks last ran the checks again (an instant), for the case file. */
+    public static final String RECHECKED = "_clerk.rechecked";
     /** The e-mail address the applicant asked confirmations to go to (deleted with the dialog data). */
     public static final String CONFIRMATIONS_TO = "_contact.email";
 

@@ -246,6 +246,55 @@ public final class Registration {
     }
 
     /**
+     * FZV § 21(2): the warning and the codes on one screen, the codes last: the code fields appear only once the
+     * warning is confirmed with Ja, and Nein stops the dialog there (no code asked). One screen less than a warning
+     * step followed by a codes step.
+     *
+     * @param zb1 whether the ZB I code is asked
+     * @param zb2 whether the ZB II code is (or may be) asked too
+     * @param intro the codes' introduction
+     * @param codes the code fields, each shown after the warning's confirmation (and under its own condition)
+     * @since 1.4
+     */
+    public static DialogStep securityCodesStep(boolean zb1, boolean zb2, LocalizedText intro, List<Field> codes) {
+        DialogStep warning = securityCodeWarningStep(zb1, zb2);
+        List<Field> fields = new ArrayList<>(warning.fields());
+        codes.forEach(code -> fields.add(afterWarning(code)));
+        return new DialogStep("sicherheitscodes", zb1 && zb2 ? t("Sicherheitscodes", "Security codes") : t("Sicherheitscode", "Security code"),
+                intro, warning.notices(), fields, null, warning.stops());
+    }
+
+    /**
+     * FZV § 21: a code field shown only once the warning before the codes is confirmed (and under its own condition).
+     *
+     * @since 1.4
+     */
+    public static Field afterWarning(Field code) {
+        Condition confirmed = Condition.when(HINWEIS_GELESEN, TRUE);
+        return new Field(code.id(), code.type(), code.label(), code.help(), code.required(), code.choices(),
+                code.visibleWhen() == null ? confirmed : confirmed.and(code.visibleWhen()));
+    }
+
+    /**
+     * FZV § 26(2) Nr. 2 and 3, Anlage 11 Nr. 4 and 5: the eVB number and the SEPA mandate for the vehicle tax on one
+     * screen, each under its own condition (the step is shown when either is).
+     *
+     * @since 1.4
+     */
+    public static DialogStep insuranceAndTaxStep(Condition insurance, Condition tax) {
+        DialogStep evb = insuranceStep(insurance);
+        DialogStep mandate = taxStep(tax);
+        List<Field> fields = new ArrayList<>();
+        evb.fields().forEach(f -> fields.add(new Field(f.id(), f.type(), f.label(), f.help(), f.required(), f.choices(), insurance)));
+        mandate.fields().forEach(f -> fields.add(new Field(f.id(), f.type(), f.label(), f.help(), f.required(), f.choices(), tax)));
+        Condition either = insurance == null || tax == null ? null : insurance.or(tax);
+        return new DialogStep("versicherung", t("Versicherung und Kfz-Steuer", "Insurance and vehicle tax"),
+                t("Ihre Kfz-Versicherung gibt Ihnen eine eVB-Nummer (elektronische Versicherungsbestätigung); wir prüfen sie direkt bei den Versicherern. Die Kfz-Steuer zieht der Zoll per Lastschrift ein: Mit Ihrer IBAN erteilen Sie das SEPA-Lastschriftmandat, der Zoll prüft es sofort.",
+                        "Your motor insurer gives you an eVB number (electronic insurance confirmation); we check it directly with the insurers. The vehicle tax is collected by customs by direct debit: with your IBAN you give the SEPA mandate, which customs checks at once."),
+                List.of(), fields, either);
+    }
+
+    /**
      * FZV § 21: the warning before the codes not confirmed — the dialog stops on its step, before any
      * code is asked for. For a procedure's own warning step.
      *

@@ -95,10 +95,27 @@ final class ApplicationPanel extends Section {
         });
     }
 
-    /** Shows where the application stands (e.g. when the applicant comes back from the payment page). */
+    /** Why the submission after the payment was refused, said once on the fees page. */
+    private String submitRefused;
+
+    /**
+     * Shows where the application stands (e.g. when the applicant comes back from the payment page). Back from a
+     * payment the provider reports as made, the application is submitted at once: the applicant paid with "Gebühren
+     * bezahlen und Antrag stellen". The engine asks the provider itself; what it refuses (not paid after all) is said,
+     * and the page offers to submit once the payment has arrived.
+     */
     void refresh() {
-        run(engine -> ref(procedure.id().value()).ifPresentOrElse(ref -> show(engine.status(ref)),
-                () -> correct.accept(Optional.empty())));
+        run(engine -> ref(procedure.id().value()).ifPresentOrElse(ref -> {
+            ApplicationStatus status = engine.status(ref);
+            if (paymentReturned && (status.state() == ApplicationState.AWAITING_PAYMENT || status.state() == ApplicationState.NOT_DECIDABLE)) {
+                try {
+                    status = engine.submit(ref);
+                } catch (ApplicationException e) {
+                    submitRefused = e.getMessage(getLocale());
+                }
+            }
+            show(status);
+        }, () -> correct.accept(Optional.empty())));
     }
 
     /**
@@ -177,13 +194,24 @@ final class ApplicationPanel extends Section {
                 }
                 fees.add(row(text("Summe", "Total"), euro.format(status.total())));
                 add(fees);
+                if (submitRefused != null) {
+                    Paragraph refused = new Paragraph(submitRefused);
+                    refused.getElement().setAttribute("role", "alert");
+                    refused.addClassName("ikfz-notice");
+                    add(refused);
+                    submitRefused = null;
+                }
                 if (status.paid() || paymentReturned()) {
+                    // the payment came back but the application is not submitted yet (the provider had not confirmed it)
                     Button submit = new Button(text("Antrag verbindlich stellen", "Submit the application"),
                             e -> run(engine -> show(engine.submit(ref()))));
                     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                     add(new Paragraph(text("Die Zahlung ist eingegangen.", "The payment has been received.")), buttons(submit));
                 } else {
-                    Button pay = new Button(text("Gebühren bezahlen", "Pay the fees"), e -> run(engine -> {
+                    // one step less (#18): paying is submitting; the button and the sentence before it say so
+                    add(new Paragraph(text("Mit der Zahlung stellen Sie den Antrag verbindlich.",
+                            "With the payment you submit the application.")));
+                    Button pay = new Button(text("Gebühren bezahlen und Antrag stellen", "Pay the fees and submit"), e -> run(engine -> {
                         URI page = engine.startPayment(ref(), returnUri(procedure, "payment"));
                         UI.getCurrent().getPage().setLocation(page);
                     }));

@@ -163,7 +163,14 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             // back from the identity provider's login page: redeem its one-time code
             draft.keep(identification.returned(first(query, "code"), first(query, "state")));
             if (identification.identified() && identification.required()) {
-                draft.at(DialogDraft.Page.IDENTIFICATION, now); // the confirmation, then on to the first step
+                List<DialogStep> steps = visibleSteps();
+                if (identification.stopped() || steps.isEmpty()) {
+                    draft.at(DialogDraft.Page.IDENTIFICATION, now); // what stops the application, said on the login's page
+                } else {
+                    // one screen less (#18): straight on to the first question, saying once that the login worked
+                    draft.at(steps.get(0).id(), now);
+                    note = getTranslation("identification.done") + " " + getTranslation("identification.doneDetail");
+                }
             }
             render();
             address(true); // the one-time code is used up: keep it out of the address bar, the history and a reload

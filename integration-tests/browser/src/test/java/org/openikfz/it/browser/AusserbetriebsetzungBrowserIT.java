@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -58,15 +59,13 @@ class AusserbetriebsetzungBrowserIT {
         assertTrue(c.body().contains("2,70"), "the fee is shown before payment: " + c.body());
         c.accessible("fees");
         c.screenshot("abmelden-4-gebuehren");
-        c.button("Gebühren bezahlen");
+        assertTrue(c.body().contains("Mit der Zahlung stellen Sie den Antrag verbindlich."), c.body());
+        c.button("Gebühren bezahlen und Antrag stellen");
 
-        // the ePayment simulator's page
+        // the ePayment simulator's page; paid, the application is submitted and decided at once (no screen of its own)
         new WebDriverWait(c.browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("Jetzt bezahlen"));
         c.accessible("epayment");
         c.browser.findElement(By.xpath("//button[normalize-space()='Jetzt bezahlen']")).click();
-
-        c.waitForText("Antrag verbindlich stellen");
-        c.button("Antrag verbindlich stellen");
         c.waitForText("Bescheid herunterladen (PDF)");
         c.accessible("decision");
         c.screenshot("abmelden-5-bescheid");
@@ -161,21 +160,20 @@ class AusserbetriebsetzungBrowserIT {
         String code = c.browser.findElement(By.id("application-status-code")).getText();
         assertTrue(reference.matches("ERZ-\\d{4}-\\d{8}") && code.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), reference + " " + code);
         assertTrue(c.browser.findElement(By.id("application-authority")).getText().startsWith("Landratsamt Erzgebirgskreis"));
-        assertEquals("Schritt 2 von 6", c.stepCounterMatchesProgress());
+        // three questions and the review: the Außerbetriebsetzung in four screens of its own (#18: at most eight in all)
+        assertEquals("Schritt 2 von 4", c.stepCounterMatchesProgress());
         c.accessible("verwertung");
         c.choose("verwertet", "Nein");
-        c.button("Weiter");
-        c.waitForText("Möchten Sie das Kennzeichen");
         c.choose("kennzeichenReservieren", "Nein");
         c.button("Weiter");
 
-        // FZV § 21: the codes last, once every other answer is given
-        c.waitForText("Bevor Sie etwas freilegen");
+        // FZV § 21: the codes last, once every other answer is given, and shown only once the warning is confirmed
+        c.waitForText("Zum Schluss legen Sie die Sicherheitscodes frei");
         c.stepHeadingFocusedInView();
+        assertTrue(c.browser.findElements(By.cssSelector("#field-zb1Code input")).stream().noneMatch(WebElement::isDisplayed),
+                "no code field before the warning is confirmed");
         c.accessible("hinweis");
         c.choose("hinweisGelesen", "Ja");
-        c.button("Weiter");
-
         c.waitForText("Code der Stempelplakette vorne");
         c.accessible("codes");
         c.type("plaketteVorn", front);
@@ -187,7 +185,7 @@ class AusserbetriebsetzungBrowserIT {
         c.enterIn("zb1Code"); // Enter continues as "Angaben prüfen" does
 
         c.waitForText("Angaben prüfen lassen");
-        assertEquals("Schritt 6 von 6", c.stepCounterMatchesProgress());
+        assertEquals("Schritt 4 von 4", c.stepCounterMatchesProgress());
         c.accessible("review");
         if (email != null) {
             c.typeInto("confirmations-email", "erika@");

@@ -196,8 +196,10 @@ class RegistrationsBrowserIT {
         citizen.choose("fahrzeugdatenGeaendert", "Nein");
         stopped = dialog.fillUntilStopped(answers);
         assertTrue(stopped.contains("Bitte legen Sie noch keinen Sicherheitscode frei"), stopped);
-        assertTrue(citizen.body().contains("Bevor Sie etwas freilegen"), citizen.body());
-        assertTrue(citizen.browser.findElements(By.cssSelector("[id=field-zb2Code], [id=field-zb1Code]")).isEmpty(), "no code field yet");
+        assertTrue(citizen.body().contains("Gleich fragen wir nach dem Sicherheitscode"), citizen.body());
+        // the codes share the warning's screen, but no code field is shown before the warning is confirmed
+        assertTrue(citizen.browser.findElements(By.cssSelector("[id=field-zb2Code], [id=field-zb1Code]")).stream()
+                .noneMatch(org.openqa.selenium.WebElement::isDisplayed), "no code field yet");
 
         answers.put("hinweisGelesen", "true");
         citizen.choose("hinweisGelesen", "Ja");
@@ -249,10 +251,10 @@ class RegistrationsBrowserIT {
         dialog.fill(answers, false);
         String review = dialog.review();
         assertTrue(citizen.browser.getCurrentUrl().endsWith("/" + procedure + "?seite=pruefung"), citizen.browser.getCurrentUrl());
-        // FZV § 21: the warning and the codes are the last steps before the review, after every other answer
+        // FZV § 21: the warning and the codes are the last step before the review, after every other answer
         List<String> pills = citizen.browser.findElements(By.cssSelector("ol.ikfz-steps li")).stream().map(e -> e.getText().trim()).toList();
-        assertTrue(pills.get(pills.size() - 2).startsWith("Sicherheitscode") && pills.get(pills.size() - 3).equals("Bevor Sie etwas freilegen"),
-                "the codes last: " + pills);
+        assertTrue(pills.get(pills.size() - 2).startsWith("Sicherheitscode")
+                && pills.subList(0, pills.size() - 2).stream().noneMatch(p -> p.startsWith("Sicherheitscode")), "the codes last: " + pills);
         // FZV § 20(5): the fees are known before anything is sent, from the table the verification charges from
         java.util.regex.Matcher fee = java.util.regex.Pattern.compile("Angaben: ([0-9.,]+)\\s€").matcher(
                 citizen.browser.findElement(By.id("fee-estimate")).getText().replace('\u00a0', ' '));
@@ -337,8 +339,11 @@ class RegistrationsBrowserIT {
             if (!proceed) {
                 return;
             }
+            // straight on to the first question, which says once that the login worked (no page of its own)
+            new WebDriverWait(citizen.browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+                    .withMessage(() -> "waiting for the first question after the login: " + citizen.body())
+                    .until(d -> !citizen.body().contains("Angaben prüfen lassen") && counter() != null && counter().startsWith("Schritt 2 von"));
             citizen.accessible(procedure + "-angemeldet");
-            citizen.browser.findElement(By.id("identification-continue")).click();
         }
 
         /**
@@ -524,11 +529,10 @@ class RegistrationsBrowserIT {
             assertTrue(citizen.body().replace('\u00a0', ' ').contains("Summe\n" + total + " €"), "the fee is shown before payment: " + citizen.body());
             citizen.accessible(procedure + "-fees");
             citizen.screenshot(procedure + "-fees");
-            citizen.button("Gebühren bezahlen");
+            citizen.button("Gebühren bezahlen und Antrag stellen");
             new WebDriverWait(citizen.browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("Jetzt bezahlen"));
             citizen.browser.findElement(By.xpath("//button[normalize-space()='Jetzt bezahlen']")).click();
-            citizen.waitForText("Antrag verbindlich stellen");
-            citizen.button("Antrag verbindlich stellen");
+            // paid with "Gebühren bezahlen und Antrag stellen": submitted and decided at once
             citizen.waitForText("Vorläufigen Zulassungsnachweis herunterladen (PDF)");
             citizen.accessible(procedure + "-decision");
             citizen.screenshot(procedure + "-decision");

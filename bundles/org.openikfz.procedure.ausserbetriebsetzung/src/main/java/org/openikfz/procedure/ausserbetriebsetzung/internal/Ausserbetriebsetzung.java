@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
 import org.openikfz.api.check.Facts;
@@ -133,6 +134,27 @@ public final class Ausserbetriebsetzung implements Procedure {
 
     private static ProcedureDescription describe() {
         Condition isWechsel = Condition.when(WECHSELKENNZEICHEN, TRUE);
+        // FZV § 21: the codes, shown once the warning before them is confirmed
+        List<Field> codes = List.of(Field.required(PLAKETTE_VORN, FieldType.PLAKETTEN_CODE_FRONT,
+                        t("Code der Stempelplakette vorne (3 Zeichen)", "Code of the front plate seal (3 characters)"),
+                        t("Unter dem Rubbelfeld der Plakette auf dem vorderen Kennzeichen.", "Under the scratch field of the seal on the front plate.")),
+                Field.required(PLAKETTE_HINTEN, FieldType.PLAKETTEN_CODE_REAR,
+                        t("Code der Stempelplakette hinten (3 Zeichen)", "Code of the rear plate seal (3 characters)"),
+                        t("Unter dem Rubbelfeld der Plakette auf dem hinteren Kennzeichen.", "Under the scratch field of the seal on the rear plate.")),
+                new Field(WECHSEL_ANDERES_FAHRZEUG, FieldType.YES_NO,
+                        t("Bleibt ein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen?",
+                                "Does another vehicle stay registered with this interchangeable plate?"),
+                        null, true, List.of(), isWechsel),
+                new Field(PLAKETTE_WECHSEL, FieldType.PLAKETTEN_CODE_SHARED_PART,
+                        t("Code der Plakette auf dem gemeinsamen Kennzeichenteil", "Code of the seal on the shared part of the plate"),
+                        t("Nur nötig, wenn kein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen bleibt.",
+                                "Only needed if no other vehicle stays registered with this interchangeable plate."),
+                        false, List.of(), isWechsel),
+                Field.required(ZB1_CODE, FieldType.ZB1_CODE,
+                        t("Sicherheitscode der Zulassungsbescheinigung Teil I (7 Zeichen)",
+                                "Security code of the registration certificate part I (7 characters)"),
+                        t("Auf der Vorderseite der Zulassungsbescheinigung Teil I unter dem verdeckten Feld.",
+                                "On the front of the registration certificate part I, under the covered field.")));
         Condition verwertet = Condition.when(VERWERTET, TRUE);
         List<DialogStep> steps = List.of(
                 new DialogStep("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"),
@@ -148,7 +170,7 @@ public final class Ausserbetriebsetzung implements Procedure {
                                         t("Auch eine andere Person kann das Fahrzeug abmelden, wenn sie die Sicherheitscodes hat. Die Halterin oder der Halter wird dann schriftlich informiert.",
                                                 "Someone else can also deregister the vehicle if they have the security codes. The holder is then informed in writing."))),
                         null),
-                new DialogStep("verwertung", t("Verwertungsnachweis", "Certificate of destruction"),
+                new DialogStep("verwertung", t("Verwertung und Kennzeichen", "Destruction and plate"),
                         t("Wenn das Fahrzeug verschrottet wurde, geben Sie den Verwertungsnachweis an. Sonst wählen Sie Nein.",
                                 "If the vehicle was scrapped, enter the certificate of destruction. Otherwise choose No."),
                         List.of(),
@@ -160,47 +182,24 @@ public final class Ausserbetriebsetzung implements Procedure {
                                 new Field(VERWERTUNG_BETRIEB, FieldType.TEXT,
                                         t("Betriebsnummer des Demontagebetriebs", "Company number of the dismantling facility"),
                                         t("Steht auf dem Verwertungsnachweis.", "Printed on the certificate of destruction."),
-                                        true, List.of(), verwertet)),
+                                        true, List.of(), verwertet),
+                                Field.required(RESERVIEREN, FieldType.YES_NO,
+                                        t("Möchten Sie das Kennzeichen für eine spätere Zulassung reservieren?",
+                                                "Do you want to reserve the plate number for a later registration?"), null)),
                         null),
-                new DialogStep("reservierung", t("Kennzeichen behalten?", "Keep the plate number?"), null, List.of(),
-                        List.of(Field.required(RESERVIEREN, FieldType.YES_NO,
-                                t("Möchten Sie das Kennzeichen für eine spätere Zulassung reservieren?",
-                                        "Do you want to reserve the plate number for a later registration?"), null)),
-                        null),
-                // FZV § 21: the codes last, once everything else is answered (an uncovered code is void)
-                new DialogStep("hinweis", t("Bevor Sie etwas freilegen", "Before you uncover anything"), null,
+                // FZV § 21: the codes last, once everything else is answered (an uncovered code is void); they are shown
+                // once the warning before them is confirmed, and Nein stops the dialog here
+                new DialogStep("sicherheitscodes", t("Sicherheitscodes", "Security codes"),
+                        t("Die Codes werden nur geprüft und nicht angezeigt oder gespeichert, nachdem Ihr Antrag entschieden ist.",
+                                "The codes are only checked; they are not shown and not kept once your application is decided."),
                         List.of(new Notice(Notice.Kind.WARNING, t(
                                 // FZV § 21: uncovered seal = plate counts as unstamped; uncovered ZB I marking = document invalid
                                 "Zum Schluss legen Sie die Sicherheitscodes frei: auf den Stempelplaketten der Kennzeichenschilder (Rubbelfeld) und auf der Zulassungsbescheinigung Teil I (verdecktes Feld). Ein freigelegter Code kann nicht wieder abgedeckt werden: Das Kennzeichen gilt dann als nicht mehr abgestempelt und die Zulassungsbescheinigung Teil I als ungültig. Wenn die Online-Abmeldung danach nicht gelingt, müssen Sie zur Zulassungsbehörde gehen. Legen Sie die Codes deshalb erst frei, wenn Sie das Fahrzeug wirklich abmelden wollen.",
                                 "Last, you uncover the security codes: on the seals of the plates (scratch field) and on the registration certificate part I (covered field). An uncovered code cannot be covered again: the plate then counts as unstamped and the certificate part I as invalid. If the online deregistration then fails, you have to go to the registration authority. So only uncover the codes if you really want to deregister the vehicle."))),
-                        List.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
+                        Stream.concat(Stream.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
                                 t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)),
-                        null, List.of(Registration.warningNotConfirmed())),
-                new DialogStep("sicherheitscodes", t("Sicherheitscodes", "Security codes"),
-                        t("Die Codes werden nur geprüft und nicht angezeigt oder gespeichert, nachdem Ihr Antrag entschieden ist.",
-                                "The codes are only checked; they are not shown and not kept once your application is decided."),
-                        List.of(),
-                        List.of(Field.required(PLAKETTE_VORN, FieldType.PLAKETTEN_CODE_FRONT,
-                                        t("Code der Stempelplakette vorne (3 Zeichen)", "Code of the front plate seal (3 characters)"),
-                                        t("Unter dem Rubbelfeld der Plakette auf dem vorderen Kennzeichen.", "Under the scratch field of the seal on the front plate.")),
-                                Field.required(PLAKETTE_HINTEN, FieldType.PLAKETTEN_CODE_REAR,
-                                        t("Code der Stempelplakette hinten (3 Zeichen)", "Code of the rear plate seal (3 characters)"),
-                                        t("Unter dem Rubbelfeld der Plakette auf dem hinteren Kennzeichen.", "Under the scratch field of the seal on the rear plate.")),
-                                new Field(WECHSEL_ANDERES_FAHRZEUG, FieldType.YES_NO,
-                                        t("Bleibt ein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen?",
-                                                "Does another vehicle stay registered with this interchangeable plate?"),
-                                        null, true, List.of(), isWechsel),
-                                new Field(PLAKETTE_WECHSEL, FieldType.PLAKETTEN_CODE_SHARED_PART,
-                                        t("Code der Plakette auf dem gemeinsamen Kennzeichenteil", "Code of the seal on the shared part of the plate"),
-                                        t("Nur nötig, wenn kein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen bleibt.",
-                                                "Only needed if no other vehicle stays registered with this interchangeable plate."),
-                                        false, List.of(), isWechsel),
-                                Field.required(ZB1_CODE, FieldType.ZB1_CODE,
-                                        t("Sicherheitscode der Zulassungsbescheinigung Teil I (7 Zeichen)",
-                                                "Security code of the registration certificate part I (7 characters)"),
-                                        t("Auf der Vorderseite der Zulassungsbescheinigung Teil I unter dem verdeckten Feld.",
-                                                "On the front of the registration certificate part I, under the covered field."))),
-                        null));
+                                codes.stream().map(Registration::afterWarning)).toList(),
+                        null, List.of(Registration.warningNotConfirmed())));
         return new ProcedureDescription(ID,
                 t("Fahrzeug abmelden (Außerbetriebsetzung)", "Deregister a vehicle"),
                 t("Melden Sie Ihr Fahrzeug online ab. Sie brauchen das Kennzeichen, die Sicherheitscodes der beiden Stempelplaketten und den Sicherheitscode der Zulassungsbescheinigung Teil I.",

@@ -2,6 +2,7 @@ package org.openikfz.procedure.ausserbetriebsetzung.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -30,6 +31,8 @@ class AusserbetriebsetzungTest {
             for (Field field : step.fields()) {
                 if (field.type().secret()) {
                     assertTrue(warned, "field " + field.id() + " asks for a code before the warning");
+                    // on the warning's screen, shown only once the warning is confirmed
+                    assertFalse(field.visible(new org.openikfz.api.dialog.Answers(java.util.Map.of("hinweisGelesen", "false"))), field.id());
                 }
             }
         }

@@ -84,13 +84,12 @@ public final class Erstzulassung implements Procedure {
                 Registration.conditionsStep(),
                 new DialogStep("kennzeichen", t("Kennzeichen", "Plate"), null, List.of(Registration.plateNotice()),
                         Registration.plateFields(List.of(WAHL_ZUTEILEN, WAHL_WUNSCH), null), null),
-                Registration.insuranceStep(null),
-                Registration.taxStep(null),
-                // FZV § 21: the codes last, once everything else is answered (an uncovered code is void)
-                Registration.securityCodeWarningStep(false, true),
-                new DialogStep("sicherheitscodes", t("Sicherheitscode", "Security code"),
+                Registration.insuranceAndTaxStep(null, null),
+                // FZV § 21: the codes last, once everything else is answered (an uncovered code is void), shown once the
+                // warning before them is confirmed
+                Registration.securityCodesStep(false, true,
                         t("Der Code wird nur geprüft und nicht wieder angezeigt.", "The code is only checked and not shown again."),
-                        List.of(), List.of(Registration.zb2Field(null)), null));
+                        List.of(Registration.zb2Field(null))));
         return new ProcedureDescription(ID,
                 t("Neues Fahrzeug zulassen (Erstzulassung)", "Register a new vehicle"),
                 t("Lassen Sie ein neues Fahrzeug online zu, das noch nie zugelassen war. Sie brauchen den Online-Ausweis, die Zulassungsbescheinigung Teil II mit Sicherheitscode, eine eVB-Nummer und Ihre IBAN.",

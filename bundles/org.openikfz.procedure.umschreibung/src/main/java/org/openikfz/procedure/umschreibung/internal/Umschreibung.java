@@ -159,15 +159,13 @@ public final class Umschreibung implements Procedure {
                         List.of(Registration.plateNotice()),
                         Registration.plateFields(List.of(WAHL_BEHALTEN, WAHL_ZUTEILEN, WAHL_WUNSCH), null), PLATE_ASKED),
                 // FZV § 30 (2019: § 15l(3) S. 1): a move needs no new eVB and no new SEPA mandate
-                Registration.insuranceStep(halterwechsel),
-                Registration.taxStep(halterwechsel),
+                Registration.insuranceAndTaxStep(halterwechsel, halterwechsel),
                 Registration.huStep(null),
-                // FZV § 21: the codes last, once everything else is answered (an uncovered code is void);
-                // FZV § 30 (2019: § 15l(3) S. 2): a move keeping the plate needs no ZB II
-                Registration.securityCodeWarningStep(true, true),
-                new DialogStep("sicherheitscodes", t("Sicherheitscodes", "Security codes"),
+                // FZV § 21: the codes last, once everything else is answered (an uncovered code is void), shown once the
+                // warning before them is confirmed; FZV § 30 (2019: § 15l(3) S. 2): a move keeping the plate needs no ZB II
+                Registration.securityCodesStep(true, true,
                         t("Die Codes werden nur geprüft und nicht wieder angezeigt.", "The codes are only checked and not shown again."),
-                        List.of(), List.of(Registration.zb1Field(), Registration.zb2Field(ZB2)), null));
+                        List.of(Registration.zb1Field(), Registration.zb2Field(ZB2))));
         return new ProcedureDescription(ID,
                 t("Halterwechsel oder Umzug melden (Umschreibung)", "Report a change of holder or address"),
                 t("Melden Sie online, dass Sie ein Fahrzeug übernommen haben oder umgezogen sind – auch mit Kennzeichenmitnahme. Sie brauchen den Online-Ausweis, das Kennzeichen, die FIN und die Sicherheitscodes der Zulassungsbescheinigung; bei einem Halterwechsel auch eine eVB-Nummer und Ihre IBAN.",

@@ -130,14 +130,13 @@ public final class Wiederzulassung implements Procedure {
                         null),
                 new DialogStep("kennzeichen", t("Kennzeichen", "Plate"), null, List.of(Registration.plateNotice()),
                         Registration.plateFields(List.of(WAHL_RESERVIERT, WAHL_ZUTEILEN, WAHL_WUNSCH), null), null),
-                Registration.insuranceStep(null),
-                Registration.taxStep(null),
+                Registration.insuranceAndTaxStep(null, null),
                 Registration.huStep(null),
-                // FZV § 21: the codes last, once everything else is answered (an uncovered code is void)
-                Registration.securityCodeWarningStep(true, true),
-                new DialogStep("sicherheitscodes", t("Sicherheitscodes", "Security codes"),
+                // FZV § 21: the codes last, once everything else is answered (an uncovered code is void), shown once the
+                // warning before them is confirmed
+                Registration.securityCodesStep(true, true,
                         t("Die Codes werden nur geprüft und nicht wieder angezeigt.", "The codes are only checked and not shown again."),
-                        List.of(), List.of(Registration.zb1Field(), Registration.zb2Field(neuerHalter)), null));
+                        List.of(Registration.zb1Field(), Registration.zb2Field(neuerHalter))));
         return new ProcedureDescription(ID,
                 t("Fahrzeug wieder zulassen (Wiederzulassung)", "Register a vehicle again"),
                 t("Lassen Sie ein abgemeldetes Fahrzeug online wieder zu – bis sieben Jahre nach der Abmeldung. Sie brauchen den Online-Ausweis, das bisherige Kennzeichen, die Sicherheitscodes der Zulassungsbescheinigung, eine eVB-Nummer, Ihre IBAN und den HU-Termin.",

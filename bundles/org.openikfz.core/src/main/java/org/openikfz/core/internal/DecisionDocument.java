@@ -1,7 +1,9 @@
 package org.openikfz.core.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -11,15 +13,30 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import javax.xml.transform.TransformerException;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.XMPSchema;
+import org.apache.xmpbox.xml.XmpSerializer;
 import org.openikfz.api.application.Decision;
 import org.openikfz.api.check.Facts;
 import org.openikfz.api.procedure.LegalBasis;
@@ -29,7 +46,8 @@ import org.openikfz.api.procedure.ProcedureDescription;
  * The documents the applicant downloads, as read-only PDFs: the automated decision (FZV § 23(1): what
  * was decided, by whom, when, on which legal basis, when it takes effect, and that it stays open to
  * review, § 23(3)), the provisional proof of registration (§§ 31–32) and the SEPA mandate
- * confirmation (Anlage 11 Nr. 5). They never hold a security code or a clear IBAN.
+ * confirmation (Anlage 11 Nr. 5). They never hold a security code or a clear IBAN. Every one is accessible,
+ * PDF/UA-1 (ISO 14289-1): tagged, with embedded fonts, its language and title (AccessiblePdfTest checks it with veraPDF).
  */
 final class DecisionDocument {
 
@@ -153,7 +171,10 @@ final class DecisionDocument {
         return pdf("Bescheid " + decision.reference(), authority, procedure.title().get(java.util.Locale.GERMAN), lines);
     }
 
-    /** The text with every character the PDF's standard font cannot show (WinAnsi) replaced by '?'. */
+    /**
+     * The text with every character outside Latin-1 and the usual typographic marks replaced by '?': a set the
+     * documents' font (Liberation Sans) shows in full.
+     */
     static String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> out.append(c == '\n' || (c >= 0x20 && c <= 0xFF && c != 0x7F) || "€–—„“”‚‘’…•".indexOf(c) >= 0
@@ -243,35 +264,96 @@ final class DecisionDocument {
         authority.address().forEach(line -> lines.add(new String[] {"", line}));
     }
 
+    /** The fonts, embedded as subsets (PDF/UA-1 7.21.4.1): Liberation Sans 2.1.5, SIL OFL 1.1 (fonts/OFL.txt). */
+    private static final class Fonts {
+        static final byte[] REGULAR = read("fonts/LiberationSans-Regular.ttf");
+        static final byte[] BOLD = read("fonts/LiberationSans-Bold.ttf");
+
+        private static byte[] read(String name) {
+            try (InputStream in = DecisionDocument.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("font missing from the bundle: " + name);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * One A4 page, tagged as PDF/UA-1 (ISO 14289-1) asks: embedded fonts, a structure tree (Document, the
+     * first heading H1, every other non-empty line a P, each line's text one marked-content sequence), the
+     * document's language, its title shown by viewers and in the XMP metadata with the PDF/UA identification.
+     * Read-only: encrypted with an owner password nobody knows, the text open to assistive technology.
+     */
     private static byte[] pdf(String title, Letterhead authority, String subject, List<String[]> lines) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
-            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PDDocumentCatalog catalog = document.getDocumentCatalog();
+            PDType0Font regular = PDType0Font.load(document, new ByteArrayInputStream(Fonts.REGULAR), true);
+            PDType0Font bold = PDType0Font.load(document, new ByteArrayInputStream(Fonts.BOLD), true);
+
+            PDStructureTreeRoot root = new PDStructureTreeRoot();
+            catalog.setStructureTreeRoot(root);
+            PDStructureElement body = new PDStructureElement(StandardStructureTypes.DOCUMENT, root);
+            body.setPage(page);
+            root.appendKid(body);
+            COSArray parents = new COSArray(); // index = MCID on the page: the structure element holding it
+            boolean headed = false;
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 float y = page.getMediaBox().getHeight() - 72;
                 for (String[] line : lines) {
                     float size = "H".equals(line[0]) ? 18 : 11;
-                    content.beginText();
-                    content.setFont("".equals(line[0]) ? regular : bold, size);
-                    content.newLineAtOffset(64, y);
-                    content.showText(line[1]);
-                    content.endText();
+                    if (!line[1].isEmpty()) { // an empty line is only space: no content, no tag
+                        String type = "H".equals(line[0]) && !headed ? StandardStructureTypes.H1 : StandardStructureTypes.P;
+                        headed |= type.equals(StandardStructureTypes.H1);
+                        PDStructureElement element = new PDStructureElement(type, body);
+                        element.setPage(page);
+                        int mcid = parents.size();
+                        element.appendKid(mcid);
+                        body.appendKid(element);
+                        parents.add(element);
+                        content.beginMarkedContent(COSName.getPDFName(type), mcid);
+                        content.beginText();
+                        content.setFont("".equals(line[0]) ? regular : bold, size);
+                        content.newLineAtOffset(64, y);
+                        content.showText(line[1]);
+                        content.endText();
+                        content.endMarkedContent();
+                    }
                     y -= size + 6;
                 }
             }
+            page.setStructParents(0);
+            PDNumberTreeNode parentTree = new PDNumberTreeNode(COSArray.class);
+            parentTree.setNumbers(Map.of(0, parents));
+            root.setParentTree(parentTree);
+            root.setParentTreeNextKey(1);
+            page.getCOSObject().setName(COSName.getPDFName("Tabs"), "S");
+            PDMarkInfo marked = new PDMarkInfo();
+            marked.setMarked(true);
+            catalog.setMarkInfo(marked);
+            catalog.setLanguage("de-DE");
+            PDViewerPreferences viewer = new PDViewerPreferences(new COSDictionary());
+            viewer.setDisplayDocTitle(true);
+            catalog.setViewerPreferences(viewer);
+
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title);
             info.setAuthor(authority.name());
             info.setSubject(subject);
             info.setCreator("Open i-Kfz");
-            // read-only: anyone may open and print it; changing it needs an owner password nobody knows
+            catalog.setMetadata(metadata(document, title, authority.name(), subject));
+            // read-only: anyone may open and print it; changing it needs an owner password nobody knows. Assistive
+            // technology may extract the text (PDF/UA-1 7.16: bit 10 of the permissions).
             AccessPermission permissions = new AccessPermission();
             permissions.setCanModify(false);
             permissions.setCanModifyAnnotations(false);
             permissions.setCanFillInForm(false);
             permissions.setCanAssembleDocument(false);
+            permissions.setCanExtractForAccessibility(true);
             byte[] owner = new byte[24];
             new SecureRandom().nextBytes(owner);
             StandardProtectionPolicy policy = new StandardProtectionPolicy(HexFormat.of().formatHex(owner), "", permissions);
@@ -282,5 +364,29 @@ final class DecisionDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The XMP metadata: title, author and subject (Dublin Core), and the PDF/UA identification (part 1). */
+    private static PDMetadata metadata(PDDocument document, String title, String author, String subject) throws IOException {
+        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+        dc.setTitle(title);
+        dc.addCreator(author);
+        dc.setDescription(subject);
+        dc.setFormat("application/pdf");
+        dc.addLanguage("de-DE");
+        xmp.createAndAddXMPBasicSchema().setCreatorTool("Open i-Kfz");
+        XMPSchema ua = new XMPSchema(xmp, "http://www.aiim.org/pdfua/ns/id/", "pdfuaid");
+        ua.setIntegerPropertyValueAsSimple("part", 1);
+        xmp.addSchema(ua);
+        ByteArrayOutputStream packet = new ByteArrayOutputStream();
+        try {
+            new XmpSerializer().serialize(xmp, packet, true);
+        } catch (TransformerException e) {
+            throw new IOException("XMP metadata", e);
+        }
+        PDMetadata metadata = new PDMetadata(document);
+        metadata.importXMPMetadata(packet.toByteArray());
+        return metadata;
     }
 }

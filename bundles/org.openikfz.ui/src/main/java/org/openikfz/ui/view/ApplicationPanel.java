@@ -211,7 +211,7 @@ final class ApplicationPanel extends Section {
                     // one step less (#18): paying is submitting; the button and the sentence before it say so
                     add(new Paragraph(text("Mit der Zahlung stellen Sie den Antrag verbindlich.",
                             "With the payment you submit the application.")));
-                    Button pay = new Button(text("Gebühren bezahlen und Antrag stellen", "Pay the fees and submit"), e -> run(engine -> {
+                    Button pay = new Button(text("Bezahlen und Antrag stellen", "Pay and submit"), e -> run(engine -> {
                         URI page = engine.startPayment(ref(), returnUri(procedure, "payment"));
                         UI.getCurrent().getPage().setLocation(page);
                     }));

@@ -55,12 +55,12 @@ class AusserbetriebsetzungBrowserIT {
         String email = "erika.abmelden@example.org";
         String[] shown = answerAndVerify(c, "ERZ-AB 123", "K7m", "P2x", "Ab3De4F", true, email);
 
-        c.waitForText("Gebühren bezahlen");
+        c.waitForText("Bezahlen und Antrag stellen");
         assertTrue(c.body().contains("2,70"), "the fee is shown before payment: " + c.body());
         c.accessible("fees");
         c.screenshot("abmelden-4-gebuehren");
         assertTrue(c.body().contains("Mit der Zahlung stellen Sie den Antrag verbindlich."), c.body());
-        c.button("Gebühren bezahlen und Antrag stellen");
+        c.button("Bezahlen und Antrag stellen");
 
         // the ePayment simulator's page; paid, the application is submitted and decided at once (no screen of its own)
         new WebDriverWait(c.browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("Jetzt bezahlen"));
@@ -116,7 +116,7 @@ class AusserbetriebsetzungBrowserIT {
             } finally {
                 api.simulator("/kba/admin/mode", "mode=normal");
             }
-            assertTrue(c.body().contains("2,70") && c.body().contains("Gebühren bezahlen"), "apply anyway, fees first: " + c.body());
+            assertTrue(c.body().contains("2,70") && c.body().contains("Bezahlen und Antrag stellen"), "apply anyway, fees first: " + c.body());
             c.accessible("not-decidable");
             c.button("Antrag zurückziehen");
             c.waitForText("Sie haben den Antrag zurückgezogen");

@@ -205,7 +205,7 @@ class RegistrationsBrowserIT {
         citizen.choose("hinweisGelesen", "Ja");
         dialog.fill(answers, false);
         citizen.button("Angaben prüfen lassen");
-        citizen.waitForText("Gebühren bezahlen");
+        citizen.waitForText("Bezahlen und Antrag stellen");
         // nothing went to the engine before: all three corrections are left
         assertFalse(citizen.body().contains("noch 2-mal"), citizen.body());
         assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
@@ -289,7 +289,7 @@ class RegistrationsBrowserIT {
         citizen.accessible(procedure + "-resumed");
         // the codes were kept on the server: the verification passes without typing them again
         citizen.button("Angaben prüfen lassen");
-        citizen.waitForText("Gebühren bezahlen");
+        citizen.waitForText("Bezahlen und Antrag stellen");
         assertTrue(citizen.body().replace('\u00a0', ' ').contains("Summe\n" + estimate + " €"), "charged as shown before: " + estimate
                 + "; " + citizen.body());
         citizen.browser.close();
@@ -297,7 +297,7 @@ class RegistrationsBrowserIT {
         // the first tab, reloaded on the review: the application sent from the other tab, not its answers to send again
         citizen.browser.switchTo().window(first);
         citizen.browser.navigate().refresh();
-        citizen.waitForText("Gebühren bezahlen");
+        citizen.waitForText("Bezahlen und Antrag stellen");
         assertTrue(citizen.browser.getCurrentUrl().endsWith("?seite=antrag"), citizen.browser.getCurrentUrl());
         assertFalse(citizen.hasButton("Angaben prüfen lassen"), citizen.body());
         assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
@@ -524,15 +524,15 @@ class RegistrationsBrowserIT {
 
         /** From the fees to the decision: pays on the ePayment simulator, submits; returns the plate shown. */
         String payAndSubmit(String total) throws Exception {
-            citizen.waitForText("Gebühren bezahlen");
+            citizen.waitForText("Bezahlen und Antrag stellen");
             // the amounts as the page shows them, with a no-break space before the euro sign
             assertTrue(citizen.body().replace('\u00a0', ' ').contains("Summe\n" + total + " €"), "the fee is shown before payment: " + citizen.body());
             citizen.accessible(procedure + "-fees");
             citizen.screenshot(procedure + "-fees");
-            citizen.button("Gebühren bezahlen und Antrag stellen");
+            citizen.button("Bezahlen und Antrag stellen");
             new WebDriverWait(citizen.browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("Jetzt bezahlen"));
             citizen.browser.findElement(By.xpath("//button[normalize-space()='Jetzt bezahlen']")).click();
-            // paid with "Gebühren bezahlen und Antrag stellen": submitted and decided at once
+            // paid with "Bezahlen und Antrag stellen": submitted and decided at once
             citizen.waitForText("Vorläufigen Zulassungsnachweis herunterladen (PDF)");
             citizen.accessible(procedure + "-decision");
             citizen.screenshot(procedure + "-decision");

@@ -769,8 +769,8 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     private boolean confirmationsAccepted() {
         String email = confirmations == null ? "" : confirmations.getValue().strip();
         Optional<ApplicationService> engine = EngineAccess.current().engine();
-        if (engine.isEmpty() || (email.isEmpty() && ApplicationPanel.ref(procedureId).isEmpty())) {
-            return true; // nothing asked for: the verification says what is not available
+        if (engine.isEmpty() || (email.isEmpty() && !askedBefore(engine.get()))) {
+            return true; // nothing asked for (the verification says what is not available)
         }
         try {
             engine.get().requestConfirmations(ApplicationPanel.forDialog(engine.get(), procedure), email);
@@ -783,6 +783,15 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
             confirmations.setErrorMessage(e.getMessage(getLocale()));
             confirmations.setInvalid(true);
             confirmations.focus();
+            return false;
+        }
+    }
+
+    /** Whether the session's application has an address for confirmations, which an emptied field now withdraws. */
+    private boolean askedBefore(ApplicationService engine) {
+        try {
+            return ApplicationPanel.ref(procedureId).map(ref -> engine.status(ref).confirmationsTo() != null).orElse(false);
+        } catch (ApplicationException e) {
             return false;
         }
     }

@@ -31,8 +31,8 @@ final class Texts {
                     "Please enter your details and have them checked. You can still correct details that do not match "
                             + correctionsLeft + " time(s).");
             case AWAITING_PAYMENT -> LocalizedText.of(
-                    "Ihre Angaben sind geprüft. Bitte bezahlen Sie die Gebühren; danach stellen Sie den Antrag verbindlich.",
-                    "Your details have been checked. Please pay the fees; then submit the application.");
+                    "Ihre Angaben sind geprüft. Bitte bezahlen Sie die Gebühren; mit der Zahlung stellen Sie den Antrag verbindlich.",
+                    "Your details have been checked. Please pay the fees; with the payment you submit the application.");
             case NOT_DECIDABLE -> LocalizedText.of(
                     "Ihr Antrag kann im Internet nicht automatisch entschieden werden. Sie können ihn trotzdem stellen: Dann entscheidet die Zulassungsbehörde selbst und schickt Ihnen den Bescheid per Post. Auch dafür bezahlen Sie vorher die Gebühren. Wenn Sie den Antrag so nicht stellen möchten, ziehen Sie ihn zurück; Ihre Angaben werden dann gelöscht.",
                     "Your application cannot be decided automatically online. You can still submit it: the registration authority then decides itself and sends you the decision by post. For that, too, you pay the fees first. If you do not want to submit it this way, withdraw it; your entries are then deleted.");

@@ -208,9 +208,7 @@ final class ApplicationPanel extends Section {
                     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                     add(new Paragraph(text("Die Zahlung ist eingegangen.", "The payment has been received.")), buttons(submit));
                 } else {
-                    // one step less (#18): paying is submitting; the button and the sentence before it say so
-                    add(new Paragraph(text("Mit der Zahlung stellen Sie den Antrag verbindlich.",
-                            "With the payment you submit the application.")));
+                    // one step less (#18): paying is submitting; the button and the engine's sentence above say so
                     Button pay = new Button(text("Bezahlen und Antrag stellen", "Pay and submit"), e -> run(engine -> {
                         URI page = engine.startPayment(ref(), returnUri(procedure, "payment"));
                         UI.getCurrent().getPage().setLocation(page);

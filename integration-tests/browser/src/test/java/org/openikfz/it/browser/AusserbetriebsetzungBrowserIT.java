@@ -59,7 +59,7 @@ class AusserbetriebsetzungBrowserIT {
         assertTrue(c.body().contains("2,70"), "the fee is shown before payment: " + c.body());
         c.accessible("fees");
         c.screenshot("abmelden-4-gebuehren");
-        assertTrue(c.body().contains("Mit der Zahlung stellen Sie den Antrag verbindlich."), c.body());
+        assertTrue(c.body().contains("mit der Zahlung stellen Sie den Antrag verbindlich."), c.body());
         c.button("Bezahlen und Antrag stellen");
 
         // the ePayment simulator's page; paid, the application is submitted and decided at once (no screen of its own)

@@ -531,7 +531,10 @@ final class Background {
             return; // someone else got there first, or the applicant came back
         }
         int deleted = s.deleteData(c.id());
-        s.appendAudit(c.id(), "DATA_DELETED", "items=" + deleted + ";after=" + completion.after());
+        // an e-mail to the applicant not sent by now is not sent at all: its address goes with the dialog data
+        int withdrawn = s.withdrawUndelivered(c.id(), TransferTarget.MAIL);
+        s.appendAudit(c.id(), "DATA_DELETED", "items=" + deleted + ";after=" + completion.after()
+                + (withdrawn > 0 ? ";mailsWithdrawn=" + withdrawn : ""));
     }
 
     private static Duration min(Duration a, Duration b) {

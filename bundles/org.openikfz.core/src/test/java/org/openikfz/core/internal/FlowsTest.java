@@ -860,6 +860,49 @@ class FlowsTest {
                 assertThrows(ApplicationException.class, () -> clerks.recheck(unsealed.id())).reason());
     }
 
+    // FZV § 19(1) S. 6: a mail server that is down holds up no transfer and no deletion; the mail not sent by then is not sent
+    @Test
+    void a_confirmation_the_mail_server_cannot_take_holds_up_no_deletion() {
+        TransferTarget down = new TransferTarget() {
+            @Override
+            public String destination() {
+                return TransferTarget.MAIL;
+            }
+
+            @Override
+            public void deliver(TransferMessage message) throws org.openikfz.api.connector.ConnectorUnavailableException {
+                throw new org.openikfz.api.connector.ConnectorUnavailableException("mail server down");
+            }
+        };
+        Background mailDown = new Background(core, d -> d.equals(TransferTarget.MAIL) ? down : new TransferTarget() {
+            @Override
+            public String destination() {
+                return d;
+            }
+
+            @Override
+            public void deliver(TransferMessage message) {
+                delivered.add(message);
+            }
+        }, payment);
+        ApplicationRef ref = answered();
+        dialog.requestConfirmations(ref, "erika@example.org");
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(ref).state());
+        pay(ref);
+        assertEquals(ApplicationState.DECIDED, payment.submit(ref).state());
+        clock.advance(Duration.ofMinutes(31));
+        mailDown.deadlines();
+        mailDown.deliverOutbox();
+        assertTrue(store.outboxOf(ref.id()).stream().anyMatch(m -> m.destination().equals(TransferTarget.MAIL) && !m.delivered()),
+                "the confirmation is still waiting");
+        mailDown.finishTransferred();
+        assertEquals("COMPLETED", store.findCase(ref.id()).orElseThrow().state(), "the mail holds up nothing");
+        assertEquals(Map.of(), store.getData(ref.id()));
+        org.openikfz.store.api.OutboxMessage mail = store.outboxOf(ref.id()).stream()
+                .filter(m -> m.destination().equals(TransferTarget.MAIL)).findFirst().orElseThrow();
+        assertTrue(mail.delivered() && mail.payload() == null, "withdrawn with the dialog data: no address left anywhere");
+    }
+
     // ---- the way there ----
 
     private ApplicationRef answered() {

@@ -151,7 +151,8 @@ final class InMemoryStore implements ApplicationStore {
     @Override
     public synchronized List<Case> casesTransferred(String s, Instant updatedBefore, int limit) {
         return state.cases.values().stream().filter(c -> c.state().equals(s) && c.updatedAt().isBefore(updatedBefore))
-                .filter(c -> state.outbox.values().stream().noneMatch(m -> m.applicationId().equals(c.id()) && !m.delivered()))
+                .filter(c -> state.outbox.values().stream().noneMatch(m -> m.applicationId().equals(c.id()) && !m.delivered()
+                        && !m.destination().equals("mail")))
                 .limit(limit).toList();
     }
 
@@ -288,6 +289,15 @@ final class InMemoryStore implements ApplicationStore {
         }
         state.outbox.put(messageId, new OutboxMessage(m.id(), m.applicationId(), m.destination(), null, m.createdAt(), clock.instant()));
         return true;
+    }
+
+    @Override
+    public synchronized int withdrawUndelivered(UUID id, String destination) {
+        List<OutboxMessage> open = state.outbox.values().stream()
+                .filter(m -> m.applicationId().equals(id) && m.destination().equals(destination) && !m.delivered()).toList();
+        open.forEach(m -> state.outbox.put(m.id(), new OutboxMessage(m.id(), m.applicationId(), m.destination(), null, m.createdAt(),
+                clock.instant())));
+        return open.size();
     }
 
     @Override

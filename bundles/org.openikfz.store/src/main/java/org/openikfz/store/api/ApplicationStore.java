@@ -223,6 +223,15 @@ public interface ApplicationStore {
      */
     boolean markDelivered(long messageId);
 
+    /**
+     * Withdraws the messages of an application to a destination that are not delivered yet: they are marked done and
+     * lose their payload, so nobody sends them any more (an applicant's e-mail whose case's data are deleted).
+     *
+     * @return how many were withdrawn
+     * @since 1.7
+     */
+    int withdrawUndelivered(UUID applicationId, String destination);
+
     // ---- the case as typed state (engine v2) ----
 
     /** Inserts a new case (its version 0); created and updated time are now. @since 1.2 */
@@ -259,7 +268,8 @@ public interface ApplicationStore {
 
     /**
      * Cases in {@code state}, last changed before {@code updatedBefore}, that have no undelivered
-     * message in the outbox (one indexed query), oldest first.
+     * message in the outbox (one indexed query), oldest first. An e-mail to the applicant (destination
+     * {@code mail}) is not part of the transfer and holds up no case (since 1.7).
      *
      * @since 1.2
      */

@@ -725,9 +725,27 @@ final class JooqApplicationStore implements ApplicationStore {
         return run("list applications", ctx -> ctx.selectFrom(APPLICATION)
                 .where(APPLICATION.STATE.eq(state)).and(APPLICATION.UPDATED_AT.lt(utc(updatedBefore)))
                 .andNotExists(ctx.selectOne().from(OUTBOX)
-                        .where(OUTBOX.APPLICATION_ID.eq(APPLICATION.ID)).and(OUTBOX.DELIVERED_AT.isNull()))
+                        .where(OUTBOX.APPLICATION_ID.eq(APPLICATION.ID)).and(OUTBOX.DELIVERED_AT.isNull())
+                        // the applicant's e-mail is no part of the transfer: a mail server that is down holds up no deletion
+                        .and(OUTBOX.DESTINATION.ne(APPLICANT_MAIL)))
                 .orderBy(APPLICATION.UPDATED_AT, APPLICATION.ID).limit(limit)
                 .fetch(JooqApplicationStore::caseOf));
+    }
+
+    /** The outbox destination of the applicant's e-mail (TransferTarget.MAIL; the store does not depend on the API). */
+    private static final String APPLICANT_MAIL = "mail";
+
+    @Override
+    public int withdrawUndelivered(UUID applicationId, String destination) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(destination, "destination");
+        return run("withdraw messages", ctx -> ctx.update(OUTBOX)
+                .set(OUTBOX.DELIVERED_AT, now())
+                .setNull(OUTBOX.PAYLOAD)
+                .where(OUTBOX.APPLICATION_ID.eq(applicationId))
+                .and(OUTBOX.DESTINATION.eq(destination))
+                .and(OUTBOX.DELIVERED_AT.isNull())
+                .execute());
     }
 
     @Override

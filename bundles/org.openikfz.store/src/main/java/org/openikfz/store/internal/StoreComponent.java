@@ -270,6 +270,11 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public int withdrawUndelivered(UUID applicationId, String destination) {
+        return store.withdrawUndelivered(applicationId, destination);
+    }
+
+    @Override
     public <T> T inTransaction(Function<ApplicationStore, T> work) {
         return store.inTransaction(work);
     }

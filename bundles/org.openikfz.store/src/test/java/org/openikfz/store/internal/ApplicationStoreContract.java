@@ -459,9 +459,15 @@ abstract class ApplicationStoreContract {
         assertEquals(java.util.Map.of("a", "1", "b", "2"), file.data());
         assertTrue(store.casesDue("DECIDED", Instant.now().plusSeconds(1), 1000).stream().anyMatch(c -> c.id().equals(opened.id())));
         assertTrue(store.casesTransferred("DECIDED", Instant.now().plusSeconds(1), 100_000).stream().anyMatch(c -> c.id().equals(opened.id())));
+        OutboxMessage mail = store.enqueue(opened.id(), "mail", "confirmation", "{\"to\":\"erika@example.org\"}");
+        assertTrue(store.casesTransferred("DECIDED", Instant.now().plusSeconds(1), 100_000).stream().anyMatch(c -> c.id().equals(opened.id())),
+                "an e-mail to the applicant is no part of the transfer");
         store.enqueue(opened.id(), "kba", "{}");
         assertFalse(store.casesTransferred("DECIDED", Instant.now().plusSeconds(1), 100_000).stream().anyMatch(c -> c.id().equals(opened.id())),
                 "a case with an undelivered message is not transferred");
+        assertEquals(1, store.withdrawUndelivered(opened.id(), "mail"));
+        assertEquals(0, store.withdrawUndelivered(opened.id(), "mail"), "once");
+        assertTrue(store.outbox("mail", "ERZ", 100).stream().anyMatch(e -> e.id() == mail.id() && e.deliveredAt() != null));
     }
 
     @Test

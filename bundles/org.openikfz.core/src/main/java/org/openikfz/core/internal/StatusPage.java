@@ -50,15 +50,17 @@ final class StatusPage {
         if (ref.isEmpty() || ref.length() > 40) {
             return Optional.empty();
         }
-        codes.requireAttemptsLeft(ref);
+        // counted as a wrong code until it proves otherwise: parallel guesses cannot pass the limit together
+        Instant attempt = codes.attempt(ref);
         Optional<Case> found = core.store.findCaseByReference(ref);
         if (found.isEmpty()) {
+            codes.release(ref, attempt); // nothing to guess behind a reference that does not exist
             return Optional.empty();
         }
         if (!StatusCodes.matches(code, found.get().statusHash())) {
-            codes.failed(ref);
             return Optional.empty();
         }
+        codes.release(ref, attempt);
         return core.store.findCaseFile(found.get().id()).map(this::status);
     }
 

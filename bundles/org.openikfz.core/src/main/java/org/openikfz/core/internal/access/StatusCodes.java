@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +83,7 @@ public final class StatusCodes {
 
     /** What is stored: the SHA-256 (hex) of the canonical code. */
     public static String hash(String code) {
-        return HexFormat.of().formatHex(sha(code));
+        return Access.sha256(code);
     }
 
     /** Whether the typed code is the one whose hash is stored (in constant time); {@code false} when none is stored. */
@@ -97,23 +96,21 @@ public final class StatusCodes {
     }
 
     /**
-     * Refuses a lookup of a reference that had too many wrong codes lately.
+     * Starts a lookup of a reference: counted as a wrong code until {@link #release} says it was not one, so that
+     * parallel guesses cannot pass the limit together (a check first and a count after would let them).
      *
-     * @throws ApplicationException {@code TOO_MANY_REQUESTS}, with the time until the next try
+     * @return the attempt, to release
+     * @throws ApplicationException {@code TOO_MANY_REQUESTS}, with the time until the next try, when the reference
+     *         had too many wrong codes lately
      */
-    public void requireAttemptsLeft(String reference) {
+    public Instant attempt(String reference) {
         Instant now = clock.get();
         synchronized (failures) {
-            Deque<Instant> times = failures.get(reference);
-            if (times == null) {
-                return;
-            }
+            Deque<Instant> times = failures.computeIfAbsent(reference, r -> new ArrayDeque<>());
             while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
                 times.pollFirst();
             }
-            if (times.isEmpty()) {
-                failures.remove(reference);
-            } else if (times.size() >= MAX_FAILURES) {
+            if (times.size() >= MAX_FAILURES) {
                 Duration wait = Duration.between(now, times.peekFirst().plus(WINDOW));
                 long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
                 throw new ApplicationException(TOO_MANY_REQUESTS, LocalizedText.of(
@@ -123,16 +120,23 @@ public final class StatusCodes {
                                 + " minutes."),
                         wait);
             }
+            times.addLast(now);
+            if (failures.size() > TRACKED) {
+                failures.remove(failures.keySet().iterator().next());
+            }
+            return now;
         }
     }
 
-    /** Counts a wrong code for a reference that exists. */
-    public void failed(String reference) {
-        Instant now = clock.get();
+    /** The attempt was no wrong code (the right one, or a reference that does not exist: nothing to guess). */
+    public void release(String reference, Instant attempt) {
         synchronized (failures) {
-            failures.computeIfAbsent(reference, r -> new ArrayDeque<>()).addLast(now);
-            if (failures.size() > TRACKED) {
-                failures.remove(failures.keySet().iterator().next());
+            Deque<Instant> times = failures.get(reference);
+            if (times != null) {
+                times.removeLastOccurrence(attempt);
+                if (times.isEmpty()) {
+                    failures.remove(reference);
+                }
             }
         }
     }

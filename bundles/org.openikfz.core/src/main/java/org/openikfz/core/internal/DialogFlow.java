@@ -27,7 +27,6 @@ import org.openikfz.api.dialog.Field;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.ValueValidationException;
 import org.openikfz.core.internal.access.Access;
@@ -47,23 +46,24 @@ final class DialogFlow {
     private final java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> identityChecks;
 
     /** The checks that run as soon as their answers are given (a Wunschkennzeichen): what they oppose is an answer's error. */
-    private final java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> answerChecks;
+    private final AnswerChecks answerChecks;
+
+    /** Checks of the case as answered, given all its data and the fields answered just now. */
+    interface AnswerChecks {
+        List<Finding> check(Case answered, Map<String, String> data, java.util.Set<String> answeredNow);
+    }
 
     /** For rendering a status only (no login is completed through it). */
     DialogFlow(Core core) {
-        this(core, (c, data) -> List.of(), (c, data) -> List.of());
+        this(core, (c, data) -> List.of(), (c, data, now) -> List.of());
     }
 
     DialogFlow(Core core, java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> identityChecks,
-            java.util.function.BiFunction<Case, Map<String, String>, List<Finding>> answerChecks) {
+            AnswerChecks answerChecks) {
         this.core = core;
         this.identityChecks = identityChecks;
         this.answerChecks = answerChecks;
     }
-
-    /** The answers after which the plate is checked (and a Wunschkennzeichen reserved) at once. */
-    private static final java.util.Set<String> PLATE_ANSWERS = java.util.Set.of(Registration.KENNZEICHEN_WAHL,
-            Registration.WUNSCHKENNZEICHEN, Registration.KENNZEICHEN_ART);
 
     ApplicationRef open(ProcedureId procedureId, String authorityKey) {
         String authority = core.access.authorityFor(authorityKey);
@@ -186,12 +186,11 @@ final class DialogFlow {
                 s.appendAudit(c.id(), "ANSWERED", "fields=" + String.join(",", new TreeSet<>(valid.keySet())));
                 return next;
             });
-            if (valid.keySet().stream().anyMatch(PLATE_ANSWERS::contains)) {
-                Map<String, String> all = new HashMap<>(file.data());
-                all.putAll(valid);
-                for (Finding finding : answerChecks.apply(answered, all)) {
-                    errors.putIfAbsent(finding.fieldId() != null ? finding.fieldId() : Registration.WUNSCHKENNZEICHEN, finding.message());
-                }
+            Map<String, String> all = new HashMap<>(file.data());
+            all.putAll(valid);
+            for (Finding finding : answerChecks.check(answered, all, valid.keySet())) {
+                // a finding on the whole application is said on the first field answered
+                errors.putIfAbsent(finding.field().orElse(new TreeSet<>(valid.keySet()).first()), finding.message());
             }
         }
         return errors;

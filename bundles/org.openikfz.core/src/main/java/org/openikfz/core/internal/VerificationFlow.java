@@ -188,48 +188,46 @@ final class VerificationFlow {
         if (procedure == null || procedure.description().identification() != Identification.REQUIRED) {
             return List.of();
         }
-        ProcedureDescription description = procedure.description();
-        List<CheckId> early = description.checks().stream().filter(IDENTITY_CHECKS::contains).toList();
-        if (early.isEmpty()) {
-            return List.of();
-        }
-        Optional<VerifiedIdentity> applicant = DialogRules.identityOf(data);
-        Answers answers = DialogRules.answersOf(data);
-        LocalDate today = core.today();
-        UUID id = c.id();
-        try {
-            return pipeline.run(id, early, checkId -> core.registry.check(checkId.value()),
-                    facts -> new Context(id, description.id(), description, c.authorityId(), core.land, answers, facts, applicant, today),
-                    new TraceRecord(id, 0, "identity", "INPUT", "", "", "", Trace.version(procedure), null),
-                    facts -> org.openikfz.api.check.CheckResult.clear(), "identity", Trace.version(procedure)).findings();
-        } catch (RejectedExecutionException busy) {
-            return List.of(); // the verification checks it all the same
-        }
+        List<CheckId> early = procedure.description().checks().stream().filter(IDENTITY_CHECKS::contains).toList();
+        return early.isEmpty() ? List.of() : ahead(c, procedure, early, data, "identity");
     }
+
+    /** The answers after which the plate is checked (and a Wunschkennzeichen reserved) at once. */
+    private static final java.util.Set<String> PLATE_ANSWERS = java.util.Set.of(Registration.KENNZEICHEN_WAHL,
+            Registration.WUNSCHKENNZEICHEN, Registration.KENNZEICHEN_ART);
 
     /**
      * FZV § 20(4): a Wunschkennzeichen that is taken, or does not fit the authority or the kind of plate, is said as
      * soon as it is answered, in the dialog, and reserved for the application when it is free: it never uses one of
      * the three corrections. The verification reserves it again (idempotent per application). Only what the plate
      * allocation opposes counts here; what it cannot complete is for the verification.
+     *
+     * @param answered the fields answered just now: the plate is asked only when one of them is about it
      */
-    List<Finding> plateFindings(Case c, Map<String, String> data) {
+    List<Finding> plateFindings(Case c, Map<String, String> data, java.util.Set<String> answered) {
         Procedure procedure = core.registry.procedure(c.procedureId());
         Answers answers = DialogRules.answersOf(data);
-        if (procedure == null || !procedure.description().checks().contains(CheckId.KENNZEICHEN_ZUTEILUNG)
+        if (procedure == null || answered.stream().noneMatch(PLATE_ANSWERS::contains)
+                || !procedure.description().checks().contains(CheckId.KENNZEICHEN_ZUTEILUNG)
                 || !Registration.WAHL_WUNSCH.equals(answers.get(Registration.KENNZEICHEN_WAHL).map(String::strip).orElse(""))
                 || answers.get(Registration.WUNSCHKENNZEICHEN).filter(w -> !w.isBlank()).isEmpty()) {
             return List.of();
         }
+        return ahead(c, procedure, List.of(CheckId.KENNZEICHEN_ZUTEILUNG), data, "plate");
+    }
+
+    /** Some of the procedure's checks ahead of the verification: only what they oppose counts, the rest is the verification's. */
+    private List<Finding> ahead(Case c, Procedure procedure, List<CheckId> checks, Map<String, String> data, String label) {
         ProcedureDescription description = procedure.description();
+        Answers answers = DialogRules.answersOf(data);
         Optional<VerifiedIdentity> applicant = DialogRules.identityOf(data);
         LocalDate today = core.today();
         UUID id = c.id();
         try {
-            return pipeline.run(id, List.of(CheckId.KENNZEICHEN_ZUTEILUNG), checkId -> core.registry.check(checkId.value()),
+            return pipeline.run(id, checks, checkId -> core.registry.check(checkId.value()),
                     facts -> new Context(id, description.id(), description, c.authorityId(), core.land, answers, facts, applicant, today),
-                    new TraceRecord(id, 0, "plate", "INPUT", "", "", "", Trace.version(procedure), null),
-                    facts -> org.openikfz.api.check.CheckResult.clear(), "plate", Trace.version(procedure)).findings();
+                    new TraceRecord(id, 0, label, "INPUT", "", "", "", Trace.version(procedure), null),
+                    facts -> org.openikfz.api.check.CheckResult.clear(), label, Trace.version(procedure)).findings();
         } catch (RejectedExecutionException busy) {
             return List.of(); // the verification checks it all the same
         }

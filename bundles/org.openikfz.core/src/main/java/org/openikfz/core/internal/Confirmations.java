@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.openikfz.api.application.ApplicationException;
+import org.openikfz.api.application.ApplicationState;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.text.LocalizedText;
@@ -66,10 +67,9 @@ final class Confirmations {
         String title = title(core, c);
         String text = "Guten Tag,\n\nIhr Antrag „" + title + "“ ist am " + core.now().atZone(Core.ZONE).format(TIME)
                 + " bei der Zulassungsbehörde eingegangen.\nAntragsnummer (Aktenzeichen): " + reference + "\n\n"
-                + (decided ? "Ihr Antrag ist entschieden. Laden Sie den Bescheid im Antragsdialog innerhalb von 30 Minuten herunter;"
-                        + " sonst erhalten Sie ihn per Post."
-                        : "Ihr Antrag konnte nicht automatisch entschieden werden. Die Zulassungsbehörde entscheidet über ihn und schickt"
-                                + " Ihnen den Bescheid per Post. Sie müssen nichts weiter tun.")
+                // what happens next in the dialog's own words (FZV § 23), not a second wording of the same rules
+                + Texts.next(decided ? ApplicationState.DECIDED : ApplicationState.MANUAL_REVIEW, 0, effectiveWhenSent(core, c))
+                        .get(Locale.GERMAN)
                 + footer(core);
         send(s, c, to, "confirmation", reference, "Ihr Antrag " + reference + " ist eingegangen", text);
     }
@@ -82,10 +82,15 @@ final class Confirmations {
         }
         String text = "Guten Tag,\n\ndie Zulassungsbehörde hat über Ihren Antrag „" + title(core, c) + "“ am " + at.atZone(Core.ZONE).format(TIME)
                 + " entschieden.\nAntragsnummer (Aktenzeichen): " + reference + "\n\n"
-                + "Den Bescheid mit seiner Begründung erhalten Sie per Post; er gilt am dritten Tag nach der Aufgabe zur Post als"
-                + " bekannt gegeben."
+                + Texts.nextAfterClerk().get(Locale.GERMAN)
                 + footer(core);
         send(s, c, to, "decision", reference, "Entscheidung über Ihren Antrag " + reference, text);
+    }
+
+    /** Whether the procedure's mailed decision takes effect the day it is sent (else FZV § 23(2)). */
+    private static boolean effectiveWhenSent(Core core, Case c) {
+        Procedure procedure = core.registry.procedure(c.procedureId());
+        return procedure != null && procedure.daysFromMailingToEffect() == 0;
     }
 
     private static String title(Core core, Case c) {

@@ -407,10 +407,18 @@ final class ApplicationPanel extends Section {
     }
 
     private static Div row(String label, String value) {
+        return row(label, value, null);
+    }
+
+    /** A labelled value as the review shows it; the value's element gets {@code id} when given. */
+    static Div row(String label, String value, String id) {
         Span l = new Span(label);
         l.addClassName("label");
         Span v = new Span(value);
         v.addClassName("value");
+        if (id != null) {
+            v.setId(id);
+        }
         Div row = new Div(l, v);
         row.addClassName("ikfz-review-row");
         return row;

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import java.time.Instant;
@@ -137,15 +136,6 @@ public class StatusView extends Div implements HasDynamicTitle {
     }
 
     private static Div row(String label, String value, String id) {
-        Span l = new Span(label);
-        l.addClassName("label");
-        Span v = new Span(value);
-        v.addClassName("value");
-        if (id != null) {
-            v.setId(id);
-        }
-        Div row = new Div(l, v);
-        row.addClassName("ikfz-review-row");
-        return row;
+        return ApplicationPanel.row(label, value, id);
     }
 }

@@ -64,6 +64,8 @@ final class JooqApplicationStore implements ApplicationStore {
     private final boolean bound;
     /** Links the appended events into the chain and keeps the checkpoints. */
     private final AuditSealer sealer;
+    /** The dialog's statements as fixed SQL. */
+    private final HotStatements hot;
 
     JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info, AuditSealer sealer, Supplier<StoreActivity> activity) {
         this(dsl, clock, info, sealer, activity, false);
@@ -78,6 +80,7 @@ final class JooqApplicationStore implements ApplicationStore {
         this.sealer = sealer;
         this.activity = activity;
         this.bound = bound;
+        this.hot = new HotStatements(dsl.dialect());
     }
 
     private JooqApplicationStore boundTo(DSLContext ctx) {
@@ -160,20 +163,9 @@ final class JooqApplicationStore implements ApplicationStore {
         if (data.isEmpty()) {
             return;
         }
-        run("store dialog data", ctx -> {
-            OffsetDateTime now = now();
-            // one statement for all items (a multi-row upsert)
-            var insert = ctx.insertInto(APPLICATION_DATA, APPLICATION_DATA.APPLICATION_ID, APPLICATION_DATA.DATA_KEY,
-                    APPLICATION_DATA.DATA_VALUE, APPLICATION_DATA.UPDATED_AT);
-            org.jooq.InsertValuesStep4<org.openikfz.store.internal.jooq.tables.records.ApplicationDataRecord, UUID, String, String, OffsetDateTime> rows = null;
-            for (Map.Entry<String, String> e : new java.util.TreeMap<>(data).entrySet()) {
-                rows = (rows == null ? insert : rows).values(applicationId, Objects.requireNonNull(e.getKey(), "key"), e.getValue(), now);
-            }
-            rows.onConflict(APPLICATION_DATA.APPLICATION_ID, APPLICATION_DATA.DATA_KEY)
-                    .doUpdate()
-                    .set(APPLICATION_DATA.DATA_VALUE, DSL.excluded(APPLICATION_DATA.DATA_VALUE))
-                    .set(APPLICATION_DATA.UPDATED_AT, DSL.excluded(APPLICATION_DATA.UPDATED_AT))
-                    .execute();
+        // one batch for all items, all or none
+        jdbcTx("store dialog data", c -> {
+            hot.putData(c, applicationId, data, now());
             return null;
         });
     }
@@ -218,18 +210,11 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public AuditEvent appendAudit(UUID applicationId, String type, String detail) {
         Objects.requireNonNull(type, "type");
-        return run("append to the audit trail", ctx -> {
-            AuditEventRecord r = ctx.newRecord(AUDIT_EVENT);
-            OffsetDateTime now = now();
-            r.setApplicationId(applicationId);
-            r.setOccurredAt(now);
-            r.setEventType(type);
-            r.setDetail(detail);
-            r.setEventMac(chain.eventMac(applicationId, now.toInstant(), type, detail));
-            r.insert(); // fetches the generated id
-            sealer.appended();
-            return auditEvent(r);
-        });
+        OffsetDateTime now = now();
+        long id = jdbc("append to the audit trail", c -> hot.appendAudit(c, List.of(new AuditEntry(applicationId, type, detail)), now,
+                chain));
+        sealer.appended();
+        return new AuditEvent(id, applicationId, now.toInstant(), type, detail);
     }
 
     @Override
@@ -355,10 +340,7 @@ final class JooqApplicationStore implements ApplicationStore {
         if (keys.isEmpty()) {
             return 0;
         }
-        return run("remove dialog data", ctx -> ctx.deleteFrom(APPLICATION_DATA)
-                .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
-                .and(APPLICATION_DATA.DATA_KEY.in(keys))
-                .execute());
+        return jdbcTx("remove dialog data", c -> hot.removeData(c, applicationId, keys));
     }
 
     @Override
@@ -406,18 +388,10 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public void recordDecision(DecisionRecord d) {
         Objects.requireNonNull(d, "decision");
-        run("record a decision", ctx -> ctx.insertInto(DECISION_RECORD)
-                .set(DECISION_RECORD.APPLICATION_ID, d.applicationId())
-                .set(DECISION_RECORD.PROCEDURE_ID, d.procedureId())
-                .set(DECISION_RECORD.AUTHORITY_ID, d.authorityId())
-                .set(DECISION_RECORD.REFERENCE, d.reference())
-                .set(DECISION_RECORD.PROCEDURE_VERSION, d.procedureVersion())
-                .set(DECISION_RECORD.DECIDED_AT, utc(d.decidedAt()))
-                .set(DECISION_RECORD.EFFECTIVE_ON, d.effectiveOn())
-                .set(DECISION_RECORD.REVIEW_STATE, d.reviewState())
-                .set(DECISION_RECORD.DRAWN_BY, d.drawnBy())
-                .set(DECISION_RECORD.DRAWN_AT, d.drawnAt() == null ? null : utc(d.drawnAt()))
-                .execute());
+        jdbc("record a decision", c -> {
+            hot.recordDecision(c, d);
+            return null;
+        });
     }
 
     @Override
@@ -499,22 +473,8 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public void replaceTrace(UUID applicationId, List<TraceRecord> trace) {
         Objects.requireNonNull(applicationId, "applicationId");
-        tx("record the trace", ctx -> {
-            ctx.deleteFrom(DECISION_TRACE).where(DECISION_TRACE.APPLICATION_ID.eq(applicationId)).execute();
-            if (trace.isEmpty()) {
-                return null;
-            }
-            OffsetDateTime now = now();
-            var insert = ctx.insertInto(DECISION_TRACE, DECISION_TRACE.APPLICATION_ID, DECISION_TRACE.SEQ, DECISION_TRACE.STEP,
-                    DECISION_TRACE.OUTCOME, DECISION_TRACE.INPUTS, DECISION_TRACE.ESTABLISHED, DECISION_TRACE.RULE,
-                    DECISION_TRACE.VERSION, DECISION_TRACE.RECORDED_AT);
-            org.jooq.InsertValuesStep9<org.openikfz.store.internal.jooq.tables.records.DecisionTraceRecord, UUID, Integer, String,
-                    String, String, String, String, String, OffsetDateTime> rows = null;
-            for (TraceRecord t : trace) {
-                rows = (rows == null ? insert : rows).values(applicationId, t.seq(), t.step(), t.outcome(), t.inputs(), t.established(),
-                        t.rule(), t.version(), now);
-            }
-            rows.execute(); // one statement for the whole trace
+        jdbcTx("record the trace", c -> {
+            hot.replaceTrace(c, applicationId, trace, now());
             return null;
         });
     }
@@ -604,20 +564,8 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Case insertCase(Case c) {
         Objects.requireNonNull(c, "case");
-        return run("open an application", ctx -> {
-            OffsetDateTime now = now();
-            ApplicationRecord r = ctx.newRecord(APPLICATION);
-            r.setId(c.id());
-            r.setProcedureId(c.procedureId());
-            r.setAuthorityId(c.authorityId());
-            r.setCreatedAt(now);
-            write(r, c, 0, now);
-            // given once, when the application is opened: updateCase never writes them
-            r.setReference(c.reference());
-            r.setStatusHash(c.statusHash());
-            r.insert();
-            return caseOf(r);
-        });
+        // the reference and the status code's hash are given once, here: updateCase never writes them
+        return jdbc("open an application", conn -> hot.insertCase(conn, c, now()));
     }
 
     @Override
@@ -637,68 +585,14 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Optional<CaseFile> findCaseFile(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return run("read an application", ctx -> {
-            Case found = null;
-            Map<String, String> data = new LinkedHashMap<>();
-            for (var r : ctx.select(APPLICATION.asterisk(), APPLICATION_DATA.DATA_KEY, APPLICATION_DATA.DATA_VALUE)
-                    .from(APPLICATION).leftJoin(APPLICATION_DATA).on(APPLICATION_DATA.APPLICATION_ID.eq(APPLICATION.ID))
-                    .where(APPLICATION.ID.eq(applicationId)).orderBy(APPLICATION_DATA.DATA_KEY).fetch()) {
-                if (found == null) {
-                    found = caseOf(r.into(APPLICATION));
-                }
-                String key = r.get(APPLICATION_DATA.DATA_KEY);
-                if (key != null) {
-                    data.put(key, r.get(APPLICATION_DATA.DATA_VALUE));
-                }
-            }
-            return found == null ? Optional.<CaseFile>empty() : Optional.of(new CaseFile(found, data));
-        });
+        return Optional.ofNullable(jdbc("read an application", c -> hot.findCaseFile(c, applicationId)))
+                .map(f -> new CaseFile(f.state(), f.data()));
     }
 
     @Override
     public Optional<Case> updateCase(Case next) {
         Objects.requireNonNull(next, "case");
-        return run("change an application", ctx -> {
-            OffsetDateTime now = now();
-            ApplicationRecord r = ctx.newRecord(APPLICATION);
-            r.setId(next.id());
-            r.setProcedureId(next.procedureId());
-            r.setAuthorityId(next.authorityId());
-            r.setCreatedAt(next.createdAt() == null ? null : utc(next.createdAt()));
-            write(r, next, next.version() + 1, now);
-            // the reference is given at the opening; one opened before schema 9 takes its decision's
-            r.setReference(next.reference() != null ? next.reference() : r.getDecisionReference());
-            r.setStatusHash(next.statusHash());
-            int updated = ctx.update(APPLICATION)
-                    .set(APPLICATION.STATE, r.getState())
-                    .set(APPLICATION.VERSION, r.getVersion())
-                    .set(APPLICATION.CORRECTIONS_LEFT, r.getCorrectionsLeft())
-                    .set(APPLICATION.UPDATED_AT, now)
-                    .set(APPLICATION.PROCEDURE_VERSION, r.getProcedureVersion())
-                    .set(APPLICATION.TOKEN_HASH, r.getTokenHash())
-                    .set(APPLICATION.EID_STATE, r.getEidState())
-                    .set(APPLICATION.IDENTIFIED, r.getIdentified())
-                    .set(APPLICATION.LEASE_UNTIL, r.getLeaseUntil())
-                    .set(APPLICATION.VERIFIED_HASH, r.getVerifiedHash())
-                    .set(APPLICATION.FEE_TOTAL, r.getFeeTotal())
-                    .set(APPLICATION.PAYMENT_ID, r.getPaymentId())
-                    .set(APPLICATION.PAID_AT, r.getPaidAt())
-                    .set(APPLICATION.DECISION_REFERENCE, r.getDecisionReference())
-                    .set(APPLICATION.REFERENCE, DSL.coalesce(APPLICATION.REFERENCE, DSL.val(r.getDecisionReference())))
-                    .set(APPLICATION.DECIDED_AUTOMATED, r.getDecidedAutomated())
-                    .set(APPLICATION.DECISION_APPROVED, r.getDecisionApproved())
-                    .set(APPLICATION.DECIDED_AT, r.getDecidedAt())
-                    .set(APPLICATION.OFFERED_UNTIL, r.getOfferedUntil())
-                    .set(APPLICATION.RETRIEVED_AT, r.getRetrievedAt())
-                    .set(APPLICATION.MAILED_ON, r.getMailedOn())
-                    .set(APPLICATION.EFFECTIVE_ON, r.getEffectiveOn())
-                    .set(APPLICATION.DRIVING_ALLOWED_UNTIL, r.getDrivingAllowedUntil())
-                    .set(APPLICATION.DUE_AT, r.getDueAt())
-                    .where(APPLICATION.ID.eq(next.id()))
-                    .and(APPLICATION.VERSION.eq(next.version()))
-                    .execute();
-            return updated == 1 ? Optional.of(caseOf(r)) : Optional.<Case>empty();
-        });
+        return Optional.ofNullable(jdbc("change an application", c -> hot.updateCase(c, next, now())));
     }
 
     @Override
@@ -750,7 +644,7 @@ final class JooqApplicationStore implements ApplicationStore {
 
     @Override
     public long nextDecisionNumber() {
-        return run("number a decision", ctx -> ctx.nextval(DSL.sequence(DSL.name("decision_number"), Long.class)));
+        return jdbc("number a decision", hot::nextDecisionNumber);
     }
 
     @Override
@@ -816,46 +710,9 @@ final class JooqApplicationStore implements ApplicationStore {
         if (events.isEmpty()) {
             return;
         }
-        run("append to the audit trail", ctx -> {
-            OffsetDateTime now = now();
-            var insert = ctx.insertInto(AUDIT_EVENT, AUDIT_EVENT.APPLICATION_ID, AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.EVENT_TYPE,
-                    AUDIT_EVENT.DETAIL, AUDIT_EVENT.EVENT_MAC);
-            org.jooq.InsertValuesStep5<AuditEventRecord, UUID, OffsetDateTime, String, String, String> rows = null;
-            for (AuditEntry e : events) {
-                rows = (rows == null ? insert : rows).values(e.applicationId(), now, e.type(), e.detail(),
-                        chain.eventMac(e.applicationId(), now.toInstant(), e.type(), e.detail()));
-            }
-            rows.execute();
-            sealer.appended();
-            return null;
-        });
-    }
-
-    private static void write(ApplicationRecord r, Case c, long version, OffsetDateTime now) {
-        r.setState(c.state());
-        r.setVersion(version);
-        r.setCorrectionsLeft(c.correctionsLeft());
-        r.setUpdatedAt(now);
-        r.setProcedureVersion(c.procedureVersion());
-        r.setTokenHash(c.tokenHash());
-        r.setEidState(c.eidState());
-        r.setIdentified(c.identified());
-        r.setLeaseUntil(c.leaseUntil() == null ? null : utc(c.leaseUntil()));
-        r.setVerifiedHash(c.verifiedHash());
-        r.setFeeTotal(c.feeTotal());
-        r.setPaymentId(c.paymentId());
-        r.setPaidAt(c.paidAt() == null ? null : utc(c.paidAt()));
-        CaseDecision d = c.decision();
-        r.setDecisionReference(d == null ? null : d.reference());
-        r.setDecidedAutomated(d == null ? null : d.automated());
-        r.setDecisionApproved(d == null ? null : d.approved());
-        r.setDecidedAt(d == null ? null : utc(d.decidedAt()));
-        r.setOfferedUntil(d == null || d.offeredUntil() == null ? null : utc(d.offeredUntil()));
-        r.setRetrievedAt(d == null || d.retrievedAt() == null ? null : utc(d.retrievedAt()));
-        r.setMailedOn(d == null ? null : d.mailedOn());
-        r.setEffectiveOn(d == null ? null : d.effectiveOn());
-        r.setDrivingAllowedUntil(d == null ? null : d.drivingAllowedUntil());
-        r.setDueAt(c.dueAt() == null ? null : utc(c.dueAt()));
+        OffsetDateTime now = now();
+        jdbcTx("append to the audit trail", c -> hot.appendAudit(c, events, now, chain));
+        sealer.appended();
     }
 
     private static Case caseOf(ApplicationRecord r) {
@@ -926,6 +783,22 @@ final class JooqApplicationStore implements ApplicationStore {
         } catch (DataAccessException e) {
             throw failed(what, e);
         }
+    }
+
+    /** Work on the JDBC connection of the hot path ({@link HotStatements}). */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(java.sql.Connection c) throws java.sql.SQLException;
+    }
+
+    /** Runs hot-path {@code work} on a connection of the pool (auto-commit), or on the bound transaction's. */
+    private <T> T jdbc(String what, SqlWork<T> work) {
+        return run(what, ctx -> ctx.connectionResult(work::run));
+    }
+
+    /** Runs hot-path {@code work} of more than one statement in a transaction of its own, or in the bound one. */
+    private <T> T jdbcTx(String what, SqlWork<T> work) {
+        return tx(what, ctx -> ctx.connectionResult(work::run));
     }
 
     /** Runs {@code work} without a transaction of its own: one statement (auto-commit), or inside the bound transaction. */

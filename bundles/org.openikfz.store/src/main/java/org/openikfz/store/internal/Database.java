@@ -99,6 +99,7 @@ final class Database implements AutoCloseable {
             Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
+                    .javaMigrations(new V11__Dialog_data_moved())
                     .failOnMissingLocations(true)
                     .validateMigrationNaming(true)
                     .cleanDisabled(true)

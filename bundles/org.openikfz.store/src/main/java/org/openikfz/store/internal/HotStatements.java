@@ -41,8 +41,15 @@ final class HotStatements {
             + " a.status_hash";
     private static final int CASE_COLUMN_COUNT = 29;
 
-    static final String FIND_CASE_FILE = "SELECT " + CASE_COLUMNS + ", d.data_key, d.data_value FROM application a"
-            + " LEFT JOIN application_data d ON d.application_id = a.id WHERE a.id = ? ORDER BY d.data_key";
+    static final String FIND_CASE_FILE = "SELECT " + CASE_COLUMNS + ", a.dialog_data FROM application a WHERE a.id = ?";
+
+    /** Appends items to the dialog data, unless the column has grown to {@link #COMPACT_AT} characters. */
+    static final String APPEND_DATA = "UPDATE application SET dialog_data = COALESCE(dialog_data, '') || ? WHERE id = ?"
+            + " AND (dialog_data IS NULL OR CHAR_LENGTH(dialog_data) < ?)";
+    /** Past this length (earlier values of changed items), a change rewrites the column with each item once. */
+    static final int COMPACT_AT = 16_384;
+    static final String LOCK_DATA = "SELECT dialog_data FROM application WHERE id = ? FOR UPDATE";
+    static final String WRITE_DATA = "UPDATE application SET dialog_data = ? WHERE id = ?";
 
     static final String INSERT_CASE = "INSERT INTO application (id, procedure_id, authority_id, state, corrections_left, created_at,"
             + " updated_at, version, procedure_version, token_hash, eid_state, identified, lease_until, verified_hash, fee_total,"
@@ -63,8 +70,6 @@ final class HotStatements {
     static final String INSERT_AUDIT = "INSERT INTO audit_event (application_id, occurred_at, event_type, detail, event_mac)"
             + " VALUES (?, ?, ?, ?, ?)";
 
-    static final String REMOVE_DATA = "DELETE FROM application_data WHERE application_id = ? AND data_key = ?";
-
     static final String DELETE_TRACE = "DELETE FROM decision_trace WHERE application_id = ?";
 
     static final String INSERT_TRACE = "INSERT INTO decision_trace (application_id, seq, step, outcome, inputs, established, rule,"
@@ -73,17 +78,10 @@ final class HotStatements {
     static final String INSERT_DECISION = "INSERT INTO decision_record (application_id, procedure_id, authority_id, reference,"
             + " procedure_version, decided_at, effective_on, review_state, drawn_by, drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final String putData;
     private final String nextDecisionNumber;
 
     HotStatements(SQLDialect dialect) {
         boolean postgres = dialect.family() == SQLDialect.POSTGRES;
-        this.putData = postgres
-                ? "INSERT INTO application_data (application_id, data_key, data_value, updated_at) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (application_id, data_key) DO UPDATE SET data_value = EXCLUDED.data_value,"
-                        + " updated_at = EXCLUDED.updated_at"
-                : "MERGE INTO application_data (application_id, data_key, data_value, updated_at) KEY (application_id, data_key)"
-                        + " VALUES (?, ?, ?, ?)";
         this.nextDecisionNumber = postgres ? "SELECT nextval('decision_number')" : "VALUES NEXT VALUE FOR decision_number";
     }
 
@@ -92,18 +90,7 @@ final class HotStatements {
         try (PreparedStatement s = c.prepareStatement(FIND_CASE_FILE)) {
             s.setObject(1, id);
             try (ResultSet r = s.executeQuery()) {
-                Case found = null;
-                Map<String, String> data = new java.util.LinkedHashMap<>();
-                while (r.next()) {
-                    if (found == null) {
-                        found = caseAt(r);
-                    }
-                    String key = r.getString(CASE_COLUMN_COUNT + 1);
-                    if (key != null) {
-                        data.put(key, r.getString(CASE_COLUMN_COUNT + 2));
-                    }
-                }
-                return found == null ? null : new CaseAndData(found, data);
+                return r.next() ? new CaseAndData(caseAt(r), DialogData.decode(r.getString(CASE_COLUMN_COUNT + 1))) : null;
             }
         }
     }
@@ -201,32 +188,78 @@ final class HotStatements {
         s.setString(5, chain.eventMac(e.applicationId(), now.toInstant(), e.type(), e.detail()));
     }
 
-    /** Upserts the items, in key order (so two writers lock rows in the same order), as one batch. */
-    void putData(Connection c, UUID id, Map<String, String> data, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(putData)) {
-            for (Map.Entry<String, String> e : new java.util.TreeMap<>(data).entrySet()) {
-                s.setObject(1, id);
-                s.setString(2, java.util.Objects.requireNonNull(e.getKey(), "key"));
-                s.setString(3, e.getValue());
-                s.setObject(4, now);
-                s.addBatch();
+    /**
+     * Sets the items: one statement that appends them to the column; once the column has grown past
+     * {@link #COMPACT_AT}, the items are merged into it and each is written once (in the caller's
+     * transaction: the row is locked between the read and the write).
+     */
+    void putData(Connection c, UUID id, Map<String, String> data) throws SQLException {
+        String lines = DialogData.encode(data);
+        try (PreparedStatement s = c.prepareStatement(APPEND_DATA)) {
+            s.setString(1, lines);
+            s.setObject(2, id);
+            s.setInt(3, COMPACT_AT);
+            if (s.executeUpdate() == 1) {
+                return;
             }
-            s.executeBatch();
+        }
+        Map<String, String> all = lockData(c, id);
+        if (all == null) {
+            throw new SQLException("No application " + id, "23503"); // as the foreign key of the items' rows said
+        }
+        all.putAll(DialogData.decode(lines));
+        writeData(c, id, all);
+    }
+
+    /** Removes the items; the column is written again without them (no earlier value of theirs is left in it). */
+    int removeData(Connection c, UUID id, Collection<String> keys) throws SQLException {
+        Map<String, String> all = lockData(c, id);
+        if (all == null) {
+            return 0;
+        }
+        int removed = 0;
+        for (String key : keys) {
+            if (all.containsKey(key)) {
+                all.remove(key);
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            writeData(c, id, all);
+        }
+        return removed;
+    }
+
+    /** Deletes all items (FZV § 19(1) S. 6); returns how many there were. */
+    int deleteData(Connection c, UUID id) throws SQLException {
+        Map<String, String> all = lockData(c, id);
+        if (all == null) {
+            return 0;
+        }
+        if (!all.isEmpty()) {
+            writeData(c, id, Map.of());
+        }
+        return all.size();
+    }
+
+    /** The items, the row locked until the caller's transaction ends; null for an unknown application. */
+    private static Map<String, String> lockData(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LOCK_DATA)) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                return DialogData.decode(r.getString(1));
+            }
         }
     }
 
-    int removeData(Connection c, UUID id, Collection<String> keys) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(REMOVE_DATA)) {
-            for (String key : new java.util.TreeSet<>(keys)) {
-                s.setObject(1, id);
-                s.setString(2, key);
-                s.addBatch();
-            }
-            int removed = 0;
-            for (int n : s.executeBatch()) {
-                removed += Math.max(0, n);
-            }
-            return removed;
+    private static void writeData(Connection c, UUID id, Map<String, String> all) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(WRITE_DATA)) {
+            s.setString(1, all.isEmpty() ? null : DialogData.encode(all));
+            s.setObject(2, id);
+            s.executeUpdate();
         }
     }
 

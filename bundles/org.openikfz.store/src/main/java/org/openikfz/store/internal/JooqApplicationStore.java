@@ -1,7 +1,6 @@
 package org.openikfz.store.internal;
 
 import static org.openikfz.store.internal.jooq.Tables.APPLICATION;
-import static org.openikfz.store.internal.jooq.Tables.APPLICATION_DATA;
 import static org.openikfz.store.internal.jooq.Tables.AUDIT_EVENT;
 import static org.openikfz.store.internal.jooq.Tables.CASE_ASSIGNMENT;
 import static org.openikfz.store.internal.jooq.Tables.DECISION_RECORD;
@@ -165,7 +164,7 @@ final class JooqApplicationStore implements ApplicationStore {
         }
         // one batch for all items, all or none
         jdbcTx("store dialog data", c -> {
-            hot.putData(c, applicationId, data, now());
+            hot.putData(c, applicationId, data);
             return null;
         });
     }
@@ -174,33 +173,20 @@ final class JooqApplicationStore implements ApplicationStore {
     public Optional<String> getData(UUID applicationId, String key) {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(key, "key");
-        return run("read dialog data", ctx -> ctx.select(APPLICATION_DATA.DATA_VALUE)
-                .from(APPLICATION_DATA)
-                .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
-                .and(APPLICATION_DATA.DATA_KEY.eq(key))
-                .fetchOptional(APPLICATION_DATA.DATA_VALUE));
+        return Optional.ofNullable(getData(applicationId).get(key));
     }
 
     @Override
     public Map<String, String> getData(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return run("read dialog data", ctx -> {
-            Map<String, String> data = new LinkedHashMap<>();
-            ctx.select(APPLICATION_DATA.DATA_KEY, APPLICATION_DATA.DATA_VALUE)
-                    .from(APPLICATION_DATA)
-                    .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
-                    .orderBy(APPLICATION_DATA.DATA_KEY)
-                    .forEach(r -> data.put(r.value1(), r.value2()));
-            return data;
-        });
+        return run("read dialog data", ctx -> DialogData.decode(ctx.select(APPLICATION.DIALOG_DATA).from(APPLICATION)
+                .where(APPLICATION.ID.eq(applicationId)).fetchOptional(APPLICATION.DIALOG_DATA).orElse(null)));
     }
 
     @Override
     public int deleteData(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return run("delete dialog data", ctx -> ctx.deleteFrom(APPLICATION_DATA)
-                .where(APPLICATION_DATA.APPLICATION_ID.eq(applicationId))
-                .execute());
+        return jdbcTx("delete dialog data", c -> hot.deleteData(c, applicationId));
     }
 
     /**

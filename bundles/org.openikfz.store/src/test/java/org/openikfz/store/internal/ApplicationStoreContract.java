@@ -74,7 +74,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("9", info.schemaVersion());
+        assertEquals("11", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -84,7 +84,7 @@ abstract class ApplicationStoreContract {
         Application a = newApplication();
         StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, checkpoints, Clock.systemUTC());
         try {
-            assertEquals("9", second.info().schemaVersion());
+            assertEquals("11", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();
@@ -357,6 +357,15 @@ abstract class ApplicationStoreContract {
         }
     }
 
+    private String text(String query) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.createStatement();
+                var r = st.executeQuery(query)) {
+            assertTrue(r.next());
+            return r.getString(1);
+        }
+    }
+
     private long scalar(String query) throws Exception {
         try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
                 var st = connection.createStatement();
@@ -511,6 +520,56 @@ abstract class ApplicationStoreContract {
         assertEquals(locked, read.lockedUntil());
         assertFalse(read.toString().contains("argon2"), "no hash in toString");
         assertTrue(store.accounts().stream().anyMatch(a -> a.user().equals(user)));
+    }
+
+    /** The codes: a removed item leaves nothing of itself in the row, not even a value it had before a correction. */
+    @Test
+    void a_removed_item_leaves_no_earlier_value_of_itself_in_the_row() throws Exception {
+        Application a = newApplication();
+        store.putData(a.id(), Map.of("zb1Code", "Qw7Er8T", "kennzeichen", "ERZ-AB 1"));
+        store.putData(a.id(), "zb1Code", "Ab3De4F"); // corrected
+        store.putData(a.id(), "notiz", "Zeile 1\nZeile 2 = mit \\ und =");
+        assertEquals(Optional.of("Ab3De4F"), store.getData(a.id(), "zb1Code"));
+        assertEquals(1, store.removeData(a.id(), List.of("zb1Code", "missing")));
+        String row = text("SELECT dialog_data FROM application WHERE id = '" + a.id() + "'");
+        assertFalse(row.contains("Qw7Er8T") || row.contains("Ab3De4F"), row);
+        assertEquals(Map.of("kennzeichen", "ERZ-AB 1", "notiz", "Zeile 1\nZeile 2 = mit \\ und ="), store.getData(a.id()));
+        assertEquals(0, store.removeData(java.util.UUID.randomUUID(), List.of("zb1Code")), "an unknown application has nothing to remove");
+        assertThrows(StoreException.class, () -> store.putData(java.util.UUID.randomUUID(), "k", "v"), "no data without an application");
+    }
+
+    /** Every answer is appended to the row; answering again and again does not grow it without bound. */
+    @Test
+    void answering_again_and_again_keeps_the_row_bounded() throws Exception {
+        Application a = newApplication();
+        for (int i = 0; i < 1_000; i++) {
+            store.putData(a.id(), Map.of("name", "Erika Mustermann " + i, "strasse", "Hauptstraße " + i));
+        }
+        assertEquals(Map.of("name", "Erika Mustermann 999", "strasse", "Hauptstraße 999"), store.getData(a.id()));
+        long length = scalar("SELECT CHAR_LENGTH(dialog_data) FROM application WHERE id = '" + a.id() + "'");
+        assertTrue(length < HotStatements.COMPACT_AT + 200, "the row holds " + length + " characters of dialog data");
+    }
+
+    /** Two requests for one application at once: neither's items are lost, and a removal removes. */
+    @Test
+    void items_written_at_once_are_all_kept() throws Exception {
+        Application a = newApplication();
+        store.putData(a.id(), "zb1Code", "Ab3De4F");
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        race(12, () -> {
+            int i = next.getAndIncrement();
+            if (i == 0) {
+                return store.removeData(a.id(), List.of("zb1Code"));
+            }
+            store.putData(a.id(), Map.of("k" + i, "v" + i, "common", "from " + i));
+            return 0;
+        });
+        Map<String, String> data = store.getData(a.id());
+        for (int i = 1; i < 12; i++) {
+            assertEquals("v" + i, data.get("k" + i), data.toString());
+        }
+        assertFalse(data.containsKey("zb1Code"), data.toString());
+        assertTrue(data.get("common").startsWith("from "));
     }
 
     @Test

@@ -52,6 +52,51 @@ class H2ApplicationStoreTest extends ApplicationStoreContract {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("audit_event", 1024L, "outbox", 1024L), caches);
     }
 
+    /** An installation of schema 9 keeps its applications' dialog data: version 11 moves them into the rows. */
+    @org.junit.jupiter.api.Test
+    void dialog_data_of_applications_opened_before_version_10_move_into_their_row() throws Exception {
+        Path dir = Files.createTempDirectory("openikfz-h2-v9");
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/openikfz";
+        org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(url, "sa", "").locations(Database.MIGRATIONS)
+                .target("9").load().migrate();
+        java.util.UUID opened = java.util.UUID.randomUUID();
+        java.util.UUID without = java.util.UUID.randomUUID();
+        try (var connection = java.sql.DriverManager.getConnection(url, "sa", "");
+                var app = connection.prepareStatement("INSERT INTO application (id, procedure_id, authority_id, state, corrections_left,"
+                        + " created_at, updated_at) VALUES (?, 'ausserbetriebsetzung', 'ERZ', 'DIALOG', 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                var item = connection.prepareStatement("INSERT INTO application_data (application_id, data_key, data_value, updated_at)"
+                        + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)")) {
+            for (java.util.UUID id : java.util.List.of(opened, without)) {
+                app.setObject(1, id);
+                app.executeUpdate();
+            }
+            for (String[] kv : new String[][] {{"kennzeichen", "ERZ-AB 1"}, {"zb1Code", "Ab3De4F"}, {"notiz", "a=b\nc\\"}}) {
+                item.setObject(1, opened);
+                item.setString(2, kv[0]);
+                item.setString(3, kv[1]);
+                item.executeUpdate();
+            }
+        }
+        StoreComponent store = new StoreComponent(new StoreSettings(url, "sa", "", 2, 10),
+                "a test key of the audit chain, 256 bit".getBytes(java.nio.charset.StandardCharsets.UTF_8), dir.resolve("checkpoints.log"),
+                java.time.Clock.systemUTC());
+        try {
+            org.junit.jupiter.api.Assertions.assertEquals("11", store.info().schemaVersion());
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("kennzeichen", "ERZ-AB 1", "zb1Code", "Ab3De4F", "notiz", "a=b\nc\\"),
+                    store.getData(opened));
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of(), store.getData(without));
+            org.junit.jupiter.api.Assertions.assertEquals(3, store.deleteData(opened));
+        } finally {
+            store.close();
+        }
+        try (var connection = java.sql.DriverManager.getConnection(url, "sa", "");
+                var st = connection.createStatement();
+                var r = st.executeQuery("SELECT COUNT(*) FROM application_data")) {
+            r.next();
+            org.junit.jupiter.api.Assertions.assertEquals(0, r.getLong(1), "the rows of the items are gone");
+        }
+    }
+
     /**
      * With WRITE_DELAY=0 H2 compacts nothing by itself: each commit appends to the file (about 20 KB
      * here). The store's maintenance keeps the file near its live data.

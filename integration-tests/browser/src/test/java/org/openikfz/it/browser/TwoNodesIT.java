@@ -213,7 +213,7 @@ class TwoNodesIT {
         for (String id : abandoned) {
             assertEquals(1, events.get(id + " DATA_DELETED"), "the abandoned dialog's deletion, once: " + id);
         }
-        assertEquals(0, count("SELECT COUNT(*) FROM application_data"), "no dialog data left");
+        assertEquals(0, count("SELECT COUNT(*) FROM application WHERE dialog_data IS NOT NULL"), "no dialog data left");
         assertEquals(abandoned.size(), count("SELECT COUNT(*) FROM application WHERE state = 'ABORTED_DELETED'"));
 
         // one audit chain, sealed by both nodes: intact

@@ -42,6 +42,7 @@ final class HotStatements {
     private static final int CASE_COLUMN_COUNT = 29;
 
     static final String FIND_CASE_FILE = "SELECT " + CASE_COLUMNS + ", a.dialog_data FROM application a WHERE a.id = ?";
+    static final String FIND_CASE = "SELECT " + CASE_COLUMNS + " FROM application a WHERE a.id = ?";
 
     /** Appends items to the dialog data, unless the column has grown to {@link #COMPACT_AT} characters. */
     static final String APPEND_DATA = "UPDATE application SET dialog_data = COALESCE(dialog_data, '') || ? WHERE id = ?"
@@ -70,6 +71,10 @@ final class HotStatements {
     static final String INSERT_AUDIT = "INSERT INTO audit_event (application_id, occurred_at, event_type, detail, event_mac)"
             + " VALUES (?, ?, ?, ?, ?)";
 
+    static final String ENQUEUE = "INSERT INTO outbox (application_id, destination, label, payload, created_at) VALUES (?, ?, ?, ?, ?)";
+
+    static final String MARK_DELIVERED = "UPDATE outbox SET delivered_at = ?, payload = NULL WHERE id = ? AND delivered_at IS NULL";
+
     static final String DELETE_TRACE = "DELETE FROM decision_trace WHERE application_id = ?";
 
     static final String INSERT_TRACE = "INSERT INTO decision_trace (application_id, seq, step, outcome, inputs, established, rule,"
@@ -96,6 +101,44 @@ final class HotStatements {
     }
 
     record CaseAndData(Case state, Map<String, String> data) {
+    }
+
+    /** The application without its dialog data; null when there is none. */
+    Case findCase(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(FIND_CASE)) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? caseAt(r) : null;
+            }
+        }
+    }
+
+    /** Queues a message; returns its generated id. */
+    long enqueue(Connection c, UUID applicationId, String destination, String label, String payload, OffsetDateTime now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(ENQUEUE, new String[] {"id"})) {
+            s.setObject(1, applicationId);
+            s.setString(2, destination);
+            s.setString(3, label);
+            s.setString(4, payload);
+            s.setObject(5, now);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("The database gave the queued message no id");
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Marks the message delivered and drops its payload; false when it already was. */
+    boolean markDelivered(Connection c, long messageId, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(MARK_DELIVERED)) {
+            s.setObject(1, now);
+            s.setLong(2, messageId);
+            return s.executeUpdate() == 1;
+        }
     }
 
     /** Inserts the case as opened (version 0) and returns it as stored. */

@@ -295,16 +295,9 @@ final class JooqApplicationStore implements ApplicationStore {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(payload, "payload");
-        return run("queue a message for transfer", ctx -> {
-            OutboxRecord r = ctx.newRecord(OUTBOX);
-            r.setApplicationId(applicationId);
-            r.setDestination(destination);
-            r.setLabel(label);
-            r.setPayload(payload);
-            r.setCreatedAt(now());
-            r.insert();
-            return outboxMessage(r);
-        });
+        OffsetDateTime now = now();
+        long id = jdbc("queue a message for transfer", c -> hot.enqueue(c, applicationId, destination, label, payload, now));
+        return new OutboxMessage(id, applicationId, destination, payload, now.toInstant(), null);
     }
 
     @Override
@@ -537,12 +530,7 @@ final class JooqApplicationStore implements ApplicationStore {
 
     @Override
     public boolean markDelivered(long messageId) {
-        return run("mark a message delivered", ctx -> ctx.update(OUTBOX)
-                .set(OUTBOX.DELIVERED_AT, now())
-                .setNull(OUTBOX.PAYLOAD)
-                .where(OUTBOX.ID.eq(messageId))
-                .and(OUTBOX.DELIVERED_AT.isNull())
-                .execute() == 1);
+        return jdbc("mark a message delivered", c -> hot.markDelivered(c, messageId, now()));
     }
 
     // ---- the case as typed state ----
@@ -557,8 +545,7 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Optional<Case> findCase(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return run("read an application", ctx -> ctx.selectFrom(APPLICATION).where(APPLICATION.ID.eq(applicationId))
-                .fetchOptional().map(JooqApplicationStore::caseOf));
+        return Optional.ofNullable(jdbc("read an application", c -> hot.findCase(c, applicationId)));
     }
 
     @Override

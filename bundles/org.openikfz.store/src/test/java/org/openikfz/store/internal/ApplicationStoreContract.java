@@ -46,6 +46,11 @@ abstract class ApplicationStoreContract {
     /** The checkpoints of this run: kept apart from the database, shared by every store component of the run. */
     private java.nio.file.Path checkpoints;
 
+    /** The store under test. */
+    protected ApplicationStore store() {
+        return store;
+    }
+
     /** The database under test. */
     protected abstract StoreSettings settings();
 
@@ -74,7 +79,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("11", info.schemaVersion());
+        assertEquals("12", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -84,7 +89,7 @@ abstract class ApplicationStoreContract {
         Application a = newApplication();
         StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, checkpoints, Clock.systemUTC());
         try {
-            assertEquals("11", second.info().schemaVersion());
+            assertEquals("12", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();

@@ -1,5 +1,7 @@
 package org.openikfz.store.internal;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,6 +54,41 @@ class H2ApplicationStoreTest extends ApplicationStoreContract {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("audit_event", 1024L, "outbox", 1024L), caches);
     }
 
+    /**
+     * Each index of a table written on every request is a page path in every commit: the audit trail
+     * has no index on the time (nothing reads by it).
+     */
+    @org.junit.jupiter.api.Test
+    void the_audit_trail_carries_only_the_indexes_that_are_read() throws Exception {
+        java.util.Set<String> indexes = new java.util.TreeSet<>();
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.createStatement();
+                var r = st.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = SCHEMA()"
+                        + " AND TABLE_NAME = 'AUDIT_EVENT' AND INDEX_NAME NOT LIKE 'PRIMARY_KEY%'")) {
+            while (r.next()) {
+                indexes.add(r.getString(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("ix_audit_event_application", "ux_audit_event_chain_pos"), indexes);
+    }
+
+    /**
+     * The drain after the decision windows asks, per application, for its undelivered messages. With
+     * only (delivered_at, id) to go by, H2 walks all undelivered messages for each application: tens of
+     * thousands during a drain.
+     */
+    @org.junit.jupiter.api.Test
+    void an_applications_undelivered_messages_are_found_through_its_own_index() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.createStatement();
+                var r = st.executeQuery("EXPLAIN SELECT a.id FROM application a WHERE a.state = 'TRANSFER' AND NOT EXISTS"
+                        + " (SELECT 1 FROM outbox o WHERE o.application_id = a.id AND o.delivered_at IS NULL AND o.destination <> 'mail')")) {
+            assertTrue(r.next());
+            String plan = r.getString(1);
+            assertTrue(plan.contains("IX_OUTBOX_APPLICATION_UNDELIVERED"), plan);
+        }
+    }
+
     /** An installation of schema 9 keeps its applications' dialog data: version 11 moves them into the rows. */
     @org.junit.jupiter.api.Test
     void dialog_data_of_applications_opened_before_version_10_move_into_their_row() throws Exception {
@@ -81,7 +118,7 @@ class H2ApplicationStoreTest extends ApplicationStoreContract {
                 "a test key of the audit chain, 256 bit".getBytes(java.nio.charset.StandardCharsets.UTF_8), dir.resolve("checkpoints.log"),
                 java.time.Clock.systemUTC());
         try {
-            org.junit.jupiter.api.Assertions.assertEquals("11", store.info().schemaVersion());
+            org.junit.jupiter.api.Assertions.assertEquals("12", store.info().schemaVersion());
             org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("kennzeichen", "ERZ-AB 1", "zb1Code", "Ab3De4F", "notiz", "a=b\nc\\"),
                     store.getData(opened));
             org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of(), store.getData(without));

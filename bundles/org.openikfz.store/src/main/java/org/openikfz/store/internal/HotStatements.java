@@ -73,6 +73,14 @@ final class HotStatements {
 
     static final String ENQUEUE = "INSERT INTO outbox (application_id, destination, label, payload, created_at) VALUES (?, ?, ?, ?, ?)";
 
+    /**
+     * The oldest undelivered messages, ordered as the index (delivered_at, id) is (delivered_at is null in
+     * all of them): H2 then reads the first rows of the index. Ordered by id alone, it read all
+     * undelivered messages and sorted them on every round of the senders (O(backlog) during a drain).
+     */
+    static final String UNDELIVERED = "SELECT id, application_id, destination, payload, created_at FROM outbox"
+            + " WHERE delivered_at IS NULL ORDER BY delivered_at, id FETCH FIRST ? ROWS ONLY";
+
     static final String MARK_DELIVERED = "UPDATE outbox SET delivered_at = ?, payload = NULL WHERE id = ? AND delivered_at IS NULL";
 
     static final String DELETE_TRACE = "DELETE FROM decision_trace WHERE application_id = ?";
@@ -128,6 +136,20 @@ final class HotStatements {
                     throw new SQLException("The database gave the queued message no id");
                 }
                 return keys.getLong(1);
+            }
+        }
+    }
+
+    java.util.List<org.openikfz.store.api.OutboxMessage> undelivered(Connection c, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UNDELIVERED)) {
+            s.setInt(1, limit);
+            try (ResultSet r = s.executeQuery()) {
+                java.util.List<org.openikfz.store.api.OutboxMessage> messages = new java.util.ArrayList<>();
+                while (r.next()) {
+                    messages.add(new org.openikfz.store.api.OutboxMessage(r.getLong(1), r.getObject(2, UUID.class), r.getString(3),
+                            r.getString(4), instant(r, 5), null));
+                }
+                return messages;
             }
         }
     }

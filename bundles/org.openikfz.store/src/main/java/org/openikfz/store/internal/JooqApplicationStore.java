@@ -484,11 +484,7 @@ final class JooqApplicationStore implements ApplicationStore {
 
     @Override
     public List<OutboxMessage> undelivered(int limit) {
-        return run("read the outbox", ctx -> ctx.selectFrom(OUTBOX)
-                .where(OUTBOX.DELIVERED_AT.isNull())
-                .orderBy(OUTBOX.ID)
-                .limit(limit)
-                .fetch(JooqApplicationStore::outboxMessage));
+        return jdbc("read the outbox", c -> hot.undelivered(c, limit));
     }
 
     /**

@@ -89,6 +89,20 @@ class H2ApplicationStoreTest extends ApplicationStoreContract {
         }
     }
 
+    /** The senders ask for the oldest undelivered messages every round: H2 reads the first rows of an index, whatever the backlog. */
+    @org.junit.jupiter.api.Test
+    void the_oldest_undelivered_messages_are_read_from_the_index_without_a_sort() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var st = connection.prepareStatement("EXPLAIN " + HotStatements.UNDELIVERED)) {
+            st.setInt(1, 100);
+            try (var r = st.executeQuery()) {
+                assertTrue(r.next());
+                String plan = r.getString(1);
+                assertTrue(plan.contains("IX_OUTBOX_UNDELIVERED") && plan.contains("index sorted"), plan);
+            }
+        }
+    }
+
     /** An installation of schema 9 keeps its applications' dialog data: version 11 moves them into the rows. */
     @org.junit.jupiter.api.Test
     void dialog_data_of_applications_opened_before_version_10_move_into_their_row() throws Exception {

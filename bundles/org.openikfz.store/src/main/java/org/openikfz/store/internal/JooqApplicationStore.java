@@ -576,27 +576,16 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public List<Case> casesDue(Instant dueBy, int limit) {
         Objects.requireNonNull(dueBy, "dueBy");
-        return run("list applications", ctx -> ctx.selectFrom(APPLICATION)
-                .where(APPLICATION.DUE_AT.le(utc(dueBy)))
-                .orderBy(APPLICATION.DUE_AT, APPLICATION.ID).limit(limit)
-                .fetch(JooqApplicationStore::caseOf));
+        return jdbc("list applications", c -> hot.casesDue(c, dueBy, limit));
     }
 
     @Override
     public List<Case> casesTransferred(String state, Instant updatedBefore, int limit) {
         Objects.requireNonNull(state, "state");
-        return run("list applications", ctx -> ctx.selectFrom(APPLICATION)
-                .where(APPLICATION.STATE.eq(state)).and(APPLICATION.UPDATED_AT.lt(utc(updatedBefore)))
-                .andNotExists(ctx.selectOne().from(OUTBOX)
-                        .where(OUTBOX.APPLICATION_ID.eq(APPLICATION.ID)).and(OUTBOX.DELIVERED_AT.isNull())
-                        // the applicant's e-mail is no part of the transfer: a mail server that is down holds up no deletion
-                        .and(OUTBOX.DESTINATION.ne(APPLICANT_MAIL)))
-                .orderBy(APPLICATION.UPDATED_AT, APPLICATION.ID).limit(limit)
-                .fetch(JooqApplicationStore::caseOf));
+        Objects.requireNonNull(updatedBefore, "updatedBefore");
+        // the applicant's e-mail is no part of the transfer: a mail server that is down holds up no deletion
+        return jdbc("list applications", c -> hot.casesTransferred(c, state, updatedBefore, limit));
     }
-
-    /** The outbox destination of the applicant's e-mail (TransferTarget.MAIL; the store does not depend on the API). */
-    private static final String APPLICANT_MAIL = "mail";
 
     @Override
     public int withdrawUndelivered(UUID applicationId, String destination) {

@@ -103,6 +103,27 @@ class H2ApplicationStoreTest extends ApplicationStoreContract {
         }
     }
 
+    /** The background's look-ups of cases stop after the first rows of their index, however many cases wait. */
+    @org.junit.jupiter.api.Test
+    void the_cases_to_act_on_are_read_from_their_index_without_a_sort() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+                var transferred = connection.prepareStatement("EXPLAIN " + HotStatements.CASES_TRANSFERRED);
+                var due = connection.prepareStatement("EXPLAIN " + HotStatements.CASES_DUE)) {
+            transferred.setString(1, "TRANSFER");
+            transferred.setObject(2, java.time.OffsetDateTime.now());
+            transferred.setInt(3, 100);
+            due.setObject(1, java.time.OffsetDateTime.now());
+            due.setInt(2, 100);
+            for (var st : java.util.List.of(transferred, due)) {
+                try (var r = st.executeQuery()) {
+                    assertTrue(r.next());
+                    String plan = r.getString(1);
+                    assertTrue(plan.contains("index sorted"), plan);
+                }
+            }
+        }
+    }
+
     /** An installation of schema 9 keeps its applications' dialog data: version 11 moves them into the rows. */
     @org.junit.jupiter.api.Test
     void dialog_data_of_applications_opened_before_version_10_move_into_their_row() throws Exception {

@@ -464,44 +464,33 @@ final class HotStatements {
                 reference, k.statusHash());
     }
 
-    private static void uuid(PreparedStatement s, int i, UUID v) throws SQLException {
+    /** A value that may be null: a null is sent with its SQL type (PostgreSQL wants one for an untyped parameter). */
+    private static void nullable(PreparedStatement s, int i, Object v, int sqlType) throws SQLException {
         if (v == null) {
-            s.setNull(i, Types.OTHER);
+            s.setNull(i, sqlType);
         } else {
             s.setObject(i, v);
         }
+    }
+
+    private static void uuid(PreparedStatement s, int i, UUID v) throws SQLException {
+        nullable(s, i, v, Types.OTHER);
     }
 
     private static void timestamp(PreparedStatement s, int i, Instant v) throws SQLException {
-        if (v == null) {
-            s.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            s.setObject(i, utc(v));
-        }
+        nullable(s, i, v == null ? null : utc(v), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     private static void date(PreparedStatement s, int i, LocalDate v) throws SQLException {
-        if (v == null) {
-            s.setNull(i, Types.DATE);
-        } else {
-            s.setObject(i, v);
-        }
+        nullable(s, i, v, Types.DATE);
     }
 
     private static void decimal(PreparedStatement s, int i, BigDecimal v) throws SQLException {
-        if (v == null) {
-            s.setNull(i, Types.NUMERIC);
-        } else {
-            s.setBigDecimal(i, v);
-        }
+        nullable(s, i, v, Types.NUMERIC);
     }
 
     private static void bool(PreparedStatement s, int i, Boolean v) throws SQLException {
-        if (v == null) {
-            s.setNull(i, Types.BOOLEAN);
-        } else {
-            s.setBoolean(i, v);
-        }
+        nullable(s, i, v, Types.BOOLEAN);
     }
 
     private static Boolean bool(ResultSet r, int i) throws SQLException {

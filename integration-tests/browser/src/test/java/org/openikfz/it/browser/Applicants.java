@@ -58,10 +58,19 @@ final class Applicants {
 
     /** A vehicle of Erika Mustermann with further simulator form fields ({@code registered=…&…}). */
     Vehicle vehicle(String status) throws Exception {
-        Vehicle vehicle = new Vehicle("ERZ-IT " + serial.incrementAndGet(), fin());
+        Vehicle vehicle = new Vehicle(plate("IT", serial.incrementAndGet()), fin());
         api.simulator("/kba/admin/vehicles",
                 DemoAnswers.vehicleForm(vehicle.plate(), vehicle.fin(), "Erika Mustermann", "1964-08-12", status));
         return vehicle;
+    }
+
+    /**
+     * The n-th plate of the district from the letters {@code from} on, valid however many there are:
+     * "ERZ-IT 1" … "ERZ-IT 999", then "ERZ-IU 1" … (a plate has at most 8 letters and digits: 3 + 2 + 3).
+     */
+    static String plate(String from, int n) {
+        int pair = (from.charAt(0) - 'A') * 26 + (from.charAt(1) - 'A') + (n - 1) / 999;
+        return "ERZ-" + (char) ('A' + pair / 26 % 26) + (char) ('A' + pair % 26) + " " + (1 + (n - 1) % 999);
     }
 
     /** A new vehicle in the KBA reference (ZB II code, CoC data) for the Erstzulassung. */
@@ -85,7 +94,7 @@ final class Applicants {
 
     /** A plate of the district nobody has yet, to choose. */
     String freePlate() {
-        return "ERZ-WU " + serial.incrementAndGet();
+        return plate("WU", serial.incrementAndGet());
     }
 
     /** Opens an application, identifies the applicant as the given demo person and returns the status the login gave. */

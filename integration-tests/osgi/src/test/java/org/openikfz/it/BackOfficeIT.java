@@ -46,6 +46,7 @@ import org.openikfz.api.backoffice.StaffMember;
 import org.openikfz.api.backoffice.StaffSession;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.store.api.ApplicationStore;
+import org.openikfz.store.api.AuditVerification;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -192,7 +193,8 @@ public class BackOfficeIT {
         clock.advance(Duration.ofMinutes(31));
         waitFor(() -> store.getData(id).isEmpty());
         assertEquals(ApplicationState.COMPLETED, engine.status(ref).state());
-        assertTrue(store.verifyAudit().toString(), store.verifyAudit().intact());
+        AuditVerification verification = store.verifyAudit();
+        assertTrue(verification.toString(), verification.intact());
     }
 
     @Test
@@ -556,7 +558,8 @@ public class BackOfficeIT {
                 .findFirst().orElseThrow();
         assertTrue(stats.toString(), stats.decided() >= 3 && stats.selected() >= 2 && stats.confirmed() >= 1 && stats.revoked() >= 1);
         assertEquals(stats.toString(), 0, stats.drawnAtRandom());
-        assertTrue(store.verifyAudit().toString(), store.verifyAudit().intact());
+        AuditVerification verification = store.verifyAudit();
+        assertTrue(verification.toString(), verification.intact());
     }
 
     /** An automated Außerbetriebsetzung, paid, decided and its decision retrieved (effective today). */

@@ -181,6 +181,17 @@ final class AuditChain {
      * the database; call it in one transaction for a consistent view.
      */
     AuditVerification verify(Connection connection, AuditCheckpoints checkpoints, Instant now) throws SQLException {
+        // the checkpoints are read before the database: on a running platform a checkpoint written meanwhile
+        // then only covers what the database already holds (the caller reads the database in one snapshot)
+        AuditCheckpoints.Contents contents = null;
+        IOException unreadable = null;
+        if (checkpoints != null) {
+            try {
+                contents = checkpoints.read();
+            } catch (IOException e) {
+                unreadable = e;
+            }
+        }
         Head head = head(connection, false);
         if (head == null) {
             return new AuditVerification(false, 0, 0, List.of("the chain's record (audit_chain) is missing"));
@@ -191,7 +202,9 @@ final class AuditChain {
         AuditCheckpoints.Checkpoint latest = null;
         if (checkpoints != null) {
             try {
-                AuditCheckpoints.Contents contents = checkpoints.read();
+                if (unreadable != null) {
+                    throw unreadable;
+                }
                 contents.problems().forEach(p -> problem(problems, p));
                 if (!contents.checkpoints().isEmpty()) {
                     latest = contents.checkpoints().get(contents.checkpoints().size() - 1);

@@ -1,5 +1,7 @@
 package org.openikfz.store.internal;
 
+import java.sql.Connection;
+
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -135,10 +137,32 @@ final class AuditSealer {
         lastCheckpoint = Instant.now();
     }
 
+    /**
+     * The isolation that reads one snapshot of the whole database: PostgreSQL's REPEATABLE READ is one;
+     * H2's takes each table's snapshot at its first read (the chain's head and its events then came from
+     * different moments), its SERIALIZABLE the whole database's at the start.
+     */
+    private static final java.util.Map<org.jooq.SQLDialect, Integer> SNAPSHOT = java.util.Map.of(
+            org.jooq.SQLDialect.H2, Connection.TRANSACTION_SERIALIZABLE);
+
     AuditVerification verify() {
         checkpoint();
         try {
-            return dsl.transactionResult(tx -> tx.dsl().connectionResult(c -> chain.verify(c, checkpoints, clock.instant())));
+            // one snapshot of the trail: the platform keeps sealing while it is verified, and a
+            // verification that read the chain's head before a seal and the events after it saw a chain that did
+            // not end where its head said (a false alarm)
+            return dsl.connectionResult(c -> {
+                int isolation = c.getTransactionIsolation();
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(SNAPSHOT.getOrDefault(dsl.dialect().family(), Connection.TRANSACTION_REPEATABLE_READ));
+                try {
+                    return chain.verify(c, checkpoints, clock.instant());
+                } finally {
+                    c.rollback(); // it read only
+                    c.setTransactionIsolation(isolation);
+                    c.setAutoCommit(true);
+                }
+            });
         } catch (DataAccessException e) {
             throw new StoreException("Could not verify the audit trail (SQL state " + e.sqlState() + ")", e);
         }

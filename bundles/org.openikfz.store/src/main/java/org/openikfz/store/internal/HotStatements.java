@@ -29,7 +29,7 @@ import org.openikfz.store.api.TraceRecord;
  * prepare your own PreparedStatement objects"). Building, rendering and binding them through jOOQ
  * cost about two fifths of a decision's time; H2 (and PostgreSQL's driver) also reuse the parsed
  * statement when the text is the same. The SQL is standard and the same for both databases, except
- * the upsert of the dialog data and the sequence. Everything else of the store stays with jOOQ.
+ * the sequence. Everything else of the store stays with jOOQ.
  */
 final class HotStatements {
 
@@ -268,7 +268,7 @@ final class HotStatements {
                 next.reference() != null ? next.reference() : d == null ? null : d.reference());
     }
 
-    /** Appends the events with their MACs (one batch); returns the generated id of the first. */
+    /** Appends the events with their MACs (one batch); returns the generated id of a single event, 0 for a batch. */
     long appendAudit(Connection c, List<AuditEntry> events, OffsetDateTime now, AuditChain chain) throws SQLException {
         if (events.size() == 1) {
             AuditEntry e = events.get(0);

@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -162,7 +161,7 @@ final class JooqApplicationStore implements ApplicationStore {
         if (data.isEmpty()) {
             return;
         }
-        // one batch for all items, all or none
+        // one statement appending the items to the row; a compaction reads and writes it in the same transaction
         jdbcTx("store dialog data", c -> {
             hot.putData(c, applicationId, data);
             return null;

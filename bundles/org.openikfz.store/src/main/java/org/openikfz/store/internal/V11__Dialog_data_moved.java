@@ -48,10 +48,18 @@ final class V11__Dialog_data_moved extends BaseJavaMigration {
         }
     }
 
-    private static void add(PreparedStatement write, Object application, Map<String, String> data) throws java.sql.SQLException {
+    /** Applications per batch: the items of one application at a time are read, a batch of them written. */
+    private static final int BATCH = 500;
+
+    private int batched;
+
+    private void add(PreparedStatement write, Object application, Map<String, String> data) throws java.sql.SQLException {
         write.setString(1, DialogData.encode(data));
         write.setObject(2, application);
         write.addBatch();
         data.clear();
+        if (++batched % BATCH == 0) {
+            write.executeBatch();
+        }
     }
 }

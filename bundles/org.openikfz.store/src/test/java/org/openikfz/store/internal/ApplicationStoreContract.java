@@ -527,6 +527,33 @@ abstract class ApplicationStoreContract {
         assertTrue(store.accounts().stream().anyMatch(a -> a.user().equals(user)));
     }
 
+    /** The platform keeps appending and sealing while an auditor verifies: no verification sees a chain that is not there. */
+    @Test
+    void verifying_while_events_are_appended_and_sealed_raises_no_false_alarm() throws Exception {
+        Application a = newApplication();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int t = 0; t < 2; t++) {
+                writers.submit(() -> {
+                    while (running.get()) {
+                        store.appendAudit(a.id(), "ANSWERED", "fields=name");
+                        store.sealAudit();
+                    }
+                    return null;
+                });
+            }
+            for (int i = 0; i < 30; i++) {
+                AuditVerification v = store.verifyAudit();
+                assertTrue(v.intact(), "verification " + i + ": " + v);
+            }
+        } finally {
+            running.set(false);
+            writers.shutdown();
+            assertTrue(writers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
     /** The codes: a removed item leaves nothing of itself in the row, not even a value it had before a correction. */
     @Test
     void a_removed_item_leaves_no_earlier_value_of_itself_in_the_row() throws Exception {

@@ -1,8 +1,7 @@
 package org.openikfz.store.internal;
 
-import java.sql.Connection;
-
 import java.lang.System.Logger.Level;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

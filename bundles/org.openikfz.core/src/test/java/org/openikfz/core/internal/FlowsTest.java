@@ -772,30 +772,15 @@ class FlowsTest {
     void parallel_guesses_of_a_status_code_get_no_more_tries() throws Exception {
         StatusPage page = new StatusPage(core, 10);
         ApplicationStatus status = dialog.status(answered());
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<String>> guesses = new java.util.ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                guesses.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return page.lookUp(status.reference(), "AAAA-AAAA-AAAA").isPresent() ? "found" : "wrong";
-                    } catch (ApplicationException e) {
-                        return e.reason().name();
-                    }
-                }));
+        List<String> outcomes = Races.atOnce(12, () -> {
+            try {
+                return page.lookUp(status.reference(), "AAAA-AAAA-AAAA").isPresent() ? "found" : "wrong";
+            } catch (ApplicationException e) {
+                return e.reason().name();
             }
-            start.countDown();
-            List<String> outcomes = new java.util.ArrayList<>();
-            for (var guess : guesses) {
-                outcomes.add(guess.get());
-            }
-            assertEquals(5, outcomes.stream().filter("wrong"::equals).count(), outcomes.toString());
-            assertEquals(7, outcomes.stream().filter("TOO_MANY_REQUESTS"::equals).count(), outcomes.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertEquals(5, outcomes.stream().filter("wrong"::equals).count(), outcomes.toString());
+        assertEquals(7, outcomes.stream().filter("TOO_MANY_REQUESTS"::equals).count(), outcomes.toString());
     }
 
     // e-mail confirmations only when asked, through the outbox with the change, with the reference and no personal data

@@ -66,11 +66,11 @@ final class JooqApplicationStore implements ApplicationStore {
     private final HotStatements hot;
 
     JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info, AuditSealer sealer, Supplier<StoreActivity> activity) {
-        this(dsl, clock, info, sealer, activity, false);
+        this(dsl, clock, info, sealer, activity, false, new HotStatements(dsl.dialect()));
     }
 
     private JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info, AuditSealer sealer,
-            Supplier<StoreActivity> activity, boolean bound) {
+            Supplier<StoreActivity> activity, boolean bound, HotStatements hot) {
         this.dsl = dsl;
         this.clock = clock;
         this.info = info;
@@ -78,11 +78,11 @@ final class JooqApplicationStore implements ApplicationStore {
         this.sealer = sealer;
         this.activity = activity;
         this.bound = bound;
-        this.hot = new HotStatements(dsl.dialect());
+        this.hot = hot;
     }
 
     private JooqApplicationStore boundTo(DSLContext ctx) {
-        return new JooqApplicationStore(ctx, clock, info, sealer, activity, true);
+        return new JooqApplicationStore(ctx, clock, info, sealer, activity, true, hot);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
@@ -92,6 +91,11 @@ public final class Pipeline {
     /**
      * Runs the checks, then the procedure's own judgement.
      *
+     * <p>The steps run one after another on one check thread, so a verification hands over to it once,
+     * not once per check; the request thread sleeps until they are done. Each step still has its own
+     * time bound: the request thread wakes when the running step has had it, gives that step up as
+     * failed (the thread is interrupted) and lets the remaining steps run on a fresh check thread.
+     *
      * @param checks the check of an id, or {@code null} when none is deployed
      * @param context the context for a check given the facts so far
      * @param judge the procedure's judgement given the facts
@@ -100,68 +104,181 @@ public final class Pipeline {
     public Outcome run(UUID application, List<CheckId> order, Function<CheckId, Check> checks,
             Function<Map<String, String>, CheckContext> context, TraceRecord input,
             Function<Map<String, String>, CheckResult> judge, String procedureStep, String procedureVersion) {
+        List<Step> steps = new ArrayList<>(order.size() + 1);
+        for (CheckId id : order) {
+            steps.add(new Step(id, "check " + id.value(), () -> checks.apply(id), context, null));
+        }
+        steps.add(new Step(null, procedureStep, () -> null, context, judge));
+        List<Done> done = new ArrayList<>(steps.size());
+        Map<String, String> facts = new LinkedHashMap<>();
+        while (done.size() < steps.size()) {
+            Run run = new Run(steps, done.size(), Map.copyOf(facts), timeout.toNanos());
+            Future<?> future = executor.submit(run);
+            List<Done> finished = run.await();
+            done.addAll(finished);
+            finished.forEach(d -> d.addFactsTo(facts));
+            if (done.size() < steps.size()) {
+                future.cancel(true);
+                Step late = steps.get(done.size());
+                if (run.interrupted()) {
+                    // the request is being stopped: the steps not done fail, none passes silently
+                    for (Step left : steps.subList(done.size(), steps.size())) {
+                        done.add(new Done(left, CheckResult.failed(left.label() + " was interrupted"), false, false, null, null));
+                    }
+                    break;
+                }
+                // the running step did not answer in time: given up, the next ones run on a fresh check thread
+                Check check = late.deployed().get();
+                done.add(new Done(late, CheckResult.failed(late.label() + " did not answer within " + timeout.toSeconds() + " s",
+                        LocalizedText.of("Die Prüfung hat nicht innerhalb von " + timeout.toSeconds()
+                                + " Sekunden geantwortet; ein angefragtes System war zu langsam.",
+                                "The check did not answer within " + timeout.toSeconds() + " seconds; a system it asked was too slow.")),
+                        true, false, Duration.ofNanos(System.nanoTime() - run.startedAt()), check == null ? null : Trace.version(check)));
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<LocalizedText> texts = new ArrayList<>();
-        Map<String, String> facts = new LinkedHashMap<>();
         List<TraceRecord> trace = new ArrayList<>();
         trace.add(input);
-        for (CheckId id : order) {
-            Check check = checks.apply(id);
-            if (check == null) {
-                observations.check(id.value(), CheckOutcome.NOT_DEPLOYED, null);
-                failures.add("check " + id + " not available");
-                texts.add(LocalizedText.of("Die Prüfung „" + id.value() + "“ ist auf dieser Plattform nicht installiert; sie wurde nicht ausgeführt.",
-                        "The check '" + id.value() + "' is not installed on this platform; it did not run."));
-                trace.add(new TraceRecord(application, trace.size(), "check " + id.value(), "FAILED", null, "", "check not available",
-                        null, null));
+        for (Done d : done) {
+            Step step = d.step();
+            if (d.notDeployed()) {
+                observations.check(step.check().value(), CheckOutcome.NOT_DEPLOYED, null);
+                failures.add("check " + step.check() + " not available");
+                texts.add(LocalizedText.of("Die Prüfung „" + step.check().value() + "“ ist auf dieser Plattform nicht installiert; sie wurde nicht ausgeführt.",
+                        "The check '" + step.check().value() + "' is not installed on this platform; it did not run."));
+                trace.add(new TraceRecord(application, trace.size(), step.label(), "FAILED", null, "", "check not available", null, null));
                 continue;
             }
-            CheckContext ctx = context.apply(Map.copyOf(facts));
+            if (step.check() != null) {
+                observations.check(step.check().value(), d.timedOut() ? CheckOutcome.TIMEOUT : switch (d.result()) {
+                    case CheckResult.Clear c -> CheckOutcome.CLEAR;
+                    case CheckResult.Opposed o -> CheckOutcome.OPPOSED;
+                    case CheckResult.Failed f -> CheckOutcome.FAILED;
+                }, d.took());
+            }
+            collect(d.result(), findings, failures, texts, step.check() == null ? step.label() : step.check().value());
+            trace.add(Trace.step(application, trace.size(), step.label(), d.result(), step.check() == null ? procedureVersion : d.version()));
+        }
+        return new Outcome(List.copyOf(findings), List.copyOf(failures), List.copyOf(texts), facts, trace);
+    }
+
+    /** One step of a run: a check of the procedure (by its id), or the procedure's judgement ({@code judge} set). */
+    private record Step(CheckId check, String label, java.util.function.Supplier<Check> deployed,
+            Function<Map<String, String>, CheckContext> context, Function<Map<String, String>, CheckResult> judge) {
+
+        /** Runs the step; whatever it throws makes it fail, naming only the kind of error. */
+        Done run(Map<String, String> facts) {
             long started = System.nanoTime();
-            Call call = bounded(() -> check.check(ctx), "check " + id);
-            CheckResult result = call.result();
-            observations.check(id.value(), call.timedOut() ? CheckOutcome.TIMEOUT : switch (result) {
-                case CheckResult.Clear c -> CheckOutcome.CLEAR;
-                case CheckResult.Opposed o -> CheckOutcome.OPPOSED;
-                case CheckResult.Failed f -> CheckOutcome.FAILED;
-            }, Duration.ofNanos(System.nanoTime() - started));
-            collect(result, findings, failures, texts, id.value());
-            trace.add(Trace.step(application, trace.size(), "check " + id.value(), result, Trace.version(check)));
+            Check c = null;
+            CheckResult result;
+            try {
+                if (judge != null) {
+                    result = judge.apply(Map.copyOf(facts));
+                } else {
+                    c = deployed.get();
+                    if (c == null) {
+                        return new Done(this, null, false, true, null, null);
+                    }
+                    result = c.check(context.apply(Map.copyOf(facts)));
+                }
+                if (result == null) {
+                    result = CheckResult.failed(label + " gave no result");
+                }
+            } catch (Throwable e) { // a check's error, even a StackOverflowError, fails the check and not the request
+                result = CheckResult.failed(label + " could not be completed: " + e.getClass().getSimpleName());
+            }
+            return new Done(this, result, false, false, Duration.ofNanos(System.nanoTime() - started), c == null ? null : Trace.version(c));
+        }
+    }
+
+    /** What a step came to. */
+    private record Done(Step step, CheckResult result, boolean timedOut, boolean notDeployed, Duration took, String version) {
+        void addFactsTo(Map<String, String> facts) {
             if (result instanceof CheckResult.Clear clear) {
                 facts.putAll(clear.facts());
             }
         }
-        Map<String, String> established = Map.copyOf(facts);
-        CheckResult judged = bounded(() -> judge.apply(established), procedureStep).result();
-        collect(judged, findings, failures, texts, procedureStep);
-        trace.add(Trace.step(application, trace.size(), procedureStep, judged, procedureVersion));
-        return new Outcome(List.copyOf(findings), List.copyOf(failures), List.copyOf(texts), facts, trace);
     }
 
-    /** A bounded call's result, and whether it failed because it did not answer in time. */
-    private record Call(CheckResult result, boolean timedOut) {
-        static Call of(CheckResult result) {
-            return new Call(result, false);
+    /**
+     * The steps from {@code from} on, run on one check thread. The request thread waits in
+     * {@link #await} until all are done, or until the running step has had its time bound.
+     */
+    private static final class Run implements Runnable {
+        private final List<Step> steps;
+        private final int from;
+        private final Map<String, String> facts;
+        private final long bound;
+        private final List<Done> done = new ArrayList<>();
+        /** When the running step started; the first one's bound counts from the hand-over, as the queue's wait is part of it. */
+        private long startedAt = System.nanoTime();
+        private boolean finished;
+        private boolean givenUp;
+        private boolean interrupted;
+
+        Run(List<Step> steps, int from, Map<String, String> facts, long bound) {
+            this.steps = steps;
+            this.from = from;
+            this.facts = facts;
+            this.bound = bound;
         }
-    }
 
-    private Call bounded(java.util.concurrent.Callable<CheckResult> work, String what) {
-        Future<CheckResult> future = executor.submit(work);
-        try {
-            CheckResult result = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Call.of(result == null ? CheckResult.failed(what + " gave no result") : result);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return new Call(CheckResult.failed(what + " did not answer within " + timeout.toSeconds() + " s", LocalizedText.of(
-                    "Die Prüfung hat nicht innerhalb von " + timeout.toSeconds() + " Sekunden geantwortet; ein angefragtes System war zu langsam.",
-                    "The check did not answer within " + timeout.toSeconds() + " seconds; a system it asked was too slow.")), true);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            return Call.of(CheckResult.failed(what + " was interrupted"));
-        } catch (java.util.concurrent.ExecutionException e) {
-            return Call.of(CheckResult.failed(what + " could not be completed: " + e.getCause().getClass().getSimpleName()));
+        @Override
+        public void run() {
+            Map<String, String> established = new LinkedHashMap<>(facts);
+            for (int i = from; i < steps.size(); i++) {
+                synchronized (this) {
+                    if (givenUp) {
+                        return;
+                    }
+                    startedAt = System.nanoTime();
+                }
+                Done d = steps.get(i).run(established);
+                synchronized (this) {
+                    if (givenUp) {
+                        return; // too late: the request thread has counted this step as not answering
+                    }
+                    done.add(d);
+                }
+                d.addFactsTo(established);
+            }
+            synchronized (this) {
+                finished = true;
+                notifyAll();
+            }
+        }
+
+        synchronized long startedAt() {
+            return startedAt;
+        }
+
+        /** Whether the request thread was interrupted while it waited. */
+        synchronized boolean interrupted() {
+            return interrupted;
+        }
+
+        /** The steps done: all of them, or those before the one that had its time bound (then given up). */
+        synchronized List<Done> await() {
+            while (!finished) {
+                long left = startedAt + bound - System.nanoTime();
+                if (left <= 0) {
+                    givenUp = true;
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    givenUp = true;
+                    break;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return List.copyOf(done);
         }
     }
 

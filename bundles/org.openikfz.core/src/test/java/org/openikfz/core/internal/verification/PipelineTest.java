@@ -146,4 +146,155 @@ class PipelineTest {
         assertTrue(outcome.failures().isEmpty());
         assertEquals("1", outcome.facts().get("fact"));
     }
+
+    /** The bound is each check's, not the whole run's: three checks that each take most of it all pass. */
+    @Test
+    void eachCheckHasItsOwnTimeBound() {
+        Check slowish = check("slowish", () -> {
+            try {
+                never.await(800, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return CheckResult.clear();
+        });
+        UUID id = UUID.randomUUID();
+        long t0 = System.nanoTime();
+        Pipeline.Outcome outcome = new Pipeline(executor, Duration.ofSeconds(2)).run(id, List.of(new CheckId("a"), new CheckId("b"),
+                new CheckId("c")), c -> slowish, facts -> null, new TraceRecord(id, 0, "answers", "INPUT", "", "", "", "", null),
+                facts -> CheckResult.clear(), "procedure", "1");
+        assertTrue(System.nanoTime() - t0 > Duration.ofSeconds(2).toNanos(), "the run took longer than one bound");
+        assertTrue(outcome.clear(), outcome.failures().toString());
+    }
+
+    /** A check that does not answer is given up; the checks after it still run, with the facts established before it. */
+    @Test
+    void theChecksAfterOneThatTimedOutStillRunWithTheFactsSoFar() {
+        Map<String, java.util.Set<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        Check first = check("first", () -> CheckResult.clear(Map.of("zfzr", "known")));
+        Check hangs = check("hangs", () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return CheckResult.clear(Map.of("late", "must not count"));
+        });
+        Check third = new Check() {
+            @Override
+            public CheckId id() {
+                return new CheckId("third");
+            }
+
+            @Override
+            public CheckResult check(org.openikfz.api.check.CheckContext context) {
+                seen.put("third", context.facts().keySet());
+                return CheckResult.clear(Map.of("hu", "valid"));
+            }
+        };
+        Map<String, Check> checks = Map.of("first", first, "hangs", hangs, "third", third);
+        UUID id = UUID.randomUUID();
+        Pipeline.Outcome outcome = new Pipeline(executor, Duration.ofMillis(300)).run(id,
+                List.of("first", "hangs", "third").stream().map(CheckId::new).toList(), c -> checks.get(c.value()),
+                facts -> new FactsOnly(facts), new TraceRecord(id, 0, "answers", "INPUT", "", "", "", "", null), facts -> {
+                    seen.put("procedure", facts.keySet());
+                    return CheckResult.clear();
+                }, "procedure", "1");
+        assertEquals(1, outcome.failures().size(), outcome.failures().toString());
+        assertTrue(outcome.failures().get(0).startsWith("check hangs did not answer"), outcome.failures().toString());
+        assertEquals(java.util.Set.of("zfzr"), seen.get("third"));
+        assertEquals(java.util.Set.of("zfzr", "hu"), seen.get("procedure"));
+        assertEquals(List.of("answers", "check first", "check hangs", "check third", "procedure"),
+                outcome.trace().stream().map(TraceRecord::step).toList());
+    }
+
+    /** A verification hands over to the check threads once, not once per check (each hand-over wakes two threads). */
+    @Test
+    void aVerificationHandsOverToTheCheckThreadsOnce() {
+        java.util.concurrent.atomic.AtomicInteger handOvers = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor counting = r -> {
+            handOvers.incrementAndGet();
+            executor.execute(r);
+        };
+        ExecutorService counted = new java.util.concurrent.AbstractExecutorService() {
+            @Override
+            public void execute(Runnable command) {
+                counting.execute(command);
+            }
+
+            @Override
+            public void shutdown() {
+            }
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                return List.of();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return false;
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return false;
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+                return true;
+            }
+        };
+        UUID id = UUID.randomUUID();
+        Pipeline.Outcome outcome = new Pipeline(counted, Duration.ofSeconds(5)).run(id, List.of(new CheckId("a"), new CheckId("b"),
+                new CheckId("c")), c -> check(c.value(), () -> CheckResult.clear(Map.of(c.value(), "1"))), facts -> null,
+                new TraceRecord(id, 0, "answers", "INPUT", "", "", "", "", null), facts -> CheckResult.clear(), "procedure", "1");
+        assertTrue(outcome.clear());
+        assertEquals(Map.of("a", "1", "b", "1", "c", "1"), outcome.facts());
+        assertEquals(1, handOvers.get());
+    }
+
+    /** A context that carries only the facts so far. */
+    private record FactsOnly(Map<String, String> facts) implements org.openikfz.api.check.CheckContext {
+        @Override
+        public org.openikfz.api.procedure.ProcedureId procedure() {
+            return null;
+        }
+
+        @Override
+        public org.openikfz.api.procedure.ProcedureDescription description() {
+            return null;
+        }
+
+        @Override
+        public UUID application() {
+            return null;
+        }
+
+        @Override
+        public String authority() {
+            return null;
+        }
+
+        @Override
+        public org.openikfz.api.value.Land land() {
+            return null;
+        }
+
+        @Override
+        public org.openikfz.api.dialog.Answers answers() {
+            return null;
+        }
+
+        @Override
+        public java.util.Optional<org.openikfz.api.connector.VerifiedIdentity> applicant() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.time.LocalDate today() {
+            return null;
+        }
+    }
 }

@@ -82,7 +82,7 @@ final class DialogFlow {
         String token = core.access.newSecret();
         Case opened = core.store.inTransaction(s -> {
             // the reference number from the start: the applicant can quote it and look the application up (status page)
-            Case c = Case.open(UUID.randomUUID(), procedureId.value(), Trace.version(procedure), authority, CaseState.DIALOG.name(),
+            Case c = Case.open(core.access.newApplicationId(), procedureId.value(), Trace.version(procedure), authority, CaseState.DIALOG.name(),
                     Corrections.ALLOWED, Access.sha256(token), core.now().plus(core.idleTimeout), core.reference(s),
                     StatusCodes.hash(StatusCodes.of(token)));
             s.insertCase(c);

@@ -31,4 +31,36 @@ class AccessTest {
             assertThrows(ApplicationException.class, () -> access.returnAddress(URI.create(foreign)), foreign);
         }
     }
+
+    /** Application ids are version 7 UUIDs: in the order they were made (by the millisecond), unique, with random bits after the time. */
+    @Test
+    void applicationIdsGrowWithTimeAndDoNotRepeat() throws Exception {
+        java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
+        java.util.Set<java.util.UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        long before = System.currentTimeMillis();
+        for (int i = 0; i < 2_000; i++) {
+            ids.add(access.newApplicationId());
+        }
+        long after = System.currentTimeMillis();
+        // many threads at once: no id twice
+        org.openikfz.core.internal.Races.atOnce(8, () -> {
+            for (int i = 0; i < 1_000; i++) {
+                seen.add(access.newApplicationId());
+            }
+            return null;
+        });
+        assertEquals(8_000, seen.size());
+        for (int i = 0; i < ids.size(); i++) {
+            java.util.UUID id = ids.get(i);
+            assertEquals(7, id.version(), id.toString());
+            assertEquals(2, id.variant(), id.toString());
+            long millis = id.getMostSignificantBits() >>> 16;
+            org.junit.jupiter.api.Assertions.assertTrue(millis >= before && millis <= after, id + " carries its time");
+            if (i > 0) {
+                // ordered by their time (the random bits within one millisecond are not)
+                org.junit.jupiter.api.Assertions.assertTrue(millis >= ids.get(i - 1).getMostSignificantBits() >>> 16, id.toString());
+            }
+        }
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size());
+    }
 }

@@ -103,6 +103,8 @@ public class H2DecisionBenchmark {
         long[] commits = new long[n];
         long[] roundTrips = new long[n];
         long[] tight = new long[n];
+        long[] replays = new long[n];
+        long[] replayCommits = new long[n];
         StoreActivity dialogs;
         long writtenBefore;
         long writtenRun;
@@ -145,6 +147,14 @@ public class H2DecisionBenchmark {
                 }
             }
             writtenPerCommit = (bytesWritten(c) - writtenTight) / (double) n;
+            // the decision's own SQL replayed by plain JDBC, each replay followed by a plain commit as in the run
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_baseline (id, payload) VALUES (?, ?)");
+                    DecisionReplay replay = new DecisionReplay(c, sequence())) {
+                for (int i = 0; i < n; i++) {
+                    replays[i] = replay.decision(i);
+                    replayCommits[i] = plainCommit(c, insert, WARMUP + 2 * n + 1 + i);
+                }
+            }
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE bench_baseline");
@@ -168,6 +178,11 @@ public class H2DecisionBenchmark {
         System.out.printf("ratio:      one decision costs %.1f plain commits (decisions/s ÷ commits/s = %.3f); %.1f of the tight-loop"
                 + " commits (%.1f commits/s, p50 %.2f ms)%n", commitsPerSecond / decisionsPerSecond, decisionsPerSecond / commitsPerSecond,
                 engineWall / (double) Arrays.stream(tight).sum(), n / (Arrays.stream(tight).sum() / 1e9), p(tight, 50));
+        double replayRatio = Arrays.stream(replays).sum() / (double) Arrays.stream(replayCommits).sum();
+        System.out.printf("floor:      the decision's own SQL alone (its %d statements and 6 commits, replayed by plain JDBC on the same"
+                + " tables, each replay followed by a plain commit) costs %.1f plain commits (p50 %.2f ms against %.2f ms): the engine"
+                + " (rules, checks, audit MACs, pool) adds %.1f%n", DecisionReplay.STATEMENTS, replayRatio, p(replays, 50),
+                p(replayCommits, 50), commitsPerSecond / decisionsPerSecond - replayRatio);
         System.out.printf("trip:       one HTTP request to a simulator (the citizen's payment click, not in the engine's time) costs %.1f"
                 + " plain commits; the engine asks the embedded simulators in-process (register query, payment order and status are"
                 + " method calls, no HTTP)%n", Arrays.stream(roundTrips).sum() / (double) jdbcWall);
@@ -226,6 +241,11 @@ public class H2DecisionBenchmark {
         lastClick = t1 - click;
         assertEquals(ApplicationState.DECIDED, engine.submit(ref).state());
         return engineTime + (System.nanoTime() - t1);
+    }
+
+    /** The SQL that draws the next number of the decision references' sequence. */
+    protected String sequence() {
+        return "VALUES NEXT VALUE FOR decision_number";
     }
 
     /** What the database has written so far, in bytes: the H2 file's writes. */

@@ -43,6 +43,11 @@ public class PostgresDecisionBenchmark extends H2DecisionBenchmark {
         return ds;
     }
 
+    @Override
+    protected String sequence() {
+        return "SELECT nextval('decision_number')";
+    }
+
     /** What the server has written to its write-ahead log so far (PostgreSQL 14+), in bytes. */
     @Override
     protected long bytesWritten(java.sql.Connection c) throws java.sql.SQLException {

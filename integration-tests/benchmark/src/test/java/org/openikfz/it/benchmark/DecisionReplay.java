@@ -15,7 +15,9 @@ import java.util.UUID;
  * the decision record, the sequence, four reads of the case file) in the same six transactions, by
  * plain JDBC on the store's own tables. What this costs is the floor for a decision on that database:
  * what a decision costs beyond it is the engine's. The SQL is the store's hot SQL, written out here
- * (it is not exported); if the store's statements change, this replay must follow.
+ * (it is not exported); if the store's statements change, this replay must follow. Its audit events
+ * carry no valid MAC (the key is the platform's): the sealer refuses them, as it must, in the
+ * benchmark's throwaway database.
  */
 final class DecisionReplay implements AutoCloseable {
 

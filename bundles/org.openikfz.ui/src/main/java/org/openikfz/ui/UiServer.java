@@ -20,20 +20,18 @@ import org.openikfz.api.backoffice.DecisionReview;
 import org.openikfz.api.backoffice.PlatformOverview;
 import org.openikfz.api.backoffice.StaffDirectory;
 import org.openikfz.api.health.PlatformHealth;
-import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.application.ProcedureCatalog;
 import org.openikfz.ui.backoffice.StaffViews;
 import org.openikfz.ui.web.BackOfficeAccess;
 import org.openikfz.ui.web.EngineAccess;
 import org.openikfz.ui.web.LegalPages;
 import org.openikfz.ui.web.PortalServlet;
-import org.openikfz.ui.web.ProcedureCatalog;
 import org.openikfz.ui.web.SessionsPerAddress;
 import org.openikfz.ui.web.StaticResourcesFilter;
 import org.openikfz.ui.web.UiTexts;
 import org.openikfz.ui.web.UnknownPageFilter;
 import org.openikfz.web.support.BundleClassLoader;
 import org.openikfz.web.support.Ingresses;
-import org.openikfz.web.support.ProcedureDirectory;
 import org.openikfz.web.support.PublicAddress;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -72,7 +70,7 @@ public class UiServer {
 
     private static final Logger LOG = BundleClassLoader.logger(UiServer.class);
 
-    private final ProcedureCatalog catalog = new ProcedureCatalog();
+    private final org.openikfz.ui.web.ProcedureCatalog catalog = new org.openikfz.ui.web.ProcedureCatalog();
     private final EngineAccess engine = new EngineAccess();
     // the back office's services, each optional and dynamic: its pages say "not available" while one is away
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -142,7 +140,7 @@ public class UiServer {
         context.getSessionHandler().setHttpOnly(true);
         context.getSessionHandler().setSameSite(HttpCookie.SameSite.LAX);
         context.getSessionHandler().setSessionCookie(portal ? "JSESSIONID" : "OPENIKFZ_STAFF");
-        context.setAttribute(ProcedureCatalog.class.getName(), catalog);
+        context.setAttribute(org.openikfz.ui.web.ProcedureCatalog.class.getName(), catalog);
         context.setAttribute(EngineAccess.class.getName(), engine);
         context.setAttribute(BackOfficeAccess.class.getName(), backOffice);
         context.setAttribute(PublicAddress.class.getName(), address);
@@ -174,14 +172,15 @@ public class UiServer {
         ResourceBundle.clearCache(BundleClassLoader.get());
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeProcedure")
-    void addProcedure(Procedure procedure, Map<String, Object> properties) {
-        ProcedureDirectory.Service.of(procedure, properties).ifPresent(service -> BundleClassLoader.run(() -> catalog.add(service)));
+    // the engine's catalog: the portal offers the procedures, and the version of each, that the engine opens
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetProcedures")
+    void setProcedures(ProcedureCatalog procedures) {
+        BundleClassLoader.run(() -> catalog.use(procedures));
     }
 
-    void removeProcedure(Procedure procedure, Map<String, Object> properties) {
-        BundleClassLoader.run(() -> catalog.remove(ProcedureDirectory.Service.serviceId(properties)));
+    void unsetProcedures(ProcedureCatalog procedures) {
+        BundleClassLoader.run(() -> catalog.unuse(procedures));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

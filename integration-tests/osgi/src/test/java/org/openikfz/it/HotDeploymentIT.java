@@ -7,11 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.openikfz.api.application.ApplicationRef;
+import org.openikfz.api.application.ApplicationService;
+import org.openikfz.api.application.ProcedureCatalog;
 import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureId;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -34,10 +39,16 @@ public class HotDeploymentIT {
 
     @Inject
     private BundleContext context;
+    @Inject
+    private ApplicationService engine;
+    @Inject
+    private ProcedureCatalog catalog;
 
     @Configuration
     public Option[] config() {
-        return Platform.options("hot-deployment", Map.of());
+        // the district offers the test procedure too: the portal and the machine API list only what the district offers
+        return Platform.options("hot-deployment", Map.of("org.openikfz.core",
+                "district.procedures = ausserbetriebsetzung,wiederzulassung,erstzulassung,umschreibung,testverfahren"));
     }
 
     @Test
@@ -63,6 +74,94 @@ public class HotDeploymentIT {
         } finally {
             procedures.close();
         }
+    }
+
+    /**
+     * A procedure upgrade: version 2 of a procedure bundle dropped next to version 1. New applications, the
+     * catalog the portal renders from and the machine API's list get version 2 at once; an application opened
+     * on version 1 keeps version 1's dialog until version 1 is removed, and then goes on with version 2 (the
+     * documented rule: README, "Upgrading a procedure"). The fixture asks version 2's applicants for a reason that
+     * version 1 does not know.
+     */
+    @Test
+    public void anUpgradeKeepsEachApplicationOnTheVersionItWasOpenedWith() throws Exception {
+        ProcedureId id = new ProcedureId("testverfahren");
+        Path deploy = Path.of(System.getProperty("openikfz.home")).resolve("deploy");
+        Path fixture = Path.of(System.getProperty("openikfz.fixture.bundle"));
+        Path v1 = deploy.resolve("testverfahren-1.jar");
+        Path v2 = deploy.resolve("testverfahren-2.jar");
+        var admin = context.getService(context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class));
+        java.net.URI api = java.net.URI.create("http://127.0.0.1:" + admin.getConfiguration("org.openikfz.ui", null).getProperties()
+                .get("apiPort") + "/api/v1/procedures");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try {
+            drop(fixture, v1, null);
+            waitFor(() -> title(id).equals("Testverfahren (Hot-Deployment)"), 10_000);
+            ApplicationRef onV1 = engine.open(id, null);
+
+            drop(fixture, v2, "2.0.0");
+            waitFor(() -> title(id).equals("Testverfahren, Version 2"), 10_000);
+            assertTrue("the machine API lists version 2", body(http, api).contains("Testverfahren, Version 2"));
+            assertTrue("and not version 1", !body(http, api).contains("Hot-Deployment"));
+            ApplicationRef onV2 = engine.open(id, null);
+
+            assertEquals("version 2 asks for a reason", Map.of(), engine.answer(onV2, Map.of("kennzeichen", "ERZ-AB 123", "grund", "Test")));
+            assertEquals("the application opened on version 1 keeps version 1's dialog", Set.of("grund"),
+                    engine.answer(onV1, Map.of("kennzeichen", "ERZ-AB 123", "grund", "Test")).keySet());
+            assertEquals("Testverfahren (Hot-Deployment)", publicTitle(onV1));
+            assertEquals("Testverfahren, Version 2", publicTitle(onV2));
+
+            Files.delete(v1);
+            waitFor(() -> bundles("org.openikfz.testfixture.procedure") == 1, 10_000);
+            assertEquals("version 1 gone: its application goes on with version 2", Map.of(),
+                    engine.answer(onV1, Map.of("grund", "Test")));
+            assertEquals("Testverfahren, Version 2", publicTitle(onV1));
+        } finally {
+            Files.deleteIfExists(v1);
+            Files.deleteIfExists(v2);
+        }
+        waitFor(() -> catalog.offered(id).isEmpty() && bundles("org.openikfz.testfixture.procedure") == 0, 10_000);
+        assertTrue("the machine API lists it no more", !body(http, api).contains("Testverfahren"));
+    }
+
+    /** Copies a bundle into deploy/ atomically, with another Bundle-Version when {@code version} is given. */
+    private static void drop(Path bundle, Path target, String version) throws Exception {
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        if (version == null) {
+            Files.copy(bundle, partial, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(Files.newInputStream(bundle))) {
+                java.util.jar.Manifest manifest = new java.util.jar.Manifest(in.getManifest());
+                manifest.getMainAttributes().putValue("Bundle-Version", version);
+                try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(partial), manifest)) {
+                    for (java.util.jar.JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                        out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+                        in.transferTo(out);
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private String title(ProcedureId id) {
+        return catalog.offered(id).map(d -> d.title().get(java.util.Locale.GERMAN)).orElse("");
+    }
+
+    /** The procedure's title on the application's public status page: the version the engine runs it on. */
+    private String publicTitle(ApplicationRef ref) {
+        var status = engine.status(ref);
+        return engine.publicStatus(status.reference(), status.statusCode()).orElseThrow().procedureTitle().get(java.util.Locale.GERMAN);
+    }
+
+    private int bundles(String symbolicName) {
+        return (int) java.util.Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).count();
+    }
+
+    private static String body(java.net.http.HttpClient http, java.net.URI uri) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(uri).header("Accept-Language", "de").timeout(java.time.Duration.ofSeconds(10))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /**

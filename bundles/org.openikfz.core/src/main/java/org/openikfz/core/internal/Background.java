@@ -268,7 +268,7 @@ final class Background {
                 || now.isBefore(file.state().decision().offeredUntil())) {
             return java.util.Optional.empty();
         }
-        Procedure procedure = core.registry.procedure(due.procedureId());
+        Procedure procedure = core.running(file.state());
         if (procedure == null) {
             // its letters depend on the procedure: it waits until that is back (looked at again in a minute), nothing is lost
             core.store.updateCase(due.withDueAt(now.plus(RETRY)));

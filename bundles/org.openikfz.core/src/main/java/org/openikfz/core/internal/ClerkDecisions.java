@@ -100,7 +100,7 @@ final class ClerkDecisions {
             return false;
         }
         Case c = file.state();
-        Procedure procedure = core.registry.procedure(c.procedureId());
+        Procedure procedure = core.running(c);
         if (procedure == null) {
             throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
                     "Das Verfahren dieses Falls ist gerade nicht verfügbar. Bitte entscheiden Sie in einigen Minuten.",
@@ -219,7 +219,7 @@ final class ClerkDecisions {
     /** Where the written decision of a case goes unless the clerk says otherwise; empty when no complete address is known. */
     Optional<Holder> addressee(UUID id) {
         CaseFile file = core.store.findCaseFile(id).orElse(null);
-        Procedure procedure = file == null ? null : core.registry.procedure(file.state().procedureId());
+        Procedure procedure = file == null ? null : core.running(file.state());
         if (procedure == null) {
             return Optional.empty();
         }
@@ -254,7 +254,7 @@ final class ClerkDecisions {
             return Optional.empty();
         }
         Map<String, String> data = file.data();
-        Procedure procedure = core.registry.procedure(file.state().procedureId());
+        Procedure procedure = core.running(file.state());
         Decision decision = Core.decision(file.state(), data);
         if (procedure == null || decision == null || !data.containsKey(DialogRules.CLERK_REASON)) {
             return Optional.empty();

@@ -89,12 +89,12 @@ final class Confirmations {
 
     /** Whether the procedure's mailed decision takes effect the day it is sent (else FZV § 23(2)). */
     private static boolean effectiveWhenSent(Core core, Case c) {
-        Procedure procedure = core.registry.procedure(c.procedureId());
+        Procedure procedure = core.running(c);
         return procedure != null && procedure.daysFromMailingToEffect() == 0;
     }
 
     private static String title(Core core, Case c) {
-        Procedure procedure = core.registry.procedure(c.procedureId());
+        Procedure procedure = core.running(c);
         return procedure == null ? c.procedureId() : procedure.description().title().get(Locale.GERMAN);
     }
 

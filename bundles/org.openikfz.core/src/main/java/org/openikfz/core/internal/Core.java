@@ -147,8 +147,17 @@ final class Core {
         return file;
     }
 
-    Procedure procedure(String id) {
-        Procedure procedure = registry.procedure(id);
+    /**
+     * The procedure an application runs on: the version it was opened with while that is deployed, else the
+     * one new applications of its id get ({@link Registry}); {@code null} when none of its id is deployed.
+     */
+    Procedure running(Case c) {
+        return registry.procedure(c.procedureId(), c.procedureVersion());
+    }
+
+    /** {@link #running(Case)}, or "not available right now" (the entries are kept) when no version of it is deployed. */
+    Procedure procedure(Case c) {
+        Procedure procedure = running(c);
         if (procedure == null) {
             throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
                     "Dieses Verfahren ist gerade nicht verfügbar. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einigen Minuten erneut.",

@@ -82,7 +82,7 @@ final class DialogFlow {
         String token = core.access.newSecret();
         Case opened = core.store.inTransaction(s -> {
             // the reference number from the start: the applicant can quote it and look the application up (status page)
-            Case c = Case.open(core.access.newApplicationId(), procedureId.value(), Trace.version(procedure), authority, CaseState.DIALOG.name(),
+            Case c = Case.open(core.access.newApplicationId(), procedureId.value(), core.registry.version(procedure), authority, CaseState.DIALOG.name(),
                     Corrections.ALLOWED, Access.sha256(token), core.now().plus(core.idleTimeout), core.reference(s),
                     StatusCodes.hash(StatusCodes.of(token)));
             s.insertCase(c);
@@ -153,7 +153,7 @@ final class DialogFlow {
         Case c = file.state();
         // answers only in the dialog: not while a verification runs, nor after one passed (FZV § 20(4))
         Core.requireState(c, CaseState.DIALOG);
-        ProcedureDescription description = core.procedure(c.procedureId()).description();
+        ProcedureDescription description = core.procedure(c).description();
         Map<String, LocalizedText> errors = new LinkedHashMap<>();
         Map<String, String> valid = new HashMap<>();
         for (Map.Entry<String, String> answer : answers.entrySet()) {
@@ -226,11 +226,11 @@ final class DialogFlow {
         Map<String, String> data = file.data();
         CaseState state = CaseState.of(c.state());
         ApplicationState visible = state.visible();
-        Procedure procedure = core.registry.procedure(c.procedureId());
+        Procedure procedure = core.running(c);
         if (procedure == null && !data.isEmpty()) {
             // the procedure's bundle is away (an upgrade, a redeploy): the entries are kept and shown again once it is
             // back; until then "not available right now" (503), not an application without answers or documents
-            core.procedure(c.procedureId());
+            core.procedure(c);
         }
         Map<String, String> shown = new HashMap<>();
         if (procedure != null) {

@@ -34,7 +34,7 @@ final class Documents {
     /** The documents offered now: the decision's while its 30 minutes last, the SEPA confirmation while the data exist. */
     static List<DocumentKind> offered(Core core, Case c, Map<String, String> data) {
         List<DocumentKind> kinds = new ArrayList<>();
-        Procedure procedure = core.registry.procedure(c.procedureId());
+        Procedure procedure = core.running(c);
         if (procedure == null) {
             return kinds;
         }
@@ -64,7 +64,7 @@ final class Documents {
         Map<String, String> data = file.data();
         // a procedure bundle that is away makes the documents of a case that still has its data unavailable right now
         // (503), not gone
-        Procedure procedure = data.isEmpty() ? core.registry.procedure(c.procedureId()) : core.procedure(c.procedureId());
+        Procedure procedure = data.isEmpty() ? core.running(c) : core.procedure(c);
         if (procedure == null) {
             return Optional.empty();
         }

@@ -14,13 +14,11 @@ import org.openikfz.api.application.ApplicationStatus;
 import org.openikfz.api.application.Authority;
 import org.openikfz.api.application.DocumentKind;
 import org.openikfz.api.application.PublicStatus;
-import org.openikfz.api.check.Check;
 import org.openikfz.api.connector.IdentityProvider;
 import org.openikfz.api.connector.PaymentProvider;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.health.JobStatus;
 import org.openikfz.api.health.PlatformHealth;
-import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.core.internal.jobs.Jobs;
 import org.openikfz.store.api.ApplicationStore;
@@ -52,7 +50,6 @@ public final class Engine implements ApplicationService, PlatformHealth {
     private volatile PaymentProvider payment;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile IdentityProvider identity;
-    private final Registry registry = new Registry();
     private final Destinations targets = new Destinations();
     private final Jobs jobs = new Jobs(Clock.systemUTC());
     private final Core core;
@@ -66,7 +63,7 @@ public final class Engine implements ApplicationService, PlatformHealth {
 
     @Activate
     public Engine(@Reference ApplicationStore store, @Reference org.openikfz.core.internal.operations.Observations observations,
-            EngineConfig config, org.osgi.framework.BundleContext context) {
+            @Reference Registry registry, EngineConfig config, org.osgi.framework.BundleContext context) {
         this.core = Core.of(config, store, () -> clock, registry, () -> payment, () -> identity, observations, context.getProperty("openikfz.home"));
         this.verification = VerificationFlow.of(core, config, observations);
         this.dialog = new DialogFlow(core, verification::identityFindings, verification::plateFindings);
@@ -91,24 +88,6 @@ public final class Engine implements ApplicationService, PlatformHealth {
     }
 
     // ---- what comes and goes ----
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addProcedure(Procedure procedure, Map<String, Object> properties) {
-        registry.add(procedure, properties);
-    }
-
-    void removeProcedure(Procedure procedure) {
-        registry.remove(procedure);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addCheck(Check check, Map<String, Object> properties) {
-        registry.add(check, properties);
-    }
-
-    void removeCheck(Check check) {
-        registry.remove(check);
-    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addTransferTarget(TransferTarget target) {

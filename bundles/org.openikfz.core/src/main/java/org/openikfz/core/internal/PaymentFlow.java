@@ -89,7 +89,7 @@ final class PaymentFlow {
     CaseFile decide(CaseFile file) {
         Case c = file.state();
         requireVerifiedAnswers(file);
-        Procedure procedure = core.procedure(c.procedureId());
+        Procedure procedure = core.procedure(c);
         ProcedureDescription description = procedure.description();
         Map<String, String> data = file.data();
         Answers answers = Core.answers(description, data);
@@ -109,7 +109,7 @@ final class PaymentFlow {
                 Instant until = now.plus(Core.DOCUMENT_WINDOW);
                 Case next = Cases.move(s, c, CaseState.DECIDED, x -> x.withPayment(paymentId, now)
                         .withDecision(new CaseDecision(reference, true, true, now, until, null, null, null, null)).withDueAt(until));
-                s.recordDecision(new DecisionRecord(id, c.procedureId(), c.authorityId(), reference, Trace.version(procedure), now, null,
+                s.recordDecision(new DecisionRecord(id, c.procedureId(), c.authorityId(), reference, core.registry.version(procedure), now, null,
                         drawn ? "OPEN" : "NONE", drawn ? "RANDOM" : null, drawn ? now : null, null, null, null));
                 plate.ifPresent(k -> s.putData(id, DialogRules.DECIDED_PLATE, k));
                 List<AuditEntry> events = new java.util.ArrayList<>(List.of(new AuditEntry(id, "PAID", "payment=" + paymentId),
@@ -161,7 +161,7 @@ final class PaymentFlow {
                         "You have already paid the fees. Please submit the application."));
             }
         }
-        List<String> secrets = DialogRules.secretFields(core.procedure(c.procedureId()).description());
+        List<String> secrets = DialogRules.secretFields(core.procedure(c).description());
         Case withdrawn = core.store.inTransaction(s -> {
             Case next = Cases.move(s, c, CaseState.ABORTED, x -> x.withLeaseUntil(null).withDueAt(core.now().plus(Core.ABORTED_RETENTION)));
             s.removeData(c.id(), secrets);
@@ -177,7 +177,7 @@ final class PaymentFlow {
 
     /** Payment and decision only for the answers the clear verification checked. */
     private void requireVerifiedAnswers(CaseFile file) {
-        Procedure procedure = core.procedure(file.state().procedureId());
+        Procedure procedure = core.procedure(file.state());
         ProcedureDescription description = procedure.description();
         String now = DialogRules.answersHash(DialogRules.withoutSecrets(description, Core.answers(description, file.data())));
         if (!now.equals(file.state().verifiedHash())) {

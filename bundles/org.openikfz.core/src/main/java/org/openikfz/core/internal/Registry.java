@@ -1,56 +1,226 @@
 package org.openikfz.core.internal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.openikfz.api.application.ProcedureCatalog;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The procedures and checks deployed right now, by id. When two services share an id (an upgrade
- * deploys the new version before the old one leaves), the one OSGi ranks first wins: the highest
- * {@code service.ranking}, then the lowest {@code service.id} — the same choice a service lookup
- * makes, so every part of the platform sees the same version.
+ * The procedures and checks deployed right now, by id: the one registry the engine, the portal and
+ * the machine API use (the latter two through {@link org.openikfz.api.application.ProcedureCatalog}).
+ *
+ * <p>Which version serves (a procedure upgrade deploys v2 while v1 is still there):
+ * <ul>
+ * <li><b>New applications</b> get the preferred service of the id: the highest {@code service.ranking},
+ * then the highest bundle version, then the oldest service. Dropping v2 of a procedure bundle next to
+ * v1 therefore moves new applications to v2 at once; an operator who wants v1 to stay first gives it a
+ * higher ranking.</li>
+ * <li><b>An application</b> stays on the version it was opened with (its {@code procedure_version}: the
+ * bundle's symbolic name and version) as long as that version is deployed: it finishes on the rules it
+ * started with. When that version has gone, it continues on the preferred one of its id; the
+ * verification's trace then names the version that judged it.</li>
+ * </ul>
+ * Checks are the platform's, not an application's: every application uses the preferred check of an id.
+ *
+ * <p>The portal and the machine API see it as the {@link ProcedureCatalog}: the procedures the district
+ * offers ({@code district.procedures} of the engine's configuration; empty: every one deployed).
  */
-final class Registry {
+@Component(service = {ProcedureCatalog.class, Registry.class}, configurationPid = EngineConfig.PID)
+public final class Registry implements ProcedureCatalog {
+
+    private static final System.Logger LOG = System.getLogger(Registry.class.getName());
+
+    /** Where a service comes from: its bundle's symbolic name and version, as the case and the trace record it. */
+    record Origin(String label, Version version) {
+
+        static final Origin UNKNOWN = new Origin(null, Version.emptyVersion);
+
+        static Origin of(Object service) {
+            Bundle bundle = FrameworkUtil.getBundle(service.getClass());
+            return bundle == null ? UNKNOWN : new Origin(bundle.getSymbolicName() + " " + bundle.getVersion(), bundle.getVersion());
+        }
+
+        /** An origin for tests outside a framework: a bundle name and version. */
+        static Origin of(String symbolicName, String version) {
+            Version v = Version.parseVersion(version);
+            return new Origin(symbolicName + " " + v, v);
+        }
+    }
 
     private final Entries<Procedure> procedures = new Entries<>(p -> p.description().id().value());
     private final Entries<Check> checks = new Entries<>(c -> c.id().value());
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /** The ids the district offers; empty: every one deployed. */
+    private volatile java.util.Set<String> district = java.util.Set.of();
+
+    public Registry() {
+    }
+
+    @Activate
+    @Modified
+    void configure(EngineConfig config) {
+        java.util.Set<String> before = district;
+        district = java.util.Set.copyOf(org.openikfz.core.internal.operations.Operations.procedureIds(config.district_procedures()));
+        if (!before.equals(district)) {
+            procedures.ids().forEach(this::fire);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProcedure(Procedure procedure, Map<String, Object> properties) {
+        add(procedure, properties);
+    }
+
+    void removeProcedure(Procedure procedure) {
+        remove(procedure);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCheck(Check check, Map<String, Object> properties) {
+        add(check, properties);
+    }
+
+    void removeCheck(Check check) {
+        remove(check);
+    }
 
     void add(Procedure procedure, Map<String, Object> properties) {
-        procedures.add(procedure, properties);
+        add(procedure, properties, Origin.of(procedure));
+    }
+
+    void add(Procedure procedure, Map<String, Object> properties, Origin origin) {
+        String id = procedures.add(procedure, properties, origin);
+        fire(id);
     }
 
     void remove(Procedure procedure) {
-        procedures.remove(procedure);
+        procedures.remove(procedure).ifPresent(this::fire);
     }
 
     void add(Check check, Map<String, Object> properties) {
-        checks.add(check, properties);
+        checks.add(check, properties, Origin.of(check));
     }
 
     void remove(Check check) {
         checks.remove(check);
     }
 
-    /** The procedure of an id, or {@code null} when none is deployed. */
+    /** The procedure new applications of an id get, or {@code null} when none is deployed. */
     Procedure procedure(String id) {
-        return procedures.get(id);
+        return procedures.preferred(id).map(Entry::service).orElse(null);
+    }
+
+    /**
+     * The procedure an application runs on: the version it was opened with ({@code version}, as
+     * {@link #version(Procedure)} gave it then) while deployed, else the preferred one of its id;
+     * {@code null} when none of the id is deployed.
+     */
+    Procedure procedure(String id, String version) {
+        if (version != null) {
+            Optional<Procedure> own = procedures.all(id).stream().filter(e -> version.equals(e.origin().label())).map(Entry::service)
+                    .findFirst();
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
+        return procedure(id);
+    }
+
+    /** The version label of a deployed procedure (bundle symbolic name and version), as cases record it. */
+    String version(Procedure procedure) {
+        return procedures.origin(procedure).map(Origin::label).orElseGet(() -> Origin.of(procedure).label());
+    }
+
+    /** The ids of the procedures deployed now. */
+    List<String> procedureIds() {
+        return procedures.ids();
     }
 
     /** The check of an id, or {@code null} when none is deployed. */
     Check check(String id) {
-        return checks.get(id);
+        return checks.preferred(id).map(Entry::service).orElse(null);
+    }
+
+    // ---- the catalog: what the portal and the machine API offer ----
+
+    @Override
+    public Optional<ProcedureDescription> offered(ProcedureId id) {
+        if (!offers(id.value())) {
+            return Optional.empty();
+        }
+        return procedures.preferred(id.value()).flatMap(Registry::describe);
+    }
+
+    @Override
+    public List<ProcedureDescription> offered() {
+        List<ProcedureDescription> offered = new ArrayList<>();
+        for (String id : procedures.ids()) {
+            if (offers(id)) {
+                procedures.preferred(id).flatMap(Registry::describe).ifPresent(offered::add);
+            }
+        }
+        return offered;
+    }
+
+    @Override
+    public AutoCloseable listen(Consumer<ProcedureId> listener) {
+        Consumer<String> byId = id -> listener.accept(new ProcedureId(id));
+        listeners.add(byId);
+        return () -> listeners.remove(byId);
+    }
+
+    private boolean offers(String id) {
+        java.util.Set<String> offered = district;
+        return offered.isEmpty() || offered.contains(id);
+    }
+
+    /** A procedure's description; empty (and logged) when its bundle cannot give one. */
+    private static Optional<ProcedureDescription> describe(Entry<Procedure> entry) {
+        try {
+            return Optional.of(entry.service().description());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Procedure " + entry.origin().label() + " has no usable description; not offered", e);
+            return Optional.empty();
+        }
+    }
+
+    private void fire(String id) {
+        for (Consumer<String> listener : listeners) {
+            try {
+                listener.accept(id);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A listener of the procedure catalog failed on " + id, e);
+            }
+        }
+    }
+
+    private record Entry<S>(S service, int ranking, long serviceId, Origin origin) {
     }
 
     private static final class Entries<S> {
-        private record Entry<S>(S service, int ranking, long serviceId) {
-        }
 
-        private static final Comparator<Entry<?>> ORDER = Comparator.comparingInt((Entry<?> e) -> -e.ranking())
+        private static final Comparator<Entry<?>> PREFERRED = Comparator.comparingInt((Entry<?> e) -> -e.ranking())
+                .thenComparing((Entry<?> e) -> e.origin().version(), Comparator.reverseOrder())
                 .thenComparingLong(Entry::serviceId);
 
         private final Function<S, String> idOf;
@@ -60,19 +230,46 @@ final class Registry {
             this.idOf = idOf;
         }
 
-        void add(S service, Map<String, Object> properties) {
+        String add(S service, Map<String, Object> properties, Origin origin) {
             int ranking = properties.get("service.ranking") instanceof Integer r ? r : 0;
             long serviceId = properties.get("service.id") instanceof Long l ? l : Long.MAX_VALUE;
-            byId.computeIfAbsent(idOf.apply(service), k -> new CopyOnWriteArrayList<>()).add(new Entry<>(service, ranking, serviceId));
+            String id = idOf.apply(service);
+            byId.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(new Entry<>(service, ranking, serviceId,
+                    Objects.requireNonNull(origin, "origin")));
+            return id;
         }
 
-        void remove(S service) {
-            byId.values().forEach(list -> list.removeIf(e -> e.service() == service));
+        Optional<String> remove(S service) {
+            Optional<String> removed = Optional.empty();
+            for (Map.Entry<String, List<Entry<S>>> e : byId.entrySet()) {
+                if (e.getValue().removeIf(x -> x.service() == service)) {
+                    removed = Optional.of(e.getKey());
+                }
+            }
+            return removed;
         }
 
-        S get(String id) {
+        Optional<Entry<S>> preferred(String id) {
+            return all(id).stream().min(PREFERRED);
+        }
+
+        List<Entry<S>> all(String id) {
             List<Entry<S>> list = byId.get(id);
-            return list == null ? null : list.stream().min(ORDER).map(Entry::service).orElse(null);
+            return list == null ? List.of() : list;
+        }
+
+        Optional<Origin> origin(S service) {
+            return byId.values().stream().flatMap(List::stream).filter(e -> e.service() == service).map(Entry::origin).findFirst();
+        }
+
+        List<String> ids() {
+            List<String> ids = new ArrayList<>();
+            byId.forEach((id, list) -> {
+                if (!list.isEmpty()) {
+                    ids.add(id);
+                }
+            });
+            return ids;
         }
     }
 }

@@ -68,7 +68,7 @@ final class StatusPage {
         Case c = file.state();
         CaseState state = CaseState.of(c.state());
         ApplicationState visible = state.visible();
-        Procedure procedure = core.registry.procedure(c.procedureId());
+        Procedure procedure = core.running(c);
         LocalizedText title = procedure == null ? LocalizedText.of(c.procedureId(), c.procedureId()) : procedure.description().title();
         CaseDecision decision = c.decision();
         List<DocumentKind> documents = Documents.offered(core, c, file.data());

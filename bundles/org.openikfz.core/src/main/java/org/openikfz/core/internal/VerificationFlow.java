@@ -90,7 +90,7 @@ final class VerificationFlow {
         if (!crashed) {
             Core.requireState(read, CaseState.DIALOG);
         }
-        Procedure procedure = core.procedure(read.procedureId());
+        Procedure procedure = core.procedure(read);
         ProcedureDescription description = procedure.description();
         Map<String, String> data = file.data();
         Answers answers = Core.answers(description, data);
@@ -184,7 +184,7 @@ final class VerificationFlow {
      * complete, and everything else, is for the verification, which runs them again.
      */
     List<Finding> identityFindings(Case c, Map<String, String> data) {
-        Procedure procedure = core.registry.procedure(c.procedureId());
+        Procedure procedure = core.running(c);
         if (procedure == null || procedure.description().identification() != Identification.REQUIRED) {
             return List.of();
         }
@@ -205,7 +205,7 @@ final class VerificationFlow {
      * @param answered the fields answered just now: the plate is asked only when one of them is about it
      */
     List<Finding> plateFindings(Case c, Map<String, String> data, java.util.Set<String> answered) {
-        Procedure procedure = core.registry.procedure(c.procedureId());
+        Procedure procedure = core.running(c);
         Answers answers = DialogRules.answersOf(data);
         if (procedure == null || answered.stream().noneMatch(PLATE_ANSWERS::contains)
                 || !procedure.description().checks().contains(CheckId.KENNZEICHEN_ZUTEILUNG)
@@ -226,8 +226,8 @@ final class VerificationFlow {
         try {
             return pipeline.run(id, checks, checkId -> core.registry.check(checkId.value()),
                     facts -> new Context(id, description.id(), description, c.authorityId(), core.land, answers, facts, applicant, today),
-                    new TraceRecord(id, 0, label, "INPUT", "", "", "", Trace.version(procedure), null),
-                    facts -> org.openikfz.api.check.CheckResult.clear(), label, Trace.version(procedure)).findings();
+                    new TraceRecord(id, 0, label, "INPUT", "", "", "", core.registry.version(procedure), null),
+                    facts -> org.openikfz.api.check.CheckResult.clear(), label, core.registry.version(procedure)).findings();
         } catch (RejectedExecutionException busy) {
             return List.of(); // the verification checks it all the same
         }
@@ -249,7 +249,7 @@ final class VerificationFlow {
             throw new ApplicationException(WRONG_STATE, LocalizedText.of("Dieser Fall liegt nicht (mehr) zur Entscheidung vor.",
                     "This case is not (any more) for the clerks to decide."));
         }
-        Procedure procedure = core.procedure(c.procedureId());
+        Procedure procedure = core.procedure(c);
         ProcedureDescription description = procedure.description();
         Map<String, String> data = new HashMap<>(file.data());
         if (core.seal == null || file.data().keySet().stream().noneMatch(k -> k.startsWith(DialogRules.SEALED))) {
@@ -289,11 +289,11 @@ final class VerificationFlow {
         LocalDate today = core.today();
         UUID id = c.id();
         TraceRecord input = new TraceRecord(id, 0, "answers", "INPUT", Trace.maskedAnswers(description, answers), "", "",
-                Trace.version(procedure), null);
+                core.registry.version(procedure), null);
         return pipeline.run(id, description.checks(), checkId -> core.registry.check(checkId.value()),
                 facts -> new Context(id, description.id(), description, c.authorityId(), core.land, answers, facts, applicant, today),
                 input, facts -> procedure.evaluate(new ProcedureEvaluation(answers, facts, applicant, c.authorityId(), today)),
-                "procedure " + description.id().value(), Trace.version(procedure));
+                "procedure " + description.id().value(), core.registry.version(procedure));
     }
 
     /** Writes the outcome onto the version the verification took; nothing else can have changed it. */

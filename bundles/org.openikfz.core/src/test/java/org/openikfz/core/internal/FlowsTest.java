@@ -661,6 +661,54 @@ class FlowsTest {
         assertEquals(ApplicationState.DECIDED, dialog.status(ref).state());
     }
 
+    // a procedure upgrade (v2 deployed next to v1): an application finishes on the rules of the version it was opened
+    // with; new ones get v2; once v1 is gone, its open applications continue on v2
+    @Test
+    void an_application_finishes_on_the_procedure_version_it_was_opened_with() {
+        registry.remove(procedure);
+        Procedure v1 = new TestProcedure(mailedEffectDays, DecisionPolicy.AUTOMATED);
+        Procedure v2 = new TestProcedure(mailedEffectDays, DecisionPolicy.MANUAL);
+        registry.add(v1, Map.of("service.id", 10L), Registry.Origin.of("org.example.abmeldung", "1.0.0"));
+        ApplicationRef onV1 = answered();
+        ApplicationRef leftOnV1 = answered();
+        registry.add(v2, Map.of("service.id", 11L), Registry.Origin.of("org.example.abmeldung", "2.0.0"));
+        ApplicationRef onV2 = answered();
+        assertEquals("org.example.abmeldung 1.0.0", store.findCase(onV1.id()).orElseThrow().procedureVersion());
+        assertEquals("org.example.abmeldung 2.0.0", store.findCase(onV2.id()).orElseThrow().procedureVersion());
+        // v1 decides by machine, v2 leaves it to the clerks
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(onV1).state());
+        pay(onV1);
+        assertEquals(ApplicationState.DECIDED, payment.submit(onV1).state());
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(onV2).state());
+        pay(onV2);
+        assertEquals(ApplicationState.MANUAL_REVIEW, payment.submit(onV2).state());
+        // v1 removed: what was opened on it goes on with v2 (the trace names the version that judged it)
+        registry.remove(v1);
+        assertEquals(ApplicationState.DECIDED, dialog.status(onV1).state());
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(leftOnV1).state());
+        pay(leftOnV1);
+        assertEquals(ApplicationState.MANUAL_REVIEW, payment.submit(leftOnV1).state());
+    }
+
+    // the version new applications get: the highest ranking, then the highest bundle version, then the older service
+    @Test
+    void new_applications_get_the_highest_ranked_then_the_newest_version() {
+        registry.remove(procedure);
+        Procedure v1 = new TestProcedure(mailedEffectDays);
+        Procedure v2 = new TestProcedure(mailedEffectDays);
+        Procedure v3 = new TestProcedure(mailedEffectDays);
+        registry.add(v2, Map.of("service.id", 21L), Registry.Origin.of("org.example.abmeldung", "2.0.0"));
+        registry.add(v1, Map.of("service.id", 20L), Registry.Origin.of("org.example.abmeldung", "1.0.0"));
+        assertEquals("org.example.abmeldung 2.0.0", store.findCase(dialog.open(PROCEDURE, null).id()).orElseThrow().procedureVersion());
+        registry.add(v3, Map.of("service.id", 22L, "service.ranking", -1), Registry.Origin.of("org.example.abmeldung", "3.0.0"));
+        assertEquals("org.example.abmeldung 2.0.0", store.findCase(dialog.open(PROCEDURE, null).id()).orElseThrow().procedureVersion(),
+                "a lower ranking keeps a newer version back");
+        registry.remove(v2);
+        assertEquals("org.example.abmeldung 1.0.0", store.findCase(dialog.open(PROCEDURE, null).id()).orElseThrow().procedureVersion());
+        registry.remove(v1);
+        assertEquals("org.example.abmeldung 3.0.0", store.findCase(dialog.open(PROCEDURE, null).id()).orElseThrow().procedureVersion());
+    }
+
     // 2019 § 15h(1) S. 2: a procedure whose mailed decision takes effect the day it is sent (Außerbetriebsetzung) says so,
     // and the engine, the status text and the transfer follow it
     @Test
@@ -952,18 +1000,23 @@ class FlowsTest {
     /** A deregistration in miniature: the plate and the registration certificate's security code, one check, one fee. */
     private static final class TestProcedure implements Procedure {
         private final java.util.concurrent.atomic.AtomicInteger mailedEffectDays;
+        private final ProcedureDescription description;
 
         TestProcedure(java.util.concurrent.atomic.AtomicInteger mailedEffectDays) {
-            this.mailedEffectDays = mailedEffectDays;
+            this(mailedEffectDays, DecisionPolicy.AUTOMATED);
         }
 
-        private final ProcedureDescription description = new ProcedureDescription(PROCEDURE, LocalizedText.of("Abmeldung (Test)", "Test"),
-                LocalizedText.of("Test", "Test"), List.of(new LegalBasis("FZV § 14", "Außerbetriebsetzung")), Set.of(Applicant.NATURAL_PERSON),
-                Identification.OPTIONAL, new Dialog(List.of(new DialogStep("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"), null, List.of(),
-                        List.of(Field.required("kennzeichen", FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate"), null),
-                                Field.required("zb1Code", FieldType.ZB1_CODE, LocalizedText.of("Sicherheitscode", "Security code"), null)),
-                        null))),
-                List.of(CHECK), DecisionPolicy.AUTOMATED, List.of(FeeRule.always("224")), Set.of());
+        /** With its own decision policy: two versions of the procedure that decide differently. */
+        TestProcedure(java.util.concurrent.atomic.AtomicInteger mailedEffectDays, DecisionPolicy policy) {
+            this.mailedEffectDays = mailedEffectDays;
+            description = new ProcedureDescription(PROCEDURE, LocalizedText.of("Abmeldung (Test)", "Test"),
+                    LocalizedText.of("Test", "Test"), List.of(new LegalBasis("FZV § 14", "Außerbetriebsetzung")), Set.of(Applicant.NATURAL_PERSON),
+                    Identification.OPTIONAL, new Dialog(List.of(new DialogStep("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"), null, List.of(),
+                            List.of(Field.required("kennzeichen", FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate"), null),
+                                    Field.required("zb1Code", FieldType.ZB1_CODE, LocalizedText.of("Sicherheitscode", "Security code"), null)),
+                            null))),
+                    List.of(CHECK), policy, List.of(FeeRule.always("224")), Set.of());
+        }
 
         @Override
         public ProcedureDescription description() {

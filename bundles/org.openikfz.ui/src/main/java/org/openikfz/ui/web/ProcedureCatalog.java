@@ -9,29 +9,32 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.ui.view.HomeView;
 import org.openikfz.ui.view.StatusView;
 import org.openikfz.ui.view.MainLayout;
 import org.openikfz.ui.view.ProcedureView;
 import org.openikfz.web.support.BundleClassLoader;
-import org.openikfz.web.support.ProcedureDirectory;
 import org.slf4j.Logger;
 
 /**
  * The procedures the portal offers right now, by id, and their routes: {@code /} is the home view,
- * {@code /<procedure id>} the generic {@link ProcedureView}. Procedure services come and go at any
- * time; views listen and update themselves through push.
+ * {@code /<procedure id>} the generic {@link ProcedureView}. Procedures come and go at any time; views
+ * listen and update themselves through push.
  *
- * <p>The procedures themselves are a {@link ProcedureDirectory} (descriptions only, by service ranking).
+ * <p>Which procedures, and which version of each, is the engine's {@link org.openikfz.api.application.ProcedureCatalog}:
+ * the portal renders the version the engine opens applications on, never a choice of its own.
  */
 public final class ProcedureCatalog {
 
     private static final Logger LOG = BundleClassLoader.logger(ProcedureCatalog.class);
 
-    private final ProcedureDirectory directory = new ProcedureDirectory();
     // a lock of its own: the catalog is reachable from every view (current()), and code that locked the catalog
     // itself would hold up the OSGi events that add and remove procedures
     private final Object lock = new Object();
+    private org.openikfz.api.application.ProcedureCatalog engine; // guarded by lock; null while no engine runs
+    private AutoCloseable listening; // guarded by lock
+    private final java.util.Set<String> routed = new java.util.HashSet<>(); // guarded by lock: the ids with a route
     private RouteConfiguration routes; // guarded by lock; null while no Vaadin runs
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
@@ -40,48 +43,110 @@ public final class ProcedureCatalog {
         return VaadinService.getCurrent().getContext().getAttribute(ProcedureCatalog.class);
     }
 
-    /** A procedure service came. */
-    public void add(ProcedureDirectory.Service service) {
-        ProcedureDescription description = service.description();
-        String id = description.id().value();
+    /** The engine's catalog came: its procedures are offered from now on. */
+    public void use(org.openikfz.api.application.ProcedureCatalog catalog) {
+        List<String> ids;
         synchronized (lock) {
-            if (directory.add(service) && routes != null) {
-                addRoute(routes, id);
+            stopListening();
+            engine = catalog;
+            listening = catalog.listen(id -> changed(id.value()));
+            ids = offeredIds(catalog);
+            sync();
+        }
+        ids.forEach(this::fire);
+    }
+
+    /** The engine's catalog went: nothing is offered until it is back. */
+    public void unuse(org.openikfz.api.application.ProcedureCatalog catalog) {
+        List<String> ids;
+        synchronized (lock) {
+            if (engine != catalog) {
+                return;
+            }
+            stopListening();
+            engine = null;
+            ids = List.copyOf(routed);
+            sync();
+        }
+        ids.forEach(this::fire);
+    }
+
+    /** A procedure of the engine's catalog came, changed or went. */
+    private void changed(String id) {
+        boolean offered;
+        synchronized (lock) {
+            boolean before = routed.contains(id);
+            sync();
+            offered = routed.contains(id);
+            if (offered && !before) {
+                get(id).ifPresent(d -> LOG.info("Procedure {} available at /{}", d.title(), id));
+            } else if (!offered && before) {
+                LOG.info("Procedure {} withdrawn", id);
             }
         }
-        LOG.info("Procedure {} available at /{}", description.title(), id);
         fire(id);
     }
 
-    /** A procedure service went away. */
-    public void remove(long serviceId) {
-        ProcedureDirectory.Removed removed;
-        boolean serving;
-        synchronized (lock) {
-            serving = routes != null;
-            Optional<ProcedureDirectory.Removed> known = directory.remove(serviceId);
-            if (known.isEmpty()) {
-                return;
+    /** The routes follow what the engine offers (while Vaadin runs). */
+    private void sync() {
+        java.util.Set<String> now = engine == null ? java.util.Set.of() : new java.util.HashSet<>(offeredIds(engine));
+        if (routes != null) {
+            for (String id : routed) {
+                if (!now.contains(id)) {
+                    routes.removeRoute(id);
+                }
             }
-            removed = known.get();
-            if (removed.gone() && routes != null) {
-                routes.removeRoute(removed.id());
+            for (String id : now) {
+                if (!routed.contains(id)) {
+                    addRoute(routes, id);
+                }
             }
         }
-        if (removed.gone() && serving) {
-            LOG.info("Procedure {} withdrawn", removed.id());
+        routed.clear();
+        routed.addAll(now);
+    }
+
+    private static List<String> offeredIds(org.openikfz.api.application.ProcedureCatalog catalog) {
+        return catalog.offered().stream().map(d -> d.id().value()).toList();
+    }
+
+    private void stopListening() {
+        if (listening != null) {
+            try {
+                listening.close();
+            } catch (Exception e) {
+                LOG.warn("Could not stop listening to the procedure catalog", e);
+            }
+            listening = null;
         }
-        fire(removed.id());
     }
 
     /** The procedure with this id, if offered now. */
     public Optional<ProcedureDescription> get(String id) {
-        return directory.get(id);
+        org.openikfz.api.application.ProcedureCatalog catalog;
+        synchronized (lock) {
+            catalog = engine;
+        }
+        if (catalog == null || id == null) {
+            return Optional.empty();
+        }
+        try {
+            return catalog.offered(new ProcedureId(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not a procedure id at all (any path segment comes here)
+        }
     }
 
     /** The procedures offered now, by title in {@code locale}. */
     public List<ProcedureDescription> all(Locale locale) {
-        return directory.all(locale);
+        org.openikfz.api.application.ProcedureCatalog catalog;
+        synchronized (lock) {
+            catalog = engine;
+        }
+        List<ProcedureDescription> all = new java.util.ArrayList<>(catalog == null ? List.of() : catalog.offered());
+        java.text.Collator collator = java.text.Collator.getInstance(locale);
+        all.sort(java.util.Comparator.comparing(d -> d.title().get(locale), collator));
+        return all;
     }
 
     /**
@@ -100,7 +165,7 @@ public final class ProcedureCatalog {
             routeConfiguration.update(() -> {
                 routeConfiguration.setRoute("", HomeView.class, List.of(MainLayout.class));
                 routeConfiguration.setRoute("status", StatusView.class, List.of(MainLayout.class));
-                directory.ids().forEach(id -> addRoute(routeConfiguration, id));
+                routed.forEach(id -> addRoute(routeConfiguration, id));
             });
         }
     }

@@ -33,7 +33,9 @@ class PortalBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        distribution = RunningDistribution.start("browser");
+        // the district offers the test procedure too: the portal lists only what the district offers
+        distribution = RunningDistribution.start("browser", home -> org.openikfz.it.EtcFiles.configure(home, "org.openikfz.core",
+                "district.procedures = ausserbetriebsetzung,wiederzulassung,erstzulassung,umschreibung,testverfahren"));
         browser = Browsers.chromium(Map.of());
     }
 

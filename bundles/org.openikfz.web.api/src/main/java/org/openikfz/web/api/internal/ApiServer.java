@@ -1,6 +1,5 @@
 package org.openikfz.web.api.internal;
 
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -9,10 +8,9 @@ import org.openikfz.api.application.ApplicationService;
 import org.openikfz.api.health.Metrics;
 import org.openikfz.api.health.PlatformHealth;
 import org.openikfz.api.health.Readiness;
-import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.application.ProcedureCatalog;
 import org.openikfz.web.support.BundleClassLoader;
 import org.openikfz.web.support.Ingresses;
-import org.openikfz.web.support.ProcedureDirectory;
 import org.openikfz.web.support.PublicAddress;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -29,7 +27,7 @@ import org.slf4j.Logger;
  * address counting every POST and PUT, HTTPS when configured) serving {@code /api/*} and
  * {@code /health}, the probes {@code /health/live} and {@code /health/ready}, and {@code /metrics};
  * no Vaadin, no session. In a bundle of its own, so that redeploying the citizens'
- * UI leaves it up. Procedures and the engine are tracked dynamically: a missing engine is "not
+ * UI leaves it up. The engine and its procedure catalog are tracked dynamically: a missing engine is "not
  * available right now" (503), never a failure.
  */
 @Component(immediate = true, configurationPid = ApiServer.PID, service = {})
@@ -40,8 +38,10 @@ public class ApiServer {
 
     private static final Logger LOG = BundleClassLoader.logger(ApiServer.class);
 
-    private final ProcedureDirectory procedures = new ProcedureDirectory();
     private volatile ApplicationService engine;
+    // the engine's catalog: the API lists the procedures, and the version of each, that the engine opens
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ProcedureCatalog procedures;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile PlatformHealth health;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -59,7 +59,7 @@ public class ApiServer {
         portal.listening(connectors.scheme(), Ingresses.hostForUrl(config.host()), config.port());
         ServletContextHandler context = Ingresses.context(ServletContextHandler.NO_SESSIONS);
         // the machine API: same engine and rules, JSON under /api/v1, OpenAPI at /api/openapi.json
-        context.addServlet(new ServletHolder("api", new ApiServlet(procedures, () -> Optional.ofNullable(engine), portal)), "/api/*");
+        context.addServlet(new ServletHolder("api", new ApiServlet(() -> Optional.ofNullable(procedures), () -> Optional.ofNullable(engine), portal)), "/api/*");
         // for load balancers and monitoring: 200 while every background job is healthy, else 503
         context.addServlet(new ServletHolder("health", new HealthServlet(() -> health)), "/health");
         // probes: liveness (the process runs) and readiness (store, the district's procedures, jobs); see docs/operations-health.md
@@ -94,15 +94,5 @@ public class ApiServer {
         if (this.engine == service) {
             this.engine = null;
         }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeProcedure")
-    void addProcedure(Procedure procedure, Map<String, Object> properties) {
-        ProcedureDirectory.Service.of(procedure, properties).ifPresent(procedures::add);
-    }
-
-    void removeProcedure(Procedure procedure, Map<String, Object> properties) {
-        procedures.remove(ProcedureDirectory.Service.serviceId(properties));
     }
 }

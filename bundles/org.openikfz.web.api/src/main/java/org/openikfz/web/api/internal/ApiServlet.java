@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +32,8 @@ import org.openikfz.api.check.Finding;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.web.support.ErrorReferences;
-import org.openikfz.web.support.ProcedureDirectory;
+import org.openikfz.api.application.ProcedureCatalog;
+import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.web.support.PublicAddress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,11 +52,12 @@ public final class ApiServlet extends HttpServlet {
     private static final String DOCUMENTS = "/documents/";
 
     private final transient JsonMapper json = JsonMapper.builder().build();
-    private final transient ProcedureDirectory procedures;
+    private final transient Supplier<Optional<ProcedureCatalog>> procedures;
     private final transient Supplier<Optional<ApplicationService>> engine;
     private final transient PublicAddress address;
 
-    public ApiServlet(ProcedureDirectory procedures, Supplier<Optional<ApplicationService>> engine, PublicAddress address) {
+    public ApiServlet(Supplier<Optional<ProcedureCatalog>> procedures, Supplier<Optional<ApplicationService>> engine,
+            PublicAddress address) {
         this.procedures = procedures;
         this.engine = engine;
         this.address = address;
@@ -75,13 +79,14 @@ public final class ApiServlet extends HttpServlet {
                 return;
             }
             if (path.equals("/v1/procedures") && method.equals("GET")) {
-                send(response, 200, Map.of("procedures", procedures.all(locale)));
+                // the engine's catalog: the version of each procedure that new applications are opened on
+                List<ProcedureDescription> offered = new ArrayList<>(procedures.get().orElseThrow(ApiServlet::unavailable).offered());
+                Collator collator = Collator.getInstance(locale);
+                offered.sort(Comparator.comparing(d -> d.title().get(locale), collator));
+                send(response, 200, Map.of("procedures", offered));
                 return;
             }
-            ApplicationService service = engine.get().orElseThrow(() -> new ApplicationException(
-                    ApplicationException.Reason.UNAVAILABLE, LocalizedText.of(
-                            "Der Antragsdienst ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.",
-                            "The application service is not available right now. Please try again later.")));
+            ApplicationService service = engine.get().orElseThrow(ApiServlet::unavailable);
             if (path.equals("/v1/authority") && method.equals("GET")) {
                 send(response, 200, authority(service.authority()));
                 return;
@@ -424,5 +429,11 @@ public final class ApiServlet extends HttpServlet {
             out.add(finding);
         }
         return out;
+    }
+
+    private static ApplicationException unavailable() {
+        return new ApplicationException(ApplicationException.Reason.UNAVAILABLE, LocalizedText.of(
+                "Der Antragsdienst ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.",
+                "The application service is not available right now. Please try again later."));
     }
 }

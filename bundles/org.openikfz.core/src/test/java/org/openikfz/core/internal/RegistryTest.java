@@ -1,0 +1,116 @@
+package org.openikfz.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openikfz.api.dialog.Dialog;
+import org.openikfz.api.procedure.Applicant;
+import org.openikfz.api.procedure.DecisionPolicy;
+import org.openikfz.api.procedure.Identification;
+import org.openikfz.api.procedure.Procedure;
+import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.api.procedure.ProcedureId;
+import org.openikfz.api.text.LocalizedText;
+
+/**
+ * The one registry of procedures: which version new applications get, which one an application keeps,
+ * and what the portal and the machine API are offered (the catalog), as services come and go.
+ */
+class RegistryTest {
+
+    private final Registry registry = new Registry();
+
+    @Test
+    void theHigherRankingIsOfferedAndAnIdGoesWithItsLastService() {
+        Procedure older = procedure("umschreibung", "Umschreibung");
+        Procedure ranked = procedure("umschreibung", "Umschreibung (neu)");
+        registry.add(older, Map.of("service.id", 1L), Registry.Origin.of("org.example.umschreibung", "1.0.0"));
+        registry.add(ranked, Map.of("service.id", 2L, "service.ranking", 5), Registry.Origin.of("org.example.umschreibung", "1.0.1"));
+        assertEquals("Umschreibung (neu)", title(registry.offered(new ProcedureId("umschreibung"))));
+        registry.remove(ranked);
+        assertEquals("Umschreibung", title(registry.offered(new ProcedureId("umschreibung"))));
+        registry.remove(older);
+        assertTrue(registry.offered(new ProcedureId("umschreibung")).isEmpty());
+        assertEquals(List.of(), registry.offered());
+    }
+
+    @Test
+    void anApplicationKeepsItsVersionWhileDeployedThenTakesTheOfferedOne() {
+        Procedure v1 = procedure("erstzulassung", "v1");
+        Procedure v2 = procedure("erstzulassung", "v2");
+        registry.add(v1, Map.of("service.id", 1L), Registry.Origin.of("org.example.erstzulassung", "1.4.0"));
+        registry.add(v2, Map.of("service.id", 2L), Registry.Origin.of("org.example.erstzulassung", "2.0.0"));
+        assertSame(v2, registry.procedure("erstzulassung"));
+        assertSame(v1, registry.procedure("erstzulassung", "org.example.erstzulassung 1.4.0"));
+        assertSame(v2, registry.procedure("erstzulassung", "org.example.erstzulassung 2.0.0"));
+        assertSame(v2, registry.procedure("erstzulassung", null), "opened outside a framework: the offered one");
+        assertEquals("org.example.erstzulassung 1.4.0", registry.version(v1));
+        registry.remove(v1);
+        assertSame(v2, registry.procedure("erstzulassung", "org.example.erstzulassung 1.4.0"));
+        registry.remove(v2);
+        assertNull(registry.procedure("erstzulassung", "org.example.erstzulassung 2.0.0"));
+    }
+
+    @Test
+    void theCatalogOffersOnlyTheDistrictsProceduresAndToldItsListenersOfEachChange() throws Exception {
+        List<String> told = new ArrayList<>();
+        AutoCloseable listening = registry.listen(id -> told.add(id.value()));
+        registry.add(procedure("umschreibung", "Umschreibung"), Map.of("service.id", 1L));
+        Procedure abmeldung = procedure("ausserbetriebsetzung", "Außerbetriebsetzung");
+        registry.add(abmeldung, Map.of("service.id", 2L));
+        assertEquals(List.of("umschreibung", "ausserbetriebsetzung"), told);
+        assertEquals(2, registry.offered().size());
+        registry.configure(config("ausserbetriebsetzung"));
+        assertEquals(List.of("Außerbetriebsetzung"), registry.offered().stream().map(d -> d.title().get(java.util.Locale.GERMAN)).toList());
+        assertTrue(registry.offered(new ProcedureId("umschreibung")).isEmpty(), "deployed, but not offered by the district");
+        assertTrue(told.size() >= 4, "a changed district tells the listeners: " + told);
+        listening.close();
+        registry.remove(abmeldung);
+        int before = told.size();
+        registry.add(abmeldung, Map.of("service.id", 3L));
+        assertEquals(before, told.size(), "no longer listening");
+    }
+
+    @Test
+    void aProcedureThatCannotDescribeItselfIsNotOffered() {
+        Procedure broken = new Procedure() {
+            private int calls;
+
+            @Override
+            public ProcedureDescription description() {
+                if (calls++ > 0) {
+                    throw new IllegalStateException("broken bundle");
+                }
+                return procedure("kaputt", "Kaputt").description();
+            }
+        };
+        registry.add(broken, Map.of("service.id", 1L));
+        assertEquals(List.of(), registry.offered());
+        assertTrue(registry.offered(new ProcedureId("kaputt")).isEmpty());
+    }
+
+    private static String title(Optional<ProcedureDescription> d) {
+        return d.orElseThrow().title().get(java.util.Locale.GERMAN);
+    }
+
+    private static Procedure procedure(String id, String title) {
+        ProcedureDescription description = new ProcedureDescription(new ProcedureId(id), LocalizedText.of(title, title),
+                LocalizedText.of("Test", "Test"), List.of(), Set.of(Applicant.NATURAL_PERSON), Identification.OPTIONAL, new Dialog(List.of()),
+                List.of(), DecisionPolicy.AUTOMATED, List.of(), Set.of());
+        return () -> description;
+    }
+
+    private static EngineConfig config(String... procedures) {
+        return (EngineConfig) Proxy.newProxyInstance(EngineConfig.class.getClassLoader(), new Class<?>[] {EngineConfig.class},
+                (proxy, method, args) -> method.getName().equals("district_procedures") ? procedures : method.getDefaultValue());
+    }
+}

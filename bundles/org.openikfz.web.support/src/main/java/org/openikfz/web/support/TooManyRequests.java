@@ -31,12 +31,14 @@ public final class TooManyRequests implements Request.Handler {
         String language = request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE);
         boolean english = language != null && language.strip().toLowerCase(java.util.Locale.ROOT).startsWith("en");
         String message = english ? ENGLISH : GERMAN;
-        String body = json ? "{\"error\":\"TOO_MANY_REQUESTS\",\"message\":\"" + message + "\"}"
+        // the machine API's errors are RFC 9457 problems (with its version 1 members error and message)
+        String body = json ? "{\"type\":\"tag:openikfz.org,2026:problem:too-many-requests\",\"title\":\"Too many requests\","
+                + "\"status\":429,\"detail\":\"" + message + "\",\"error\":\"TOO_MANY_REQUESTS\",\"message\":\"" + message + "\"}"
                 : "<!DOCTYPE html><html lang=\"" + (english ? "en" : "de") + "\"><head><meta charset=\"utf-8\"><title>429</title></head>"
                         + "<body><main><h1>" + message + "</h1></main></body></html>";
         response.setStatus(429);
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, json ? "application/json;charset=utf-8" : "text/html;charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, json ? "application/problem+json;charset=utf-8" : "text/html;charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put("Referrer-Policy", "no-referrer");

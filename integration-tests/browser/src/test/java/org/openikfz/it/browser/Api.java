@@ -68,7 +68,9 @@ final class Api {
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        // errors are RFC 9457 problems
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(expected >= 400 ? "application/problem+json"
+                : "application/json"), method + " " + path + ": " + response.headers().firstValue("Content-Type"));
         return JSON.readTree(response.body());
     }
 

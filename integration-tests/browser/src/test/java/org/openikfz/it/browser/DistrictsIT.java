@@ -154,7 +154,7 @@ class DistrictsIT {
     private static Set<String> procedures(Api api) throws Exception {
         Set<String> ids = new TreeSet<>();
         for (JsonNode procedure : api.call("GET", "/api/v1/procedures", null, null, 200).path("procedures")) {
-            ids.add(procedure.path("id").path("value").asText());
+            ids.add(procedure.path("id").asText());
         }
         return ids;
     }

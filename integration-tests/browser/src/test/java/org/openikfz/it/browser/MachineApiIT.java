@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class MachineApiIT {
         JsonNode procedures = api.call("GET", "/api/v1/procedures", null, null, 200).get("procedures");
         JsonNode abmelden = null;
         for (JsonNode p : procedures) {
-            if (p.path("id").path("value").asText().equals("ausserbetriebsetzung")) {
+            if (p.path("id").asText().equals("ausserbetriebsetzung")) {
                 abmelden = p;
             }
         }
@@ -50,6 +51,65 @@ class MachineApiIT {
         JsonNode openapi = api.call("GET", "/api/openapi.json", null, null, 200);
         assertEquals("3.1.0", openapi.path("openapi").asText());
         assertTrue(openapi.path("paths").has("/v1/applications/{id}/verify"));
+    }
+
+    /**
+     * An API client's developer generates a client from the OpenAPI document (openapi-generator, Java, in this
+     * module's build) and runs a deregistration with it, in English. The client's JSON mapper refuses any
+     * member the document does not describe, so every response here is checked against the document.
+     */
+    @Test
+    void aClientGeneratedFromTheOpenApiDocumentRunsADeregistrationEndToEnd() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> token = new java.util.concurrent.atomic.AtomicReference<>();
+        org.openikfz.client.ApiClient client = new org.openikfz.client.ApiClient();
+        client.updateBaseUri(distribution.api("/api").toString());
+        client.getObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        client.setRequestInterceptor(request -> {
+            request.header("Accept-Language", "en-GB,en;q=0.9,de;q=0.5");
+            if (token.get() != null) {
+                request.header("Authorization", "Bearer " + token.get());
+            }
+        });
+        var procedures = new org.openikfz.client.api.ProceduresApi(client);
+        var applications = new org.openikfz.client.api.ApplicationsApi(client);
+
+        org.openikfz.client.model.Procedure abmelden = procedures.listProcedures().getProcedures().stream()
+                .filter(p -> p.getId().equals("ausserbetriebsetzung")).findFirst().orElseThrow();
+        assertEquals("Deregister a vehicle", abmelden.getTitle(), "flat id, English texts");
+        assertTrue(abmelden.getDialog().getSteps().stream().flatMap(s -> s.getFields().stream())
+                .anyMatch(f -> f.getId().equals("zb1Code") && Boolean.TRUE.equals(f.getSecret())), "its fields, the codes marked secret");
+
+        api.simulator("/kba/admin/vehicles", "kennzeichen=ERZ-GC+17&fin=WDB1240221A000017&zb1=Gc7Lt4W&plaketten=G4c,L7t");
+        var opened = applications.openApplication(new org.openikfz.client.model.OpenApplication().procedure("ausserbetriebsetzung"));
+        token.set(opened.getToken());
+        UUID id = opened.getId();
+        Map<String, String> answers = Api.abmelden("Gc7Lt4W");
+        answers.put("kennzeichen", "ERZ-GC 17");
+        answers.put("plaketteVorn", "G4c");
+        answers.put("plaketteHinten", "L7t");
+        applications.answer(id, answers);
+        assertEquals(org.openikfz.client.model.Status.StateEnum.AWAITING_PAYMENT, applications.verify(id).getState());
+
+        try {
+            applications.submit(id);
+            org.junit.jupiter.api.Assertions.fail("submitted before paying");
+        } catch (org.openikfz.client.ApiException e) {
+            // FZV § 20(5): fees first; the refusal is an RFC 9457 problem, in English
+            assertEquals(409, e.getCode());
+            var problem = client.getObjectMapper().readValue(e.getResponseBody(), org.openikfz.client.model.Problem.class);
+            assertEquals("tag:openikfz.org,2026:problem:wrong-state", problem.getType().toString());
+            assertEquals(409, problem.getStatus());
+            assertTrue(problem.getDetail().equals("Please pay the fees first."), problem.getDetail());
+        }
+        String page = applications.startPayment(id, new org.openikfz.client.model.ReturnAddress().returnTo(java.net.URI.create(api.back())))
+                .getPaymentPage().toString();
+        api.simulator("/epayment/admin/payments/" + page.substring(page.lastIndexOf('/') + 1) + "/pay", "");
+        var decided = applications.submit(id);
+        assertEquals(org.openikfz.client.model.Status.StateEnum.DECIDED, decided.getState());
+        var decision = new org.openikfz.client.api.DocumentsApi(client).getDecision(id);
+        assertEquals(decided.getDecision().getReference(), decision.getReference());
+        String german = api.call("GET", "/api/v1/applications/" + id + "/decision", token.get(), null, 200).path("summary").asText();
+        assertFalse(decision.getSummary().equals(german), "in English: " + decision.getSummary());
     }
 
     @Test

@@ -159,7 +159,7 @@ class ProcedureDeploymentIT {
 
     private static boolean listed(String procedure) throws Exception {
         for (JsonNode p : api.call("GET", "/api/v1/procedures", null, null, 200).path("procedures")) {
-            if (p.path("id").path("value").asText().equals(procedure)) {
+            if (p.path("id").asText().equals(procedure)) {
                 return true;
             }
         }

@@ -65,9 +65,8 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // German unless the client asks for English (without the header the container would answer with its own default)
-        Locale locale = request.getHeader("Accept-Language") != null && request.getLocale() != null
-                && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.GERMAN;
+        Locale locale = locale(request);
+        response.setHeader("Content-Language", locale.getLanguage());
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         String method = request.getMethod();
         try {
@@ -83,7 +82,7 @@ public final class ApiServlet extends HttpServlet {
                 List<ProcedureDescription> offered = new ArrayList<>(procedures.get().orElseThrow(ApiServlet::unavailable).offered());
                 Collator collator = Collator.getInstance(locale);
                 offered.sort(Comparator.comparing(d -> d.title().get(locale), collator));
-                send(response, 200, Map.of("procedures", offered));
+                send(response, 200, Map.of("procedures", offered.stream().map(d -> ProcedureJson.of(d, locale)).toList()));
                 return;
             }
             ApplicationService service = engine.get().orElseThrow(ApiServlet::unavailable);
@@ -405,15 +404,62 @@ public final class ApiServlet extends HttpServlet {
         return present ? value.get() : null;
     }
 
+    /**
+     * The client's language: the first of German and English in its Accept-Language (by preference,
+     * q-values included); German without the header or when it names neither.
+     */
+    static Locale locale(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return Locale.GERMAN; // without the header the container would answer with its own default
+        }
+        for (java.util.Enumeration<Locale> asked = request.getLocales(); asked.hasMoreElements();) {
+            String language = asked.nextElement().getLanguage();
+            if (language.equals("de")) {
+                return Locale.GERMAN;
+            }
+            if (language.equals("en")) {
+                return Locale.ENGLISH;
+            }
+        }
+        return Locale.GERMAN;
+    }
+
+    /** The short titles of the problem types (RFC 9457 {@code title}: the same for every problem of a type). */
+    private static final Map<String, String> PROBLEM_TITLES = Map.ofEntries(Map.entry("NOT_FOUND", "Not found"),
+            Map.entry("UNAVAILABLE", "Not available right now"), Map.entry("WRONG_STATE", "Not in this state of the application"),
+            Map.entry("INVALID", "Invalid input"), Map.entry("TOO_MANY_REQUESTS", "Too many requests"),
+            Map.entry("BAD_REQUEST", "Bad request"), Map.entry("GONE", "Gone"), Map.entry("METHOD_NOT_ALLOWED", "Method not allowed"),
+            Map.entry("PAYLOAD_TOO_LARGE", "Request too large"), Map.entry("INTERNAL", "Internal error"));
+
+    /**
+     * An error as an RFC 9457 problem: {@code type} (a tag URI per kind of problem), {@code title},
+     * {@code status} (set by {@link #send}), {@code detail} in the client's language, and the members version 1
+     * of the API has always had: {@code error} (the kind) and {@code message} (the same text as the detail).
+     */
     static Map<String, Object> error(String code, String message) {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", PROBLEM_TYPE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+        out.put("title", PROBLEM_TITLES.getOrDefault(code, code));
+        out.put("detail", message);
         out.put("error", code);
         out.put("message", message);
         return out;
     }
 
+    /** The prefix of the problem types' URIs (RFC 4151 tag URIs: names, not addresses to look up). */
+    static final String PROBLEM_TYPE = "tag:openikfz.org,2026:problem:";
+
+    @SuppressWarnings("unchecked")
     private void send(HttpServletResponse response, int status, Object body) throws IOException {
         response.setStatus(status);
+        if (status >= 400 && body instanceof Map<?, ?> problem && problem.containsKey("type")) {
+            Map<String, Object> withStatus = new LinkedHashMap<>((Map<String, Object>) problem);
+            withStatus.put("status", status);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), withStatus);
+            return;
+        }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body);

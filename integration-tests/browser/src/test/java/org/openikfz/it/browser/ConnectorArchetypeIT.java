@@ -143,7 +143,7 @@ class ConnectorArchetypeIT {
     }
 
     /** Runs the checkout's Maven wrapper offline in {@code dir}; returns the milliseconds it took. */
-    private static long maven(Path repository, Path dir, Path log, String... arguments) throws Exception {
+    static long maven(Path repository, Path dir, Path log, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(repository.resolve("mvnw").toString(), "-o", "-B"));
         String localRepository = System.getProperty("openikfz.it.localRepository", "");
         if (!localRepository.isBlank()) {
@@ -170,7 +170,7 @@ class ConnectorArchetypeIT {
         return Runtime.version().feature() >= 24 ? "--sun-misc-unsafe-memory-access=allow" : "";
     }
 
-    private static String tail(String log) {
+    static String tail(String log) {
         List<String> lines = log.lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }

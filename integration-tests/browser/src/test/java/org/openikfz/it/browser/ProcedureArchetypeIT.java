@@ -23,7 +23,7 @@ import org.openikfz.it.EtcFiles;
  */
 class ProcedureArchetypeIT {
 
-    private static final String ID = "adressaenderung";
+    private static final String ID = "musterverfahren";
 
     @Test
     void aProcedureGeneratedFromTheArchetypeIsBuiltDeployedAndDecides() throws Exception {
@@ -37,9 +37,9 @@ class ProcedureArchetypeIT {
                 "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate", "-DarchetypeCatalog=local",
                 "-DarchetypeGroupId=org.openikfz", "-DarchetypeArtifactId=org.openikfz.archetype.procedure",
                 "-DarchetypeVersion=" + System.getProperty("openikfz.version"),
-                "-DprocedureId=" + ID, "-DtitleDe=Änderung der Anschrift", "-DtitleEn=Change of address", "-Dparagraph=FZV § 15");
+                "-DprocedureId=" + ID, "-DtitleDe=Musterverfahren", "-DtitleEn=Sample procedure", "-Dparagraph=FZV § 19");
         Path project = work.resolve("de.example.ikfz.procedure." + ID);
-        assertTrue(Files.isRegularFile(project.resolve("src/main/java/de/example/ikfz/procedure/" + ID + "/internal/Adressaenderung.java")),
+        assertTrue(Files.isRegularFile(project.resolve("src/main/java/de/example/ikfz/procedure/" + ID + "/internal/Musterverfahren.java")),
                 "generated into " + project);
         long verify = ConnectorArchetypeIT.maven(repository, project, work.resolve("verify.log"), "verify");
         String verifyLog = Files.readString(work.resolve("verify.log"));

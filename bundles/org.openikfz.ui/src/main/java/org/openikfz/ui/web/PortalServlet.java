@@ -58,8 +58,9 @@ public class PortalServlet extends VaadinServlet {
     @Override
     protected void servletInitialized() throws ServletException {
         super.servletInitialized();
-        // German is the official language (§ 23 VwVfG): every session starts in German, whatever the
-        // browser prefers; the header offers English.
-        getService().addSessionInitListener(event -> event.getSession().setLocale(UiTexts.LOCALES.get(0)));
+        // a session starts in the language the browser prefers of German and English (Accept-Language, q-values
+        // included), German when it names neither; the header switches. The proceedings' language stays German
+        // (§ 23 VwVfG): the decisions and letters are German whatever the portal shows.
+        getService().addSessionInitListener(event -> event.getSession().setLocale(UiTexts.preferred(event.getRequest())));
     }
 }

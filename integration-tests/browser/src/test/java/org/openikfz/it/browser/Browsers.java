@@ -28,9 +28,11 @@ final class Browsers {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,900", "--lang=de-DE",
                 "--user-data-dir=" + Files.createTempDirectory("openikfz-chromium"));
-        if (!prefs.isEmpty()) {
-            options.setExperimentalOption("prefs", prefs);
-        }
+        // the browser of a German citizen: the portal starts in the language of Accept-Language, which headless
+        // Chromium takes from this preference (not from --lang); a test may ask for another
+        Map<String, Object> all = new java.util.HashMap<>(Map.of("intl.accept_languages", "de-DE,de"));
+        all.putAll(prefs);
+        options.setExperimentalOption("prefs", all);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("openikfz.chromedriver", "/usr/bin/chromedriver")))
                 .build();

@@ -61,6 +61,29 @@ class PortalBrowserIT {
         screenshot("home");
     }
 
+    /**
+     * A new session speaks the browser's language of German and English (Accept-Language), German when the
+     * browser names neither; the procedures' texts follow. This suite's browser asks for German (de-DE).
+     */
+    @Test
+    void thePortalStartsInTheBrowsersLanguageGermanOtherwise() throws Exception {
+        browser.get(distribution.uri("/").toString());
+        wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("body")).getText().contains("Fahrzeugzulassung online"));
+        for (Map.Entry<String, String> asked : Map.of("en-GB,en;q=0.9,de;q=0.5", "Vehicle registration online",
+                "fr-FR,fr;q=0.9", "Fahrzeugzulassung online").entrySet()) {
+            WebDriver other = Browsers.chromium(Map.of("intl.accept_languages", asked.getKey()));
+            try {
+                other.get(distribution.uri("/").toString());
+                new WebDriverWait(other, Duration.ofSeconds(20)).until(d -> first(d, By.tagName("h1")) != null
+                        && d.findElement(By.tagName("body")).getText().contains(asked.getValue()));
+                String lang = (String) ((JavascriptExecutor) other).executeScript("return document.documentElement.lang;");
+                assertEquals(asked.getValue().startsWith("Vehicle") ? "en" : "de", lang, asked.getKey());
+            } finally {
+                other.quit();
+            }
+        }
+    }
+
     @Test
     void procedureBundleDeployedAtRuntimeAppearsAndDisappears() throws Exception {
         browser.get(distribution.uri("/").toString());

@@ -33,10 +33,8 @@ class ConnectorArchetypeIT {
 
     @Test
     void aConnectorGeneratedFromTheArchetypeIsBuiltDeployedAndAskedByTheNextApplicationOfItsLand() throws Exception {
-        Path repository = Path.of(System.getProperty("openikfz.repository")).toAbsolutePath().normalize();
-        Path work = Path.of(System.getProperty("openikfz.it.work")).resolve("connector-archetype-project").toAbsolutePath();
-        RunningDistribution.deleteRecursively(work);
-        Files.createDirectories(work);
+        Path repository = checkout();
+        Path work = emptyWorkFolder("connector-archetype-project");
         int simulatorPort = RunningDistribution.freePort();
 
         // the guide: generate, then build offline with the tests
@@ -140,6 +138,19 @@ class ConnectorArchetypeIT {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The platform's checkout, whose Maven wrapper a developer uses. */
+    static Path checkout() {
+        return Path.of(System.getProperty("openikfz.repository")).toAbsolutePath().normalize();
+    }
+
+    /** An empty folder of this test run, as a developer starts in. */
+    static Path emptyWorkFolder(String name) throws IOException {
+        Path work = Path.of(System.getProperty("openikfz.it.work")).resolve(name).toAbsolutePath();
+        RunningDistribution.deleteRecursively(work);
+        Files.createDirectories(work);
+        return work;
     }
 
     /** Runs the checkout's Maven wrapper offline in {@code dir}; returns the milliseconds it took. */

@@ -27,10 +27,8 @@ class ProcedureArchetypeIT {
 
     @Test
     void aProcedureGeneratedFromTheArchetypeIsBuiltDeployedAndDecides() throws Exception {
-        Path repository = Path.of(System.getProperty("openikfz.repository")).toAbsolutePath().normalize();
-        Path work = Path.of(System.getProperty("openikfz.it.work")).resolve("procedure-archetype-project").toAbsolutePath();
-        RunningDistribution.deleteRecursively(work);
-        Files.createDirectories(work);
+        Path repository = ConnectorArchetypeIT.checkout();
+        Path work = ConnectorArchetypeIT.emptyWorkFolder("procedure-archetype-project");
 
         // the guide: generate, then build offline with the tests
         long generate = ConnectorArchetypeIT.maven(repository, work, work.resolve("generate.log"),

@@ -108,7 +108,7 @@ public final class ClerkDesk implements ClerkWorkspace {
             applicant.add(new CaseFile.Entry("Identifizierung", "nicht elektronisch ausgewiesen"));
         }
         List<CaseFile.Entry> answers = new ArrayList<>();
-        Optional<ProcedureDescription> description = work.procedure(application.procedureId());
+        Optional<ProcedureDescription> description = work.procedureOf(application.id());
         Answers given = view.answers();
         if (description.isPresent()) {
             for (DialogStep step : description.get().dialog().steps()) {
@@ -320,7 +320,7 @@ public final class ClerkDesk implements ClerkWorkspace {
                 }
             }
         }
-        Optional<ProcedureDescription> description = work.procedure(application.procedureId());
+        Optional<ProcedureDescription> description = work.procedureOf(application.id());
         String title = description.map(d -> d.title().get(Locale.GERMAN)).orElse(application.procedureId());
         String reference = store.findCase(application.id()).map(c -> c.decision()).map(d -> d.reference()).orElse(null);
         String plate = null;

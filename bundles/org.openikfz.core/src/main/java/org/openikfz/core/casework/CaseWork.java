@@ -80,8 +80,16 @@ public interface CaseWork {
     /** The clerk's letter of a case a clerk decided, while it is offered. */
     Optional<byte[]> clerkLetter(UUID application);
 
-    /** The description of a procedure deployed right now. */
+    /** The description of a procedure deployed right now: the version new applications get. */
     Optional<ProcedureDescription> procedure(String procedureId);
+
+    /**
+     * The description of the procedure version an application runs on: the one it was opened with while that
+     * is deployed, else the one new applications get (so the clerks see the questions its applicant answered).
+     *
+     * @since 1.4
+     */
+    Optional<ProcedureDescription> procedureOf(UUID application);
 
     /**
      * The Zulassungsbehörde this platform serves, by its key (e.g. {@code ERZ}): the only authority

@@ -4,6 +4,6 @@
  * The back office's desks (their own bundle) use only this, the SPI and the store's API; the engine's
  * rules stay in the engine.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 @org.osgi.annotation.bundle.Export
 package org.openikfz.core.casework;

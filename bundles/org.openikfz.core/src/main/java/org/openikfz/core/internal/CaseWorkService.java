@@ -109,6 +109,11 @@ public final class CaseWorkService implements CaseWork {
     }
 
     @Override
+    public Optional<ProcedureDescription> procedureOf(UUID application) {
+        return clerks.descriptionOf(application);
+    }
+
+    @Override
     public Instant now() {
         return clerks.now();
     }

@@ -73,6 +73,11 @@ final class ClerkDecisions {
         return java.util.Optional.ofNullable(core.registry.procedure(procedureId)).map(org.openikfz.api.procedure.Procedure::description);
     }
 
+    /** The description of the procedure version a case runs on (its own while deployed, see {@link Core#running}). */
+    java.util.Optional<org.openikfz.api.procedure.ProcedureDescription> descriptionOf(UUID id) {
+        return core.store.findCase(id).map(core::running).map(org.openikfz.api.procedure.Procedure::description);
+    }
+
     /**
      * A clerk's decision: mailed in writing, effective as its procedure says after mailing; queued with the
      * transfer to the Fachverfahren (and, when granted, to the KBA) and the letters, exactly once — a

@@ -682,6 +682,10 @@ class FlowsTest {
         assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(onV2).state());
         pay(onV2);
         assertEquals(ApplicationState.MANUAL_REVIEW, payment.submit(onV2).state());
+        // the clerks see each case with the questions its applicant answered: its own version's description
+        ClerkDecisions clerks = new ClerkDecisions(core, 7);
+        assertEquals(DecisionPolicy.AUTOMATED, clerks.descriptionOf(leftOnV1.id()).orElseThrow().decisionPolicy());
+        assertEquals(DecisionPolicy.MANUAL, clerks.descriptionOf(onV2.id()).orElseThrow().decisionPolicy());
         // v1 removed: what was opened on it goes on with v2 (the trace names the version that judged it)
         registry.remove(v1);
         assertEquals(ApplicationState.DECIDED, dialog.status(onV1).state());

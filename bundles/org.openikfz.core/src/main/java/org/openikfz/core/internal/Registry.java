@@ -87,11 +87,11 @@ public final class Registry implements ProcedureCatalog {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addProcedure(Procedure procedure, Map<String, Object> properties) {
+    public void addProcedure(Procedure procedure, Map<String, Object> properties) {
         add(procedure, properties);
     }
 
-    void removeProcedure(Procedure procedure) {
+    public void removeProcedure(Procedure procedure) {
         remove(procedure);
     }
 
@@ -151,8 +151,8 @@ public final class Registry implements ProcedureCatalog {
         return procedures.origin(procedure).map(Origin::label).orElseGet(() -> Origin.of(procedure).label());
     }
 
-    /** The ids of the procedures deployed now. */
-    List<String> procedureIds() {
+    /** The ids of the procedures deployed now (any version; the readiness probe and the metrics ask). */
+    public List<String> procedureIds() {
         return procedures.ids();
     }
 

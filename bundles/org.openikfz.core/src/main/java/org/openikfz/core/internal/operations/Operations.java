@@ -20,15 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.openikfz.api.health.JobStatus;
 import org.openikfz.api.health.Metrics;
 import org.openikfz.api.health.NotReady;
 import org.openikfz.api.health.PlatformHealth;
 import org.openikfz.api.health.Readiness;
-import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.core.internal.EngineConfig;
+import org.openikfz.core.internal.Registry;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.CaseCount;
 import org.osgi.service.component.annotations.Activate;
@@ -66,20 +65,21 @@ public final class Operations implements Readiness, Metrics {
     private final Cached<List<CaseCount>> caseCounts;
     private final Cached<Map<String, Long>> outbox;
     private final Cached<Boolean> storeUp;
-    // the procedures deployed right now: service id -> procedure id
-    private final Map<Long, String> procedures = new ConcurrentHashMap<>();
+    // the procedures deployed right now: the engine's one registry
+    private final Registry procedures;
     private volatile Set<String> required = Set.of();
     private volatile ApplicationStore store;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile PlatformHealth health;
 
     @Activate
-    public Operations(@Reference Telemetry telemetry, EngineConfig config) {
-        this(telemetry, config, System::nanoTime);
+    public Operations(@Reference Telemetry telemetry, @Reference Registry procedures, EngineConfig config) {
+        this(telemetry, procedures, config, System::nanoTime);
     }
 
-    Operations(Telemetry telemetry, EngineConfig config, java.util.function.LongSupplier nanos) {
+    Operations(Telemetry telemetry, Registry procedures, EngineConfig config, java.util.function.LongSupplier nanos) {
         this.telemetry = telemetry;
+        this.procedures = procedures;
         modified(config);
         this.caseCounts = new Cached<>(COUNTS_TTL, nanos, List.of(), () -> {
             ApplicationStore s = store;
@@ -117,9 +117,9 @@ public final class Operations implements Readiness, Metrics {
         GaugeWithCallback.builder().name("openikfz_procedure_deployed")
                 .help("1 for each procedure deployed right now, 0 for one the district offers (district.procedures) that is not")
                 .labelNames("procedure").callback(cb -> {
+                    Set<String> deployed = Set.copyOf(procedures.procedureIds());
                     Set<String> all = new TreeSet<>(required);
-                    all.addAll(procedures.values());
-                    Set<String> deployed = Set.copyOf(procedures.values());
+                    all.addAll(deployed);
                     all.forEach(p -> cb.call(deployed.contains(p) ? 1 : 0, p));
                 }).register(registry);
         GaugeWithCallback.builder().name("openikfz_ready").help("1 while the platform is ready to take applications (/health/ready), else 0")
@@ -169,19 +169,6 @@ public final class Operations implements Readiness, Metrics {
         forgetCached();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeProcedure")
-    void addProcedure(Procedure procedure, Map<String, Object> properties) {
-        if (properties.get("service.id") instanceof Long id) {
-            procedures.put(id, procedure.description().id().value());
-        }
-    }
-
-    void removeProcedure(Procedure procedure, Map<String, Object> properties) {
-        if (properties.get("service.id") instanceof Long id) {
-            procedures.remove(id);
-        }
-    }
-
     void setHealth(PlatformHealth h) {
         this.health = h;
     }
@@ -204,7 +191,7 @@ public final class Operations implements Readiness, Metrics {
         if (!storeUp.get()) {
             missing.add(NotReady.of(NotReady.Part.STORE));
         }
-        Set<String> deployed = Set.copyOf(procedures.values());
+        Set<String> deployed = Set.copyOf(procedures.procedureIds());
         new TreeSet<>(required).stream().filter(p -> !deployed.contains(p)).forEach(p -> missing.add(new NotReady(NotReady.Part.PROCEDURE, p)));
         if (h != null) {
             h.jobs().stream().filter(j -> !j.healthy()).forEach(j -> missing.add(new NotReady(NotReady.Part.JOB, j.name())));

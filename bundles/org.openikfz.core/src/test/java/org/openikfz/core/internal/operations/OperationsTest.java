@@ -28,6 +28,9 @@ import org.openikfz.store.api.StoreInfo;
 
 class OperationsTest {
 
+    /** The engine's registry, which the readiness probe and the metrics ask what is deployed. */
+    private final org.openikfz.core.internal.Registry procedures = new org.openikfz.core.internal.Registry();
+
     private final Telemetry telemetry = new Telemetry();
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger countQueries = new AtomicInteger();
@@ -35,7 +38,7 @@ class OperationsTest {
 
     @Test
     void metricsCarryWhatTheUnitsReportedWithTheirLabels() throws Exception {
-        Operations operations = new Operations(telemetry, config(), nanos::get);
+        Operations operations = new Operations(telemetry, procedures, config(), nanos::get);
         operations.setStore(store());
         telemetry.check("zfzr", CheckOutcome.CLEAR, Duration.ofMillis(120));
         telemetry.check("zfzr", CheckOutcome.TIMEOUT, Duration.ofSeconds(20));
@@ -67,7 +70,7 @@ class OperationsTest {
 
     @Test
     void theStoreIsAskedAtMostOncePerPeriodHoweverOftenItIsScraped() throws Exception {
-        Operations operations = new Operations(telemetry, config(), nanos::get);
+        Operations operations = new Operations(telemetry, procedures, config(), nanos::get);
         operations.setStore(store());
         for (int i = 0; i < 5; i++) {
             scrape(operations);
@@ -80,7 +83,7 @@ class OperationsTest {
 
     @Test
     void openMetricsWhenTheScraperAsksForIt() throws Exception {
-        Operations operations = new Operations(telemetry, config(), nanos::get);
+        Operations operations = new Operations(telemetry, procedures, config(), nanos::get);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(Metrics.OPENMETRICS_TEXT, operations.write("application/openmetrics-text; version=1.0.0,text/plain;q=0.5", out));
         assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("# EOF\n"));
@@ -90,9 +93,9 @@ class OperationsTest {
     @Test
     void readinessNamesWhatIsMissingAndRecovers() {
         // as a list, and as a .cfg file gives it: one string, separated by commas
-        Operations operations = new Operations(telemetry, config("ausserbetriebsetzung", " umschreibung ", ""), nanos::get);
+        Operations operations = new Operations(telemetry, procedures, config("ausserbetriebsetzung", " umschreibung ", ""), nanos::get);
         assertEquals(java.util.Set.of("ausserbetriebsetzung", "umschreibung"),
-                new Operations(telemetry, config("ausserbetriebsetzung, umschreibung"), nanos::get).required());
+                new Operations(telemetry, procedures, config("ausserbetriebsetzung, umschreibung"), nanos::get).required());
         assertEquals(List.of(NotReady.of(NotReady.Part.ENGINE), NotReady.of(NotReady.Part.STORE),
                 new NotReady(NotReady.Part.PROCEDURE, "ausserbetriebsetzung"), new NotReady(NotReady.Part.PROCEDURE, "umschreibung")),
                 operations.notReady());
@@ -101,11 +104,12 @@ class OperationsTest {
         operations.setHealth(() -> List.of(new JobStatus("outbox", Instant.now(), null, Instant.now(), "secret detail", 3, outboxHealthy.get()),
                 new JobStatus("deadlines", Instant.now(), Instant.now(), null, null, 0, true)));
         operations.setStore(store());
-        operations.addProcedure(procedure("ausserbetriebsetzung"), Map.of("service.id", 11L));
+        procedures.addProcedure(procedure("ausserbetriebsetzung"), Map.of("service.id", 11L));
         assertEquals(List.of(new NotReady(NotReady.Part.PROCEDURE, "umschreibung"), new NotReady(NotReady.Part.JOB, "outbox")),
                 operations.notReady());
 
-        operations.addProcedure(procedure("umschreibung"), Map.of("service.id", 12L));
+        org.openikfz.api.procedure.Procedure umschreibung = procedure("umschreibung");
+        procedures.addProcedure(umschreibung, Map.of("service.id", 12L));
         outboxHealthy.set(true);
         assertTrue(operations.ready());
 
@@ -113,14 +117,14 @@ class OperationsTest {
         databaseUp.set(false);
         nanos.addAndGet(Operations.STORE_CHECK_TTL.toNanos());
         assertEquals(List.of(NotReady.of(NotReady.Part.STORE)), operations.notReady());
-        operations.removeProcedure(procedure("umschreibung"), Map.of("service.id", 12L));
+        procedures.removeProcedure(umschreibung);
         assertEquals(List.of(NotReady.of(NotReady.Part.STORE), new NotReady(NotReady.Part.PROCEDURE, "umschreibung")), operations.notReady());
         assertFalse(operations.ready());
     }
 
     @Test
     void aMisspeltProcedureIdKeepsThePortalNotReady() {
-        Operations operations = new Operations(telemetry, config("Umschreibung!"), nanos::get);
+        Operations operations = new Operations(telemetry, procedures, config("Umschreibung!"), nanos::get);
         operations.setStore(store());
         operations.setHealth(List::of);
         assertEquals(List.of(new NotReady(NotReady.Part.PROCEDURE, "Umschreibung!")), operations.notReady());

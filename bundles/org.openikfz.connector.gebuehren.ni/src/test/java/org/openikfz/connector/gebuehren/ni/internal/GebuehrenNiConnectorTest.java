@@ -235,8 +235,9 @@ class GebuehrenNiConnectorTest {
         assertTrue(health.lastError().contains("rejected " + file + ": line "), health.lastError());
         assertTrue(health.lastError().contains(reason), health.lastError());
         assertTrue(health.lastError().contains("the list of Stand 2025-06-01 stays in force"), health.lastError());
-        assertFalse(health.lastError().contains("Gustav") || health.lastError().contains("Norbert")
-                || health.lastError().contains("1968") || health.lastError().contains("1975"), health.lastError());
+        // the file's name holds its export time (…T011975123…), whose digits may spell a year: looked at without it
+        String shown = health.lastError().replace(file, "<file>");
+        assertFalse(shown.contains("Gustav") || shown.contains("Norbert") || shown.contains("1968") || shown.contains("1975"), shown);
         assertInstanceOf(ArrearsAnswer.Found.class, connector.query(person(NORBERT, TODAY)), "the old list answers");
         Holder gustav = new Holder("Gustav Gebuehr", null, null, null, LocalDate.of(1975, 1, 2));
         assertInstanceOf(ArrearsAnswer.Clear.class, connector.query(person(gustav, TODAY)), "not yet on the old list");

@@ -273,15 +273,32 @@ final class VerificationFlow {
         outcome.facts().forEach((k, v) -> written.put(DialogRules.FACT + k, v));
         written.put(DialogRules.CLERK_REASONS, String.join("\n", reasons));
         written.put(DialogRules.RECHECKED, core.now().toString());
-        core.store.inTransaction(s -> {
-            // compare and set: a clerk's decision meanwhile wins, and this run writes nothing
-            Cases.change(s, c, x -> x);
-            s.putData(id, written);
-            s.appendAudit(id, "RECHECKED", "opposed=" + outcome.findings().size() + ";failed=" + outcome.failures().size());
-            s.replaceTrace(id, outcome.trace());
-            return null;
-        });
-        return reasons;
+        Case at = c;
+        for (int attempt = 1; ; attempt++) {
+            Case read = at;
+            // compare and set on the version the checks started from
+            boolean recorded = core.store.inTransaction(s -> {
+                if (s.updateCase(read).isEmpty()) {
+                    return false;
+                }
+                s.putData(id, written);
+                s.appendAudit(id, "RECHECKED", "opposed=" + outcome.findings().size() + ";failed=" + outcome.failures().size());
+                s.replaceTrace(id, outcome.trace());
+                return true;
+            });
+            if (recorded) {
+                return reasons;
+            }
+            // the case moved on while the checks ran. A clerk's decision wins, and this run writes nothing. The move to
+            // the clerks' queue once the Fachverfahren has the case (MANUAL_REVIEW -> WITH_CLERKS, in the background)
+            // leaves it the clerks' with the same data: the result stands, written onto the new version.
+            Case now = core.store.findCase(id).orElseThrow(Access::notFound);
+            CaseState state = CaseState.of(now.state());
+            if (attempt == 3 || !state.withClerks() || state == CaseState.CLERK_DECIDED) {
+                throw Cases.movedOn();
+            }
+            at = now;
+        }
     }
 
     private Pipeline.Outcome run(Case c, Procedure procedure, ProcedureDescription description, Answers answers, Map<String, String> data) {

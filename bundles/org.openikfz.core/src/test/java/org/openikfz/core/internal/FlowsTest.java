@@ -909,6 +909,17 @@ class FlowsTest {
         slowRegister.set(null);
         register.set(new CheckResult.Opposed(List.of(new Finding("kennzeichen", LocalizedText.of("Ein Sicherheitscode stimmt nicht.", "x")))));
         assertEquals(List.of("Beanstandet: Ein Sicherheitscode stimmt nicht."), clerks.recheck(ref.id()));
+        // the Fachverfahren takes the case while the checks run again (MANUAL_REVIEW -> WITH_CLERKS, in the background):
+        // it is still the clerks', and the re-run's result is written, not refused with "moved on"
+        slowRegister.set(() -> {
+            org.openikfz.core.internal.lifecycle.Cases.tryMove(store, store.findCase(ref.id()).orElseThrow(),
+                    org.openikfz.core.internal.lifecycle.CaseState.WITH_CLERKS, x -> x).orElseThrow();
+            return new CheckResult.Clear(Map.of("fin", "WVW1"));
+        });
+        assertEquals(List.of(), clerks.recheck(ref.id()));
+        slowRegister.set(null);
+        assertEquals("WITH_CLERKS", store.findCase(ref.id()).orElseThrow().state());
+        assertEquals("", store.getData(ref.id()).get(org.openikfz.core.internal.dialog.DialogRules.CLERK_REASONS), "the result written");
 
         assertTrue(clerks.decide(ref.id(), false, "Die Codes passen nicht zum Fahrzeug.", "anna", "Anna Schmidt", ERIKA));
         assertTrue(store.getData(ref.id()).keySet().stream().noneMatch(k -> k.startsWith(org.openikfz.core.internal.dialog.DialogRules.SEALED)),

@@ -50,7 +50,7 @@ public final class Registry implements ProcedureCatalog {
 
     private static final System.Logger LOG = System.getLogger(Registry.class.getName());
 
-    /** Where a service comes from: its bundle's symbolic name and version, as the case and the trace record it. */
+    /** Where a service comes from: its bundle's symbolic name and version, as the case and the trace record it ({@link Trace#version}). */
     record Origin(String label, Version version) {
 
         static final Origin UNKNOWN = new Origin(null, Version.emptyVersion);

@@ -12,8 +12,6 @@ import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.store.api.TraceRecord;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * The trace of an automated decision (FZV § 23(3): its workings inspectable and verifiable): what
@@ -70,8 +68,7 @@ public final class Trace {
 
     /** The version of the bundle an object comes from, or {@code null} outside a framework. */
     public static String version(Object component) {
-        Bundle bundle = FrameworkUtil.getBundle(component.getClass());
-        return bundle == null ? null : bundle.getSymbolicName() + " " + bundle.getVersion();
+        return Registry.Origin.of(component).label();
     }
 
     private static String truncate(String text) {

@@ -20,9 +20,23 @@ public class UiTexts implements I18NProvider {
 
     private static final String BUNDLE = "org.openikfz.ui.texts";
 
-    /** The portal's language for a new session: by the request's Accept-Language, German otherwise ({@code Languages}). */
+    /**
+     * The portal's language for a new session: the first of its languages the request's Accept-Language
+     * names (by preference and q-value), German without the header or when it names none of them.
+     */
     public static Locale preferred(com.vaadin.flow.server.VaadinRequest request) {
-        return org.openikfz.web.support.Languages.preferred(request == null ? null : request.getHeader("Accept-Language"), LOCALES);
+        if (request == null || request.getHeader("Accept-Language") == null) {
+            return LOCALES.get(0);
+        }
+        for (java.util.Enumeration<Locale> asked = request.getLocales(); asked.hasMoreElements();) {
+            String language = asked.nextElement().getLanguage();
+            for (Locale offered : LOCALES) {
+                if (offered.getLanguage().equals(language)) {
+                    return offered;
+                }
+            }
+        }
+        return LOCALES.get(0);
     }
 
     @Override

@@ -34,7 +34,6 @@ import org.openikfz.api.text.LocalizedText;
 import org.openikfz.web.support.ErrorReferences;
 import org.openikfz.api.application.ProcedureCatalog;
 import org.openikfz.api.procedure.ProcedureDescription;
-import org.openikfz.web.support.Languages;
 import org.openikfz.web.support.PublicAddress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -405,12 +404,25 @@ public final class ApiServlet extends HttpServlet {
         return present ? value.get() : null;
     }
 
-    /** The client's language: German or English by its Accept-Language, German otherwise ({@link Languages}). */
+    /**
+     * The client's language: the first of German and English in its Accept-Language (by preference,
+     * q-values included); German without the header or when it names neither.
+     */
     static Locale locale(HttpServletRequest request) {
-        return Languages.preferred(request.getHeader("Accept-Language"), LANGUAGES);
+        if (request.getHeader("Accept-Language") == null) {
+            return Locale.GERMAN; // without the header the container would answer with its own default
+        }
+        for (java.util.Enumeration<Locale> asked = request.getLocales(); asked.hasMoreElements();) {
+            String language = asked.nextElement().getLanguage();
+            if (language.equals("de")) {
+                return Locale.GERMAN;
+            }
+            if (language.equals("en")) {
+                return Locale.ENGLISH;
+            }
+        }
+        return Locale.GERMAN;
     }
-
-    private static final List<Locale> LANGUAGES = List.of(Locale.GERMAN, Locale.ENGLISH);
 
     /** The short titles of the problem types (RFC 9457 {@code title}: the same for every problem of a type). */
     private static final Map<String, String> PROBLEM_TITLES = Map.ofEntries(Map.entry("NOT_FOUND", "Not found"),

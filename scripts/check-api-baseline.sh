@@ -3,8 +3,10 @@
 # The build baselines every bundle against its last release (bnd-baseline-maven-plugin); until the
 # first release exists there is nothing to compare with, so this check makes one: it installs the
 # API bundle as built now as a throwaway release, then builds a copy of the API module twice against
-# it — unchanged (must pass) and with a method removed from a provider-type interface (must fail
-# with a baseline error). Run after `./mvnw install`; part of ./test.sh.
+# it three times: unchanged (must pass); with a compatible change, a default method added to the check
+# SPI and the package's minor version raised (must pass: the SPI grows by minor versions); and with a
+# method removed from a provider-type interface (must fail with a baseline error that asks for a major
+# version). Run after `./mvnw install`; part of ./test.sh.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$IKFZ_ROOT"
@@ -28,6 +30,27 @@ if ! build; then
   tail -40 "$work/build.log" >&2; exit 1
 fi
 
+# a compatible change: a default method added to a consumer-type interface, the package at the next minor version
+check="$work/$api/src/main/java/org/openikfz/api/check/Check.java"
+info="$work/$api/src/main/java/org/openikfz/api/check/package-info.java"
+cp "$check" "$work/Check.java.orig"; cp "$info" "$work/package-info.java.orig"
+version=$(sed -n 's/.*@org.osgi.annotation.versioning.Version("\([0-9]*\)\.\([0-9]*\)\.[0-9]*").*/\1.\2/p' "$info")
+next="${version%%.*}.$(( ${version#*.} + 1 )).0"
+sed -i '$ d' "$check"   # the interface's closing brace
+cat >>"$check" <<'JAVA'
+    /** A note for the operators (added by the baseline check). */
+    default String note() {
+        return "";
+    }
+}
+JAVA
+sed -i "s/@org.osgi.annotation.versioning.Version(\"[0-9.]*\")/@org.osgi.annotation.versioning.Version(\"$next\")/" "$info"
+if ! build; then
+  echo "baseline check: FAILED — a default method added to Check with the package at $next was refused — see below" >&2
+  tail -40 "$work/build.log" >&2; exit 1
+fi
+cp "$work/Check.java.orig" "$check"; cp "$work/package-info.java.orig" "$info"
+
 ctx="$work/$api/src/main/java/org/openikfz/api/check/CheckContext.java"
 grep -q 'String authority();' "$ctx"
 sed -i '/String authority();/d' "$ctx"   # an incompatible change: a method removed
@@ -39,4 +62,4 @@ if ! grep -qE '^\[ERROR\] \* org\.openikfz\.api\.check +PACKAGE +MAJOR' "$work/b
   tail -40 "$work/build.log" >&2; exit 1
 fi
 grep -E '^\[ERROR\] (\* org\.openikfz\.api\.check|  +REMOVED +METHOD)' "$work/build.log" | head -2 | sed 's/^\[ERROR\]/ /'
-echo "baseline check: 2 passed, 0 failed (unchanged API accepted; incompatible change rejected)"
+echo "baseline check: 3 passed, 0 failed (unchanged API accepted; a default method at the next minor version ($next) accepted; incompatible change rejected)"

@@ -8,8 +8,8 @@ import org.openikfz.api.dialog.FieldType;
 
 /**
  * The answers a check may use: the fields whose step and field are visible for the answers and that
- * have a non-blank answer. A check finds them by type, or by the shared ids of {@code Registration}
- * where a type is not unique ({@link org.openikfz.api.procedure.Registration}).
+ * have a non-blank answer. A check finds them by type, or by the shared ids where a type is not unique
+ * ({@link org.openikfz.api.dialog.SharedFields}).
  *
  * @since 1.1
  */
@@ -25,7 +25,7 @@ public final class AnsweredFields {
 
     private AnsweredFields(CheckContext context) {
         this.answers = context.answers();
-        this.fields = context.description().dialog().steps().stream()
+        this.fields = context.dialog().steps().stream()
                 .filter(s -> s.visible(answers)).flatMap(s -> s.fields().stream())
                 .filter(f -> f.visible(answers) && answers.get(f.id()).filter(v -> !v.isBlank()).isPresent())
                 .toList();

@@ -3,6 +3,7 @@ package org.openikfz.api.check;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.openikfz.api.text.LocalizedText;
 
 /**
@@ -17,16 +18,38 @@ public sealed interface CheckResult {
      * Nothing speaks against the application.
      *
      * @param facts what the check established and adds to the application data (Anlage 11: "die
-     *              verifizierten und erstellten Daten werden den Antragsdaten hinzugefügt"), by the keys
-     *              of {@link Facts}; later checks and the procedure's own conditions see them
+     *              verifizierten und erstellten Daten werden den Antragsdaten hinzugefügt"), by the names
+     *              of their {@link FactKey}s and as the keys format them (build it with {@link #with});
+     *              later checks and the procedure's own conditions see them
      */
     record Clear(Map<String, String> facts) implements CheckResult {
+
         public Clear {
             facts = Map.copyOf(facts);
         }
 
         public Clear() {
             this(Map.of());
+        }
+
+        /**
+         * This outcome with one more fact established, kept as its key formats it.
+         *
+         * @since 2.0
+         */
+        public <T> Clear with(FactKey<T> key, T value) {
+            Map<String, String> more = new java.util.HashMap<>(facts);
+            more.put(key.name(), key.format(value));
+            return new Clear(more);
+        }
+
+        /**
+         * A fact this outcome established.
+         *
+         * @since 2.0
+         */
+        public <T> Optional<T> fact(FactKey<T> key) {
+            return Optional.ofNullable(facts.get(key.name())).map(key::parse);
         }
     }
 
@@ -59,13 +82,9 @@ public sealed interface CheckResult {
         }
     }
 
-    static CheckResult clear() {
+    /** Clear; add what the check established with {@link Clear#with}. @since 2.0 returns {@link Clear} */
+    static Clear clear() {
         return new Clear();
-    }
-
-    /** Clear, with what the check established. */
-    static CheckResult clear(Map<String, String> facts) {
-        return new Clear(facts);
     }
 
     static CheckResult opposed(Finding... findings) {

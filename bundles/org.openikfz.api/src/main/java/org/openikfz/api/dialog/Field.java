@@ -13,7 +13,7 @@ import org.openikfz.api.text.LocalizedText;
  * @param label       the question as the applicant reads it
  * @param help        a short explanation where the applicant finds the answer, or {@code null}
  * @param required    whether the step cannot be completed without an answer
- * @param choices     the options of a {@link FieldType#CHOICE} field, otherwise empty
+ * @param choices     the options of a field whose type's {@link Editor} is {@link Editor#CHOICE}, otherwise empty
  * @param visibleWhen shown only when this condition holds, or {@code null} for always
  */
 public record Field(String id, FieldType type, LocalizedText label, LocalizedText help, boolean required,
@@ -24,7 +24,7 @@ public record Field(String id, FieldType type, LocalizedText label, LocalizedTex
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(label, "label");
         choices = List.copyOf(choices);
-        if (type == FieldType.CHOICE && choices.isEmpty()) {
+        if (type.editor() == Editor.CHOICE && choices.isEmpty()) {
             throw new IllegalArgumentException("choice field " + id + " has no choices");
         }
     }

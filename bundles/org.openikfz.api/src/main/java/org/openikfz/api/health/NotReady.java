@@ -18,7 +18,11 @@ public record NotReady(Part part, String name) {
         ENGINE,
         /** The store is stopped, or its database cannot be reached. */
         STORE,
-        /** A procedure the district offers ({@code district.procedures}) is not deployed. */
+        /**
+         * A procedure the district offers ({@code district.procedures}) is not deployed, or is withheld because
+         * a fact it or its checks need is produced by none of its deployed checks (the log and the operators'
+         * view say which).
+         */
         PROCEDURE,
         /** A background job failed its last run or has not completed one for too long. */
         JOB

@@ -77,4 +77,14 @@ public interface Procedure {
     default int daysFromMailingToEffect() {
         return 3;
     }
+
+    /**
+     * The facts this procedure's own conditions judge ({@link Evaluation#fact}). The platform does not offer the
+     * procedure while one of them is produced by none of its deployed checks (the operators' view says which).
+     *
+     * @since 2.0
+     */
+    default java.util.Set<org.openikfz.api.check.FactKey<?>> needs() {
+        return java.util.Set.of();
+    }
 }

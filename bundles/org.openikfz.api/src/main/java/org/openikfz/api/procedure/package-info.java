@@ -3,6 +3,6 @@
  * decision policy, fees, outputs). A future i-Kfz stage is one more bundle that registers a
  * {@link org.openikfz.api.procedure.Procedure} service.
  */
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 @org.osgi.annotation.bundle.Export
 package org.openikfz.api.procedure;

@@ -1,6 +1,7 @@
 package org.openikfz.testing.check;
 
 import org.openikfz.api.check.CheckContext;
+import org.openikfz.api.check.FactKey;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -50,14 +51,35 @@ public record FakeContext(ProcedureDescription description, Answers answers, Map
     }
 
     @Override
-    public ProcedureId procedure() {
-        return description.id();
+    public String procedure() {
+        return description.id().value();
+    }
+
+    @Override
+    public Dialog dialog() {
+        return description.dialog();
+    }
+
+    @Override
+    public boolean identificationRequired() {
+        return description.identification() == Identification.REQUIRED;
     }
 
     public FakeContext answer(String fieldId, String value) {
         return new FakeContext(description, answers.with(fieldId, value), facts, applicant, today, authority, application, land);
     }
 
+    @Override
+    public <T> Optional<T> fact(FactKey<T> key) {
+        return Optional.ofNullable(facts.get(key.name())).map(key::parse);
+    }
+
+    /** With a fact an earlier check established. */
+    public <T> FakeContext fact(FactKey<T> key, T value) {
+        return fact(key.name(), key.format(value));
+    }
+
+    /** With a fact as kept, also one its key cannot read (to test a check that meets one). */
     public FakeContext fact(String key, String value) {
         Map<String, String> copy = new HashMap<>(facts);
         copy.put(key, value);

@@ -388,7 +388,7 @@ public final class ClerkDesk implements ClerkWorkspace {
     }
 
     private static String display(Field field, String value) {
-        return switch (field.type()) {
+        return switch (field.type().editor()) {
             case YES_NO -> "true".equals(value) ? "Ja" : "Nein";
             case CHOICE -> field.choices().stream().filter(c -> c.value().equals(value)).findFirst()
                     .map(c -> c.label().get(Locale.GERMAN)).orElse(value);

@@ -25,16 +25,16 @@ class CaseTextsTest {
             }
         }
         assertEquals(List.of(), unlabelled, "facts shown with their technical key in the case file");
-        assertEquals("IBAN (gekürzt)", ClerkDesk.text("fact." + Facts.SEPA_IBAN_MASKED, null));
+        assertEquals("IBAN (gekürzt)", ClerkDesk.text("fact." + Facts.SEPA_IBAN_MASKED.name(), null));
     }
 
     @Test
     void values_read_as_a_clerk_reads_them() {
-        assertEquals("Ja", ClerkDesk.factValue(Facts.ZFZR_APPLICANT_IS_HOLDER, "true"));
-        assertEquals("Nein", ClerkDesk.factValue(Facts.ZFZR_REGISTERED, "false"));
-        assertEquals("03.11.2026", ClerkDesk.factValue(Facts.ZFZR_DEREGISTERED_ON, "2026-11-03"));
-        assertEquals("aus dem Register", ClerkDesk.factValue(Facts.HU_PROOF, "register"));
-        assertEquals("DE89 **** 30 00", ClerkDesk.factValue(Facts.SEPA_IBAN_MASKED, "DE89 **** 30 00"));
+        assertEquals("Ja", ClerkDesk.factValue(Facts.ZFZR_APPLICANT_IS_HOLDER.name(), "true"));
+        assertEquals("Nein", ClerkDesk.factValue(Facts.ZFZR_REGISTERED.name(), "false"));
+        assertEquals("03.11.2026", ClerkDesk.factValue(Facts.ZFZR_DEREGISTERED_ON.name(), "2026-11-03"));
+        assertEquals("aus dem Register", ClerkDesk.factValue(Facts.HU_PROOF.name(), "register"));
+        assertEquals("DE89 **** 30 00", ClerkDesk.factValue(Facts.SEPA_IBAN_MASKED.name(), "DE89 **** 30 00"));
         assertTrue(ClerkDesk.text("level.high", "high").contains("Vertrauensniveau hoch"));
         assertEquals("unbekannt", ClerkDesk.text("level.unbekannt", "unbekannt"), "an unknown level as it came");
     }

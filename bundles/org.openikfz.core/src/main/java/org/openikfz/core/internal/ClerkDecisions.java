@@ -1,5 +1,6 @@
 package org.openikfz.core.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
 import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
 
@@ -22,7 +23,6 @@ import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.core.internal.dialog.DialogRules;
 import org.openikfz.core.internal.lifecycle.CaseState;
@@ -267,7 +267,7 @@ final class ClerkDecisions {
         return Optional.of(DecisionDocument.clerkDecision(core.authority, procedure.description(), decision,
                 data.get(DialogRules.CLERK_REASON), data.get(DialogRules.CLERK_NAME),
                 DialogRules.clerkAddresseeOf(data).or(() -> DialogRules.identityOf(data).map(VerifiedIdentity::person)).orElse(null),
-                DialogRules.answersOf(data).get(Registration.FIN).orElse(null)));
+                DialogRules.answersOf(data).get(SharedFields.FIN).orElse(null)));
     }
 
     /** The Zulassungsbehörde this platform serves (its key, e.g. ERZ). */

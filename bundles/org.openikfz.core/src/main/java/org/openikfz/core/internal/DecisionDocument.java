@@ -244,9 +244,9 @@ final class DecisionDocument {
         lines.add(new String[] {"H", "Bestätigung SEPA-Lastschriftmandat"});
         lines.add(new String[] {"", "für den Einzug der Kraftfahrzeugsteuer durch die Zollverwaltung"});
         lines.add(new String[] {"", ""});
-        lines.add(new String[] {"", "Mandatsreferenz: " + facts.getOrDefault(Facts.SEPA_MANDATE_REFERENCE, "–")});
-        lines.add(new String[] {"", "Kontoinhaber: " + facts.getOrDefault(Facts.SEPA_ACCOUNT_HOLDER, "–")});
-        lines.add(new String[] {"", "IBAN: " + facts.getOrDefault(Facts.SEPA_IBAN_MASKED, "–")});
+        lines.add(new String[] {"", "Mandatsreferenz: " + facts.getOrDefault(Facts.SEPA_MANDATE_REFERENCE.name(), "–")});
+        lines.add(new String[] {"", "Kontoinhaber: " + facts.getOrDefault(Facts.SEPA_ACCOUNT_HOLDER.name(), "–")});
+        lines.add(new String[] {"", "IBAN: " + facts.getOrDefault(Facts.SEPA_IBAN_MASKED.name(), "–")});
         if (holderName != null) {
             lines.add(new String[] {"", "Halter (Steuerschuldner): " + holderName});
         }

@@ -4,7 +4,6 @@ import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
 import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
 
 import java.net.URI;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,11 +23,11 @@ import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.IdentityProvider;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.InvalidAnswerException;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.text.LocalizedText;
-import org.openikfz.api.value.ValueValidationException;
 import org.openikfz.core.internal.access.Access;
 import org.openikfz.core.internal.access.StatusCodes;
 import org.openikfz.core.internal.dialog.DialogRules;
@@ -40,6 +39,8 @@ import org.openikfz.store.api.CaseFile;
 
 /** The dialog: opening an application, the eID login (FZV § 20(1)), answers validated at the edge, and the status. */
 final class DialogFlow {
+
+    private static final System.Logger LOG = System.getLogger(DialogFlow.class.getName());
 
     private final Core core;
     /** The checks that need only the identity, run right after the login: what they oppose stops the dialog. */
@@ -73,7 +74,7 @@ final class DialogFlow {
                     "Your registration authority does not offer this procedure online. Please contact the authority."));
         }
         Procedure procedure = core.registry.procedure(procedureId.value());
-        if (procedure == null) {
+        if (procedure == null || !core.registry.unmet(procedure).isEmpty()) {
             // nothing entered yet: unlike procedure(id), there are no entries to keep
             throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
                     "Dieses Verfahren wird gerade nicht angeboten. Bitte versuchen Sie es später erneut.",
@@ -170,12 +171,14 @@ final class DialogFlow {
             }
             try {
                 valid.put(answer.getKey(), DialogRules.normalize(field.get(), value));
-            } catch (ValueValidationException e) {
-                errors.put(answer.getKey(), LocalizedText.of(e.getMessage(Locale.GERMAN), e.getMessage(Locale.ENGLISH)));
-            } catch (DialogRules.InvalidAnswer e) {
+            } catch (InvalidAnswerException e) {
                 errors.put(answer.getKey(), e.text());
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                errors.put(answer.getKey(), DialogRules.invalidAnswer(field.get()));
+            } catch (RuntimeException e) {
+                // a field type of another bundle that breaks its contract: refused, and the operators are told
+                LOG.log(System.Logger.Level.WARNING, "field type {0} of {1} threw {2} instead of InvalidAnswerException",
+                        field.get().type().name(), description.id(), e.getClass().getName());
+                errors.put(answer.getKey(), LocalizedText.of("Diese Angabe können wir nicht annehmen. Bitte prüfen Sie sie.",
+                        "We cannot accept this entry. Please check it."));
             }
         }
         if (!valid.isEmpty()) {

@@ -51,7 +51,7 @@ final class Documents {
         }
         // FZV Anlage 11 Nr. 5: the holder can save or print a confirmation of the verified SEPA mandate
         if (outputs.contains(Output.SEPA_MANDATE_CONFIRMATION)
-                && !DialogRules.factsOf(data).getOrDefault(Facts.SEPA_MANDATE_REFERENCE, "").isEmpty()
+                && !DialogRules.factsOf(data).getOrDefault(Facts.SEPA_MANDATE_REFERENCE.name(), "").isEmpty()
                 && Set.of(CaseState.AWAITING_PAYMENT, CaseState.NOT_DECIDABLE, CaseState.DECIDED, CaseState.TRANSFER).contains(state)) {
             kinds.add(DocumentKind.SEPA_MANDATE_CONFIRMATION);
         }
@@ -103,7 +103,7 @@ final class Documents {
             }
         }
         Decision decision = Core.decision(current, data);
-        String fin = DialogRules.answerOfType(description, Core.answers(description, data), FieldType.FIN).orElse(facts.get(Facts.ZFZR_FIN));
+        String fin = DialogRules.answerOfType(description, Core.answers(description, data), FieldType.FIN).orElse(facts.get(Facts.ZFZR_FIN.name()));
         return Optional.of(kind == DocumentKind.DECISION
                 ? DecisionDocument.decision(core.authority, description, decision, fin)
                 : DecisionDocument.provisionalProof(core.authority, description, decision, fin));

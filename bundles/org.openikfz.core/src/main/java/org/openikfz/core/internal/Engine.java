@@ -172,6 +172,11 @@ public final class Engine implements ApplicationService, PlatformHealth {
         return jobs.status();
     }
 
+    @Override
+    public java.util.Map<String, List<String>> withheldProcedures() {
+        return core.registry.withheld();
+    }
+
     /** The clerks' and reviewers' decisions (FZV § 19(1) S. 4, § 23(3)), for the back office's desks. */
     ClerkDecisions clerks() {
         return staff;

@@ -1,5 +1,6 @@
 package org.openikfz.core.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.procedure.Identification;
 import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.ProcedureDescription;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.store.api.Application;
 
 /**
@@ -100,12 +100,12 @@ final class Letters {
             return named;
         }
         // a procedure of SPI 1.1 names no contents: the ZB I, and seals (with the HU sticker, if the register knows the HU) for a new plate
-        boolean newPlate = answers.get(Registration.KENNZEICHEN_WAHL).map(w -> !w.equals(Registration.WAHL_BEHALTEN)).orElse(false);
+        boolean newPlate = answers.get(SharedFields.KENNZEICHEN_WAHL).map(w -> !w.equals(SharedFields.WAHL_BEHALTEN)).orElse(false);
         List<String> contents = new ArrayList<>(List.of(ZB1));
         if (newPlate) {
             contents.add(SEALS);
         }
-        if (facts.containsKey(Facts.HU_NEXT) && newPlate) {
+        if (facts.containsKey(Facts.HU_NEXT.name()) && newPlate) {
             contents.add(HU_STICKER);
         }
         return contents;
@@ -186,7 +186,7 @@ final class Letters {
 
     /** The holder as the register names them (FZV Anlage 11 Nr. 2), or {@code null}. */
     private static Holder registerHolder(Map<String, String> facts) {
-        return facts.containsKey(Facts.ZFZR_HOLDER_NAME) ? new Holder(facts.get(Facts.ZFZR_HOLDER_NAME), facts.get(Facts.ZFZR_HOLDER_STREET),
-                facts.get(Facts.ZFZR_HOLDER_POSTAL_CODE), facts.get(Facts.ZFZR_HOLDER_CITY), null) : null;
+        return facts.containsKey(Facts.ZFZR_HOLDER_NAME.name()) ? new Holder(facts.get(Facts.ZFZR_HOLDER_NAME.name()), facts.get(Facts.ZFZR_HOLDER_STREET.name()),
+                facts.get(Facts.ZFZR_HOLDER_POSTAL_CODE.name()), facts.get(Facts.ZFZR_HOLDER_CITY.name()), null) : null;
     }
 }

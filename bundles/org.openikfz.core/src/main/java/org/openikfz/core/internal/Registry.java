@@ -119,10 +119,13 @@ public final class Registry implements ProcedureCatalog {
 
     void add(Check check, Map<String, Object> properties) {
         checks.add(check, properties, Origin.of(check));
+        procedures.ids().forEach(this::fire); // a check can meet, or stop meeting, a procedure's needs
     }
 
     void remove(Check check) {
-        checks.remove(check);
+        if (checks.remove(check).isPresent()) {
+            procedures.ids().forEach(this::fire);
+        }
     }
 
     /** The procedure new applications of an id get, or {@code null} when none is deployed. */
@@ -161,6 +164,45 @@ public final class Registry implements ProcedureCatalog {
         return checks.preferred(id).map(Entry::service).orElse(null);
     }
 
+    /**
+     * The procedure's checks in the order they run: as it names them, except that a check runs after the checks
+     * that produce the facts it needs ({@link Check#needs()}).
+     */
+    List<org.openikfz.api.check.CheckId> order(ProcedureDescription description) {
+        return CheckContracts.order(description.checks(), id -> check(id.value()));
+    }
+
+    /**
+     * Why a deployed procedure cannot be offered now: facts it or its checks need that none of its deployed checks
+     * produces, in words for the operators; empty when it can be.
+     */
+    List<String> unmet(Procedure procedure) {
+        try {
+            return CheckContracts.unmet(procedure, procedure.description().checks(), id -> check(id.value()));
+        } catch (RuntimeException e) {
+            return List.of("the procedure has no usable description");
+        }
+    }
+
+    /**
+     * The procedures the district offers that are deployed but withheld, with the reasons: the operators' view and
+     * the readiness probe say why a procedure is not offered.
+     */
+    public Map<String, List<String>> withheld() {
+        Map<String, List<String>> withheld = new java.util.TreeMap<>();
+        for (String id : procedures.ids()) {
+            if (offers(id)) {
+                procedures.preferred(id).ifPresent(e -> {
+                    List<String> unmet = unmet(e.service());
+                    if (!unmet.isEmpty()) {
+                        withheld.put(id, unmet);
+                    }
+                });
+            }
+        }
+        return withheld;
+    }
+
     // ---- the catalog: what the portal and the machine API offer ----
 
     @Override
@@ -168,7 +210,7 @@ public final class Registry implements ProcedureCatalog {
         if (!offers(id.value())) {
             return Optional.empty();
         }
-        return procedures.preferred(id.value()).flatMap(Registry::describe);
+        return procedures.preferred(id.value()).filter(this::met).flatMap(Registry::describe);
     }
 
     @Override
@@ -176,7 +218,7 @@ public final class Registry implements ProcedureCatalog {
         List<ProcedureDescription> offered = new ArrayList<>();
         for (String id : procedures.ids()) {
             if (offers(id)) {
-                procedures.preferred(id).flatMap(Registry::describe).ifPresent(offered::add);
+                procedures.preferred(id).filter(this::met).flatMap(Registry::describe).ifPresent(offered::add);
             }
         }
         return offered;
@@ -187,6 +229,11 @@ public final class Registry implements ProcedureCatalog {
         Consumer<String> byId = id -> listener.accept(new ProcedureId(id));
         listeners.add(byId);
         return () -> listeners.remove(byId);
+    }
+
+    /** Whether every fact the procedure and its checks need is produced by one of its deployed checks. */
+    private boolean met(Entry<Procedure> entry) {
+        return unmet(entry.service()).isEmpty();
     }
 
     private boolean offers(String id) {
@@ -205,12 +252,26 @@ public final class Registry implements ProcedureCatalog {
     }
 
     private void fire(String id) {
+        logWithheld(id);
         for (Consumer<String> listener : listeners) {
             try {
                 listener.accept(id);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "A listener of the procedure catalog failed on " + id, e);
             }
+        }
+    }
+
+    /** The reasons last logged per procedure id: a procedure withheld, or offered again, is logged once. */
+    private final Map<String, List<String>> logged = new ConcurrentHashMap<>();
+
+    private void logWithheld(String id) {
+        List<String> now = procedures.preferred(id).map(e -> unmet(e.service())).orElse(List.of());
+        List<String> before = now.isEmpty() ? logged.remove(id) : logged.put(id, now);
+        if (!now.isEmpty() && !now.equals(before)) {
+            LOG.log(System.Logger.Level.WARNING, "Procedure {0} is not offered: {1}", id, String.join("; ", now));
+        } else if (now.isEmpty() && before != null) {
+            LOG.log(System.Logger.Level.INFO, "Procedure {0} is offered again: its checks meet its needs", id);
         }
     }
 

@@ -24,7 +24,7 @@ public final class Trace {
     }
 
     /**
-     * The answers as the checks saw them, masked: security codes and the IBAN entirely, free text
+     * The answers as the checks saw them, masked: secret types (security codes, the IBAN) entirely, text
      * (plate, FIN, eVB, names) but for its first three characters; choices, yes/no and dates as given.
      */
     public static String maskedAnswers(ProcedureDescription description, Answers answers) {
@@ -37,7 +37,7 @@ public final class Trace {
         if (field == null || field.type().secret()) {
             return "***";
         }
-        return switch (field.type()) {
+        return switch (field.type().editor()) {
             case YES_NO, CHOICE, DATE, MONTH -> value;
             default -> value.length() <= 3 ? "***" : value.substring(0, 3) + "***";
         };

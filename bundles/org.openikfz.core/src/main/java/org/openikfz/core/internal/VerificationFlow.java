@@ -1,5 +1,6 @@
 package org.openikfz.core.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
 import static org.openikfz.api.application.ApplicationException.Reason.TOO_MANY_REQUESTS;
 import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
@@ -36,7 +37,6 @@ import org.openikfz.api.procedure.Identification;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Land;
 import org.openikfz.core.internal.dialog.DialogRules;
@@ -163,7 +163,7 @@ final class VerificationFlow {
         List<String> vehicles = new ArrayList<>();
         for (DialogStep step : description.dialog().steps()) {
             for (Field field : step.fields()) {
-                boolean plate = field.type().equals(FieldType.KENNZEICHEN) && !field.id().equals(Registration.WUNSCHKENNZEICHEN);
+                boolean plate = field.type().equals(FieldType.KENNZEICHEN) && !field.id().equals(SharedFields.WUNSCHKENNZEICHEN);
                 if (plate || field.type().equals(FieldType.FIN)) {
                     answers.get(field.id()).map(v -> v.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9ÄÖÜ]", "")).filter(v -> !v.isEmpty())
                             .ifPresent(v -> vehicles.add((plate ? "K:" : "F:") + v));
@@ -193,8 +193,8 @@ final class VerificationFlow {
     }
 
     /** The answers after which the plate is checked (and a Wunschkennzeichen reserved) at once. */
-    private static final java.util.Set<String> PLATE_ANSWERS = java.util.Set.of(Registration.KENNZEICHEN_WAHL,
-            Registration.WUNSCHKENNZEICHEN, Registration.KENNZEICHEN_ART);
+    private static final java.util.Set<String> PLATE_ANSWERS = java.util.Set.of(SharedFields.KENNZEICHEN_WAHL,
+            SharedFields.WUNSCHKENNZEICHEN, SharedFields.KENNZEICHEN_ART);
 
     /**
      * FZV § 20(4): a Wunschkennzeichen that is taken, or does not fit the authority or the kind of plate, is said as
@@ -209,8 +209,8 @@ final class VerificationFlow {
         Answers answers = DialogRules.answersOf(data);
         if (procedure == null || answered.stream().noneMatch(PLATE_ANSWERS::contains)
                 || !procedure.description().checks().contains(CheckId.KENNZEICHEN_ZUTEILUNG)
-                || !Registration.WAHL_WUNSCH.equals(answers.get(Registration.KENNZEICHEN_WAHL).map(String::strip).orElse(""))
-                || answers.get(Registration.WUNSCHKENNZEICHEN).filter(w -> !w.isBlank()).isEmpty()) {
+                || !SharedFields.WAHL_WUNSCH.equals(answers.get(SharedFields.KENNZEICHEN_WAHL).map(String::strip).orElse(""))
+                || answers.get(SharedFields.WUNSCHKENNZEICHEN).filter(w -> !w.isBlank()).isEmpty()) {
             return List.of();
         }
         return ahead(c, procedure, List.of(CheckId.KENNZEICHEN_ZUTEILUNG), data, "plate");
@@ -225,7 +225,7 @@ final class VerificationFlow {
         UUID id = c.id();
         try {
             return pipeline.run(id, checks, checkId -> core.registry.check(checkId.value()),
-                    facts -> new Context(id, description.id(), description, c.authorityId(), core.land, answers, facts, applicant, today),
+                    facts -> Context.of(id, description, c.authorityId(), core.land, answers, facts, applicant, today),
                     new TraceRecord(id, 0, label, "INPUT", "", "", "", core.registry.version(procedure), null),
                     facts -> org.openikfz.api.check.CheckResult.clear(), label, core.registry.version(procedure)).findings();
         } catch (RejectedExecutionException busy) {
@@ -307,8 +307,8 @@ final class VerificationFlow {
         UUID id = c.id();
         TraceRecord input = new TraceRecord(id, 0, "answers", "INPUT", Trace.maskedAnswers(description, answers), "", "",
                 core.registry.version(procedure), null);
-        return pipeline.run(id, description.checks(), checkId -> core.registry.check(checkId.value()),
-                facts -> new Context(id, description.id(), description, c.authorityId(), core.land, answers, facts, applicant, today),
+        return pipeline.run(id, core.registry.order(description), checkId -> core.registry.check(checkId.value()),
+                facts -> Context.of(id, description, c.authorityId(), core.land, answers, facts, applicant, today),
                 input, facts -> procedure.evaluate(new ProcedureEvaluation(answers, facts, applicant, c.authorityId(), today)),
                 "procedure " + description.id().value(), core.registry.version(procedure));
     }
@@ -416,8 +416,19 @@ final class VerificationFlow {
         core.store.updateCase(taken.withState(CaseState.DIALOG.name()).withLeaseUntil(null).withDueAt(core.now().plus(core.idleTimeout)));
     }
 
-    private record Context(UUID application, ProcedureId procedure, ProcedureDescription description, String authority,
-            Land land, Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant, LocalDate today)
+    private record Context(UUID application, String procedure, org.openikfz.api.dialog.Dialog dialog, boolean identificationRequired,
+            String authority, Land land, Answers answers, Map<String, String> facts, Optional<VerifiedIdentity> applicant, LocalDate today)
             implements CheckContext {
+
+        static Context of(UUID application, ProcedureDescription description, String authority, Land land, Answers answers,
+                Map<String, String> facts, Optional<VerifiedIdentity> applicant, LocalDate today) {
+            return new Context(application, description.id().value(), description.dialog(),
+                    description.identification() == Identification.REQUIRED, authority, land, answers, facts, applicant, today);
+        }
+
+        @Override
+        public <T> Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
+            return Optional.ofNullable(facts.get(key.name())).map(key::parse);
+        }
     }
 }

@@ -108,8 +108,8 @@ class AccessiblePdfTest {
     @Test
     void theSepaMandateConfirmationIsPdfUa() throws Exception {
         assertPdfUa("SEPA-Lastschriftmandat", openable(() -> DecisionDocument.sepaMandateConfirmation(AUTHORITY, PROCEDURE,
-                Map.of(Facts.SEPA_MANDATE_REFERENCE, "KFZST-2027-0000815", Facts.SEPA_ACCOUNT_HOLDER, "Jürgen Weiß",
-                        Facts.SEPA_IBAN_MASKED, "DE89 **** **** **** **30 00"),
+                Map.of(Facts.SEPA_MANDATE_REFERENCE.name(), "KFZST-2027-0000815", Facts.SEPA_ACCOUNT_HOLDER.name(), "Jürgen Weiß",
+                        Facts.SEPA_IBAN_MASKED.name(), "DE89 **** **** **** **30 00"),
                 "Jürgen Weiß", LocalDate.of(2027, 3, 15))));
     }
 

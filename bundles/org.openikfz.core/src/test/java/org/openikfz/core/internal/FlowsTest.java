@@ -628,11 +628,11 @@ class FlowsTest {
     // applicant as holder), not the applicant's answers: the engine gives the procedure the case's facts
     @Test
     void the_letters_follow_the_facts_the_checks_established() {
-        register.set(new CheckResult.Clear(Map.of(org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER, "false",
-                org.openikfz.api.check.Facts.ZFZR_HOLDER_NAME, "Erika Mustermann")));
+        register.set(new CheckResult.Clear(Map.of(org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER.name(), "false",
+                org.openikfz.api.check.Facts.ZFZR_HOLDER_NAME.name(), "Erika Mustermann")));
         ApplicationRef other = decided();
-        register.set(new CheckResult.Clear(Map.of(org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER, "true",
-                org.openikfz.api.check.Facts.ZFZR_HOLDER_NAME, "Erika Mustermann")));
+        register.set(new CheckResult.Clear(Map.of(org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER.name(), "true",
+                org.openikfz.api.check.Facts.ZFZR_HOLDER_NAME.name(), "Erika Mustermann")));
         ApplicationRef holder = decided();
         documents.document(holder, DocumentKind.DECISION).orElseThrow();
         documents.document(other, DocumentKind.DECISION).orElseThrow();
@@ -1046,7 +1046,7 @@ class FlowsTest {
         /** The holder is told when the register says that someone else applied. */
         @Override
         public Set<org.openikfz.api.procedure.Output> outputs(org.openikfz.api.procedure.Evaluation evaluation) {
-            return evaluation.fact(org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER).map("false"::equals).orElse(false)
+            return evaluation.fact(org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER).map(holder -> !holder).orElse(false)
                     ? Set.of(org.openikfz.api.procedure.Output.NOTICE_TO_HOLDER) : Set.of();
         }
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.openikfz.api.check.FactKey;
 import org.openikfz.api.dialog.Dialog;
 import org.openikfz.api.procedure.Applicant;
 import org.openikfz.api.procedure.DecisionPolicy;
@@ -96,6 +97,102 @@ class RegistryTest {
         registry.add(broken, Map.of("service.id", 1L));
         assertEquals(List.of(), registry.offered());
         assertTrue(registry.offered(new ProcedureId("kaputt")).isEmpty());
+    }
+
+    private static final FactKey<java.time.YearMonth> NEXT_HU = FactKey.month("register.nextHu");
+    private static final FactKey<String> HOLDER = FactKey.text("register.holder");
+
+    /** A check runs after the checks that produce what it needs, whatever order the procedure names them in. */
+    @Test
+    void aCheckRunsAfterTheChecksThatProduceWhatItNeeds() {
+        registry.add(check("hu", Set.of(NEXT_HU), Set.of()), Map.of("service.id", 1L));
+        registry.add(check("zustaendigkeit", Set.of(), Set.of()), Map.of("service.id", 2L));
+        registry.add(check("register", Set.of(), Set.of(NEXT_HU, HOLDER)), Map.of("service.id", 3L));
+        assertEquals(ids("zustaendigkeit", "register", "hu"),
+                registry.order(procedure("p", "P", ids("zustaendigkeit", "hu", "register"), Set.of()).description()));
+        assertEquals(ids("register", "zustaendigkeit", "hu"),
+                registry.order(procedure("p", "P", ids("register", "zustaendigkeit", "hu"), Set.of()).description()), "named in order: kept");
+        assertEquals(ids("zustaendigkeit", "hu", "fehlt"),
+                registry.order(procedure("p", "P", ids("zustaendigkeit", "hu", "fehlt"), Set.of()).description()), "no producer deployed: kept");
+        registry.add(check("a", Set.of(HOLDER), Set.of(NEXT_HU)), Map.of("service.id", 4L));
+        registry.add(check("b", Set.of(NEXT_HU), Set.of(HOLDER)), Map.of("service.id", 5L));
+        assertEquals(ids("b", "a"), registry.order(procedure("p", "P", ids("b", "a"), Set.of()).description()),
+                "a cycle keeps the named order");
+    }
+
+    /**
+     * A procedure whose checks need a fact that none of its deployed checks produces is not offered, and is not
+     * opened; the operators are told why (withheld, the readiness probe) and the catalog's listeners when it changes.
+     */
+    @Test
+    void aProcedureIsWithheldWhileANeedOfItOrItsChecksIsProducedByNoDeployedCheck() throws Exception {
+        List<String> told = new ArrayList<>();
+        registry.listen(id -> told.add(id.value()));
+        Procedure wiederzulassung = procedure("wiederzulassung", "Wiederzulassung", ids("register", "hu"), Set.of(HOLDER));
+        registry.add(wiederzulassung, Map.of("service.id", 1L));
+        registry.add(check("hu", Set.of(NEXT_HU), Set.of()), Map.of("service.id", 2L));
+        assertEquals(List.of(), registry.offered());
+        assertEquals(Map.of("wiederzulassung", List.of(
+                "check hu needs the fact register.nextHu, which none of its deployed checks produces",
+                "the procedure needs the fact register.holder, which none of its deployed checks produces")), registry.withheld());
+        assertEquals(2, registry.unmet(wiederzulassung).size());
+
+        told.clear();
+        org.openikfz.api.check.Check register = check("register", Set.of(), Set.of(NEXT_HU, HOLDER));
+        registry.add(register, Map.of("service.id", 3L));
+        assertEquals(List.of("wiederzulassung"), told, "the portal re-renders when a check arrives");
+        assertEquals(List.of("Wiederzulassung"), registry.offered().stream().map(d -> d.title().get(java.util.Locale.GERMAN)).toList());
+        assertEquals(Map.of(), registry.withheld());
+
+        registry.remove(register);
+        assertTrue(registry.offered(new ProcedureId("wiederzulassung")).isEmpty(), "withheld again when the producer goes");
+        registry.configure(config("ausserbetriebsetzung"));
+        assertEquals(Map.of(), registry.withheld(), "a procedure the district does not offer is not the operators' concern");
+    }
+
+    private static List<org.openikfz.api.check.CheckId> ids(String... ids) {
+        return java.util.Arrays.stream(ids).map(org.openikfz.api.check.CheckId::new).toList();
+    }
+
+    private static org.openikfz.api.check.Check check(String id, Set<FactKey<?>> needs, Set<FactKey<?>> produces) {
+        return new org.openikfz.api.check.Check() {
+            @Override
+            public org.openikfz.api.check.CheckId id() {
+                return new org.openikfz.api.check.CheckId(id);
+            }
+
+            @Override
+            public org.openikfz.api.check.CheckResult check(org.openikfz.api.check.CheckContext context) {
+                return org.openikfz.api.check.CheckResult.clear();
+            }
+
+            @Override
+            public Set<FactKey<?>> needs() {
+                return needs;
+            }
+
+            @Override
+            public Set<FactKey<?>> produces() {
+                return produces;
+            }
+        };
+    }
+
+    private static Procedure procedure(String id, String title, List<org.openikfz.api.check.CheckId> checks, Set<FactKey<?>> needs) {
+        ProcedureDescription description = new ProcedureDescription(new ProcedureId(id), LocalizedText.of(title, title),
+                LocalizedText.of("Test", "Test"), List.of(), Set.of(Applicant.NATURAL_PERSON), Identification.OPTIONAL, new Dialog(List.of()),
+                checks, DecisionPolicy.AUTOMATED, List.of(), Set.of());
+        return new Procedure() {
+            @Override
+            public ProcedureDescription description() {
+                return description;
+            }
+
+            @Override
+            public Set<FactKey<?>> needs() {
+                return needs;
+            }
+        };
     }
 
     private static String title(Optional<ProcedureDescription> d) {

@@ -330,10 +330,10 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
         // the register records the day the decision took effect (FZV § 23(2); a mailed Außerbetriebsetzung: the day it was
         // sent), not the day the message arrived
         LocalDate day = Json.text(doc, "decision", "effectiveOn").flatMap(KbaSimulator::date).orElseGet(() -> transferDay(doc));
-        Optional<String> newPlate = Json.text(doc, "facts", Facts.KENNZEICHEN_ZUGETEILT).flatMap(KbaSimulator::plate);
+        Optional<String> newPlate = Json.text(doc, "facts", Facts.KENNZEICHEN_ZUGETEILT.name()).flatMap(KbaSimulator::plate);
         Optional<Holder> applicant = Json.object(doc, "applicant").flatMap(KbaSimulator::holder);
         Optional<String> authority = Json.text(doc, "authority");
-        Optional<YearMonth> provenHu = Json.text(doc, "facts", Facts.HU_NEXT).flatMap(KbaSimulator::month);
+        Optional<YearMonth> provenHu = Json.text(doc, "facts", Facts.HU_NEXT.name()).flatMap(KbaSimulator::month);
         switch (procedure) {
             case "ausserbetriebsetzung" -> {
                 Optional<Vehicle> vehicle = Json.text(doc, "answers", "kennzeichen").flatMap(KbaSimulator::plate)
@@ -381,9 +381,9 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
 
     /** The vehicle a transfer is about: by FIN (facts, answers), else by plate (facts, answers). */
     private Optional<Vehicle> find(Map<String, Object> doc) {
-        return Json.text(doc, "facts", Facts.ZFZR_FIN).or(() -> Json.text(doc, "answers", "fin"))
+        return Json.text(doc, "facts", Facts.ZFZR_FIN.name()).or(() -> Json.text(doc, "answers", "fin"))
                 .flatMap(KbaSimulator::fin).map(vehicles::get)
-                .or(() -> Json.text(doc, "facts", Facts.ZFZR_KENNZEICHEN).or(() -> Json.text(doc, "answers", "kennzeichen"))
+                .or(() -> Json.text(doc, "facts", Facts.ZFZR_KENNZEICHEN.name()).or(() -> Json.text(doc, "answers", "kennzeichen"))
                         .flatMap(KbaSimulator::plate).flatMap(this::byPlate));
     }
 

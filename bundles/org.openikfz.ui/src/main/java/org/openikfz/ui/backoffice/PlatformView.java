@@ -86,8 +86,9 @@ public class PlatformView extends StaffPage {
                 connectors.setId("connectors");
                 add(connectors);
             }
-            add(new H2(StaffViews.t(locale, "Hintergrundaufgaben", "Background jobs")));
             var health = org.openikfz.ui.web.BackOfficeAccess.current().health();
+            withheld(locale, health.map(org.openikfz.api.health.PlatformHealth::withheldProcedures).orElse(java.util.Map.of()));
+            add(new H2(StaffViews.t(locale, "Hintergrundaufgaben", "Background jobs")));
             if (health.isEmpty()) {
                 add(new Paragraph(StaffViews.t(locale, "Die Antragsbearbeitung läuft gerade nicht: keine Fristen, Übermittlungen und Löschungen.",
                         "Application processing is not running right now: no deadlines, transfers or deletions.")));
@@ -192,5 +193,21 @@ public class PlatformView extends StaffPage {
     @Override
     protected String[] title() {
         return new String[] {"Betrieb", "Operations"};
+    }
+
+    /** The procedures the district offers that are deployed but withheld, and why: a check that meets their needs is missing. */
+    private void withheld(Locale locale, java.util.Map<String, List<String>> withheld) {
+        if (withheld.isEmpty()) {
+            return;
+        }
+        add(new H2(StaffViews.t(locale, "Nicht angebotene Verfahren", "Procedures not offered")));
+        List<List<Object>> rows = new ArrayList<>();
+        withheld.forEach((id, reasons) -> rows.add(List.of(id, String.join("; ", reasons))));
+        Div table = StaffViews.table(StaffViews.t(locale,
+                "Installiert, aber nicht angeboten: eine Angabe, die das Verfahren oder eine seiner Prüfungen braucht, liefert keine installierte Prüfung (auch unter /health/ready)",
+                "Installed but not offered: a fact the procedure or one of its checks needs is produced by none of its installed checks (also at /health/ready)"),
+                List.of(StaffViews.t(locale, "Verfahren", "Procedure"), StaffViews.t(locale, "Grund", "Reason")), rows);
+        table.setId("withheld-procedures");
+        add(table);
     }
 }

@@ -66,19 +66,13 @@ import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.Choice;
 import org.openikfz.api.dialog.DialogStep;
 import org.openikfz.api.dialog.Field;
-import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.dialog.Editor;
+import org.openikfz.api.dialog.InputHint;
+import org.openikfz.api.dialog.InvalidAnswerException;
 import org.openikfz.api.dialog.Notice;
 import org.openikfz.api.procedure.Identification;
 import org.openikfz.api.procedure.LegalBasis;
 import org.openikfz.api.procedure.ProcedureDescription;
-import org.openikfz.api.value.Evb;
-import org.openikfz.api.value.Fin;
-import org.openikfz.api.value.Iban;
-import org.openikfz.api.value.Kennzeichen;
-import org.openikfz.api.value.PlakettenCode;
-import org.openikfz.api.value.ValidationResult;
-import org.openikfz.api.value.Zb1Code;
-import org.openikfz.api.value.Zb2Code;
 import org.openikfz.ui.web.EngineAccess;
 import org.openikfz.ui.web.ProcedureCatalog;
 
@@ -97,7 +91,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
 
     private static final long serialVersionUID = 1L;
 
-    /** The stored answers of {@link FieldType#YES_NO}. */
+    /** The stored answers of a {@link Editor#YES_NO} field. */
     public static final String YES = "true";
     public static final String NO = "false";
 
@@ -107,7 +101,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
     static final String STEP = "schritt";
     /** The query parameter that names a page besides the steps: {@link DialogDraft.Page}'s slugs. */
     static final String PAGE = "seite";
-    /** What the engine accepts for {@link FieldType#MONTH}: {@code 04.2027}, {@code 4/2027} or {@code 2027-04}. */
+    /** What the engine accepts for {@link org.openikfz.api.dialog.FieldType#MONTH}: {@code 04.2027}, {@code 4/2027} or {@code 2027-04}. */
     private static final Pattern MONTH_INPUT = Pattern.compile("(\\d{1,2})\\s*[./]\\s*(\\d{4})|(\\d{4})-(\\d{2})");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Berlin"));
 
@@ -800,7 +794,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         if (field.type().secret()) {
             return "••••••  " + getTranslation("procedure.secretGiven");
         }
-        return switch (field.type()) {
+        return switch (field.type().editor()) {
             case YES_NO -> getTranslation(YES.equals(value) ? "procedure.yes" : "procedure.no");
             case CHOICE -> field.choices().stream().filter(c -> c.value().equals(value)).findFirst()
                     .map(c -> c.label().get(locale)).orElse(value);
@@ -813,7 +807,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 }
             }
             case MONTH -> month(value);
-            case TEXT, KENNZEICHEN, FIN, PLAKETTEN_CODE, PLAKETTEN_CODE_FRONT, PLAKETTEN_CODE_REAR, PLAKETTEN_CODE_SHARED_PART, ZB1_CODE, ZB2_CODE, EVB, IBAN -> value;
+            default -> value; // TEXT, and an editor of a newer API
         };
     }
 
@@ -847,7 +841,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         String label = field.label().get(locale);
         String help = field.help() == null ? null : field.help().get(locale);
         String answer = draft.answer(field.id());
-        Input input = switch (field.type()) {
+        Input input = switch (field.type().editor()) {
             case DATE -> {
                 DatePicker picker = new DatePicker(label);
                 picker.setLocale(MainLayout.isEnglish(locale) ? Locale.UK : Locale.GERMANY);
@@ -864,7 +858,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 text.setAllowedCharPattern("[0-9./-]");
                 text.setMaxLength(10);
                 text.getElement().setAttribute("autocomplete", "off");
-                inputMode(text, "numeric");
+                hints(field, text);
                 yield input(field, text, text::getValue);
             }
             case YES_NO -> {
@@ -893,7 +887,7 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 select.setValue(answer);
                 yield input(field, select, select::getValue);
             }
-            case TEXT, KENNZEICHEN, FIN, PLAKETTEN_CODE, PLAKETTEN_CODE_FRONT, PLAKETTEN_CODE_REAR, PLAKETTEN_CODE_SHARED_PART, ZB1_CODE, ZB2_CODE, EVB, IBAN -> {
+            default -> { // TEXT, and an editor of a newer API
                 if (field.type().secret()) {
                     PasswordField secret = new PasswordField(label);
                     secret.setRevealButtonVisible(false);
@@ -906,17 +900,13 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 }
                 TextField text = new TextField(label);
                 text.setValue(answer == null ? "" : answer);
-                if (field.type() == FieldType.KENNZEICHEN || field.type() == FieldType.FIN
-                        || field.type() == FieldType.EVB) {
-                    text.getElement().setAttribute("autocapitalize", "characters");
-                    text.getElement().setAttribute("spellcheck", "false");
-                }
+                hints(field, text);
                 yield input(field, text, text::getValue);
             }
         };
         // a stable id per field: for assistive technology, the machine API's field ids and tests alike
         input.component().setId("field-" + field.id());
-        if (field.type() == FieldType.MONTH) {
+        if (field.type().editor() == Editor.MONTH) {
             String format = getTranslation("procedure.month.hint");
             help = help == null ? format : help + " " + format;
         }
@@ -984,10 +974,10 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 if (field.required()) {
                     message = getTranslation("procedure.required");
                 }
-            } else if (field.type() == FieldType.MONTH) {
+            } else if (field.type().editor() == Editor.MONTH) {
                 message = isMonth(answer) ? null : getTranslation("procedure.month.invalid");
             } else {
-                message = check(field.type(), answer).flatMap(r -> r.message(locale)).orElse(null);
+                message = refusal(field, answer, locale);
             }
             input.error().accept(message);
             if (message != null && valid) {
@@ -1001,18 +991,27 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         return valid;
     }
 
-    /** The check of the API's value type for a field type, if it has one. */
-    private static Optional<ValidationResult<?>> check(FieldType type, String answer) {
-        return Optional.ofNullable(switch (type) {
-            case KENNZEICHEN -> Kennzeichen.check(answer);
-            case FIN -> Fin.check(answer);
-            case PLAKETTEN_CODE, PLAKETTEN_CODE_FRONT, PLAKETTEN_CODE_REAR, PLAKETTEN_CODE_SHARED_PART -> PlakettenCode.check(answer);
-            case ZB1_CODE -> Zb1Code.check(answer);
-            case ZB2_CODE -> Zb2Code.check(answer);
-            case EVB -> Evb.check(answer);
-            case IBAN -> Iban.check(answer);
-            case TEXT, DATE, MONTH, YES_NO, CHOICE -> null; // MONTH: see isMonth
-        });
+    /** Why the field's type refuses this answer, in the applicant's language; {@code null} when it takes it. */
+    private static String refusal(Field field, String answer, Locale locale) {
+        try {
+            field.type().normalise(answer, field);
+            return null;
+        } catch (InvalidAnswerException e) {
+            return e.getMessage(locale);
+        } catch (RuntimeException e) {
+            return null; // a type that breaks its contract: the engine refuses the answer with a general message
+        }
+    }
+
+    /** What the field's type asks of a text editor: capitals for codes and identifiers, a number keyboard. */
+    private static void hints(Field field, TextField text) {
+        if (field.type().hints().contains(InputHint.CAPITALS)) {
+            text.getElement().setAttribute("autocapitalize", "characters");
+            text.getElement().setAttribute("spellcheck", "false");
+        }
+        if (field.type().hints().contains(InputHint.NUMERIC)) {
+            inputMode(text, "numeric");
+        }
     }
 
     /**

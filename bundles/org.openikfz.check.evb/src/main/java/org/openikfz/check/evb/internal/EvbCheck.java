@@ -1,13 +1,13 @@
 package org.openikfz.check.evb.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openikfz.api.check.AnsweredFields;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.FactKey;
 import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.ConnectorUnavailableException;
@@ -100,10 +100,8 @@ public final class EvbCheck implements Check {
         String id = field.get().id();
         return switch (confirmation.status()) {
             case VALID -> {
-                Map<String, String> facts = new LinkedHashMap<>();
-                putIfPresent(facts, Facts.EVB_INSURER, confirmation.insurer());
-                putIfPresent(facts, Facts.EVB_INSURER_NUMBER, confirmation.insurerNumber());
-                yield CheckResult.clear(facts);
+                yield withIfPresent(withIfPresent(CheckResult.clear(), Facts.EVB_INSURER, confirmation.insurer()),
+                        Facts.EVB_INSURER_NUMBER, confirmation.insurerNumber());
             }
             case UNKNOWN -> CheckResult.opposed(new Finding(id, LocalizedText.of(
                     "Diese eVB-Nummer ist bei den Versicherern nicht bekannt. Bitte prüfen Sie die Nummer "
@@ -128,9 +126,12 @@ public final class EvbCheck implements Check {
                         + "the eVB (electronic insurance confirmation) was not confirmed by machine.");
     }
 
-    private static void putIfPresent(Map<String, String> facts, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            facts.put(key, value.strip());
-        }
+    private static CheckResult.Clear withIfPresent(CheckResult.Clear clear, FactKey<String> key, String value) {
+        return value != null && !value.isBlank() ? clear.with(key, value.strip()) : clear;
+    }
+
+    @Override
+    public Set<FactKey<?>> produces() {
+        return Set.of(Facts.EVB_INSURER, Facts.EVB_INSURER_NUMBER);
     }
 }

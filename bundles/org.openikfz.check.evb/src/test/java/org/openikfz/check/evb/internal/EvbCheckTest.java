@@ -47,8 +47,8 @@ class EvbCheckTest {
             return new Confirmation(Status.VALID, "Muster Versicherung AG", "5312");
         });
         Map<String, String> facts = assertInstanceOf(CheckResult.Clear.class, check.check(context())).facts();
-        assertEquals("Muster Versicherung AG", facts.get(Facts.EVB_INSURER));
-        assertEquals("5312", facts.get(Facts.EVB_INSURER_NUMBER));
+        assertEquals("Muster Versicherung AG", facts.get(Facts.EVB_INSURER.name()));
+        assertEquals("5312", facts.get(Facts.EVB_INSURER_NUMBER.name()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.openikfz.check.hu.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -7,17 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openikfz.api.check.AnsweredFields;
 import org.openikfz.api.check.Check;
 import org.openikfz.api.check.CheckContext;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
+import org.openikfz.api.check.FactKey;
 import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.HuPruefzifferConnector;
 import org.openikfz.api.dialog.FieldType;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.ValueValidationException;
@@ -74,7 +76,7 @@ public final class HuCheck implements Check {
 
     private CheckResult verify(CheckContext context) {
         AnsweredFields answered = AnsweredFields.of(context);
-        Optional<String> entered = answered.value(Registration.HU_NAECHSTE);
+        Optional<String> entered = answered.value(SharedFields.HU_NAECHSTE);
         if (entered.isEmpty()) {
             return CheckResult.clear(); // no HU proof in this case (e.g. Erstzulassung)
         }
@@ -90,23 +92,22 @@ public final class HuCheck implements Check {
         }
         // FZV § 22 with § 29 StVZO: a vehicle whose HU is overdue is not registered before the HU is done
         if (next.isBefore(YearMonth.from(context.today()))) {
-            return CheckResult.opposed(new Finding(Registration.HU_NAECHSTE, LocalizedText.of(
+            return CheckResult.opposed(new Finding(SharedFields.HU_NAECHSTE, LocalizedText.of(
                     "Die Hauptuntersuchung (HU) Ihres Fahrzeugs ist überfällig. Bitte lassen Sie zuerst die HU durchführen "
                             + "und stellen Sie den Antrag danach. Wenn Sie sich beim Monat vertippt haben, korrigieren Sie ihn.",
                     "The periodic technical inspection (HU) of your vehicle is overdue. Please have the HU done first, "
                             + "then apply. If you mistyped the month, correct it.")));
         }
         // § 22(2): the next HU as the register knows it
-        String registered = context.facts().get(Facts.ZFZR_NEXT_HU);
-        if (registered != null && sameMonth(registered, next)) {
+        if (context.fact(Facts.ZFZR_NEXT_HU).filter(next::equals).isPresent()) {
             return proven(PROOF_REGISTER, next);
         }
         // § 22(3)-(4), Anlage 10: the Prüfziffer of the last HU report, computed by the KBA
-        Optional<String> pruefziffer = answered.value(Registration.HU_PRUEFZIFFER).map(String::strip);
+        Optional<String> pruefziffer = answered.value(SharedFields.HU_PRUEFZIFFER).map(String::strip);
         if (pruefziffer.isPresent()) {
             return byPruefziffer(context, answered, next, pruefziffer.get());
         }
-        if (context.facts().get(Facts.ZFZR_FIN) == null && context.facts().get(Facts.ZFZR_REGISTERED) == null) {
+        if (context.fact(Facts.ZFZR_FIN).isEmpty() && context.fact(Facts.ZFZR_REGISTERED).isEmpty()) {
             // the register was not consulted (its check did not come out clear): we cannot say it has another date
             return CheckResult.failed("register data not available and no Prüfziffer given: next HU not verified", LocalizedText.of(
                     "Das Fahrzeugregister (ZFZR) hat keine Daten geliefert und es ist keine Prüfziffer angegeben; "
@@ -114,8 +115,8 @@ public final class HuCheck implements Check {
                     "The vehicle register (ZFZR) gave no data and no check number (Prüfziffer) was entered; "
                             + "the date of the next periodic technical inspection (HU) was not verified by machine."));
         }
-        String field = context.description().dialog().field(Registration.HU_PRUEFZIFFER).isPresent()
-                ? Registration.HU_PRUEFZIFFER : Registration.HU_NAECHSTE;
+        String field = context.dialog().field(SharedFields.HU_PRUEFZIFFER).isPresent()
+                ? SharedFields.HU_PRUEFZIFFER : SharedFields.HU_NAECHSTE;
         return CheckResult.opposed(new Finding(field, LocalizedText.of(
                 "Im Zentralen Fahrzeugregister ist kein oder ein anderer Termin für die nächste HU eingetragen. "
                         + "Bitte geben Sie die Prüfziffer, das Datum der HU und die Prüfstelle aus dem Bericht der letzten HU an.",
@@ -124,16 +125,16 @@ public final class HuCheck implements Check {
     }
 
     private CheckResult byPruefziffer(CheckContext context, AnsweredFields answered, YearMonth next, String pruefziffer) {
-        Optional<String> date = answered.value(Registration.HU_DATUM);
-        Optional<String> organisation = answered.value(Registration.HU_STELLE).map(String::strip);
+        Optional<String> date = answered.value(SharedFields.HU_DATUM);
+        Optional<String> organisation = answered.value(SharedFields.HU_STELLE).map(String::strip);
         List<Finding> missing = new ArrayList<>();
         if (date.isEmpty()) {
-            missing.add(new Finding(Registration.HU_DATUM, LocalizedText.of(
+            missing.add(new Finding(SharedFields.HU_DATUM, LocalizedText.of(
                     "Bitte geben Sie das Datum der letzten HU an, wie es im HU-Bericht steht.",
                     "Please enter the date of the last HU as the HU report shows it.")));
         }
         if (organisation.isEmpty()) {
-            missing.add(new Finding(Registration.HU_STELLE, LocalizedText.of(
+            missing.add(new Finding(SharedFields.HU_STELLE, LocalizedText.of(
                     "Bitte wählen Sie die Prüfstelle, die die letzte HU durchgeführt hat (sie steht auf dem HU-Bericht).",
                     "Please choose the testing organisation that did the last HU (it is named on the HU report).")));
         }
@@ -150,7 +151,7 @@ public final class HuCheck implements Check {
                             + "the check number (Prüfziffer) was not verified."));
         }
         Optional<String> finText = answered.first(FieldType.FIN).map(answered::value)
-                .or(() -> Optional.ofNullable(context.facts().get(Facts.ZFZR_FIN)));
+                .or(() -> context.fact(Facts.ZFZR_FIN));
         if (finText.isEmpty()) {
             return CheckResult.failed("FIN unknown: Prüfziffer cannot be verified", LocalizedText.of(
                     "Die FIN des Fahrzeugs ist nicht bekannt; die Prüfziffer der Hauptuntersuchung (HU) ist nicht geprüft.",
@@ -184,7 +185,7 @@ public final class HuCheck implements Check {
         if (computed.strip().equalsIgnoreCase(pruefziffer)) {
             return proven(PROOF_PRUEFZIFFER, next);
         }
-        return CheckResult.opposed(new Finding(Registration.HU_PRUEFZIFFER, LocalizedText.of(
+        return CheckResult.opposed(new Finding(SharedFields.HU_PRUEFZIFFER, LocalizedText.of(
                 "Die Prüfziffer passt nicht zu Ihren Angaben zur HU. Bitte vergleichen Sie Prüfziffer, Datum der HU, "
                         + "Monat der nächsten HU und Prüfstelle mit dem Bericht der letzten HU.",
                 "The check number (Prüfziffer) does not match your HU details. Please compare the check number, the date of the HU, "
@@ -200,15 +201,18 @@ public final class HuCheck implements Check {
                         + "the check number of the periodic technical inspection (HU) was not verified by machine.");
     }
 
-    private static boolean sameMonth(String registered, YearMonth next) {
-        try {
-            return YearMonth.parse(registered.strip()).equals(next);
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+    private static CheckResult proven(String how, YearMonth next) {
+        return CheckResult.clear().with(Facts.HU_PROOF, how).with(Facts.HU_NEXT, next);
     }
 
-    private static CheckResult proven(String how, YearMonth next) {
-        return CheckResult.clear(Map.of(Facts.HU_PROOF, how, Facts.HU_NEXT, next.toString()));
+    @Override
+    public Set<FactKey<?>> produces() {
+        return Set.of(Facts.HU_PROOF, Facts.HU_NEXT);
+    }
+
+    /** § 22(2): the register's date of the next HU, and whether the register was consulted at all. */
+    @Override
+    public Set<FactKey<?>> needs() {
+        return Set.of(Facts.ZFZR_NEXT_HU, Facts.ZFZR_FIN, Facts.ZFZR_REGISTERED);
     }
 }

@@ -1,5 +1,6 @@
 package org.openikfz.check.hu.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
-import org.openikfz.api.procedure.Registration;
+import org.openikfz.procedure.support.Registration;
 import org.openikfz.api.text.LocalizedText;
 
 /** FZV § 22, Anlage 10: the next HU proven by the register or by the Prüfziffer of the last HU report. */
@@ -59,44 +60,44 @@ class HuCheckTest {
     private static FakeContext context() {
         return FakeContext.with(
                         new Field("fin", FieldType.FIN, LocalizedText.german("FIN"), null, false, List.of(), null),
-                        Field.required(Registration.HU_NAECHSTE, FieldType.MONTH, LocalizedText.german("Nächste HU"), null),
-                        new Field(Registration.HU_PRUEFZIFFER, FieldType.TEXT, LocalizedText.german("Prüfziffer"), null, false, List.of(), null),
-                        new Field(Registration.HU_DATUM, FieldType.DATE, LocalizedText.german("Datum der HU"), null, false, List.of(), null),
-                        new Field(Registration.HU_STELLE, FieldType.CHOICE, LocalizedText.german("Prüfstelle"), null, false, Registration.HU_STELLEN, null))
-                .answer(Registration.HU_NAECHSTE, "2027-04")
-                .fact(Facts.ZFZR_REGISTERED, "false").fact(Facts.ZFZR_FIN, FIN)
+                        Field.required(SharedFields.HU_NAECHSTE, FieldType.MONTH, LocalizedText.german("Nächste HU"), null),
+                        new Field(SharedFields.HU_PRUEFZIFFER, FieldType.TEXT, LocalizedText.german("Prüfziffer"), null, false, List.of(), null),
+                        new Field(SharedFields.HU_DATUM, FieldType.DATE, LocalizedText.german("Datum der HU"), null, false, List.of(), null),
+                        new Field(SharedFields.HU_STELLE, FieldType.CHOICE, LocalizedText.german("Prüfstelle"), null, false, Registration.HU_STELLEN, null))
+                .answer(SharedFields.HU_NAECHSTE, "2027-04")
+                .fact(Facts.ZFZR_REGISTERED, false).fact(Facts.ZFZR_FIN, FIN)
                 .today(LocalDate.of(2026, 12, 2));
     }
 
     private static FakeContext withReport(String pruefziffer) {
-        return context().answer(Registration.HU_PRUEFZIFFER, pruefziffer).answer(Registration.HU_DATUM, "2025-04-10")
-                .answer(Registration.HU_STELLE, "DEKRA");
+        return context().answer(SharedFields.HU_PRUEFZIFFER, pruefziffer).answer(SharedFields.HU_DATUM, "2025-04-10")
+                .answer(SharedFields.HU_STELLE, "DEKRA");
     }
 
     @Test
     void theRegistersNextHuProvesIt() {
         HuCheck check = new HuCheck(); // no connector needed
         assertEquals(CheckId.HU_NACHWEIS, check.id());
-        CheckResult result = check.check(context().fact(Facts.ZFZR_NEXT_HU, "2027-04"));
-        assertEquals(Map.of(Facts.HU_PROOF, "register", Facts.HU_NEXT, "2027-04"),
+        CheckResult result = check.check(context().fact(Facts.ZFZR_NEXT_HU, java.time.YearMonth.parse("2027-04")));
+        assertEquals(Map.of(Facts.HU_PROOF.name(), "register", Facts.HU_NEXT.name(), "2027-04"),
                 assertInstanceOf(CheckResult.Clear.class, result).facts());
     }
 
     @Test
     void anOverdueHuOpposesEvenWhenTheRegisterKnowsIt() {
-        FakeContext overdue = context().answer(Registration.HU_NAECHSTE, "2026-11").fact(Facts.ZFZR_NEXT_HU, "2026-11");
+        FakeContext overdue = context().answer(SharedFields.HU_NAECHSTE, "2026-11").fact(Facts.ZFZR_NEXT_HU, java.time.YearMonth.parse("2026-11"));
         Finding finding = assertInstanceOf(CheckResult.Opposed.class, check().check(overdue)).findings().get(0);
-        assertEquals(Registration.HU_NAECHSTE, finding.fieldId());
+        assertEquals(SharedFields.HU_NAECHSTE, finding.fieldId());
         assertTrue(finding.message().get(Locale.GERMAN).contains("überfällig"));
         // due this month is not overdue
-        assertInstanceOf(CheckResult.Clear.class, check().check(context().answer(Registration.HU_NAECHSTE, "2026-12")
-                .fact(Facts.ZFZR_NEXT_HU, "2026-12")));
+        assertInstanceOf(CheckResult.Clear.class, check().check(context().answer(SharedFields.HU_NAECHSTE, "2026-12")
+                .fact(Facts.ZFZR_NEXT_HU, java.time.YearMonth.parse("2026-12"))));
     }
 
     @Test
     void aMatchingPruefzifferProvesIt() {
-        CheckResult result = check().check(withReport(" a7 ").fact(Facts.ZFZR_NEXT_HU, "2026-12"));
-        assertEquals(Map.of(Facts.HU_PROOF, "pruefziffer", Facts.HU_NEXT, "2027-04"),
+        CheckResult result = check().check(withReport(" a7 ").fact(Facts.ZFZR_NEXT_HU, java.time.YearMonth.parse("2026-12")));
+        assertEquals(Map.of(Facts.HU_PROOF.name(), "pruefziffer", Facts.HU_NEXT.name(), "2027-04"),
                 assertInstanceOf(CheckResult.Clear.class, result).facts());
         assertEquals(FIN, kba.askedFin, "the register's FIN when none is entered");
         assertInstanceOf(CheckResult.Clear.class, check().check(withReport("A7").answer("fin", "WDB1240221A000002")));
@@ -106,33 +107,33 @@ class HuCheckTest {
     @Test
     void aWrongPruefzifferOpposesOnIt() {
         Finding finding = assertInstanceOf(CheckResult.Opposed.class, check().check(withReport("B1"))).findings().get(0);
-        assertEquals(Registration.HU_PRUEFZIFFER, finding.fieldId());
+        assertEquals(SharedFields.HU_PRUEFZIFFER, finding.fieldId());
         assertTrue(finding.message().get(Locale.GERMAN).contains("Prüfziffer"));
     }
 
     @Test
     void aPruefzifferNeedsTheDateAndTheOrganisation() {
-        CheckResult result = check().check(context().answer(Registration.HU_PRUEFZIFFER, "A7"));
+        CheckResult result = check().check(context().answer(SharedFields.HU_PRUEFZIFFER, "A7"));
         Set<String> fields = assertInstanceOf(CheckResult.Opposed.class, result).findings().stream()
                 .map(Finding::fieldId).collect(Collectors.toSet());
-        assertEquals(Set.of(Registration.HU_DATUM, Registration.HU_STELLE), fields);
-        CheckResult noStelle = check().check(context().answer(Registration.HU_PRUEFZIFFER, "A7").answer(Registration.HU_DATUM, "2025-04-10"));
-        assertEquals(Registration.HU_STELLE, assertInstanceOf(CheckResult.Opposed.class, noStelle).findings().get(0).fieldId());
+        assertEquals(Set.of(SharedFields.HU_DATUM, SharedFields.HU_STELLE), fields);
+        CheckResult noStelle = check().check(context().answer(SharedFields.HU_PRUEFZIFFER, "A7").answer(SharedFields.HU_DATUM, "2025-04-10"));
+        assertEquals(SharedFields.HU_STELLE, assertInstanceOf(CheckResult.Opposed.class, noStelle).findings().get(0).fieldId());
     }
 
     @Test
     void withoutAnyFinThePruefzifferCannotBeVerified() {
         FakeContext context = withReport("A7");
-        FakeContext noFin = new FakeContext(context.description(), context.answers(), Map.of(Facts.ZFZR_REGISTERED, "false"),
+        FakeContext noFin = new FakeContext(context.description(), context.answers(), Map.of(Facts.ZFZR_REGISTERED.name(), "false"),
                 context.applicant(), context.today(), context.authority(), context.application(), context.land());
         assertInstanceOf(CheckResult.Failed.class, check().check(noFin));
     }
 
     @Test
     void anotherRegisterDateWithoutPruefzifferAsksForTheReport() {
-        Finding finding = assertInstanceOf(CheckResult.Opposed.class, check().check(context().fact(Facts.ZFZR_NEXT_HU, "2026-12")))
+        Finding finding = assertInstanceOf(CheckResult.Opposed.class, check().check(context().fact(Facts.ZFZR_NEXT_HU, java.time.YearMonth.parse("2026-12"))))
                 .findings().get(0);
-        assertEquals(Registration.HU_PRUEFZIFFER, finding.fieldId());
+        assertEquals(SharedFields.HU_PRUEFZIFFER, finding.fieldId());
         assertTrue(finding.message().get(Locale.GERMAN).contains("Bericht der letzten HU"));
         // the register has no HU date at all
         assertInstanceOf(CheckResult.Opposed.class, check().check(context()));

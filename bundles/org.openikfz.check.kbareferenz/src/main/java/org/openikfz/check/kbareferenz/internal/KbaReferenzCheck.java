@@ -1,5 +1,7 @@
 package org.openikfz.check.kbareferenz.internal;
 
+import org.openikfz.api.check.FactKey;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.openikfz.api.check.AnsweredFields;
@@ -119,7 +121,7 @@ public final class KbaReferenzCheck implements Check {
                 }
                 yield reference.vehicle() == null || reference.vehicle().isBlank()
                         ? CheckResult.clear()
-                        : CheckResult.clear(Map.of(Facts.COC_VEHICLE, reference.vehicle().strip()));
+                        : CheckResult.clear().with(Facts.COC_VEHICLE, reference.vehicle().strip());
             }
             case UNKNOWN_FIN -> CheckResult.opposed(new Finding(finId, LocalizedText.of(
                     "Zu dieser Fahrzeug-Identifizierungsnummer hat das Kraftfahrt-Bundesamt keine Daten. "
@@ -151,5 +153,10 @@ public final class KbaReferenzCheck implements Check {
                         + "FIN und Sicherheitscode der Zulassungsbescheinigung Teil II sind nicht maschinell geprüft.",
                 "The KBA reference data (CoC) could not be reached during the check or gave no usable answer; the FIN and the "
                         + "security code of the registration certificate part II were not checked by machine.");
+    }
+
+    @Override
+    public Set<FactKey<?>> produces() {
+        return Set.of(Facts.COC_VEHICLE);
     }
 }

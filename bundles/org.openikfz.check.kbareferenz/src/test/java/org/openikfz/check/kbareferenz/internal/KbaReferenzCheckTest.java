@@ -49,7 +49,7 @@ class KbaReferenzCheckTest {
             return new Reference(Status.REGISTRABLE, "VW Golf", null);
         });
         Map<String, String> facts = assertInstanceOf(CheckResult.Clear.class, check.check(context())).facts();
-        assertEquals(Map.of(Facts.COC_VEHICLE, "VW Golf"), facts);
+        assertEquals(Map.of(Facts.COC_VEHICLE.name(), "VW Golf"), facts);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.openikfz.check.kennzeichen.internal;
 
+import org.openikfz.api.dialog.SharedFields;
+import org.openikfz.api.check.FactKey;
+import java.util.Set;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +17,6 @@ import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.KennzeichenConnector;
 import org.openikfz.api.dialog.FieldType;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Kennzeichen;
 import org.openikfz.api.value.Kennzeichen.Suffix;
@@ -69,30 +71,30 @@ public final class KennzeichenCheck implements Check {
 
     private CheckResult allocate(CheckContext context) {
         AnsweredFields answered = AnsweredFields.of(context);
-        Optional<String> choice = answered.value(Registration.KENNZEICHEN_WAHL).map(String::strip);
+        Optional<String> choice = answered.value(SharedFields.KENNZEICHEN_WAHL).map(String::strip);
         if (choice.isEmpty()) {
             return CheckResult.clear(); // no plate chosen in this case
         }
         // the vehicle's present plate: the first plate answer that is not the chosen new one
-        Optional<String> present = answered.first(FieldType.KENNZEICHEN, Registration.WUNSCHKENNZEICHEN).map(answered::value);
+        Optional<String> present = answered.first(FieldType.KENNZEICHEN, SharedFields.WUNSCHKENNZEICHEN).map(answered::value);
         try {
             return switch (choice.get()) {
-                case Registration.WAHL_BEHALTEN -> present.isEmpty()
+                case SharedFields.WAHL_BEHALTEN -> present.isEmpty()
                         ? CheckResult.failed("plate to keep unknown: the procedure asked for no present plate", LocalizedText.of(
                                 "Das bisherige Kennzeichen soll behalten werden, der Antrag enthält es aber nicht; "
                                         + "dem Antrag ist kein Kennzeichen zugeteilt.",
                                 "The present plate is to be kept, but the application does not contain it; "
                                         + "no plate has been assigned to the application."))
                         : assigned(Kennzeichen.of(present.get()));
-                case Registration.WAHL_RESERVIERT -> present.isEmpty()
+                case SharedFields.WAHL_RESERVIERT -> present.isEmpty()
                         ? CheckResult.failed("reserved plate unknown: the procedure asked for no present plate", LocalizedText.of(
                                 "Das bei der Außerbetriebsetzung reservierte Kennzeichen soll wieder zugeteilt werden, "
                                         + "der Antrag enthält es aber nicht; dem Antrag ist kein Kennzeichen zugeteilt.",
                                 "The plate reserved at deregistration is to be assigned again, but the application "
                                         + "does not contain it; no plate has been assigned to the application."))
                         : reserveAgain(context, answered, Kennzeichen.of(present.get()));
-                case Registration.WAHL_WUNSCH -> wish(context, answered, suffix(answered));
-                case Registration.WAHL_ZUTEILEN -> assign(context, answered, suffix(answered));
+                case SharedFields.WAHL_WUNSCH -> wish(context, answered, suffix(answered));
+                case SharedFields.WAHL_ZUTEILEN -> assign(context, answered, suffix(answered));
                 default -> CheckResult.failed("plate choice not known", LocalizedText.of(
                         "Die Auswahl zum Kennzeichen (behalten, reserviertes Kennzeichen, Wunschkennzeichen oder Zuteilung) "
                                 + "ist nicht bekannt; dem Antrag ist kein Kennzeichen zugeteilt.",
@@ -108,7 +110,7 @@ public final class KennzeichenCheck implements Check {
 
     /** The plate reserved at the Außerbetriebsetzung (FZV § 14(1) S. 4 in the 2019 text), reserved again for this application. */
     private CheckResult reserveAgain(CheckContext context, AnsweredFields answered, Kennzeichen plate) {
-        return reserve(context, answered, plate, new Finding(Registration.KENNZEICHEN_WAHL, LocalizedText.of(
+        return reserve(context, answered, plate, new Finding(SharedFields.KENNZEICHEN_WAHL, LocalizedText.of(
                 "Das bei der Abmeldung reservierte Kennzeichen ist nicht mehr für Sie reserviert: Die Reservierung ist abgelaufen "
                         + "oder das Kennzeichen ist vergeben. Bitte wählen Sie ein anderes Kennzeichen.",
                 "The plate reserved at deregistration is no longer reserved for you: the reservation has lapsed or the plate "
@@ -117,7 +119,7 @@ public final class KennzeichenCheck implements Check {
 
     /** A chosen plate (Wunschkennzeichen), reserved for this application. */
     private CheckResult wish(CheckContext context, AnsweredFields answered, Suffix suffix) {
-        Optional<String> text = answered.value(Registration.WUNSCHKENNZEICHEN);
+        Optional<String> text = answered.value(SharedFields.WUNSCHKENNZEICHEN);
         if (text.isEmpty()) {
             return CheckResult.failed("chosen plate not answered", LocalizedText.of(
                     "Ein Wunschkennzeichen wurde gewählt, aber nicht angegeben; es ist kein Kennzeichen reserviert.",
@@ -125,9 +127,9 @@ public final class KennzeichenCheck implements Check {
         }
         Kennzeichen wish = Kennzeichen.of(text.get());
         if (wish.suffix() != suffix) {
-            return CheckResult.opposed(new Finding(Registration.WUNSCHKENNZEICHEN, suffixMismatch(suffix, wish.suffix())));
+            return CheckResult.opposed(new Finding(SharedFields.WUNSCHKENNZEICHEN, suffixMismatch(suffix, wish.suffix())));
         }
-        return reserve(context, answered, wish, new Finding(Registration.WUNSCHKENNZEICHEN, LocalizedText.of(
+        return reserve(context, answered, wish, new Finding(SharedFields.WUNSCHKENNZEICHEN, LocalizedText.of(
                 "Ihr Wunschkennzeichen ist nicht frei oder passt nicht zu den Unterscheidungszeichen dieser Zulassungsbehörde. "
                         + "Bitte wählen Sie ein anderes Wunschkennzeichen.",
                 "Your chosen plate is not free or does not fit the district codes of this registration authority. "
@@ -183,9 +185,9 @@ public final class KennzeichenCheck implements Check {
 
     /** The suffix the kind of plate needs: E for an electric vehicle, H for a historic one (FZV § 9). */
     private static Suffix suffix(AnsweredFields answered) {
-        return switch (answered.value(Registration.KENNZEICHEN_ART).map(String::strip).orElse(Registration.ART_ALLGEMEIN)) {
-            case Registration.ART_ELEKTRO -> Suffix.E;
-            case Registration.ART_HISTORISCH -> Suffix.H;
+        return switch (answered.value(SharedFields.KENNZEICHEN_ART).map(String::strip).orElse(SharedFields.ART_ALLGEMEIN)) {
+            case SharedFields.ART_ELEKTRO -> Suffix.E;
+            case SharedFields.ART_HISTORISCH -> Suffix.H;
             default -> Suffix.NONE;
         };
     }
@@ -218,7 +220,7 @@ public final class KennzeichenCheck implements Check {
     }
 
     private static CheckResult assigned(Kennzeichen plate) {
-        return CheckResult.clear(Map.of(Facts.KENNZEICHEN_ZUGETEILT, plate.formatted()));
+        return CheckResult.clear().with(Facts.KENNZEICHEN_ZUGETEILT, plate.formatted());
     }
 
     /**
@@ -230,11 +232,16 @@ public final class KennzeichenCheck implements Check {
         if (application != null) {
             return application;
         }
-        String vehicle = answered.first(FieldType.KENNZEICHEN, Registration.WUNSCHKENNZEICHEN).map(answered::value)
+        String vehicle = answered.first(FieldType.KENNZEICHEN, SharedFields.WUNSCHKENNZEICHEN).map(answered::value)
                 .or(() -> answered.first(FieldType.FIN).map(answered::value))
-                .or(() -> Optional.ofNullable(context.facts().get(Facts.ZFZR_FIN)))
+                .or(() -> context.fact(Facts.ZFZR_FIN))
                 .orElse("");
         String key = context.authority() + "|" + vehicle.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Set<FactKey<?>> produces() {
+        return Set.of(Facts.KENNZEICHEN_ZUGETEILT);
     }
 }

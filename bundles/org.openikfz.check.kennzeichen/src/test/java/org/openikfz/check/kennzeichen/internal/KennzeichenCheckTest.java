@@ -1,5 +1,6 @@
 package org.openikfz.check.kennzeichen.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,7 +22,7 @@ import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.KennzeichenConnector;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
-import org.openikfz.api.procedure.Registration;
+import org.openikfz.procedure.support.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Kennzeichen;
 
@@ -71,16 +72,16 @@ class KennzeichenCheckTest {
 
     private static FakeContext context(String choice) {
         List<Field> plateFields = Registration.plateFields(
-                List.of(Registration.WAHL_BEHALTEN, Registration.WAHL_RESERVIERT, Registration.WAHL_WUNSCH, Registration.WAHL_ZUTEILEN), null);
+                List.of(SharedFields.WAHL_BEHALTEN, SharedFields.WAHL_RESERVIERT, SharedFields.WAHL_WUNSCH, SharedFields.WAHL_ZUTEILEN), null);
         List<Field> fields = new ArrayList<>();
         fields.add(Field.required("kennzeichen", FieldType.KENNZEICHEN, LocalizedText.german("Bisheriges Kennzeichen"), null));
         fields.addAll(plateFields);
         FakeContext context = FakeContext.with(fields.toArray(Field[]::new)).answer("kennzeichen", "erz ab 123");
-        return choice == null ? context : context.answer(Registration.KENNZEICHEN_WAHL, choice);
+        return choice == null ? context : context.answer(SharedFields.KENNZEICHEN_WAHL, choice);
     }
 
     private static String plate(CheckResult result) {
-        return assertInstanceOf(CheckResult.Clear.class, result).facts().get(Facts.KENNZEICHEN_ZUGETEILT);
+        return assertInstanceOf(CheckResult.Clear.class, result).facts().get(Facts.KENNZEICHEN_ZUGETEILT.name());
     }
 
     @Test
@@ -92,79 +93,79 @@ class KennzeichenCheckTest {
 
     @Test
     void keepingThePlateNeedsNoAllocation() {
-        CheckResult result = new KennzeichenCheck().check(context(Registration.WAHL_BEHALTEN));
-        assertEquals(Map.of(Facts.KENNZEICHEN_ZUGETEILT, "ERZ-AB 123"), assertInstanceOf(CheckResult.Clear.class, result).facts());
+        CheckResult result = new KennzeichenCheck().check(context(SharedFields.WAHL_BEHALTEN));
+        assertEquals(Map.of(Facts.KENNZEICHEN_ZUGETEILT.name(), "ERZ-AB 123"), assertInstanceOf(CheckResult.Clear.class, result).facts());
     }
 
     @Test
     void keepingWithoutAPresentPlateFails() {
-        FakeContext context = FakeContext.with(Registration.plateFields(List.of(Registration.WAHL_BEHALTEN), null).toArray(Field[]::new))
-                .answer(Registration.KENNZEICHEN_WAHL, Registration.WAHL_BEHALTEN);
+        FakeContext context = FakeContext.with(Registration.plateFields(List.of(SharedFields.WAHL_BEHALTEN), null).toArray(Field[]::new))
+                .answer(SharedFields.KENNZEICHEN_WAHL, SharedFields.WAHL_BEHALTEN);
         assertInstanceOf(CheckResult.Failed.class, check().check(context));
     }
 
     @Test
     void theReservedPlateIsReservedAgainForThisApplication() {
-        assertEquals("ERZ-AB 123", plate(check().check(context(Registration.WAHL_RESERVIERT))));
+        assertEquals("ERZ-AB 123", plate(check().check(context(SharedFields.WAHL_RESERVIERT))));
         assertEquals(List.of("reserve ERZ ERZ-AB 123"), allocation.calls);
         assertEquals(List.of(FakeContext.APPLICATION), allocation.applications);
     }
 
     @Test
     void aLapsedReservationOpposesOnTheChoice() {
-        FakeContext context = context(Registration.WAHL_RESERVIERT).answer("kennzeichen", "ERZ-XY 42");
+        FakeContext context = context(SharedFields.WAHL_RESERVIERT).answer("kennzeichen", "ERZ-XY 42");
         Finding finding = assertInstanceOf(CheckResult.Opposed.class, check().check(context)).findings().get(0);
-        assertEquals(Registration.KENNZEICHEN_WAHL, finding.fieldId());
+        assertEquals(SharedFields.KENNZEICHEN_WAHL, finding.fieldId());
         assertTrue(finding.message().get(Locale.GERMAN).contains("Reservierung ist abgelaufen"));
     }
 
     @Test
     void aFreeWunschkennzeichenIsReserved() {
-        FakeContext context = context(Registration.WAHL_WUNSCH).answer("kennzeichen", "ERZ-XY 42")
-                .answer(Registration.WUNSCHKENNZEICHEN, "erz-ab 77").answer(Registration.KENNZEICHEN_ART, Registration.ART_ALLGEMEIN);
+        FakeContext context = context(SharedFields.WAHL_WUNSCH).answer("kennzeichen", "ERZ-XY 42")
+                .answer(SharedFields.WUNSCHKENNZEICHEN, "erz-ab 77").answer(SharedFields.KENNZEICHEN_ART, SharedFields.ART_ALLGEMEIN);
         assertEquals("ERZ-AB 77", plate(check().check(context)));
         assertEquals(List.of("reserve ERZ ERZ-AB 77"), allocation.calls, "the wish, not the present plate");
     }
 
     @Test
     void aTakenWunschkennzeichenOpposesOnIt() {
-        FakeContext context = context(Registration.WAHL_WUNSCH).answer(Registration.WUNSCHKENNZEICHEN, "ERZ-QQ 7")
-                .answer(Registration.KENNZEICHEN_ART, Registration.ART_ALLGEMEIN);
+        FakeContext context = context(SharedFields.WAHL_WUNSCH).answer(SharedFields.WUNSCHKENNZEICHEN, "ERZ-QQ 7")
+                .answer(SharedFields.KENNZEICHEN_ART, SharedFields.ART_ALLGEMEIN);
         Finding finding = assertInstanceOf(CheckResult.Opposed.class, check().check(context)).findings().get(0);
-        assertEquals(Registration.WUNSCHKENNZEICHEN, finding.fieldId());
+        assertEquals(SharedFields.WUNSCHKENNZEICHEN, finding.fieldId());
         assertTrue(finding.message().get(Locale.GERMAN).contains("nicht frei"));
     }
 
     @Test
     void aWunschkennzeichenMustCarryTheSuffixOfItsKind() {
-        FakeContext elektro = context(Registration.WAHL_WUNSCH).answer(Registration.KENNZEICHEN_ART, Registration.ART_ELEKTRO);
-        Finding noE = assertInstanceOf(CheckResult.Opposed.class, check().check(elektro.answer(Registration.WUNSCHKENNZEICHEN, "ERZ-AB 12")))
+        FakeContext elektro = context(SharedFields.WAHL_WUNSCH).answer(SharedFields.KENNZEICHEN_ART, SharedFields.ART_ELEKTRO);
+        Finding noE = assertInstanceOf(CheckResult.Opposed.class, check().check(elektro.answer(SharedFields.WUNSCHKENNZEICHEN, "ERZ-AB 12")))
                 .findings().get(0);
-        assertEquals(Registration.WUNSCHKENNZEICHEN, noE.fieldId());
+        assertEquals(SharedFields.WUNSCHKENNZEICHEN, noE.fieldId());
         assertTrue(noE.message().get(Locale.GERMAN).contains("E-Kennzeichen"));
         assertTrue(allocation.calls.isEmpty(), "not reserved");
-        assertEquals("ERZ-AB 12E", plate(check().check(elektro.answer(Registration.WUNSCHKENNZEICHEN, "ERZ-AB 12E"))));
+        assertEquals("ERZ-AB 12E", plate(check().check(elektro.answer(SharedFields.WUNSCHKENNZEICHEN, "ERZ-AB 12E"))));
 
-        FakeContext allgemein = context(Registration.WAHL_WUNSCH).answer(Registration.KENNZEICHEN_ART, Registration.ART_ALLGEMEIN)
-                .answer(Registration.WUNSCHKENNZEICHEN, "ERZ-AB 12H");
-        assertEquals(Registration.WUNSCHKENNZEICHEN,
+        FakeContext allgemein = context(SharedFields.WAHL_WUNSCH).answer(SharedFields.KENNZEICHEN_ART, SharedFields.ART_ALLGEMEIN)
+                .answer(SharedFields.WUNSCHKENNZEICHEN, "ERZ-AB 12H");
+        assertEquals(SharedFields.WUNSCHKENNZEICHEN,
                 assertInstanceOf(CheckResult.Opposed.class, check().check(allgemein)).findings().get(0).fieldId());
     }
 
     @Test
     void anAssignedPlateCarriesTheSuffixOfItsKind() {
-        assertEquals("ERZ-Z 1", plate(check().check(context(Registration.WAHL_ZUTEILEN).answer(Registration.KENNZEICHEN_ART, Registration.ART_SAISON))));
-        assertEquals("ERZ-Z 1E", plate(check().check(context(Registration.WAHL_ZUTEILEN).answer(Registration.KENNZEICHEN_ART, Registration.ART_ELEKTRO))));
-        assertEquals("ERZ-Z 1H", plate(check().check(context(Registration.WAHL_ZUTEILEN).answer(Registration.KENNZEICHEN_ART, Registration.ART_HISTORISCH))));
+        assertEquals("ERZ-Z 1", plate(check().check(context(SharedFields.WAHL_ZUTEILEN).answer(SharedFields.KENNZEICHEN_ART, SharedFields.ART_SAISON))));
+        assertEquals("ERZ-Z 1E", plate(check().check(context(SharedFields.WAHL_ZUTEILEN).answer(SharedFields.KENNZEICHEN_ART, SharedFields.ART_ELEKTRO))));
+        assertEquals("ERZ-Z 1H", plate(check().check(context(SharedFields.WAHL_ZUTEILEN).answer(SharedFields.KENNZEICHEN_ART, SharedFields.ART_HISTORISCH))));
         assertEquals(List.of("assign ERZ ''", "assign ERZ 'E'", "assign ERZ 'H'"), allocation.calls);
         allocation.assigned = Kennzeichen.of("ERZ-Z 2");
         assertInstanceOf(CheckResult.Failed.class,
-                check().check(context(Registration.WAHL_ZUTEILEN).answer(Registration.KENNZEICHEN_ART, Registration.ART_ELEKTRO)));
+                check().check(context(SharedFields.WAHL_ZUTEILEN).answer(SharedFields.KENNZEICHEN_ART, SharedFields.ART_ELEKTRO)));
     }
 
     @Test
     void withoutAnApplicationIdAStableOneIsDerived() {
-        FakeContext context = context(Registration.WAHL_ZUTEILEN);
+        FakeContext context = context(SharedFields.WAHL_ZUTEILEN);
         FakeContext unnamed = new FakeContext(context.description(), context.answers(), context.facts(), context.applicant(),
                 context.today(), context.authority(), null, context.land());
         check().check(unnamed);
@@ -175,15 +176,15 @@ class KennzeichenCheckTest {
 
     @Test
     void noConnectorOrAnUnreachableOrBrokenAllocationFails() {
-        assertTrue(assertInstanceOf(CheckResult.Failed.class, new KennzeichenCheck().check(context(Registration.WAHL_ZUTEILEN)))
+        assertTrue(assertInstanceOf(CheckResult.Failed.class, new KennzeichenCheck().check(context(SharedFields.WAHL_ZUTEILEN)))
                 .reason().contains("no connector"));
-        assertInstanceOf(CheckResult.Failed.class, new KennzeichenCheck().check(context(Registration.WAHL_RESERVIERT)));
+        assertInstanceOf(CheckResult.Failed.class, new KennzeichenCheck().check(context(SharedFields.WAHL_RESERVIERT)));
         allocation.failure = new ConnectorUnavailableException("timeout");
-        assertInstanceOf(CheckResult.Failed.class, check().check(context(Registration.WAHL_ZUTEILEN)));
-        assertInstanceOf(CheckResult.Failed.class, check().check(context(Registration.WAHL_RESERVIERT)));
+        assertInstanceOf(CheckResult.Failed.class, check().check(context(SharedFields.WAHL_ZUTEILEN)));
+        assertInstanceOf(CheckResult.Failed.class, check().check(context(SharedFields.WAHL_RESERVIERT)));
         allocation.failure = new IllegalStateException("boom");
-        assertInstanceOf(CheckResult.Failed.class, check().check(context(Registration.WAHL_ZUTEILEN)));
-        assertInstanceOf(CheckResult.Failed.class, check().check(context(Registration.WAHL_WUNSCH)
-                .answer(Registration.WUNSCHKENNZEICHEN, "ERZ-AB 5").answer(Registration.KENNZEICHEN_ART, Registration.ART_ALLGEMEIN)));
+        assertInstanceOf(CheckResult.Failed.class, check().check(context(SharedFields.WAHL_ZUTEILEN)));
+        assertInstanceOf(CheckResult.Failed.class, check().check(context(SharedFields.WAHL_WUNSCH)
+                .answer(SharedFields.WUNSCHKENNZEICHEN, "ERZ-AB 5").answer(SharedFields.KENNZEICHEN_ART, SharedFields.ART_ALLGEMEIN)));
     }
 }

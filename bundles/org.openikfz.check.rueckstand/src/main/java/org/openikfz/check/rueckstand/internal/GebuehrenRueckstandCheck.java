@@ -1,6 +1,8 @@
 package org.openikfz.check.rueckstand.internal;
 
+import org.openikfz.api.check.FactKey;
 import java.util.Map;
+import java.util.Set;
 import org.openikfz.api.arrears.ArrearsConnector;
 import org.openikfz.api.arrears.ArrearsKind;
 import org.openikfz.api.check.Check;
@@ -78,11 +80,16 @@ public final class GebuehrenRueckstandCheck implements Check {
     public CheckResult check(CheckContext context) {
         if (!provided) {
             // § 6a(8) StVG: only "soweit landesrechtlich vorgesehen"
-            return CheckResult.clear(Map.of(FACT, "not provided by the law of " + context.land().name()));
+            return CheckResult.clear().with(FACT, "not provided by the law of " + context.land().name());
         }
         return arrears.check(context);
     }
 
     /** The fact left when the Land's law provides no check. */
-    static final String FACT = "gebuehren.rueckstand";
+    static final FactKey<String> FACT = FactKey.text("gebuehren.rueckstand");
+
+    @Override
+    public Set<FactKey<?>> produces() {
+        return Set.of(FACT);
+    }
 }

@@ -1,5 +1,8 @@
 package org.openikfz.check.zfzr.internal;
 
+import org.openikfz.api.dialog.SharedFields;
+import org.openikfz.api.check.FactKey;
+import java.util.Set;
 import java.util.Optional;
 import org.openikfz.api.check.AnsweredFields;
 import org.openikfz.api.check.Check;
@@ -8,7 +11,6 @@ import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
 import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.osgi.service.component.annotations.Component;
 
@@ -42,11 +44,11 @@ public final class KeinVerwertungsnachweisCheck implements Check {
     }
 
     private static CheckResult verify(CheckContext context) {
-        Optional<String> statement = AnsweredFields.of(context).value(Registration.KEIN_VERWERTUNGSNACHWEIS);
+        Optional<String> statement = AnsweredFields.of(context).value(SharedFields.KEIN_VERWERTUNGSNACHWEIS);
         if (statement.isEmpty()) {
             return CheckResult.clear(); // not asked in this case
         }
-        String field = Registration.KEIN_VERWERTUNGSNACHWEIS;
+        String field = SharedFields.KEIN_VERWERTUNGSNACHWEIS;
         switch (statement.get().strip()) {
             case "true" -> {
             }
@@ -69,8 +71,13 @@ public final class KeinVerwertungsnachweisCheck implements Check {
             }
         }
         // verified against the register: the ZFZR check's data
-        String recorded = context.facts().get(Facts.ZFZR_VERWERTUNGSNACHWEIS);
-        if (recorded == null) {
+        Optional<Boolean> recorded;
+        try {
+            recorded = context.fact(Facts.ZFZR_VERWERTUNGSNACHWEIS);
+        } catch (IllegalArgumentException e) {
+            recorded = null;
+        }
+        if (recorded != null && recorded.isEmpty()) {
             return CheckResult.failed("register data not available (ZFZR check not clear): Verwertungsnachweis not verified",
                     LocalizedText.of(
                             "Ohne Daten aus dem Fahrzeugregister (ZFZR) ist nicht maschinell geprüft, "
@@ -78,14 +85,14 @@ public final class KeinVerwertungsnachweisCheck implements Check {
                             "Without data from the vehicle register (ZFZR), it was not checked by machine whether a "
                                     + "certificate of destruction (Verwertungsnachweis) is recorded for the vehicle."));
         }
-        if (!recorded.equals("true") && !recorded.equals("false")) {
+        if (recorded == null) {
             return CheckResult.failed("register data on the Verwertungsnachweis not readable", LocalizedText.of(
                     "Die Angabe des Fahrzeugregisters (ZFZR) zum Verwertungsnachweis ist nicht lesbar; "
                             + "ob ein Verwertungsnachweis eingetragen ist, ist nicht maschinell geprüft.",
                     "The vehicle register's (ZFZR) entry on the certificate of destruction (Verwertungsnachweis) is not readable; "
                             + "whether one is recorded was not checked by machine."));
         }
-        if (recorded.equals("true")) {
+        if (recorded.get()) {
             return CheckResult.opposed(new Finding(field, LocalizedText.of(
                     "Im Zentralen Fahrzeugregister ist für dieses Fahrzeug ein Verwertungsnachweis eingetragen. "
                             + "Eine Wiederzulassung ist deshalb online nicht möglich. Bitte wenden Sie sich an Ihre Zulassungsbehörde.",
@@ -93,5 +100,11 @@ public final class KeinVerwertungsnachweisCheck implements Check {
                             + "It therefore cannot be re-registered online. Please contact your registration authority.")));
         }
         return CheckResult.clear();
+    }
+
+    /** It compares the applicant's statement with the register (the ZFZR check's data). */
+    @Override
+    public Set<FactKey<?>> needs() {
+        return Set.of(Facts.ZFZR_VERWERTUNGSNACHWEIS);
     }
 }

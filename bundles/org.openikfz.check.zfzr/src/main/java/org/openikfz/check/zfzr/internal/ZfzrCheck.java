@@ -1,5 +1,8 @@
 package org.openikfz.check.zfzr.internal;
 
+import org.openikfz.api.dialog.SharedFields;
+import org.openikfz.api.check.FactKey;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,7 +26,6 @@ import org.openikfz.api.connector.ZfzrVerification;
 import org.openikfz.api.connector.ZfzrVerification.Part;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.Kennzeichen;
@@ -88,7 +90,7 @@ public final class ZfzrCheck implements Check {
         }
         AnsweredFields answered = AnsweredFields.of(context);
         // the vehicle's present plate; a chosen new plate (Wunschkennzeichen) is not in the register
-        Optional<Field> plate = answered.first(FieldType.KENNZEICHEN, Registration.WUNSCHKENNZEICHEN);
+        Optional<Field> plate = answered.first(FieldType.KENNZEICHEN, SharedFields.WUNSCHKENNZEICHEN);
         if (plate.isEmpty()) {
             return CheckResult.failed("procedure " + context.procedure() + " asks for no plate", LocalizedText.of(
                     "Der Antrag enthält kein Kennzeichen; das Fahrzeug konnte im Fahrzeugregister (ZFZR) nicht gesucht werden, "
@@ -99,15 +101,8 @@ public final class ZfzrCheck implements Check {
         Optional<Field> fin = answered.first(FieldType.FIN);
         Optional<Field> zb1 = answered.first(FieldType.ZB1_CODE);
         Optional<Field> zb2 = answered.first(FieldType.ZB2_CODE);
-        if (!answered.all(FieldType.PLAKETTEN_CODE).isEmpty()) {
-            // FZV § 21(3): a seal's code proves only its own plate unstamped; a code that names no plate cannot be compared
-            return CheckResult.failed("procedure " + context.procedure() + " asks for seal codes without naming their plate",
-                    LocalizedText.of(
-                            "Der Antrag enthält Sicherheitscodes von Stempelplaketten, ohne dass sie einem Kennzeichenschild "
-                                    + "zugeordnet sind; sie sind nicht mit dem Fahrzeugregister (ZFZR) abgeglichen.",
-                            "The application contains security codes of registration seals without assigning them to a "
-                                    + "number plate; they were not matched with the vehicle register (ZFZR)."));
-        }
+        // FZV § 21(3): a seal's code proves only its own plate unstamped, so every seal field names its plate (since SPI 2.0
+        // there is no seal type without one)
         Map<SealPosition, Field> seals = new EnumMap<>(SealPosition.class);
         answered.first(FieldType.PLAKETTEN_CODE_FRONT).ifPresent(f -> seals.put(SealPosition.FRONT, f));
         answered.first(FieldType.PLAKETTEN_CODE_REAR).ifPresent(f -> seals.put(SealPosition.REAR, f));
@@ -144,7 +139,7 @@ public final class ZfzrCheck implements Check {
             return CheckResult.opposed(new Finding(plate.get().id(), NO_MATCH));
         }
         boolean registered = verification.vehicle().registered() && !verification.mismatches().contains(Part.NOT_REGISTERED);
-        return CheckResult.clear(facts(verification.vehicle(), registered, query.kennzeichen(), context.applicant()));
+        return facts(verification.vehicle(), registered, query.kennzeichen(), context.applicant());
     }
 
     static final LocalizedText NO_MATCH = LocalizedText.of(
@@ -171,33 +166,34 @@ public final class ZfzrCheck implements Check {
     }
 
     /** FZV Anlage 11 Nr. 2: the register data (§§ 30/32 StVG data) are added to the application. */
-    private static Map<String, String> facts(VehicleRecord vehicle, boolean registered, Kennzeichen asked,
+    private static CheckResult.Clear facts(VehicleRecord vehicle, boolean registered, Kennzeichen asked,
             Optional<VerifiedIdentity> applicant) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put(Facts.ZFZR_REGISTERED, Boolean.toString(registered));
+        CheckResult.Clear clear = CheckResult.clear().with(Facts.ZFZR_REGISTERED, registered);
         if (vehicle.deregisteredOn() != null) {
-            facts.put(Facts.ZFZR_DEREGISTERED_ON, vehicle.deregisteredOn().toString());
+            clear = clear.with(Facts.ZFZR_DEREGISTERED_ON, vehicle.deregisteredOn());
         }
-        facts.put(Facts.ZFZR_VERWERTUNGSNACHWEIS, Boolean.toString(vehicle.verwertungsnachweis()));
+        clear = clear.with(Facts.ZFZR_VERWERTUNGSNACHWEIS, vehicle.verwertungsnachweis());
         if (vehicle.nextHu() != null) {
-            facts.put(Facts.ZFZR_NEXT_HU, vehicle.nextHu().toString());
+            clear = clear.with(Facts.ZFZR_NEXT_HU, vehicle.nextHu());
         }
-        facts.put(Facts.ZFZR_FIN, vehicle.fin().value());
+        clear = clear.with(Facts.ZFZR_FIN, vehicle.fin().value());
         // the plate matched the register; a record without one keeps the plate asked for
-        facts.put(Facts.ZFZR_KENNZEICHEN, (vehicle.kennzeichen() != null ? vehicle.kennzeichen() : asked).formatted());
+        clear = clear.with(Facts.ZFZR_KENNZEICHEN, (vehicle.kennzeichen() != null ? vehicle.kennzeichen() : asked).formatted());
         if (vehicle.authority() != null && !vehicle.authority().isBlank()) {
-            facts.put(Facts.ZFZR_AUTHORITY, vehicle.authority());
+            clear = clear.with(Facts.ZFZR_AUTHORITY, vehicle.authority());
         }
         Holder holder = vehicle.holder();
-        facts.put(Facts.ZFZR_HOLDER_NAME, holder.name());
-        putIfPresent(facts, Facts.ZFZR_HOLDER_STREET, holder.street());
-        putIfPresent(facts, Facts.ZFZR_HOLDER_POSTAL_CODE, holder.postalCode());
-        putIfPresent(facts, Facts.ZFZR_HOLDER_CITY, holder.city());
+        clear = clear.with(Facts.ZFZR_HOLDER_NAME, holder.name());
+        clear = withIfPresent(clear, Facts.ZFZR_HOLDER_STREET, holder.street());
+        clear = withIfPresent(clear, Facts.ZFZR_HOLDER_POSTAL_CODE, holder.postalCode());
+        clear = withIfPresent(clear, Facts.ZFZR_HOLDER_CITY, holder.city());
         if (holder.dateOfBirth() != null) {
-            facts.put(Facts.ZFZR_HOLDER_DATE_OF_BIRTH, holder.dateOfBirth().toString());
+            clear = clear.with(Facts.ZFZR_HOLDER_DATE_OF_BIRTH, holder.dateOfBirth());
         }
-        applicant.ifPresent(a -> facts.put(Facts.ZFZR_APPLICANT_IS_HOLDER, Boolean.toString(samePerson(a.person(), holder))));
-        return facts;
+        if (applicant.isPresent()) {
+            clear = clear.with(Facts.ZFZR_APPLICANT_IS_HOLDER, samePerson(applicant.get().person(), holder));
+        }
+        return clear;
     }
 
     /** The identified applicant is the registered holder: same name, and same date of birth where both are known. */
@@ -208,9 +204,15 @@ public final class ZfzrCheck implements Check {
         return name && born;
     }
 
-    private static void putIfPresent(Map<String, String> facts, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            facts.put(key, value);
-        }
+    private static CheckResult.Clear withIfPresent(CheckResult.Clear clear, FactKey<String> key, String value) {
+        return value != null && !value.isBlank() ? clear.with(key, value) : clear;
+    }
+
+    @Override
+    public Set<FactKey<?>> produces() {
+        return Set.of(Facts.ZFZR_REGISTERED, Facts.ZFZR_DEREGISTERED_ON, Facts.ZFZR_VERWERTUNGSNACHWEIS, Facts.ZFZR_NEXT_HU,
+                Facts.ZFZR_FIN, Facts.ZFZR_KENNZEICHEN, Facts.ZFZR_AUTHORITY, Facts.ZFZR_HOLDER_NAME, Facts.ZFZR_HOLDER_STREET,
+                Facts.ZFZR_HOLDER_POSTAL_CODE, Facts.ZFZR_HOLDER_CITY, Facts.ZFZR_HOLDER_DATE_OF_BIRTH,
+                Facts.ZFZR_APPLICANT_IS_HOLDER);
     }
 }

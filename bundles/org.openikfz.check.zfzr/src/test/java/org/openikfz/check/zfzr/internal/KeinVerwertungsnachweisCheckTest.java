@@ -1,5 +1,6 @@
 package org.openikfz.check.zfzr.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import org.openikfz.api.check.Facts;
 import org.openikfz.api.dialog.Condition;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 
 /** FZV § 29: the statement that no Verwertungsnachweis exists, verified against the register. */
@@ -25,7 +25,7 @@ class KeinVerwertungsnachweisCheckTest {
     private static FakeContext context() {
         return FakeContext.with(
                 Field.required("fall", FieldType.YES_NO, LocalizedText.german("Fall"), null),
-                new Field(Registration.KEIN_VERWERTUNGSNACHWEIS, FieldType.YES_NO, LocalizedText.german("Kein Verwertungsnachweis"),
+                new Field(SharedFields.KEIN_VERWERTUNGSNACHWEIS, FieldType.YES_NO, LocalizedText.german("Kein Verwertungsnachweis"),
                         null, true, List.of(), Condition.when("fall", "true")))
                 .answer("fall", "true");
     }
@@ -34,38 +34,38 @@ class KeinVerwertungsnachweisCheckTest {
     void notAskedIsClearWithoutFacts() {
         assertEquals(CheckId.KEIN_VERWERTUNGSNACHWEIS, check.id());
         CheckResult.Clear clear = assertInstanceOf(CheckResult.Clear.class,
-                check.check(context().answer("fall", "false").answer(Registration.KEIN_VERWERTUNGSNACHWEIS, "false")));
+                check.check(context().answer("fall", "false").answer(SharedFields.KEIN_VERWERTUNGSNACHWEIS, "false")));
         assertTrue(clear.facts().isEmpty());
     }
 
     @Test
     void statedAndNotInTheRegisterIsClear() {
-        CheckResult result = check.check(context().answer(Registration.KEIN_VERWERTUNGSNACHWEIS, "true")
-                .fact(Facts.ZFZR_VERWERTUNGSNACHWEIS, "false"));
+        CheckResult result = check.check(context().answer(SharedFields.KEIN_VERWERTUNGSNACHWEIS, "true")
+                .fact(Facts.ZFZR_VERWERTUNGSNACHWEIS, false));
         assertInstanceOf(CheckResult.Clear.class, result);
     }
 
     @Test
     void aVerwertungsnachweisTheApplicantNamesOpposes() {
-        CheckResult result = check.check(context().answer(Registration.KEIN_VERWERTUNGSNACHWEIS, "false")
-                .fact(Facts.ZFZR_VERWERTUNGSNACHWEIS, "false"));
+        CheckResult result = check.check(context().answer(SharedFields.KEIN_VERWERTUNGSNACHWEIS, "false")
+                .fact(Facts.ZFZR_VERWERTUNGSNACHWEIS, false));
         CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, result);
-        assertEquals(Registration.KEIN_VERWERTUNGSNACHWEIS, opposed.findings().get(0).fieldId());
+        assertEquals(SharedFields.KEIN_VERWERTUNGSNACHWEIS, opposed.findings().get(0).fieldId());
         assertTrue(opposed.findings().get(0).message().get(Locale.GERMAN).contains("Zulassungsbehörde"));
     }
 
     @Test
     void aVerwertungsnachweisInTheRegisterOpposes() {
-        CheckResult result = check.check(context().answer(Registration.KEIN_VERWERTUNGSNACHWEIS, "true")
-                .fact(Facts.ZFZR_VERWERTUNGSNACHWEIS, "true"));
+        CheckResult result = check.check(context().answer(SharedFields.KEIN_VERWERTUNGSNACHWEIS, "true")
+                .fact(Facts.ZFZR_VERWERTUNGSNACHWEIS, true));
         CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, result);
-        assertEquals(Registration.KEIN_VERWERTUNGSNACHWEIS, opposed.findings().get(0).fieldId());
+        assertEquals(SharedFields.KEIN_VERWERTUNGSNACHWEIS, opposed.findings().get(0).fieldId());
         assertTrue(opposed.findings().get(0).message().get(Locale.GERMAN).contains("Fahrzeugregister"));
     }
 
     @Test
     void withoutRegisterDataTheStatementCannotBeVerified() {
-        CheckResult result = check.check(context().answer(Registration.KEIN_VERWERTUNGSNACHWEIS, "true"));
+        CheckResult result = check.check(context().answer(SharedFields.KEIN_VERWERTUNGSNACHWEIS, "true"));
         assertTrue(assertInstanceOf(CheckResult.Failed.class, result).reason().contains("register data not available"));
     }
 }

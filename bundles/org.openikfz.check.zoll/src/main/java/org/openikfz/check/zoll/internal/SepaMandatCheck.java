@@ -1,5 +1,8 @@
 package org.openikfz.check.zoll.internal;
 
+import org.openikfz.api.dialog.SharedFields;
+import org.openikfz.api.check.FactKey;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +19,6 @@ import org.openikfz.api.connector.ZollConnector;
 import org.openikfz.api.connector.ZollConnector.Mandate;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.openikfz.api.value.Iban;
 import org.openikfz.api.value.ValueValidationException;
@@ -74,7 +76,7 @@ public final class SepaMandatCheck implements Check {
         if (ibanField.isEmpty()) {
             return CheckResult.clear(); // no mandate needed in this case
         }
-        Optional<String> accountHolder = answered.value(Registration.SEPA_KONTOINHABER).map(String::strip);
+        Optional<String> accountHolder = answered.value(SharedFields.SEPA_KONTOINHABER).map(String::strip);
         if (accountHolder.isEmpty()) {
             return CheckResult.failed("SEPA mandate: the procedure asked for no account holder", LocalizedText.of(
                     "Der Antrag enthält keinen Kontoinhaber; das SEPA-Lastschriftmandat für die Kfz-Steuer (Zoll) ist nicht geprüft.",
@@ -129,11 +131,9 @@ public final class SepaMandatCheck implements Check {
                     "The customs administration (Zoll) accepted the SEPA direct debit mandate for the vehicle tax but gave "
                             + "no mandate reference; the mandate was not confirmed by machine."));
         }
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put(Facts.SEPA_MANDATE_REFERENCE, mandate.mandateReference().strip());
-        facts.put(Facts.SEPA_IBAN_MASKED, iban.masked()); // never the IBAN in clear
-        facts.put(Facts.SEPA_ACCOUNT_HOLDER, accountHolder.get());
-        return CheckResult.clear(facts);
+        return CheckResult.clear().with(Facts.SEPA_MANDATE_REFERENCE, mandate.mandateReference().strip())
+                .with(Facts.SEPA_IBAN_MASKED, iban.masked()) // never the IBAN in clear
+                .with(Facts.SEPA_ACCOUNT_HOLDER, accountHolder.get());
     }
 
     /** For the clerks: the Zoll could not be asked (not connected, not reachable, error or no answer). */
@@ -143,5 +143,10 @@ public final class SepaMandatCheck implements Check {
                         + "oder hat keine verwertbare Antwort gegeben; das Mandat ist nicht maschinell bestätigt.",
                 "The customs administration (Zoll) could not be reached when checking the SEPA direct debit mandate "
                         + "for the vehicle tax, or gave no usable answer; the mandate was not confirmed by machine.");
+    }
+
+    @Override
+    public Set<FactKey<?>> produces() {
+        return Set.of(Facts.SEPA_MANDATE_REFERENCE, Facts.SEPA_IBAN_MASKED, Facts.SEPA_ACCOUNT_HOLDER);
     }
 }

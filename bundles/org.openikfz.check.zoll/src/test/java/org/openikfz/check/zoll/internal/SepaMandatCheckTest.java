@@ -1,5 +1,6 @@
 package org.openikfz.check.zoll.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,7 +21,6 @@ import org.openikfz.api.connector.ZollConnector;
 import org.openikfz.api.dialog.Condition;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
 
 /** FZV Anlage 11 Nr. 5: the SEPA mandate for the Kfz-Steuer verified by the Zoll; the IBAN only masked. */
@@ -41,9 +41,9 @@ class SepaMandatCheckTest {
         return FakeContext.with(
                         Field.required("umzug", FieldType.YES_NO, LocalizedText.german("Umzug im Bezirk"), null),
                         new Field("iban", FieldType.IBAN, LocalizedText.german("IBAN"), null, true, List.of(), Condition.when("umzug", "false")),
-                        new Field(Registration.SEPA_KONTOINHABER, FieldType.TEXT, LocalizedText.german("Kontoinhaber"), null, true, List.of(),
+                        new Field(SharedFields.SEPA_KONTOINHABER, FieldType.TEXT, LocalizedText.german("Kontoinhaber"), null, true, List.of(),
                                 Condition.when("umzug", "false")))
-                .answer("umzug", "false").answer("iban", IBAN_TYPED).answer(Registration.SEPA_KONTOINHABER, " Erika Mustermann ")
+                .answer("umzug", "false").answer("iban", IBAN_TYPED).answer(SharedFields.SEPA_KONTOINHABER, " Erika Mustermann ")
                 .applicant(FakeContext.ERIKA);
     }
 
@@ -52,9 +52,9 @@ class SepaMandatCheckTest {
         SepaMandatCheck check = check();
         assertEquals(CheckId.SEPA_MANDAT, check.id());
         Map<String, String> facts = assertInstanceOf(CheckResult.Clear.class, check.check(context())).facts();
-        assertEquals("KFZ-ERZ-0001", facts.get(Facts.SEPA_MANDATE_REFERENCE));
-        assertEquals("DE89 **** **** **** **30 00", facts.get(Facts.SEPA_IBAN_MASKED));
-        assertEquals("Erika Mustermann", facts.get(Facts.SEPA_ACCOUNT_HOLDER));
+        assertEquals("KFZ-ERZ-0001", facts.get(Facts.SEPA_MANDATE_REFERENCE.name()));
+        assertEquals("DE89 **** **** **** **30 00", facts.get(Facts.SEPA_IBAN_MASKED.name()));
+        assertEquals("Erika Mustermann", facts.get(Facts.SEPA_ACCOUNT_HOLDER.name()));
         assertNoIban(facts.values().toString());
         assertEquals(IBAN, zoll.askedIban.value());
         assertEquals("Erika Mustermann", zoll.askedAccountHolder);

@@ -8,7 +8,6 @@ import org.openikfz.api.check.CheckResult;
 import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.VerifiedIdentity;
-import org.openikfz.api.procedure.Identification;
 import org.openikfz.api.text.LocalizedText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,7 +66,7 @@ public final class ZustaendigkeitCheck implements Check {
         // einer anderen Zulassungsbehörde ... ist nicht vorgesehen."). Where the holder must identify (registrations,
         // FZV § 20(1)) the identified applicant is the holder; where anyone holding the codes may apply
         // (Außerbetriebsetzung, FZV § 24), the holder and their address come from the register (ZFZR check's facts).
-        boolean applicantIsHolder = context.description().identification() == Identification.REQUIRED;
+        boolean applicantIsHolder = context.identificationRequired();
         Optional<String> residence;
         if (applicantIsHolder) {
             Optional<VerifiedIdentity> applicant = context.applicant();
@@ -80,7 +79,7 @@ public final class ZustaendigkeitCheck implements Check {
             }
             residence = Optional.ofNullable(applicant.get().person().postalCode());
         } else {
-            if (!context.facts().containsKey(Facts.ZFZR_HOLDER_NAME)) {
+            if (context.fact(Facts.ZFZR_HOLDER_NAME).isEmpty()) {
                 return CheckResult.failed("residence unknown: no holder from the register (the ZFZR check must come first)",
                         LocalizedText.of(
                                 "Das Fahrzeugregister (ZFZR) hat keine Halterdaten geliefert; ob der Wohnsitz der Halterin "
@@ -88,7 +87,7 @@ public final class ZustaendigkeitCheck implements Check {
                                 "The vehicle register (ZFZR) gave no holder data; whether the holder's residence "
                                         + "is in the district was not checked by machine."));
             }
-            residence = Optional.ofNullable(context.facts().get(Facts.ZFZR_HOLDER_POSTAL_CODE));
+            residence = context.fact(Facts.ZFZR_HOLDER_POSTAL_CODE);
         }
         String source = applicantIsHolder ? "the identification" : "the register";
         String postalCode = residence.map(String::strip).orElse("");

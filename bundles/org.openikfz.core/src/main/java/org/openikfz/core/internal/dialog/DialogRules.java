@@ -1,10 +1,10 @@
 package org.openikfz.core.internal.dialog;
 
+import org.openikfz.api.dialog.SharedFields;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -20,16 +20,9 @@ import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.DialogStep;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.dialog.InvalidAnswerException;
 import org.openikfz.api.procedure.ProcedureDescription;
-import org.openikfz.api.procedure.Registration;
 import org.openikfz.api.text.LocalizedText;
-import org.openikfz.api.value.Evb;
-import org.openikfz.api.value.Fin;
-import org.openikfz.api.value.Iban;
-import org.openikfz.api.value.Kennzeichen;
-import org.openikfz.api.value.PlakettenCode;
-import org.openikfz.api.value.Zb1Code;
-import org.openikfz.api.value.Zb2Code;
 
 /**
  * The dialog's rules, one implementation: edge validation of answers by their field's value type,
@@ -114,138 +107,13 @@ public final class DialogRules {
         return missing;
     }
 
-    /** Edge validation: each answer is parsed by its field's value type and kept in canonical form. */
+    /**
+     * Edge validation: each answer is checked by its field's type and kept in canonical form.
+     *
+     * @throws InvalidAnswerException with the applicant's message
+     */
     public static String normalize(Field field, String value) {
-        return switch (field.type()) {
-            case KENNZEICHEN -> Kennzeichen.of(value).formatted();
-            case FIN -> Fin.of(value).value();
-            case PLAKETTEN_CODE, PLAKETTEN_CODE_FRONT, PLAKETTEN_CODE_REAR, PLAKETTEN_CODE_SHARED_PART -> PlakettenCode.of(value).value();
-            case ZB1_CODE -> Zb1Code.of(value).value();
-            case ZB2_CODE -> Zb2Code.of(value).value();
-            case EVB -> Evb.of(value).value();
-            case IBAN -> Iban.of(value).value();
-            case DATE -> date(value).toString();
-            case MONTH -> month(value).toString();
-            case YES_NO -> switch (value.toLowerCase(Locale.ROOT)) {
-                case "true", "ja", "yes" -> "true";
-                case "false", "nein", "no" -> "false";
-                default -> throw new IllegalArgumentException("not yes/no");
-            };
-            case CHOICE -> field.choices().stream().filter(c -> c.value().equals(value)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("not a choice")).value();
-            case TEXT -> text(value);
-        };
-    }
-
-    /** The longest free-text answer, in characters (code points). */
-    public static final int MAX_TEXT = 200;
-
-    /**
-     * A free-text answer: at most {@value #MAX_TEXT} characters, composed (NFC), and printable only. Control
-     * characters (NUL, line breaks, ...), format characters (the bidi overrides such as U+202E that make a text read
-     * differently than it is stored, zero-width characters), private-use, unassigned and lone surrogate code points
-     * are refused: they end up in letters, PDFs and the authority's Fachverfahren.
-     */
-    public static String text(String value) {
-        String composed = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
-        if (composed.codePointCount(0, composed.length()) > MAX_TEXT) {
-            throw new InvalidAnswer(LocalizedText.of("Diese Angabe ist zu lang (höchstens " + MAX_TEXT + " Zeichen).",
-                    "This entry is too long (" + MAX_TEXT + " characters at most)."));
-        }
-        boolean printable = composed.codePoints().allMatch(c -> switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED,
-                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
-            default -> true;
-        });
-        if (!printable) {
-            throw new InvalidAnswer(LocalizedText.of(
-                    "Diese Angabe enthält Zeichen, die nicht erlaubt sind (zum Beispiel Steuer- oder Richtungszeichen). Bitte geben "
-                            + "Sie nur Buchstaben, Ziffern und übliche Satzzeichen ein.",
-                    "This entry contains characters that are not allowed (such as control or direction characters). Please use "
-                            + "letters, digits and common punctuation only."));
-        }
-        return composed;
-    }
-
-    /** An answer refused with its own message for the applicant. */
-    public static final class InvalidAnswer extends IllegalArgumentException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient LocalizedText text;
-
-        InvalidAnswer(LocalizedText text) {
-            super(text.get(Locale.ENGLISH));
-            this.text = text;
-        }
-
-        public LocalizedText text() {
-            return text;
-        }
-    }
-
-    /** The first and last year a date or month answer may name (documented in the OpenAPI description). */
-    public static final int FIRST_YEAR = 1900;
-    public static final int LAST_YEAR = 2100;
-
-    /**
-     * A calendar date as the dialog takes it, {@code 2026-12-05} or {@code 5.12.2026}, in the years 1900 to 2100: no
-     * date a vehicle's papers carry is older, no deadline of the procedures lies further ahead, and
-     * {@code +99999-01-01} is no date anyone means.
-     */
-    public static LocalDate date(String value) {
-        String v = value.strip();
-        java.util.regex.Matcher german = java.util.regex.Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})").matcher(v);
-        LocalDate date;
-        try {
-            if (german.matches()) {
-                date = LocalDate.of(Integer.parseInt(german.group(3)), Integer.parseInt(german.group(2)), Integer.parseInt(german.group(1)));
-            } else if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                date = LocalDate.parse(v);
-            } else {
-                throw new IllegalArgumentException("not a date");
-            }
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("not a date", e); // 30 February and the like
-        }
-        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-            throw new IllegalArgumentException("not a date");
-        }
-        return date;
-    }
-
-    /** A month of a year, {@code 2027-04}, {@code 04.2027} or {@code 4/2027}, in the years 1900 to 2100 like {@link #date}. */
-    public static YearMonth month(String value) {
-        java.util.regex.Matcher german = java.util.regex.Pattern.compile("(\\d{1,2})\\s*[./]\\s*(\\d{4})").matcher(value);
-        YearMonth month;
-        try {
-            if (german.matches()) {
-                month = YearMonth.of(Integer.parseInt(german.group(2)), Integer.parseInt(german.group(1)));
-            } else if (value.strip().matches("\\d{4}-\\d{2}")) {
-                month = YearMonth.parse(value.strip());
-            } else {
-                throw new IllegalArgumentException("not a month");
-            }
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("not a month", e); // month 13 and the like
-        }
-        if (month.getYear() < FIRST_YEAR || month.getYear() > LAST_YEAR) {
-            throw new IllegalArgumentException("not a month");
-        }
-        return month;
-    }
-
-    public static LocalizedText invalidAnswer(Field field) {
-        return switch (field.type()) {
-            case DATE -> LocalizedText.of("Bitte geben Sie ein Datum zwischen 1900 und 2100 an (TT.MM.JJJJ).",
-                    "Please enter a date between 1900 and 2100.");
-            case MONTH -> LocalizedText.of("Bitte geben Sie Monat und Jahr (1900 bis 2100) an, zum Beispiel 04.2027.",
-                    "Please enter month and year (1900 to 2100), e.g. 04.2027.");
-            case YES_NO -> LocalizedText.of("Bitte wählen Sie Ja oder Nein.", "Please choose yes or no.");
-            case CHOICE -> LocalizedText.of("Bitte wählen Sie eine der Möglichkeiten.", "Please choose one of the options.");
-            default -> LocalizedText.of("Diese Angabe ist zu lang (höchstens 200 Zeichen).",
-                    "This entry is too long (200 characters at most).");
-        };
+        return field.type().normalise(value, field);
     }
 
     /**
@@ -286,13 +154,13 @@ public final class DialogRules {
     /** The first visible answer of a field type; for plates the vehicle's present plate, not a chosen one. */
     public static Optional<String> answerOfType(ProcedureDescription description, Answers answers, FieldType type) {
         return description.dialog().steps().stream().filter(s -> s.visible(answers)).flatMap(s -> s.fields().stream())
-                .filter(f -> f.type() == type && f.visible(answers) && !f.id().equals(Registration.WUNSCHKENNZEICHEN))
+                .filter(f -> f.type() == type && f.visible(answers) && !f.id().equals(SharedFields.WUNSCHKENNZEICHEN))
                 .map(f -> answers.get(f.id())).flatMap(Optional::stream).findFirst();
     }
 
     /** The plate a decision is about: the one assigned or reserved for it, else the vehicle's present plate. */
     public static Optional<String> decidedPlate(ProcedureDescription description, Answers answers, Map<String, String> facts) {
-        String assigned = facts.get(Facts.KENNZEICHEN_ZUGETEILT);
+        String assigned = facts.get(Facts.KENNZEICHEN_ZUGETEILT.name());
         return assigned != null && !assigned.isEmpty() ? Optional.of(assigned)
                 : answerOfType(description, answers, FieldType.KENNZEICHEN);
     }

@@ -191,7 +191,8 @@ public final class Operations implements Readiness, Metrics {
         if (!storeUp.get()) {
             missing.add(NotReady.of(NotReady.Part.STORE));
         }
-        Set<String> deployed = Set.copyOf(procedures.procedureIds());
+        Set<String> deployed = new java.util.HashSet<>(procedures.procedureIds());
+        deployed.removeAll(procedures.withheld().keySet()); // deployed, but its checks do not meet its needs
         new TreeSet<>(required).stream().filter(p -> !deployed.contains(p)).forEach(p -> missing.add(new NotReady(NotReady.Part.PROCEDURE, p)));
         if (h != null) {
             h.jobs().stream().filter(j -> !j.healthy()).forEach(j -> missing.add(new NotReady(NotReady.Part.JOB, j.name())));

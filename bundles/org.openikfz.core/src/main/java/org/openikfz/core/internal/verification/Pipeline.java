@@ -34,6 +34,8 @@ public final class Pipeline {
     private final ExecutorService executor;
     private final Duration timeout;
     private final Observations observations;
+    /** The undeclared facts already logged, per check instance (weakly held: a check undeployed is forgotten). */
+    private final Map<Check, java.util.Set<String>> warned = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public Pipeline(ExecutorService executor, Duration timeout) {
         this(executor, timeout, Observations.NONE);
@@ -106,9 +108,9 @@ public final class Pipeline {
             Function<Map<String, String>, CheckResult> judge, String procedureStep, String procedureVersion) {
         List<Step> steps = new ArrayList<>(order.size() + 1);
         for (CheckId id : order) {
-            steps.add(new Step(id, "check " + id.value(), () -> checks.apply(id), context, null));
+            steps.add(new Step(id, "check " + id.value(), () -> checks.apply(id), context, null, this::undeclared));
         }
-        steps.add(new Step(null, procedureStep, () -> null, context, judge));
+        steps.add(new Step(null, procedureStep, () -> null, context, judge, (c, clear) -> { }));
         List<Done> done = new ArrayList<>(steps.size());
         Map<String, String> facts = new LinkedHashMap<>();
         while (done.size() < steps.size()) {
@@ -166,7 +168,8 @@ public final class Pipeline {
 
     /** One step of a run: a check of the procedure (by its id), or the procedure's judgement ({@code judge} set). */
     private record Step(CheckId check, String label, java.util.function.Supplier<Check> deployed,
-            Function<Map<String, String>, CheckContext> context, Function<Map<String, String>, CheckResult> judge) {
+            Function<Map<String, String>, CheckContext> context, Function<Map<String, String>, CheckResult> judge,
+            java.util.function.BiConsumer<Check, CheckResult.Clear> cleared) {
 
         /** Runs the step; whatever it throws makes it fail, naming only the kind of error. */
         Done run(Map<String, String> facts) {
@@ -182,6 +185,9 @@ public final class Pipeline {
                         return new Done(this, null, false, true, null, null);
                     }
                     result = c.check(context.apply(Map.copyOf(facts)));
+                    if (result instanceof CheckResult.Clear clear) {
+                        cleared.accept(c, clear);
+                    }
                 }
                 if (result == null) {
                     result = CheckResult.failed(label + " gave no result");
@@ -192,6 +198,28 @@ public final class Pipeline {
             return new Done(this, result, false, false, Duration.ofNanos(System.nanoTime() - started), c == null ? null : Trace.version(c));
         }
     }
+
+    /**
+     * Says in the log when a check establishes a fact it does not declare ({@link Check#produces()}): the platform
+     * orders the checks, and offers a procedure, by the declarations, so a fact another check or a procedure relies
+     * on must be declared. Once per check and fact name while the check is deployed (names only, never a value).
+     */
+    private void undeclared(Check check, CheckResult.Clear clear) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        try {
+            check.produces().forEach(k -> declared.add(k.name()));
+        } catch (RuntimeException e) {
+            // no declaration: every fact is undeclared
+        }
+        for (String name : clear.facts().keySet()) {
+            if (!declared.contains(name) && warned.computeIfAbsent(check, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(name)) {
+                LOG.log(System.Logger.Level.WARNING, "Check {0} established the fact {1} without declaring it in produces()",
+                        check.id(), name);
+            }
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
 
     /** What a step came to. */
     private record Done(Step step, CheckResult result, boolean timedOut, boolean notDeployed, Duration took, String version) {

@@ -139,7 +139,7 @@ class PipelineTest {
 
     @Test
     void opposedAndFailedAreKeptApartAndFactsFlowOn() {
-        Check first = check("first", () -> CheckResult.clear(Map.of("fact", "1")));
+        Check first = check("first", () -> new CheckResult.Clear(Map.of("fact", "1")));
         Check second = check("second", () -> CheckResult.opposed(new Finding("f", org.openikfz.api.text.LocalizedText.of("x", "x"))));
         Pipeline.Outcome outcome = run(Map.of("first", first, "second", second), List.of("first", "second"));
         assertEquals(1, outcome.findings().size());
@@ -175,14 +175,14 @@ class PipelineTest {
     @Test
     void theChecksAfterOneThatTimedOutStillRunWithTheFactsSoFar() {
         Map<String, java.util.Set<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
-        Check first = check("first", () -> CheckResult.clear(Map.of("zfzr", "known")));
+        Check first = check("first", () -> new CheckResult.Clear(Map.of("zfzr", "known")));
         Check hangs = check("hangs", () -> {
             try {
                 never.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return CheckResult.clear(Map.of("late", "must not count"));
+            return new CheckResult.Clear(Map.of("late", "must not count"));
         });
         Check third = new Check() {
             @Override
@@ -192,8 +192,8 @@ class PipelineTest {
 
             @Override
             public CheckResult check(org.openikfz.api.check.CheckContext context) {
-                seen.put("third", context.facts().keySet());
-                return CheckResult.clear(Map.of("hu", "valid"));
+                seen.put("third", ((FactsOnly) context).facts().keySet());
+                return new CheckResult.Clear(Map.of("hu", "valid"));
             }
         };
         Map<String, Check> checks = Map.of("first", first, "hangs", hangs, "third", third);
@@ -252,7 +252,7 @@ class PipelineTest {
         };
         UUID id = UUID.randomUUID();
         Pipeline.Outcome outcome = new Pipeline(counted, Duration.ofSeconds(5)).run(id, List.of(new CheckId("a"), new CheckId("b"),
-                new CheckId("c")), c -> check(c.value(), () -> CheckResult.clear(Map.of(c.value(), "1"))), facts -> null,
+                new CheckId("c")), c -> check(c.value(), () -> new CheckResult.Clear(Map.of(c.value(), "1"))), facts -> null,
                 new TraceRecord(id, 0, "answers", "INPUT", "", "", "", "", null), facts -> CheckResult.clear(), "procedure", "1");
         assertTrue(outcome.clear());
         assertEquals(Map.of("a", "1", "b", "1", "c", "1"), outcome.facts());
@@ -262,13 +262,23 @@ class PipelineTest {
     /** A context that carries only the facts so far. */
     private record FactsOnly(Map<String, String> facts) implements org.openikfz.api.check.CheckContext {
         @Override
-        public org.openikfz.api.procedure.ProcedureId procedure() {
+        public <T> java.util.Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
+            return java.util.Optional.ofNullable(facts.get(key.name())).map(key::parse);
+        }
+
+        @Override
+        public String procedure() {
             return null;
         }
 
         @Override
-        public org.openikfz.api.procedure.ProcedureDescription description() {
+        public org.openikfz.api.dialog.Dialog dialog() {
             return null;
+        }
+
+        @Override
+        public boolean identificationRequired() {
+            return false;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.openikfz.procedure.ausserbetriebsetzung.internal;
 
+import org.openikfz.api.dialog.SharedFields;
+import org.openikfz.api.check.FactKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,7 @@ import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
-import org.openikfz.api.procedure.Registration;
+import org.openikfz.procedure.support.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.osgi.service.component.annotations.Component;
 
@@ -45,7 +47,7 @@ public final class Ausserbetriebsetzung implements Procedure {
     static final String KENNZEICHEN = "kennzeichen";
     static final String WECHSELKENNZEICHEN = "wechselkennzeichen";
     static final String HALTER = "halter";
-    static final String HINWEIS_GELESEN = Registration.HINWEIS_GELESEN;
+    static final String HINWEIS_GELESEN = SharedFields.HINWEIS_GELESEN;
     static final String PLAKETTE_VORN = "plaketteVorn";
     static final String PLAKETTE_HINTEN = "plaketteHinten";
     static final String WECHSEL_ANDERES_FAHRZEUG = "wechselAnderesFahrzeugBleibt";
@@ -76,7 +78,7 @@ public final class Ausserbetriebsetzung implements Procedure {
                     "The date of issue of the certificate of destruction is in the future. Please check the date.")), own);
         }
         // FZV § 24: only a registered vehicle can be taken off the road (register data from the ZFZR check)
-        if (evaluation.fact(Facts.ZFZR_REGISTERED).map("false"::equals).orElse(false)) {
+        if (evaluation.fact(Facts.ZFZR_REGISTERED).map(registered -> !registered).orElse(false)) {
             return first(new Finding(KENNZEICHEN, LocalizedText.of(
                     "Das Fahrzeug ist bereits abgemeldet. Bitte prüfen Sie das Kennzeichen.",
                     "The vehicle is already deregistered. Please check the plate number.")), own);
@@ -101,7 +103,7 @@ public final class Ausserbetriebsetzung implements Procedure {
      */
     @Override
     public Set<Output> outputs(Evaluation evaluation) {
-        boolean holderApplied = evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER).map(TRUE::equals).orElse(false);
+        boolean holderApplied = evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER).orElse(false);
         return holderApplied ? Set.of(Output.DECISION_DOCUMENT) : description.outputs();
     }
 
@@ -219,5 +221,11 @@ public final class Ausserbetriebsetzung implements Procedure {
 
     private static LocalizedText t(String german, String english) {
         return LocalizedText.of(german, english);
+    }
+
+    /** What its own conditions judge: the register's data. */
+    @Override
+    public Set<FactKey<?>> needs() {
+        return Set.of(Facts.ZFZR_REGISTERED, Facts.ZFZR_APPLICANT_IS_HOLDER);
     }
 }

@@ -79,6 +79,11 @@ class AusserbetriebsetzungTest {
     }
 
     record Facts(Answers answers, Map<String, String> facts) implements org.openikfz.api.procedure.Evaluation {
+
+        @Override
+        public <T> java.util.Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
+            return java.util.Optional.ofNullable(facts.get(key.name())).map(key::parse);
+        }
         @Override
         public java.util.Optional<org.openikfz.api.connector.VerifiedIdentity> applicant() {
             return java.util.Optional.empty();
@@ -98,9 +103,9 @@ class AusserbetriebsetzungTest {
     @Test
     void aVehicleTheRegisterHasOffTheRoadAlreadyIsOpposedOnThePlate() {
         Answers answers = new Answers(Map.of(Ausserbetriebsetzung.HINWEIS_GELESEN, "true"));
-        CheckResult registered = procedure.evaluate(new Facts(answers, Map.of(org.openikfz.api.check.Facts.ZFZR_REGISTERED, "true")));
+        CheckResult registered = procedure.evaluate(new Facts(answers, Map.of(org.openikfz.api.check.Facts.ZFZR_REGISTERED.name(), "true")));
         assertInstanceOf(CheckResult.Clear.class, registered);
-        CheckResult off = procedure.evaluate(new Facts(answers, Map.of(org.openikfz.api.check.Facts.ZFZR_REGISTERED, "false")));
+        CheckResult off = procedure.evaluate(new Facts(answers, Map.of(org.openikfz.api.check.Facts.ZFZR_REGISTERED.name(), "false")));
         assertEquals(Ausserbetriebsetzung.KENNZEICHEN, assertInstanceOf(CheckResult.Opposed.class, off).findings().get(0).fieldId());
     }
 
@@ -111,7 +116,7 @@ class AusserbetriebsetzungTest {
      */
     @Test
     void theHolderIsInformedInWritingUnlessTheRegisterNamesTheApplicantAsHolder() {
-        String isHolder = org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER;
+        String isHolder = org.openikfz.api.check.Facts.ZFZR_APPLICANT_IS_HOLDER.name();
         var notice = org.openikfz.api.procedure.Output.NOTICE_TO_HOLDER;
         Answers saysHolder = new Answers(Map.of(Ausserbetriebsetzung.HALTER, "true"));
         Answers saysOther = new Answers(Map.of(Ausserbetriebsetzung.HALTER, "false"));

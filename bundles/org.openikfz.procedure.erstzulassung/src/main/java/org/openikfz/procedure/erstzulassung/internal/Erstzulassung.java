@@ -1,9 +1,9 @@
 package org.openikfz.procedure.erstzulassung.internal;
 
-import static org.openikfz.api.procedure.Registration.FIN;
-import static org.openikfz.api.procedure.Registration.KENNZEICHEN_WAHL;
-import static org.openikfz.api.procedure.Registration.WAHL_WUNSCH;
-import static org.openikfz.api.procedure.Registration.WAHL_ZUTEILEN;
+import static org.openikfz.api.dialog.SharedFields.FIN;
+import static org.openikfz.api.dialog.SharedFields.KENNZEICHEN_WAHL;
+import static org.openikfz.api.dialog.SharedFields.WAHL_WUNSCH;
+import static org.openikfz.api.dialog.SharedFields.WAHL_ZUTEILEN;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
-import org.openikfz.api.procedure.Registration;
+import org.openikfz.procedure.support.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.osgi.service.component.annotations.Component;
 

@@ -1,5 +1,6 @@
 package org.openikfz.procedure.erstzulassung.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import org.openikfz.api.procedure.Output;
 import java.util.Set;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.procedure.Evaluation;
-import org.openikfz.api.procedure.Registration;
 
 class ErstzulassungTest {
 
@@ -26,8 +26,8 @@ class ErstzulassungTest {
 
     record Case(Answers answers) implements Evaluation {
         @Override
-        public Map<String, String> facts() {
-            return Map.of();
+        public <T> Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
+            return Optional.empty();
         }
 
         @Override
@@ -51,14 +51,14 @@ class ErstzulassungTest {
         // 2019: § 15j(2) — no ZB I, no plate to enter, no HU dates
         var fields = procedure.description().dialog().steps().stream().flatMap(s -> s.fields().stream()).toList();
         assertTrue(fields.stream().noneMatch(f -> f.type() == FieldType.ZB1_CODE));
-        assertTrue(fields.stream().noneMatch(f -> f.id().equals(Registration.KENNZEICHEN) || f.id().equals(Registration.HU_NAECHSTE)));
+        assertTrue(fields.stream().noneMatch(f -> f.id().equals(SharedFields.KENNZEICHEN) || f.id().equals(SharedFields.HU_NAECHSTE)));
         assertTrue(procedure.description().checks().contains(CheckId.KBA_REFERENZ));
         assertTrue(!procedure.description().checks().contains(CheckId.ZFZR) && !procedure.description().checks().contains(CheckId.HU_NACHWEIS));
     }
 
     @Test
     void theZb2FormNumberMustLookLikeOne() {
-        Map<String, String> a = new HashMap<>(Map.of(Registration.HINWEIS_GELESEN, "true", Erstzulassung.ZB2_VORDRUCKNUMMER, "ab 1234567"));
+        Map<String, String> a = new HashMap<>(Map.of(SharedFields.HINWEIS_GELESEN, "true", Erstzulassung.ZB2_VORDRUCKNUMMER, "ab 1234567"));
         assertInstanceOf(CheckResult.Clear.class, procedure.evaluate(new Case(new Answers(a))));
         a.put(Erstzulassung.ZB2_VORDRUCKNUMMER, "1234567");
         CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, procedure.evaluate(new Case(new Answers(a))));

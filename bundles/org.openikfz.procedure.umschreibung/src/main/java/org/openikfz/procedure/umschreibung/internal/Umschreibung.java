@@ -1,11 +1,12 @@
 package org.openikfz.procedure.umschreibung.internal;
 
-import static org.openikfz.api.procedure.Registration.FIN;
-import static org.openikfz.api.procedure.Registration.KENNZEICHEN;
-import static org.openikfz.api.procedure.Registration.KENNZEICHEN_WAHL;
-import static org.openikfz.api.procedure.Registration.WAHL_BEHALTEN;
-import static org.openikfz.api.procedure.Registration.WAHL_WUNSCH;
-import static org.openikfz.api.procedure.Registration.WAHL_ZUTEILEN;
+import org.openikfz.api.check.FactKey;
+import static org.openikfz.api.dialog.SharedFields.FIN;
+import static org.openikfz.api.dialog.SharedFields.KENNZEICHEN;
+import static org.openikfz.api.dialog.SharedFields.KENNZEICHEN_WAHL;
+import static org.openikfz.api.dialog.SharedFields.WAHL_BEHALTEN;
+import static org.openikfz.api.dialog.SharedFields.WAHL_WUNSCH;
+import static org.openikfz.api.dialog.SharedFields.WAHL_ZUTEILEN;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,7 +34,7 @@ import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
-import org.openikfz.api.procedure.Registration;
+import org.openikfz.procedure.support.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.osgi.service.component.annotations.Component;
 
@@ -79,19 +80,19 @@ public final class Umschreibung implements Procedure {
         List<Finding> findings = new ArrayList<>(Registration.warningFindings(answers));
         findings.addAll(Registration.conditionFindings(answers));
         boolean halterwechsel = answers.get(ANLASS).map(HALTERWECHSEL::equals).orElse(false);
-        if (evaluation.fact(Facts.ZFZR_REGISTERED).map("false"::equals).orElse(false)) {
+        if (evaluation.fact(Facts.ZFZR_REGISTERED).map(registered -> !registered).orElse(false)) {
             findings.add(new Finding(KENNZEICHEN, t(
                     "Das Fahrzeug ist abgemeldet. Für ein abgemeldetes Fahrzeug wählen Sie „Wiederzulassung“.",
                     "The vehicle is deregistered. For a deregistered vehicle choose \"re-registration\".")));
         }
         // FZV § 30 (2019: § 15l(1)): a change of holder makes the applicant the new holder; a move is the holder's own
-        Optional<String> isHolder = evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER);
-        if (halterwechsel && isHolder.map(TRUE::equals).orElse(false)) {
+        Optional<Boolean> isHolder = evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER);
+        if (halterwechsel && isHolder.orElse(false)) {
             findings.add(new Finding(ANLASS, t(
                     "Sie sind bereits als Halterin oder Halter dieses Fahrzeugs eingetragen. Wenn Sie umgezogen sind, wählen Sie „Ich bin umgezogen“.",
                     "You are already registered as the holder of this vehicle. If you moved, choose \"I moved\".")));
         }
-        if (!halterwechsel && isHolder.map("false"::equals).orElse(false)) {
+        if (!halterwechsel && isHolder.map(holder -> !holder).orElse(false)) {
             findings.add(new Finding(ANLASS, t(
                     "Laut Fahrzeugregister sind Sie nicht Halterin oder Halter dieses Fahrzeugs. Wenn Sie es übernommen haben, wählen Sie „Halterwechsel“.",
                     "According to the vehicle register you are not the holder of this vehicle. If you took it over, choose \"change of holder\".")));
@@ -201,5 +202,11 @@ public final class Umschreibung implements Procedure {
 
     private static LocalizedText t(String german, String english) {
         return LocalizedText.of(german, english);
+    }
+
+    /** What its own conditions judge: the register's data. */
+    @Override
+    public Set<FactKey<?>> needs() {
+        return Set.of(Facts.ZFZR_REGISTERED, Facts.ZFZR_APPLICANT_IS_HOLDER, Facts.ZFZR_AUTHORITY);
     }
 }

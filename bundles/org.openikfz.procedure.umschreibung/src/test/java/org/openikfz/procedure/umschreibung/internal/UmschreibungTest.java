@@ -1,5 +1,6 @@
 package org.openikfz.procedure.umschreibung.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import java.util.EnumSet;
 import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,13 +20,17 @@ import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.fee.FeeRule;
 import org.openikfz.api.procedure.Evaluation;
 import org.openikfz.api.procedure.Output;
-import org.openikfz.api.procedure.Registration;
 
 class UmschreibungTest {
 
     private final Umschreibung procedure = new Umschreibung();
 
     record Case(Answers answers, Map<String, String> facts) implements Evaluation {
+
+        @Override
+        public <T> java.util.Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
+            return java.util.Optional.ofNullable(facts.get(key.name())).map(key::parse);
+        }
         @Override
         public Optional<VerifiedIdentity> applicant() {
             return Optional.empty();
@@ -44,9 +49,9 @@ class UmschreibungTest {
 
     private static Answers answers(String anlass, String herkunft, String wahl) {
         Map<String, String> a = new HashMap<>(Map.of(Umschreibung.ANLASS, anlass, Umschreibung.HERKUNFT, herkunft,
-                Registration.HINWEIS_GELESEN, "true"));
+                SharedFields.HINWEIS_GELESEN, "true"));
         if (wahl != null) {
-            a.put(Registration.KENNZEICHEN_WAHL, wahl);
+            a.put(SharedFields.KENNZEICHEN_WAHL, wahl);
         }
         return new Answers(a);
     }
@@ -61,26 +66,26 @@ class UmschreibungTest {
         // GebOSt 225.1: an internet address change within the district, 11.40 €
         assertEquals(List.of("225.1"), fees(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null)));
         // GebOSt 221.8.1: a change of holder within the district keeping the plate, 17.00 €
-        assertEquals(List.of("221.8.1"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN)));
+        assertEquals(List.of("221.8.1"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, SharedFields.WAHL_BEHALTEN)));
         // GebOSt 221.10.1 with its own 0.30 € for the HU sticker's carrier (S. 2); 228.3 does not apply with 221 (2019 memo)
-        assertEquals(List.of("221.10.1", "221.10.1 S. 2"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_ZUTEILEN)));
-        assertEquals(List.of("221.9.1"), fees(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_BEHALTEN)));
-        assertEquals(List.of("221.2.1", "220"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.ANDERER, Registration.WAHL_WUNSCH)));
+        assertEquals(List.of("221.10.1", "221.10.1 S. 2"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, SharedFields.WAHL_ZUTEILEN)));
+        assertEquals(List.of("221.9.1"), fees(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, SharedFields.WAHL_BEHALTEN)));
+        assertEquals(List.of("221.2.1", "220"), fees(answers(Umschreibung.HALTERWECHSEL, Umschreibung.ANDERER, SharedFields.WAHL_WUNSCH)));
     }
 
     @Test
     void aMoveNeedsNoEvbNoSepaAndKeepingThePlateNoZb2() {
-        Answers move = answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_BEHALTEN);
+        Answers move = answers(Umschreibung.UMZUG, Umschreibung.ANDERER, SharedFields.WAHL_BEHALTEN);
         var dialog = procedure.description().dialog();
         assertTrue(dialog.steps().stream().filter(s -> s.id().equals("versicherung") || s.id().equals("steuer")).noneMatch(s -> s.visible(move)));
-        assertTrue(!dialog.field(Registration.ZB2_CODE).orElseThrow().visible(move));
-        Answers holderChange = answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN);
-        assertTrue(dialog.field(Registration.ZB2_CODE).orElseThrow().visible(holderChange));
+        assertTrue(!dialog.field(SharedFields.ZB2_CODE).orElseThrow().visible(move));
+        Answers holderChange = answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, SharedFields.WAHL_BEHALTEN);
+        assertTrue(dialog.field(SharedFields.ZB2_CODE).orElseThrow().visible(holderChange));
     }
 
     @Test
     void thePreviousHolderIsToldOnlyOfAChangeOfHolder() {
-        assertTrue(procedure.outputs(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN))
+        assertTrue(procedure.outputs(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, SharedFields.WAHL_BEHALTEN))
                 .contains(Output.NOTICE_TO_PREVIOUS_HOLDER));
         assertTrue(!procedure.outputs(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null)).contains(Output.NOTICE_TO_PREVIOUS_HOLDER));
     }
@@ -88,20 +93,20 @@ class UmschreibungTest {
     @Test
     void theRegisterDecidesWhetherTheVehicleComesFromAnotherDistrict() {
         CheckResult result = procedure.evaluate(new Case(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null),
-                Map.of(Facts.ZFZR_REGISTERED, "true", Facts.ZFZR_AUTHORITY, "C", Facts.ZFZR_APPLICANT_IS_HOLDER, "true")));
+                Map.of(Facts.ZFZR_REGISTERED.name(), "true", Facts.ZFZR_AUTHORITY.name(), "C", Facts.ZFZR_APPLICANT_IS_HOLDER.name(), "true")));
         assertEquals(Umschreibung.HERKUNFT, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
-        CheckResult moved = procedure.evaluate(new Case(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_BEHALTEN),
-                Map.of(Facts.ZFZR_REGISTERED, "true", Facts.ZFZR_AUTHORITY, "C", Facts.ZFZR_APPLICANT_IS_HOLDER, "true")));
+        CheckResult moved = procedure.evaluate(new Case(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, SharedFields.WAHL_BEHALTEN),
+                Map.of(Facts.ZFZR_REGISTERED.name(), "true", Facts.ZFZR_AUTHORITY.name(), "C", Facts.ZFZR_APPLICANT_IS_HOLDER.name(), "true")));
         assertInstanceOf(CheckResult.Clear.class, moved);
     }
 
     @Test
     void aMoveIsTheHoldersOwnAndAChangeOfHolderIsSomeoneElses() {
         CheckResult notHolder = procedure.evaluate(new Case(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null),
-                Map.of(Facts.ZFZR_REGISTERED, "true", Facts.ZFZR_AUTHORITY, "ERZ", Facts.ZFZR_APPLICANT_IS_HOLDER, "false")));
+                Map.of(Facts.ZFZR_REGISTERED.name(), "true", Facts.ZFZR_AUTHORITY.name(), "ERZ", Facts.ZFZR_APPLICANT_IS_HOLDER.name(), "false")));
         assertEquals(Umschreibung.ANLASS, assertInstanceOf(CheckResult.Opposed.class, notHolder).findings().get(0).fieldId());
-        CheckResult already = procedure.evaluate(new Case(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN),
-                Map.of(Facts.ZFZR_REGISTERED, "true", Facts.ZFZR_AUTHORITY, "ERZ", Facts.ZFZR_APPLICANT_IS_HOLDER, "true")));
+        CheckResult already = procedure.evaluate(new Case(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, SharedFields.WAHL_BEHALTEN),
+                Map.of(Facts.ZFZR_REGISTERED.name(), "true", Facts.ZFZR_AUTHORITY.name(), "ERZ", Facts.ZFZR_APPLICANT_IS_HOLDER.name(), "true")));
         assertEquals(Umschreibung.ANLASS, assertInstanceOf(CheckResult.Opposed.class, already).findings().get(0).fieldId());
     }
 
@@ -112,13 +117,13 @@ class UmschreibungTest {
     @Test
     void eachCaseGetsTheDocumentsTheOrdinanceSends() {
         assertEquals(Set.of(Output.ZB1_BY_POST, Output.ZB2_BY_POST),
-                posted(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_BEHALTEN)));
+                posted(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, SharedFields.WAHL_BEHALTEN)));
         assertEquals(Set.of(Output.ZB1_BY_POST, Output.ZB2_BY_POST, Output.SEAL_CARRIERS_BY_POST, Output.HU_SEAL_CARRIER_BY_POST),
-                posted(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, Registration.WAHL_ZUTEILEN)));
+                posted(answers(Umschreibung.HALTERWECHSEL, Umschreibung.BEZIRK, SharedFields.WAHL_ZUTEILEN)));
         assertEquals(Set.of(Output.ZB1_BY_POST), posted(answers(Umschreibung.UMZUG, Umschreibung.BEZIRK, null)));
-        assertEquals(Set.of(Output.ZB1_BY_POST), posted(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_BEHALTEN)));
+        assertEquals(Set.of(Output.ZB1_BY_POST), posted(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, SharedFields.WAHL_BEHALTEN)));
         assertEquals(Set.of(Output.ZB1_BY_POST, Output.ZB2_BY_POST, Output.SEAL_CARRIERS_BY_POST, Output.HU_SEAL_CARRIER_BY_POST),
-                posted(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, Registration.WAHL_WUNSCH)));
+                posted(answers(Umschreibung.UMZUG, Umschreibung.ANDERER, SharedFields.WAHL_WUNSCH)));
     }
 
     private Set<Output> posted(Answers answers) {

@@ -1,12 +1,13 @@
 package org.openikfz.procedure.wiederzulassung.internal;
 
-import static org.openikfz.api.procedure.Registration.FIN;
-import static org.openikfz.api.procedure.Registration.KENNZEICHEN;
-import static org.openikfz.api.procedure.Registration.KENNZEICHEN_WAHL;
-import static org.openikfz.api.procedure.Registration.KEIN_VERWERTUNGSNACHWEIS;
-import static org.openikfz.api.procedure.Registration.WAHL_RESERVIERT;
-import static org.openikfz.api.procedure.Registration.WAHL_WUNSCH;
-import static org.openikfz.api.procedure.Registration.WAHL_ZUTEILEN;
+import org.openikfz.api.check.FactKey;
+import static org.openikfz.api.dialog.SharedFields.FIN;
+import static org.openikfz.api.dialog.SharedFields.KENNZEICHEN;
+import static org.openikfz.api.dialog.SharedFields.KENNZEICHEN_WAHL;
+import static org.openikfz.api.dialog.SharedFields.KEIN_VERWERTUNGSNACHWEIS;
+import static org.openikfz.api.dialog.SharedFields.WAHL_RESERVIERT;
+import static org.openikfz.api.dialog.SharedFields.WAHL_WUNSCH;
+import static org.openikfz.api.dialog.SharedFields.WAHL_ZUTEILEN;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +35,7 @@ import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
-import org.openikfz.api.procedure.Registration;
+import org.openikfz.procedure.support.Registration;
 import org.openikfz.api.text.LocalizedText;
 import org.osgi.service.component.annotations.Component;
 
@@ -69,13 +70,13 @@ public final class Wiederzulassung implements Procedure {
         var answers = evaluation.answers();
         List<Finding> findings = new ArrayList<>(Registration.warningFindings(answers));
         findings.addAll(Registration.conditionFindings(answers));
-        Optional<String> registered = evaluation.fact(Facts.ZFZR_REGISTERED);
-        if (registered.map(TRUE::equals).orElse(false)) {
+        Optional<Boolean> registered = evaluation.fact(Facts.ZFZR_REGISTERED);
+        if (registered.orElse(false)) {
             findings.add(new Finding(KENNZEICHEN, t(
                     "Das Fahrzeug ist noch zugelassen. Eine Wiederzulassung gibt es nur für abgemeldete Fahrzeuge. Wenn Sie das Fahrzeug übernommen haben oder umgezogen sind, wählen Sie „Umschreibung“.",
                     "The vehicle is still registered. Re-registration is only for deregistered vehicles. If you took the vehicle over or moved, choose \"change of holder or address\".")));
         } else if (registered.isPresent()) {
-            Optional<LocalDate> off = evaluation.fact(Facts.ZFZR_DEREGISTERED_ON).map(LocalDate::parse);
+            Optional<LocalDate> off = evaluation.fact(Facts.ZFZR_DEREGISTERED_ON);
             if (off.isEmpty()) {
                 return CheckResult.failed("register gives no date of the Außerbetriebsetzung: the seven-year limit cannot be judged", t(
                         "Das Fahrzeugregister (ZFZR) nennt kein Datum der Außerbetriebsetzung; ob das Fahrzeug höchstens "
@@ -93,7 +94,7 @@ public final class Wiederzulassung implements Procedure {
         }
         // 2019: § 15k(4) — without the ZB II code only for the same holder; the register says who that was
         if (answers.get(SELBER_HALTER).map(TRUE::equals).orElse(false)
-                && evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER).map("false"::equals).orElse(false)) {
+                && evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER).map(holder -> !holder).orElse(false)) {
             findings.add(new Finding(SELBER_HALTER, t(
                     "Laut Fahrzeugregister waren Sie vor der Abmeldung nicht Halterin oder Halter dieses Fahrzeugs. Bitte wählen Sie „Nein“ und geben Sie den Sicherheitscode der Zulassungsbescheinigung Teil II an.",
                     "According to the vehicle register you were not the holder before deregistration. Please choose \"No\" and enter the security code of the registration certificate part II.")));
@@ -176,5 +177,11 @@ public final class Wiederzulassung implements Procedure {
 
     private static LocalizedText t(String german, String english) {
         return LocalizedText.of(german, english);
+    }
+
+    /** What its own conditions judge: the register's data. */
+    @Override
+    public Set<FactKey<?>> needs() {
+        return Set.of(Facts.ZFZR_REGISTERED, Facts.ZFZR_DEREGISTERED_ON, Facts.ZFZR_APPLICANT_IS_HOLDER);
     }
 }

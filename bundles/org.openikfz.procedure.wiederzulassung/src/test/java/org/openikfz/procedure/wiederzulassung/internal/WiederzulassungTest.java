@@ -1,5 +1,6 @@
 package org.openikfz.procedure.wiederzulassung.internal;
 
+import org.openikfz.api.dialog.SharedFields;
 import org.openikfz.api.procedure.Output;
 import java.util.Set;
 import java.util.List;
@@ -17,13 +18,17 @@ import org.openikfz.api.check.Facts;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.procedure.Evaluation;
-import org.openikfz.api.procedure.Registration;
 
 class WiederzulassungTest {
 
     private final Wiederzulassung procedure = new Wiederzulassung();
 
     record Case(Answers answers, Map<String, String> facts, LocalDate today) implements Evaluation {
+
+        @Override
+        public <T> java.util.Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
+            return java.util.Optional.ofNullable(facts.get(key.name())).map(key::parse);
+        }
         @Override
         public Optional<VerifiedIdentity> applicant() {
             return Optional.empty();
@@ -36,8 +41,8 @@ class WiederzulassungTest {
     }
 
     private static Answers fine(String... extra) {
-        Map<String, String> a = new HashMap<>(Map.of(Registration.HINWEIS_GELESEN, "true", Registration.VERSICHERUNGSFREI, "false",
-                Registration.ZULASSUNGSFREI, "false", Registration.FAHRZEUGDATEN_GEAENDERT, "false", Registration.AUSNAHME_HALTER, "false",
+        Map<String, String> a = new HashMap<>(Map.of(SharedFields.HINWEIS_GELESEN, "true", SharedFields.VERSICHERUNGSFREI, "false",
+                SharedFields.ZULASSUNGSFREI, "false", SharedFields.FAHRZEUGDATEN_GEAENDERT, "false", SharedFields.AUSNAHME_HALTER, "false",
                 Wiederzulassung.SELBER_HALTER, "true"));
         for (int i = 0; i < extra.length; i += 2) {
             a.put(extra[i], extra[i + 1]);
@@ -46,8 +51,8 @@ class WiederzulassungTest {
     }
 
     private CheckResult offSince(LocalDate deregistered, LocalDate today) {
-        return procedure.evaluate(new Case(fine(), Map.of(Facts.ZFZR_REGISTERED, "false",
-                Facts.ZFZR_DEREGISTERED_ON, deregistered.toString()), today));
+        return procedure.evaluate(new Case(fine(), Map.of(Facts.ZFZR_REGISTERED.name(), "false",
+                Facts.ZFZR_DEREGISTERED_ON.name(), deregistered.toString()), today));
     }
 
     @Test
@@ -57,39 +62,39 @@ class WiederzulassungTest {
         assertInstanceOf(CheckResult.Clear.class, offSince(LocalDate.of(2019, 12, 2), today));
         CheckResult late = offSince(LocalDate.of(2019, 12, 1), today);
         CheckResult.Opposed opposed = assertInstanceOf(CheckResult.Opposed.class, late);
-        assertEquals(Registration.KENNZEICHEN, opposed.findings().get(0).fieldId());
+        assertEquals(SharedFields.KENNZEICHEN, opposed.findings().get(0).fieldId());
         assertTrue(opposed.findings().get(0).message().get(java.util.Locale.GERMAN).contains("sieben Jahre"));
     }
 
     @Test
     void aVehicleStillRegisteredCannotBeRegisteredAgain() {
-        CheckResult result = procedure.evaluate(new Case(fine(), Map.of(Facts.ZFZR_REGISTERED, "true"), LocalDate.of(2026, 12, 2)));
-        assertEquals(Registration.KENNZEICHEN, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
+        CheckResult result = procedure.evaluate(new Case(fine(), Map.of(Facts.ZFZR_REGISTERED.name(), "true"), LocalDate.of(2026, 12, 2)));
+        assertEquals(SharedFields.KENNZEICHEN, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
     }
 
     @Test
     void withoutTheRegistersDateTheClerksDecide() {
-        CheckResult result = procedure.evaluate(new Case(fine(), Map.of(Facts.ZFZR_REGISTERED, "false"), LocalDate.of(2026, 12, 2)));
+        CheckResult result = procedure.evaluate(new Case(fine(), Map.of(Facts.ZFZR_REGISTERED.name(), "false"), LocalDate.of(2026, 12, 2)));
         assertInstanceOf(CheckResult.Failed.class, result);
     }
 
     @Test
     void theSameHolderNeedsNoZb2CodeButTheRegisterMustAgree() {
-        Map<String, String> facts = Map.of(Facts.ZFZR_REGISTERED, "false", Facts.ZFZR_DEREGISTERED_ON, "2024-03-15",
-                Facts.ZFZR_APPLICANT_IS_HOLDER, "false");
+        Map<String, String> facts = Map.of(Facts.ZFZR_REGISTERED.name(), "false", Facts.ZFZR_DEREGISTERED_ON.name(), "2024-03-15",
+                Facts.ZFZR_APPLICANT_IS_HOLDER.name(), "false");
         CheckResult result = procedure.evaluate(new Case(fine(), facts, LocalDate.of(2026, 12, 2)));
         assertEquals(Wiederzulassung.SELBER_HALTER, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
-        var zb2 = procedure.description().dialog().field(Registration.ZB2_CODE).orElseThrow();
+        var zb2 = procedure.description().dialog().field(SharedFields.ZB2_CODE).orElseThrow();
         assertTrue(!zb2.visible(fine()), "same holder: no ZB II code asked");
         assertTrue(zb2.visible(fine(Wiederzulassung.SELBER_HALTER, "false")));
     }
 
     @Test
     void anHPlateIsNotAssignedForTheFirstTimeOnline() {
-        Answers answers = fine(Registration.KENNZEICHEN_WAHL, Registration.WAHL_ZUTEILEN, Registration.KENNZEICHEN_ART, Registration.ART_HISTORISCH);
-        CheckResult result = procedure.evaluate(new Case(answers, Map.of(Facts.ZFZR_REGISTERED, "false",
-                Facts.ZFZR_DEREGISTERED_ON, "2024-03-15"), LocalDate.of(2026, 12, 2)));
-        assertEquals(Registration.KENNZEICHEN_ART, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
+        Answers answers = fine(SharedFields.KENNZEICHEN_WAHL, SharedFields.WAHL_ZUTEILEN, SharedFields.KENNZEICHEN_ART, SharedFields.ART_HISTORISCH);
+        CheckResult result = procedure.evaluate(new Case(answers, Map.of(Facts.ZFZR_REGISTERED.name(), "false",
+                Facts.ZFZR_DEREGISTERED_ON.name(), "2024-03-15"), LocalDate.of(2026, 12, 2)));
+        assertEquals(SharedFields.KENNZEICHEN_ART, assertInstanceOf(CheckResult.Opposed.class, result).findings().get(0).fieldId());
     }
 
     /**
@@ -98,11 +103,11 @@ class WiederzulassungTest {
      */
     @Test
     void aReservedPlateForTheSameHolderIsCharged2217Not22111() {
-        assertEquals(List.of("221.7", "221.7 S. 2"), fees(fine(Registration.KENNZEICHEN_WAHL, Registration.WAHL_RESERVIERT)));
-        assertEquals(List.of("221.1.1", "221.1.1 S. 2"), fees(fine(Registration.KENNZEICHEN_WAHL, Registration.WAHL_ZUTEILEN)));
+        assertEquals(List.of("221.7", "221.7 S. 2"), fees(fine(SharedFields.KENNZEICHEN_WAHL, SharedFields.WAHL_RESERVIERT)));
+        assertEquals(List.of("221.1.1", "221.1.1 S. 2"), fees(fine(SharedFields.KENNZEICHEN_WAHL, SharedFields.WAHL_ZUTEILEN)));
         assertEquals(List.of("221.1.1", "221.1.1 S. 2"),
-                fees(fine(Registration.KENNZEICHEN_WAHL, Registration.WAHL_RESERVIERT, Wiederzulassung.SELBER_HALTER, "false")));
-        assertEquals(List.of("221.1.1", "221.1.1 S. 2", "220"), fees(fine(Registration.KENNZEICHEN_WAHL, Registration.WAHL_WUNSCH)));
+                fees(fine(SharedFields.KENNZEICHEN_WAHL, SharedFields.WAHL_RESERVIERT, Wiederzulassung.SELBER_HALTER, "false")));
+        assertEquals(List.of("221.1.1", "221.1.1 S. 2", "220"), fees(fine(SharedFields.KENNZEICHEN_WAHL, SharedFields.WAHL_WUNSCH)));
     }
 
     /** 2019: § 15i(4) S. 1 — ZB I, seals and HU sticker by post; the ZB II only for a new holder (§ 15k(4) Nr. 2). */

@@ -95,6 +95,8 @@ final class ProcedureJson {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", f.id());
         out.put("type", f.type().name());
+        out.put("editor", f.type().editor().name());
+        out.put("hints", f.type().hints().stream().map(Enum::name).sorted().toList());
         out.put("label", text(f.label(), locale));
         out.put("help", text(f.help(), locale));
         out.put("required", f.required());

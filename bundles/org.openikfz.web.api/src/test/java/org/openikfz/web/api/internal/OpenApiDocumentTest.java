@@ -28,7 +28,9 @@ import org.openikfz.api.dialog.Condition;
 import org.openikfz.api.dialog.Dialog;
 import org.openikfz.api.dialog.DialogStep;
 import org.openikfz.api.dialog.Field;
+import org.openikfz.api.dialog.Editor;
 import org.openikfz.api.dialog.FieldType;
+import org.openikfz.api.dialog.InputHint;
 import org.openikfz.api.dialog.Notice;
 import org.openikfz.api.dialog.Stop;
 import org.openikfz.api.fee.FeeRule;
@@ -139,7 +141,8 @@ class OpenApiDocumentTest {
         assertEquals(names(Applicant.values()), values(schemas.path("Procedure").path("properties").path("applicants").path("items")));
         assertEquals(names(Identification.values()), values(schemas.path("Procedure").path("properties").path("identification")));
         assertEquals(names(DecisionPolicy.values()), values(schemas.path("Procedure").path("properties").path("decisionPolicy")));
-        assertEquals(names(FieldType.values()), values(schemas.path("Field").path("properties").path("type")));
+        assertEquals(names(Editor.values()), values(schemas.path("Field").path("properties").path("editor")));
+        assertEquals(names(InputHint.values()), values(schemas.path("Field").path("properties").path("hints").path("items")));
         assertEquals(names(Notice.Kind.values()), values(schemas.path("Notice").path("properties").path("kind")));
         assertEquals(names(ApplicationState.values()), values(schemas.path("Status").path("properties").path("state")));
     }

@@ -1,5 +1,6 @@
-package org.openikfz.api.procedure;
+package org.openikfz.procedure.support;
 
+import org.openikfz.api.dialog.SharedFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class RegistrationStopsTest {
     @Test
     void the_warning_before_the_codes_not_confirmed_stops_its_step() {
         DialogStep step = Registration.securityCodeWarningStep(true, true);
-        assertTrue(step.stopped(new Answers(Map.of(Registration.HINWEIS_GELESEN, "false"))).isPresent());
-        assertTrue(step.stopped(new Answers(Map.of(Registration.HINWEIS_GELESEN, "true"))).isEmpty());
+        assertTrue(step.stopped(new Answers(Map.of(SharedFields.HINWEIS_GELESEN, "false"))).isPresent());
+        assertTrue(step.stopped(new Answers(Map.of(SharedFields.HINWEIS_GELESEN, "true"))).isEmpty());
     }
 }

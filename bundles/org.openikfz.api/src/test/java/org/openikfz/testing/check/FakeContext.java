@@ -41,11 +41,14 @@ public record FakeContext(ProcedureDescription description, Answers answers, Map
     }
 
     public static FakeContext with(Field... fields) {
-        ProcedureDescription description = new ProcedureDescription(new ProcedureId("beispiel"),
-                LocalizedText.german("Beispiel"), LocalizedText.german("Beispiel"), List.of(), Set.of(Applicant.NATURAL_PERSON),
-                Identification.OPTIONAL, new Dialog(List.of(new DialogStep("s", LocalizedText.german("S"), null, List.of(),
-                        List.of(fields), null))),
-                List.of(), DecisionPolicy.AUTOMATED, List.of(), Set.of());
+        ProcedureDescription description = ProcedureDescription.builder(new ProcedureId("beispiel"), LocalizedText.german("Beispiel"))
+                .summary(LocalizedText.german("Beispiel"))
+                .applicants(Set.of(Applicant.NATURAL_PERSON))
+                .dialog(new Dialog(List.of(DialogStep.builder("s", LocalizedText.german("S"))
+                        .fields(List.of(fields))
+                        .build())))
+                .decisionPolicy(DecisionPolicy.AUTOMATED)
+                .build();
         return new FakeContext(description, Answers.EMPTY, Map.of(), Optional.empty(), LocalDate.of(2026, 12, 2), "ERZ",
                 APPLICATION, Land.SN);
     }
@@ -89,8 +92,17 @@ public record FakeContext(ProcedureDescription description, Answers answers, Map
     /** The same context for a procedure that asks this identification. */
     public FakeContext identification(Identification identification) {
         ProcedureDescription d = description;
-        return new FakeContext(new ProcedureDescription(d.id(), d.title(), d.summary(), d.legalBasis(), d.applicants(), identification,
-                d.dialog(), d.checks(), d.decisionPolicy(), d.fees(), d.outputs()), answers, facts, applicant, today, authority, application, land);
+        return new FakeContext(ProcedureDescription.builder(d.id(), d.title())
+                .summary(d.summary())
+                .legalBasis(d.legalBasis())
+                .applicants(d.applicants())
+                .identification(identification)
+                .dialog(d.dialog())
+                .checks(d.checks())
+                .decisionPolicy(d.decisionPolicy())
+                .fees(d.fees())
+                .outputs(d.outputs())
+                .build(), answers, facts, applicant, today, authority, application, land);
     }
 
     public FakeContext applicant(VerifiedIdentity identity) {

@@ -66,12 +66,14 @@ class AccessiblePdfTest {
 
     private static final Letterhead AUTHORITY = Letterhead.of("Landratsamt Erzgebirgskreis – Zulassungsbehörde",
             "Postfach 1; 09456 Annaberg-Buchholz");
-    private static final ProcedureDescription PROCEDURE = new ProcedureDescription(new ProcedureId("erstzulassung"),
-            LocalizedText.of("Neuzulassung eines Fahrzeugs (Erstzulassung)", "First registration"),
-            LocalizedText.of("Zulassung eines fabrikneuen Fahrzeugs", "Registration of a new vehicle"),
-            List.of(new LegalBasis("§ 3 FZV", "Notwendigkeit einer Zulassung"), new LegalBasis("§ 6 FZV", "Antrag auf Zulassung")),
-            Set.of(Applicant.NATURAL_PERSON), Identification.REQUIRED, new Dialog(List.of()), List.of(),
-            DecisionPolicy.AUTOMATED, List.of(), Set.of());
+    private static final ProcedureDescription PROCEDURE = ProcedureDescription.builder(new ProcedureId("erstzulassung"), LocalizedText.of("Neuzulassung eines Fahrzeugs (Erstzulassung)", "First registration"))
+            .summary(LocalizedText.of("Zulassung eines fabrikneuen Fahrzeugs", "Registration of a new vehicle"))
+            .legalBasis(List.of(new LegalBasis("§ 3 FZV", "Notwendigkeit einer Zulassung"), new LegalBasis("§ 6 FZV", "Antrag auf Zulassung")))
+            .applicants(Set.of(Applicant.NATURAL_PERSON))
+            .identification(Identification.REQUIRED)
+            .dialog(new Dialog(List.of()))
+            .decisionPolicy(DecisionPolicy.AUTOMATED)
+            .build();
     private static final Decision DECISION = new Decision("EZ-2027-004711", true, Instant.parse("2027-03-15T09:41:00Z"),
             Instant.parse("2027-03-15T10:11:00Z"), null, null, LocalDate.of(2027, 3, 15),
             LocalizedText.german("Dem Antrag „Neuzulassung“ wird stattgegeben; die Gebühr von 30,10 € ist bezahlt."),

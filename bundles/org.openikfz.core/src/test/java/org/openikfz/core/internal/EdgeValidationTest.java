@@ -32,8 +32,9 @@ class EdgeValidationTest {
         org.junit.jupiter.api.Assertions.assertFalse(code.getMessage(java.util.Locale.ENGLISH).contains("Ab3De4"), "no code in the message");
         org.junit.jupiter.api.Assertions.assertNotEquals(code.getMessage(java.util.Locale.GERMAN), code.getMessage(java.util.Locale.ENGLISH));
         assertThrows(InvalidAnswerException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.YES_NO), "vielleicht"));
-        Field choice = new Field("art", FieldType.CHOICE, LocalizedText.german("Art"), null, true,
-                List.of(new Choice("a", LocalizedText.german("A"))), null);
+        Field choice = Field.builder("art", FieldType.CHOICE, LocalizedText.german("Art"))
+                .choices(List.of(new Choice("a", LocalizedText.german("A"))))
+                .build();
         assertThrows(InvalidAnswerException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(choice, "b"));
         assertThrows(InvalidAnswerException.class, () -> org.openikfz.core.internal.dialog.DialogRules.normalize(field(FieldType.TEXT), "x".repeat(201)));
     }

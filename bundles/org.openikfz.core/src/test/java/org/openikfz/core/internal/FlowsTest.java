@@ -1024,13 +1024,18 @@ class FlowsTest {
         /** With its own decision policy: two versions of the procedure that decide differently. */
         TestProcedure(java.util.concurrent.atomic.AtomicInteger mailedEffectDays, DecisionPolicy policy) {
             this.mailedEffectDays = mailedEffectDays;
-            description = new ProcedureDescription(PROCEDURE, LocalizedText.of("Abmeldung (Test)", "Test"),
-                    LocalizedText.of("Test", "Test"), List.of(new LegalBasis("FZV § 14", "Außerbetriebsetzung")), Set.of(Applicant.NATURAL_PERSON),
-                    Identification.OPTIONAL, new Dialog(List.of(new DialogStep("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"), null, List.of(),
-                            List.of(Field.required("kennzeichen", FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate"), null),
-                                    Field.required("zb1Code", FieldType.ZB1_CODE, LocalizedText.of("Sicherheitscode", "Security code"), null)),
-                            null))),
-                    List.of(CHECK), policy, List.of(FeeRule.always("224")), Set.of());
+            description = ProcedureDescription.builder(PROCEDURE, LocalizedText.of("Abmeldung (Test)", "Test"))
+                    .summary(LocalizedText.of("Test", "Test"))
+                    .legalBasis(List.of(new LegalBasis("FZV § 14", "Außerbetriebsetzung")))
+                    .applicants(Set.of(Applicant.NATURAL_PERSON))
+                    .dialog(new Dialog(List.of(DialogStep.builder("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"))
+                            .fields(List.of(Field.required("kennzeichen", FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate"), null),
+                                    Field.required("zb1Code", FieldType.ZB1_CODE, LocalizedText.of("Sicherheitscode", "Security code"), null)))
+                            .build())))
+                    .checks(List.of(CHECK))
+                    .decisionPolicy(policy)
+                    .fees(List.of(FeeRule.always("224")))
+                    .build();
         }
 
         @Override

@@ -179,9 +179,13 @@ class RegistryTest {
     }
 
     private static Procedure procedure(String id, String title, List<org.openikfz.api.check.CheckId> checks, Set<FactKey<?>> needs) {
-        ProcedureDescription description = new ProcedureDescription(new ProcedureId(id), LocalizedText.of(title, title),
-                LocalizedText.of("Test", "Test"), List.of(), Set.of(Applicant.NATURAL_PERSON), Identification.OPTIONAL, new Dialog(List.of()),
-                checks, DecisionPolicy.AUTOMATED, List.of(), Set.of());
+        ProcedureDescription description = ProcedureDescription.builder(new ProcedureId(id), LocalizedText.of(title, title))
+                .summary(LocalizedText.of("Test", "Test"))
+                .applicants(Set.of(Applicant.NATURAL_PERSON))
+                .dialog(new Dialog(List.of()))
+                .checks(checks)
+                .decisionPolicy(DecisionPolicy.AUTOMATED)
+                .build();
         return new Procedure() {
             @Override
             public ProcedureDescription description() {
@@ -200,9 +204,12 @@ class RegistryTest {
     }
 
     private static Procedure procedure(String id, String title) {
-        ProcedureDescription description = new ProcedureDescription(new ProcedureId(id), LocalizedText.of(title, title),
-                LocalizedText.of("Test", "Test"), List.of(), Set.of(Applicant.NATURAL_PERSON), Identification.OPTIONAL, new Dialog(List.of()),
-                List.of(), DecisionPolicy.AUTOMATED, List.of(), Set.of());
+        ProcedureDescription description = ProcedureDescription.builder(new ProcedureId(id), LocalizedText.of(title, title))
+                .summary(LocalizedText.of("Test", "Test"))
+                .applicants(Set.of(Applicant.NATURAL_PERSON))
+                .dialog(new Dialog(List.of()))
+                .decisionPolicy(DecisionPolicy.AUTOMATED)
+                .build();
         return () -> description;
     }
 

@@ -68,11 +68,10 @@ public final class Registration {
     }
 
     public static DialogStep conditionsStep() {
-        return new DialogStep("voraussetzungen", t("Geht es online?", "Can it be done online?"),
-                t("Bitte beantworten Sie vier kurze Fragen. Wenn eine davon mit Ja beantwortet wird, geht es nur bei der Zulassungsbehörde.",
-                        "Please answer four short questions. If one of them is yes, it can only be done at the registration authority."),
-                List.of(),
-                List.of(Field.required(VERSICHERUNGSFREI, FieldType.YES_NO,
+        return DialogStep.builder("voraussetzungen", t("Geht es online?", "Can it be done online?"))
+                .intro(t("Bitte beantworten Sie vier kurze Fragen. Wenn eine davon mit Ja beantwortet wird, geht es nur bei der Zulassungsbehörde.",
+                        "Please answer four short questions. If one of them is yes, it can only be done at the registration authority."))
+                .fields(List.of(Field.required(VERSICHERUNGSFREI, FieldType.YES_NO,
                                 t("Sind Sie als Halter von der Versicherungspflicht befreit?", "Are you, as holder, exempt from compulsory insurance?"),
                                 t("Das betrifft zum Beispiel Bund, Länder und große Gemeinden (§ 2 Pflichtversicherungsgesetz). Privatpersonen und Firmen wählen Nein.",
                                         "This concerns e.g. the federal and state governments and large municipalities. Private persons and companies choose No.")),
@@ -88,10 +87,10 @@ public final class Registration {
                                 t("Brauchen Sie für das Fahrzeug eine Ausnahmegenehmigung, die an Ihre Person gebunden ist?",
                                         "Do you need an exemption for the vehicle that is bound to your person?"),
                                 t("Zum Beispiel eine Ausnahme von Bau- und Betriebsvorschriften. Die meisten wählen Nein.",
-                                        "E.g. an exemption from construction and operating rules. Most people choose No."))),
-                null,
+                                        "E.g. an exemption from construction and operating rules. Most people choose No."))))
                 // said on this step, before any code is asked for: a "yes" cannot be corrected online (FZV § 26)
-                EXCLUSIONS.entrySet().stream().map(e -> new Stop(Condition.when(e.getKey(), TRUE), e.getValue())).toList());
+                .stops(EXCLUSIONS.entrySet().stream().map(e -> new Stop(Condition.when(e.getKey(), TRUE), e.getValue())).toList())
+                .build();
     }
 
     /**
@@ -127,19 +126,31 @@ public final class Registration {
             months.add(new Choice(Integer.toString(m), t(de[m - 1], en[m - 1])));
         }
         return List.of(
-                new Field(KENNZEICHEN_WAHL, FieldType.CHOICE, t("Welches Kennzeichen soll das Fahrzeug bekommen?", "Which plate should the vehicle get?"),
-                        null, true, options, visible),
-                new Field(WUNSCHKENNZEICHEN, FieldType.KENNZEICHEN, t("Ihr Wunschkennzeichen", "Your chosen plate"),
-                        t("Mit dem Unterscheidungszeichen Ihrer Zulassungsbehörde, zum Beispiel ERZ-AB 123. Wir prüfen, ob es frei ist, und reservieren es.",
-                                "With the district code of your authority, e.g. ERZ-AB 123. We check whether it is free and reserve it."),
-                        true, List.of(), wunsch),
-                new Field(KENNZEICHEN_ART, FieldType.CHOICE, t("Art des Kennzeichens", "Kind of plate"), null, true, List.of(
+                Field.builder(KENNZEICHEN_WAHL, FieldType.CHOICE, t("Welches Kennzeichen soll das Fahrzeug bekommen?", "Which plate should the vehicle get?"))
+                        .choices(options)
+                        .visibleWhen(visible)
+                        .build(),
+                Field.builder(WUNSCHKENNZEICHEN, FieldType.KENNZEICHEN, t("Ihr Wunschkennzeichen", "Your chosen plate"))
+                        .help(t("Mit dem Unterscheidungszeichen Ihrer Zulassungsbehörde, zum Beispiel ERZ-AB 123. Wir prüfen, ob es frei ist, und reservieren es.",
+                                "With the district code of your authority, e.g. ERZ-AB 123. We check whether it is free and reserve it."))
+                        .visibleWhen(wunsch)
+                        .build(),
+                Field.builder(KENNZEICHEN_ART, FieldType.CHOICE, t("Art des Kennzeichens", "Kind of plate"))
+                        .choices(List.of(
                         new Choice(ART_ALLGEMEIN, t("Normales Kennzeichen", "Ordinary plate")),
                         new Choice(ART_SAISON, t("Saisonkennzeichen", "Seasonal plate")),
                         new Choice(ART_ELEKTRO, t("E-Kennzeichen (Elektrofahrzeug)", "E plate (electric vehicle)")),
-                        new Choice(ART_HISTORISCH, t("H-Kennzeichen (Oldtimer)", "H plate (historic vehicle)"))), neu),
-                new Field(SAISON_VON, FieldType.CHOICE, t("Saison von", "Season from"), null, true, months, saison),
-                new Field(SAISON_BIS, FieldType.CHOICE, t("Saison bis", "Season until"), null, true, months, saison));
+                        new Choice(ART_HISTORISCH, t("H-Kennzeichen (Oldtimer)", "H plate (historic vehicle)"))))
+                        .visibleWhen(neu)
+                        .build(),
+                Field.builder(SAISON_VON, FieldType.CHOICE, t("Saison von", "Season from"))
+                        .choices(months)
+                        .visibleWhen(saison)
+                        .build(),
+                Field.builder(SAISON_BIS, FieldType.CHOICE, t("Saison bis", "Season until"))
+                        .choices(months)
+                        .visibleWhen(saison)
+                        .build());
     }
 
     /** A notice for steps with plate choices: what each choice costs and what comes by post. */
@@ -182,8 +193,8 @@ public final class Registration {
                 : zb1 ? "der Zulassungsbescheinigung Teil I" : "der Zulassungsbescheinigung Teil II";
         String documentsEn = zb1 && zb2 ? "registration certificate parts I and II"
                 : zb1 ? "registration certificate part I" : "registration certificate part II";
-        return new DialogStep("hinweis", t("Bevor Sie etwas freilegen", "Before you uncover anything"), null,
-                List.of(new Notice(Notice.Kind.WARNING, t(
+        return DialogStep.builder("hinweis", t("Bevor Sie etwas freilegen", "Before you uncover anything"))
+                .notices(List.of(new Notice(Notice.Kind.WARNING, t(
                         // FZV § 21(2): an uncovered marking makes the document invalid ("Dokument nicht mehr gültig")
                         "Gleich fragen wir nach dem Sicherheitscode " + documents + ". Er liegt unter einem verdeckten Feld. "
                                 + "Wenn Sie das Feld freilegen, wird das Dokument ungültig (dort steht dann „Dokument nicht mehr gültig“). "
@@ -192,10 +203,11 @@ public final class Registration {
                         "Next we ask for the security code of the " + documentsEn + ". It is under a covered field. "
                                 + "Uncovering it makes the document invalid (it then says \"Dokument nicht mehr gültig\"). "
                                 + "If the online application then fails, you have to go to the registration authority and need a replacement. "
-                                + "You have given all other details already. Only uncover the code when you want to apply now."))),
-                List.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
-                        t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)),
-                null, List.of(warningNotConfirmed()));
+                                + "You have given all other details already. Only uncover the code when you want to apply now."))))
+                .fields(List.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
+                        t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)))
+                .stops(List.of(warningNotConfirmed()))
+                .build();
     }
 
     /**
@@ -213,8 +225,12 @@ public final class Registration {
         DialogStep warning = securityCodeWarningStep(zb1, zb2);
         List<Field> fields = new ArrayList<>(warning.fields());
         codes.forEach(code -> fields.add(afterWarning(code)));
-        return new DialogStep("sicherheitscodes", zb1 && zb2 ? t("Sicherheitscodes", "Security codes") : t("Sicherheitscode", "Security code"),
-                intro, warning.notices(), fields, null, warning.stops());
+        return DialogStep.builder("sicherheitscodes", zb1 && zb2 ? t("Sicherheitscodes", "Security codes") : t("Sicherheitscode", "Security code"))
+                .intro(intro)
+                .notices(warning.notices())
+                .fields(fields)
+                .stops(warning.stops())
+                .build();
     }
 
     /**
@@ -224,8 +240,12 @@ public final class Registration {
      */
     public static Field afterWarning(Field code) {
         Condition confirmed = Condition.when(HINWEIS_GELESEN, TRUE);
-        return new Field(code.id(), code.type(), code.label(), code.help(), code.required(), code.choices(),
-                code.visibleWhen() == null ? confirmed : confirmed.and(code.visibleWhen()));
+        return Field.builder(code.id(), code.type(), code.label())
+                .help(code.help())
+                .required(code.required())
+                .choices(code.choices())
+                .visibleWhen(code.visibleWhen() == null ? confirmed : confirmed.and(code.visibleWhen()))
+                .build();
     }
 
     /**
@@ -238,13 +258,25 @@ public final class Registration {
         DialogStep evb = insuranceStep(insurance);
         DialogStep mandate = taxStep(tax);
         List<Field> fields = new ArrayList<>();
-        evb.fields().forEach(f -> fields.add(new Field(f.id(), f.type(), f.label(), f.help(), f.required(), f.choices(), insurance)));
-        mandate.fields().forEach(f -> fields.add(new Field(f.id(), f.type(), f.label(), f.help(), f.required(), f.choices(), tax)));
+        evb.fields().forEach(f -> fields.add(Field.builder(f.id(), f.type(), f.label())
+                .help(f.help())
+                .required(f.required())
+                .choices(f.choices())
+                .visibleWhen(insurance)
+                .build()));
+        mandate.fields().forEach(f -> fields.add(Field.builder(f.id(), f.type(), f.label())
+                .help(f.help())
+                .required(f.required())
+                .choices(f.choices())
+                .visibleWhen(tax)
+                .build()));
         Condition either = insurance == null || tax == null ? null : insurance.or(tax);
-        return new DialogStep("versicherung", t("Versicherung und Kfz-Steuer", "Insurance and vehicle tax"),
-                t("Ihre Kfz-Versicherung gibt Ihnen eine eVB-Nummer (elektronische Versicherungsbestätigung); wir prüfen sie direkt bei den Versicherern. Die Kfz-Steuer zieht der Zoll per Lastschrift ein: Mit Ihrer IBAN erteilen Sie das SEPA-Lastschriftmandat, der Zoll prüft es sofort.",
-                        "Your motor insurer gives you an eVB number (electronic insurance confirmation); we check it directly with the insurers. The vehicle tax is collected by customs by direct debit: with your IBAN you give the SEPA mandate, which customs checks at once."),
-                List.of(), fields, either);
+        return DialogStep.builder("versicherung", t("Versicherung und Kfz-Steuer", "Insurance and vehicle tax"))
+                .intro(t("Ihre Kfz-Versicherung gibt Ihnen eine eVB-Nummer (elektronische Versicherungsbestätigung); wir prüfen sie direkt bei den Versicherern. Die Kfz-Steuer zieht der Zoll per Lastschrift ein: Mit Ihrer IBAN erteilen Sie das SEPA-Lastschriftmandat, der Zoll prüft es sofort.",
+                        "Your motor insurer gives you an eVB number (electronic insurance confirmation); we check it directly with the insurers. The vehicle tax is collected by customs by direct debit: with your IBAN you give the SEPA mandate, which customs checks at once."))
+                .fields(fields)
+                .visibleWhen(either)
+                .build();
     }
 
     /**
@@ -281,53 +313,58 @@ public final class Registration {
 
     /** The ZB II security code field (FZV Anlage 8), shown when the condition holds (or always). */
     public static Field zb2Field(Condition visible) {
-        return new Field(ZB2_CODE, FieldType.ZB2_CODE,
-                t("Sicherheitscode der Zulassungsbescheinigung Teil II (12 Zeichen)", "Security code of the registration certificate part II (12 characters)"),
-                t("Auf der Zulassungsbescheinigung Teil II (Fahrzeugbrief) unter dem verdeckten Feld.",
-                        "On the registration certificate part II, under the covered field."),
-                true, List.of(), visible);
+        return Field.builder(ZB2_CODE, FieldType.ZB2_CODE, t("Sicherheitscode der Zulassungsbescheinigung Teil II (12 Zeichen)", "Security code of the registration certificate part II (12 characters)"))
+                .help(t("Auf der Zulassungsbescheinigung Teil II (Fahrzeugbrief) unter dem verdeckten Feld.",
+                        "On the registration certificate part II, under the covered field."))
+                .visibleWhen(visible)
+                .build();
     }
 
     /** FZV § 26(2) Nr. 2 (2019: § 15i(2) Nr. 2), Anlage 11 Nr. 4: the eVB number. */
     public static DialogStep insuranceStep(Condition visible) {
-        return new DialogStep("versicherung", t("Versicherung", "Insurance"),
-                t("Ihre Kfz-Versicherung gibt Ihnen eine eVB-Nummer (elektronische Versicherungsbestätigung). Wir prüfen sie direkt bei den Versicherern.",
-                        "Your motor insurer gives you an eVB number (electronic insurance confirmation). We check it directly with the insurers."),
-                List.of(),
-                List.of(Field.required(EVB, FieldType.EVB, t("eVB-Nummer (7 Zeichen)", "eVB number (7 characters)"),
+        return DialogStep.builder("versicherung", t("Versicherung", "Insurance"))
+                .intro(t("Ihre Kfz-Versicherung gibt Ihnen eine eVB-Nummer (elektronische Versicherungsbestätigung). Wir prüfen sie direkt bei den Versicherern.",
+                        "Your motor insurer gives you an eVB number (electronic insurance confirmation). We check it directly with the insurers."))
+                .fields(List.of(Field.required(EVB, FieldType.EVB, t("eVB-Nummer (7 Zeichen)", "eVB number (7 characters)"),
                         t("Steht in der Bestätigung Ihrer Versicherung, zum Beispiel per E-Mail oder SMS.",
-                                "In your insurer's confirmation, e.g. by e-mail or text message."))),
-                visible);
+                                "In your insurer's confirmation, e.g. by e-mail or text message."))))
+                .visibleWhen(visible)
+                .build();
     }
 
     /** FZV § 26(2) Nr. 3 (2019: § 15i(2) Nr. 3), Anlage 11 Nr. 5: the SEPA mandate for the vehicle tax. */
     public static DialogStep taxStep(Condition visible) {
-        return new DialogStep("steuer", t("Kfz-Steuer", "Vehicle tax"),
-                t("Die Kfz-Steuer zieht der Zoll per Lastschrift ein. Mit diesen Angaben erteilen Sie das SEPA-Lastschriftmandat; der Zoll prüft es sofort. Eine Bestätigung können Sie danach speichern oder drucken.",
-                        "The vehicle tax is collected by customs by direct debit. With these details you give the SEPA mandate; customs checks it at once. You can then save or print a confirmation."),
-                List.of(),
-                List.of(Field.required(IBAN, FieldType.IBAN, t("IBAN des Kontos", "IBAN of the account"),
+        return DialogStep.builder("steuer", t("Kfz-Steuer", "Vehicle tax"))
+                .intro(t("Die Kfz-Steuer zieht der Zoll per Lastschrift ein. Mit diesen Angaben erteilen Sie das SEPA-Lastschriftmandat; der Zoll prüft es sofort. Eine Bestätigung können Sie danach speichern oder drucken.",
+                        "The vehicle tax is collected by customs by direct debit. With these details you give the SEPA mandate; customs checks it at once. You can then save or print a confirmation."))
+                .fields(List.of(Field.required(IBAN, FieldType.IBAN, t("IBAN des Kontos", "IBAN of the account"),
                                 t("Die IBAN wird nur für das Mandat verwendet und nicht wieder angezeigt.", "The IBAN is only used for the mandate and not shown again.")),
                         Field.required(SEPA_KONTOINHABER, FieldType.TEXT, t("Kontoinhaberin oder Kontoinhaber", "Account holder"),
-                                t("Vor- und Nachname, wie bei der Bank.", "First and last name, as at the bank."))),
-                visible);
+                                t("Vor- und Nachname, wie bei der Bank.", "First and last name, as at the bank."))))
+                .visibleWhen(visible)
+                .build();
     }
 
     /** FZV § 22 (Anlage 10): the next HU from the register, or the Prüfziffer of the last HU report. */
     public static DialogStep huStep(Condition visible) {
-        return new DialogStep("hu", t("Hauptuntersuchung (HU)", "Roadworthiness test (HU)"),
-                t("Wann ist die nächste HU fällig? Das steht auf der Prüfplakette hinten und im HU-Bericht. Stimmt es mit dem Fahrzeugregister überein, sind Sie fertig; sonst brauchen wir die Prüfziffer aus dem HU-Bericht.",
-                        "When is the next HU due? It is on the rear inspection sticker and in the HU report. If it matches the vehicle register, you are done; otherwise we need the check number (Prüfziffer) from the HU report."),
-                List.of(),
-                List.of(Field.required(HU_NAECHSTE, FieldType.MONTH, t("Nächste HU fällig (Monat und Jahr)", "Next HU due (month and year)"),
+        return DialogStep.builder("hu", t("Hauptuntersuchung (HU)", "Roadworthiness test (HU)"))
+                .intro(t("Wann ist die nächste HU fällig? Das steht auf der Prüfplakette hinten und im HU-Bericht. Stimmt es mit dem Fahrzeugregister überein, sind Sie fertig; sonst brauchen wir die Prüfziffer aus dem HU-Bericht.",
+                        "When is the next HU due? It is on the rear inspection sticker and in the HU report. If it matches the vehicle register, you are done; otherwise we need the check number (Prüfziffer) from the HU report."))
+                .fields(List.of(Field.required(HU_NAECHSTE, FieldType.MONTH, t("Nächste HU fällig (Monat und Jahr)", "Next HU due (month and year)"),
                                 t("Zum Beispiel 04.2027.", "For example 04.2027.")),
-                        new Field(HU_PRUEFZIFFER, FieldType.TEXT, t("Prüfziffer aus dem HU-Bericht (falls nötig)", "Check number from the HU report (if needed)"),
-                                t("Nur nötig, wenn wir danach fragen.", "Only needed if we ask for it."), false, List.of(), null),
-                        new Field(HU_DATUM, FieldType.DATE, t("Datum der letzten HU (falls nötig)", "Date of the last HU (if needed)"), null, false,
-                                List.of(), null),
-                        new Field(HU_STELLE, FieldType.CHOICE, t("Prüforganisation der letzten HU (falls nötig)", "Testing organisation of the last HU (if needed)"),
-                                null, false, HU_STELLEN, null)),
-                visible);
+                        Field.builder(HU_PRUEFZIFFER, FieldType.TEXT, t("Prüfziffer aus dem HU-Bericht (falls nötig)", "Check number from the HU report (if needed)"))
+                                .help(t("Nur nötig, wenn wir danach fragen.", "Only needed if we ask for it."))
+                                .optional()
+                                .build(),
+                        Field.builder(HU_DATUM, FieldType.DATE, t("Datum der letzten HU (falls nötig)", "Date of the last HU (if needed)"))
+                                .optional()
+                                .build(),
+                        Field.builder(HU_STELLE, FieldType.CHOICE, t("Prüforganisation der letzten HU (falls nötig)", "Testing organisation of the last HU (if needed)"))
+                                .optional()
+                                .choices(HU_STELLEN)
+                                .build()))
+                .visibleWhen(visible)
+                .build();
     }
 
     /**

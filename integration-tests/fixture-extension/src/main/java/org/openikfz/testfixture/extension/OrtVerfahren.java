@@ -32,14 +32,16 @@ public class OrtVerfahren implements Procedure {
     static final ProcedureId ID = new ProcedureId("testverfahren-ort");
     private static final FactKey<String> ORT = FactKey.text("testfixture.ort");
 
-    private final ProcedureDescription description = new ProcedureDescription(ID,
-            LocalizedText.of("Testverfahren mit Postleitzahl", "Test procedure with a postal code"),
-            LocalizedText.of("Ein Verfahren, das nur Tests ein- und ausbauen.", "A procedure that only tests deploy and remove."),
-            List.of(new LegalBasis("FZV § 19", "Internetbasierte Zulassungsverfahren")), Set.of(Applicant.NATURAL_PERSON),
-            Identification.OPTIONAL,
-            new Dialog(List.of(new DialogStep("wohnort", LocalizedText.of("Wohnort", "Residence"), null, List.of(),
-                    List.of(Field.required("plz", Postleitzahl.TYPE, LocalizedText.of("Postleitzahl", "Postal code"), null)), null))),
-            List.of(new CheckId("testfixture.ort")), DecisionPolicy.AUTOMATED, List.of(), Set.of());
+    private final ProcedureDescription description = ProcedureDescription.builder(ID, LocalizedText.of("Testverfahren mit Postleitzahl", "Test procedure with a postal code"))
+            .summary(LocalizedText.of("Ein Verfahren, das nur Tests ein- und ausbauen.", "A procedure that only tests deploy and remove."))
+            .legalBasis(List.of(new LegalBasis("FZV § 19", "Internetbasierte Zulassungsverfahren")))
+            .applicants(Set.of(Applicant.NATURAL_PERSON))
+            .dialog(new Dialog(List.of(DialogStep.builder("wohnort", LocalizedText.of("Wohnort", "Residence"))
+                    .fields(List.of(Field.required("plz", Postleitzahl.TYPE, LocalizedText.of("Postleitzahl", "Postal code"), null)))
+                    .build())))
+            .checks(List.of(new CheckId("testfixture.ort")))
+            .decisionPolicy(DecisionPolicy.AUTOMATED)
+            .build();
 
     @Override
     public ProcedureDescription description() {

@@ -49,17 +49,19 @@ public class FixtureProcedure implements Procedure {
         if (second) {
             fields.add(Field.required("grund", FieldType.TEXT, LocalizedText.of("Grund", "Reason"), null));
         }
-        description = new ProcedureDescription(ID,
-                second ? LocalizedText.of("Testverfahren, Version 2", "Test procedure, version 2")
-                        : LocalizedText.of("Testverfahren (Hot-Deployment)", "Test procedure (hot deployment)"),
-                LocalizedText.of("Ein Verfahren, das nur Tests zur Laufzeit ein- und ausbauen.",
-                        "A procedure that only tests deploy and remove at runtime."),
-                List.of(new LegalBasis("FZV § 19", "Internetbasierte Zulassungsverfahren")),
-                Set.of(Applicant.NATURAL_PERSON), Identification.OPTIONAL,
-                new Dialog(List.of(new DialogStep("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"), null,
-                        List.of(new Notice(Notice.Kind.INFO, LocalizedText.of("Nur für Tests.", "For tests only."))),
-                        fields, null))),
-                List.of(CheckId.ZFZR), second ? DecisionPolicy.MANUAL : DecisionPolicy.AUTOMATED, List.of(), Set.of());
+        description = ProcedureDescription.builder(ID, second ? LocalizedText.of("Testverfahren, Version 2", "Test procedure, version 2")
+                        : LocalizedText.of("Testverfahren (Hot-Deployment)", "Test procedure (hot deployment)"))
+                .summary(LocalizedText.of("Ein Verfahren, das nur Tests zur Laufzeit ein- und ausbauen.",
+                        "A procedure that only tests deploy and remove at runtime."))
+                .legalBasis(List.of(new LegalBasis("FZV § 19", "Internetbasierte Zulassungsverfahren")))
+                .applicants(Set.of(Applicant.NATURAL_PERSON))
+                .dialog(new Dialog(List.of(DialogStep.builder("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"))
+                        .notices(List.of(new Notice(Notice.Kind.INFO, LocalizedText.of("Nur für Tests.", "For tests only."))))
+                        .fields(fields)
+                        .build())))
+                .checks(List.of(CheckId.ZFZR))
+                .decisionPolicy(second ? DecisionPolicy.MANUAL : DecisionPolicy.AUTOMATED)
+                .build();
     }
 
     @Override

@@ -28,7 +28,9 @@ class EvbCheckTest {
     private static FakeContext context() {
         return FakeContext.with(
                         Field.required("umzug", FieldType.YES_NO, LocalizedText.german("Umzug im Bezirk"), null),
-                        new Field("evb", FieldType.EVB, LocalizedText.german("eVB"), null, true, List.of(), Condition.when("umzug", "false")))
+                        Field.builder("evb", FieldType.EVB, LocalizedText.german("eVB"))
+                                .visibleWhen(Condition.when("umzug", "false"))
+                                .build())
                 .answer("umzug", "false").answer("evb", "a1b2c3d");
     }
 

@@ -59,11 +59,20 @@ class HuCheckTest {
 
     private static FakeContext context() {
         return FakeContext.with(
-                        new Field("fin", FieldType.FIN, LocalizedText.german("FIN"), null, false, List.of(), null),
+                        Field.builder("fin", FieldType.FIN, LocalizedText.german("FIN"))
+                                .optional()
+                                .build(),
                         Field.required(SharedFields.HU_NAECHSTE, FieldType.MONTH, LocalizedText.german("Nächste HU"), null),
-                        new Field(SharedFields.HU_PRUEFZIFFER, FieldType.TEXT, LocalizedText.german("Prüfziffer"), null, false, List.of(), null),
-                        new Field(SharedFields.HU_DATUM, FieldType.DATE, LocalizedText.german("Datum der HU"), null, false, List.of(), null),
-                        new Field(SharedFields.HU_STELLE, FieldType.CHOICE, LocalizedText.german("Prüfstelle"), null, false, Registration.HU_STELLEN, null))
+                        Field.builder(SharedFields.HU_PRUEFZIFFER, FieldType.TEXT, LocalizedText.german("Prüfziffer"))
+                                .optional()
+                                .build(),
+                        Field.builder(SharedFields.HU_DATUM, FieldType.DATE, LocalizedText.german("Datum der HU"))
+                                .optional()
+                                .build(),
+                        Field.builder(SharedFields.HU_STELLE, FieldType.CHOICE, LocalizedText.german("Prüfstelle"))
+                                .optional()
+                                .choices(Registration.HU_STELLEN)
+                                .build())
                 .answer(SharedFields.HU_NAECHSTE, "2027-04")
                 .fact(Facts.ZFZR_REGISTERED, false).fact(Facts.ZFZR_FIN, FIN)
                 .today(LocalDate.of(2026, 12, 2));

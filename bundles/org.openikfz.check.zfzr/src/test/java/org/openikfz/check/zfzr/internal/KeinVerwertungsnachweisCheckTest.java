@@ -25,8 +25,9 @@ class KeinVerwertungsnachweisCheckTest {
     private static FakeContext context() {
         return FakeContext.with(
                 Field.required("fall", FieldType.YES_NO, LocalizedText.german("Fall"), null),
-                new Field(SharedFields.KEIN_VERWERTUNGSNACHWEIS, FieldType.YES_NO, LocalizedText.german("Kein Verwertungsnachweis"),
-                        null, true, List.of(), Condition.when("fall", "true")))
+                Field.builder(SharedFields.KEIN_VERWERTUNGSNACHWEIS, FieldType.YES_NO, LocalizedText.german("Kein Verwertungsnachweis"))
+                        .visibleWhen(Condition.when("fall", "true"))
+                        .build())
                 .answer("fall", "true");
     }
 

@@ -47,7 +47,9 @@ class ZfzrCheckTest {
 
     private static FakeContext context() {
         return FakeContext.with(
-                        new Field(SharedFields.WUNSCHKENNZEICHEN, FieldType.KENNZEICHEN, LocalizedText.german("Wunsch"), null, false, List.of(), null),
+                        Field.builder(SharedFields.WUNSCHKENNZEICHEN, FieldType.KENNZEICHEN, LocalizedText.german("Wunsch"))
+                                .optional()
+                                .build(),
                         Field.required("plate", FieldType.KENNZEICHEN, LocalizedText.german("Kennzeichen"), null),
                         Field.required("code", FieldType.ZB1_CODE, LocalizedText.german("Code"), null))
                 .answer("plate", "ERZ-AB 123").answer("code", CODE);
@@ -190,7 +192,9 @@ class ZfzrCheckTest {
                         Field.required("plate", FieldType.KENNZEICHEN, LocalizedText.german("Kennzeichen"), null),
                         Field.required("hinten", FieldType.PLAKETTEN_CODE_REAR, LocalizedText.german("hinten"), null),
                         Field.required("vorn", FieldType.PLAKETTEN_CODE_FRONT, LocalizedText.german("vorn"), null),
-                        new Field("gemeinsam", FieldType.PLAKETTEN_CODE_SHARED_PART, LocalizedText.german("gemeinsam"), null, false, List.of(), null))
+                        Field.builder("gemeinsam", FieldType.PLAKETTEN_CODE_SHARED_PART, LocalizedText.german("gemeinsam"))
+                                .optional()
+                                .build())
                 .answer("plate", "ERZ-AB 123").answer("vorn", "K7m").answer("hinten", "P2x");
         assertInstanceOf(CheckResult.Clear.class, check.check(context));
         assertEquals(Map.of(SealPosition.FRONT, PlakettenCode.of("K7m"), SealPosition.REAR, PlakettenCode.of("P2x")), asked.get().seals());

@@ -40,9 +40,12 @@ class SepaMandatCheckTest {
     private static FakeContext context() {
         return FakeContext.with(
                         Field.required("umzug", FieldType.YES_NO, LocalizedText.german("Umzug im Bezirk"), null),
-                        new Field("iban", FieldType.IBAN, LocalizedText.german("IBAN"), null, true, List.of(), Condition.when("umzug", "false")),
-                        new Field(SharedFields.SEPA_KONTOINHABER, FieldType.TEXT, LocalizedText.german("Kontoinhaber"), null, true, List.of(),
-                                Condition.when("umzug", "false")))
+                        Field.builder("iban", FieldType.IBAN, LocalizedText.german("IBAN"))
+                                .visibleWhen(Condition.when("umzug", "false"))
+                                .build(),
+                        Field.builder(SharedFields.SEPA_KONTOINHABER, FieldType.TEXT, LocalizedText.german("Kontoinhaber"))
+                                .visibleWhen(Condition.when("umzug", "false"))
+                                .build())
                 .answer("umzug", "false").answer("iban", IBAN_TYPED).answer(SharedFields.SEPA_KONTOINHABER, " Erika Mustermann ")
                 .applicant(FakeContext.ERIKA);
     }

@@ -153,10 +153,12 @@ class OperationsTest {
 
     private static org.openikfz.api.procedure.Procedure procedure(String id) {
         org.openikfz.api.text.LocalizedText text = org.openikfz.api.text.LocalizedText.of("Test", "Test");
-        org.openikfz.api.procedure.ProcedureDescription description = new org.openikfz.api.procedure.ProcedureDescription(
-                new org.openikfz.api.procedure.ProcedureId(id), text, text, List.of(), java.util.Set.of(org.openikfz.api.procedure.Applicant.NATURAL_PERSON),
-                org.openikfz.api.procedure.Identification.OPTIONAL, new org.openikfz.api.dialog.Dialog(List.of()), List.of(),
-                org.openikfz.api.procedure.DecisionPolicy.AUTOMATED, List.of(), java.util.Set.of());
+        org.openikfz.api.procedure.ProcedureDescription description = org.openikfz.api.procedure.ProcedureDescription.builder(new org.openikfz.api.procedure.ProcedureId(id), text)
+                .summary(text)
+                .applicants(java.util.Set.of(org.openikfz.api.procedure.Applicant.NATURAL_PERSON))
+                .dialog(new org.openikfz.api.dialog.Dialog(List.of()))
+                .decisionPolicy(org.openikfz.api.procedure.DecisionPolicy.AUTOMATED)
+                .build();
         return (org.openikfz.api.procedure.Procedure) Proxy.newProxyInstance(OperationsTest.class.getClassLoader(),
                 new Class<?>[] {org.openikfz.api.procedure.Procedure.class},
                 (p, m, a) -> m.getName().equals("description") ? description : null);

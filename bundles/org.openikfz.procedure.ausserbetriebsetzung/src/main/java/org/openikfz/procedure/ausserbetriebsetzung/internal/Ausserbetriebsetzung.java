@@ -143,15 +143,16 @@ public final class Ausserbetriebsetzung implements Procedure {
                 Field.required(PLAKETTE_HINTEN, FieldType.PLAKETTEN_CODE_REAR,
                         t("Code der Stempelplakette hinten (3 Zeichen)", "Code of the rear plate seal (3 characters)"),
                         t("Unter dem Rubbelfeld der Plakette auf dem hinteren Kennzeichen.", "Under the scratch field of the seal on the rear plate.")),
-                new Field(WECHSEL_ANDERES_FAHRZEUG, FieldType.YES_NO,
-                        t("Bleibt ein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen?",
-                                "Does another vehicle stay registered with this interchangeable plate?"),
-                        null, true, List.of(), isWechsel),
-                new Field(PLAKETTE_WECHSEL, FieldType.PLAKETTEN_CODE_SHARED_PART,
-                        t("Code der Plakette auf dem gemeinsamen Kennzeichenteil", "Code of the seal on the shared part of the plate"),
-                        t("Nur nötig, wenn kein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen bleibt.",
-                                "Only needed if no other vehicle stays registered with this interchangeable plate."),
-                        false, List.of(), isWechsel),
+                Field.builder(WECHSEL_ANDERES_FAHRZEUG, FieldType.YES_NO, t("Bleibt ein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen?",
+                                "Does another vehicle stay registered with this interchangeable plate?"))
+                        .visibleWhen(isWechsel)
+                        .build(),
+                Field.builder(PLAKETTE_WECHSEL, FieldType.PLAKETTEN_CODE_SHARED_PART, t("Code der Plakette auf dem gemeinsamen Kennzeichenteil", "Code of the seal on the shared part of the plate"))
+                        .help(t("Nur nötig, wenn kein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen bleibt.",
+                                "Only needed if no other vehicle stays registered with this interchangeable plate."))
+                        .optional()
+                        .visibleWhen(isWechsel)
+                        .build(),
                 Field.required(ZB1_CODE, FieldType.ZB1_CODE,
                         t("Sicherheitscode der Zulassungsbescheinigung Teil I (7 Zeichen)",
                                 "Security code of the registration certificate part I (7 characters)"),
@@ -159,10 +160,9 @@ public final class Ausserbetriebsetzung implements Procedure {
                                 "On the front of the registration certificate part I, under the covered field.")));
         Condition verwertet = Condition.when(VERWERTET, TRUE);
         List<DialogStep> steps = List.of(
-                new DialogStep("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"),
-                        t("Welches Fahrzeug möchten Sie abmelden?", "Which vehicle do you want to deregister?"),
-                        List.of(),
-                        List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Kennzeichen", "Licence plate"),
+                DialogStep.builder("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"))
+                        .intro(t("Welches Fahrzeug möchten Sie abmelden?", "Which vehicle do you want to deregister?"))
+                        .fields(List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Kennzeichen", "Licence plate"),
                                         t("So wie auf dem Schild, zum Beispiel ERZ-AB 123.", "As on the plate, e.g. ERZ-AB 123.")),
                                 Field.required(WECHSELKENNZEICHEN, FieldType.YES_NO,
                                         t("Ist es ein Wechselkennzeichen?", "Is it an interchangeable plate (Wechselkennzeichen)?"), null),
@@ -170,53 +170,53 @@ public final class Ausserbetriebsetzung implements Procedure {
                                         t("Sind Sie Halterin oder Halter des Fahrzeugs?", "Are you the vehicle's registered holder?"),
                                         // FZV § 24: a third party may apply; the codes authorise, the holder is told in writing
                                         t("Auch eine andere Person kann das Fahrzeug abmelden, wenn sie die Sicherheitscodes hat. Die Halterin oder der Halter wird dann schriftlich informiert.",
-                                                "Someone else can also deregister the vehicle if they have the security codes. The holder is then informed in writing."))),
-                        null),
-                new DialogStep("verwertung", t("Verwertung und Kennzeichen", "Destruction and plate"),
-                        t("Wenn das Fahrzeug verschrottet wurde, geben Sie den Verwertungsnachweis an. Sonst wählen Sie Nein.",
-                                "If the vehicle was scrapped, enter the certificate of destruction. Otherwise choose No."),
-                        List.of(),
-                        List.of(Field.required(VERWERTET, FieldType.YES_NO,
+                                                "Someone else can also deregister the vehicle if they have the security codes. The holder is then informed in writing."))))
+                        .build(),
+                DialogStep.builder("verwertung", t("Verwertung und Kennzeichen", "Destruction and plate"))
+                        .intro(t("Wenn das Fahrzeug verschrottet wurde, geben Sie den Verwertungsnachweis an. Sonst wählen Sie Nein.",
+                                "If the vehicle was scrapped, enter the certificate of destruction. Otherwise choose No."))
+                        .fields(List.of(Field.required(VERWERTET, FieldType.YES_NO,
                                         t("Wurde das Fahrzeug verwertet (verschrottet)?", "Was the vehicle scrapped?"), null),
-                                new Field(VERWERTUNG_DATUM, FieldType.DATE,
-                                        t("Datum des Verwertungsnachweises", "Date of the certificate of destruction"), null, true,
-                                        List.of(), verwertet),
-                                new Field(VERWERTUNG_BETRIEB, FieldType.TEXT,
-                                        t("Betriebsnummer des Demontagebetriebs", "Company number of the dismantling facility"),
-                                        t("Steht auf dem Verwertungsnachweis.", "Printed on the certificate of destruction."),
-                                        true, List.of(), verwertet),
+                                Field.builder(VERWERTUNG_DATUM, FieldType.DATE, t("Datum des Verwertungsnachweises", "Date of the certificate of destruction"))
+                                        .visibleWhen(verwertet)
+                                        .build(),
+                                Field.builder(VERWERTUNG_BETRIEB, FieldType.TEXT, t("Betriebsnummer des Demontagebetriebs", "Company number of the dismantling facility"))
+                                        .help(t("Steht auf dem Verwertungsnachweis.", "Printed on the certificate of destruction."))
+                                        .visibleWhen(verwertet)
+                                        .build(),
                                 Field.required(RESERVIEREN, FieldType.YES_NO,
                                         t("Möchten Sie das Kennzeichen für eine spätere Zulassung reservieren?",
-                                                "Do you want to reserve the plate number for a later registration?"), null)),
-                        null),
+                                                "Do you want to reserve the plate number for a later registration?"), null)))
+                        .build(),
                 // FZV § 21: the codes last, once everything else is answered (an uncovered code is void); they are shown
                 // once the warning before them is confirmed, and Nein stops the dialog here
-                new DialogStep("sicherheitscodes", t("Sicherheitscodes", "Security codes"),
-                        t("Die Codes werden nur geprüft und nicht angezeigt oder gespeichert, nachdem Ihr Antrag entschieden ist.",
-                                "The codes are only checked; they are not shown and not kept once your application is decided."),
-                        List.of(new Notice(Notice.Kind.WARNING, t(
+                DialogStep.builder("sicherheitscodes", t("Sicherheitscodes", "Security codes"))
+                        .intro(t("Die Codes werden nur geprüft und nicht angezeigt oder gespeichert, nachdem Ihr Antrag entschieden ist.",
+                                "The codes are only checked; they are not shown and not kept once your application is decided."))
+                        .notices(List.of(new Notice(Notice.Kind.WARNING, t(
                                 // FZV § 21: uncovered seal = plate counts as unstamped; uncovered ZB I marking = document invalid
                                 "Zum Schluss legen Sie die Sicherheitscodes frei: auf den Stempelplaketten der Kennzeichenschilder (Rubbelfeld) und auf der Zulassungsbescheinigung Teil I (verdecktes Feld). Ein freigelegter Code kann nicht wieder abgedeckt werden: Das Kennzeichen gilt dann als nicht mehr abgestempelt und die Zulassungsbescheinigung Teil I als ungültig. Wenn die Online-Abmeldung danach nicht gelingt, müssen Sie zur Zulassungsbehörde gehen. Legen Sie die Codes deshalb erst frei, wenn Sie das Fahrzeug wirklich abmelden wollen.",
-                                "Last, you uncover the security codes: on the seals of the plates (scratch field) and on the registration certificate part I (covered field). An uncovered code cannot be covered again: the plate then counts as unstamped and the certificate part I as invalid. If the online deregistration then fails, you have to go to the registration authority. So only uncover the codes if you really want to deregister the vehicle."))),
-                        Stream.concat(Stream.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
+                                "Last, you uncover the security codes: on the seals of the plates (scratch field) and on the registration certificate part I (covered field). An uncovered code cannot be covered again: the plate then counts as unstamped and the certificate part I as invalid. If the online deregistration then fails, you have to go to the registration authority. So only uncover the codes if you really want to deregister the vehicle."))))
+                        .fields(Stream.concat(Stream.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
                                 t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)),
-                                codes.stream().map(Registration::afterWarning)).toList(),
-                        null, List.of(Registration.warningNotConfirmed())));
-        return new ProcedureDescription(ID,
-                t("Fahrzeug abmelden (Außerbetriebsetzung)", "Deregister a vehicle"),
-                t("Melden Sie Ihr Fahrzeug online ab. Sie brauchen das Kennzeichen, die Sicherheitscodes der beiden Stempelplaketten und den Sicherheitscode der Zulassungsbescheinigung Teil I.",
-                        "Deregister your vehicle online. You need the plate number, the security codes of both plate seals and the security code of the registration certificate part I."),
-                List.of(new LegalBasis("§ 24 FZV", "Internetbasierte Außerbetriebsetzung"),
-                        new LegalBasis("§ 25 FZV", "Verwertungsnachweis")),
-                Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON, Applicant.THIRD_PARTY),
+                                codes.stream().map(Registration::afterWarning)).toList())
+                        .stops(List.of(Registration.warningNotConfirmed()))
+                        .build());
+        return ProcedureDescription.builder(ID, t("Fahrzeug abmelden (Außerbetriebsetzung)", "Deregister a vehicle"))
+                .summary(t("Melden Sie Ihr Fahrzeug online ab. Sie brauchen das Kennzeichen, die Sicherheitscodes der beiden Stempelplaketten und den Sicherheitscode der Zulassungsbescheinigung Teil I.",
+                        "Deregister your vehicle online. You need the plate number, the security codes of both plate seals and the security code of the registration certificate part I."))
+                .legalBasis(List.of(new LegalBasis("§ 24 FZV", "Internetbasierte Außerbetriebsetzung"),
+                        new LegalBasis("§ 25 FZV", "Verwertungsnachweis")))
+                .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON, Applicant.THIRD_PARTY))
                 // the codes authorise the application; without identification the holder's data come from the register
-                Identification.OPTIONAL,
-                new Dialog(steps),
+                .identification(Identification.OPTIONAL)
+                .dialog(new Dialog(steps))
                 // the register first: the Zuständigkeit check judges the residence of the holder the ZFZR names
-                List.of(CheckId.ZFZR, CheckId.ZUSTAENDIGKEIT),
-                DecisionPolicy.AUTOMATED,
-                List.of(FeeRule.always("224")),
-                Set.of(Output.DECISION_DOCUMENT, Output.NOTICE_TO_HOLDER));
+                .checks(List.of(CheckId.ZFZR, CheckId.ZUSTAENDIGKEIT))
+                .decisionPolicy(DecisionPolicy.AUTOMATED)
+                .fees(List.of(FeeRule.always("224")))
+                .outputs(Set.of(Output.DECISION_DOCUMENT, Output.NOTICE_TO_HOLDER))
+                .build();
     }
 
     private static LocalizedText t(String german, String english) {

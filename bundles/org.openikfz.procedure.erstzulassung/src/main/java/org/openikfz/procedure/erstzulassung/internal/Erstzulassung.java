@@ -70,46 +70,47 @@ public final class Erstzulassung implements Procedure {
 
     private static ProcedureDescription describe() {
         List<DialogStep> steps = List.of(
-                new DialogStep("fahrzeug", t("Ihr neues Fahrzeug", "Your new vehicle"),
-                        t("Die Angaben stehen in der Zulassungsbescheinigung Teil II, die Sie vom Händler oder Hersteller bekommen haben.",
-                                "The details are in the registration certificate part II you got from the dealer or manufacturer."),
-                        List.of(),
-                        List.of(Field.required(FIN, FieldType.FIN, t("Fahrzeug-Identifizierungsnummer (FIN)", "Vehicle identification number (VIN)"),
+                DialogStep.builder("fahrzeug", t("Ihr neues Fahrzeug", "Your new vehicle"))
+                        .intro(t("Die Angaben stehen in der Zulassungsbescheinigung Teil II, die Sie vom Händler oder Hersteller bekommen haben.",
+                                "The details are in the registration certificate part II you got from the dealer or manufacturer."))
+                        .fields(List.of(Field.required(FIN, FieldType.FIN, t("Fahrzeug-Identifizierungsnummer (FIN)", "Vehicle identification number (VIN)"),
                                         t("17 Zeichen, in der Zulassungsbescheinigung Teil II im Feld E.", "17 characters, in field E of the registration certificate part II.")),
                                 Field.required(ZB2_VORDRUCKNUMMER, FieldType.TEXT,
                                         t("Nummer der Zulassungsbescheinigung Teil II", "Number of the registration certificate part II"),
                                         t("Oben rechts, zwei Buchstaben und sieben Ziffern, zum Beispiel AB1234567.",
-                                                "Top right, two letters and seven digits, e.g. AB1234567."))),
-                        null),
+                                                "Top right, two letters and seven digits, e.g. AB1234567."))))
+                        .build(),
                 Registration.conditionsStep(),
-                new DialogStep("kennzeichen", t("Kennzeichen", "Plate"), null, List.of(Registration.plateNotice()),
-                        Registration.plateFields(List.of(WAHL_ZUTEILEN, WAHL_WUNSCH), null), null),
+                DialogStep.builder("kennzeichen", t("Kennzeichen", "Plate"))
+                        .notices(List.of(Registration.plateNotice()))
+                        .fields(Registration.plateFields(List.of(WAHL_ZUTEILEN, WAHL_WUNSCH), null))
+                        .build(),
                 Registration.insuranceAndTaxStep(null, null),
                 // FZV § 21: the codes last, once everything else is answered (an uncovered code is void), shown once the
                 // warning before them is confirmed
                 Registration.securityCodesStep(false, true,
                         t("Der Code wird nur geprüft und nicht wieder angezeigt.", "The code is only checked and not shown again."),
                         List.of(Registration.zb2Field(null))));
-        return new ProcedureDescription(ID,
-                t("Neues Fahrzeug zulassen (Erstzulassung)", "Register a new vehicle"),
-                t("Lassen Sie ein neues Fahrzeug online zu, das noch nie zugelassen war. Sie brauchen den Online-Ausweis, die Zulassungsbescheinigung Teil II mit Sicherheitscode, eine eVB-Nummer und Ihre IBAN.",
-                        "Register a new vehicle online that was never registered before. You need your online ID, the registration certificate part II with its security code, an eVB number and your IBAN."),
-                List.of(new LegalBasis("§ 27 FZV", "Internetbasierte Erstzulassung"),
-                        new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")),
-                Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON),
-                Identification.REQUIRED,
-                new Dialog(steps),
-                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.KBA_REFERENZ, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.GEBUEHREN_RUECKSTAND, CheckId.EVB,
-                        CheckId.SEPA_MANDAT, CheckId.KENNZEICHEN_ZUTEILUNG),
-                DecisionPolicy.AUTOMATED,
-                List.of(FeeRule.always("221.1.1"),
+        return ProcedureDescription.builder(ID, t("Neues Fahrzeug zulassen (Erstzulassung)", "Register a new vehicle"))
+                .summary(t("Lassen Sie ein neues Fahrzeug online zu, das noch nie zugelassen war. Sie brauchen den Online-Ausweis, die Zulassungsbescheinigung Teil II mit Sicherheitscode, eine eVB-Nummer und Ihre IBAN.",
+                        "Register a new vehicle online that was never registered before. You need your online ID, the registration certificate part II with its security code, an eVB number and your IBAN."))
+                .legalBasis(List.of(new LegalBasis("§ 27 FZV", "Internetbasierte Erstzulassung"),
+                        new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")))
+                .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON))
+                .identification(Identification.REQUIRED)
+                .dialog(new Dialog(steps))
+                .checks(List.of(CheckId.ZUSTAENDIGKEIT, CheckId.KBA_REFERENZ, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.GEBUEHREN_RUECKSTAND, CheckId.EVB,
+                        CheckId.SEPA_MANDAT, CheckId.KENNZEICHEN_ZUTEILUNG))
+                .decisionPolicy(DecisionPolicy.AUTOMATED)
+                .fees(List.of(FeeRule.always("221.1.1"),
                         // GebOSt 221.1.1 S. 2: +0.30 € for the carrier of the HU sticker, sent with the seals (not 228.3)
                         FeeRule.always("221.1.1 S. 2"),
                         // GebOSt 221 S. 3: a chosen plate adds 10.20 €
-                        new FeeRule("220", Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH))),
+                        new FeeRule("220", Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH))))
                 // 2019: § 15i(4) S. 1: ZB I and ZB II, the seals on their carriers and the first HU sticker by post
-                Registration.documentsByPost(true, true, Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF,
-                        Output.SEPA_MANDATE_CONFIRMATION));
+                .outputs(Registration.documentsByPost(true, true, Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF,
+                        Output.SEPA_MANDATE_CONFIRMATION))
+                .build();
     }
 
     private static LocalizedText t(String german, String english) {

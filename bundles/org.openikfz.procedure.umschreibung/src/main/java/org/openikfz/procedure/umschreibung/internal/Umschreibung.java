@@ -135,30 +135,35 @@ public final class Umschreibung implements Procedure {
         Condition behalten = Condition.when(KENNZEICHEN_WAHL, WAHL_BEHALTEN);
         Condition neu = Condition.whenAny(KENNZEICHEN_WAHL, WAHL_ZUTEILEN, WAHL_WUNSCH);
         List<DialogStep> steps = List.of(
-                new DialogStep("anlass", t("Was hat sich geändert?", "What has changed?"), null, List.of(),
-                        List.of(new Field(ANLASS, FieldType.CHOICE, t("Was hat sich geändert?", "What has changed?"), null, true, List.of(
+                DialogStep.builder("anlass", t("Was hat sich geändert?", "What has changed?"))
+                        .fields(List.of(Field.builder(ANLASS, FieldType.CHOICE, t("Was hat sich geändert?", "What has changed?"))
+                                .choices(List.of(
                                         new Choice(HALTERWECHSEL, t("Halterwechsel: Ich habe das Fahrzeug gekauft oder übernommen",
                                                 "Change of holder: I bought or took over the vehicle")),
-                                        new Choice(UMZUG, t("Ich bin umgezogen (neue Anschrift)", "I moved (new address)"))), null),
-                                new Field(HERKUNFT, FieldType.CHOICE, t("Wo ist das Fahrzeug bisher zugelassen?", "Where is the vehicle registered now?"),
-                                        t("Das Unterscheidungszeichen auf dem Kennzeichen hilft nicht immer: Maßgeblich ist, bei welcher Zulassungsbehörde das Fahrzeug zugelassen ist.",
-                                                "The letters on the plate do not always tell: what counts is the authority the vehicle is registered at."),
-                                        true, List.of(
+                                        new Choice(UMZUG, t("Ich bin umgezogen (neue Anschrift)", "I moved (new address)"))))
+                                .build(),
+                                Field.builder(HERKUNFT, FieldType.CHOICE, t("Wo ist das Fahrzeug bisher zugelassen?", "Where is the vehicle registered now?"))
+                                        .help(t("Das Unterscheidungszeichen auf dem Kennzeichen hilft nicht immer: Maßgeblich ist, bei welcher Zulassungsbehörde das Fahrzeug zugelassen ist.",
+                                                "The letters on the plate do not always tell: what counts is the authority the vehicle is registered at."))
+                                        .choices(List.of(
                                                 new Choice(BEZIRK, t("Hier im Bezirk dieser Zulassungsbehörde", "Here, in this authority's district")),
-                                                new Choice(ANDERER, t("In einem anderen Bezirk", "In another district"))), null)),
-                        null),
-                new DialogStep("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"), null, List.of(),
-                        List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Jetziges Kennzeichen", "Present plate"),
+                                                new Choice(ANDERER, t("In einem anderen Bezirk", "In another district"))))
+                                        .build()))
+                        .build(),
+                DialogStep.builder("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"))
+                        .fields(List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Jetziges Kennzeichen", "Present plate"),
                                         t("So wie auf dem Schild, zum Beispiel ERZ-XY 42.", "As on the plate, e.g. ERZ-XY 42.")),
                                 Field.required(FIN, FieldType.FIN, t("Fahrzeug-Identifizierungsnummer (FIN)", "Vehicle identification number (VIN)"),
-                                        t("17 Zeichen, in der Zulassungsbescheinigung Teil I im Feld E.", "17 characters, in field E of the registration certificate part I."))),
-                        null),
+                                        t("17 Zeichen, in der Zulassungsbescheinigung Teil I im Feld E.", "17 characters, in field E of the registration certificate part I."))))
+                        .build(),
                 Registration.conditionsStep(),
-                new DialogStep("kennzeichen", t("Kennzeichen", "Plate"),
-                        t("Wenn Sie das Kennzeichen behalten, dürfen Sie mit dem heruntergeladenen Bescheid sofort weiterfahren.",
-                                "If you keep the plate, you may drive on at once with the downloaded decision."),
-                        List.of(Registration.plateNotice()),
-                        Registration.plateFields(List.of(WAHL_BEHALTEN, WAHL_ZUTEILEN, WAHL_WUNSCH), null), PLATE_ASKED),
+                DialogStep.builder("kennzeichen", t("Kennzeichen", "Plate"))
+                        .intro(t("Wenn Sie das Kennzeichen behalten, dürfen Sie mit dem heruntergeladenen Bescheid sofort weiterfahren.",
+                                "If you keep the plate, you may drive on at once with the downloaded decision."))
+                        .notices(List.of(Registration.plateNotice()))
+                        .fields(Registration.plateFields(List.of(WAHL_BEHALTEN, WAHL_ZUTEILEN, WAHL_WUNSCH), null))
+                        .visibleWhen(PLATE_ASKED)
+                        .build(),
                 // FZV § 30 (2019: § 15l(3) S. 1): a move needs no new eVB and no new SEPA mandate
                 Registration.insuranceAndTaxStep(halterwechsel, halterwechsel),
                 Registration.huStep(null),
@@ -167,21 +172,20 @@ public final class Umschreibung implements Procedure {
                 Registration.securityCodesStep(true, true,
                         t("Die Codes werden nur geprüft und nicht wieder angezeigt.", "The codes are only checked and not shown again."),
                         List.of(Registration.zb1Field(), Registration.zb2Field(ZB2))));
-        return new ProcedureDescription(ID,
-                t("Halterwechsel oder Umzug melden (Umschreibung)", "Report a change of holder or address"),
-                t("Melden Sie online, dass Sie ein Fahrzeug übernommen haben oder umgezogen sind – auch mit Kennzeichenmitnahme. Sie brauchen den Online-Ausweis, das Kennzeichen, die FIN und die Sicherheitscodes der Zulassungsbescheinigung; bei einem Halterwechsel auch eine eVB-Nummer und Ihre IBAN.",
-                        "Report online that you took over a vehicle or moved — also keeping the plate. You need your online ID, the plate, the VIN and the security codes of the registration certificate; for a change of holder also an eVB number and your IBAN."),
-                List.of(new LegalBasis("§ 30 FZV", "Internetbasierte Änderung bei Halter- oder Wohnsitzwechsel"),
-                        new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")),
-                Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON),
-                Identification.REQUIRED,
-                new Dialog(steps),
-                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.GEBUEHREN_RUECKSTAND, CheckId.EVB, CheckId.SEPA_MANDAT,
-                        CheckId.HU_NACHWEIS, CheckId.KENNZEICHEN_ZUTEILUNG),
+        return ProcedureDescription.builder(ID, t("Halterwechsel oder Umzug melden (Umschreibung)", "Report a change of holder or address"))
+                .summary(t("Melden Sie online, dass Sie ein Fahrzeug übernommen haben oder umgezogen sind – auch mit Kennzeichenmitnahme. Sie brauchen den Online-Ausweis, das Kennzeichen, die FIN und die Sicherheitscodes der Zulassungsbescheinigung; bei einem Halterwechsel auch eine eVB-Nummer und Ihre IBAN.",
+                        "Report online that you took over a vehicle or moved — also keeping the plate. You need your online ID, the plate, the VIN and the security codes of the registration certificate; for a change of holder also an eVB number and your IBAN."))
+                .legalBasis(List.of(new LegalBasis("§ 30 FZV", "Internetbasierte Änderung bei Halter- oder Wohnsitzwechsel"),
+                        new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")))
+                .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON))
+                .identification(Identification.REQUIRED)
+                .dialog(new Dialog(steps))
+                .checks(List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.GEBUEHREN_RUECKSTAND, CheckId.EVB, CheckId.SEPA_MANDAT,
+                        CheckId.HU_NACHWEIS, CheckId.KENNZEICHEN_ZUTEILUNG))
                 // keeping the plate is decided automatically and allows driving at once (2019: § 15l(4));
-                // under FZV 2023 a new plate is decided automatically as well
-                DecisionPolicy.AUTOMATED,
-                List.of(
+                .decisionPolicy(// under FZV 2023 a new plate is decided automatically as well
+                DecisionPolicy.AUTOMATED)
+                .fees(List.of(
                         // GebOSt 225.1: internet address change within the same district
                         new FeeRule("225.1", umzug.and(imBezirk)),
                         // GebOSt 221.8.1: change of holder within the district, keeping the plate
@@ -194,10 +198,11 @@ public final class Umschreibung implements Procedure {
                         // GebOSt 221.2.1: from another district with a new plate, with or without change of holder
                         new FeeRule("221.2.1", anderer.and(neu)),
                         // GebOSt 221 S. 3: a chosen plate adds 10.20 €
-                        new FeeRule("220", NEW_PLATE.and(Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH)))),
-                EnumSet.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST, Output.ZB1_BY_POST,
+                        new FeeRule("220", NEW_PLATE.and(Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH)))))
+                .outputs(EnumSet.of(Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF, Output.DOCUMENTS_BY_POST, Output.ZB1_BY_POST,
                         Output.ZB2_BY_POST, Output.SEAL_CARRIERS_BY_POST, Output.HU_SEAL_CARRIER_BY_POST, Output.NOTICE_TO_PREVIOUS_HOLDER,
-                        Output.SEPA_MANDATE_CONFIRMATION));
+                        Output.SEPA_MANDATE_CONFIRMATION))
+                .build();
     }
 
     private static LocalizedText t(String german, String english) {

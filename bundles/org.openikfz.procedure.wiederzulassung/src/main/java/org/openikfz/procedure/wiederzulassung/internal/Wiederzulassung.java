@@ -107,10 +107,9 @@ public final class Wiederzulassung implements Procedure {
         Condition sameHolderReservedPlate = Condition.when(SELBER_HALTER, TRUE).and(Condition.when(KENNZEICHEN_WAHL, WAHL_RESERVIERT));
         Condition otherWiederzulassung = neuerHalter.or(Condition.whenAny(KENNZEICHEN_WAHL, WAHL_ZUTEILEN, WAHL_WUNSCH));
         List<DialogStep> steps = List.of(
-                new DialogStep("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"),
-                        t("Welches abgemeldete Fahrzeug möchten Sie wieder zulassen?", "Which deregistered vehicle do you want to register again?"),
-                        List.of(),
-                        List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Bisheriges Kennzeichen", "Previous plate"),
+                DialogStep.builder("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"))
+                        .intro(t("Welches abgemeldete Fahrzeug möchten Sie wieder zulassen?", "Which deregistered vehicle do you want to register again?"))
+                        .fields(List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Bisheriges Kennzeichen", "Previous plate"),
                                         t("Das Kennzeichen, mit dem das Fahrzeug zuletzt zugelassen war, zum Beispiel ERZ-WZ 55.",
                                                 "The plate the vehicle was last registered with, e.g. ERZ-WZ 55.")),
                                 Field.required(FIN, FieldType.FIN, t("Fahrzeug-Identifizierungsnummer (FIN)", "Vehicle identification number (VIN)"),
@@ -119,18 +118,20 @@ public final class Wiederzulassung implements Procedure {
                                         t("Ich bestätige: Für das Fahrzeug wurde kein Verwertungsnachweis ausgestellt.",
                                                 "I confirm: no certificate of destruction was issued for the vehicle."),
                                         t("Ein Verwertungsnachweis wird ausgestellt, wenn ein Fahrzeug verschrottet wird. Wir gleichen Ihre Angabe mit dem Fahrzeugregister ab.",
-                                                "A certificate of destruction is issued when a vehicle is scrapped. We compare your statement with the vehicle register."))),
-                        null),
+                                                "A certificate of destruction is issued when a vehicle is scrapped. We compare your statement with the vehicle register."))))
+                        .build(),
                 Registration.conditionsStep(),
-                new DialogStep("halter", t("Halterin oder Halter", "Holder"), null, List.of(),
-                        List.of(Field.required(SELBER_HALTER, FieldType.YES_NO,
+                DialogStep.builder("halter", t("Halterin oder Halter", "Holder"))
+                        .fields(List.of(Field.required(SELBER_HALTER, FieldType.YES_NO,
                                 t("Waren Sie vor der Abmeldung schon Halterin oder Halter dieses Fahrzeugs?",
                                         "Were you already the holder of this vehicle before it was deregistered?"),
                                 t("Dann brauchen Sie den Code der Zulassungsbescheinigung Teil II nicht.",
-                                        "Then you do not need the code of the registration certificate part II."))),
-                        null),
-                new DialogStep("kennzeichen", t("Kennzeichen", "Plate"), null, List.of(Registration.plateNotice()),
-                        Registration.plateFields(List.of(WAHL_RESERVIERT, WAHL_ZUTEILEN, WAHL_WUNSCH), null), null),
+                                        "Then you do not need the code of the registration certificate part II."))))
+                        .build(),
+                DialogStep.builder("kennzeichen", t("Kennzeichen", "Plate"))
+                        .notices(List.of(Registration.plateNotice()))
+                        .fields(Registration.plateFields(List.of(WAHL_RESERVIERT, WAHL_ZUTEILEN, WAHL_WUNSCH), null))
+                        .build(),
                 Registration.insuranceAndTaxStep(null, null),
                 Registration.huStep(null),
                 // FZV § 21: the codes last, once everything else is answered (an uncovered code is void), shown once the
@@ -138,19 +139,18 @@ public final class Wiederzulassung implements Procedure {
                 Registration.securityCodesStep(true, true,
                         t("Die Codes werden nur geprüft und nicht wieder angezeigt.", "The codes are only checked and not shown again."),
                         List.of(Registration.zb1Field(), Registration.zb2Field(neuerHalter))));
-        return new ProcedureDescription(ID,
-                t("Fahrzeug wieder zulassen (Wiederzulassung)", "Register a vehicle again"),
-                t("Lassen Sie ein abgemeldetes Fahrzeug online wieder zu – bis sieben Jahre nach der Abmeldung. Sie brauchen den Online-Ausweis, das bisherige Kennzeichen, die Sicherheitscodes der Zulassungsbescheinigung, eine eVB-Nummer, Ihre IBAN und den HU-Termin.",
-                        "Register a deregistered vehicle again online — up to seven years after deregistration. You need your online ID, the previous plate, the security codes of the registration certificate, an eVB number, your IBAN and the HU date."),
-                List.of(new LegalBasis("§ 29 FZV", "Internetbasierte Wiederzulassung"),
-                        new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")),
-                Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON),
-                Identification.REQUIRED,
-                new Dialog(steps),
-                List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KEIN_VERWERTUNGSNACHWEIS, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.GEBUEHREN_RUECKSTAND,
-                        CheckId.EVB, CheckId.SEPA_MANDAT, CheckId.HU_NACHWEIS, CheckId.KENNZEICHEN_ZUTEILUNG),
-                DecisionPolicy.AUTOMATED,
-                List.of(
+        return ProcedureDescription.builder(ID, t("Fahrzeug wieder zulassen (Wiederzulassung)", "Register a vehicle again"))
+                .summary(t("Lassen Sie ein abgemeldetes Fahrzeug online wieder zu – bis sieben Jahre nach der Abmeldung. Sie brauchen den Online-Ausweis, das bisherige Kennzeichen, die Sicherheitscodes der Zulassungsbescheinigung, eine eVB-Nummer, Ihre IBAN und den HU-Termin.",
+                        "Register a deregistered vehicle again online — up to seven years after deregistration. You need your online ID, the previous plate, the security codes of the registration certificate, an eVB number, your IBAN and the HU date."))
+                .legalBasis(List.of(new LegalBasis("§ 29 FZV", "Internetbasierte Wiederzulassung"),
+                        new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")))
+                .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON))
+                .identification(Identification.REQUIRED)
+                .dialog(new Dialog(steps))
+                .checks(List.of(CheckId.ZUSTAENDIGKEIT, CheckId.ZFZR, CheckId.KEIN_VERWERTUNGSNACHWEIS, CheckId.KFZ_STEUER_RUECKSTAND, CheckId.GEBUEHREN_RUECKSTAND,
+                        CheckId.EVB, CheckId.SEPA_MANDAT, CheckId.HU_NACHWEIS, CheckId.KENNZEICHEN_ZUTEILUNG))
+                .decisionPolicy(DecisionPolicy.AUTOMATED)
+                .fees(List.of(
                         // GebOSt 221.7: same district, same holder, the plate reserved at the Außerbetriebsetzung (§ 14(1) S. 4
                         // 2019; a reserved plate is this authority's: the Zuständigkeit check holds the residence here)
                         new FeeRule("221.7", sameHolderReservedPlate),
@@ -159,9 +159,10 @@ public final class Wiederzulassung implements Procedure {
                         new FeeRule("221.1.1", otherWiederzulassung),
                         new FeeRule("221.1.1 S. 2", otherWiederzulassung),
                         // GebOSt 221 S. 3: a chosen plate adds 10.20 €
-                        new FeeRule("220", Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH))),
-                Registration.documentsByPost(true, true, Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF,
-                        Output.SEPA_MANDATE_CONFIRMATION));
+                        new FeeRule("220", Condition.when(KENNZEICHEN_WAHL, WAHL_WUNSCH))))
+                .outputs(Registration.documentsByPost(true, true, Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF,
+                        Output.SEPA_MANDATE_CONFIRMATION))
+                .build();
     }
 
     /**

@@ -88,17 +88,28 @@ class OpenApiDocumentTest {
     void aProcedureHasTheMembersOfItsSchemaAndItsTextsInTheClientsLanguage() {
         Condition wunsch = Condition.whenAny("kennzeichenWahl", "wunsch").and(Condition.whenAny("halter", "true"))
                 .or(Condition.whenAny("eilig", "true"));
-        ProcedureDescription d = new ProcedureDescription(new ProcedureId("testverfahren"), LocalizedText.of("Testverfahren", "Test procedure"),
-                LocalizedText.of("Zusammenfassung", "Summary"), List.of(new LegalBasis("FZV § 14", "Außerbetriebsetzung")),
-                Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON), Identification.REQUIRED,
-                new Dialog(List.of(new DialogStep("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"), LocalizedText.of("Einleitung", "Intro"),
-                        List.of(new Notice(Notice.Kind.WARNING, LocalizedText.of("Achtung", "Caution"))),
-                        List.of(Field.required("kennzeichen", FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate"), null),
-                                new Field("kennzeichenWahl", FieldType.CHOICE, LocalizedText.of("Wahl", "Choice"),
-                                        LocalizedText.of("Hilfe", "Help"), true, List.of(new Choice("wunsch", LocalizedText.of("Wunsch", "Wish"))),
-                                        wunsch)),
-                        wunsch, List.of(new Stop(Condition.whenAny("halter", "false"), LocalizedText.of("Nur Halter", "Holders only")))))),
-                List.of(CheckId.ZFZR), DecisionPolicy.AUTOMATED, List.of(new FeeRule("224", wunsch)), Set.of(Output.DECISION_DOCUMENT));
+        ProcedureDescription d = ProcedureDescription.builder(new ProcedureId("testverfahren"), LocalizedText.of("Testverfahren", "Test procedure"))
+                .summary(LocalizedText.of("Zusammenfassung", "Summary"))
+                .legalBasis(List.of(new LegalBasis("FZV § 14", "Außerbetriebsetzung")))
+                .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON))
+                .identification(Identification.REQUIRED)
+                .dialog(new Dialog(List.of(DialogStep.builder("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"))
+                        .intro(LocalizedText.of("Einleitung", "Intro"))
+                        .notices(List.of(new Notice(Notice.Kind.WARNING, LocalizedText.of("Achtung", "Caution"))))
+                        .fields(List.of(Field.required("kennzeichen", FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate"), null),
+                                Field.builder("kennzeichenWahl", FieldType.CHOICE, LocalizedText.of("Wahl", "Choice"))
+                                        .help(LocalizedText.of("Hilfe", "Help"))
+                                        .choices(List.of(new Choice("wunsch", LocalizedText.of("Wunsch", "Wish"))))
+                                        .visibleWhen(wunsch)
+                                        .build()))
+                        .visibleWhen(wunsch)
+                        .stops(List.of(new Stop(Condition.whenAny("halter", "false"), LocalizedText.of("Nur Halter", "Holders only"))))
+                        .build())))
+                .checks(List.of(CheckId.ZFZR))
+                .decisionPolicy(DecisionPolicy.AUTOMATED)
+                .fees(List.of(new FeeRule("224", wunsch)))
+                .outputs(Set.of(Output.DECISION_DOCUMENT))
+                .build();
 
         Map<String, Object> english = ProcedureJson.of(d, Locale.ENGLISH);
         conforms("Procedure", JSON.valueToTree(english), "procedure");

@@ -42,45 +42,45 @@ public final class ${className} implements Procedure {
     static final String ZB1_CODE = "zb1Code";
     static final String CONFIRMED = "richtig";
 
-    private final ProcedureDescription description = new ProcedureDescription(ID,
-            LocalizedText.of("${titleDe}", "${titleEn}"),
-            LocalizedText.of("Stellen Sie den Antrag online. Sie brauchen das Kennzeichen und den Sicherheitscode der "
+    private final ProcedureDescription description = ProcedureDescription.builder(ID, LocalizedText.of("${titleDe}", "${titleEn}"))
+            .summary(LocalizedText.of("Stellen Sie den Antrag online. Sie brauchen das Kennzeichen und den Sicherheitscode der "
                     + "Zulassungsbescheinigung Teil I.",
-                    "Apply online. You need the plate number and the security code of the registration certificate part I."),
-            List.of(new LegalBasis("${paragraph}", "${titleDe}")),
-            Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON),
+                    "Apply online. You need the plate number and the security code of the registration certificate part I."))
+            .legalBasis(List.of(new LegalBasis("${paragraph}", "${titleDe}")))
+            .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON))
             // FZV § 20(1): REQUIRED where the procedure needs the applicant's identity (then the eID login comes first)
-            Identification.OPTIONAL,
-            new Dialog(List.of(
-                    new DialogStep("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"), null, List.of(),
-                            List.of(Field.required(PLATE, FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate number"),
+            .identification(Identification.OPTIONAL)
+            .dialog(new Dialog(List.of(
+                    DialogStep.builder("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"))
+                            .fields(List.of(Field.required(PLATE, FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate number"),
                                             LocalizedText.of("Wie auf dem Kennzeichenschild, z. B. ERZ-AB 123.", "As on the plate, e.g. ERZ-AB 123.")),
                                     Field.required(HOLDER, FieldType.YES_NO, LocalizedText.of("Sind Sie Halterin oder Halter des Fahrzeugs?",
-                                            "Are you the vehicle's holder?"), null)),
-                            null,
+                                            "Are you the vehicle's holder?"), null)))
                             // a stop: what the procedure cannot do online, said as soon as the answer is given
-                            List.of(new Stop(Condition.whenAny(HOLDER, "false"), LocalizedText.of(
+                            .stops(List.of(new Stop(Condition.whenAny(HOLDER, "false"), LocalizedText.of(
                                     "Online kann nur die Halterin oder der Halter den Antrag stellen. Bitte wenden Sie sich an die "
                                             + "Zulassungsbehörde.",
-                                    "Only the holder can apply online. Please contact the registration authority.")))),
+                                    "Only the holder can apply online. Please contact the registration authority."))))
+                            .build(),
                     // the security codes last, after everything that can stop the application (FZV § 21)
-                    new DialogStep("sicherheitscode", LocalizedText.of("Sicherheitscode", "Security code"), null,
-                            List.of(new Notice(Notice.Kind.WARNING, LocalizedText.of(
+                    DialogStep.builder("sicherheitscode", LocalizedText.of("Sicherheitscode", "Security code"))
+                            .notices(List.of(new Notice(Notice.Kind.WARNING, LocalizedText.of(
                                     "Der Sicherheitscode wird nach der Prüfung gelöscht; nach drei falschen Angaben endet der Antrag.",
-                                    "The security code is deleted after the check; after three wrong entries the application ends."))),
-                            List.of(Field.required(ZB1_CODE, FieldType.ZB1_CODE, LocalizedText.of(
+                                    "The security code is deleted after the check; after three wrong entries the application ends."))))
+                            .fields(List.of(Field.required(ZB1_CODE, FieldType.ZB1_CODE, LocalizedText.of(
                                             "Sicherheitscode der Zulassungsbescheinigung Teil I", "Security code of the registration certificate part I"),
                                             null),
                                     Field.required(CONFIRMED, FieldType.YES_NO, LocalizedText.of(
                                             "Ich versichere, dass meine Angaben richtig und vollständig sind.",
-                                            "I confirm that my details are correct and complete."), null)),
-                            null, List.of()))),
+                                            "I confirm that my details are correct and complete."), null)))
+                            .build())))
             // the checks, in order: the vehicle register (ZFZR) with the plate and the security code
-            List.of(CheckId.ZFZR),
-            DecisionPolicy.AUTOMATED,
+            .checks(List.of(CheckId.ZFZR))
+            .decisionPolicy(DecisionPolicy.AUTOMATED)
             // the fees: GebOSt items of the platform's fee table, e.g. FeeRule.always("224"); none in this template
-            List.of(),
-            Set.of(Output.DECISION_DOCUMENT));
+            .fees(List.of())
+            .outputs(Set.of(Output.DECISION_DOCUMENT))
+            .build();
 
     @Override
     public ProcedureDescription description() {

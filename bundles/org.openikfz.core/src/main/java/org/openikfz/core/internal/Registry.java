@@ -266,7 +266,12 @@ public final class Registry implements ProcedureCatalog {
     private final Map<String, List<String>> logged = new ConcurrentHashMap<>();
 
     private void logWithheld(String id) {
-        List<String> now = procedures.preferred(id).map(e -> unmet(e.service())).orElse(List.of());
+        Optional<Entry<Procedure>> deployed = procedures.preferred(id);
+        if (deployed.isEmpty()) {
+            logged.remove(id); // gone, not offered again: nothing to tell
+            return;
+        }
+        List<String> now = unmet(deployed.get().service());
         List<String> before = now.isEmpty() ? logged.remove(id) : logged.put(id, now);
         if (!now.isEmpty() && !now.equals(before)) {
             LOG.log(System.Logger.Level.WARNING, "Procedure {0} is not offered: {1}", id, String.join("; ", now));

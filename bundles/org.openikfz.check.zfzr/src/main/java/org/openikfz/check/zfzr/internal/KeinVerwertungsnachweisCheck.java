@@ -74,23 +74,20 @@ public final class KeinVerwertungsnachweisCheck implements Check {
         Optional<Boolean> recorded;
         try {
             recorded = context.fact(Facts.ZFZR_VERWERTUNGSNACHWEIS);
-        } catch (IllegalArgumentException e) {
-            recorded = null;
+        } catch (IllegalArgumentException notAFlag) {
+            return CheckResult.failed("register data on the Verwertungsnachweis not readable", LocalizedText.of(
+                    "Die Angabe des Fahrzeugregisters (ZFZR) zum Verwertungsnachweis ist nicht lesbar; "
+                            + "ob ein Verwertungsnachweis eingetragen ist, ist nicht maschinell geprüft.",
+                    "The vehicle register's (ZFZR) entry on the certificate of destruction (Verwertungsnachweis) is not readable; "
+                            + "whether one is recorded was not checked by machine."));
         }
-        if (recorded != null && recorded.isEmpty()) {
+        if (recorded.isEmpty()) {
             return CheckResult.failed("register data not available (ZFZR check not clear): Verwertungsnachweis not verified",
                     LocalizedText.of(
                             "Ohne Daten aus dem Fahrzeugregister (ZFZR) ist nicht maschinell geprüft, "
                                     + "ob für das Fahrzeug ein Verwertungsnachweis eingetragen ist.",
                             "Without data from the vehicle register (ZFZR), it was not checked by machine whether a "
                                     + "certificate of destruction (Verwertungsnachweis) is recorded for the vehicle."));
-        }
-        if (recorded == null) {
-            return CheckResult.failed("register data on the Verwertungsnachweis not readable", LocalizedText.of(
-                    "Die Angabe des Fahrzeugregisters (ZFZR) zum Verwertungsnachweis ist nicht lesbar; "
-                            + "ob ein Verwertungsnachweis eingetragen ist, ist nicht maschinell geprüft.",
-                    "The vehicle register's (ZFZR) entry on the certificate of destruction (Verwertungsnachweis) is not readable; "
-                            + "whether one is recorded was not checked by machine."));
         }
         if (recorded.get()) {
             return CheckResult.opposed(new Finding(field, LocalizedText.of(

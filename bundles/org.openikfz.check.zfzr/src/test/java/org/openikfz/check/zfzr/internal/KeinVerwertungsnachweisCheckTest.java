@@ -64,6 +64,14 @@ class KeinVerwertungsnachweisCheckTest {
         assertTrue(opposed.findings().get(0).message().get(Locale.GERMAN).contains("Fahrzeugregister"));
     }
 
+    /** A register entry that is no yes/no is not guessed: the clerks decide. */
+    @Test
+    void anUnreadableRegisterEntryFailsTheCheck() {
+        CheckResult result = check.check(context().answer(SharedFields.KEIN_VERWERTUNGSNACHWEIS, "true")
+                .fact(Facts.ZFZR_VERWERTUNGSNACHWEIS.name(), "ja"));
+        assertTrue(assertInstanceOf(CheckResult.Failed.class, result).reason().contains("not readable"));
+    }
+
     @Test
     void withoutRegisterDataTheStatementCannotBeVerified() {
         CheckResult result = check.check(context().answer(SharedFields.KEIN_VERWERTUNGSNACHWEIS, "true"));

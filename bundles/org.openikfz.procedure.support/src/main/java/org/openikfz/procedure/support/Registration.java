@@ -15,6 +15,7 @@ import org.openikfz.api.dialog.Notice;
 import org.openikfz.api.dialog.Stop;
 import org.openikfz.api.procedure.Output;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 
 /**
  * What the registration procedures (Erstzulassung, Wiederzulassung, Umschreibung) share: the common
@@ -26,6 +27,9 @@ import org.openikfz.api.text.LocalizedText;
  * <p>Law content changes with the ordinance; here it does so without a change to the SPI.
  */
 public final class Registration {
+
+    /** The kit's texts: OSGI-INF/l10n/registration.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(Registration.class, "OSGI-INF/l10n/registration");
 
     private Registration() {
     }
@@ -68,26 +72,20 @@ public final class Registration {
     }
 
     public static DialogStep conditionsStep() {
-        return DialogStep.builder("voraussetzungen", t("Geht es online?", "Can it be done online?"))
-                .intro(t("Bitte beantworten Sie vier kurze Fragen. Wenn eine davon mit Ja beantwortet wird, geht es nur bei der Zulassungsbehörde.",
-                        "Please answer four short questions. If one of them is yes, it can only be done at the registration authority."))
+        return DialogStep.builder("voraussetzungen", TEXTS.get("conditionsStep.can-it-be-done-online"))
+                .intro(TEXTS.get("conditionsStep.please-answer-four-short-questions"))
                 .fields(List.of(Field.required(VERSICHERUNGSFREI, FieldType.YES_NO,
-                                t("Sind Sie als Halter von der Versicherungspflicht befreit?", "Are you, as holder, exempt from compulsory insurance?"),
-                                t("Das betrifft zum Beispiel Bund, Länder und große Gemeinden (§ 2 Pflichtversicherungsgesetz). Privatpersonen und Firmen wählen Nein.",
-                                        "This concerns e.g. the federal and state governments and large municipalities. Private persons and companies choose No.")),
+                                TEXTS.get("conditionsStep.are-you-as-holder-exempt"),
+                                TEXTS.get("conditionsStep.this-concerns-e-g-the")),
                         Field.required(ZULASSUNGSFREI, FieldType.YES_NO,
-                                t("Ist das Fahrzeug von der Zulassungspflicht ausgenommen?", "Is the vehicle exempt from registration?"),
-                                t("Zum Beispiel bestimmte Anhänger oder selbstfahrende Arbeitsmaschinen. Für Pkw und Motorräder wählen Sie Nein.",
-                                        "E.g. certain trailers or self-propelled machinery. For cars and motorcycles choose No.")),
+                                TEXTS.get("conditionsStep.is-the-vehicle-exempt-from"),
+                                TEXTS.get("conditionsStep.e-g-certain-trailers-or")),
                         Field.required(FAHRZEUGDATEN_GEAENDERT, FieldType.YES_NO,
-                                t("Wurde das Fahrzeug technisch verändert, ohne dass es eingetragen ist?", "Was the vehicle technically changed without the change being recorded?"),
-                                t("Zum Beispiel ein Umbau, andere Räder oder ein anderer Motor, die noch nicht in den Fahrzeugpapieren stehen.",
-                                        "E.g. a conversion, other wheels or another engine not yet in the vehicle documents.")),
+                                TEXTS.get("conditionsStep.was-the-vehicle-technically-changed"),
+                                TEXTS.get("conditionsStep.e-g-a-conversion-other")),
                         Field.required(AUSNAHME_HALTER, FieldType.YES_NO,
-                                t("Brauchen Sie für das Fahrzeug eine Ausnahmegenehmigung, die an Ihre Person gebunden ist?",
-                                        "Do you need an exemption for the vehicle that is bound to your person?"),
-                                t("Zum Beispiel eine Ausnahme von Bau- und Betriebsvorschriften. Die meisten wählen Nein.",
-                                        "E.g. an exemption from construction and operating rules. Most people choose No."))))
+                                TEXTS.get("conditionsStep.do-you-need-an-exemption"),
+                                TEXTS.get("conditionsStep.e-g-an-exemption-from"))))
                 // said on this step, before any code is asked for: a "yes" cannot be corrected online (FZV § 26)
                 .stops(EXCLUSIONS.entrySet().stream().map(e -> new Stop(Condition.when(e.getKey(), TRUE), e.getValue())).toList())
                 .build();
@@ -104,10 +102,10 @@ public final class Registration {
         List<Choice> options = new ArrayList<>();
         for (String c : choices) {
             options.add(switch (c) {
-                case WAHL_BEHALTEN -> new Choice(c, t("Bisheriges Kennzeichen behalten", "Keep the present plate"));
-                case WAHL_ZUTEILEN -> new Choice(c, t("Ein freies Kennzeichen zuteilen lassen", "Have a free plate assigned"));
-                case WAHL_WUNSCH -> new Choice(c, t("Wunschkennzeichen (10,20 € zusätzlich)", "Chosen plate (10.20 € extra)"));
-                case WAHL_RESERVIERT -> new Choice(c, t("Das bei der Abmeldung reservierte Kennzeichen", "The plate reserved at deregistration"));
+                case WAHL_BEHALTEN -> new Choice(c, TEXTS.get("plateFields.keep-the-present-plate"));
+                case WAHL_ZUTEILEN -> new Choice(c, TEXTS.get("plateFields.have-a-free-plate-assigned"));
+                case WAHL_WUNSCH -> new Choice(c, TEXTS.get("plateFields.chosen-plate-10-20-extra"));
+                case WAHL_RESERVIERT -> new Choice(c, TEXTS.get("plateFields.the-plate-reserved-at-deregistration"));
                 default -> throw new IllegalArgumentException("not a plate choice: " + c);
             });
         }
@@ -120,34 +118,31 @@ public final class Registration {
             saison = visible.and(neu).and(saison);
         }
         List<Choice> months = new ArrayList<>();
-        String[] de = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"};
-        String[] en = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
         for (int m = 1; m <= 12; m++) {
-            months.add(new Choice(Integer.toString(m), t(de[m - 1], en[m - 1])));
+            months.add(new Choice(Integer.toString(m), TEXTS.get("month." + m)));
         }
         return List.of(
-                Field.builder(KENNZEICHEN_WAHL, FieldType.CHOICE, t("Welches Kennzeichen soll das Fahrzeug bekommen?", "Which plate should the vehicle get?"))
+                Field.builder(KENNZEICHEN_WAHL, FieldType.CHOICE, TEXTS.get("plateFields.which-plate-should-the-vehicle"))
                         .choices(options)
                         .visibleWhen(visible)
                         .build(),
-                Field.builder(WUNSCHKENNZEICHEN, FieldType.KENNZEICHEN, t("Ihr Wunschkennzeichen", "Your chosen plate"))
-                        .help(t("Mit dem Unterscheidungszeichen Ihrer Zulassungsbehörde, zum Beispiel ERZ-AB 123. Wir prüfen, ob es frei ist, und reservieren es.",
-                                "With the district code of your authority, e.g. ERZ-AB 123. We check whether it is free and reserve it."))
+                Field.builder(WUNSCHKENNZEICHEN, FieldType.KENNZEICHEN, TEXTS.get("plateFields.your-chosen-plate"))
+                        .help(TEXTS.get("plateFields.with-the-district-code-of"))
                         .visibleWhen(wunsch)
                         .build(),
-                Field.builder(KENNZEICHEN_ART, FieldType.CHOICE, t("Art des Kennzeichens", "Kind of plate"))
+                Field.builder(KENNZEICHEN_ART, FieldType.CHOICE, TEXTS.get("plateFields.kind-of-plate"))
                         .choices(List.of(
-                        new Choice(ART_ALLGEMEIN, t("Normales Kennzeichen", "Ordinary plate")),
-                        new Choice(ART_SAISON, t("Saisonkennzeichen", "Seasonal plate")),
-                        new Choice(ART_ELEKTRO, t("E-Kennzeichen (Elektrofahrzeug)", "E plate (electric vehicle)")),
-                        new Choice(ART_HISTORISCH, t("H-Kennzeichen (Oldtimer)", "H plate (historic vehicle)"))))
+                        new Choice(ART_ALLGEMEIN, TEXTS.get("plateFields.ordinary-plate")),
+                        new Choice(ART_SAISON, TEXTS.get("plateFields.seasonal-plate")),
+                        new Choice(ART_ELEKTRO, TEXTS.get("plateFields.e-plate-electric-vehicle")),
+                        new Choice(ART_HISTORISCH, TEXTS.get("plateFields.h-plate-historic-vehicle"))))
                         .visibleWhen(neu)
                         .build(),
-                Field.builder(SAISON_VON, FieldType.CHOICE, t("Saison von", "Season from"))
+                Field.builder(SAISON_VON, FieldType.CHOICE, TEXTS.get("plateFields.season-from"))
                         .choices(months)
                         .visibleWhen(saison)
                         .build(),
-                Field.builder(SAISON_BIS, FieldType.CHOICE, t("Saison bis", "Season until"))
+                Field.builder(SAISON_BIS, FieldType.CHOICE, TEXTS.get("plateFields.season-until"))
                         .choices(months)
                         .visibleWhen(saison)
                         .build());
@@ -155,9 +150,7 @@ public final class Registration {
 
     /** A notice for steps with plate choices: what each choice costs and what comes by post. */
     public static Notice plateNotice() {
-        return new Notice(Notice.Kind.INFO, t(
-                "Die Plakettenträger mit den Stempelplaketten und die Zulassungsbescheinigung kommen per Post. Die Kennzeichenschilder lassen Sie bei einem Schilderhersteller prägen.",
-                "The seal carriers with the seals and the registration certificate come by post. Have the plates made by a plate maker."));
+        return new Notice(Notice.Kind.INFO, TEXTS.get("plateNotice.the-seal-carriers-with-the"));
     }
 
     /**
@@ -174,9 +167,7 @@ public final class Registration {
         // § 26(1) Nr. 4: general, Saison or E plates; an H plate only when it is already assigned
         boolean newPlate = answers.get(KENNZEICHEN_WAHL).map(w -> w.equals(WAHL_ZUTEILEN) || w.equals(WAHL_WUNSCH)).orElse(false);
         if (newPlate && answers.get(KENNZEICHEN_ART).map(ART_HISTORISCH::equals).orElse(false)) {
-            findings.add(new Finding(KENNZEICHEN_ART, t(
-                    "Ein H-Kennzeichen wird zum ersten Mal nur bei der Zulassungsbehörde zugeteilt (mit Gutachten). Online können Sie ein normales, ein Saison- oder ein E-Kennzeichen wählen.",
-                    "An H plate is assigned for the first time only at the authority (with an expert report). Online you can choose an ordinary, seasonal or E plate.")));
+            findings.add(new Finding(KENNZEICHEN_ART, TEXTS.get("conditionFindings.an-h-plate-is-assigned")));
         }
         return findings;
     }
@@ -189,23 +180,13 @@ public final class Registration {
      * @param zb2 whether the ZB II code is (or may be) asked too
      */
     public static DialogStep securityCodeWarningStep(boolean zb1, boolean zb2) {
-        String documents = zb1 && zb2 ? "der Zulassungsbescheinigung Teil I und Teil II"
-                : zb1 ? "der Zulassungsbescheinigung Teil I" : "der Zulassungsbescheinigung Teil II";
-        String documentsEn = zb1 && zb2 ? "registration certificate parts I and II"
-                : zb1 ? "registration certificate part I" : "registration certificate part II";
-        return DialogStep.builder("hinweis", t("Bevor Sie etwas freilegen", "Before you uncover anything"))
-                .notices(List.of(new Notice(Notice.Kind.WARNING, t(
-                        // FZV § 21(2): an uncovered marking makes the document invalid ("Dokument nicht mehr gültig")
-                        "Gleich fragen wir nach dem Sicherheitscode " + documents + ". Er liegt unter einem verdeckten Feld. "
-                                + "Wenn Sie das Feld freilegen, wird das Dokument ungültig (dort steht dann „Dokument nicht mehr gültig“). "
-                                + "Gelingt der Online-Antrag danach nicht, müssen Sie zur Zulassungsbehörde und brauchen Ersatz. "
-                                + "Alle anderen Angaben haben Sie schon gemacht. Legen Sie den Code erst frei, wenn Sie den Antrag jetzt stellen möchten.",
-                        "Next we ask for the security code of the " + documentsEn + ". It is under a covered field. "
-                                + "Uncovering it makes the document invalid (it then says \"Dokument nicht mehr gültig\"). "
-                                + "If the online application then fails, you have to go to the registration authority and need a replacement. "
-                                + "You have given all other details already. Only uncover the code when you want to apply now."))))
+        LocalizedText documents = TEXTS.get(zb1 && zb2 ? "securityCodeWarningStep.documents.both"
+                : zb1 ? "securityCodeWarningStep.documents.zb1" : "securityCodeWarningStep.documents.zb2");
+        return DialogStep.builder("hinweis", TEXTS.get("securityCodeWarningStep.before-you-uncover-anything"))
+                // FZV § 21(2): an uncovered marking makes the document invalid ("Dokument nicht mehr gültig")
+                .notices(List.of(new Notice(Notice.Kind.WARNING, TEXTS.format("securityCodeWarningStep.warning", documents))))
                 .fields(List.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
-                        t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)))
+                        TEXTS.get("securityCodeWarningStep.i-have-read-and-understood"), null)))
                 .stops(List.of(warningNotConfirmed()))
                 .build();
     }
@@ -225,7 +206,7 @@ public final class Registration {
         DialogStep warning = securityCodeWarningStep(zb1, zb2);
         List<Field> fields = new ArrayList<>(warning.fields());
         codes.forEach(code -> fields.add(afterWarning(code)));
-        return DialogStep.builder("sicherheitscodes", zb1 && zb2 ? t("Sicherheitscodes", "Security codes") : t("Sicherheitscode", "Security code"))
+        return DialogStep.builder("sicherheitscodes", zb1 && zb2 ? TEXTS.get("securityCodesStep.security-codes") : TEXTS.get("securityCodesStep.security-code"))
                 .intro(intro)
                 .notices(warning.notices())
                 .fields(fields)
@@ -271,9 +252,8 @@ public final class Registration {
                 .visibleWhen(tax)
                 .build()));
         Condition either = insurance == null || tax == null ? null : insurance.or(tax);
-        return DialogStep.builder("versicherung", t("Versicherung und Kfz-Steuer", "Insurance and vehicle tax"))
-                .intro(t("Ihre Kfz-Versicherung gibt Ihnen eine eVB-Nummer (elektronische Versicherungsbestätigung); wir prüfen sie direkt bei den Versicherern. Die Kfz-Steuer zieht der Zoll per Lastschrift ein: Mit Ihrer IBAN erteilen Sie das SEPA-Lastschriftmandat, der Zoll prüft es sofort.",
-                        "Your motor insurer gives you an eVB number (electronic insurance confirmation); we check it directly with the insurers. The vehicle tax is collected by customs by direct debit: with your IBAN you give the SEPA mandate, which customs checks at once."))
+        return DialogStep.builder("versicherung", TEXTS.get("insuranceAndTaxStep.insurance-and-vehicle-tax"))
+                .intro(TEXTS.get("insuranceAndTaxStep.your-motor-insurer-gives-you"))
                 .fields(fields)
                 .visibleWhen(either)
                 .build();
@@ -286,11 +266,7 @@ public final class Registration {
      * @since 1.3
      */
     public static Stop warningNotConfirmed() {
-        return new Stop(Condition.when(HINWEIS_GELESEN, "false"), t(
-                "Bitte legen Sie noch keinen Sicherheitscode frei. Lesen Sie den Hinweis oben und bestätigen Sie ihn mit Ja, wenn Sie "
-                        + "online weitermachen möchten. Ohne Bestätigung geht es nur bei der Zulassungsbehörde.",
-                "Please do not uncover any security code yet. Read the notice above and confirm it with Yes if you want to go on "
-                        + "online. Without confirmation it can only be done at the registration authority."));
+        return new Stop(Condition.when(HINWEIS_GELESEN, "false"), TEXTS.get("warningNotConfirmed.please-do-not-uncover-any"));
     }
 
     /** FZV § 21: the applicant confirmed the warning before the codes, or is told to. */
@@ -298,68 +274,60 @@ public final class Registration {
         if (yes(answers, HINWEIS_GELESEN)) {
             return List.of();
         }
-        return List.of(new Finding(HINWEIS_GELESEN, t(
-                "Bitte bestätigen Sie, dass Sie den Hinweis zum Freilegen der Sicherheitscodes gelesen haben.",
-                "Please confirm that you have read the notice on uncovering the security codes.")));
+        return List.of(new Finding(HINWEIS_GELESEN, TEXTS.get("warningFindings.please-confirm-that-you-have")));
     }
 
     /** The ZB I security code field (FZV Anlage 6). */
     public static Field zb1Field() {
         return Field.required(ZB1_CODE, FieldType.ZB1_CODE,
-                t("Sicherheitscode der Zulassungsbescheinigung Teil I (7 Zeichen)", "Security code of the registration certificate part I (7 characters)"),
-                t("Auf der Vorderseite der Zulassungsbescheinigung Teil I unter dem verdeckten Feld.",
-                        "On the front of the registration certificate part I, under the covered field."));
+                TEXTS.get("zb1Field.security-code-of-the-registration"),
+                TEXTS.get("zb1Field.on-the-front-of-the"));
     }
 
     /** The ZB II security code field (FZV Anlage 8), shown when the condition holds (or always). */
     public static Field zb2Field(Condition visible) {
-        return Field.builder(ZB2_CODE, FieldType.ZB2_CODE, t("Sicherheitscode der Zulassungsbescheinigung Teil II (12 Zeichen)", "Security code of the registration certificate part II (12 characters)"))
-                .help(t("Auf der Zulassungsbescheinigung Teil II (Fahrzeugbrief) unter dem verdeckten Feld.",
-                        "On the registration certificate part II, under the covered field."))
+        return Field.builder(ZB2_CODE, FieldType.ZB2_CODE, TEXTS.get("zb2Field.security-code-of-the-registration"))
+                .help(TEXTS.get("zb2Field.on-the-registration-certificate-part"))
                 .visibleWhen(visible)
                 .build();
     }
 
     /** FZV § 26(2) Nr. 2 (2019: § 15i(2) Nr. 2), Anlage 11 Nr. 4: the eVB number. */
     public static DialogStep insuranceStep(Condition visible) {
-        return DialogStep.builder("versicherung", t("Versicherung", "Insurance"))
-                .intro(t("Ihre Kfz-Versicherung gibt Ihnen eine eVB-Nummer (elektronische Versicherungsbestätigung). Wir prüfen sie direkt bei den Versicherern.",
-                        "Your motor insurer gives you an eVB number (electronic insurance confirmation). We check it directly with the insurers."))
-                .fields(List.of(Field.required(EVB, FieldType.EVB, t("eVB-Nummer (7 Zeichen)", "eVB number (7 characters)"),
-                        t("Steht in der Bestätigung Ihrer Versicherung, zum Beispiel per E-Mail oder SMS.",
-                                "In your insurer's confirmation, e.g. by e-mail or text message."))))
+        return DialogStep.builder("versicherung", TEXTS.get("insuranceStep.insurance"))
+                .intro(TEXTS.get("insuranceStep.your-motor-insurer-gives-you"))
+                .fields(List.of(Field.required(EVB, FieldType.EVB, TEXTS.get("insuranceStep.evb-number-7-characters"),
+                        TEXTS.get("insuranceStep.in-your-insurer-s-confirmation"))))
                 .visibleWhen(visible)
                 .build();
     }
 
     /** FZV § 26(2) Nr. 3 (2019: § 15i(2) Nr. 3), Anlage 11 Nr. 5: the SEPA mandate for the vehicle tax. */
     public static DialogStep taxStep(Condition visible) {
-        return DialogStep.builder("steuer", t("Kfz-Steuer", "Vehicle tax"))
-                .intro(t("Die Kfz-Steuer zieht der Zoll per Lastschrift ein. Mit diesen Angaben erteilen Sie das SEPA-Lastschriftmandat; der Zoll prüft es sofort. Eine Bestätigung können Sie danach speichern oder drucken.",
-                        "The vehicle tax is collected by customs by direct debit. With these details you give the SEPA mandate; customs checks it at once. You can then save or print a confirmation."))
-                .fields(List.of(Field.required(IBAN, FieldType.IBAN, t("IBAN des Kontos", "IBAN of the account"),
-                                t("Die IBAN wird nur für das Mandat verwendet und nicht wieder angezeigt.", "The IBAN is only used for the mandate and not shown again.")),
-                        Field.required(SEPA_KONTOINHABER, FieldType.TEXT, t("Kontoinhaberin oder Kontoinhaber", "Account holder"),
-                                t("Vor- und Nachname, wie bei der Bank.", "First and last name, as at the bank."))))
+        return DialogStep.builder("steuer", TEXTS.get("taxStep.vehicle-tax"))
+                .intro(TEXTS.get("taxStep.the-vehicle-tax-is-collected"))
+                .fields(List.of(Field.required(IBAN, FieldType.IBAN, TEXTS.get("taxStep.iban-of-the-account"),
+                                TEXTS.get("taxStep.the-iban-is-only-used")),
+                        Field.required(SEPA_KONTOINHABER, FieldType.TEXT, TEXTS.get("taxStep.account-holder"),
+                                TEXTS.get("taxStep.first-and-last-name-as"))))
                 .visibleWhen(visible)
                 .build();
     }
 
     /** FZV § 22 (Anlage 10): the next HU from the register, or the Prüfziffer of the last HU report. */
     public static DialogStep huStep(Condition visible) {
-        return DialogStep.builder("hu", t("Hauptuntersuchung (HU)", "Roadworthiness test (HU)"))
-                .intro(t("Wann ist die nächste HU fällig? Das steht auf der Prüfplakette hinten und im HU-Bericht. Stimmt es mit dem Fahrzeugregister überein, sind Sie fertig; sonst brauchen wir die Prüfziffer aus dem HU-Bericht.",
-                        "When is the next HU due? It is on the rear inspection sticker and in the HU report. If it matches the vehicle register, you are done; otherwise we need the check number (Prüfziffer) from the HU report."))
-                .fields(List.of(Field.required(HU_NAECHSTE, FieldType.MONTH, t("Nächste HU fällig (Monat und Jahr)", "Next HU due (month and year)"),
-                                t("Zum Beispiel 04.2027.", "For example 04.2027.")),
-                        Field.builder(HU_PRUEFZIFFER, FieldType.TEXT, t("Prüfziffer aus dem HU-Bericht (falls nötig)", "Check number from the HU report (if needed)"))
-                                .help(t("Nur nötig, wenn wir danach fragen.", "Only needed if we ask for it."))
+        return DialogStep.builder("hu", TEXTS.get("huStep.roadworthiness-test-hu"))
+                .intro(TEXTS.get("huStep.when-is-the-next-hu"))
+                .fields(List.of(Field.required(HU_NAECHSTE, FieldType.MONTH, TEXTS.get("huStep.next-hu-due-month-and"),
+                                TEXTS.get("huStep.for-example-04-2027")),
+                        Field.builder(HU_PRUEFZIFFER, FieldType.TEXT, TEXTS.get("huStep.check-number-from-the-hu"))
+                                .help(TEXTS.get("huStep.only-needed-if-we-ask"))
                                 .optional()
                                 .build(),
-                        Field.builder(HU_DATUM, FieldType.DATE, t("Datum der letzten HU (falls nötig)", "Date of the last HU (if needed)"))
+                        Field.builder(HU_DATUM, FieldType.DATE, TEXTS.get("huStep.date-of-the-last-hu"))
                                 .optional()
                                 .build(),
-                        Field.builder(HU_STELLE, FieldType.CHOICE, t("Prüforganisation der letzten HU (falls nötig)", "Testing organisation of the last HU (if needed)"))
+                        Field.builder(HU_STELLE, FieldType.CHOICE, TEXTS.get("huStep.testing-organisation-of-the-last"))
                                 .optional()
                                 .choices(HU_STELLEN)
                                 .build()))
@@ -376,29 +344,22 @@ public final class Registration {
     private static java.util.Map<String, LocalizedText> exclusions() {
         java.util.Map<String, LocalizedText> exclusions = new java.util.LinkedHashMap<>();
         // § 26(1) Nr. 2 (2019: § 15i(1) Nr. 2): not exempt from compulsory insurance (§ 2(1) PflVG)
-        exclusions.put(VERSICHERUNGSFREI, counter("Halter, die von der Versicherungspflicht befreit sind,",
-                "Holders exempt from compulsory insurance"));
+        exclusions.put(VERSICHERUNGSFREI, counter("versicherungsfrei"));
         // § 26(1) Nr. 3: the vehicle is not exempt from the registration procedure
-        exclusions.put(ZULASSUNGSFREI, counter("Zulassungsfreie Fahrzeuge", "Vehicles exempt from registration"));
+        exclusions.put(ZULASSUNGSFREI, counter("zulassungsfrei"));
         // § 26(1) Nr. 6: no change of the vehicle data against the register (or the CoC)
-        exclusions.put(FAHRZEUGDATEN_GEAENDERT, counter("Technisch veränderte Fahrzeuge, deren Änderung noch nicht eingetragen ist,",
-                "Technically changed vehicles whose change is not yet recorded"));
+        exclusions.put(FAHRZEUGDATEN_GEAENDERT, counter("fahrzeugdatenGeaendert"));
         // § 26: no holder-specific exemption
-        exclusions.put(AUSNAHME_HALTER, counter("Fahrzeuge mit einer personengebundenen Ausnahmegenehmigung",
-                "Vehicles with an exemption bound to the holder"));
+        exclusions.put(AUSNAHME_HALTER, counter("ausnahmeHalter"));
         return java.util.Collections.unmodifiableMap(exclusions);
     }
 
-    private static LocalizedText counter(String german, String english) {
-        return t(german + " können nur bei der Zulassungsbehörde zugelassen werden, nicht online. Wenn Sie sich verklickt haben, ändern Sie die Antwort.",
-                english + " can only be registered at the registration authority, not online. If you chose this by mistake, change the answer.");
+    /** "… can only be registered at the authority": the counter's sentence about whom the exclusion concerns. */
+    private static LocalizedText counter(String exclusion) {
+        return TEXTS.format("exclusion.counterOnly", TEXTS.get("exclusion." + exclusion));
     }
 
     private static boolean yes(Answers answers, String field) {
         return answers.get(field).map(TRUE::equals).orElse(false);
-    }
-
-    private static LocalizedText t(String german, String english) {
-        return LocalizedText.of(german, english);
     }
 }

@@ -109,6 +109,61 @@ class ExtensionBundlesIT {
         }
     }
 
+    /**
+     * A third language is a file, not code: a fragment bundle with French for some of the procedure kit's texts,
+     * dropped into {@code deploy/}, makes the machine API answer a French client in French where there is French
+     * and in German elsewhere; deleted, the API is German again.
+     */
+    @Test
+    void aThirdLanguageComesAsAFragmentWithSomeTextsAndTheRestStaysGerman() throws Exception {
+        try (RunningDistribution distribution = RunningDistribution.start("language-fragment", home -> { })) {
+            HttpResponse<String> before = procedures(distribution, "fr-FR, fr;q=0.9");
+            assertEquals("de", before.headers().firstValue("Content-Language").orElse(""), "no French yet: German");
+            Path fragment = distribution.deploy(fixture("l10n.fr"));
+            // the fragment attaches to the kit when FileInstall refreshes it: the procedures are away for a moment meanwhile
+            java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> seen = new java.util.concurrent.atomic.AtomicReference<>();
+            until(() -> {
+                seen.set(procedures(distribution, "fr-FR, fr;q=0.9"));
+                return conditionsTitle(seen.get()).equals("Est-ce possible en ligne ?");
+            }, "French from the fragment");
+            HttpResponse<String> french = seen.get();
+            assertEquals("fr", french.headers().firstValue("Content-Language").orElse(""));
+            JsonNode wiederzulassung = wiederzulassung(french);
+            assertEquals("Fahrzeug wieder zulassen (Wiederzulassung)", wiederzulassung.path("title").asText(),
+                    "a text the fragment does not translate stays German");
+            assertEquals("Can it be done online?", conditionsTitle(procedures(distribution, "en")), "English as before");
+            assertEquals("Geht es online?", conditionsTitle(procedures(distribution, "it, de;q=0.5")), "a language nobody speaks: German");
+
+            Files.delete(fragment);
+            until(() -> conditionsTitle(procedures(distribution, "fr")).equals("Geht es online?"), "German again without the fragment");
+            assertEquals(List.of(), distribution.log().lines().filter(l -> l.contains("ERROR")).toList(), "errors in logs/openikfz.log");
+        }
+    }
+
+    private static HttpResponse<String> procedures(RunningDistribution distribution, String languages) throws Exception {
+        return Api.HTTP.send(HttpRequest.newBuilder(distribution.api("/api/v1/procedures")).header("Accept-Language", languages).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode wiederzulassung(HttpResponse<String> response) throws Exception {
+        for (JsonNode procedure : Api.JSON.readTree(response.body()).path("procedures")) {
+            if (procedure.path("id").asText().equals("wiederzulassung")) {
+                return procedure;
+            }
+        }
+        return Api.JSON.missingNode(); // not listed right now (e.g. while its bundles are refreshed)
+    }
+
+    /** The title of the Wiederzulassung's step of the FZV § 26 conditions: a text of the procedure kit. */
+    private static String conditionsTitle(HttpResponse<String> response) throws Exception {
+        for (JsonNode step : wiederzulassung(response).path("dialog").path("steps")) {
+            if (step.path("id").asText().equals("voraussetzungen")) {
+                return step.path("title").asText();
+            }
+        }
+        return ""; // not listed right now
+    }
+
     private static Path fixture(String name) {
         Path jar = Path.of(System.getProperty("openikfz.fixture." + name));
         assertTrue(Files.isRegularFile(jar), "fixture bundle built: " + jar);

@@ -31,6 +31,7 @@ import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.procedure.support.Registration;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -40,6 +41,9 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public final class Ausserbetriebsetzung implements Procedure {
+
+    /** The texts: OSGI-INF/l10n/ausserbetriebsetzung.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(Ausserbetriebsetzung.class, "OSGI-INF/l10n/ausserbetriebsetzung");
 
     static final ProcedureId ID = new ProcedureId("ausserbetriebsetzung");
 
@@ -73,15 +77,11 @@ public final class Ausserbetriebsetzung implements Procedure {
         // FZV § 25 (2019: § 15g(3)): the Verwertungsnachweis is one that was issued, so its date is not after today
         Optional<LocalDate> issued = evaluation.answers().get(VERWERTUNG_DATUM).filter(d -> !d.isBlank()).map(LocalDate::parse);
         if (evaluation.answers().get(VERWERTET).map(TRUE::equals).orElse(false) && issued.filter(evaluation.today()::isBefore).isPresent()) {
-            own = first(new Finding(VERWERTUNG_DATUM, LocalizedText.of(
-                    "Das Ausstellungsdatum des Verwertungsnachweises liegt in der Zukunft. Bitte prüfen Sie das Datum.",
-                    "The date of issue of the certificate of destruction is in the future. Please check the date.")), own);
+            own = first(new Finding(VERWERTUNG_DATUM, TEXTS.get("evaluate.the-date-of-issue-of")), own);
         }
         // FZV § 24: only a registered vehicle can be taken off the road (register data from the ZFZR check)
         if (evaluation.fact(Facts.ZFZR_REGISTERED).map(registered -> !registered).orElse(false)) {
-            return first(new Finding(KENNZEICHEN, LocalizedText.of(
-                    "Das Fahrzeug ist bereits abgemeldet. Bitte prüfen Sie das Kennzeichen.",
-                    "The vehicle is already deregistered. Please check the plate number.")), own);
+            return first(new Finding(KENNZEICHEN, TEXTS.get("evaluate.the-vehicle-is-already-deregistered")), own);
         }
         return own;
     }
@@ -127,9 +127,7 @@ public final class Ausserbetriebsetzung implements Procedure {
         boolean wechsel = answers.get(WECHSELKENNZEICHEN).map(TRUE::equals).orElse(false);
         boolean otherStays = answers.get(WECHSEL_ANDERES_FAHRZEUG).map(TRUE::equals).orElse(false);
         if (wechsel && !otherStays && answers.get(PLAKETTE_WECHSEL).isEmpty()) {
-            findings.add(new Finding(PLAKETTE_WECHSEL, LocalizedText.of(
-                    "Wenn kein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen bleibt, brauchen wir auch den Sicherheitscode der Plakette auf dem gemeinsamen Kennzeichenteil.",
-                    "If no other vehicle stays registered with this interchangeable plate, we also need the security code of the seal on the shared part of the plate.")));
+            findings.add(new Finding(PLAKETTE_WECHSEL, TEXTS.get("evaluate.if-no-other-vehicle-stays")));
         }
         return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
     }
@@ -138,73 +136,62 @@ public final class Ausserbetriebsetzung implements Procedure {
         Condition isWechsel = Condition.when(WECHSELKENNZEICHEN, TRUE);
         // FZV § 21: the codes, shown once the warning before them is confirmed
         List<Field> codes = List.of(Field.required(PLAKETTE_VORN, FieldType.PLAKETTEN_CODE_FRONT,
-                        t("Code der Stempelplakette vorne (3 Zeichen)", "Code of the front plate seal (3 characters)"),
-                        t("Unter dem Rubbelfeld der Plakette auf dem vorderen Kennzeichen.", "Under the scratch field of the seal on the front plate.")),
+                        TEXTS.get("describe.code-of-the-front-plate"),
+                        TEXTS.get("describe.under-the-scratch-field-of")),
                 Field.required(PLAKETTE_HINTEN, FieldType.PLAKETTEN_CODE_REAR,
-                        t("Code der Stempelplakette hinten (3 Zeichen)", "Code of the rear plate seal (3 characters)"),
-                        t("Unter dem Rubbelfeld der Plakette auf dem hinteren Kennzeichen.", "Under the scratch field of the seal on the rear plate.")),
-                Field.builder(WECHSEL_ANDERES_FAHRZEUG, FieldType.YES_NO, t("Bleibt ein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen?",
-                                "Does another vehicle stay registered with this interchangeable plate?"))
+                        TEXTS.get("describe.code-of-the-rear-plate"),
+                        TEXTS.get("describe.under-the-scratch-field-of-2")),
+                Field.builder(WECHSEL_ANDERES_FAHRZEUG, FieldType.YES_NO, TEXTS.get("describe.does-another-vehicle-stay-registered"))
                         .visibleWhen(isWechsel)
                         .build(),
-                Field.builder(PLAKETTE_WECHSEL, FieldType.PLAKETTEN_CODE_SHARED_PART, t("Code der Plakette auf dem gemeinsamen Kennzeichenteil", "Code of the seal on the shared part of the plate"))
-                        .help(t("Nur nötig, wenn kein anderes Fahrzeug mit diesem Wechselkennzeichen zugelassen bleibt.",
-                                "Only needed if no other vehicle stays registered with this interchangeable plate."))
+                Field.builder(PLAKETTE_WECHSEL, FieldType.PLAKETTEN_CODE_SHARED_PART, TEXTS.get("describe.code-of-the-seal-on"))
+                        .help(TEXTS.get("describe.only-needed-if-no-other"))
                         .optional()
                         .visibleWhen(isWechsel)
                         .build(),
                 Field.required(ZB1_CODE, FieldType.ZB1_CODE,
-                        t("Sicherheitscode der Zulassungsbescheinigung Teil I (7 Zeichen)",
-                                "Security code of the registration certificate part I (7 characters)"),
-                        t("Auf der Vorderseite der Zulassungsbescheinigung Teil I unter dem verdeckten Feld.",
-                                "On the front of the registration certificate part I, under the covered field.")));
+                        TEXTS.get("describe.security-code-of-the-registration"),
+                        TEXTS.get("describe.on-the-front-of-the")));
         Condition verwertet = Condition.when(VERWERTET, TRUE);
         List<DialogStep> steps = List.of(
-                DialogStep.builder("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"))
-                        .intro(t("Welches Fahrzeug möchten Sie abmelden?", "Which vehicle do you want to deregister?"))
-                        .fields(List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Kennzeichen", "Licence plate"),
-                                        t("So wie auf dem Schild, zum Beispiel ERZ-AB 123.", "As on the plate, e.g. ERZ-AB 123.")),
+                DialogStep.builder("fahrzeug", TEXTS.get("describe.your-vehicle"))
+                        .intro(TEXTS.get("describe.which-vehicle-do-you-want"))
+                        .fields(List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, TEXTS.get("describe.licence-plate"),
+                                        TEXTS.get("describe.as-on-the-plate-e")),
                                 Field.required(WECHSELKENNZEICHEN, FieldType.YES_NO,
-                                        t("Ist es ein Wechselkennzeichen?", "Is it an interchangeable plate (Wechselkennzeichen)?"), null),
+                                        TEXTS.get("describe.is-it-an-interchangeable-plate"), null),
                                 Field.required(HALTER, FieldType.YES_NO,
-                                        t("Sind Sie Halterin oder Halter des Fahrzeugs?", "Are you the vehicle's registered holder?"),
+                                        TEXTS.get("describe.are-you-the-vehicle-s"),
                                         // FZV § 24: a third party may apply; the codes authorise, the holder is told in writing
-                                        t("Auch eine andere Person kann das Fahrzeug abmelden, wenn sie die Sicherheitscodes hat. Die Halterin oder der Halter wird dann schriftlich informiert.",
-                                                "Someone else can also deregister the vehicle if they have the security codes. The holder is then informed in writing."))))
+                                        TEXTS.get("describe.someone-else-can-also-deregister"))))
                         .build(),
-                DialogStep.builder("verwertung", t("Verwertung und Kennzeichen", "Destruction and plate"))
-                        .intro(t("Wenn das Fahrzeug verschrottet wurde, geben Sie den Verwertungsnachweis an. Sonst wählen Sie Nein.",
-                                "If the vehicle was scrapped, enter the certificate of destruction. Otherwise choose No."))
+                DialogStep.builder("verwertung", TEXTS.get("describe.destruction-and-plate"))
+                        .intro(TEXTS.get("describe.if-the-vehicle-was-scrapped"))
                         .fields(List.of(Field.required(VERWERTET, FieldType.YES_NO,
-                                        t("Wurde das Fahrzeug verwertet (verschrottet)?", "Was the vehicle scrapped?"), null),
-                                Field.builder(VERWERTUNG_DATUM, FieldType.DATE, t("Datum des Verwertungsnachweises", "Date of the certificate of destruction"))
+                                        TEXTS.get("describe.was-the-vehicle-scrapped"), null),
+                                Field.builder(VERWERTUNG_DATUM, FieldType.DATE, TEXTS.get("describe.date-of-the-certificate-of"))
                                         .visibleWhen(verwertet)
                                         .build(),
-                                Field.builder(VERWERTUNG_BETRIEB, FieldType.TEXT, t("Betriebsnummer des Demontagebetriebs", "Company number of the dismantling facility"))
-                                        .help(t("Steht auf dem Verwertungsnachweis.", "Printed on the certificate of destruction."))
+                                Field.builder(VERWERTUNG_BETRIEB, FieldType.TEXT, TEXTS.get("describe.company-number-of-the-dismantling"))
+                                        .help(TEXTS.get("describe.printed-on-the-certificate-of"))
                                         .visibleWhen(verwertet)
                                         .build(),
                                 Field.required(RESERVIEREN, FieldType.YES_NO,
-                                        t("Möchten Sie das Kennzeichen für eine spätere Zulassung reservieren?",
-                                                "Do you want to reserve the plate number for a later registration?"), null)))
+                                        TEXTS.get("describe.do-you-want-to-reserve"), null)))
                         .build(),
                 // FZV § 21: the codes last, once everything else is answered (an uncovered code is void); they are shown
                 // once the warning before them is confirmed, and Nein stops the dialog here
-                DialogStep.builder("sicherheitscodes", t("Sicherheitscodes", "Security codes"))
-                        .intro(t("Die Codes werden nur geprüft und nicht angezeigt oder gespeichert, nachdem Ihr Antrag entschieden ist.",
-                                "The codes are only checked; they are not shown and not kept once your application is decided."))
-                        .notices(List.of(new Notice(Notice.Kind.WARNING, t(
-                                // FZV § 21: uncovered seal = plate counts as unstamped; uncovered ZB I marking = document invalid
-                                "Zum Schluss legen Sie die Sicherheitscodes frei: auf den Stempelplaketten der Kennzeichenschilder (Rubbelfeld) und auf der Zulassungsbescheinigung Teil I (verdecktes Feld). Ein freigelegter Code kann nicht wieder abgedeckt werden: Das Kennzeichen gilt dann als nicht mehr abgestempelt und die Zulassungsbescheinigung Teil I als ungültig. Wenn die Online-Abmeldung danach nicht gelingt, müssen Sie zur Zulassungsbehörde gehen. Legen Sie die Codes deshalb erst frei, wenn Sie das Fahrzeug wirklich abmelden wollen.",
-                                "Last, you uncover the security codes: on the seals of the plates (scratch field) and on the registration certificate part I (covered field). An uncovered code cannot be covered again: the plate then counts as unstamped and the certificate part I as invalid. If the online deregistration then fails, you have to go to the registration authority. So only uncover the codes if you really want to deregister the vehicle."))))
+                DialogStep.builder("sicherheitscodes", TEXTS.get("describe.security-codes"))
+                        .intro(TEXTS.get("describe.the-codes-are-only-checked"))
+                        // FZV § 21: uncovered seal = plate counts as unstamped; uncovered ZB I marking = document invalid
+                        .notices(List.of(new Notice(Notice.Kind.WARNING, TEXTS.get("describe.last-you-uncover-the-security"))))
                         .fields(Stream.concat(Stream.of(Field.required(HINWEIS_GELESEN, FieldType.YES_NO,
-                                t("Ich habe den Hinweis gelesen und verstanden.", "I have read and understood the notice."), null)),
+                                TEXTS.get("describe.i-have-read-and-understood"), null)),
                                 codes.stream().map(Registration::afterWarning)).toList())
                         .stops(List.of(Registration.warningNotConfirmed()))
                         .build());
-        return ProcedureDescription.builder(ID, t("Fahrzeug abmelden (Außerbetriebsetzung)", "Deregister a vehicle"))
-                .summary(t("Melden Sie Ihr Fahrzeug online ab. Sie brauchen das Kennzeichen, die Sicherheitscodes der beiden Stempelplaketten und den Sicherheitscode der Zulassungsbescheinigung Teil I.",
-                        "Deregister your vehicle online. You need the plate number, the security codes of both plate seals and the security code of the registration certificate part I."))
+        return ProcedureDescription.builder(ID, TEXTS.get("describe.deregister-a-vehicle"))
+                .summary(TEXTS.get("describe.deregister-your-vehicle-online-you"))
                 .legalBasis(List.of(new LegalBasis("§ 24 FZV", "Internetbasierte Außerbetriebsetzung"),
                         new LegalBasis("§ 25 FZV", "Verwertungsnachweis")))
                 .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON, Applicant.THIRD_PARTY))
@@ -217,10 +204,6 @@ public final class Ausserbetriebsetzung implements Procedure {
                 .fees(List.of(FeeRule.always("224")))
                 .outputs(Set.of(Output.DECISION_DOCUMENT, Output.NOTICE_TO_HOLDER))
                 .build();
-    }
-
-    private static LocalizedText t(String german, String english) {
-        return LocalizedText.of(german, english);
     }
 
     /** What its own conditions judge: the register's data. */

@@ -141,4 +141,14 @@ class AusserbetriebsetzungTest {
                 Ausserbetriebsetzung.VERWERTUNG_DATUM, "2026-12-02", Ausserbetriebsetzung.VERWERTUNG_BETRIEB, "12345678"));
         assertInstanceOf(CheckResult.Clear.class, procedure.evaluate(new Facts(today, Map.of())));
     }
+
+    /** Its texts are in its resource files, German and English complete. */
+    @org.junit.jupiter.api.Test
+    void everyTextIsThereInGermanAndEnglish() {
+        org.openikfz.api.text.Texts texts = org.openikfz.api.text.Texts.of(Ausserbetriebsetzung.class, "OSGI-INF/l10n/ausserbetriebsetzung");
+        org.junit.jupiter.api.Assertions.assertFalse(texts.keys().isEmpty());
+        for (String key : texts.keys()) {
+            org.junit.jupiter.api.Assertions.assertTrue(texts.get(key).texts().containsKey("en"), "no English for " + key);
+        }
+    }
 }

@@ -29,6 +29,7 @@ import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.procedure.support.Registration;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -40,6 +41,9 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public final class Erstzulassung implements Procedure {
+
+    /** The texts: OSGI-INF/l10n/erstzulassung.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(Erstzulassung.class, "OSGI-INF/l10n/erstzulassung");
 
     static final ProcedureId ID = new ProcedureId("erstzulassung");
 
@@ -61,27 +65,23 @@ public final class Erstzulassung implements Procedure {
         findings.addAll(Registration.conditionFindings(answers));
         String number = answers.get(ZB2_VORDRUCKNUMMER).orElse("").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
         if (!VORDRUCKNUMMER.matcher(number).matches()) {
-            findings.add(new Finding(ZB2_VORDRUCKNUMMER, t(
-                    "Die Nummer der Zulassungsbescheinigung Teil II besteht aus zwei Buchstaben und sieben Ziffern, zum Beispiel AB1234567. Sie steht oben rechts auf dem Dokument.",
-                    "The number of the registration certificate part II has two letters and seven digits, e.g. AB1234567. It is printed top right on the document.")));
+            findings.add(new Finding(ZB2_VORDRUCKNUMMER, TEXTS.get("evaluate.the-number-of-the-registration")));
         }
         return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
     }
 
     private static ProcedureDescription describe() {
         List<DialogStep> steps = List.of(
-                DialogStep.builder("fahrzeug", t("Ihr neues Fahrzeug", "Your new vehicle"))
-                        .intro(t("Die Angaben stehen in der Zulassungsbescheinigung Teil II, die Sie vom Händler oder Hersteller bekommen haben.",
-                                "The details are in the registration certificate part II you got from the dealer or manufacturer."))
-                        .fields(List.of(Field.required(FIN, FieldType.FIN, t("Fahrzeug-Identifizierungsnummer (FIN)", "Vehicle identification number (VIN)"),
-                                        t("17 Zeichen, in der Zulassungsbescheinigung Teil II im Feld E.", "17 characters, in field E of the registration certificate part II.")),
+                DialogStep.builder("fahrzeug", TEXTS.get("describe.your-new-vehicle"))
+                        .intro(TEXTS.get("describe.the-details-are-in-the"))
+                        .fields(List.of(Field.required(FIN, FieldType.FIN, TEXTS.get("describe.vehicle-identification-number-vin"),
+                                        TEXTS.get("describe.17-characters-in-field-e")),
                                 Field.required(ZB2_VORDRUCKNUMMER, FieldType.TEXT,
-                                        t("Nummer der Zulassungsbescheinigung Teil II", "Number of the registration certificate part II"),
-                                        t("Oben rechts, zwei Buchstaben und sieben Ziffern, zum Beispiel AB1234567.",
-                                                "Top right, two letters and seven digits, e.g. AB1234567."))))
+                                        TEXTS.get("describe.number-of-the-registration-certificate"),
+                                        TEXTS.get("describe.top-right-two-letters-and"))))
                         .build(),
                 Registration.conditionsStep(),
-                DialogStep.builder("kennzeichen", t("Kennzeichen", "Plate"))
+                DialogStep.builder("kennzeichen", TEXTS.get("describe.plate"))
                         .notices(List.of(Registration.plateNotice()))
                         .fields(Registration.plateFields(List.of(WAHL_ZUTEILEN, WAHL_WUNSCH), null))
                         .build(),
@@ -89,11 +89,10 @@ public final class Erstzulassung implements Procedure {
                 // FZV § 21: the codes last, once everything else is answered (an uncovered code is void), shown once the
                 // warning before them is confirmed
                 Registration.securityCodesStep(false, true,
-                        t("Der Code wird nur geprüft und nicht wieder angezeigt.", "The code is only checked and not shown again."),
+                        TEXTS.get("describe.the-code-is-only-checked"),
                         List.of(Registration.zb2Field(null))));
-        return ProcedureDescription.builder(ID, t("Neues Fahrzeug zulassen (Erstzulassung)", "Register a new vehicle"))
-                .summary(t("Lassen Sie ein neues Fahrzeug online zu, das noch nie zugelassen war. Sie brauchen den Online-Ausweis, die Zulassungsbescheinigung Teil II mit Sicherheitscode, eine eVB-Nummer und Ihre IBAN.",
-                        "Register a new vehicle online that was never registered before. You need your online ID, the registration certificate part II with its security code, an eVB number and your IBAN."))
+        return ProcedureDescription.builder(ID, TEXTS.get("describe.register-a-new-vehicle"))
+                .summary(TEXTS.get("describe.register-a-new-vehicle-online"))
                 .legalBasis(List.of(new LegalBasis("§ 27 FZV", "Internetbasierte Erstzulassung"),
                         new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")))
                 .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON))
@@ -111,9 +110,5 @@ public final class Erstzulassung implements Procedure {
                 .outputs(Registration.documentsByPost(true, true, Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF,
                         Output.SEPA_MANDATE_CONFIRMATION))
                 .build();
-    }
-
-    private static LocalizedText t(String german, String english) {
-        return LocalizedText.of(german, english);
     }
 }

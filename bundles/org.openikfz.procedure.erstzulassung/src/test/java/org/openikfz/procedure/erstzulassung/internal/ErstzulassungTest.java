@@ -78,4 +78,14 @@ class ErstzulassungTest {
                 .map(org.openikfz.api.fee.FeeRule::item).toList();
         assertEquals(List.of("221.1.1", "221.1.1 S. 2"), items);
     }
+
+    /** Its texts are in its resource files, German and English complete. */
+    @org.junit.jupiter.api.Test
+    void everyTextIsThereInGermanAndEnglish() {
+        org.openikfz.api.text.Texts texts = org.openikfz.api.text.Texts.of(Erstzulassung.class, "OSGI-INF/l10n/erstzulassung");
+        org.junit.jupiter.api.Assertions.assertFalse(texts.keys().isEmpty());
+        for (String key : texts.keys()) {
+            org.junit.jupiter.api.Assertions.assertTrue(texts.get(key).texts().containsKey("en"), "no English for " + key);
+        }
+    }
 }

@@ -36,6 +36,7 @@ import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.procedure.support.Registration;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -45,6 +46,9 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public final class Umschreibung implements Procedure {
+
+    /** The texts: OSGI-INF/l10n/umschreibung.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(Umschreibung.class, "OSGI-INF/l10n/umschreibung");
 
     static final ProcedureId ID = new ProcedureId("umschreibung");
 
@@ -81,32 +85,22 @@ public final class Umschreibung implements Procedure {
         findings.addAll(Registration.conditionFindings(answers));
         boolean halterwechsel = answers.get(ANLASS).map(HALTERWECHSEL::equals).orElse(false);
         if (evaluation.fact(Facts.ZFZR_REGISTERED).map(registered -> !registered).orElse(false)) {
-            findings.add(new Finding(KENNZEICHEN, t(
-                    "Das Fahrzeug ist abgemeldet. Für ein abgemeldetes Fahrzeug wählen Sie „Wiederzulassung“.",
-                    "The vehicle is deregistered. For a deregistered vehicle choose \"re-registration\".")));
+            findings.add(new Finding(KENNZEICHEN, TEXTS.get("evaluate.the-vehicle-is-deregistered-for")));
         }
         // FZV § 30 (2019: § 15l(1)): a change of holder makes the applicant the new holder; a move is the holder's own
         Optional<Boolean> isHolder = evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER);
         if (halterwechsel && isHolder.orElse(false)) {
-            findings.add(new Finding(ANLASS, t(
-                    "Sie sind bereits als Halterin oder Halter dieses Fahrzeugs eingetragen. Wenn Sie umgezogen sind, wählen Sie „Ich bin umgezogen“.",
-                    "You are already registered as the holder of this vehicle. If you moved, choose \"I moved\".")));
+            findings.add(new Finding(ANLASS, TEXTS.get("evaluate.you-are-already-registered-as")));
         }
         if (!halterwechsel && isHolder.map(holder -> !holder).orElse(false)) {
-            findings.add(new Finding(ANLASS, t(
-                    "Laut Fahrzeugregister sind Sie nicht Halterin oder Halter dieses Fahrzeugs. Wenn Sie es übernommen haben, wählen Sie „Halterwechsel“.",
-                    "According to the vehicle register you are not the holder of this vehicle. If you took it over, choose \"change of holder\".")));
+            findings.add(new Finding(ANLASS, TEXTS.get("evaluate.according-to-the-vehicle-register")));
         }
         // where the vehicle is registered decides the fee item: the register knows it
         Optional<String> registeredAt = evaluation.fact(Facts.ZFZR_AUTHORITY);
         Optional<String> herkunft = answers.get(HERKUNFT);
         if (registeredAt.isPresent() && herkunft.isPresent()
                 && registeredAt.get().equals(evaluation.authority()) != herkunft.get().equals(BEZIRK)) {
-            findings.add(new Finding(HERKUNFT, herkunft.get().equals(BEZIRK) ? t(
-                    "Laut Fahrzeugregister ist das Fahrzeug bei einer anderen Zulassungsbehörde zugelassen. Bitte wählen Sie „in einem anderen Bezirk“.",
-                    "According to the vehicle register the vehicle is registered at another authority. Please choose \"in another district\".") : t(
-                    "Laut Fahrzeugregister ist das Fahrzeug bereits bei dieser Zulassungsbehörde zugelassen. Bitte wählen Sie „hier im Bezirk“.",
-                    "According to the vehicle register the vehicle is already registered at this authority. Please choose \"here in the district\".")));
+            findings.add(new Finding(HERKUNFT, herkunft.get().equals(BEZIRK) ? TEXTS.get("evaluate.according-to-the-vehicle-register-2") : TEXTS.get("evaluate.according-to-the-vehicle-register-3")));
         }
         return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
     }
@@ -135,31 +129,28 @@ public final class Umschreibung implements Procedure {
         Condition behalten = Condition.when(KENNZEICHEN_WAHL, WAHL_BEHALTEN);
         Condition neu = Condition.whenAny(KENNZEICHEN_WAHL, WAHL_ZUTEILEN, WAHL_WUNSCH);
         List<DialogStep> steps = List.of(
-                DialogStep.builder("anlass", t("Was hat sich geändert?", "What has changed?"))
-                        .fields(List.of(Field.builder(ANLASS, FieldType.CHOICE, t("Was hat sich geändert?", "What has changed?"))
+                DialogStep.builder("anlass", TEXTS.get("describe.what-has-changed"))
+                        .fields(List.of(Field.builder(ANLASS, FieldType.CHOICE, TEXTS.get("describe.what-has-changed"))
                                 .choices(List.of(
-                                        new Choice(HALTERWECHSEL, t("Halterwechsel: Ich habe das Fahrzeug gekauft oder übernommen",
-                                                "Change of holder: I bought or took over the vehicle")),
-                                        new Choice(UMZUG, t("Ich bin umgezogen (neue Anschrift)", "I moved (new address)"))))
+                                        new Choice(HALTERWECHSEL, TEXTS.get("describe.change-of-holder-i-bought")),
+                                        new Choice(UMZUG, TEXTS.get("describe.i-moved-new-address"))))
                                 .build(),
-                                Field.builder(HERKUNFT, FieldType.CHOICE, t("Wo ist das Fahrzeug bisher zugelassen?", "Where is the vehicle registered now?"))
-                                        .help(t("Das Unterscheidungszeichen auf dem Kennzeichen hilft nicht immer: Maßgeblich ist, bei welcher Zulassungsbehörde das Fahrzeug zugelassen ist.",
-                                                "The letters on the plate do not always tell: what counts is the authority the vehicle is registered at."))
+                                Field.builder(HERKUNFT, FieldType.CHOICE, TEXTS.get("describe.where-is-the-vehicle-registered"))
+                                        .help(TEXTS.get("describe.the-letters-on-the-plate"))
                                         .choices(List.of(
-                                                new Choice(BEZIRK, t("Hier im Bezirk dieser Zulassungsbehörde", "Here, in this authority's district")),
-                                                new Choice(ANDERER, t("In einem anderen Bezirk", "In another district"))))
+                                                new Choice(BEZIRK, TEXTS.get("describe.here-in-this-authority-s")),
+                                                new Choice(ANDERER, TEXTS.get("describe.in-another-district"))))
                                         .build()))
                         .build(),
-                DialogStep.builder("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"))
-                        .fields(List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Jetziges Kennzeichen", "Present plate"),
-                                        t("So wie auf dem Schild, zum Beispiel ERZ-XY 42.", "As on the plate, e.g. ERZ-XY 42.")),
-                                Field.required(FIN, FieldType.FIN, t("Fahrzeug-Identifizierungsnummer (FIN)", "Vehicle identification number (VIN)"),
-                                        t("17 Zeichen, in der Zulassungsbescheinigung Teil I im Feld E.", "17 characters, in field E of the registration certificate part I."))))
+                DialogStep.builder("fahrzeug", TEXTS.get("describe.your-vehicle"))
+                        .fields(List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, TEXTS.get("describe.present-plate"),
+                                        TEXTS.get("describe.as-on-the-plate-e")),
+                                Field.required(FIN, FieldType.FIN, TEXTS.get("describe.vehicle-identification-number-vin"),
+                                        TEXTS.get("describe.17-characters-in-field-e"))))
                         .build(),
                 Registration.conditionsStep(),
-                DialogStep.builder("kennzeichen", t("Kennzeichen", "Plate"))
-                        .intro(t("Wenn Sie das Kennzeichen behalten, dürfen Sie mit dem heruntergeladenen Bescheid sofort weiterfahren.",
-                                "If you keep the plate, you may drive on at once with the downloaded decision."))
+                DialogStep.builder("kennzeichen", TEXTS.get("describe.plate"))
+                        .intro(TEXTS.get("describe.if-you-keep-the-plate"))
                         .notices(List.of(Registration.plateNotice()))
                         .fields(Registration.plateFields(List.of(WAHL_BEHALTEN, WAHL_ZUTEILEN, WAHL_WUNSCH), null))
                         .visibleWhen(PLATE_ASKED)
@@ -170,11 +161,10 @@ public final class Umschreibung implements Procedure {
                 // FZV § 21: the codes last, once everything else is answered (an uncovered code is void), shown once the
                 // warning before them is confirmed; FZV § 30 (2019: § 15l(3) S. 2): a move keeping the plate needs no ZB II
                 Registration.securityCodesStep(true, true,
-                        t("Die Codes werden nur geprüft und nicht wieder angezeigt.", "The codes are only checked and not shown again."),
+                        TEXTS.get("describe.the-codes-are-only-checked"),
                         List.of(Registration.zb1Field(), Registration.zb2Field(ZB2))));
-        return ProcedureDescription.builder(ID, t("Halterwechsel oder Umzug melden (Umschreibung)", "Report a change of holder or address"))
-                .summary(t("Melden Sie online, dass Sie ein Fahrzeug übernommen haben oder umgezogen sind – auch mit Kennzeichenmitnahme. Sie brauchen den Online-Ausweis, das Kennzeichen, die FIN und die Sicherheitscodes der Zulassungsbescheinigung; bei einem Halterwechsel auch eine eVB-Nummer und Ihre IBAN.",
-                        "Report online that you took over a vehicle or moved — also keeping the plate. You need your online ID, the plate, the VIN and the security codes of the registration certificate; for a change of holder also an eVB number and your IBAN."))
+        return ProcedureDescription.builder(ID, TEXTS.get("describe.report-a-change-of-holder"))
+                .summary(TEXTS.get("describe.report-online-that-you-took"))
                 .legalBasis(List.of(new LegalBasis("§ 30 FZV", "Internetbasierte Änderung bei Halter- oder Wohnsitzwechsel"),
                         new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")))
                 .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON))
@@ -203,10 +193,6 @@ public final class Umschreibung implements Procedure {
                         Output.ZB2_BY_POST, Output.SEAL_CARRIERS_BY_POST, Output.HU_SEAL_CARRIER_BY_POST, Output.NOTICE_TO_PREVIOUS_HOLDER,
                         Output.SEPA_MANDATE_CONFIRMATION))
                 .build();
-    }
-
-    private static LocalizedText t(String german, String english) {
-        return LocalizedText.of(german, english);
     }
 
     /** What its own conditions judge: the register's data. */

@@ -131,4 +131,14 @@ class UmschreibungTest {
         contents.retainAll(procedure.outputs(new Case(answers, Map.of())));
         return contents;
     }
+
+    /** Its texts are in its resource files, German and English complete. */
+    @org.junit.jupiter.api.Test
+    void everyTextIsThereInGermanAndEnglish() {
+        org.openikfz.api.text.Texts texts = org.openikfz.api.text.Texts.of(Umschreibung.class, "OSGI-INF/l10n/umschreibung");
+        org.junit.jupiter.api.Assertions.assertFalse(texts.keys().isEmpty());
+        for (String key : texts.keys()) {
+            org.junit.jupiter.api.Assertions.assertTrue(texts.get(key).texts().containsKey("en"), "no English for " + key);
+        }
+    }
 }

@@ -37,6 +37,7 @@ import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.procedure.support.Registration;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -46,6 +47,9 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public final class Wiederzulassung implements Procedure {
+
+    /** The texts: OSGI-INF/l10n/wiederzulassung.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(Wiederzulassung.class, "OSGI-INF/l10n/wiederzulassung");
 
     static final ProcedureId ID = new ProcedureId("wiederzulassung");
 
@@ -72,32 +76,23 @@ public final class Wiederzulassung implements Procedure {
         findings.addAll(Registration.conditionFindings(answers));
         Optional<Boolean> registered = evaluation.fact(Facts.ZFZR_REGISTERED);
         if (registered.orElse(false)) {
-            findings.add(new Finding(KENNZEICHEN, t(
-                    "Das Fahrzeug ist noch zugelassen. Eine Wiederzulassung gibt es nur für abgemeldete Fahrzeuge. Wenn Sie das Fahrzeug übernommen haben oder umgezogen sind, wählen Sie „Umschreibung“.",
-                    "The vehicle is still registered. Re-registration is only for deregistered vehicles. If you took the vehicle over or moved, choose \"change of holder or address\".")));
+            findings.add(new Finding(KENNZEICHEN, TEXTS.get("evaluate.the-vehicle-is-still-registered")));
         } else if (registered.isPresent()) {
             Optional<LocalDate> off = evaluation.fact(Facts.ZFZR_DEREGISTERED_ON);
             if (off.isEmpty()) {
-                return CheckResult.failed("register gives no date of the Außerbetriebsetzung: the seven-year limit cannot be judged", t(
-                        "Das Fahrzeugregister (ZFZR) nennt kein Datum der Außerbetriebsetzung; ob das Fahrzeug höchstens "
-                                + "sieben Jahre außer Betrieb gesetzt ist, ist nicht maschinell geprüft.",
-                        "The vehicle register (ZFZR) gives no date of deregistration; whether the vehicle has been off "
-                                + "the road for at most seven years was not checked by machine."));
+                return CheckResult.failed("register gives no date of the Außerbetriebsetzung: the seven-year limit cannot be judged", TEXTS.get("evaluate.the-vehicle-register-zfzr-gives"));
             }
             // FZV § 29 (2019: § 15k(2)): at most seven years off the road — a day more is too late online
             LocalDate lastDay = off.get().plusYears(MAX_YEARS_OFF_THE_ROAD);
             if (evaluation.today().isAfter(lastDay)) {
-                findings.add(new Finding(KENNZEICHEN, t(
-                        "Das Fahrzeug ist seit dem " + DATE.format(off.get()) + " abgemeldet, also länger als sieben Jahre. Online geht die Wiederzulassung nur bis sieben Jahre nach der Abmeldung (bis " + DATE.format(lastDay) + "). Bitte wenden Sie sich an die Zulassungsbehörde.",
-                        "The vehicle has been deregistered since " + DATE.format(off.get()) + ", more than seven years. Online re-registration is only possible up to seven years after deregistration (until " + DATE.format(lastDay) + "). Please contact the registration authority.")));
+                findings.add(new Finding(KENNZEICHEN, TEXTS.format("evaluate.deregistered-more-than-seven-years", LocalizedText.german(DATE.format(off.get())),
+                        LocalizedText.german(DATE.format(lastDay)))));
             }
         }
         // 2019: § 15k(4) — without the ZB II code only for the same holder; the register says who that was
         if (answers.get(SELBER_HALTER).map(TRUE::equals).orElse(false)
                 && evaluation.fact(Facts.ZFZR_APPLICANT_IS_HOLDER).map(holder -> !holder).orElse(false)) {
-            findings.add(new Finding(SELBER_HALTER, t(
-                    "Laut Fahrzeugregister waren Sie vor der Abmeldung nicht Halterin oder Halter dieses Fahrzeugs. Bitte wählen Sie „Nein“ und geben Sie den Sicherheitscode der Zulassungsbescheinigung Teil II an.",
-                    "According to the vehicle register you were not the holder before deregistration. Please choose \"No\" and enter the security code of the registration certificate part II.")));
+            findings.add(new Finding(SELBER_HALTER, TEXTS.get("evaluate.according-to-the-vehicle-register")));
         }
         return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
     }
@@ -107,28 +102,23 @@ public final class Wiederzulassung implements Procedure {
         Condition sameHolderReservedPlate = Condition.when(SELBER_HALTER, TRUE).and(Condition.when(KENNZEICHEN_WAHL, WAHL_RESERVIERT));
         Condition otherWiederzulassung = neuerHalter.or(Condition.whenAny(KENNZEICHEN_WAHL, WAHL_ZUTEILEN, WAHL_WUNSCH));
         List<DialogStep> steps = List.of(
-                DialogStep.builder("fahrzeug", t("Ihr Fahrzeug", "Your vehicle"))
-                        .intro(t("Welches abgemeldete Fahrzeug möchten Sie wieder zulassen?", "Which deregistered vehicle do you want to register again?"))
-                        .fields(List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, t("Bisheriges Kennzeichen", "Previous plate"),
-                                        t("Das Kennzeichen, mit dem das Fahrzeug zuletzt zugelassen war, zum Beispiel ERZ-WZ 55.",
-                                                "The plate the vehicle was last registered with, e.g. ERZ-WZ 55.")),
-                                Field.required(FIN, FieldType.FIN, t("Fahrzeug-Identifizierungsnummer (FIN)", "Vehicle identification number (VIN)"),
-                                        t("17 Zeichen, in der Zulassungsbescheinigung Teil I im Feld E.", "17 characters, in field E of the registration certificate part I.")),
+                DialogStep.builder("fahrzeug", TEXTS.get("describe.your-vehicle"))
+                        .intro(TEXTS.get("describe.which-deregistered-vehicle-do-you"))
+                        .fields(List.of(Field.required(KENNZEICHEN, FieldType.KENNZEICHEN, TEXTS.get("describe.previous-plate"),
+                                        TEXTS.get("describe.the-plate-the-vehicle-was")),
+                                Field.required(FIN, FieldType.FIN, TEXTS.get("describe.vehicle-identification-number-vin"),
+                                        TEXTS.get("describe.17-characters-in-field-e")),
                                 Field.required(KEIN_VERWERTUNGSNACHWEIS, FieldType.YES_NO,
-                                        t("Ich bestätige: Für das Fahrzeug wurde kein Verwertungsnachweis ausgestellt.",
-                                                "I confirm: no certificate of destruction was issued for the vehicle."),
-                                        t("Ein Verwertungsnachweis wird ausgestellt, wenn ein Fahrzeug verschrottet wird. Wir gleichen Ihre Angabe mit dem Fahrzeugregister ab.",
-                                                "A certificate of destruction is issued when a vehicle is scrapped. We compare your statement with the vehicle register."))))
+                                        TEXTS.get("describe.i-confirm-no-certificate-of"),
+                                        TEXTS.get("describe.a-certificate-of-destruction-is"))))
                         .build(),
                 Registration.conditionsStep(),
-                DialogStep.builder("halter", t("Halterin oder Halter", "Holder"))
+                DialogStep.builder("halter", TEXTS.get("describe.holder"))
                         .fields(List.of(Field.required(SELBER_HALTER, FieldType.YES_NO,
-                                t("Waren Sie vor der Abmeldung schon Halterin oder Halter dieses Fahrzeugs?",
-                                        "Were you already the holder of this vehicle before it was deregistered?"),
-                                t("Dann brauchen Sie den Code der Zulassungsbescheinigung Teil II nicht.",
-                                        "Then you do not need the code of the registration certificate part II."))))
+                                TEXTS.get("describe.were-you-already-the-holder"),
+                                TEXTS.get("describe.then-you-do-not-need"))))
                         .build(),
-                DialogStep.builder("kennzeichen", t("Kennzeichen", "Plate"))
+                DialogStep.builder("kennzeichen", TEXTS.get("describe.plate"))
                         .notices(List.of(Registration.plateNotice()))
                         .fields(Registration.plateFields(List.of(WAHL_RESERVIERT, WAHL_ZUTEILEN, WAHL_WUNSCH), null))
                         .build(),
@@ -137,11 +127,10 @@ public final class Wiederzulassung implements Procedure {
                 // FZV § 21: the codes last, once everything else is answered (an uncovered code is void), shown once the
                 // warning before them is confirmed
                 Registration.securityCodesStep(true, true,
-                        t("Die Codes werden nur geprüft und nicht wieder angezeigt.", "The codes are only checked and not shown again."),
+                        TEXTS.get("describe.the-codes-are-only-checked"),
                         List.of(Registration.zb1Field(), Registration.zb2Field(neuerHalter))));
-        return ProcedureDescription.builder(ID, t("Fahrzeug wieder zulassen (Wiederzulassung)", "Register a vehicle again"))
-                .summary(t("Lassen Sie ein abgemeldetes Fahrzeug online wieder zu – bis sieben Jahre nach der Abmeldung. Sie brauchen den Online-Ausweis, das bisherige Kennzeichen, die Sicherheitscodes der Zulassungsbescheinigung, eine eVB-Nummer, Ihre IBAN und den HU-Termin.",
-                        "Register a deregistered vehicle again online — up to seven years after deregistration. You need your online ID, the previous plate, the security codes of the registration certificate, an eVB number, your IBAN and the HU date."))
+        return ProcedureDescription.builder(ID, TEXTS.get("describe.register-a-vehicle-again"))
+                .summary(TEXTS.get("describe.register-a-deregistered-vehicle-again"))
                 .legalBasis(List.of(new LegalBasis("§ 29 FZV", "Internetbasierte Wiederzulassung"),
                         new LegalBasis("§ 26 FZV", "Gemeinsame Regelungen für die Zulassung und Änderungen")))
                 .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON))
@@ -174,10 +163,6 @@ public final class Wiederzulassung implements Procedure {
         boolean sameHolder = answers.get(SELBER_HALTER).map(TRUE::equals).orElse(false);
         return Registration.documentsByPost(!sameHolder, true, Output.DECISION_DOCUMENT, Output.PROVISIONAL_REGISTRATION_PROOF,
                 Output.SEPA_MANDATE_CONFIRMATION);
-    }
-
-    private static LocalizedText t(String german, String english) {
-        return LocalizedText.of(german, english);
     }
 
     /** What its own conditions judge: the register's data. */

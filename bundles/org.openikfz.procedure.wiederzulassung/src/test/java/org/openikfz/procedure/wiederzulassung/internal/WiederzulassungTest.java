@@ -123,4 +123,14 @@ class WiederzulassungTest {
     private List<String> fees(Answers answers) {
         return procedure.description().fees().stream().filter(r -> r.applies(answers)).map(org.openikfz.api.fee.FeeRule::item).toList();
     }
+
+    /** Its texts are in its resource files, German and English complete. */
+    @org.junit.jupiter.api.Test
+    void everyTextIsThereInGermanAndEnglish() {
+        org.openikfz.api.text.Texts texts = org.openikfz.api.text.Texts.of(Wiederzulassung.class, "OSGI-INF/l10n/wiederzulassung");
+        org.junit.jupiter.api.Assertions.assertFalse(texts.keys().isEmpty());
+        for (String key : texts.keys()) {
+            org.junit.jupiter.api.Assertions.assertTrue(texts.get(key).texts().containsKey("en"), "no English for " + key);
+        }
+    }
 }

@@ -65,7 +65,7 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = locale(request);
+        Locale locale = locale(request, () -> procedures.get().map(c -> ProcedureJson.languages(c.offered())).orElse(java.util.Set.of()));
         response.setHeader("Content-Language", locale.getLanguage());
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         String method = request.getMethod();
@@ -409,9 +409,22 @@ public final class ApiServlet extends HttpServlet {
      * q-values included); German without the header or when it names neither.
      */
     static Locale locale(HttpServletRequest request) {
+        return locale(request, java.util.Set::of);
+    }
+
+    /**
+     * The client's language: the first in its Accept-Language (by preference, q-values included) that the platform
+     * speaks: German, English, or a further language the offered procedures' texts are in (a language fragment of a
+     * procedure bundle adds one, without code). A text that has no translation in it is German. German without the
+     * header or when it names none of these.
+     *
+     * @param further the further languages, asked only when the client names a language other than German and English
+     */
+    static Locale locale(HttpServletRequest request, Supplier<java.util.Set<String>> further) {
         if (request.getHeader("Accept-Language") == null) {
             return Locale.GERMAN; // without the header the container would answer with its own default
         }
+        java.util.Set<String> spoken = null;
         for (java.util.Enumeration<Locale> asked = request.getLocales(); asked.hasMoreElements();) {
             String language = asked.nextElement().getLanguage();
             if (language.equals("de")) {
@@ -419,6 +432,12 @@ public final class ApiServlet extends HttpServlet {
             }
             if (language.equals("en")) {
                 return Locale.ENGLISH;
+            }
+            if (!language.isEmpty()) {
+                spoken = spoken != null ? spoken : further.get();
+                if (spoken.contains(language)) {
+                    return Locale.forLanguageTag(language);
+                }
             }
         }
         return Locale.GERMAN;

@@ -129,4 +129,30 @@ final class ProcedureJson {
     private static String text(LocalizedText text, Locale locale) {
         return text == null ? null : text.get(locale);
     }
+
+    /** The languages the texts of these procedures are in (German and English, and any a language fragment adds). */
+    static java.util.Set<String> languages(List<ProcedureDescription> descriptions) {
+        java.util.Set<String> languages = new java.util.TreeSet<>();
+        java.util.function.Consumer<org.openikfz.api.text.LocalizedText> add = t -> {
+            if (t != null) {
+                languages.addAll(t.texts().keySet());
+            }
+        };
+        for (ProcedureDescription d : descriptions) {
+            add.accept(d.title());
+            add.accept(d.summary());
+            for (org.openikfz.api.dialog.DialogStep step : d.dialog().steps()) {
+                add.accept(step.title());
+                add.accept(step.intro());
+                step.notices().forEach(n -> add.accept(n.text()));
+                step.stops().forEach(stop -> add.accept(stop.message()));
+                for (org.openikfz.api.dialog.Field field : step.fields()) {
+                    add.accept(field.label());
+                    add.accept(field.help());
+                    field.choices().forEach(c -> add.accept(c.label()));
+                }
+            }
+        }
+        return languages;
+    }
 }

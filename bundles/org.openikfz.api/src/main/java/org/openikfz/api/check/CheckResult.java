@@ -49,7 +49,7 @@ public sealed interface CheckResult {
          * @since 2.0
          */
         public <T> Optional<T> fact(FactKey<T> key) {
-            return Optional.ofNullable(facts.get(key.name())).map(key::parse);
+            return key.from(facts);
         }
     }
 

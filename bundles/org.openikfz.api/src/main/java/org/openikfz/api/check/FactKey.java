@@ -2,7 +2,9 @@ package org.openikfz.api.check;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -77,6 +79,15 @@ public final class FactKey<T> {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("fact " + name + " is not a " + type.getSimpleName(), e);
         }
+    }
+
+    /**
+     * This fact among facts as kept (name to text, as {@link CheckResult.Clear#facts()} holds them), if it is there.
+     *
+     * @throws IllegalArgumentException when its text is not a value of this key's type
+     */
+    public Optional<T> from(Map<String, String> kept) {
+        return Optional.ofNullable(kept.get(name)).map(this::parse);
     }
 
     /** The text a value is kept as. */

@@ -74,7 +74,7 @@ public record FakeContext(ProcedureDescription description, Answers answers, Map
 
     @Override
     public <T> Optional<T> fact(FactKey<T> key) {
-        return Optional.ofNullable(facts.get(key.name())).map(key::parse);
+        return key.from(facts);
     }
 
     /** With a fact an earlier check established. */

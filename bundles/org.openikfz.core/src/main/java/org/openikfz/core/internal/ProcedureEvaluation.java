@@ -14,6 +14,6 @@ record ProcedureEvaluation(Answers answers, Map<String, String> facts, Optional<
 
     @Override
     public <T> Optional<T> fact(FactKey<T> key) {
-        return Optional.ofNullable(facts.get(key.name())).map(key::parse);
+        return key.from(facts);
     }
 }

@@ -428,7 +428,7 @@ final class VerificationFlow {
 
         @Override
         public <T> Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
-            return Optional.ofNullable(facts.get(key.name())).map(key::parse);
+            return key.from(facts);
         }
     }
 }

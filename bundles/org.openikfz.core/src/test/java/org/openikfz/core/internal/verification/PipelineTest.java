@@ -263,7 +263,7 @@ class PipelineTest {
     private record FactsOnly(Map<String, String> facts) implements org.openikfz.api.check.CheckContext {
         @Override
         public <T> java.util.Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
-            return java.util.Optional.ofNullable(facts.get(key.name())).map(key::parse);
+            return key.from(facts);
         }
 
         @Override

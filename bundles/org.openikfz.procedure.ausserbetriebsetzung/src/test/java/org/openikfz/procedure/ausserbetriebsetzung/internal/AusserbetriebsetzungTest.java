@@ -82,7 +82,7 @@ class AusserbetriebsetzungTest {
 
         @Override
         public <T> java.util.Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
-            return java.util.Optional.ofNullable(facts.get(key.name())).map(key::parse);
+            return key.from(facts);
         }
         @Override
         public java.util.Optional<org.openikfz.api.connector.VerifiedIdentity> applicant() {

@@ -29,7 +29,7 @@ class UmschreibungTest {
 
         @Override
         public <T> java.util.Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
-            return java.util.Optional.ofNullable(facts.get(key.name())).map(key::parse);
+            return key.from(facts);
         }
         @Override
         public Optional<VerifiedIdentity> applicant() {

@@ -27,7 +27,7 @@ class WiederzulassungTest {
 
         @Override
         public <T> java.util.Optional<T> fact(org.openikfz.api.check.FactKey<T> key) {
-            return java.util.Optional.ofNullable(facts.get(key.name())).map(key::parse);
+            return key.from(facts);
         }
         @Override
         public Optional<VerifiedIdentity> applicant() {

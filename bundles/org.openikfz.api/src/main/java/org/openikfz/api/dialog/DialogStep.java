@@ -40,11 +40,6 @@ public final class DialogStep {
         return new Builder(id, title);
     }
 
-    /** This step to build on (e.g. with more stops). */
-    public Builder toBuilder() {
-        return builder(id, title).intro(intro).notices(notices).fields(fields).visibleWhen(visibleWhen).stops(stops);
-    }
-
     /** Stable identifier within the procedure. */
     public String id() {
         return id;

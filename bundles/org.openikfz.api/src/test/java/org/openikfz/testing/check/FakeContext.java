@@ -91,18 +91,7 @@ public record FakeContext(ProcedureDescription description, Answers answers, Map
 
     /** The same context for a procedure that asks this identification. */
     public FakeContext identification(Identification identification) {
-        ProcedureDescription d = description;
-        return new FakeContext(ProcedureDescription.builder(d.id(), d.title())
-                .summary(d.summary())
-                .legalBasis(d.legalBasis())
-                .applicants(d.applicants())
-                .identification(identification)
-                .dialog(d.dialog())
-                .checks(d.checks())
-                .decisionPolicy(d.decisionPolicy())
-                .fees(d.fees())
-                .outputs(d.outputs())
-                .build(), answers, facts, applicant, today, authority, application, land);
+        return new FakeContext(description.toBuilder().identification(identification).build(), answers, facts, applicant, today, authority, application, land);
     }
 
     public FakeContext applicant(VerifiedIdentity identity) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The texts of a bundle, kept in its resource files rather than in Java: {@code <base>.properties} in German (the
@@ -108,6 +109,13 @@ public final class Texts {
     /** The languages found, German first among them by its tag. */
     public Set<String> languages() {
         return languages.keySet();
+    }
+
+    /** The keys of the German file that have no text in {@code language}: what a translation still lacks. */
+    public Set<String> untranslated(String language) {
+        Properties file = languages.get(language);
+        return keys().stream().filter(key -> file == null || file.getProperty(key, "").isBlank())
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     /** The keys of the German file: every text there is. */

@@ -20,6 +20,8 @@ class TextsTest {
         assertEquals("Welt", texts.get("name").get(Locale.FRENCH), "what the French file lacks stays German");
         assertEquals("Nur auf Deutsch", texts.get("only.german").get(Locale.ENGLISH), "a blank translation is none");
         assertEquals("Guten Tag, {0}.", texts.get("greeting").get(Locale.forLanguageTag("it")));
+        assertEquals(Set.of("name", "only.german"), texts.untranslated("fr"), "what a partial translation lacks");
+        assertEquals(Set.of("only.german"), texts.untranslated("en"));
     }
 
     @Test

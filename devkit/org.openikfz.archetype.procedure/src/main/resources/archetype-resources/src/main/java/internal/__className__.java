@@ -22,7 +22,7 @@ import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.api.procedure.ProcedureId;
-import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -34,6 +34,12 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public final class ${className} implements Procedure {
 
+    /**
+     * The texts: src/main/resources/OSGI-INF/l10n/texts.properties (German, complete), texts_en.properties
+     * (English, complete) and any further language beside them or in a fragment bundle.
+     */
+    static final Texts TEXTS = Texts.of(${className}.class, "OSGI-INF/l10n/texts");
+
     static final ProcedureId ID = new ProcedureId("${procedureId}");
 
     /** The field ids: the keys of the answers (portal and machine API) and of the dialog data. */
@@ -42,37 +48,24 @@ public final class ${className} implements Procedure {
     static final String ZB1_CODE = "zb1Code";
     static final String CONFIRMED = "richtig";
 
-    private final ProcedureDescription description = ProcedureDescription.builder(ID, LocalizedText.of("${titleDe}", "${titleEn}"))
-            .summary(LocalizedText.of("Stellen Sie den Antrag online. Sie brauchen das Kennzeichen und den Sicherheitscode der "
-                    + "Zulassungsbescheinigung Teil I.",
-                    "Apply online. You need the plate number and the security code of the registration certificate part I."))
+    private final ProcedureDescription description = ProcedureDescription.builder(ID, TEXTS.get("title"))
+            .summary(TEXTS.get("summary"))
             .legalBasis(List.of(new LegalBasis("${paragraph}", "${titleDe}")))
             .applicants(Set.of(Applicant.NATURAL_PERSON, Applicant.LEGAL_PERSON))
             // FZV § 20(1): REQUIRED where the procedure needs the applicant's identity (then the eID login comes first)
             .identification(Identification.OPTIONAL)
             .dialog(new Dialog(List.of(
-                    DialogStep.builder("fahrzeug", LocalizedText.of("Fahrzeug", "Vehicle"))
-                            .fields(List.of(Field.required(PLATE, FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate number"),
-                                            LocalizedText.of("Wie auf dem Kennzeichenschild, z. B. ERZ-AB 123.", "As on the plate, e.g. ERZ-AB 123.")),
-                                    Field.required(HOLDER, FieldType.YES_NO, LocalizedText.of("Sind Sie Halterin oder Halter des Fahrzeugs?",
-                                            "Are you the vehicle's holder?"), null)))
+                    DialogStep.builder("fahrzeug", TEXTS.get("step.vehicle"))
+                            .fields(List.of(Field.required(PLATE, FieldType.KENNZEICHEN, TEXTS.get("field.plate"), TEXTS.get("field.plate.help")),
+                                    Field.required(HOLDER, FieldType.YES_NO, TEXTS.get("field.holder"), null)))
                             // a stop: what the procedure cannot do online, said as soon as the answer is given
-                            .stops(List.of(new Stop(Condition.whenAny(HOLDER, "false"), LocalizedText.of(
-                                    "Online kann nur die Halterin oder der Halter den Antrag stellen. Bitte wenden Sie sich an die "
-                                            + "Zulassungsbehörde.",
-                                    "Only the holder can apply online. Please contact the registration authority."))))
+                            .stops(List.of(new Stop(Condition.whenAny(HOLDER, "false"), TEXTS.get("stop.not-holder"))))
                             .build(),
                     // the security codes last, after everything that can stop the application (FZV § 21)
-                    DialogStep.builder("sicherheitscode", LocalizedText.of("Sicherheitscode", "Security code"))
-                            .notices(List.of(new Notice(Notice.Kind.WARNING, LocalizedText.of(
-                                    "Der Sicherheitscode wird nach der Prüfung gelöscht; nach drei falschen Angaben endet der Antrag.",
-                                    "The security code is deleted after the check; after three wrong entries the application ends."))))
-                            .fields(List.of(Field.required(ZB1_CODE, FieldType.ZB1_CODE, LocalizedText.of(
-                                            "Sicherheitscode der Zulassungsbescheinigung Teil I", "Security code of the registration certificate part I"),
-                                            null),
-                                    Field.required(CONFIRMED, FieldType.YES_NO, LocalizedText.of(
-                                            "Ich versichere, dass meine Angaben richtig und vollständig sind.",
-                                            "I confirm that my details are correct and complete."), null)))
+                    DialogStep.builder("sicherheitscode", TEXTS.get("step.code"))
+                            .notices(List.of(new Notice(Notice.Kind.WARNING, TEXTS.get("notice.code"))))
+                            .fields(List.of(Field.required(ZB1_CODE, FieldType.ZB1_CODE, TEXTS.get("field.zb1"), null),
+                                    Field.required(CONFIRMED, FieldType.YES_NO, TEXTS.get("field.confirmed"), null)))
                             .build())))
             // the checks, in order: the vehicle register (ZFZR) with the plate and the security code
             .checks(List.of(CheckId.ZFZR))
@@ -95,8 +88,7 @@ public final class ${className} implements Procedure {
     public CheckResult evaluate(Answers answers) {
         List<Finding> findings = new ArrayList<>();
         if (!answers.get(CONFIRMED).map("true"::equals).orElse(false)) {
-            findings.add(new Finding(CONFIRMED, LocalizedText.of("Bitte bestätigen Sie, dass Ihre Angaben richtig sind.",
-                    "Please confirm that your details are correct.")));
+            findings.add(new Finding(CONFIRMED, TEXTS.get("finding.confirm")));
         }
         return findings.isEmpty() ? CheckResult.clear() : new CheckResult.Opposed(findings);
     }

@@ -35,6 +35,11 @@ class ${className}Test {
     }
 
     @Test
+    void everyTextIsInEnglishToo() {
+        assertEquals(java.util.Set.of(), ${className}.TEXTS.untranslated("en"), "keys of texts.properties without English");
+    }
+
+    @Test
     void theSecurityCodeIsAskedLastAfterWhatCanStopTheApplication() {
         List<DialogStep> steps = description.dialog().steps();
         DialogStep last = steps.get(steps.size() - 1);

@@ -846,6 +846,9 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
                 DatePicker picker = new DatePicker(label);
                 picker.setLocale(MainLayout.isEnglish(locale) ? Locale.UK : Locale.GERMANY);
                 picker.setI18n(datePickerTexts(locale));
+                // typed as on the certificate (TT.MM.JJJJ), the calendar on its button: on a phone the picker otherwise
+                // opens its full-screen calendar on focus and takes no typed date (a marriage years ago is many taps away)
+                picker.setAutoOpen(false);
                 if (answer != null) {
                     picker.setValue(LocalDate.parse(answer));
                 }

@@ -135,7 +135,10 @@ public final class ClerkDesk implements ClerkWorkspace {
                 case "OPPOSED" -> precheck.add(new CaseFile.Entry("Beanstandet und vom Antragsteller korrigiert", opposed(event.detail())));
                 case "FAILED", "MANUAL" -> {
                     if (view.reasons().isEmpty() && rechecked == null) {
-                        precheck.add(new CaseFile.Entry("Nicht maschinell prüfbar", event.detail()));
+                        // a procedure the clerks always decide (FZV § 19(1) S. 4) is said so in German, not in the log's words
+                        boolean policy = event.type().equals("MANUAL") && event.detail().equals(MANUAL_POLICY);
+                        precheck.add(policy ? new CaseFile.Entry(text("manual.policy.title", "Entscheidung"), text("manual.policy", event.detail()))
+                                : new CaseFile.Entry("Nicht maschinell prüfbar", event.detail()));
                     }
                 }
                 default -> {
@@ -365,6 +368,9 @@ public final class ClerkDesk implements ClerkWorkspace {
     }
 
     /** The German text of a key in {@code CaseTexts.properties}, or {@code otherwise}. */
+    /** The engine's audit reason when a procedure's policy, not a failed check, sends a case to the clerks. */
+    static final String MANUAL_POLICY = "decision policy MANUAL";
+
     static String text(String key, String otherwise) {
         return TEXTS.containsKey(key) ? TEXTS.getString(key) : otherwise;
     }

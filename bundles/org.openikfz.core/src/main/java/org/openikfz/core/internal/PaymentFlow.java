@@ -127,6 +127,7 @@ final class PaymentFlow {
             plate.ifPresent(k -> after.put(DialogRules.DECIDED_PLATE, k));
             return new CaseFile(decided, after);
         }
+        // the back office's case file recognises this reason (ClerkDesk.MANUAL_POLICY) and says it in German
         String reason = notDecidable == null ? "decision policy MANUAL" : notDecidable;
         Case manual = core.store.inTransaction(s -> {
             Case next = Cases.move(s, c, CaseState.MANUAL_REVIEW, x -> x.withPayment(paymentId, now).withDueAt(null));

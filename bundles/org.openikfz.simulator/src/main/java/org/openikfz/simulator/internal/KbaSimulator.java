@@ -93,7 +93,11 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
             // registered in Chemnitz, the holder has since moved to the Erzgebirgskreis: for an Umschreibung
             new Vehicle("C-UM 77", "WBA8E11060K000007", "Cu7Mw3K", "Cm4Tv9Bn2Xp7", List.of("R5t", "V8w"), true,
                     new Holder("Max Mustermann", "Brückenstraße 10", "09111", "Chemnitz", LocalDate.of(1971, 3, 2)),
-                    null, false, YearMonth.of(2027, 8), "C", YearMonth.of(2018, 8)));
+                    null, false, YearMonth.of(2027, 8), "C", YearMonth.of(2018, 8)),
+            // held by Erika under her former name (same birth date and address): for a Namensaenderung, logged in as Erika
+            new Vehicle("ERZ-NA 64", "WVWZZZ1KZ8W000009", "Na6Gb4L", "Ng3Hm8Ks5Pt1", List.of("H2k", "J5r"), true,
+                    new Holder("Erika Gabler", "Hauptstraße 1", "09456", "Annaberg-Buchholz", LocalDate.of(1964, 8, 12)),
+                    null, false, YearMonth.of(2028, 4), "ERZ", YearMonth.of(2022, 4)));
 
     /** The demo reference data: a new car with its ZB II, ready for its first registration. */
     static final List<CocRecord> DEMO_COC = List.of(
@@ -348,7 +352,8 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
                 }
                 store(v);
             }
-            case "wiederzulassung", "umschreibung" -> {
+            // a Namensaenderung keeps plate and authority and records the holder as identified (the new name)
+            case "wiederzulassung", "umschreibung", "namensaenderung" -> {
                 Optional<Vehicle> vehicle = find(doc);
                 if (vehicle.isEmpty()) {
                     notApplied(message, "vehicle not in the register");

@@ -62,7 +62,7 @@ class KbaSimulatorTest {
             Fin.of(r.fin());
             Zb2Code.of(r.zb2());
         }
-        assertEquals(5, kba.vehicles().size());
+        assertEquals(KbaSimulator.DEMO.size(), kba.vehicles().size());
         assertEquals(1, kba.cocRecords().size());
     }
 
@@ -180,7 +180,7 @@ class KbaSimulatorTest {
         assertTrue(kba.held("ERZ-EM 64"));
         assertTrue(kba.vehicle("ERZ-WZ 55").isEmpty(), "the old plate is free: no vehicle carries it");
         assertFalse(kba.held("ERZ-WZ 55"));
-        assertEquals(5, kba.vehicles().size(), "the same vehicle, not a new one");
+        assertEquals(KbaSimulator.DEMO.size(), kba.vehicles().size(), "the same vehicle, not a new one");
         assertEquals(EvbConnector.Status.USED, gdv.verify(Evb.of("MV12345")).status(), "the eVB was used");
     }
 
@@ -190,6 +190,19 @@ class KbaSimulatorTest {
         Vehicle v = kba.vehicle("ERZ-WZ 55").orElseThrow();
         assertTrue(v.registered());
         assertEquals("Erika Mustermann", v.holder().name(), "no applicant: the holder stays");
+    }
+
+    @Test
+    void aGrantedNamensaenderungRecordsTheHoldersNewNameAndKeepsPlateAndAuthority() throws Exception {
+        String payload = "{\"authority\":\"ERZ\",\"answers\":{\"kennzeichen\":\"ERZ-NA 64\"},\"applicant\":{\"name\":\"Erika Mustermann\","
+                + "\"street\":\"Hauptstraße 1\",\"postalCode\":\"09456\",\"city\":\"Annaberg-Buchholz\",\"dateOfBirth\":\"1964-08-12\","
+                + "\"organisation\":false}}";
+        assertEquals("Erika Gabler", kba.vehicle("ERZ-NA 64").orElseThrow().holder().name());
+        kba.deliver(message(13, "namensaenderung", payload));
+        Vehicle v = kba.vehicle("ERZ-NA 64").orElseThrow();
+        assertEquals("Erika Mustermann", v.holder().name());
+        assertEquals("ERZ", v.authority());
+        assertTrue(v.registered());
     }
 
     @Test
@@ -232,7 +245,7 @@ class KbaSimulatorTest {
         assertEquals("Lena Beispiel", v.holder().name());
         assertEquals(Status.ALREADY_REGISTERED, kba.verify(Fin.of(NEW_CAR), Zb2Code.of("Ez6Nf1Kp4Qr8")).status());
         assertEquals(EvbConnector.Status.USED, gdv.verify(Evb.of("BA34567")).status());
-        assertEquals(6, new KbaSimulator(dir, gdv).vehicles().size(), "persisted");
+        assertEquals(KbaSimulator.DEMO.size() + 1, new KbaSimulator(dir, gdv).vehicles().size(), "persisted");
     }
 
     @Test
@@ -242,17 +255,17 @@ class KbaSimulatorTest {
         kba.deliver(message(15, "ausserbetriebsetzung", "not json"));
         kba.deliver(message(16, "zulassungsbescheinigung", "{}"));
         assertEquals(4, kba.transfers().size());
-        assertEquals(5, kba.vehicles().size());
+        assertEquals(KbaSimulator.DEMO.size(), kba.vehicles().size());
     }
 
     @Test
     void adminPutReplacesByPlateAndByFin() {
         kba.put(new Vehicle("erz-ab 123", "wvwzzz1jzxw000001", "Ab3De4F", "", List.of("K7m", "P2x"), true,
                 "Test Halter", "Teststraße 1", "09456", "Annaberg-Buchholz"));
-        assertEquals(5, kba.vehicles().size());
+        assertEquals(KbaSimulator.DEMO.size(), kba.vehicles().size());
         kba.put(new Vehicle("ERZ-AB 123", "WVWZZZ1JZXW000010", "Ab3De4F", "", List.of(), true,
                 "Test Halter", "Teststraße 1", "09456", "Annaberg-Buchholz"));
-        assertEquals(5, kba.vehicles().size(), "one vehicle per plate");
+        assertEquals(KbaSimulator.DEMO.size(), kba.vehicles().size(), "one vehicle per plate");
         assertEquals("WVWZZZ1JZXW000010", kba.vehicle("ERZ-AB 123").orElseThrow().fin());
         assertTrue(kba.vehicleByFin("WVWZZZ1JZXW000001").isEmpty(), "the vehicle that had the plate before is gone");
         assertThrows(IllegalArgumentException.class, () -> kba.put(new Vehicle("", "WVWZZZ1JZXW000010", "", "", List.of(),

@@ -95,6 +95,23 @@ public final class DemoAnswers {
         return a;
     }
 
+    /**
+     * The answers of a Namensaenderung (FZV § 15(1) S. 1 Nr. 1): the name changed by marriage on the given day, the ID
+     * bears it, the holder reports it for the plate, the warning before the codes read, both codes.
+     */
+    public static Map<String, String> namensaenderung(String plate, java.time.LocalDate since) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("grund", "heirat");
+        a.put("seit", since.toString());
+        a.put("ausweisGeaendert", "true");
+        a.put("kennzeichen", plate);
+        a.put("halter", "true");
+        a.put("hinweisGelesen", "true");
+        a.put("zb1Code", ZB1);
+        a.put("zb2Code", ZB2);
+        return a;
+    }
+
     /** The eVB and SEPA answers of a change of holder. */
     public static Map<String, String> insuranceAndTax(String evb, String accountHolder) {
         Map<String, String> a = new LinkedHashMap<>();

@@ -58,9 +58,16 @@ final class Applicants {
 
     /** A vehicle of Erika Mustermann with further simulator form fields ({@code registered=…&…}). */
     Vehicle vehicle(String status) throws Exception {
+        return vehicle("Erika Mustermann", status);
+    }
+
+    /**
+     * A vehicle the register holds for the named person born on Erika's day (1964-08-12), e.g. Erika under her former
+     * name, with further simulator form fields.
+     */
+    Vehicle vehicle(String holder, String status) throws Exception {
         Vehicle vehicle = new Vehicle(plate("IT", serial.incrementAndGet()), fin());
-        api.simulator("/kba/admin/vehicles",
-                DemoAnswers.vehicleForm(vehicle.plate(), vehicle.fin(), "Erika Mustermann", "1964-08-12", status));
+        api.simulator("/kba/admin/vehicles", DemoAnswers.vehicleForm(vehicle.plate(), vehicle.fin(), holder, "1964-08-12", status));
         return vehicle;
     }
 

@@ -283,10 +283,13 @@ class MachineApiIT {
         assertTrue(api.call("GET", "/api/openapi.json", null, null, 200).path("paths").has("/v1/applications/{id}/withdraw"));
     }
 
-    /** FZV § 20(1) S. 1: a registration requires the holder's secure identification; without it nothing is verified. */
+    /**
+     * FZV § 20(1) S. 1: a registration requires the holder's secure identification, and a change of name takes the new
+     * name from it (S. 2); without it nothing is verified.
+     */
     @Test
     void aRegistrationIsNotVerifiedWithoutTheHoldersIdentification() throws Exception {
-        for (String procedure : java.util.List.of("wiederzulassung", "erstzulassung", "umschreibung")) {
+        for (String procedure : java.util.List.of("wiederzulassung", "erstzulassung", "umschreibung", "namensaenderung")) {
             JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", procedure), 201);
             String path = "/api/v1/applications/" + created.path("id").asText();
             JsonNode refused = api.call("POST", path + "/verify", created.path("token").asText(), null, 409);

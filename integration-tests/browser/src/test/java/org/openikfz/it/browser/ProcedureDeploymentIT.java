@@ -67,13 +67,13 @@ class ProcedureDeploymentIT {
                 kept.add(bundle);
             }
         }
-        assertEquals(4, removed, "the distribution's feature names the four procedures");
+        assertEquals(5, removed, "the distribution's feature names the five procedures");
         json.set("bundles", kept);
         Api.JSON.writerWithDefaultPrettyPrinter().writeValue(feature.toFile(), json);
     }
 
     static Stream<String> procedures() {
-        return Stream.of("ausserbetriebsetzung", "wiederzulassung", "erstzulassung", "umschreibung");
+        return Stream.of("ausserbetriebsetzung", "wiederzulassung", "erstzulassung", "umschreibung", "namensaenderung");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,6 +134,9 @@ class ProcedureDeploymentIT {
             case "erstzulassung" -> {
                 String fin = applicants.newVehicle("Ez6Nf1Kp4Qr9", true, "");
                 return DemoAnswers.erstzulassung(fin, "Ez6Nf1Kp4Qr9", applicants.evb(), "Erika Mustermann");
+            }
+            case "namensaenderung" -> {
+                return DemoAnswers.namensaenderung(applicants.vehicle("Erika Gabler", "registered=true").plate(), today().minusDays(10));
             }
             default -> {
                 Vehicle v = applicants.registered();

@@ -171,6 +171,33 @@ class RegistrationsApiIT {
         assertEquals(vehicle.plate(), decided.path("decision").path("kennzeichen").asText());
     }
 
+    /**
+     * The fifth procedure, Namensänderung (FZV § 15(1) S. 1 Nr. 1 with § 19(1)): Erika married; her online ID says Erika
+     * Mustermann, the register still Erika Gabler. Checked clear, charged GebOSt 225 and 225 S. 2, paid and submitted, it is
+     * with the clerks (§ 19(1) S. 4: no automated decision for this change); the authority's Fachverfahren gets both
+     * names and no security code.
+     */
+    @Test
+    void namensaenderungIsCheckedChargedAndGoesToTheClerksWithBothNames() throws Exception {
+        Vehicle vehicle = applicants.vehicle("Erika Gabler", "registered=true");
+        Application application = applicants.identified("namensaenderung", ERIKA);
+        applicants.answer(application, DemoAnswers.namensaenderung(vehicle.plate(), today().minusDays(10)));
+        JsonNode checked = applicants.verify(application);
+        assertEquals("AWAITING_PAYMENT", checked.path("state").asText(), checked.toString());
+        assertEquals(List.of("225", "225 S. 2"), items(checked));
+        assertEquals(11.10, checked.path("total").asDouble(), 0.001);
+
+        JsonNode submitted = api.payAndSubmit(application.path(), application.token(), "MANUAL_REVIEW");
+        assertTrue(submitted.path("decision").isMissingNode() || submitted.path("decision").isNull(), "no automated decision: " + submitted);
+        String id = application.path().substring(application.path().lastIndexOf('/') + 1);
+        String inbox = waitForInbox(id);
+        assertTrue(inbox.contains("\"manualReview\":true") && inbox.contains("Erika Gabler") && inbox.contains("Erika Mustermann")
+                && inbox.contains(vehicle.plate()), "the clerks get the register's name and the new one: " + inbox);
+        for (String secret : List.of(DemoAnswers.ZB1, DemoAnswers.ZB2)) {
+            assertFalse(inbox.contains(secret), "no security code in clear");
+        }
+    }
+
     // ---- checked in the dialog, without a correction ----
 
     /**
@@ -345,7 +372,33 @@ class RegistrationsApiIT {
             answers.put("hinweisGelesen", "false");
             return new Attempt(answers, Map.of("hinweisGelesen", "true"));
         }, "hinweisGelesen", "Hinweis zum Freilegen"));
+
+        // Namensaenderung (FZV § 15(1) S. 1 Nr. 1): Erika married; her online ID says Erika Mustermann
+        cases.add(na("the register already has the ID's name (the ID not changed yet)", ERIKA, "Erika Mustermann", "registered=true",
+                a -> { }, "ausweisGeaendert", "steht schon der Name aus Ihrem Online-Ausweis", null));
+        cases.add(na("someone else reports the holder's change of name", MAX, "Erika Gabler", "registered=true",
+                a -> { }, "halter", "nicht Halterin oder Halter", null));
+        cases.add(na("a name borne only from tomorrow", ERIKA, "Erika Gabler", "registered=true",
+                a -> a.put("seit", today().plusDays(1).toString()), "seit", "in der Zukunft", restore("seit")));
+        cases.add(na("a vehicle registered with another authority", ERIKA, "Erika Gabler", "registered=true&authority=C",
+                a -> { }, "kennzeichen", "anderen Zulassungsbehörde", null));
+        cases.add(na("a deregistered vehicle", ERIKA, "Erika Gabler", "registered=false&deregisteredOn=" + today().minusYears(1),
+                a -> { }, "kennzeichen", "außer Betrieb gesetzt", null));
+        cases.add(na("wrong ZB II code", ERIKA, "Erika Gabler", "registered=true",
+                a -> a.put("zb2Code", "Xx1Yy2Zz3Ww4"), "kennzeichen", "ein Sicherheitscode stimmt nicht", restore("zb2Code")));
         return cases.stream();
+    }
+
+    /** A Namensaenderung case: a vehicle the register holds for {@code holder}, the default answers changed. */
+    private static Opposed na(String name, int person, String holder, String status, Consumer<Map<String, String>> change, String field,
+            String says, Fix fix) {
+        return new Opposed("Namensänderung: " + name, "namensaenderung", person, s -> {
+            Vehicle v = s.vehicle(holder, status);
+            Map<String, String> answers = DemoAnswers.namensaenderung(v.plate(), today().minusDays(10));
+            Map<String, String> original = Map.copyOf(answers);
+            change.accept(answers);
+            return new Attempt(answers, fix == null ? null : fix.of(original, s));
+        }, field, says);
     }
 
     /** The correction of a case, from the answers before the change (null: not correctable online). */

@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Wiederzulassung, Erstzulassung and Umschreibung in the German dialog on a phone (360 px), each
- * from the electronic identification to the downloaded provisional proof of registration, every
+ * from the electronic identification to the downloaded provisional proof of registration, and the
+ * Namensänderung to the clerk's decision, every
  * screen checked with axe-core. The dialog is filled from the procedure's description in the machine
  * API (field types and choice labels), the way the UI renders any procedure: no procedure-specific
  * page code here either.
@@ -148,6 +149,84 @@ class RegistrationsBrowserIT {
     }
 
     /**
+     * The fifth procedure, Namensänderung (FZV § 15(1) S. 1 Nr. 1 with § 19(1)), rendered from its description like the
+     * others: Erika married, the register still knows her as Erika Gabler. On a phone she logs in, says why and since when,
+     * confirms her ID bears the new name, gives the plate and both codes, pays 11,10 € and is told the authority decides.
+     * A clerk finds the case by its plate, sees the register's name next to the one from her online ID and why the
+     * clerks decide, and grants it; the letter goes to her new name. Every screen checked with axe-core.
+     */
+    @Test
+    void namensaenderungIsReportedOnlineAndGrantedByAClerk() throws Exception {
+        Vehicle vehicle = applicants.vehicle("Erika Gabler", "registered=true");
+        Dialog dialog = new Dialog("namensaenderung");
+        dialog.identify(ERIKA);
+        dialog.fill(DemoAnswers.namensaenderung(vehicle.plate(), today().minusDays(10)), true);
+        String review = citizen.body();
+        assertTrue(review.contains("Eheschließung oder Lebenspartnerschaft") && review.contains(vehicle.plate()), review);
+        citizen.button("Angaben prüfen lassen");
+        // GebOSt 225 and 225 S. 2 (a new ZB I)
+        dialog.pay("11,10");
+        citizen.waitForText("Ihr Antrag ist bei der Zulassungsbehörde");
+        citizen.accessible("namensaenderung-eingereicht");
+        citizen.screenshot("namensaenderung-eingereicht");
+        assertFalse(citizen.body().contains("Vorläufigen Zulassungsnachweis"), "no automated decision: " + citizen.body());
+        assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
+
+        String[] admin = org.openikfz.it.OneTimeCodes.initialOperator(distribution.home);
+        String[] clerkAccount;
+        try (Citizen operator = Staff.desktop()) {
+            Staff.login(operator, distribution, admin[0], admin[1], admin[2]);
+            clerkAccount = Staff.createAccount(operator, "nora", "Nora Weber", "Sachbearbeitung", "ERZ");
+        }
+        try (Citizen clerk = Staff.desktop()) {
+            Staff.login(clerk, distribution, clerkAccount[0], clerkAccount[1], clerkAccount[2]);
+            clerk.waitForText("Fälle zur Entscheidung");
+            clerk.typeInto("case-search", vehicle.plate() + org.openqa.selenium.Keys.ENTER);
+            new WebDriverWait(clerk.browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .withMessage(() -> "the case in the list: " + clerk.body())
+                    .until(d -> d.findElements(By.cssSelector("a.ikfz-case-link")).size() == 1);
+            clerk.browser.findElement(By.cssSelector("a.ikfz-case-link")).click();
+            clerk.waitForText("Vorprüfung des Portals");
+            String file = clerk.body();
+            assertTrue(file.contains("Namensänderung melden") && file.contains("Erika Gabler") && file.contains("Erika Mustermann")
+                    && file.contains("Eheschließung oder Lebenspartnerschaft"), "the register's name next to the new one: " + file);
+            assertTrue(file.contains("keine automatisierte Entscheidung vor") && !file.contains("decision policy"),
+                    "why the clerks decide, in German: " + file);
+            assertFalse(file.contains(DemoAnswers.ZB1) || file.contains(DemoAnswers.ZB2), "no security code in the case file");
+            clerk.accessible("namensaenderung-fall");
+            clerk.browser.findElement(By.id("case-assign")).click();
+            clerk.waitForText("Bearbeitung: Sie");
+            clerk.browser.findElement(By.cssSelector("#case-reason textarea")).sendKeys(
+                    "Die Namensänderung durch Eheschließung ist durch den Online-Ausweis nachgewiesen.");
+            clerk.browser.findElement(By.id("case-approve")).click();
+            clerk.waitForText("Dem Antrag endgültig stattgeben?");
+            // the new certificates go to the name and address of the online ID
+            assertTrue(clerk.body().contains("Erika Mustermann, Hauptstraße 1, 09456 Annaberg-Buchholz"), clerk.body());
+            clerk.browser.findElement(By.id("case-confirm-yes")).click();
+            clerk.waitForText("Bescheid herunterladen (PDF)");
+            clerk.accessible("namensaenderung-entschieden");
+            assertTrue(clerk.body().contains("stattgegeben von nora"), clerk.body());
+            assertEquals(List.of(), clerk.violations, "WCAG 2.1 A/AA violations (axe-core)");
+        }
+        // the granted change reaches the register (KBA simulator) through the transfer: the vehicle is hers under her new name
+        new WebDriverWait(citizen.browser, Duration.ofSeconds(30), Duration.ofMillis(200))
+                .withMessage("the register records the new name")
+                .until(d -> {
+                    try {
+                        for (JsonNode v : Api.JSON.readTree(api.simulator("/kba/admin/vehicles", null))) {
+                            if (v.toString().contains(vehicle.plate())) {
+                                return v.toString().contains("Erika Mustermann") && !v.toString().contains("Erika Gabler");
+                            }
+                        }
+                        return false;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    /**
      * FZV §§ 20(1), 21: Lena lives outside the district. Right after her login the portal says the application
      * cannot be made here, before any question and any code, and offers no way on.
      */
@@ -217,7 +296,7 @@ class RegistrationsBrowserIT {
      * the second tab then has them verified, so the security codes (never sent back to the page) were kept too.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"ausserbetriebsetzung", "wiederzulassung", "erstzulassung", "umschreibung"})
+    @ValueSource(strings = {"ausserbetriebsetzung", "wiederzulassung", "erstzulassung", "umschreibung", "namensaenderung"})
     void theDialogSurvivesAReloadBackAndForwardAndASecondTab(String procedure) throws Exception {
         Map<String, String> answers;
         int person;
@@ -235,6 +314,10 @@ class RegistrationsBrowserIT {
                 String fin = applicants.newVehicle("Ez6Nf1Kp4Qr9", true, "");
                 answers = DemoAnswers.erstzulassung(fin, "Ez6Nf1Kp4Qr9", applicants.evb(), "Muster GmbH");
                 person = MUSTER_GMBH;
+            }
+            case "namensaenderung" -> {
+                answers = DemoAnswers.namensaenderung(applicants.vehicle("Erika Gabler", "registered=true").plate(), today().minusDays(10));
+                person = ERIKA;
             }
             default -> {
                 Vehicle vehicle = applicants.registered();
@@ -524,14 +607,7 @@ class RegistrationsBrowserIT {
 
         /** From the fees to the decision: pays on the ePayment simulator, submits; returns the plate shown. */
         String payAndSubmit(String total) throws Exception {
-            citizen.waitForText("Bezahlen und Antrag stellen");
-            // the amounts as the page shows them, with a no-break space before the euro sign
-            assertTrue(citizen.body().replace('\u00a0', ' ').contains("Summe\n" + total + " €"), "the fee is shown before payment: " + citizen.body());
-            citizen.accessible(procedure + "-fees");
-            citizen.screenshot(procedure + "-fees");
-            citizen.button("Bezahlen und Antrag stellen");
-            new WebDriverWait(citizen.browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("Jetzt bezahlen"));
-            citizen.browser.findElement(By.xpath("//button[normalize-space()='Jetzt bezahlen']")).click();
+            pay(total);
             // paid with "Bezahlen und Antrag stellen": submitted and decided at once
             citizen.waitForText("Vorläufigen Zulassungsnachweis herunterladen (PDF)");
             citizen.accessible(procedure + "-decision");
@@ -540,6 +616,18 @@ class RegistrationsBrowserIT {
                     "const v = document.querySelector('#decision-kennzeichen .ikfz-kennzeichen-value'); return v ? v.innerText.trim() : null;");
             assertTrue(plate != null, "the plate is shown with the decision: " + citizen.body());
             return plate.toString();
+        }
+
+        /** Checks the fees shown before payment, pays on the ePayment simulator's page and submits. */
+        void pay(String total) throws Exception {
+            citizen.waitForText("Bezahlen und Antrag stellen");
+            // the amounts as the page shows them, with a no-break space before the euro sign
+            assertTrue(citizen.body().replace('\u00a0', ' ').contains("Summe\n" + total + " €"), "the fee is shown before payment: " + citizen.body());
+            citizen.accessible(procedure + "-fees");
+            citizen.screenshot(procedure + "-fees");
+            citizen.button("Bezahlen und Antrag stellen");
+            new WebDriverWait(citizen.browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("Jetzt bezahlen"));
+            citizen.browser.findElement(By.xpath("//button[normalize-space()='Jetzt bezahlen']")).click();
         }
 
         /** Downloads the provisional proof of registration; asserts it names the plate and returns its text. */

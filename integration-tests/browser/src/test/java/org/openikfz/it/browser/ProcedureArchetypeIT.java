@@ -41,7 +41,7 @@ class ProcedureArchetypeIT {
                 "generated into " + project);
         long verify = ConnectorArchetypeIT.maven(repository, project, work.resolve("verify.log"), "verify");
         String verifyLog = Files.readString(work.resolve("verify.log"));
-        assertTrue(verifyLog.contains("Tests run: 3, Failures: 0, Errors: 0"), "the generated tests ran:\n"
+        assertTrue(verifyLog.contains("Tests run: 4, Failures: 0, Errors: 0"), "the generated tests ran:\n"
                 + ConnectorArchetypeIT.tail(verifyLog));
         Path jar = project.resolve("target/de.example.ikfz.procedure." + ID + "-1.0.0-SNAPSHOT.jar");
         assertTrue(Files.isRegularFile(jar), "the bundle built");

@@ -8,6 +8,9 @@ cd "$IKFZ_ROOT"
 
 "$IKFZ_ROOT/scripts/prerequisites.sh"
 
+# the texts in resource files: German and English complete, every key a class asks for there (seconds, so first)
+"$IKFZ_ROOT/scripts/check-texts.sh"
+
 export OPENIKFZ_PG_PORT=${OPENIKFZ_PG_PORT:-55432}
 export OPENIKFZ_PG_DIR=${OPENIKFZ_PG_DIR:-$(mktemp -d /tmp/openikfz-pg.XXXXXX)}
 trap '"$IKFZ_ROOT/scripts/postgres.sh" stop >/dev/null 2>&1 || true; rm -rf "$OPENIKFZ_PG_DIR"' EXIT

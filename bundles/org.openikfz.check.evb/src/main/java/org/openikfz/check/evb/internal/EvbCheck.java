@@ -16,6 +16,7 @@ import org.openikfz.api.connector.EvbConnector.Confirmation;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.api.value.Evb;
 import org.openikfz.api.value.ValueValidationException;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +33,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component
 public final class EvbCheck implements Check {
+
+    /** The texts: OSGI-INF/l10n/evb.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(EvbCheck.class, "OSGI-INF/l10n/evb");
 
     private volatile EvbConnector gdv;
 
@@ -57,11 +61,7 @@ public final class EvbCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("eVB check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
-                    "Die Prüfung der eVB (elektronische Versicherungsbestätigung) wurde wegen eines technischen Fehlers "
-                            + "abgebrochen; der Versicherungsschutz ist nicht maschinell bestätigt.",
-                    "The check of the eVB (electronic insurance confirmation) was stopped by a technical error; "
-                            + "insurance cover was not confirmed by machine."));
+            return CheckResult.failed("eVB check could not be completed: " + e.getClass().getSimpleName(), TEXTS.get("evbCheck.the-check-of-the-evb"));
         }
     }
 
@@ -79,11 +79,7 @@ public final class EvbCheck implements Check {
         try {
             evb = Evb.of(answered.value(field.get()));
         } catch (ValueValidationException e) {
-            return CheckResult.failed("answer not valid for the eVB database: " + e.key(), LocalizedText.of(
-                    "Die angegebene eVB-Nummer (elektronische Versicherungsbestätigung) hat kein gültiges Format; "
-                            + "sie ist nicht mit der eVB-Datenbank der Versicherer abgeglichen.",
-                    "The eVB number (electronic insurance confirmation) entered has no valid format; "
-                            + "it was not matched with the insurers' eVB database."));
+            return CheckResult.failed("answer not valid for the eVB database: " + e.key(), TEXTS.get("evbCheck.the-evb-number-electronic-insurance"));
         }
         Confirmation confirmation;
         try {
@@ -103,27 +99,15 @@ public final class EvbCheck implements Check {
                 yield withIfPresent(withIfPresent(CheckResult.clear(), Facts.EVB_INSURER, confirmation.insurer()),
                         Facts.EVB_INSURER_NUMBER, confirmation.insurerNumber());
             }
-            case UNKNOWN -> CheckResult.opposed(new Finding(id, LocalizedText.of(
-                    "Diese eVB-Nummer ist bei den Versicherern nicht bekannt. Bitte prüfen Sie die Nummer "
-                            + "(7 Zeichen, ohne die Buchstaben I und O). Stimmt sie, fragen Sie Ihre Versicherung nach einer gültigen eVB-Nummer.",
-                    "The insurers do not know this eVB number. Please check the number (7 characters, without the letters I and O). "
-                            + "If it is right, ask your insurer for a valid eVB number.")));
-            case USED -> CheckResult.opposed(new Finding(id, LocalizedText.of(
-                    "Diese eVB-Nummer wurde schon für eine andere Zulassung verwendet. Bitte fragen Sie Ihre Versicherung nach einer neuen eVB-Nummer.",
-                    "This eVB number has already been used for another registration. Please ask your insurer for a new eVB number.")));
-            case EXPIRED -> CheckResult.opposed(new Finding(id, LocalizedText.of(
-                    "Diese eVB-Nummer ist nicht mehr gültig. Bitte fragen Sie Ihre Versicherung nach einer neuen eVB-Nummer.",
-                    "This eVB number is no longer valid. Please ask your insurer for a new eVB number.")));
+            case UNKNOWN -> CheckResult.opposed(new Finding(id, TEXTS.get("evbCheck.the-insurers-do-not-know")));
+            case USED -> CheckResult.opposed(new Finding(id, TEXTS.get("evbCheck.this-evb-number-has-already")));
+            case EXPIRED -> CheckResult.opposed(new Finding(id, TEXTS.get("evbCheck.this-evb-number-is-no")));
         };
     }
 
     /** For the clerks: the insurers' database could not be asked (not connected, not reachable, error or no answer). */
     private static LocalizedText databaseNotReached() {
-        return LocalizedText.of(
-                "Die eVB-Datenbank der Versicherer (GDV) war bei der Prüfung nicht erreichbar oder hat keine verwertbare Antwort "
-                        + "gegeben; die eVB (elektronische Versicherungsbestätigung) ist nicht maschinell bestätigt.",
-                "The insurers' eVB database (GDV) could not be reached during the check or gave no usable answer; "
-                        + "the eVB (electronic insurance confirmation) was not confirmed by machine.");
+        return TEXTS.get("evbCheck.the-insurers-evb-database-gdv");
     }
 
     private static CheckResult.Clear withIfPresent(CheckResult.Clear clear, FactKey<String> key, String value) {

@@ -21,6 +21,7 @@ import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.HuPruefzifferConnector;
 import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.ValueValidationException;
 import org.osgi.service.component.annotations.Component;
@@ -38,6 +39,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component
 public final class HuCheck implements Check {
+
+    /** The texts: OSGI-INF/l10n/hu.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(HuCheck.class, "OSGI-INF/l10n/hu");
 
     static final String PROOF_REGISTER = "register";
     static final String PROOF_PRUEFZIFFER = "pruefziffer";
@@ -66,11 +70,7 @@ public final class HuCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("HU check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
-                    "Die Prüfung des Nachweises der Hauptuntersuchung (HU) wurde wegen eines technischen Fehlers abgebrochen; "
-                            + "der Termin der nächsten HU ist nicht maschinell nachgewiesen.",
-                    "The check of the proof of the periodic technical inspection (HU) was stopped by a technical error; "
-                            + "the date of the next HU was not verified by machine."));
+            return CheckResult.failed("HU check could not be completed: " + e.getClass().getSimpleName(), TEXTS.get("huCheck.the-check-of-the-proof"));
         }
     }
 
@@ -84,19 +84,11 @@ public final class HuCheck implements Check {
         try {
             next = YearMonth.parse(entered.get().strip());
         } catch (DateTimeParseException e) {
-            return CheckResult.failed("month of the next HU not readable", LocalizedText.of(
-                    "Der angegebene Monat der nächsten Hauptuntersuchung (HU) ist nicht lesbar; "
-                            + "der Termin der nächsten HU ist nicht maschinell nachgewiesen.",
-                    "The month entered for the next periodic technical inspection (HU) is not readable; "
-                            + "the date of the next HU was not verified by machine."));
+            return CheckResult.failed("month of the next HU not readable", TEXTS.get("huCheck.the-month-entered-for-the"));
         }
         // FZV § 22 with § 29 StVZO: a vehicle whose HU is overdue is not registered before the HU is done
         if (next.isBefore(YearMonth.from(context.today()))) {
-            return CheckResult.opposed(new Finding(SharedFields.HU_NAECHSTE, LocalizedText.of(
-                    "Die Hauptuntersuchung (HU) Ihres Fahrzeugs ist überfällig. Bitte lassen Sie zuerst die HU durchführen "
-                            + "und stellen Sie den Antrag danach. Wenn Sie sich beim Monat vertippt haben, korrigieren Sie ihn.",
-                    "The periodic technical inspection (HU) of your vehicle is overdue. Please have the HU done first, "
-                            + "then apply. If you mistyped the month, correct it.")));
+            return CheckResult.opposed(new Finding(SharedFields.HU_NAECHSTE, TEXTS.get("huCheck.the-periodic-technical-inspection-hu")));
         }
         // § 22(2): the next HU as the register knows it
         if (context.fact(Facts.ZFZR_NEXT_HU).filter(next::equals).isPresent()) {
@@ -109,19 +101,11 @@ public final class HuCheck implements Check {
         }
         if (context.fact(Facts.ZFZR_FIN).isEmpty() && context.fact(Facts.ZFZR_REGISTERED).isEmpty()) {
             // the register was not consulted (its check did not come out clear): we cannot say it has another date
-            return CheckResult.failed("register data not available and no Prüfziffer given: next HU not verified", LocalizedText.of(
-                    "Das Fahrzeugregister (ZFZR) hat keine Daten geliefert und es ist keine Prüfziffer angegeben; "
-                            + "der Termin der nächsten Hauptuntersuchung (HU) ist nicht maschinell nachgewiesen.",
-                    "The vehicle register (ZFZR) gave no data and no check number (Prüfziffer) was entered; "
-                            + "the date of the next periodic technical inspection (HU) was not verified by machine."));
+            return CheckResult.failed("register data not available and no Prüfziffer given: next HU not verified", TEXTS.get("huCheck.the-vehicle-register-zfzr-gave"));
         }
         String field = context.dialog().field(SharedFields.HU_PRUEFZIFFER).isPresent()
                 ? SharedFields.HU_PRUEFZIFFER : SharedFields.HU_NAECHSTE;
-        return CheckResult.opposed(new Finding(field, LocalizedText.of(
-                "Im Zentralen Fahrzeugregister ist kein oder ein anderer Termin für die nächste HU eingetragen. "
-                        + "Bitte geben Sie die Prüfziffer, das Datum der HU und die Prüfstelle aus dem Bericht der letzten HU an.",
-                "The central vehicle register has no or another date for the next HU. "
-                        + "Please enter the check number (Prüfziffer), the date of the HU and the testing organisation from the last HU report.")));
+        return CheckResult.opposed(new Finding(field, TEXTS.get("huCheck.the-central-vehicle-register-has")));
     }
 
     private CheckResult byPruefziffer(CheckContext context, AnsweredFields answered, YearMonth next, String pruefziffer) {
@@ -129,14 +113,10 @@ public final class HuCheck implements Check {
         Optional<String> organisation = answered.value(SharedFields.HU_STELLE).map(String::strip);
         List<Finding> missing = new ArrayList<>();
         if (date.isEmpty()) {
-            missing.add(new Finding(SharedFields.HU_DATUM, LocalizedText.of(
-                    "Bitte geben Sie das Datum der letzten HU an, wie es im HU-Bericht steht.",
-                    "Please enter the date of the last HU as the HU report shows it.")));
+            missing.add(new Finding(SharedFields.HU_DATUM, TEXTS.get("huCheck.please-enter-the-date-of")));
         }
         if (organisation.isEmpty()) {
-            missing.add(new Finding(SharedFields.HU_STELLE, LocalizedText.of(
-                    "Bitte wählen Sie die Prüfstelle, die die letzte HU durchgeführt hat (sie steht auf dem HU-Bericht).",
-                    "Please choose the testing organisation that did the last HU (it is named on the HU report).")));
+            missing.add(new Finding(SharedFields.HU_STELLE, TEXTS.get("huCheck.please-choose-the-testing-organisation")));
         }
         if (!missing.isEmpty()) {
             return new CheckResult.Opposed(missing);
@@ -145,27 +125,18 @@ public final class HuCheck implements Check {
         try {
             lastHu = LocalDate.parse(date.get().strip());
         } catch (DateTimeParseException e) {
-            return CheckResult.failed("date of the last HU not readable", LocalizedText.of(
-                    "Das angegebene Datum der letzten Hauptuntersuchung (HU) ist nicht lesbar; die Prüfziffer ist nicht geprüft.",
-                    "The date entered for the last periodic technical inspection (HU) is not readable; "
-                            + "the check number (Prüfziffer) was not verified."));
+            return CheckResult.failed("date of the last HU not readable", TEXTS.get("huCheck.the-date-entered-for-the"));
         }
         Optional<String> finText = answered.first(FieldType.FIN).map(answered::value)
                 .or(() -> context.fact(Facts.ZFZR_FIN));
         if (finText.isEmpty()) {
-            return CheckResult.failed("FIN unknown: Prüfziffer cannot be verified", LocalizedText.of(
-                    "Die FIN des Fahrzeugs ist nicht bekannt; die Prüfziffer der Hauptuntersuchung (HU) ist nicht geprüft.",
-                    "The vehicle's FIN is not known; the check number (Prüfziffer) of the periodic technical inspection (HU) "
-                            + "was not verified."));
+            return CheckResult.failed("FIN unknown: Prüfziffer cannot be verified", TEXTS.get("huCheck.the-vehicle-s-fin-is"));
         }
         Fin fin;
         try {
             fin = Fin.of(finText.get());
         } catch (ValueValidationException e) {
-            return CheckResult.failed("FIN not valid for the Prüfziffer: " + e.key(), LocalizedText.of(
-                    "Die FIN des Fahrzeugs hat kein gültiges Format; die Prüfziffer der Hauptuntersuchung (HU) ist nicht geprüft.",
-                    "The vehicle's FIN has no valid format; the check number (Prüfziffer) of the periodic technical inspection (HU) "
-                            + "was not verified."));
+            return CheckResult.failed("FIN not valid for the Prüfziffer: " + e.key(), TEXTS.get("huCheck.the-vehicle-s-fin-has"));
         }
         HuPruefzifferConnector connector = kba;
         if (connector == null) {
@@ -185,20 +156,12 @@ public final class HuCheck implements Check {
         if (computed.strip().equalsIgnoreCase(pruefziffer)) {
             return proven(PROOF_PRUEFZIFFER, next);
         }
-        return CheckResult.opposed(new Finding(SharedFields.HU_PRUEFZIFFER, LocalizedText.of(
-                "Die Prüfziffer passt nicht zu Ihren Angaben zur HU. Bitte vergleichen Sie Prüfziffer, Datum der HU, "
-                        + "Monat der nächsten HU und Prüfstelle mit dem Bericht der letzten HU.",
-                "The check number (Prüfziffer) does not match your HU details. Please compare the check number, the date of the HU, "
-                        + "the month of the next HU and the testing organisation with the last HU report.")));
+        return CheckResult.opposed(new Finding(SharedFields.HU_PRUEFZIFFER, TEXTS.get("huCheck.the-check-number-pr-fziffer")));
     }
 
     /** For the clerks: the KBA's Prüfziffer service could not be asked (not connected, not reachable, error or no answer). */
     private static LocalizedText pruefzifferNotReached() {
-        return LocalizedText.of(
-                "Der Prüfziffer-Dienst des KBA war bei der Prüfung nicht erreichbar oder hat keine verwertbare Antwort gegeben; "
-                        + "die Prüfziffer der Hauptuntersuchung (HU) ist nicht maschinell geprüft.",
-                "The KBA's check number (Prüfziffer) service could not be reached during the check or gave no usable answer; "
-                        + "the check number of the periodic technical inspection (HU) was not verified by machine.");
+        return TEXTS.get("huCheck.the-kba-s-check-number");
     }
 
     private static CheckResult proven(String how, YearMonth next) {

@@ -16,6 +16,7 @@ import org.openikfz.api.connector.KbaReferenzConnector;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.ValueValidationException;
 import org.openikfz.api.value.Zb2Code;
@@ -33,6 +34,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component
 public final class KbaReferenzCheck implements Check {
+
+    /** The texts: OSGI-INF/l10n/kbareferenz.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(KbaReferenzCheck.class, "OSGI-INF/l10n/kbareferenz");
 
     private volatile KbaReferenzConnector kba;
 
@@ -58,11 +62,7 @@ public final class KbaReferenzCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("KBA reference check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
-                    "Der Abgleich mit den KBA-Referenzdaten (CoC) wurde wegen eines technischen Fehlers abgebrochen; "
-                            + "FIN und Sicherheitscode der Zulassungsbescheinigung Teil II sind nicht maschinell geprüft.",
-                    "The match with the KBA reference data (CoC) was stopped by a technical error; the FIN and the "
-                            + "security code of the registration certificate part II were not checked by machine."));
+            return CheckResult.failed("KBA reference check could not be completed: " + e.getClass().getSimpleName(), TEXTS.get("kbaReferenzCheck.the-match-with-the-kba"));
         }
     }
 
@@ -75,11 +75,7 @@ public final class KbaReferenzCheck implements Check {
         }
         if (finField.isEmpty() || zb2Field.isEmpty()) {
             return CheckResult.failed("KBA reference needs both FIN and ZB II code; the procedure asked for "
-                    + (finField.isEmpty() ? "no FIN" : "no ZB II code"), LocalizedText.of(
-                    "Dem Antrag fehlt die FIN oder der Sicherheitscode der Zulassungsbescheinigung Teil II; "
-                            + "ein Abgleich mit den KBA-Referenzdaten (CoC) war nicht möglich.",
-                    "The application lacks the FIN or the security code of the registration certificate part II; "
-                            + "no match with the KBA reference data (CoC) was possible."));
+                    + (finField.isEmpty() ? "no FIN" : "no ZB II code"), TEXTS.get("kbaReferenzCheck.the-application-lacks-the-fin"));
         }
         KbaReferenzConnector connector = kba;
         if (connector == null) {
@@ -91,11 +87,7 @@ public final class KbaReferenzCheck implements Check {
             fin = Fin.of(answered.value(finField.get()));
             zb2 = Zb2Code.of(answered.value(zb2Field.get()));
         } catch (ValueValidationException e) {
-            return CheckResult.failed("answers not valid for the KBA reference: " + e.key(), LocalizedText.of(
-                    "Die FIN oder der Sicherheitscode der Zulassungsbescheinigung Teil II hat kein gültiges Format; "
-                            + "ein Abgleich mit den KBA-Referenzdaten (CoC) war nicht möglich.",
-                    "The FIN or the security code of the registration certificate part II has no valid format; "
-                            + "no match with the KBA reference data (CoC) was possible."));
+            return CheckResult.failed("answers not valid for the KBA reference: " + e.key(), TEXTS.get("kbaReferenzCheck.the-fin-or-the-security"));
         }
         KbaReferenzConnector.Reference reference;
         try {
@@ -113,46 +105,22 @@ public final class KbaReferenzCheck implements Check {
             case REGISTRABLE -> {
                 if (reference.obstacle() != null && !reference.obstacle().isBlank()) {
                     // 2019 § 15j(4): the authority checks technical obstacles; not decidable by machine
-                    yield CheckResult.failed("technical obstacle reported in the CoC data: the authority decides", LocalizedText.of(
-                            "In den KBA-Referenzdaten (CoC) ist ein technisches Zulassungshindernis für dieses Fahrzeug gemeldet; "
-                                    + "die Zulassungsbehörde entscheidet, ob das Fahrzeug zugelassen werden kann.",
-                            "The KBA reference data (CoC) report a technical obstacle to registering this vehicle; "
-                                    + "the registration authority decides whether the vehicle can be registered."));
+                    yield CheckResult.failed("technical obstacle reported in the CoC data: the authority decides", TEXTS.get("kbaReferenzCheck.the-kba-reference-data-coc"));
                 }
                 yield reference.vehicle() == null || reference.vehicle().isBlank()
                         ? CheckResult.clear()
                         : CheckResult.clear().with(Facts.COC_VEHICLE, reference.vehicle().strip());
             }
-            case UNKNOWN_FIN -> CheckResult.opposed(new Finding(finId, LocalizedText.of(
-                    "Zu dieser Fahrzeug-Identifizierungsnummer hat das Kraftfahrt-Bundesamt keine Daten. "
-                            + "Bitte prüfen Sie die Nummer in der Zulassungsbescheinigung Teil II (Feld E).",
-                    "The Federal Motor Transport Authority has no data for this vehicle identification number. "
-                            + "Please check the number in the registration certificate part II (field E).")));
-            case ZB2_MISMATCH -> CheckResult.opposed(new Finding(zb2Field.get().id(), LocalizedText.of(
-                    "Der Sicherheitscode passt nicht zur Zulassungsbescheinigung Teil II dieses Fahrzeugs. "
-                            + "Bitte prüfen Sie den freigelegten Code und die Fahrzeug-Identifizierungsnummer.",
-                    "The security code does not match the registration certificate part II of this vehicle. "
-                            + "Please check the uncovered code and the vehicle identification number.")));
-            case NOT_REGISTRABLE -> CheckResult.opposed(new Finding(finId, LocalizedText.of(
-                    "Nach den Daten der Übereinstimmungsbescheinigung (CoC) kann dieses Fahrzeug nicht online zugelassen werden. "
-                            + "Bitte wenden Sie sich an Ihre Zulassungsbehörde.",
-                    "According to the certificate of conformity (CoC) data, this vehicle cannot be registered online. "
-                            + "Please contact your registration authority.")));
-            case ALREADY_REGISTERED -> CheckResult.opposed(new Finding(finId, LocalizedText.of(
-                    "Dieses Fahrzeug war schon einmal zugelassen, es ist also keine Erstzulassung. "
-                            + "Wählen Sie bitte „Wiederzulassung“ (das Fahrzeug war abgemeldet) oder „Umschreibung“ (Halterwechsel).",
-                    "This vehicle has been registered before, so this is not a first registration. "
-                            + "Please choose re-registration (the vehicle was deregistered) or transfer (change of holder).")));
+            case UNKNOWN_FIN -> CheckResult.opposed(new Finding(finId, TEXTS.get("kbaReferenzCheck.the-federal-motor-transport-authority")));
+            case ZB2_MISMATCH -> CheckResult.opposed(new Finding(zb2Field.get().id(), TEXTS.get("kbaReferenzCheck.the-security-code-does-not")));
+            case NOT_REGISTRABLE -> CheckResult.opposed(new Finding(finId, TEXTS.get("kbaReferenzCheck.according-to-the-certificate-of")));
+            case ALREADY_REGISTERED -> CheckResult.opposed(new Finding(finId, TEXTS.get("kbaReferenzCheck.this-vehicle-has-been-registered")));
         };
     }
 
     /** For the clerks: the KBA reference data could not be asked (not connected, not reachable, error or no answer). */
     private static LocalizedText referenceNotReached() {
-        return LocalizedText.of(
-                "Die KBA-Referenzdaten (CoC) waren bei der Prüfung nicht erreichbar oder haben keine verwertbare Antwort gegeben; "
-                        + "FIN und Sicherheitscode der Zulassungsbescheinigung Teil II sind nicht maschinell geprüft.",
-                "The KBA reference data (CoC) could not be reached during the check or gave no usable answer; the FIN and the "
-                        + "security code of the registration certificate part II were not checked by machine.");
+        return TEXTS.get("kbaReferenzCheck.the-kba-reference-data-coc-2");
     }
 
     @Override

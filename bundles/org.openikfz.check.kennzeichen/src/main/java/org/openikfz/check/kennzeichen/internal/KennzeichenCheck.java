@@ -18,6 +18,7 @@ import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.KennzeichenConnector;
 import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.api.value.Kennzeichen;
 import org.openikfz.api.value.Kennzeichen.Suffix;
 import org.openikfz.api.value.ValueValidationException;
@@ -37,6 +38,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component
 public final class KennzeichenCheck implements Check {
+
+    /** The texts: OSGI-INF/l10n/kennzeichen.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(KennzeichenCheck.class, "OSGI-INF/l10n/kennzeichen");
 
     private volatile KennzeichenConnector allocation;
 
@@ -62,10 +66,7 @@ public final class KennzeichenCheck implements Check {
         try {
             return allocate(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("plate allocation could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
-                    "Die Kennzeichenzuteilung wurde wegen eines technischen Fehlers abgebrochen; "
-                            + "dem Antrag ist kein Kennzeichen zugeteilt.",
-                    "The plate allocation was stopped by a technical error; no plate has been assigned to the application."));
+            return CheckResult.failed("plate allocation could not be completed: " + e.getClass().getSimpleName(), TEXTS.get("kennzeichenCheck.the-plate-allocation-was-stopped"));
         }
     }
 
@@ -80,60 +81,36 @@ public final class KennzeichenCheck implements Check {
         try {
             return switch (choice.get()) {
                 case SharedFields.WAHL_BEHALTEN -> present.isEmpty()
-                        ? CheckResult.failed("plate to keep unknown: the procedure asked for no present plate", LocalizedText.of(
-                                "Das bisherige Kennzeichen soll behalten werden, der Antrag enthält es aber nicht; "
-                                        + "dem Antrag ist kein Kennzeichen zugeteilt.",
-                                "The present plate is to be kept, but the application does not contain it; "
-                                        + "no plate has been assigned to the application."))
+                        ? CheckResult.failed("plate to keep unknown: the procedure asked for no present plate", TEXTS.get("kennzeichenCheck.the-present-plate-is-to"))
                         : assigned(Kennzeichen.of(present.get()));
                 case SharedFields.WAHL_RESERVIERT -> present.isEmpty()
-                        ? CheckResult.failed("reserved plate unknown: the procedure asked for no present plate", LocalizedText.of(
-                                "Das bei der Außerbetriebsetzung reservierte Kennzeichen soll wieder zugeteilt werden, "
-                                        + "der Antrag enthält es aber nicht; dem Antrag ist kein Kennzeichen zugeteilt.",
-                                "The plate reserved at deregistration is to be assigned again, but the application "
-                                        + "does not contain it; no plate has been assigned to the application."))
+                        ? CheckResult.failed("reserved plate unknown: the procedure asked for no present plate", TEXTS.get("kennzeichenCheck.the-plate-reserved-at-deregistration"))
                         : reserveAgain(context, answered, Kennzeichen.of(present.get()));
                 case SharedFields.WAHL_WUNSCH -> wish(context, answered, suffix(answered));
                 case SharedFields.WAHL_ZUTEILEN -> assign(context, answered, suffix(answered));
-                default -> CheckResult.failed("plate choice not known", LocalizedText.of(
-                        "Die Auswahl zum Kennzeichen (behalten, reserviertes Kennzeichen, Wunschkennzeichen oder Zuteilung) "
-                                + "ist nicht bekannt; dem Antrag ist kein Kennzeichen zugeteilt.",
-                        "The plate choice (keep, reserved plate, chosen plate or allocation) is not known; "
-                                + "no plate has been assigned to the application."));
+                default -> CheckResult.failed("plate choice not known", TEXTS.get("kennzeichenCheck.the-plate-choice-keep-reserved"));
             };
         } catch (ValueValidationException e) {
-            return CheckResult.failed("plate answer not valid: " + e.key(), LocalizedText.of(
-                    "Ein angegebenes Kennzeichen ist nicht gültig; dem Antrag ist kein Kennzeichen zugeteilt.",
-                    "A plate number entered is not valid; no plate has been assigned to the application."));
+            return CheckResult.failed("plate answer not valid: " + e.key(), TEXTS.get("kennzeichenCheck.a-plate-number-entered-is"));
         }
     }
 
     /** The plate reserved at the Außerbetriebsetzung (FZV § 14(1) S. 4 in the 2019 text), reserved again for this application. */
     private CheckResult reserveAgain(CheckContext context, AnsweredFields answered, Kennzeichen plate) {
-        return reserve(context, answered, plate, new Finding(SharedFields.KENNZEICHEN_WAHL, LocalizedText.of(
-                "Das bei der Abmeldung reservierte Kennzeichen ist nicht mehr für Sie reserviert: Die Reservierung ist abgelaufen "
-                        + "oder das Kennzeichen ist vergeben. Bitte wählen Sie ein anderes Kennzeichen.",
-                "The plate reserved at deregistration is no longer reserved for you: the reservation has lapsed or the plate "
-                        + "has been given out. Please choose another plate.")));
+        return reserve(context, answered, plate, new Finding(SharedFields.KENNZEICHEN_WAHL, TEXTS.get("kennzeichenCheck.the-plate-reserved-at-deregistration-2")));
     }
 
     /** A chosen plate (Wunschkennzeichen), reserved for this application. */
     private CheckResult wish(CheckContext context, AnsweredFields answered, Suffix suffix) {
         Optional<String> text = answered.value(SharedFields.WUNSCHKENNZEICHEN);
         if (text.isEmpty()) {
-            return CheckResult.failed("chosen plate not answered", LocalizedText.of(
-                    "Ein Wunschkennzeichen wurde gewählt, aber nicht angegeben; es ist kein Kennzeichen reserviert.",
-                    "A chosen plate (Wunschkennzeichen) was selected but not entered; no plate has been reserved."));
+            return CheckResult.failed("chosen plate not answered", TEXTS.get("kennzeichenCheck.a-chosen-plate-wunschkennzeichen-was"));
         }
         Kennzeichen wish = Kennzeichen.of(text.get());
         if (wish.suffix() != suffix) {
             return CheckResult.opposed(new Finding(SharedFields.WUNSCHKENNZEICHEN, suffixMismatch(suffix, wish.suffix())));
         }
-        return reserve(context, answered, wish, new Finding(SharedFields.WUNSCHKENNZEICHEN, LocalizedText.of(
-                "Ihr Wunschkennzeichen ist nicht frei oder passt nicht zu den Unterscheidungszeichen dieser Zulassungsbehörde. "
-                        + "Bitte wählen Sie ein anderes Wunschkennzeichen.",
-                "Your chosen plate is not free or does not fit the district codes of this registration authority. "
-                        + "Please choose another plate.")));
+        return reserve(context, answered, wish, new Finding(SharedFields.WUNSCHKENNZEICHEN, TEXTS.get("kennzeichenCheck.your-chosen-plate-is-not")));
     }
 
     /** Reserves {@code plate} for the application; {@code whenTaken} tells the applicant when it cannot be had. */
@@ -174,11 +151,7 @@ public final class KennzeichenCheck implements Check {
             return CheckResult.failed("plate allocation gave no plate", allocationNotReached());
         }
         if (plate.suffix() != suffix) {
-            return CheckResult.failed("plate allocation gave a plate without the suffix the kind of plate needs", LocalizedText.of(
-                    "Die Kennzeichenzuteilung hat ein Kennzeichen geliefert, das nicht zur gewählten Art passt "
-                            + "(E-Kennzeichen, H-Kennzeichen oder ohne Zusatz); dem Antrag ist kein Kennzeichen zugeteilt.",
-                    "The plate allocation returned a plate that does not fit the kind chosen "
-                            + "(E plate, H plate or neither); no plate has been assigned to the application."));
+            return CheckResult.failed("plate allocation gave a plate without the suffix the kind of plate needs", TEXTS.get("kennzeichenCheck.the-plate-allocation-returned-a"));
         }
         return assigned(plate);
     }
@@ -194,28 +167,15 @@ public final class KennzeichenCheck implements Check {
 
     /** For the clerks: the plate allocation could not be asked (not connected, not reachable, error or no answer). */
     private static LocalizedText allocationNotReached() {
-        return LocalizedText.of(
-                "Die Kennzeichenzuteilung der Zulassungsbehörde war bei der Prüfung nicht erreichbar oder hat keine verwertbare "
-                        + "Antwort gegeben; es ist kein Kennzeichen reserviert oder zugeteilt.",
-                "The authority's plate allocation could not be reached during the check or gave no usable answer; "
-                        + "no plate has been reserved or assigned.");
+        return TEXTS.get("kennzeichenCheck.the-authority-s-plate-allocation");
     }
 
     private static LocalizedText suffixMismatch(Suffix needed, Suffix given) {
         return switch (needed) {
-            case E -> LocalizedText.of(
-                    "Ein E-Kennzeichen endet auf „E“. Bitte geben Sie Ihr Wunschkennzeichen mit dem E am Ende ein, zum Beispiel ERZ-AB 123E.",
-                    "An E plate ends in \"E\". Please enter your chosen plate with the E at the end, e.g. ERZ-AB 123E.");
-            case H -> LocalizedText.of(
-                    "Ein H-Kennzeichen endet auf „H“. Bitte geben Sie Ihr Wunschkennzeichen mit dem H am Ende ein, zum Beispiel ERZ-AB 123H.",
-                    "An H plate ends in \"H\". Please enter your chosen plate with the H at the end, e.g. ERZ-AB 123H.");
-            case NONE -> LocalizedText.of(
-                    "Ihr Wunschkennzeichen endet auf „" + given.letter() + "“, Sie haben aber kein "
-                            + (given == Suffix.E ? "E-Kennzeichen" : "H-Kennzeichen") + " gewählt. "
-                            + "Bitte lassen Sie den Buchstaben am Ende weg oder wählen Sie die passende Art des Kennzeichens.",
-                    "Your chosen plate ends in \"" + given.letter() + "\", but you did not choose an "
-                            + (given == Suffix.E ? "E plate" : "H plate") + ". "
-                            + "Please leave out the letter at the end or choose the matching kind of plate.");
+            case E -> TEXTS.get("kennzeichenCheck.an-e-plate-ends-in");
+            case H -> TEXTS.get("kennzeichenCheck.an-h-plate-ends-in");
+            case NONE -> TEXTS.format("kennzeichenCheck.suffix-without-its-kind", LocalizedText.german(String.valueOf(given.letter())),
+                    TEXTS.get(given == Suffix.E ? "kennzeichenCheck.kind.e" : "kennzeichenCheck.kind.h"));
         };
     }
 

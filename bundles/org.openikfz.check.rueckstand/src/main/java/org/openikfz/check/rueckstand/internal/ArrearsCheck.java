@@ -19,6 +19,7 @@ import org.openikfz.api.check.Finding;
 import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.api.value.Land;
 import org.osgi.framework.Constants;
 
@@ -31,6 +32,9 @@ import org.osgi.framework.Constants;
  * <p>Connectors come and go with their bundles; the components hand their bind/unbind here.
  */
 final class ArrearsCheck {
+
+    /** The texts: OSGI-INF/l10n/rueckstand.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(ArrearsCheck.class, "OSGI-INF/l10n/rueckstand");
 
     /** A bound connector with the service properties that select it. */
     private record Bound(ArrearsConnector connector, String kind, String land, int ranking, long serviceId) {
@@ -49,8 +53,7 @@ final class ArrearsCheck {
     private final ArrearsKind kind;
     private final boolean perLand;
     private final String label;
-    private final String germanLabel; // the clerks' texts name the check by these, e.g. "Gebührenrückstand"
-    private final String englishLabel;
+    private final LocalizedText named; // the clerks' texts name the check by it, e.g. "Gebührenrückstand"
     private final Lead lead;
     private final List<Bound> bound = new CopyOnWriteArrayList<>();
 
@@ -63,8 +66,7 @@ final class ArrearsCheck {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.perLand = perLand;
         this.label = Objects.requireNonNull(label, "label");
-        this.germanLabel = germanLabel(kind);
-        this.englishLabel = englishLabel(kind);
+        this.named = named(kind);
         this.lead = Objects.requireNonNull(lead, "lead");
     }
 
@@ -95,31 +97,21 @@ final class ArrearsCheck {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed(label + " check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
-                    "Die Abfrage auf " + germanLabel + " wurde wegen eines technischen Fehlers abgebrochen; "
-                            + "offene Rückstände sind nicht maschinell ausgeschlossen.",
-                    "The query for " + englishLabel + " was stopped by a technical error; "
-                            + "outstanding arrears were not ruled out by machine."));
+            return CheckResult.failed(label + " check could not be completed: " + e.getClass().getSimpleName(), TEXTS.format("arrearsCheck.technical-error", named));
         }
     }
 
     private CheckResult verify(CheckContext context) {
         Optional<VerifiedIdentity> applicant = context.applicant();
         if (applicant.isEmpty()) {
-            return CheckResult.failed(label + ": holder unknown, the applicant is not identified electronically", LocalizedText.of(
-                    "Die antragstellende Person ist nicht elektronisch identifiziert (Online-Ausweis); "
-                            + "die Abfrage auf " + germanLabel + " war daher nicht möglich.",
-                    "The applicant is not identified electronically (online ID), "
-                            + "so the query for " + englishLabel + " was not possible."));
+            return CheckResult.failed(label + ": holder unknown, the applicant is not identified electronically", TEXTS.format("arrearsCheck.not-identified", named));
         }
         Land land = context.land();
         Optional<ArrearsConnector> connector = connectorFor(land);
         if (connector.isEmpty()) {
-            return CheckResult.failed(label + ": no connector deployed" + (perLand ? " for Land " + land.name() : ""), LocalizedText.of(
-                    "Für die Abfrage auf " + germanLabel + (perLand ? " im Land " + land.germanName() : "")
-                            + " ist keine Anbindung eingerichtet; offene Rückstände sind nicht maschinell ausgeschlossen.",
-                    "No connection is set up for the query for " + englishLabel + (perLand ? " in " + land.germanName() : "")
-                            + "; outstanding arrears were not ruled out by machine."));
+            return CheckResult.failed(label + ": no connector deployed" + (perLand ? " for Land " + land.name() : ""), perLand
+                    ? TEXTS.format("arrearsCheck.no-connection-in-land", named, LocalizedText.german(land.germanName()))
+                    : TEXTS.format("arrearsCheck.no-connection", named));
         }
         ArrearsAnswer answer;
         try {
@@ -141,27 +133,16 @@ final class ArrearsCheck {
 
     /** For the clerks: the query was not answered (not reachable, error or no answer). */
     private LocalizedText notAnswered() {
-        return LocalizedText.of(
-                "Bei der Abfrage auf " + germanLabel + " war die abgefragte Stelle nicht erreichbar oder hat keine "
-                        + "verwertbare Antwort gegeben; offene Rückstände sind nicht maschinell ausgeschlossen.",
-                "In the query for " + englishLabel + ", the system asked could not be reached or gave no usable answer; "
-                        + "outstanding arrears were not ruled out by machine.");
+        return TEXTS.format("arrearsCheck.not-answered", named);
     }
 
-    /** The check's name in the clerks' German text, by kind. */
-    private static String germanLabel(ArrearsKind kind) {
+    /** The check's name in the clerks' texts, by kind. */
+    private static LocalizedText named(ArrearsKind kind) {
         if (ArrearsKind.KFZ_STEUER.equals(kind)) {
-            return "Kfz-Steuerrückstand (Zoll)";
+            return TEXTS.get("arrearsCheck.named.kfz-steuer");
         }
-        return ArrearsKind.GEBUEHREN.equals(kind) ? "Gebührenrückstand" : "Rückstand (" + kind.value() + ")";
-    }
-
-    /** The check's name in the clerks' English text, by kind. */
-    private static String englishLabel(ArrearsKind kind) {
-        if (ArrearsKind.KFZ_STEUER.equals(kind)) {
-            return "vehicle-tax arrears (Zoll)";
-        }
-        return ArrearsKind.GEBUEHREN.equals(kind) ? "fee arrears (Gebührenrückstand)" : kind.value() + " arrears";
+        return ArrearsKind.GEBUEHREN.equals(kind) ? TEXTS.get("arrearsCheck.named.gebuehren")
+                : TEXTS.format("arrearsCheck.named.other", LocalizedText.german(kind.value()));
     }
 
     private LocalizedText message(ArrearsAnswer.Found found, Land land) {

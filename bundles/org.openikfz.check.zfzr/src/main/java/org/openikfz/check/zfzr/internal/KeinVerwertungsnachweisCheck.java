@@ -11,7 +11,7 @@ import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
 import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
-import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -24,6 +24,9 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public final class KeinVerwertungsnachweisCheck implements Check {
 
+    /** The texts: OSGI-INF/l10n/zfzr.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(KeinVerwertungsnachweisCheck.class, "OSGI-INF/l10n/zfzr");
+
     @Override
     public CheckId id() {
         return CheckId.KEIN_VERWERTUNGSNACHWEIS;
@@ -35,11 +38,7 @@ public final class KeinVerwertungsnachweisCheck implements Check {
             return verify(context);
         } catch (RuntimeException e) {
             return CheckResult.failed("Verwertungsnachweis check could not be completed: " + e.getClass().getSimpleName(),
-                    LocalizedText.of(
-                            "Die Prüfung, ob ein Verwertungsnachweis ausgestellt wurde, wurde wegen eines technischen Fehlers "
-                                    + "abgebrochen; die Erklärung ist nicht mit dem Fahrzeugregister (ZFZR) abgeglichen.",
-                            "The check whether a certificate of destruction (Verwertungsnachweis) was issued was stopped by a "
-                                    + "technical error; the statement was not matched with the vehicle register (ZFZR)."));
+                    TEXTS.get("keinVerwertungsnachweisCheck.the-check-whether-a-certificate"));
         }
     }
 
@@ -54,20 +53,10 @@ public final class KeinVerwertungsnachweisCheck implements Check {
             }
             // § 29 (2019: § 15k(5)): after a Verwertungsnachweis the vehicle cannot be re-registered (online)
             case "false" -> {
-                return CheckResult.opposed(new Finding(field, LocalizedText.of(
-                        "Für ein Fahrzeug, für das ein Verwertungsnachweis ausgestellt wurde, ist eine Wiederzulassung online nicht möglich. "
-                                + "Ein verwertetes Fahrzeug darf nur mit einer neuen Betriebserlaubnis wieder zugelassen werden. Bitte wenden Sie sich an Ihre Zulassungsbehörde. "
-                                + "Wenn Sie sich verklickt haben, ändern Sie die Antwort.",
-                        "A vehicle for which a certificate of destruction was issued cannot be re-registered online. "
-                                + "A scrapped vehicle can only be registered again with a new type approval. Please contact your registration authority. "
-                                + "If you chose this by mistake, change the answer.")));
+                return CheckResult.opposed(new Finding(field, TEXTS.get("keinVerwertungsnachweisCheck.a-vehicle-for-which-a")));
             }
             default -> {
-                return CheckResult.failed("statement on the Verwertungsnachweis is not yes/no", LocalizedText.of(
-                        "Die Erklärung, dass kein Verwertungsnachweis ausgestellt wurde, ist weder „ja“ noch „nein“; "
-                                + "sie ist nicht mit dem Fahrzeugregister (ZFZR) abgeglichen.",
-                        "The statement that no certificate of destruction (Verwertungsnachweis) was issued is neither "
-                                + "\"yes\" nor \"no\"; it was not matched with the vehicle register (ZFZR)."));
+                return CheckResult.failed("statement on the Verwertungsnachweis is not yes/no", TEXTS.get("keinVerwertungsnachweisCheck.the-statement-that-no-certificate"));
             }
         }
         // verified against the register: the ZFZR check's data
@@ -75,26 +64,14 @@ public final class KeinVerwertungsnachweisCheck implements Check {
         try {
             recorded = context.fact(Facts.ZFZR_VERWERTUNGSNACHWEIS);
         } catch (IllegalArgumentException notAFlag) {
-            return CheckResult.failed("register data on the Verwertungsnachweis not readable", LocalizedText.of(
-                    "Die Angabe des Fahrzeugregisters (ZFZR) zum Verwertungsnachweis ist nicht lesbar; "
-                            + "ob ein Verwertungsnachweis eingetragen ist, ist nicht maschinell geprüft.",
-                    "The vehicle register's (ZFZR) entry on the certificate of destruction (Verwertungsnachweis) is not readable; "
-                            + "whether one is recorded was not checked by machine."));
+            return CheckResult.failed("register data on the Verwertungsnachweis not readable", TEXTS.get("keinVerwertungsnachweisCheck.the-vehicle-register-s-zfzr"));
         }
         if (recorded.isEmpty()) {
             return CheckResult.failed("register data not available (ZFZR check not clear): Verwertungsnachweis not verified",
-                    LocalizedText.of(
-                            "Ohne Daten aus dem Fahrzeugregister (ZFZR) ist nicht maschinell geprüft, "
-                                    + "ob für das Fahrzeug ein Verwertungsnachweis eingetragen ist.",
-                            "Without data from the vehicle register (ZFZR), it was not checked by machine whether a "
-                                    + "certificate of destruction (Verwertungsnachweis) is recorded for the vehicle."));
+                    TEXTS.get("keinVerwertungsnachweisCheck.without-data-from-the-vehicle"));
         }
         if (recorded.get()) {
-            return CheckResult.opposed(new Finding(field, LocalizedText.of(
-                    "Im Zentralen Fahrzeugregister ist für dieses Fahrzeug ein Verwertungsnachweis eingetragen. "
-                            + "Eine Wiederzulassung ist deshalb online nicht möglich. Bitte wenden Sie sich an Ihre Zulassungsbehörde.",
-                    "The central vehicle register records a certificate of destruction for this vehicle. "
-                            + "It therefore cannot be re-registered online. Please contact your registration authority.")));
+            return CheckResult.opposed(new Finding(field, TEXTS.get("keinVerwertungsnachweisCheck.the-central-vehicle-register-records")));
         }
         return CheckResult.clear();
     }

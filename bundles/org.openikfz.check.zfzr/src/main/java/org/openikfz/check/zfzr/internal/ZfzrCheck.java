@@ -27,6 +27,7 @@ import org.openikfz.api.connector.ZfzrVerification.Part;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.Kennzeichen;
 import org.openikfz.api.value.PlakettenCode;
@@ -50,6 +51,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component
 public final class ZfzrCheck implements Check {
+
+    /** The texts: OSGI-INF/l10n/zfzr.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(ZfzrCheck.class, "OSGI-INF/l10n/zfzr");
 
     private volatile ZfzrConnector register;
 
@@ -75,11 +79,7 @@ public final class ZfzrCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("ZFZR check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
-                    "Der Abgleich mit dem Fahrzeugregister (ZFZR) wurde wegen eines technischen Fehlers abgebrochen; "
-                            + "die Angaben sind nicht maschinell abgeglichen.",
-                    "The match with the vehicle register (ZFZR) was stopped by a technical error; "
-                            + "the details were not matched by machine."));
+            return CheckResult.failed("ZFZR check could not be completed: " + e.getClass().getSimpleName(), TEXTS.get("zfzrCheck.the-match-with-the-vehicle"));
         }
     }
 
@@ -92,11 +92,7 @@ public final class ZfzrCheck implements Check {
         // the vehicle's present plate; a chosen new plate (Wunschkennzeichen) is not in the register
         Optional<Field> plate = answered.first(FieldType.KENNZEICHEN, SharedFields.WUNSCHKENNZEICHEN);
         if (plate.isEmpty()) {
-            return CheckResult.failed("procedure " + context.procedure() + " asks for no plate", LocalizedText.of(
-                    "Der Antrag enthält kein Kennzeichen; das Fahrzeug konnte im Fahrzeugregister (ZFZR) nicht gesucht werden, "
-                            + "die Angaben sind nicht maschinell abgeglichen.",
-                    "The application contains no plate number; the vehicle could not be looked up in the vehicle register (ZFZR), "
-                            + "the details were not matched by machine."));
+            return CheckResult.failed("procedure " + context.procedure() + " asks for no plate", TEXTS.get("zfzrCheck.the-application-contains-no-plate"));
         }
         Optional<Field> fin = answered.first(FieldType.FIN);
         Optional<Field> zb1 = answered.first(FieldType.ZB1_CODE);
@@ -115,11 +111,7 @@ public final class ZfzrCheck implements Check {
                     zb2.map(f -> Zb2Code.of(answered.value(f))).orElse(null),
                     codes(seals, answered));
         } catch (ValueValidationException e) {
-            return CheckResult.failed("answers not valid for the register query: " + e.key(), LocalizedText.of(
-                    "Kennzeichen, FIN oder ein Sicherheitscode hat kein gültiges Format; "
-                            + "die Angaben sind nicht mit dem Fahrzeugregister (ZFZR) abgeglichen.",
-                    "The plate number, the FIN or a security code has no valid format; "
-                            + "the details were not matched with the vehicle register (ZFZR)."));
+            return CheckResult.failed("answers not valid for the register query: " + e.key(), TEXTS.get("zfzrCheck.the-plate-number-the-fin"));
         }
         ZfzrVerification verification;
         try {
@@ -142,21 +134,11 @@ public final class ZfzrCheck implements Check {
         return facts(verification.vehicle(), registered, query.kennzeichen(), context.applicant());
     }
 
-    static final LocalizedText NO_MATCH = LocalizedText.of(
-            "Ihre Angaben passen nicht zu einem Fahrzeug im Zentralen Fahrzeugregister: Das Kennzeichen, die "
-                    + "Fahrzeug-Identifizierungsnummer oder ein Sicherheitscode stimmt nicht. Bitte prüfen Sie alle diese Angaben. "
-                    + "Aus Sicherheitsgründen sagen wir nicht, welche Angabe nicht passt.",
-            "Your details do not match a vehicle in the central vehicle register: the plate number, the vehicle "
-                    + "identification number or a security code is not right. Please check all of them. For security "
-                    + "reasons we do not say which one does not match.");
+    static final LocalizedText NO_MATCH = TEXTS.get("zfzrCheck.your-details-do-not-match");
 
     /** For the clerks: the register could not be asked (not connected, not reachable, error or no answer). */
     private static LocalizedText registerNotReached() {
-        return LocalizedText.of(
-                "Das Fahrzeugregister (ZFZR) war bei der Prüfung nicht erreichbar oder hat keine verwertbare Antwort gegeben; "
-                        + "die Angaben sind nicht maschinell abgeglichen.",
-                "The vehicle register (ZFZR) could not be reached during the check or gave no usable answer; "
-                        + "the details were not matched by machine.");
+        return TEXTS.get("zfzrCheck.the-vehicle-register-zfzr-could");
     }
 
     private static Map<SealPosition, PlakettenCode> codes(Map<SealPosition, Field> seals, AnsweredFields answered) {

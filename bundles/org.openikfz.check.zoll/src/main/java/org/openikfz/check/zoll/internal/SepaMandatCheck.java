@@ -20,6 +20,7 @@ import org.openikfz.api.connector.ZollConnector.Mandate;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.api.value.Iban;
 import org.openikfz.api.value.ValueValidationException;
 import org.osgi.service.component.annotations.Component;
@@ -37,6 +38,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component
 public final class SepaMandatCheck implements Check {
+
+    /** The texts: OSGI-INF/l10n/zoll.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(SepaMandatCheck.class, "OSGI-INF/l10n/zoll");
 
     private volatile ZollConnector zoll;
 
@@ -62,11 +66,7 @@ public final class SepaMandatCheck implements Check {
         try {
             return verify(context);
         } catch (RuntimeException e) {
-            return CheckResult.failed("SEPA mandate check could not be completed: " + e.getClass().getSimpleName(), LocalizedText.of(
-                    "Die Prüfung des SEPA-Lastschriftmandats für die Kfz-Steuer (Zoll) wurde wegen eines technischen Fehlers "
-                            + "abgebrochen; das Mandat ist nicht maschinell bestätigt.",
-                    "The check of the SEPA direct debit mandate for the vehicle tax (Zoll) was stopped by a technical error; "
-                            + "the mandate was not confirmed by machine."));
+            return CheckResult.failed("SEPA mandate check could not be completed: " + e.getClass().getSimpleName(), TEXTS.get("sepaMandatCheck.the-check-of-the-sepa"));
         }
     }
 
@@ -78,18 +78,11 @@ public final class SepaMandatCheck implements Check {
         }
         Optional<String> accountHolder = answered.value(SharedFields.SEPA_KONTOINHABER).map(String::strip);
         if (accountHolder.isEmpty()) {
-            return CheckResult.failed("SEPA mandate: the procedure asked for no account holder", LocalizedText.of(
-                    "Der Antrag enthält keinen Kontoinhaber; das SEPA-Lastschriftmandat für die Kfz-Steuer (Zoll) ist nicht geprüft.",
-                    "The application names no account holder; the SEPA direct debit mandate for the vehicle tax (Zoll) "
-                            + "was not checked."));
+            return CheckResult.failed("SEPA mandate: the procedure asked for no account holder", TEXTS.get("sepaMandatCheck.the-application-names-no-account"));
         }
         Optional<VerifiedIdentity> applicant = context.applicant();
         if (applicant.isEmpty()) {
-            return CheckResult.failed("SEPA mandate: taxpayer unknown, the applicant is not identified electronically", LocalizedText.of(
-                    "Die antragstellende Person ist nicht elektronisch identifiziert (Online-Ausweis), die steuerpflichtige "
-                            + "Person ist daher unbekannt; das SEPA-Lastschriftmandat für die Kfz-Steuer (Zoll) ist nicht geprüft.",
-                    "The applicant is not identified electronically (online ID), so the taxpayer is unknown; "
-                            + "the SEPA direct debit mandate for the vehicle tax (Zoll) was not checked."));
+            return CheckResult.failed("SEPA mandate: taxpayer unknown, the applicant is not identified electronically", TEXTS.get("sepaMandatCheck.the-applicant-is-not-identified"));
         }
         ZollConnector connector = zoll;
         if (connector == null) {
@@ -99,11 +92,7 @@ public final class SepaMandatCheck implements Check {
         try {
             iban = Iban.of(answered.value(ibanField.get()));
         } catch (ValueValidationException e) {
-            return CheckResult.failed("answer not valid for the SEPA mandate: " + e.key(), LocalizedText.of(
-                    "Die angegebene IBAN hat kein gültiges Format; das SEPA-Lastschriftmandat für die Kfz-Steuer (Zoll) "
-                            + "ist nicht geprüft.",
-                    "The IBAN entered has no valid format; the SEPA direct debit mandate for the vehicle tax (Zoll) "
-                            + "was not checked."));
+            return CheckResult.failed("answer not valid for the SEPA mandate: " + e.key(), TEXTS.get("sepaMandatCheck.the-iban-entered-has-no"));
         }
         Mandate mandate;
         try {
@@ -118,18 +107,10 @@ public final class SepaMandatCheck implements Check {
             return CheckResult.failed("Zoll connector gave no answer on the SEPA mandate", zollNotReached());
         }
         if (!mandate.accepted()) {
-            return CheckResult.opposed(new Finding(ibanField.get().id(), LocalizedText.of(
-                    "Die Zollverwaltung hat das SEPA-Lastschriftmandat für die Kfz-Steuer nicht angenommen. "
-                            + "Bitte prüfen Sie die IBAN und den Namen des Kontoinhabers (so, wie er bei der Bank geführt wird).",
-                    "The customs administration did not accept the SEPA direct debit mandate for the vehicle tax. "
-                            + "Please check the IBAN and the account holder's name (as the bank has it).")));
+            return CheckResult.opposed(new Finding(ibanField.get().id(), TEXTS.get("sepaMandatCheck.the-customs-administration-did-not")));
         }
         if (mandate.mandateReference() == null || mandate.mandateReference().isBlank()) {
-            return CheckResult.failed("Zoll accepted the SEPA mandate without a mandate reference", LocalizedText.of(
-                    "Die Zollverwaltung hat das SEPA-Lastschriftmandat für die Kfz-Steuer angenommen, aber keine Mandatsreferenz "
-                            + "mitgeteilt; das Mandat ist nicht maschinell bestätigt.",
-                    "The customs administration (Zoll) accepted the SEPA direct debit mandate for the vehicle tax but gave "
-                            + "no mandate reference; the mandate was not confirmed by machine."));
+            return CheckResult.failed("Zoll accepted the SEPA mandate without a mandate reference", TEXTS.get("sepaMandatCheck.the-customs-administration-zoll-accepted"));
         }
         return CheckResult.clear().with(Facts.SEPA_MANDATE_REFERENCE, mandate.mandateReference().strip())
                 .with(Facts.SEPA_IBAN_MASKED, iban.masked()) // never the IBAN in clear
@@ -138,11 +119,7 @@ public final class SepaMandatCheck implements Check {
 
     /** For the clerks: the Zoll could not be asked (not connected, not reachable, error or no answer). */
     private static LocalizedText zollNotReached() {
-        return LocalizedText.of(
-                "Die Zollverwaltung war bei der Prüfung des SEPA-Lastschriftmandats für die Kfz-Steuer nicht erreichbar "
-                        + "oder hat keine verwertbare Antwort gegeben; das Mandat ist nicht maschinell bestätigt.",
-                "The customs administration (Zoll) could not be reached when checking the SEPA direct debit mandate "
-                        + "for the vehicle tax, or gave no usable answer; the mandate was not confirmed by machine.");
+        return TEXTS.get("sepaMandatCheck.the-customs-administration-zoll-could");
     }
 
     @Override

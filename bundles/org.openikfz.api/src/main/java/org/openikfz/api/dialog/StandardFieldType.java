@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.api.value.Evb;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.Iban;
@@ -23,6 +24,9 @@ import org.openikfz.api.value.Zb2Code;
 
 /** The field types of {@link FieldType}'s constants: each checks its answers with one rule, here or in a value type. */
 final class StandardFieldType implements FieldType {
+
+    /** The texts: OSGI-INF/l10n/api.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(StandardFieldType.class, "OSGI-INF/l10n/api");
 
     /** The longest free-text answer, in characters (code points). */
     static final int MAX_TEXT = 200;
@@ -124,8 +128,7 @@ final class StandardFieldType implements FieldType {
     private static String text(String value) {
         String composed = Normalizer.normalize(value, Normalizer.Form.NFC);
         if (composed.codePointCount(0, composed.length()) > MAX_TEXT) {
-            throw new InvalidAnswerException(LocalizedText.of("Diese Angabe ist zu lang (höchstens " + MAX_TEXT + " Zeichen).",
-                    "This entry is too long (" + MAX_TEXT + " characters at most)."));
+            throw new InvalidAnswerException(TEXTS.format("standardFieldType.too-long", LocalizedText.german(String.valueOf(MAX_TEXT))));
         }
         boolean printable = composed.codePoints().allMatch(c -> switch (Character.getType(c)) {
             case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED,
@@ -133,11 +136,7 @@ final class StandardFieldType implements FieldType {
             default -> true;
         });
         if (!printable) {
-            throw new InvalidAnswerException(LocalizedText.of(
-                    "Diese Angabe enthält Zeichen, die nicht erlaubt sind (zum Beispiel Steuer- oder Richtungszeichen). Bitte geben "
-                            + "Sie nur Buchstaben, Ziffern und übliche Satzzeichen ein.",
-                    "This entry contains characters that are not allowed (such as control or direction characters). Please use "
-                            + "letters, digits and common punctuation only."));
+            throw new InvalidAnswerException(TEXTS.get("standardFieldType.this-entry-contains-characters-that"));
         }
         return composed;
     }
@@ -155,8 +154,7 @@ final class StandardFieldType implements FieldType {
         } catch (DateTimeException e) {
             // 30 February and the like: refused below
         }
-        throw new InvalidAnswerException(LocalizedText.of("Bitte geben Sie ein Datum zwischen 1900 und 2100 an (TT.MM.JJJJ).",
-                "Please enter a date between 1900 and 2100."));
+        throw new InvalidAnswerException(TEXTS.get("standardFieldType.please-enter-a-date-between"));
     }
 
     private static YearMonth month(String value) {
@@ -171,22 +169,20 @@ final class StandardFieldType implements FieldType {
         } catch (DateTimeException e) {
             // month 13 and the like: refused below
         }
-        throw new InvalidAnswerException(LocalizedText.of("Bitte geben Sie Monat und Jahr (1900 bis 2100) an, zum Beispiel 04.2027.",
-                "Please enter month and year (1900 to 2100), e.g. 04.2027."));
+        throw new InvalidAnswerException(TEXTS.get("standardFieldType.please-enter-month-and-year"));
     }
 
     private static String yesNo(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "ja", "yes" -> "true";
             case "false", "nein", "no" -> "false";
-            default -> throw new InvalidAnswerException(LocalizedText.of("Bitte wählen Sie Ja oder Nein.", "Please choose yes or no."));
+            default -> throw new InvalidAnswerException(TEXTS.get("standardFieldType.please-choose-yes-or-no"));
         };
     }
 
     private static String choice(String value, Field field) {
         return (field == null ? java.util.List.<Choice>of() : field.choices()).stream().map(Choice::value)
                 .filter(value::equals).findFirst()
-                .orElseThrow(() -> new InvalidAnswerException(LocalizedText.of("Bitte wählen Sie eine der Möglichkeiten.",
-                        "Please choose one of the options.")));
+                .orElseThrow(() -> new InvalidAnswerException(TEXTS.get("standardFieldType.please-choose-one-of-the")));
     }
 }

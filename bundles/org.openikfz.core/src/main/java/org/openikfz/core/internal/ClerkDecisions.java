@@ -23,7 +23,6 @@ import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
-import org.openikfz.api.text.LocalizedText;
 import org.openikfz.core.internal.dialog.DialogRules;
 import org.openikfz.core.internal.lifecycle.CaseState;
 import org.openikfz.core.internal.lifecycle.Cases;
@@ -35,6 +34,9 @@ import org.openikfz.store.api.DecisionRecord;
 /** The decisions of the authority's staff: a clerk's (FZV § 19(1) S. 4) and a supervisor's revocation (FZV § 23(3)). */
 final class ClerkDecisions {
 
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(ClerkDecisions.class, "OSGI-INF/l10n/engine");
+
     private final Core core;
     private final int manualSelectionDays;
     /** The verification's re-run of a case's checks for the clerks (FZV § 19(1) S. 4). */
@@ -42,8 +44,7 @@ final class ClerkDecisions {
 
     ClerkDecisions(Core core, int manualSelectionDays) {
         this(core, manualSelectionDays, id -> {
-            throw new ApplicationException(ApplicationException.Reason.UNAVAILABLE, LocalizedText.of(
-                    "Die Prüfungen können gerade nicht erneut laufen.", "The checks cannot run again right now."));
+            throw new ApplicationException(ApplicationException.Reason.UNAVAILABLE, TEXTS.get("clerkDecisions.the-checks-cannot-run-again"));
         });
     }
 
@@ -107,9 +108,7 @@ final class ClerkDecisions {
         Case c = file.state();
         Procedure procedure = core.running(c);
         if (procedure == null) {
-            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
-                    "Das Verfahren dieses Falls ist gerade nicht verfügbar. Bitte entscheiden Sie in einigen Minuten.",
-                    "The procedure of this case is not available right now. Please decide in a few minutes."));
+            throw new ApplicationException(UNAVAILABLE, TEXTS.get("clerkDecisions.the-procedure-of-this-case"));
         }
         ProcedureDescription description = procedure.description();
         Map<String, String> data = file.data();
@@ -119,9 +118,7 @@ final class ClerkDecisions {
         // FZV § 23(1) S. 3: the decision is mailed in writing, so it needs an addressee: the one the case knows, or the clerk's
         Holder addressee = to != null ? to : Letters.addressee(description, facts, applicant);
         if (addressee == null) {
-            throw new ApplicationException(INVALID, LocalizedText.of(
-                    "Für diesen Fall ist keine vollständige Anschrift bekannt. Bitte geben Sie an, wohin der Bescheid geht.",
-                    "No complete address is known for this case. Please enter where the decision goes."));
+            throw new ApplicationException(INVALID, TEXTS.get("clerkDecisions.no-complete-address-is-known"));
         }
         Instant now = core.now();
         LocalDate mailedOn = LocalDate.ofInstant(now, Core.ZONE);
@@ -241,9 +238,7 @@ final class ClerkDecisions {
         String city = strip(to.city());
         if (name.isEmpty() || street.isEmpty() || city.isEmpty() || name.length() > 200 || street.length() > 200 || city.length() > 100
                 || !postalCode.matches("[0-9]{5}")) {
-            throw new ApplicationException(INVALID, LocalizedText.of(
-                    "Bitte geben Sie die Anschrift vollständig an: Name, Straße und Hausnummer, Postleitzahl (fünf Ziffern) und Ort.",
-                    "Please enter the complete address: name, street and number, postal code (five digits) and town."));
+            throw new ApplicationException(INVALID, TEXTS.get("clerkDecisions.please-enter-the-complete-address"));
         }
         return new Holder(name, street, postalCode, city, null);
     }

@@ -12,7 +12,6 @@ import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.ApplicationState;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.procedure.Procedure;
-import org.openikfz.api.text.LocalizedText;
 import org.openikfz.core.internal.dialog.DialogRules;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.Case;
@@ -26,6 +25,9 @@ import org.openikfz.store.api.Case;
  * never logged.
  */
 final class Confirmations {
+
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(Confirmations.class, "OSGI-INF/l10n/engine");
 
     /** RFC 5321 limits; ASCII addresses only (no line breaks or separators that could add recipients or headers). */
     private static final Pattern ADDRESS = Pattern.compile(
@@ -42,9 +44,7 @@ final class Confirmations {
         }
         String address = typed.strip();
         if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
-            throw new ApplicationException(INVALID, LocalizedText.of(
-                    "Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de an.",
-                    "Please enter an e-mail address such as name@example.org."));
+            throw new ApplicationException(INVALID, TEXTS.get("confirmations.please-enter-an-e-mail"));
         }
         return address;
     }

@@ -25,7 +25,6 @@ import org.openikfz.api.dialog.Answers;
 import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
-import org.openikfz.api.text.LocalizedText;
 import org.openikfz.core.internal.access.Access;
 import org.openikfz.core.internal.dialog.DialogRules;
 import org.openikfz.core.internal.lifecycle.CaseState;
@@ -39,6 +38,9 @@ import org.openikfz.store.api.CaseFile;
  * portal's access rules and configuration, and the providers of the moment.
  */
 final class Core {
+
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(Core.class, "OSGI-INF/l10n/engine");
 
     // FZV § 23(1): the automated decision is offered as a document for 30 minutes
     static final Duration DOCUMENT_WINDOW = Duration.ofMinutes(30);
@@ -159,9 +161,7 @@ final class Core {
     Procedure procedure(Case c) {
         Procedure procedure = running(c);
         if (procedure == null) {
-            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
-                    "Dieses Verfahren ist gerade nicht verfügbar. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einigen Minuten erneut.",
-                    "This procedure is not available right now. Your entries are kept; please try again in a few minutes."));
+            throw new ApplicationException(UNAVAILABLE, TEXTS.get("core.this-procedure-is-not-available"));
         }
         return procedure;
     }
@@ -174,13 +174,9 @@ final class Core {
             }
         }
         if (state == CaseState.VERIFYING) {
-            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
-                    "Ihre Angaben werden gerade geprüft. Bitte warten Sie das Ergebnis ab.",
-                    "Your entries are being verified right now. Please wait for the result."));
+            throw new ApplicationException(WRONG_STATE, TEXTS.get("core.your-entries-are-being-verified"));
         }
-        throw new ApplicationException(WRONG_STATE, LocalizedText.of(
-                "Dieser Schritt passt nicht zum Stand Ihres Antrags.",
-                "This step does not fit the state of your application."));
+        throw new ApplicationException(WRONG_STATE, TEXTS.get("core.this-step-does-not-fit"));
     }
 
     /** The answers that count (visible), from the dialog data. */
@@ -205,9 +201,8 @@ final class Core {
         }
         return new Decision(d.reference(), d.automated(), d.decidedAt(), d.offeredUntil() == null ? d.decidedAt() : d.offeredUntil(),
                 d.retrievedAt(), d.mailedOn(), d.effectiveOn(),
-                d.approved() ? LocalizedText.of("Ihrem Antrag wird entsprochen.", "Your application is granted.")
-                        : LocalizedText.of("Ihr Antrag wird abgelehnt. Die Begründung steht im Bescheid, den Sie per Post erhalten.",
-                                "Your application is refused. The reasons are in the decision you receive by post."),
+                d.approved() ? TEXTS.get("core.your-application-is-granted")
+                        : TEXTS.get("core.your-application-is-refused-the"),
                 data.get(DialogRules.DECIDED_PLATE), d.drivingAllowedUntil());
     }
 

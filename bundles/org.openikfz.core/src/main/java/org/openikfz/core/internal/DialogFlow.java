@@ -40,6 +40,9 @@ import org.openikfz.store.api.CaseFile;
 /** The dialog: opening an application, the eID login (FZV § 20(1)), answers validated at the edge, and the status. */
 final class DialogFlow {
 
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(DialogFlow.class, "OSGI-INF/l10n/engine");
+
     private static final System.Logger LOG = System.getLogger(DialogFlow.class.getName());
 
     private final Core core;
@@ -69,16 +72,12 @@ final class DialogFlow {
     ApplicationRef open(ProcedureId procedureId, String authorityKey) {
         String authority = core.access.authorityFor(authorityKey);
         if (!core.offered.isEmpty() && !core.offered.contains(procedureId.value())) {
-            throw new ApplicationException(INVALID, LocalizedText.of(
-                    "Dieses Verfahren bietet Ihre Zulassungsbehörde nicht online an. Bitte wenden Sie sich an die Zulassungsbehörde.",
-                    "Your registration authority does not offer this procedure online. Please contact the authority."));
+            throw new ApplicationException(INVALID, TEXTS.get("dialogFlow.your-registration-authority-does-not"));
         }
         Procedure procedure = core.registry.procedure(procedureId.value());
         if (procedure == null || !core.registry.unmet(procedure).isEmpty()) {
             // nothing entered yet: unlike procedure(id), there are no entries to keep
-            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
-                    "Dieses Verfahren wird gerade nicht angeboten. Bitte versuchen Sie es später erneut.",
-                    "This procedure is not offered right now. Please try again later."));
+            throw new ApplicationException(UNAVAILABLE, TEXTS.get("dialogFlow.this-procedure-is-not-offered"));
         }
         String token = core.access.newSecret();
         Case opened = core.store.inTransaction(s -> {
@@ -160,8 +159,7 @@ final class DialogFlow {
         for (Map.Entry<String, String> answer : answers.entrySet()) {
             Optional<Field> field = description.dialog().field(answer.getKey());
             if (field.isEmpty()) {
-                errors.put(answer.getKey(), LocalizedText.of("Diese Frage gibt es in diesem Verfahren nicht.",
-                        "This question does not exist in this procedure."));
+                errors.put(answer.getKey(), TEXTS.get("dialogFlow.this-question-does-not-exist"));
                 continue;
             }
             String value = answer.getValue() == null ? "" : answer.getValue().strip();
@@ -177,8 +175,7 @@ final class DialogFlow {
                 // a field type of another bundle that breaks its contract: refused, and the operators are told
                 LOG.log(System.Logger.Level.WARNING, "field type {0} of {1} threw {2} instead of InvalidAnswerException",
                         field.get().type().name(), description.id(), e.getClass().getName());
-                errors.put(answer.getKey(), LocalizedText.of("Diese Angabe können wir nicht annehmen. Bitte prüfen Sie sie.",
-                        "We cannot accept this entry. Please check it."));
+                errors.put(answer.getKey(), TEXTS.get("dialogFlow.we-cannot-accept-this-entry"));
             }
         }
         if (!valid.isEmpty()) {
@@ -262,17 +259,13 @@ final class DialogFlow {
     private IdentityProvider identityProvider() {
         IdentityProvider provider = core.identity.get();
         if (provider == null) {
-            throw new ApplicationException(UNAVAILABLE, LocalizedText.of(
-                    "Die elektronische Identifizierung ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.",
-                    "Electronic identification is not available right now. Please try again later."));
+            throw new ApplicationException(UNAVAILABLE, TEXTS.get("dialogFlow.electronic-identification-is-not-available"));
         }
         return provider;
     }
 
     private static ApplicationException loginFailed() {
-        return new ApplicationException(UNAVAILABLE, LocalizedText.of(
-                "Die Anmeldung konnte nicht abgeschlossen werden. Bitte melden Sie sich erneut an.",
-                "The login could not be completed. Please log in again."));
+        return new ApplicationException(UNAVAILABLE, TEXTS.get("dialogFlow.the-login-could-not-be"));
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {

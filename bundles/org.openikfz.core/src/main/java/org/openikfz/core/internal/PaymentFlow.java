@@ -21,7 +21,6 @@ import org.openikfz.api.procedure.DecisionPolicy;
 import org.openikfz.api.procedure.Output;
 import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
-import org.openikfz.api.text.LocalizedText;
 import org.openikfz.core.internal.dialog.DialogRules;
 import org.openikfz.core.internal.lifecycle.CaseState;
 import org.openikfz.core.internal.lifecycle.Cases;
@@ -37,6 +36,9 @@ import org.openikfz.store.api.DecisionRecord;
  * verification checked, and only once.
  */
 final class PaymentFlow {
+
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(PaymentFlow.class, "OSGI-INF/l10n/engine");
 
     private final Core core;
 
@@ -70,7 +72,7 @@ final class PaymentFlow {
         CaseFile file = core.authenticate(ref);
         Core.requireState(file.state(), CaseState.AWAITING_PAYMENT, CaseState.NOT_DECIDABLE);
         String paymentId = Optional.ofNullable(file.state().paymentId()).orElseThrow(() -> new ApplicationException(WRONG_STATE,
-                LocalizedText.of("Bitte bezahlen Sie zuerst die Gebühren.", "Please pay the fees first.")));
+                TEXTS.get("paymentFlow.please-pay-the-fees-first")));
         PaymentProvider.Status paid;
         try {
             paid = paymentProvider().status(paymentId);
@@ -78,9 +80,7 @@ final class PaymentFlow {
             throw paymentUnavailable();
         }
         if (paid != PaymentProvider.Status.PAID) {
-            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
-                    "Die Zahlung ist noch nicht eingegangen. Bitte schließen Sie die Zahlung ab.",
-                    "The payment has not arrived yet. Please complete the payment."));
+            throw new ApplicationException(WRONG_STATE, TEXTS.get("paymentFlow.the-payment-has-not-arrived"));
         }
         return new DialogFlow(core).status(decide(file), ref);
     }
@@ -157,9 +157,7 @@ final class PaymentFlow {
                 throw paymentUnavailable();
             }
             if (paid == PaymentProvider.Status.PAID) {
-                throw new ApplicationException(WRONG_STATE, LocalizedText.of(
-                        "Sie haben die Gebühren schon bezahlt. Bitte stellen Sie den Antrag verbindlich.",
-                        "You have already paid the fees. Please submit the application."));
+                throw new ApplicationException(WRONG_STATE, TEXTS.get("paymentFlow.you-have-already-paid-the"));
             }
         }
         List<String> secrets = DialogRules.secretFields(core.procedure(c).description());
@@ -182,9 +180,7 @@ final class PaymentFlow {
         ProcedureDescription description = procedure.description();
         String now = DialogRules.answersHash(DialogRules.withoutSecrets(description, Core.answers(description, file.data())));
         if (!now.equals(file.state().verifiedHash())) {
-            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
-                    "Ihre Angaben haben sich seit der Prüfung geändert. Bitte lassen Sie sie erneut prüfen.",
-                    "Your entries changed since they were verified. Please have them verified again."));
+            throw new ApplicationException(WRONG_STATE, TEXTS.get("paymentFlow.your-entries-changed-since-they"));
         }
     }
 
@@ -197,8 +193,6 @@ final class PaymentFlow {
     }
 
     private static ApplicationException paymentUnavailable() {
-        return new ApplicationException(UNAVAILABLE, LocalizedText.of(
-                "Die Bezahlung ist gerade nicht möglich. Ihre Angaben bleiben erhalten; bitte versuchen Sie es später erneut.",
-                "Payment is not possible right now. Your entries are kept; please try again later."));
+        return new ApplicationException(UNAVAILABLE, TEXTS.get("paymentFlow.payment-is-not-possible-right"));
     }
 }

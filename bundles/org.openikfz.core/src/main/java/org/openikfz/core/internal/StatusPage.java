@@ -28,6 +28,9 @@ import org.openikfz.store.api.CaseFile;
  */
 final class StatusPage {
 
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(StatusPage.class, "OSGI-INF/l10n/engine");
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy, HH:mm 'Uhr'", Locale.GERMAN);
     private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
@@ -80,8 +83,7 @@ final class StatusPage {
         switch (state) {
             case DIALOG, VERIFYING -> {
                 by = c.dueAt();
-                stateText = LocalizedText.of("Noch nicht gestellt: Sie machen Ihre Angaben im Antragsdialog.",
-                        "Not submitted yet: you are entering your details in the application dialog.");
+                stateText = TEXTS.get("statusPage.not-submitted-yet-you-are");
                 next = LocalizedText.of("Setzen Sie den Antrag im Antragsdialog fort (im selben Browser). Ohne weitere Eingabe werden Ihre Angaben "
                         + when(by, TIME) + " gelöscht (§ 19 Abs. 1 FZV).",
                         "Continue the application in the application dialog (in the same browser). Without further input your entries are deleted "
@@ -90,9 +92,8 @@ final class StatusPage {
             case AWAITING_PAYMENT, NOT_DECIDABLE -> {
                 by = c.dueAt();
                 stateText = state == CaseState.AWAITING_PAYMENT
-                        ? LocalizedText.of("Geprüft: Die Gebühren sind noch nicht bezahlt.", "Checked: the fees have not been paid yet.")
-                        : LocalizedText.of("Maschinell nicht entscheidbar: Sie haben den Antrag noch nicht gestellt.",
-                                "Cannot be decided by machine: you have not submitted the application yet.");
+                        ? TEXTS.get("statusPage.checked-the-fees-have-not")
+                        : TEXTS.get("statusPage.cannot-be-decided-by-machine");
                 next = LocalizedText.of(Texts.next(visible, c.correctionsLeft(), false).get(Locale.GERMAN) + " Im Antragsdialog (im selben Browser) bis "
                         + when(by, TIME) + ".",
                         Texts.next(visible, c.correctionsLeft(), false).get(Locale.ENGLISH) + " In the application dialog (in the same browser) until "
@@ -101,8 +102,7 @@ final class StatusPage {
             case MANUAL_REVIEW, WITH_CLERKS -> {
                 LocalDate expected = workingDaysAfter(LocalDate.ofInstant(c.paidAt() != null ? c.paidAt() : c.updatedAt(), Core.ZONE), decisionDays);
                 by = expected.atTime(16, 0).atZone(Core.ZONE).toInstant();
-                stateText = LocalizedText.of("Gestellt: Die Zulassungsbehörde entscheidet über Ihren Antrag.",
-                        "Submitted: the registration authority decides your application.");
+                stateText = TEXTS.get("statusPage.submitted-the-registration-authority-decides");
                 next = LocalizedText.of("Eine Sachbearbeiterin oder ein Sachbearbeiter prüft Ihren Antrag und schickt Ihnen den Bescheid per Post, in der Regel bis "
                         + expected.format(DateTimeFormatter.ofPattern("d.M.yyyy")) + ". Sie müssen nichts weiter tun.",
                         "A clerk examines your application and sends you the decision by post, usually by "
@@ -126,19 +126,16 @@ final class StatusPage {
                     next = Texts.next(ApplicationState.COMPLETED, 0, false);
                 } else {
                     next = decision != null && decision.retrievedAt() != null
-                            ? LocalizedText.of("Sie haben den Bescheid abgerufen. Die Zulassungsbehörde übernimmt den Antrag in ihr Verfahren.",
-                                    "You have retrieved the decision. The registration authority takes the application into its procedure.")
-                            : LocalizedText.of("Sie haben den Bescheid nicht innerhalb von 30 Minuten abgerufen; Sie erhalten ihn per Post.",
-                                    "You did not retrieve the decision within 30 minutes; it is sent to you by post.");
+                            ? TEXTS.get("statusPage.you-have-retrieved-the-decision")
+                            : TEXTS.get("statusPage.you-did-not-retrieve-the");
                 }
             }
             case ABORTED, ABORTED_DELETED -> {
                 boolean withdrawn = file.data().containsKey(DialogRules.WITHDRAWN);
-                stateText = withdrawn ? LocalizedText.of("Zurückgezogen.", "Withdrawn.")
-                        : LocalizedText.of("Abgebrochen.", "Stopped.");
+                stateText = withdrawn ? TEXTS.get("statusPage.withdrawn")
+                        : TEXTS.get("statusPage.stopped");
                 next = withdrawn || state == CaseState.ABORTED_DELETED && file.data().isEmpty()
-                        ? LocalizedText.of("Der Online-Antrag ist beendet; Ihre Eingaben sind oder werden gelöscht. Für einen neuen Antrag beginnen Sie im Portal neu oder wenden sich an die Zulassungsbehörde.",
-                                "The online application has ended; your entries are or will be deleted. For a new application start again in the portal or contact the registration authority.")
+                        ? TEXTS.get("statusPage.the-online-application-has-ended")
                         : Texts.next(ApplicationState.ABORTED, 0, false);
             }
             default -> throw new IllegalStateException("no status text for " + state);

@@ -59,6 +59,9 @@ import org.openikfz.store.api.TraceRecord;
  */
 final class VerificationFlow {
 
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(VerificationFlow.class, "OSGI-INF/l10n/engine");
+
     private final Core core;
     private final Pipeline pipeline;
     private final Admission admission;
@@ -95,9 +98,7 @@ final class VerificationFlow {
         Map<String, String> data = file.data();
         Answers answers = Core.answers(description, data);
         if (description.identification() == Identification.REQUIRED && !read.identified()) {
-            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
-                    "Für dieses Verfahren müssen Sie sich zuerst elektronisch ausweisen.",
-                    "For this procedure you must first identify yourself electronically."));
+            throw new ApplicationException(WRONG_STATE, TEXTS.get("verificationFlow.for-this-procedure-you-must"));
         }
         List<String> missing = DialogRules.missingRequired(description, answers);
         if (!missing.isEmpty()) {
@@ -127,9 +128,7 @@ final class VerificationFlow {
             // the lease: the whole pipeline's time bound and a margin; a crashed verification is released after it
             Instant leaseUntil = now.plus(pipeline.timeout().multipliedBy(description.checks().size() + 1)).plusSeconds(30);
             Case taken = core.store.updateCase(read.withState(CaseState.VERIFYING.name()).withLeaseUntil(leaseUntil).withDueAt(leaseUntil))
-                    .orElseThrow(() -> new ApplicationException(WRONG_STATE, LocalizedText.of(
-                            "Ihre Angaben werden gerade gespeichert oder geprüft. Bitte warten Sie einen Moment und versuchen Sie es erneut.",
-                            "Your entries are being saved or verified right now. Please wait a moment and try again.")));
+                    .orElseThrow(() -> new ApplicationException(WRONG_STATE, TEXTS.get("verificationFlow.your-entries-are-being-saved")));
             Pipeline.Outcome outcome;
             try {
                 outcome = run(taken, procedure, description, answers, data);
@@ -153,9 +152,7 @@ final class VerificationFlow {
     }
 
     private static ApplicationException busy() {
-        return new ApplicationException(UNAVAILABLE, LocalizedText.of(
-                "Die Prüfung ist gerade stark ausgelastet. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einer Minute erneut.",
-                "Verification is very busy right now. Your entries are kept; please try again in a minute."), Duration.ofMinutes(1));
+        return new ApplicationException(UNAVAILABLE, TEXTS.get("verificationFlow.verification-is-very-busy-right"), Duration.ofMinutes(1));
     }
 
     /** The vehicle the answers name, by plate and by FIN (normalised), for the count per vehicle; not a Wunschkennzeichen. */
@@ -246,16 +243,13 @@ final class VerificationFlow {
         CaseFile file = core.store.findCaseFile(id).orElseThrow(Access::notFound);
         Case c = file.state();
         if (!CaseState.of(c.state()).withClerks() || CaseState.of(c.state()) == CaseState.CLERK_DECIDED) {
-            throw new ApplicationException(WRONG_STATE, LocalizedText.of("Dieser Fall liegt nicht (mehr) zur Entscheidung vor.",
-                    "This case is not (any more) for the clerks to decide."));
+            throw new ApplicationException(WRONG_STATE, TEXTS.get("verificationFlow.this-case-is-not-any"));
         }
         Procedure procedure = core.procedure(c);
         ProcedureDescription description = procedure.description();
         Map<String, String> data = new HashMap<>(file.data());
         if (core.seal == null || file.data().keySet().stream().noneMatch(k -> k.startsWith(DialogRules.SEALED))) {
-            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
-                    "Für diesen Fall wurden die Sicherheitscodes nicht aufbewahrt; die Prüfungen können nicht erneut laufen.",
-                    "The security codes of this case were not kept; its checks cannot run again."));
+            throw new ApplicationException(WRONG_STATE, TEXTS.get("verificationFlow.the-security-codes-of-this"));
         }
         for (String field : DialogRules.secretFields(description)) {
             String sealed = data.get(DialogRules.SEALED + field);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.store.api.Case;
 
 /**
@@ -24,6 +25,9 @@ import org.openikfz.store.api.Case;
  * origins only).
  */
 public final class Access {
+
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(Access.class, "OSGI-INF/l10n/engine");
 
     private final SecureRandom random;
     private final com.fasterxml.uuid.NoArgGenerator ids;
@@ -97,9 +101,7 @@ public final class Access {
         if (returnTo == null || !returnTo.isAbsolute() || returnTo.getHost() == null || returnTo.getRawUserInfo() != null
                 || !List.of("http", "https").contains(returnTo.getScheme().toLowerCase(Locale.ROOT))
                 || (!origins.isEmpty() && origins.stream().noneMatch(o -> sameOrigin(o, returnTo)))) {
-            throw new ApplicationException(INVALID, LocalizedText.of(
-                    "Die Rücksprungadresse gehört nicht zu diesem Portal.",
-                    "The return address does not belong to this portal."));
+            throw new ApplicationException(INVALID, TEXTS.get("access.the-return-address-does-not"));
         }
         return returnTo;
     }
@@ -113,9 +115,7 @@ public final class Access {
     }
 
     public static ApplicationException notFound() {
-        return new ApplicationException(NOT_FOUND, LocalizedText.of(
-                "Diesen Antrag gibt es nicht, oder er gehört nicht zu Ihrer Sitzung.",
-                "This application does not exist, or it does not belong to your session."));
+        return new ApplicationException(NOT_FOUND, TEXTS.get("access.this-application-does-not-exist"));
     }
 
     public static String sha256(String text) {

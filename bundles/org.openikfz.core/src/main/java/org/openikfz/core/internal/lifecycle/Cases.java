@@ -5,7 +5,7 @@ import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STA
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.openikfz.api.application.ApplicationException;
-import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.Case;
 
@@ -15,6 +15,9 @@ import org.openikfz.store.api.Case;
  * and set). Two requests for the same case: one wins, the other is told the case moved on.
  */
 public final class Cases {
+
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(Cases.class, "OSGI-INF/l10n/engine");
 
     private Cases() {
     }
@@ -44,8 +47,6 @@ public final class Cases {
     }
 
     public static ApplicationException movedOn() {
-        return new ApplicationException(WRONG_STATE, LocalizedText.of(
-                "Ihr Antrag wurde inzwischen weiterbearbeitet. Bitte laden Sie die Seite neu.",
-                "Your application has moved on meanwhile. Please reload the page."));
+        return new ApplicationException(WRONG_STATE, TEXTS.get("cases.your-application-has-moved-on"));
     }
 }

@@ -172,23 +172,26 @@ class RegistrationsBrowserIT {
         assertFalse(citizen.body().contains("Vorläufigen Zulassungsnachweis"), "no automated decision: " + citizen.body());
         assertEquals(List.of(), citizen.violations, "WCAG 2.1 A/AA violations (axe-core)");
 
-        String[] admin = org.openikfz.it.OneTimeCodes.initialOperator(distribution.home);
-        String[] clerkAccount;
-        try (Citizen operator = Staff.desktop()) {
-            Staff.login(operator, distribution, admin[0], admin[1], admin[2]);
-            clerkAccount = Staff.createAccount(operator, "nora", "Nora Weber", "Sachbearbeitung", "ERZ");
-        }
+        String[] clerkAccount = Staff.accountByTheFirstOperator(distribution, "nora", "Nora Weber", "Sachbearbeitung", "ERZ");
         try (Citizen clerk = Staff.desktop()) {
             Staff.login(clerk, distribution, clerkAccount[0], clerkAccount[1], clerkAccount[2]);
             clerk.waitForText("Fälle zur Entscheidung");
             clerk.typeInto("case-search", vehicle.plate() + org.openqa.selenium.Keys.ENTER);
+            // the list re-renders when the search is applied: the one link found and clicked anew until it holds
             new WebDriverWait(clerk.browser, Duration.ofSeconds(15), Duration.ofMillis(50))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .withMessage(() -> "the case in the list: " + clerk.body())
-                    .until(d -> d.findElements(By.cssSelector("a.ikfz-case-link")).size() == 1);
-            clerk.browser.findElement(By.cssSelector("a.ikfz-case-link")).click();
+                    .until(d -> {
+                        List<org.openqa.selenium.WebElement> links = d.findElements(By.cssSelector("a.ikfz-case-link"));
+                        if (links.size() != 1 || !d.findElement(By.id("case-results")).getText().contains(vehicle.plate())) {
+                            return false;
+                        }
+                        links.get(0).click();
+                        return true;
+                    });
             clerk.waitForText("Vorprüfung des Portals");
             String file = clerk.body();
+            assertTrue(file.contains(vehicle.plate()), "her case: " + file);
             assertTrue(file.contains("Namensänderung melden") && file.contains("Erika Gabler") && file.contains("Erika Mustermann")
                     && file.contains("Eheschließung oder Lebenspartnerschaft"), "the register's name next to the new one: " + file);
             assertTrue(file.contains("keine automatisierte Entscheidung vor") && !file.contains("decision policy"),

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openikfz.it.DemoAnswers;
-import org.openikfz.it.OneTimeCodes;
 import org.openqa.selenium.By;
 
 /**
@@ -54,12 +53,7 @@ class ReviewBrowserIT {
         String reference = applicants.payAndSubmit(application).path("decision").path("reference").asText();
         String id = created.path("id").asText();
 
-        String[] admin = OneTimeCodes.initialOperator(distribution.home);
-        String[] sina;
-        try (Citizen operator = Staff.desktop()) {
-            Staff.login(operator, distribution, admin[0], admin[1], admin[2]);
-            sina = Staff.createAccount(operator, "sina", "Sina Leitung", "Leitung", "ERZ");
-        }
+        String[] sina = Staff.accountByTheFirstOperator(distribution, "sina", "Sina Leitung", "Leitung", "ERZ");
         try (Citizen supervisor = Staff.desktop()) {
             Staff.login(supervisor, distribution, sina[0], sina[1], sina[2]);
             supervisor.waitForText("Fälle zur Entscheidung");

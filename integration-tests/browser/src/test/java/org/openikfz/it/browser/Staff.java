@@ -28,6 +28,19 @@ final class Staff {
     }
 
     /**
+     * The first operator logs in (with the one-time password file of the installation) and creates an account; returns
+     * user, initial password and code secret. For tests whose subject is what that member of staff does.
+     */
+    static String[] accountByTheFirstOperator(RunningDistribution distribution, String user, String name, String roleLabel,
+            String authority) throws Exception {
+        String[] admin = OneTimeCodes.initialOperator(distribution.home);
+        try (Citizen operator = desktop()) {
+            login(operator, distribution, admin[0], admin[1], admin[2]);
+            return createAccount(operator, user, name, roleLabel, authority);
+        }
+    }
+
+    /**
      * The first operator creates an account in the accounts page; returns user, initial password and
      * code secret as the page shows them once.
      */

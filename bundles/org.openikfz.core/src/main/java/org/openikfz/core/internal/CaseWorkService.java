@@ -22,6 +22,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CaseWork.class)
 public final class CaseWorkService implements CaseWork {
 
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(CaseWorkService.class, "OSGI-INF/l10n/engine");
+
     private final ApplicationStore store;
     private final ClerkDecisions clerks;
 
@@ -91,10 +94,7 @@ public final class CaseWorkService implements CaseWork {
         LocalDate today = LocalDate.ofInstant(clerks.now(), Core.ZONE);
         if (!ReviewSampling.revocable(record.effectiveOn(), today)) {
             LocalDate until = ReviewSampling.reviewableUntil(record.effectiveOn());
-            throw new ApplicationException(WRONG_STATE, LocalizedText.of(
-                    "Die Frist ist abgelaufen: Ein automatisiert erlassener Bescheid kann nur bis einen Monat nach seiner Wirksamkeit"
-                            + " nachgeprüft werden (§ 23 Abs. 3 FZV), hier bis " + until + ".",
-                    "Too late: an automated decision can be reviewed only up to one month after it took effect, here until " + until + "."));
+            throw new ApplicationException(WRONG_STATE, TEXTS.format("caseWorkService.review-too-late", LocalizedText.german(String.valueOf(until))));
         }
     }
 

@@ -84,42 +84,33 @@ final class StatusPage {
             case DIALOG, VERIFYING -> {
                 by = c.dueAt();
                 stateText = TEXTS.get("statusPage.not-submitted-yet-you-are");
-                next = LocalizedText.of("Setzen Sie den Antrag im Antragsdialog fort (im selben Browser). Ohne weitere Eingabe werden Ihre Angaben "
-                        + when(by, TIME) + " gelöscht (§ 19 Abs. 1 FZV).",
-                        "Continue the application in the application dialog (in the same browser). Without further input your entries are deleted "
-                                + when(by, TIME_EN) + ".");
+                next = TEXTS.format("statusPage.continue-or-deleted", LocalizedText.of(when(by, TIME), when(by, TIME_EN)));
             }
             case AWAITING_PAYMENT, NOT_DECIDABLE -> {
                 by = c.dueAt();
                 stateText = state == CaseState.AWAITING_PAYMENT
                         ? TEXTS.get("statusPage.checked-the-fees-have-not")
                         : TEXTS.get("statusPage.cannot-be-decided-by-machine");
-                next = LocalizedText.of(Texts.next(visible, c.correctionsLeft(), false).get(Locale.GERMAN) + " Im Antragsdialog (im selben Browser) bis "
-                        + when(by, TIME) + ".",
-                        Texts.next(visible, c.correctionsLeft(), false).get(Locale.ENGLISH) + " In the application dialog (in the same browser) until "
-                                + when(by, TIME_EN) + ".");
+                next = TEXTS.format("statusPage.next-in-the-dialog-until", Texts.next(visible, c.correctionsLeft(), false),
+                        LocalizedText.of(when(by, TIME), when(by, TIME_EN)));
             }
             case MANUAL_REVIEW, WITH_CLERKS -> {
                 LocalDate expected = workingDaysAfter(LocalDate.ofInstant(c.paidAt() != null ? c.paidAt() : c.updatedAt(), Core.ZONE), decisionDays);
                 by = expected.atTime(16, 0).atZone(Core.ZONE).toInstant();
                 stateText = TEXTS.get("statusPage.submitted-the-registration-authority-decides");
-                next = LocalizedText.of("Eine Sachbearbeiterin oder ein Sachbearbeiter prüft Ihren Antrag und schickt Ihnen den Bescheid per Post, in der Regel bis "
-                        + expected.format(DateTimeFormatter.ofPattern("d.M.yyyy")) + ". Sie müssen nichts weiter tun.",
-                        "A clerk examines your application and sends you the decision by post, usually by "
-                                + expected.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)) + ". You need not do anything else.");
+                next = TEXTS.format("statusPage.a-clerk-decides-usually-by", LocalizedText.of(expected.format(DateTimeFormatter.ofPattern("d.M.yyyy")),
+                        expected.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH))));
             }
             case DECIDED, TRANSFER, CLERK_DECIDED, COMPLETED -> {
                 boolean granted = decision == null || decision.approved();
-                String day = decision == null ? "" : " am " + LocalDate.ofInstant(decision.decidedAt(), Core.ZONE).format(DateTimeFormatter.ofPattern("d.M.yyyy"));
-                String dayEn = decision == null ? "" : " on " + LocalDate.ofInstant(decision.decidedAt(), Core.ZONE).format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
-                stateText = granted ? LocalizedText.of("Entschieden" + day + ": Ihrem Antrag wird entsprochen.", "Decided" + dayEn + ": your application is granted.")
-                        : LocalizedText.of("Entschieden" + day + ": Ihr Antrag wird abgelehnt.", "Decided" + dayEn + ": your application is refused.");
+                LocalDate day = decision == null ? null : LocalDate.ofInstant(decision.decidedAt(), Core.ZONE);
+                String outcome = granted ? "granted" : "refused";
+                stateText = day == null ? TEXTS.get("statusPage.decided-" + outcome)
+                        : TEXTS.format("statusPage.decided-on-" + outcome, LocalizedText.of(day.format(DateTimeFormatter.ofPattern("d.M.yyyy")),
+                                day.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH))));
                 if (!documents.isEmpty() && documents.contains(DocumentKind.DECISION)) {
                     by = documentsUntil;
-                    next = LocalizedText.of("Laden Sie den Bescheid im Antragsdialog (im selben Browser) bis " + when(by, TIME)
-                            + " herunter. Danach erhalten Sie ihn per Post.",
-                            "Download the decision in the application dialog (in the same browser) until " + when(by, TIME_EN)
-                                    + ". After that it is sent to you by post.");
+                    next = TEXTS.format("statusPage.download-until", LocalizedText.of(when(by, TIME), when(by, TIME_EN)));
                 } else if (decision != null && !decision.automated()) {
                     next = Texts.nextAfterClerk();
                 } else if (state == CaseState.COMPLETED) {

@@ -25,11 +25,7 @@ final class Texts {
     /** @param effectiveWhenSent the procedure's mailed decision takes effect the day it is sent (else FZV § 23(2)) */
     static LocalizedText next(ApplicationState state, int correctionsLeft, boolean effectiveWhenSent) {
         return switch (state) {
-            case DIALOG -> LocalizedText.of(
-                    "Bitte machen Sie Ihre Angaben und lassen Sie sie prüfen. Sie können Angaben, die nicht passen, noch "
-                            + correctionsLeft + "-mal korrigieren.",
-                    "Please enter your details and have them checked. You can still correct details that do not match "
-                            + correctionsLeft + " time(s).");
+            case DIALOG -> TEXTS.format("texts.enter-and-have-checked", LocalizedText.german(String.valueOf(correctionsLeft)));
             case AWAITING_PAYMENT -> TEXTS.get("texts.your-details-have-been-checked");
             case NOT_DECIDABLE -> TEXTS.get("texts.your-application-cannot-be-decided");
             case MANUAL_REVIEW -> TEXTS.get("texts.your-application-could-not-be");

@@ -112,11 +112,7 @@ final class VerificationFlow {
         Optional<Duration> wait = admission.reserve(vehicles, now);
         if (wait.isPresent()) {
             long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-            throw new ApplicationException(TOO_MANY_REQUESTS, LocalizedText.of(
-                    "Für dieses Fahrzeug wurden zu oft Angaben geprüft, die nicht passten. Zu seinem Schutz ist die Prüfung erst in "
-                            + minutes + " Minuten wieder möglich. Ihre Angaben bleiben erhalten.",
-                    "Details for this vehicle were checked too often without matching. To protect it, verification is possible "
-                            + "again in " + minutes + " minutes. Your entries are kept."), wait.get());
+            throw new ApplicationException(TOO_MANY_REQUESTS, TEXTS.format("verificationFlow.vehicle-checked-too-often", LocalizedText.german(String.valueOf(minutes))), wait.get());
         }
         // the bulkhead: a verification holds its request thread while the registers answer; beyond the bound, refused at once
         if (!admission.tryEnter()) {

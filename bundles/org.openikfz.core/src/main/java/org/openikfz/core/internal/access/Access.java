@@ -78,9 +78,7 @@ public final class Access {
         if (requested == null || requested.isBlank() || requested.strip().toUpperCase(Locale.ROOT).equals(authority)) {
             return authority;
         }
-        throw new ApplicationException(INVALID, LocalizedText.of(
-                "Dieses Portal nimmt nur Anträge für seine eigene Zulassungsbehörde an (" + authority + ").",
-                "This portal accepts applications for its own registration authority only (" + authority + ")."));
+        throw new ApplicationException(INVALID, TEXTS.format("access.own-authority-only", LocalizedText.german(authority)));
     }
 
     /** Whether {@code ref} carries the case's access token (in constant time). */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 
 /**
  * The status page's code: with the reference number it shows where an application stands, without an
@@ -29,6 +30,9 @@ import org.openikfz.api.text.LocalizedText;
  * memory (at most {@value #TRACKED} references, the oldest dropped first).
  */
 public final class StatusCodes {
+
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(StatusCodes.class, "OSGI-INF/l10n/engine");
 
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
@@ -113,11 +117,7 @@ public final class StatusCodes {
             if (times.size() >= MAX_FAILURES) {
                 Duration wait = Duration.between(now, times.peekFirst().plus(WINDOW));
                 long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-                throw new ApplicationException(TOO_MANY_REQUESTS, LocalizedText.of(
-                        "Für diese Antragsnummer wurden zu oft falsche Abrufcodes eingegeben. Bitte versuchen Sie es in " + minutes
-                                + " Minuten erneut.",
-                        "Wrong status codes were entered too often for this reference number. Please try again in " + minutes
-                                + " minutes."),
+                throw new ApplicationException(TOO_MANY_REQUESTS, TEXTS.format("statusCodes.too-many-wrong-codes", LocalizedText.german(String.valueOf(minutes))),
                         wait);
             }
             times.addLast(now);

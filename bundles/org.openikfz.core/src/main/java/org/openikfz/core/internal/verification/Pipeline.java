@@ -17,6 +17,7 @@ import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.api.text.Texts;
 import org.openikfz.core.internal.Trace;
 import org.openikfz.core.internal.operations.Observations;
 import org.openikfz.core.internal.operations.Observations.CheckOutcome;
@@ -30,6 +31,9 @@ import org.openikfz.store.api.TraceRecord;
  * Opposed and failed are kept apart. Every step is traced (FZV § 23(3)).
  */
 public final class Pipeline {
+
+    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
+    private static final Texts TEXTS = Texts.of(Pipeline.class, "OSGI-INF/l10n/engine");
 
     private final ExecutorService executor;
     private final Duration timeout;
@@ -132,9 +136,7 @@ public final class Pipeline {
                 // the running step did not answer in time: given up, the next ones run on a fresh check thread
                 Check check = late.deployed().get();
                 done.add(new Done(late, CheckResult.failed(late.label() + " did not answer within " + timeout.toSeconds() + " s",
-                        LocalizedText.of("Die Prüfung hat nicht innerhalb von " + timeout.toSeconds()
-                                + " Sekunden geantwortet; ein angefragtes System war zu langsam.",
-                                "The check did not answer within " + timeout.toSeconds() + " seconds; a system it asked was too slow.")),
+                        TEXTS.format("pipeline.check-timed-out", LocalizedText.german(String.valueOf(timeout.toSeconds())))),
                         true, false, Duration.ofNanos(System.nanoTime() - run.startedAt()), check == null ? null : Trace.version(check)));
             }
         }
@@ -148,8 +150,7 @@ public final class Pipeline {
             if (d.notDeployed()) {
                 observations.check(step.check().value(), CheckOutcome.NOT_DEPLOYED, null);
                 failures.add("check " + step.check() + " not available");
-                texts.add(LocalizedText.of("Die Prüfung „" + step.check().value() + "“ ist auf dieser Plattform nicht installiert; sie wurde nicht ausgeführt.",
-                        "The check '" + step.check().value() + "' is not installed on this platform; it did not run."));
+                texts.add(TEXTS.format("pipeline.check-not-installed", LocalizedText.german(step.check().value())));
                 trace.add(new TraceRecord(application, trace.size(), step.label(), "FAILED", null, "", "check not available", null, null));
                 continue;
             }
@@ -316,9 +317,7 @@ public final class Pipeline {
             case CheckResult.Failed failed -> {
                 failures.add(failed.reason());
                 // a check without a text of its own: a general sentence for the clerks, naming the check
-                texts.add(failed.text() != null ? failed.text() : LocalizedText.of(
-                        "Die Prüfung „" + step + "“ konnte nicht abgeschlossen werden; die Angaben sind insoweit nicht maschinell geprüft.",
-                        "The check '" + step + "' could not be completed; the details were not verified by machine in this respect."));
+                texts.add(failed.text() != null ? failed.text() : TEXTS.format("pipeline.check-not-completed", LocalizedText.german(String.valueOf(step))));
             }
             case CheckResult.Clear clear -> {
             }

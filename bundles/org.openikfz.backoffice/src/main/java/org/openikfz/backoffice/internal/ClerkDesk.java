@@ -367,10 +367,10 @@ public final class ClerkDesk implements ClerkWorkspace {
         return registered != null ? registered : view.facts().get("kennzeichen.zugeteilt");
     }
 
-    /** The German text of a key in {@code CaseTexts.properties}, or {@code otherwise}. */
     /** The engine's audit reason when a procedure's policy, not a failed check, sends a case to the clerks. */
     static final String MANUAL_POLICY = "decision policy MANUAL";
 
+    /** The German text of a key in {@code CaseTexts.properties}, or {@code otherwise}. */
     static String text(String key, String otherwise) {
         return TEXTS.containsKey(key) ? TEXTS.getString(key) : otherwise;
     }

@@ -23,11 +23,16 @@ while IFS= read -r german; do
   if [ -n "$only" ]; then
     echo "texts: $german and $english differ:" >&2; echo "$only" >&2; failed=1
   fi
-  # the bundle's classes that read this file, and the keys they name
+  # the bundle's classes that read this file (all that ask for texts, when it is the bundle's only one), and their keys
   bundle=${german%%/src/main/*}
   base=OSGI-INF/l10n/$(basename "${german%.properties}")
-  for java in $(grep -rlF "\"$base\")" "$bundle/src/main/java" 2>/dev/null || true); do
-    for key in $(grep -oE 'TEXTS\.(get|format)\("[^"]+"\s*[,)]' "$java" | sed -E 's/.*\("//; s/"\s*[,)]$//' | sort -u); do
+  if [ "$(find "$bundle/src/main/resources" -path '*OSGI-INF/l10n/*.properties' | grep -cvE '_[a-z]{2,3}\.properties$')" -eq 1 ]; then
+    readers=$(grep -rlE 'TEXTS\.(get|format)\(' "$bundle/src/main/java" 2>/dev/null || true)
+  else
+    readers=$(grep -rlF "\"$base\")" "$bundle/src/main/java" 2>/dev/null || true)
+  fi
+  for java in $readers; do
+    for key in $(grep -vE '^\s*(\*|//)' "$java" | grep -oE 'TEXTS\.(get|format)\("[^"]+"\s*[,)]' | sed -E 's/.*\("//; s/"\s*[,)]$//' | sort -u); do
       if ! keys "$german" | grep -qxF "$key"; then
         echo "texts: $java asks for \"$key\", which $german lacks" >&2; failed=1
       fi

@@ -1,5 +1,7 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STATE;
 
 import java.time.Instant;
@@ -21,9 +23,6 @@ import org.osgi.service.component.annotations.Reference;
 /** The engine's service for the back office's desks (their own bundle): the clerks' and reviewers' side of the engine. */
 @Component(service = CaseWork.class)
 public final class CaseWorkService implements CaseWork {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(CaseWorkService.class, "OSGI-INF/l10n/engine");
 
     private final ApplicationStore store;
     private final ClerkDecisions clerks;

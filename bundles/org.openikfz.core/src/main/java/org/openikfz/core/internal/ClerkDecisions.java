@@ -1,5 +1,7 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import org.openikfz.api.dialog.SharedFields;
 import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
 import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
@@ -33,9 +35,6 @@ import org.openikfz.store.api.DecisionRecord;
 
 /** The decisions of the authority's staff: a clerk's (FZV § 19(1) S. 4) and a supervisor's revocation (FZV § 23(3)). */
 final class ClerkDecisions {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(ClerkDecisions.class, "OSGI-INF/l10n/engine");
 
     private final Core core;
     private final int manualSelectionDays;

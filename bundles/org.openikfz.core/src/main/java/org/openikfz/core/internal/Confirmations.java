@@ -1,5 +1,7 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
 
 import java.time.Instant;
@@ -25,9 +27,6 @@ import org.openikfz.store.api.Case;
  * never logged.
  */
 final class Confirmations {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(Confirmations.class, "OSGI-INF/l10n/engine");
 
     /** RFC 5321 limits; ASCII addresses only (no line breaks or separators that could add recipients or headers). */
     private static final Pattern ADDRESS = Pattern.compile(

@@ -1,5 +1,7 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
 import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STATE;
 
@@ -38,9 +40,6 @@ import org.openikfz.store.api.CaseFile;
  * portal's access rules and configuration, and the providers of the moment.
  */
 final class Core {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(Core.class, "OSGI-INF/l10n/engine");
 
     // FZV § 23(1): the automated decision is offered as a document for 30 minutes
     static final Duration DOCUMENT_WINDOW = Duration.ofMinutes(30);

@@ -1,5 +1,7 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
 import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
 
@@ -39,9 +41,6 @@ import org.openikfz.store.api.CaseFile;
 
 /** The dialog: opening an application, the eID login (FZV § 20(1)), answers validated at the edge, and the status. */
 final class DialogFlow {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(DialogFlow.class, "OSGI-INF/l10n/engine");
 
     private static final System.Logger LOG = System.getLogger(DialogFlow.class.getName());
 

@@ -1,5 +1,7 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import static org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE;
 import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STATE;
 
@@ -36,9 +38,6 @@ import org.openikfz.store.api.DecisionRecord;
  * verification checked, and only once.
  */
 final class PaymentFlow {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(PaymentFlow.class, "OSGI-INF/l10n/engine");
 
     private final Core core;
 

@@ -1,5 +1,7 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,9 +29,6 @@ import org.openikfz.store.api.CaseFile;
  * reach the authority; never an answer, a plate or a name.
  */
 final class StatusPage {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(StatusPage.class, "OSGI-INF/l10n/engine");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy, HH:mm 'Uhr'", Locale.GERMAN);
     private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);

@@ -1,13 +1,12 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import org.openikfz.api.application.ApplicationState;
 import org.openikfz.api.text.LocalizedText;
 
 /** What happens next, told to the applicant for each state. */
 final class Texts {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(Texts.class, "OSGI-INF/l10n/engine");
 
     private Texts() {
     }

@@ -1,5 +1,7 @@
 package org.openikfz.core.internal;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import org.openikfz.api.dialog.SharedFields;
 import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
 import static org.openikfz.api.application.ApplicationException.Reason.TOO_MANY_REQUESTS;
@@ -58,9 +60,6 @@ import org.openikfz.store.api.TraceRecord;
  * Failed: to the clerks. Clear: fees are due, for exactly the answers checked.
  */
 final class VerificationFlow {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final org.openikfz.api.text.Texts TEXTS = org.openikfz.api.text.Texts.of(VerificationFlow.class, "OSGI-INF/l10n/engine");
 
     private final Core core;
     private final Pipeline pipeline;

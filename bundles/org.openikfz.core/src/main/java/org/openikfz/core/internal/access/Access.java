@@ -1,5 +1,7 @@
 package org.openikfz.core.internal.access;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import static org.openikfz.api.application.ApplicationException.Reason.INVALID;
 import static org.openikfz.api.application.ApplicationException.Reason.NOT_FOUND;
 
@@ -15,7 +17,6 @@ import java.util.Locale;
 import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.text.LocalizedText;
-import org.openikfz.api.text.Texts;
 import org.openikfz.store.api.Case;
 
 /**
@@ -25,9 +26,6 @@ import org.openikfz.store.api.Case;
  * origins only).
  */
 public final class Access {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final Texts TEXTS = Texts.of(Access.class, "OSGI-INF/l10n/engine");
 
     private final SecureRandom random;
     private final com.fasterxml.uuid.NoArgGenerator ids;

@@ -1,5 +1,7 @@
 package org.openikfz.core.internal.access;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import static org.openikfz.api.application.ApplicationException.Reason.TOO_MANY_REQUESTS;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.text.LocalizedText;
-import org.openikfz.api.text.Texts;
 
 /**
  * The status page's code: with the reference number it shows where an application stands, without an
@@ -30,9 +31,6 @@ import org.openikfz.api.text.Texts;
  * memory (at most {@value #TRACKED} references, the oldest dropped first).
  */
 public final class StatusCodes {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final Texts TEXTS = Texts.of(StatusCodes.class, "OSGI-INF/l10n/engine");
 
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);

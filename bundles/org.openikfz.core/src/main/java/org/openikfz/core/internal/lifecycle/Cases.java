@@ -1,11 +1,12 @@
 package org.openikfz.core.internal.lifecycle;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import static org.openikfz.api.application.ApplicationException.Reason.WRONG_STATE;
 
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.openikfz.api.application.ApplicationException;
-import org.openikfz.api.text.Texts;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.Case;
 
@@ -15,9 +16,6 @@ import org.openikfz.store.api.Case;
  * and set). Two requests for the same case: one wins, the other is told the case moved on.
  */
 public final class Cases {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final Texts TEXTS = Texts.of(Cases.class, "OSGI-INF/l10n/engine");
 
     private Cases() {
     }

@@ -1,5 +1,7 @@
 package org.openikfz.core.internal.verification;
 
+import static org.openikfz.core.internal.EngineTexts.TEXTS;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,6 @@ import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.text.LocalizedText;
-import org.openikfz.api.text.Texts;
 import org.openikfz.core.internal.Trace;
 import org.openikfz.core.internal.operations.Observations;
 import org.openikfz.core.internal.operations.Observations.CheckOutcome;
@@ -31,9 +32,6 @@ import org.openikfz.store.api.TraceRecord;
  * Opposed and failed are kept apart. Every step is traced (FZV § 23(3)).
  */
 public final class Pipeline {
-
-    /** The texts: OSGI-INF/l10n/engine.properties (German), _en (English), and any language a fragment adds. */
-    private static final Texts TEXTS = Texts.of(Pipeline.class, "OSGI-INF/l10n/engine");
 
     private final ExecutorService executor;
     private final Duration timeout;

@@ -162,8 +162,7 @@ final class PaymentFlow {
         List<String> secrets = DialogRules.secretFields(core.procedure(c).description());
         Case withdrawn = core.store.inTransaction(s -> {
             Case next = Cases.move(s, c, CaseState.ABORTED, x -> x.withLeaseUntil(null).withDueAt(core.now().plus(Core.ABORTED_RETENTION)));
-            s.removeData(c.id(), secrets);
-            s.putData(c.id(), DialogRules.WITHDRAWN, "true");
+            s.changeData(c.id(), Map.of(DialogRules.WITHDRAWN, "true"), secrets);
             s.appendAudit(c.id(), "WITHDRAWN", "by=applicant");
             return next;
         });

@@ -349,11 +349,8 @@ final class VerificationFlow {
                 next = Cases.move(s, taken, to, c -> c.withCorrectionsLeft(corrections.left()).withLeaseUntil(null)
                         .withDueAt(corrections.abort() ? now.plus(Core.ABORTED_RETENTION) : now.plus(core.idleTimeout)));
                 written.put(DialogRules.FINDINGS, Findings.write(outcome.findings()));
-                s.putData(id, written);
-                if (corrections.abort()) {
-                    // FZV § 21: aborted, the codes serve no purpose any more
-                    s.removeData(id, secrets);
-                }
+                // FZV § 21: aborted, the codes serve no purpose any more
+                s.changeData(id, written, corrections.abort() ? secrets : List.of());
                 s.appendAudit(id, corrections.abort() ? "ABORTED" : "OPPOSED",
                         "findings=" + outcome.findings().size() + ";correctionsLeft=" + corrections.left());
             } else if (!feeFailures.isEmpty()) {
@@ -362,9 +359,8 @@ final class VerificationFlow {
                 next = Cases.move(s, taken, CaseState.MANUAL_REVIEW, c -> c.withLeaseUntil(null).withDueAt(null));
                 written.put(DialogRules.FINDINGS, "");
                 written.putAll(core.sealed(id, secrets, data));
-                s.putData(id, written);
                 // FZV § 21: the clerks' case file keeps no code in clear (nor the IBAN); sealed, for a re-run of the checks
-                s.removeData(id, secrets);
+                s.changeData(id, written, secrets);
                 s.enqueue(id, TransferTarget.FACHVERFAHREN, core.transferPayload(next, description, answers, outcome.facts(),
                         DialogRules.identityOf(data).orElse(null), null, Map.of("manualReview", true, "reason", reasons)));
                 s.appendAudit(id, "FAILED", reasons);
@@ -383,10 +379,9 @@ final class VerificationFlow {
                     written.put(DialogRules.NOT_DECIDABLE_REASONS, String.join("; ", failures));
                     written.putAll(core.sealed(id, secrets, data)); // for the clerks' re-run, should the applicant apply anyway
                 }
-                s.putData(id, written);
                 // FZV § 21: verified, the codes have served their purpose (the decision and the clerks need only what was
                 // established; their case file keeps no code, nor the IBAN)
-                s.removeData(id, secrets);
+                s.changeData(id, written, secrets);
                 s.appendAudit(id, decidable ? "VERIFIED" : "NOT_DECIDABLE", decidable ? "fees=" + feeLines.size() : String.join("; ", failures));
             }
             s.replaceTrace(id, outcome.trace());

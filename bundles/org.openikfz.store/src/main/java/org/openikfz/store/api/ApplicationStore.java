@@ -96,6 +96,22 @@ public interface ApplicationStore {
     int removeData(UUID applicationId, java.util.Collection<String> keys);
 
     /**
+     * Sets some items of dialog data and removes others, in one write of the application's data: the
+     * items of {@code set} are stored, then the keys of {@code remove} are gone (a key in both is
+     * removed). The same as {@link #putData(UUID, Map)} followed by {@link #removeData}, in one
+     * transaction.
+     *
+     * @return the number of items removed
+     * @since 1.8
+     */
+    default int changeData(UUID applicationId, Map<String, String> set, java.util.Collection<String> remove) {
+        return inTransaction(s -> {
+            s.putData(applicationId, set);
+            return s.removeData(applicationId, remove);
+        });
+    }
+
+    /**
      * Queues a message with a label that outlives the payload (e.g. the kind of letter).
      *
      * @since 1.1

@@ -68,6 +68,11 @@ final class HotStatements {
     /** Past this length (earlier values of changed items), a change rewrites the column with each item once. */
     static final int COMPACT_AT = 16_384;
     static final String LOCK_DATA = "SELECT dialog_data FROM application WHERE id = ? FOR UPDATE";
+    /**
+     * The same read when the caller's transaction already changed the row, and so holds its lock: H2 parses a
+     * query {@code FOR UPDATE} anew on every call (it does not cache it), which cost more than the read itself.
+     */
+    static final String READ_LOCKED_DATA = "SELECT dialog_data FROM application WHERE id = ?";
     static final String WRITE_DATA = "UPDATE application SET dialog_data = ? WHERE id = ?";
 
     static final String INSERT_CASE = "INSERT INTO application (id, procedure_id, authority_id, state, corrections_left, created_at,"
@@ -303,7 +308,7 @@ final class HotStatements {
      * {@link #COMPACT_AT}, the items are merged into it and each is written once (in the caller's
      * transaction: the row is locked between the read and the write).
      */
-    void putData(Connection c, UUID id, Map<String, String> data) throws SQLException {
+    void putData(Connection c, UUID id, Map<String, String> data, boolean locked) throws SQLException {
         String lines = DialogData.encode(data);
         try (PreparedStatement s = c.prepareStatement(APPEND_DATA)) {
             s.setString(1, lines);
@@ -313,7 +318,7 @@ final class HotStatements {
                 return;
             }
         }
-        Map<String, String> all = lockData(c, id);
+        Map<String, String> all = lockData(c, id, locked);
         if (all == null) {
             throw new SQLException("No application " + id, "23503"); // as the foreign key of the items' rows said
         }
@@ -322,27 +327,44 @@ final class HotStatements {
     }
 
     /** Removes the items; the column is written again without them (no earlier value of theirs is left in it). */
-    int removeData(Connection c, UUID id, Collection<String> keys) throws SQLException {
-        Map<String, String> all = lockData(c, id);
-        if (all == null) {
+    int removeData(Connection c, UUID id, Collection<String> keys, boolean locked) throws SQLException {
+        return changeData(c, id, Map.of(), keys, locked);
+    }
+
+    /**
+     * Sets {@code set} and removes {@code remove} in one write of the column (without the removed items' earlier
+     * values); only appends when nothing is removed. The number of items removed.
+     */
+    int changeData(Connection c, UUID id, Map<String, String> set, Collection<String> remove, boolean locked) throws SQLException {
+        if (remove.isEmpty()) {
+            putData(c, id, set, locked);
             return 0;
         }
+        Map<String, String> all = lockData(c, id, locked);
+        if (all == null) {
+            if (!set.isEmpty()) {
+                throw new SQLException("No application " + id, "23503");
+            }
+            return 0;
+        }
+        boolean changed = !set.isEmpty();
+        all.putAll(set);
         int removed = 0;
-        for (String key : keys) {
+        for (String key : remove) {
             if (all.containsKey(key)) {
                 all.remove(key);
                 removed++;
             }
         }
-        if (removed > 0) {
+        if (removed > 0 || changed) {
             writeData(c, id, all);
         }
         return removed;
     }
 
     /** Deletes all items (FZV § 19(1) S. 6); returns how many there were. */
-    int deleteData(Connection c, UUID id) throws SQLException {
-        Map<String, String> all = lockData(c, id);
+    int deleteData(Connection c, UUID id, boolean locked) throws SQLException {
+        Map<String, String> all = lockData(c, id, locked);
         if (all == null) {
             return 0;
         }
@@ -352,9 +374,12 @@ final class HotStatements {
         return all.size();
     }
 
-    /** The items, the row locked until the caller's transaction ends; null for an unknown application. */
-    private static Map<String, String> lockData(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(LOCK_DATA)) {
+    /**
+     * The items, the row locked until the caller's transaction ends ({@code locked}: it already is); null for an
+     * unknown application.
+     */
+    private static Map<String, String> lockData(Connection c, UUID id, boolean locked) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(locked ? READ_LOCKED_DATA : LOCK_DATA)) {
             s.setObject(1, id);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {

@@ -64,6 +64,11 @@ final class JooqApplicationStore implements ApplicationStore {
     private final AuditSealer sealer;
     /** The dialog's statements as fixed SQL. */
     private final HotStatements hot;
+    /**
+     * Bound: the applications whose row this transaction has changed, and so holds locked until it ends; a read of
+     * their data needs no {@code FOR UPDATE} of its own.
+     */
+    private final java.util.Set<UUID> locked;
 
     JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info, AuditSealer sealer, Supplier<StoreActivity> activity) {
         this(dsl, clock, info, sealer, activity, false, new HotStatements(dsl.dialect()));
@@ -79,6 +84,19 @@ final class JooqApplicationStore implements ApplicationStore {
         this.activity = activity;
         this.bound = bound;
         this.hot = hot;
+        this.locked = bound ? new java.util.HashSet<>() : java.util.Set.of();
+    }
+
+    /** Whether this transaction holds the application's row locked already (only a bound store's can). */
+    private boolean holdsLock(UUID applicationId) {
+        return locked.contains(applicationId);
+    }
+
+    /** This transaction changed the application's row: it holds its lock until it ends. */
+    private void lockedBy(UUID applicationId) {
+        if (bound) {
+            locked.add(applicationId);
+        }
     }
 
     private JooqApplicationStore boundTo(DSLContext ctx) {
@@ -163,9 +181,10 @@ final class JooqApplicationStore implements ApplicationStore {
         }
         // one statement appending the items to the row; a compaction reads and writes it in the same transaction
         jdbcTx("store dialog data", c -> {
-            hot.putData(c, applicationId, data);
+            hot.putData(c, applicationId, data, holdsLock(applicationId));
             return null;
         });
+        lockedBy(applicationId);
     }
 
     @Override
@@ -185,7 +204,9 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public int deleteData(UUID applicationId) {
         Objects.requireNonNull(applicationId, "applicationId");
-        return jdbcTx("delete dialog data", c -> hot.deleteData(c, applicationId));
+        int deleted = jdbcTx("delete dialog data", c -> hot.deleteData(c, applicationId, holdsLock(applicationId)));
+        lockedBy(applicationId);
+        return deleted;
     }
 
     /**
@@ -318,7 +339,22 @@ final class JooqApplicationStore implements ApplicationStore {
         if (keys.isEmpty()) {
             return 0;
         }
-        return jdbcTx("remove dialog data", c -> hot.removeData(c, applicationId, keys));
+        int removed = jdbcTx("remove dialog data", c -> hot.removeData(c, applicationId, keys, holdsLock(applicationId)));
+        lockedBy(applicationId);
+        return removed;
+    }
+
+    @Override
+    public int changeData(UUID applicationId, Map<String, String> set, Collection<String> remove) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(set, "set");
+        Objects.requireNonNull(remove, "remove");
+        if (set.isEmpty() && remove.isEmpty()) {
+            return 0;
+        }
+        int removed = jdbcTx("change dialog data", c -> hot.changeData(c, applicationId, set, remove, holdsLock(applicationId)));
+        lockedBy(applicationId);
+        return removed;
     }
 
     @Override
@@ -534,7 +570,9 @@ final class JooqApplicationStore implements ApplicationStore {
     public Case insertCase(Case c) {
         Objects.requireNonNull(c, "case");
         // the reference and the status code's hash are given once, here: updateCase never writes them
-        return jdbc("open an application", conn -> hot.insertCase(conn, c, now()));
+        Case inserted = jdbc("open an application", conn -> hot.insertCase(conn, c, now()));
+        lockedBy(inserted.id());
+        return inserted;
     }
 
     @Override
@@ -560,7 +598,9 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public Optional<Case> updateCase(Case next) {
         Objects.requireNonNull(next, "case");
-        return Optional.ofNullable(jdbc("change an application", c -> hot.updateCase(c, next, now())));
+        Optional<Case> updated = Optional.ofNullable(jdbc("change an application", c -> hot.updateCase(c, next, now())));
+        updated.ifPresent(u -> lockedBy(u.id()));
+        return updated;
     }
 
     @Override

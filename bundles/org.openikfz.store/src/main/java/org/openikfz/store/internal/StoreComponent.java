@@ -175,6 +175,11 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public int changeData(UUID applicationId, Map<String, String> set, Collection<String> remove) {
+        return store.changeData(applicationId, set, remove);
+    }
+
+    @Override
     public OutboxMessage enqueue(UUID applicationId, String destination, String label, String payload) {
         return store.enqueue(applicationId, destination, label, payload);
     }

@@ -604,6 +604,53 @@ abstract class ApplicationStoreContract {
         assertTrue(data.get("common").startsWith("from "));
     }
 
+    /** What a verification writes: its results set and the codes gone, in one read and one write of the row. */
+    @Test
+    void changing_data_sets_and_removes_in_one_write() throws Exception {
+        Application a = newApplication();
+        store.putData(a.id(), Map.of("zb1Code", "Qw7Er8T", "kennzeichen", "ERZ-AB 1"));
+        store.putData(a.id(), "zb1Code", "Ab3De4F"); // corrected
+        StoreActivity before = store.activity();
+        assertEquals(1, store.changeData(a.id(), Map.of("_verified", "true", "zb1Code", "set and removed"), List.of("zb1Code", "missing")));
+        assertEquals(new StoreActivity(2, 1, 0), store.activity().minus(before), "one read and one write, in one transaction");
+        assertEquals(Map.of("kennzeichen", "ERZ-AB 1", "_verified", "true"), store.getData(a.id()));
+        String row = text("SELECT dialog_data FROM application WHERE id = '" + a.id() + "'");
+        assertFalse(row.contains("Qw7Er8T") || row.contains("Ab3De4F") || row.contains("set and removed"), row);
+        assertEquals(0, store.changeData(a.id(), Map.of("k", "v"), List.of()));
+        assertEquals(Optional.of("v"), store.getData(a.id(), "k"));
+        assertThrows(StoreException.class, () -> store.changeData(UUID.randomUUID(), Map.of("k", "v"), List.of("zb1Code")),
+                "no data without an application");
+    }
+
+    /**
+     * A transaction that changed the row and then rewrites its data reads it without a lock of its own: the row is
+     * locked already, so another request's items written at the same moment wait for it and are all kept.
+     */
+    @Test
+    void a_rewrite_after_the_transaction_changed_the_row_keeps_what_others_write_meanwhile() throws Exception {
+        Application a = newApplication();
+        store.putData(a.id(), "zb1Code", "Ab3De4F");
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        race(12, () -> {
+            int i = next.getAndIncrement();
+            if (i == 0) {
+                return store.inTransaction(tx -> {
+                    tx.putData(a.id(), "first", "in the transaction");
+                    return tx.changeData(a.id(), Map.of("_verified", "true"), List.of("zb1Code"));
+                });
+            }
+            store.putData(a.id(), Map.of("k" + i, "v" + i));
+            return 0;
+        });
+        Map<String, String> data = store.getData(a.id());
+        for (int i = 1; i < 12; i++) {
+            assertEquals("v" + i, data.get("k" + i), data.toString());
+        }
+        assertEquals("in the transaction", data.get("first"), data.toString());
+        assertEquals("true", data.get("_verified"), data.toString());
+        assertFalse(data.containsKey("zb1Code"), data.toString());
+    }
+
     @Test
     void data_items_removed_and_the_outbox_listed_per_authority_with_labels() {
         Application a = newApplication();

@@ -22,6 +22,13 @@ public record Dialog(List<DialogStep> steps) {
 
     /** The field with this id, in any step. */
     public Optional<Field> field(String fieldId) {
-        return steps.stream().flatMap(s -> s.fields().stream()).filter(f -> f.id().equals(fieldId)).findFirst();
+        for (DialogStep step : steps) {
+            for (Field field : step.fields()) {
+                if (field.id().equals(fieldId)) {
+                    return Optional.of(field);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

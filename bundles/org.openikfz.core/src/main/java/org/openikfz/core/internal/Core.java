@@ -210,7 +210,8 @@ final class Core {
      * application gets it when it is opened and its decision keeps it.
      */
     String reference(ApplicationStore s) {
-        return access.authority() + "-" + today().getYear() + "-" + String.format("%08d", s.nextDecisionNumber());
+        String number = Long.toString(s.nextDecisionNumber());
+        return access.authority() + "-" + today().getYear() + "-" + "0".repeat(Math.max(0, 8 - number.length())) + number;
     }
 
     /** The reference of the case's decision: the one it was opened with (one opened before schema 9 gets a new one). */

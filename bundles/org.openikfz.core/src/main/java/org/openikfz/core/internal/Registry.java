@@ -140,10 +140,10 @@ public final class Registry implements ProcedureCatalog {
      */
     Procedure procedure(String id, String version) {
         if (version != null) {
-            Optional<Procedure> own = procedures.all(id).stream().filter(e -> version.equals(e.origin().label())).map(Entry::service)
-                    .findFirst();
-            if (own.isPresent()) {
-                return own.get();
+            for (Entry<Procedure> e : procedures.all(id)) {
+                if (version.equals(e.origin().label())) {
+                    return e.service();
+                }
             }
         }
         return procedure(id);
@@ -325,7 +325,14 @@ public final class Registry implements ProcedureCatalog {
         }
 
         Optional<Origin> origin(S service) {
-            return byId.values().stream().flatMap(List::stream).filter(e -> e.service() == service).map(Entry::origin).findFirst();
+            for (List<Entry<S>> entries : byId.values()) {
+                for (Entry<S> e : entries) {
+                    if (e.service() == service) {
+                        return Optional.of(e.origin());
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         List<String> ids() {

@@ -121,7 +121,7 @@ final class VerificationFlow {
         boolean opposed = false;
         try {
             // the lease: the whole pipeline's time bound and a margin; a crashed verification is released after it
-            Instant leaseUntil = now.plus(pipeline.timeout().multipliedBy(description.checks().size() + 1)).plusSeconds(30);
+            Instant leaseUntil = now.plusMillis(pipeline.timeout().toMillis() * (description.checks().size() + 1)).plusSeconds(30);
             Case taken = core.store.updateCase(read.withState(CaseState.VERIFYING.name()).withLeaseUntil(leaseUntil).withDueAt(leaseUntil))
                     .orElseThrow(() -> new ApplicationException(WRONG_STATE, TEXTS.get("verificationFlow.your-entries-are-being-saved")));
             Pipeline.Outcome outcome;
@@ -157,7 +157,7 @@ final class VerificationFlow {
             for (Field field : step.fields()) {
                 boolean plate = field.type().equals(FieldType.KENNZEICHEN) && !field.id().equals(SharedFields.WUNSCHKENNZEICHEN);
                 if (plate || field.type().equals(FieldType.FIN)) {
-                    answers.get(field.id()).map(v -> v.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9ÄÖÜ]", "")).filter(v -> !v.isEmpty())
+                    answers.get(field.id()).map(v -> NOT_IN_A_PLATE.matcher(v.toUpperCase(Locale.ROOT)).replaceAll("")).filter(v -> !v.isEmpty())
                             .ifPresent(v -> vehicles.add((plate ? "K:" : "F:") + v));
                 }
             }
@@ -166,6 +166,8 @@ final class VerificationFlow {
     }
 
     /** The checks that judge by the identity alone: the holder's residence (the competent authority) and the arrears. */
+    /** What a plate or FIN is compared without (spaces, hyphens). */
+    private static final java.util.regex.Pattern NOT_IN_A_PLATE = java.util.regex.Pattern.compile("[^A-Z0-9ÄÖÜ]");
     private static final java.util.Set<CheckId> IDENTITY_CHECKS = java.util.Set.of(CheckId.ZUSTAENDIGKEIT, CheckId.KFZ_STEUER_RUECKSTAND,
             CheckId.GEBUEHREN_RUECKSTAND);
 

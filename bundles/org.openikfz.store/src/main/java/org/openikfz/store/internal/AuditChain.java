@@ -49,12 +49,28 @@ final class AuditChain {
     static final Duration SEAL_LATE = Duration.ofMinutes(5);
 
     private final SecretKeySpec key;
+    /**
+     * Initialised with the key once and only ever cloned (a clone costs a fraction of looking the algorithm up and
+     * initialising it, which every event did: a Mac is not safe for use by two threads at once).
+     */
+    private final Mac initialised;
 
     AuditChain(byte[] key) {
         if (key.length < 16) {
             throw new IllegalArgumentException("the audit key must have at least 128 bits");
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.initialised = newMac();
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 not available", e);
+        }
     }
 
     /** The keyed hash of one event in the chain, hex. {@code occurredAt} as stored (microseconds). */
@@ -74,13 +90,13 @@ final class AuditChain {
 
     /** HMAC-SHA256 of {@code text} with the audit key, hex. */
     String mac(String text) {
+        Mac mac;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 not available", e);
+            mac = (Mac) initialised.clone();
+        } catch (CloneNotSupportedException e) {
+            mac = newMac(); // a provider whose Mac cannot be cloned
         }
+        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The chain's record: where it starts (after the deletions) and where it ends. */

@@ -60,6 +60,8 @@ final class JooqApplicationStore implements ApplicationStore {
     private final Supplier<StoreActivity> activity;
     /** Bound to a transaction of inTransaction: its work runs in it, without transactions or savepoints of its own. */
     private final boolean bound;
+    /** Bound: the transaction's connection, on which the hot path's statements run directly. */
+    private final java.sql.Connection connection;
     /** Links the appended events into the chain and keeps the checkpoints. */
     private final AuditSealer sealer;
     /** The dialog's statements as fixed SQL. */
@@ -71,18 +73,19 @@ final class JooqApplicationStore implements ApplicationStore {
     private final java.util.Set<UUID> locked;
 
     JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info, AuditSealer sealer, Supplier<StoreActivity> activity) {
-        this(dsl, clock, info, sealer, activity, false, new HotStatements(dsl.dialect()));
+        this(dsl, clock, info, sealer, activity, null, new HotStatements(dsl.dialect()));
     }
 
     private JooqApplicationStore(DSLContext dsl, Clock clock, Supplier<StoreInfo> info, AuditSealer sealer,
-            Supplier<StoreActivity> activity, boolean bound, HotStatements hot) {
+            Supplier<StoreActivity> activity, java.sql.Connection connection, HotStatements hot) {
         this.dsl = dsl;
         this.clock = clock;
         this.info = info;
         this.chain = sealer.chain();
         this.sealer = sealer;
         this.activity = activity;
-        this.bound = bound;
+        this.bound = connection != null;
+        this.connection = connection;
         this.hot = hot;
         this.locked = bound ? new java.util.HashSet<>() : java.util.Set.of();
     }
@@ -99,8 +102,8 @@ final class JooqApplicationStore implements ApplicationStore {
         }
     }
 
-    private JooqApplicationStore boundTo(DSLContext ctx) {
-        return new JooqApplicationStore(ctx, clock, info, sealer, activity, true, hot);
+    private JooqApplicationStore boundTo(java.sql.Connection c) {
+        return new JooqApplicationStore(DSL.using(c, dsl.dialect(), dsl.settings()), clock, info, sealer, activity, c, hot);
     }
 
     @Override
@@ -728,7 +731,7 @@ final class JooqApplicationStore implements ApplicationStore {
     public <T> T inTransaction(Function<ApplicationStore, T> work) {
         Objects.requireNonNull(work, "work");
         // runtime exceptions of the work (StoreException among them) pass through unchanged
-        return tx("run a transaction", ctx -> work.apply(boundTo(ctx)));
+        return transaction("run a transaction", c -> work.apply(boundTo(c)));
     }
 
     @Override
@@ -775,13 +778,25 @@ final class JooqApplicationStore implements ApplicationStore {
         if (bound) {
             return run(what, work);
         }
-        // a plain JDBC transaction on a connection of the pool: jOOQ's transaction API cost about a tenth
-        // of a decision's time on H2 (its context, listeners and a read-only query per transaction)
+        return transaction(what, c -> work.apply(DSL.using(c, dsl.dialect(), dsl.settings())));
+    }
+
+    /**
+     * A plain JDBC transaction on a connection of the pool: jOOQ's transaction API cost about a tenth of a
+     * decision's time on H2 (its context, listeners and a read-only query per transaction). Runtime exceptions of
+     * the work pass through unchanged, database errors become StoreExceptions.
+     */
+    private <T> T transaction(String what, SqlWork<T> work) {
         org.jooq.ConnectionProvider pool = dsl.configuration().connectionProvider();
-        java.sql.Connection c = pool.acquire();
+        java.sql.Connection c;
+        try {
+            c = pool.acquire();
+        } catch (DataAccessException e) {
+            throw failed(what, e);
+        }
         try {
             c.setAutoCommit(false);
-            T result = work.apply(DSL.using(c, dsl.dialect(), dsl.settings()));
+            T result = work.run(c);
             c.commit();
             return result;
         } catch (RuntimeException | Error e) {
@@ -817,14 +832,36 @@ final class JooqApplicationStore implements ApplicationStore {
         T run(java.sql.Connection c) throws java.sql.SQLException;
     }
 
-    /** Runs hot-path {@code work} on a connection of the pool (auto-commit), or on the bound transaction's. */
+    /**
+     * Runs hot-path {@code work} on a connection of the pool (auto-commit), or on the bound transaction's: plain JDBC,
+     * without jOOQ's context around each statement.
+     */
     private <T> T jdbc(String what, SqlWork<T> work) {
-        return run(what, ctx -> ctx.connectionResult(work::run));
+        if (bound) {
+            try {
+                return work.run(connection);
+            } catch (java.sql.SQLException e) {
+                throw failed(what, new DataAccessException(e.getMessage(), e));
+            }
+        }
+        org.jooq.ConnectionProvider pool = dsl.configuration().connectionProvider();
+        try {
+            java.sql.Connection c = pool.acquire();
+            try {
+                return work.run(c);
+            } finally {
+                pool.release(c);
+            }
+        } catch (java.sql.SQLException e) {
+            throw failed(what, new DataAccessException(e.getMessage(), e));
+        } catch (DataAccessException e) {
+            throw failed(what, e);
+        }
     }
 
     /** Runs hot-path {@code work} of more than one statement in a transaction of its own, or in the bound one. */
     private <T> T jdbcTx(String what, SqlWork<T> work) {
-        return tx(what, ctx -> ctx.connectionResult(work::run));
+        return bound ? jdbc(what, work) : transaction(what, work);
     }
 
     /** Runs {@code work} without a transaction of its own: one statement (auto-commit), or inside the bound transaction. */

@@ -604,6 +604,27 @@ abstract class ApplicationStoreContract {
         assertTrue(data.get("common").startsWith("from "));
     }
 
+    /** Reference numbers: each handed out once, also to requests at the same moment; the sequence is asked once per draw. */
+    @Test
+    void decision_numbers_are_unique_and_drawn_in_blocks() throws Exception {
+        StoreActivity before = store.activity();
+        java.util.Set<Long> sequential = new java.util.HashSet<>();
+        for (int i = 0; i < 2 * HotStatements.NUMBERS_PER_DRAW; i++) {
+            assertTrue(sequential.add(store.nextDecisionNumber()));
+        }
+        assertTrue(store.activity().minus(before).statements() <= 3, "asked the sequence " + store.activity().minus(before));
+        List<List<Long>> drawn = race(8, () -> {
+            List<Long> mine = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                mine.add(store.nextDecisionNumber());
+            }
+            return mine;
+        });
+        java.util.Set<Long> all = new java.util.HashSet<>(sequential);
+        drawn.forEach(all::addAll);
+        assertEquals(2 * HotStatements.NUMBERS_PER_DRAW + 8 * 40, all.size(), "a number was handed out twice");
+    }
+
     /** What a verification writes: its results set and the codes gone, in one read and one write of the row. */
     @Test
     void changing_data_sets_and_removes_in_one_write() throws Exception {

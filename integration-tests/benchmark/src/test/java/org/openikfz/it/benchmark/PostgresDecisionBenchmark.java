@@ -45,7 +45,7 @@ public class PostgresDecisionBenchmark extends H2DecisionBenchmark {
 
     @Override
     protected String sequence() {
-        return "SELECT nextval('decision_number')";
+        return "SELECT nextval('decision_number') FROM generate_series(1, 16)";
     }
 
     /** What the server has written to its write-ahead log so far (PostgreSQL 14+), in bytes. */

@@ -180,8 +180,7 @@ final class DialogFlow {
         if (!valid.isEmpty()) {
             Case answered = core.store.inTransaction(s -> {
                 // compare and set: refused when a verification took the case meanwhile
-                Case next = Cases.change(s, c, x -> x.withDueAt(core.now().plus(core.idleTimeout)));
-                s.putData(c.id(), valid);
+                Case next = Cases.change(s, c, x -> x.withDueAt(core.now().plus(core.idleTimeout)), valid);
                 s.appendAudit(c.id(), "ANSWERED", "fields=" + String.join(",", new TreeSet<>(valid.keySet())));
                 return next;
             });

@@ -107,10 +107,10 @@ final class PaymentFlow {
                 String reference = core.reference(s, c);
                 Instant until = now.plus(Core.DOCUMENT_WINDOW);
                 Case next = Cases.move(s, c, CaseState.DECIDED, x -> x.withPayment(paymentId, now)
-                        .withDecision(new CaseDecision(reference, true, true, now, until, null, null, null, null)).withDueAt(until));
+                        .withDecision(new CaseDecision(reference, true, true, now, until, null, null, null, null)).withDueAt(until),
+                        plate.map(k -> Map.of(DialogRules.DECIDED_PLATE, k)).orElse(Map.of()));
                 s.recordDecision(new DecisionRecord(id, c.procedureId(), c.authorityId(), reference, core.registry.version(procedure), now, null,
                         drawn ? "OPEN" : "NONE", drawn ? "RANDOM" : null, drawn ? now : null, null, null, null));
-                plate.ifPresent(k -> s.putData(id, DialogRules.DECIDED_PLATE, k));
                 List<AuditEntry> events = new java.util.ArrayList<>(List.of(new AuditEntry(id, "PAID", "payment=" + paymentId),
                         new AuditEntry(id, "DECIDED", "reference=" + reference + ";decidedAt=" + now + ";offeredUntil=" + until
                                 + ";provisional=" + provisional)));

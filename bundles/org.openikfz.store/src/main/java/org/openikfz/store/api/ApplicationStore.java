@@ -276,6 +276,21 @@ public interface ApplicationStore {
      */
     Optional<Case> updateCase(Case next);
 
+    /**
+     * {@link #updateCase(Case)} and, when it was written, the items of dialog data set, in one transaction (one
+     * statement where the store can): what a request writes that changes a case and records what it was told.
+     *
+     * @return the case as stored, or empty (and no item set) when it was not at {@code next.version()} any more
+     * @since 1.8
+     */
+    default Optional<Case> updateCase(Case next, Map<String, String> data) {
+        return inTransaction(s -> {
+            Optional<Case> updated = s.updateCase(next);
+            updated.ifPresent(u -> s.putData(next.id(), data));
+            return updated;
+        });
+    }
+
     /** Cases in {@code state} due at or before {@code dueBy}, the longest due first. @since 1.2 */
     List<Case> casesDue(String state, Instant dueBy, int limit);
 

@@ -91,6 +91,10 @@ final class HotStatements {
             + " decided_automated = ?, decision_approved = ?, decided_at = ?, offered_until = ?, retrieved_at = ?, mailed_on = ?,"
             + " effective_on = ?, driving_allowed_until = ?, due_at = ? WHERE id = ? AND version = ?";
 
+    /** {@link #UPDATE_CASE} appending items to the dialog data, unless the column has grown to {@link #COMPACT_AT}. */
+    static final String UPDATE_CASE_APPENDING = UPDATE_CASE.replace(" WHERE id = ? AND version = ?",
+            ", dialog_data = COALESCE(dialog_data, '') || ? WHERE id = ? AND version = ? AND (dialog_data IS NULL OR CHAR_LENGTH(dialog_data) < ?)");
+
     static final String INSERT_AUDIT = "INSERT INTO audit_event (application_id, occurred_at, event_type, detail, event_mac)"
             + " VALUES (?, ?, ?, ?, ?)";
 
@@ -255,33 +259,66 @@ final class HotStatements {
 
     /** Writes {@code next} if the stored version is still {@code next.version()}; the case as stored, or null when it was not. */
     Case updateCase(Connection c, Case next, OffsetDateTime now) throws SQLException {
-        CaseDecision d = next.decision();
         try (PreparedStatement s = c.prepareStatement(UPDATE_CASE)) {
-            s.setString(1, next.state());
-            s.setLong(2, next.version() + 1);
-            s.setInt(3, next.correctionsLeft());
-            s.setObject(4, now);
-            s.setString(5, next.procedureVersion());
-            s.setString(6, next.tokenHash());
-            s.setString(7, next.eidState());
-            s.setBoolean(8, next.identified());
-            timestamp(s, 9, next.leaseUntil());
-            s.setString(10, next.verifiedHash());
-            decimal(s, 11, next.feeTotal());
-            s.setString(12, next.paymentId());
-            timestamp(s, 13, next.paidAt());
-            s.setString(14, d == null ? null : d.reference());
-            s.setString(15, d == null ? null : d.reference());
-            decision(s, 16, d, true);
-            timestamp(s, 24, next.dueAt());
+            bindCase(s, next, now);
             s.setObject(25, next.id());
             s.setLong(26, next.version());
             if (s.executeUpdate() != 1) {
                 return null;
             }
         }
+        return stored(next, now);
+    }
+
+    /**
+     * {@link #updateCase(Connection, Case, OffsetDateTime)} appending {@code data} to the dialog data, in one statement;
+     * when the column has grown too long, the update and then the compaction (the caller's transaction holds the row).
+     */
+    Case updateCase(Connection c, Case next, Map<String, String> data, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPDATE_CASE_APPENDING)) {
+            bindCase(s, next, now);
+            s.setString(25, DialogData.encode(data));
+            s.setObject(26, next.id());
+            s.setLong(27, next.version());
+            s.setInt(28, COMPACT_AT);
+            if (s.executeUpdate() == 1) {
+                return stored(next, now);
+            }
+        }
+        Case updated = updateCase(c, next, now); // not at the version any more, or the column is long
+        if (updated != null) {
+            putData(c, next.id(), data, true);
+        }
+        return updated;
+    }
+
+    /** The case as stored by a compare-and-set update. */
+    private static Case stored(Case next, OffsetDateTime now) {
+        CaseDecision d = next.decision();
         return stored(next, next.version() + 1, next.createdAt() == null ? null : utc(next.createdAt()), now,
                 next.reference() != null ? next.reference() : d == null ? null : d.reference());
+    }
+
+    /** The columns 1 to 24 of {@link #UPDATE_CASE}. */
+    private static void bindCase(PreparedStatement s, Case next, OffsetDateTime now) throws SQLException {
+        CaseDecision d = next.decision();
+        s.setString(1, next.state());
+        s.setLong(2, next.version() + 1);
+        s.setInt(3, next.correctionsLeft());
+        s.setObject(4, now);
+        s.setString(5, next.procedureVersion());
+        s.setString(6, next.tokenHash());
+        s.setString(7, next.eidState());
+        s.setBoolean(8, next.identified());
+        timestamp(s, 9, next.leaseUntil());
+        s.setString(10, next.verifiedHash());
+        decimal(s, 11, next.feeTotal());
+        s.setString(12, next.paymentId());
+        timestamp(s, 13, next.paidAt());
+        s.setString(14, d == null ? null : d.reference());
+        s.setString(15, d == null ? null : d.reference());
+        decision(s, 16, d, true);
+        timestamp(s, 24, next.dueAt());
     }
 
     /** Appends the events with their MACs (one batch); returns the generated id of a single event, 0 for a batch. */

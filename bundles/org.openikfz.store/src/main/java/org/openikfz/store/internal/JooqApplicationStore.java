@@ -607,6 +607,19 @@ final class JooqApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public Optional<Case> updateCase(Case next, Map<String, String> data) {
+        Objects.requireNonNull(next, "case");
+        Objects.requireNonNull(data, "data");
+        if (data.isEmpty()) {
+            return updateCase(next);
+        }
+        // one statement; a transaction of its own only for the rare compaction of a long column (read, then write)
+        Optional<Case> updated = Optional.ofNullable(jdbcTx("change an application", c -> hot.updateCase(c, next, data, now())));
+        updated.ifPresent(u -> lockedBy(u.id()));
+        return updated;
+    }
+
+    @Override
     public List<Case> casesDue(String state, Instant dueBy, int limit) {
         Objects.requireNonNull(state, "state");
         return run("list applications", ctx -> ctx.selectFrom(APPLICATION)

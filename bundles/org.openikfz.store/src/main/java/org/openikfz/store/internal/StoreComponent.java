@@ -175,6 +175,11 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public Optional<Case> updateCase(Case next, Map<String, String> data) {
+        return store.updateCase(next, data);
+    }
+
+    @Override
     public int changeData(UUID applicationId, Map<String, String> set, Collection<String> remove) {
         return store.changeData(applicationId, set, remove);
     }

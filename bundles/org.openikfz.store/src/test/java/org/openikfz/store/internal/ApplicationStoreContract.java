@@ -625,6 +625,30 @@ abstract class ApplicationStoreContract {
         assertEquals(2 * HotStatements.NUMBERS_PER_DRAW + 8 * 40, all.size(), "a number was handed out twice");
     }
 
+    /**
+     * An answer: the case changed (compare-and-set) and the items set in one statement; a request that lost the race
+     * sets none of its items; a column grown long is compacted with the change.
+     */
+    @Test
+    void a_change_of_the_case_sets_its_items_with_it_or_not_at_all() throws Exception {
+        org.openikfz.store.api.Case opened = store.insertCase(org.openikfz.store.api.Case.open(UUID.randomUUID(), "ausserbetriebsetzung",
+                "1.0.0", "ERZ", "DIALOG", 3, "0".repeat(64), Instant.now(), "ERZ-2026-" + store.nextDecisionNumber(), "f".repeat(64)));
+        StoreActivity before = store.activity();
+        org.openikfz.store.api.Case answered = store.updateCase(opened, Map.of("kennzeichen", "ERZ-AB 1")).orElseThrow();
+        assertEquals(new StoreActivity(1, 1, 0), store.activity().minus(before), "one statement");
+        assertEquals(opened.version() + 1, answered.version());
+        assertTrue(store.updateCase(opened, Map.of("kennzeichen", "ERZ-XY 9")).isEmpty(), "the stale version lost");
+        assertEquals(Map.of("kennzeichen", "ERZ-AB 1"), store.getData(opened.id()), "and none of its items was set");
+        org.openikfz.store.api.Case current = answered;
+        for (int i = 0; i < 400; i++) {
+            current = store.updateCase(current, Map.of("name", "Erika Mustermann " + i, "strasse", "Hauptstraße " + i)).orElseThrow();
+        }
+        assertEquals(Map.of("kennzeichen", "ERZ-AB 1", "name", "Erika Mustermann 399", "strasse", "Hauptstraße 399"), store.getData(opened.id()));
+        long length = scalar("SELECT CHAR_LENGTH(dialog_data) FROM application WHERE id = '" + opened.id() + "'");
+        assertTrue(length < HotStatements.COMPACT_AT + 200, "the row holds " + length + " characters of dialog data");
+        assertEquals(answered.version() + 400, store.findCase(opened.id()).orElseThrow().version());
+    }
+
     /** What a verification writes: its results set and the codes gone, in one read and one write of the row. */
     @Test
     void changing_data_sets_and_removes_in_one_write() throws Exception {

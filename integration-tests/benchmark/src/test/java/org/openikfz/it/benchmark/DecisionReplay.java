@@ -10,9 +10,9 @@ import java.util.UUID;
 
 /**
  * The database work of one automated Außerbetriebsetzung, without the engine: the statements the
- * store sends for it (counted through its JDBC proxy: one insert, five compare-and-set updates and
- * five audit events on the application, two appends, one read and one rewrite of its dialog data, the
- * trace, the decision record, a sixteenth of a draw of sixteen numbers from the sequence, four reads of
+ * store sends for it (counted through its JDBC proxy: one insert, five compare-and-set updates (two of
+ * them appending to the dialog data) and five audit events on the application, one read and one
+ * rewrite of its dialog data, the trace, the decision record, a sixteenth of a draw of sixteen numbers from the sequence, four reads of
  * the case file) in the same six transactions, by
  * plain JDBC on the store's own tables. What this costs is the floor for a decision on that database:
  * what a decision costs beyond it is the engine's. The SQL is the store's hot SQL, written out here
@@ -22,8 +22,8 @@ import java.util.UUID;
  */
 final class DecisionReplay implements AutoCloseable {
 
-    /** Statements per replayed decision, the sequence's draws aside (the JDBC proxy's count for a decision through the engine: 22.1). */
-    static final int STATEMENTS = 22;
+    /** Statements per replayed decision, the sequence's draws aside (the JDBC proxy's count for a decision through the engine: 20.1). */
+    static final int STATEMENTS = 20;
 
     private static final String CASE_COLUMNS = "a.id, a.procedure_id, a.authority_id, a.state, a.corrections_left, a.created_at,"
             + " a.updated_at, a.version, a.procedure_version, a.token_hash, a.eid_state, a.identified, a.lease_until, a.verified_hash,"
@@ -38,7 +38,7 @@ final class DecisionReplay implements AutoCloseable {
     private final PreparedStatement insertCase;
     private final PreparedStatement findCaseFile;
     private final PreparedStatement updateCase;
-    private final PreparedStatement appendData;
+    private final PreparedStatement updateAppending;
     private final PreparedStatement readData;
     private final java.util.ArrayDeque<Long> numbers = new java.util.ArrayDeque<>();
     private final PreparedStatement writeData;
@@ -61,8 +61,12 @@ final class DecisionReplay implements AutoCloseable {
                 + " fee_total = ?, payment_id = ?, paid_at = ?, decision_reference = ?, reference = COALESCE(reference, ?),"
                 + " decided_automated = ?, decision_approved = ?, decided_at = ?, offered_until = ?, retrieved_at = ?, mailed_on = ?,"
                 + " effective_on = ?, driving_allowed_until = ?, due_at = ? WHERE id = ? AND version = ?");
-        appendData = c.prepareStatement("UPDATE application SET dialog_data = COALESCE(dialog_data, '') || ? WHERE id = ?"
-                + " AND (dialog_data IS NULL OR CHAR_LENGTH(dialog_data) < ?)");
+        updateAppending = c.prepareStatement("UPDATE application SET state = ?, version = ?, corrections_left = ?, updated_at = ?,"
+                + " procedure_version = ?, token_hash = ?, eid_state = ?, identified = ?, lease_until = ?, verified_hash = ?,"
+                + " fee_total = ?, payment_id = ?, paid_at = ?, decision_reference = ?, reference = COALESCE(reference, ?),"
+                + " decided_automated = ?, decision_approved = ?, decided_at = ?, offered_until = ?, retrieved_at = ?, mailed_on = ?,"
+                + " effective_on = ?, driving_allowed_until = ?, due_at = ?, dialog_data = COALESCE(dialog_data, '') || ?"
+                + " WHERE id = ? AND version = ? AND (dialog_data IS NULL OR CHAR_LENGTH(dialog_data) < ?)");
         // the transaction has changed the row already (the compare-and-set): it holds its lock
         readData = c.prepareStatement("SELECT dialog_data FROM application WHERE id = ?");
         writeData = c.prepareStatement("UPDATE application SET dialog_data = ? WHERE id = ?");
@@ -112,9 +116,8 @@ final class DecisionReplay implements AutoCloseable {
         c.commit();
         // answer
         read(id);
-        update(id, 0, "DIALOG", now, null, null, null);
-        append(id, "kennzeichen=ERZ-B " + n + "\nfin=WVWZZZ1JZXW" + String.format("%06d", n) + "\nzb1=Ab3De4F\nplakette_vorne=K7m\n"
-                + "plakette_hinten=P2x\nsicherheitscode_zb1=Ab3De4F\nsicherheitscode_plaketten=K7m,P2x\n");
+        update(id, 0, "DIALOG", now, null, null, null, "kennzeichen=ERZ-B " + n + "\nfin=WVWZZZ1JZXW" + String.format("%06d", n)
+                + "\nzb1=Ab3De4F\nplakette_vorne=K7m\nplakette_hinten=P2x\nsicherheitscode_zb1=Ab3De4F\nsicherheitscode_plaketten=K7m,P2x\n");
         audit(id, now, "ANSWERED", "fields kennzeichen, fin, zb1, plaketten");
         c.commit();
         // verify: the lease, then the outcome (facts in, codes out, trace, event)
@@ -158,8 +161,7 @@ final class DecisionReplay implements AutoCloseable {
         c.commit();
         // submit: decided
         read(id);
-        update(id, 4, "DECIDED", now, null, hex(id, 3), "pay-" + id);
-        append(id, "decision.letter=Bescheid über die Außerbetriebsetzung\n");
+        update(id, 4, "DECIDED", now, null, hex(id, 3), "pay-" + id, "decision.letter=Bescheid über die Außerbetriebsetzung\n");
         insertDecision.setObject(1, id);
         insertDecision.setString(2, "ausserbetriebsetzung");
         insertDecision.setString(3, "ERZ");
@@ -186,6 +188,13 @@ final class DecisionReplay implements AutoCloseable {
 
     private void update(UUID id, long version, String state, OffsetDateTime now, OffsetDateTime lease, String verified, String payment)
             throws SQLException {
+        update(id, version, state, now, lease, verified, payment, null);
+    }
+
+    /** The compare-and-set; with {@code items} (not null) appended to the dialog data in the same statement. */
+    private void update(UUID id, long version, String state, OffsetDateTime now, OffsetDateTime lease, String verified, String payment,
+            String items) throws SQLException {
+        PreparedStatement updateCase = items == null ? this.updateCase : updateAppending;
         updateCase.setString(1, state);
         updateCase.setLong(2, version + 1);
         updateCase.setInt(3, 3);
@@ -200,18 +209,18 @@ final class DecisionReplay implements AutoCloseable {
         updateCase.setString(10, verified);
         updateCase.setString(12, payment);
         updateCase.setObject(24, lease != null ? lease : now.plusHours(72));
-        updateCase.setObject(25, id);
-        updateCase.setLong(26, version);
+        int at = 25;
+        if (items != null) {
+            updateCase.setString(at++, items);
+        }
+        updateCase.setObject(at++, id);
+        updateCase.setLong(at++, version);
+        if (items != null) {
+            updateCase.setInt(at, 16_384);
+        }
         if (updateCase.executeUpdate() != 1) {
             throw new IllegalStateException("the replayed case " + id + " was not at version " + version);
         }
-    }
-
-    private void append(UUID id, String items) throws SQLException {
-        appendData.setString(1, items);
-        appendData.setObject(2, id);
-        appendData.setInt(3, 16_384);
-        appendData.executeUpdate();
     }
 
     private void audit(UUID id, OffsetDateTime now, String type, String detail) throws SQLException {
@@ -231,7 +240,7 @@ final class DecisionReplay implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement s : new PreparedStatement[] {sequence, insertCase, findCaseFile, updateCase, appendData, readData, writeData,
+        for (PreparedStatement s : new PreparedStatement[] {sequence, insertCase, findCaseFile, updateCase, updateAppending, readData, writeData,
                 insertAudit, deleteTrace, insertTrace, insertDecision}) {
             s.close();
         }

@@ -743,6 +743,9 @@ final class JooqApplicationStore implements ApplicationStore {
     @Override
     public <T> T inTransaction(Function<ApplicationStore, T> work) {
         Objects.requireNonNull(work, "work");
+        if (bound) {
+            return work.apply(this); // already in one: the work joins it
+        }
         // runtime exceptions of the work (StoreException among them) pass through unchanged
         return transaction("run a transaction", c -> work.apply(boundTo(c)));
     }

@@ -908,6 +908,22 @@ abstract class ApplicationStoreContract {
     }
 
     @Test
+    void a_transaction_begun_inside_one_joins_it() {
+        UUID[] created = new UUID[1];
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(tx -> {
+            Application a = tx.create("zulassung.neu", "09162000", "DIALOG", 3);
+            created[0] = a.id();
+            tx.inTransaction(inner -> {
+                inner.putData(a.id(), "k", "v");
+                return inner.appendAudit(a.id(), "CREATED", null);
+            });
+            throw new IllegalStateException("engine changed its mind");
+        }));
+        assertEquals(Optional.empty(), store.find(created[0]), "the inner work was rolled back with the outer");
+        assertEquals(List.of(), store.auditTrail(created[0]));
+    }
+
+    @Test
     void a_failed_step_inside_a_transaction_rolls_the_whole_transaction_back() {
         UUID[] created = new UUID[1];
         // no savepoints: a failing statement fails the transaction, and nothing of it is written

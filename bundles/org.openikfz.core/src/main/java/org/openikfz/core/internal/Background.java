@@ -40,7 +40,8 @@ final class Background {
     private static final int BATCH = 500;
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
-    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
+    /** How long a run works on a backlog before it reports and lets its group's other jobs have their turn. */
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(2);
     private static final int WORKERS = 4;
     /**
      * How many cases' changes one transaction of the background work writes: after a peak (thousands
@@ -130,24 +131,31 @@ final class Background {
                 work.run();
             }
         };
-        jobs.schedule("deadlines", "housekeeping", period, guarded.apply(() -> drain(this::deadlines, BATCH)));
-        jobs.schedule("transfer-finish", "housekeeping", period, guarded.apply(() -> drain(this::finishTransferred, BATCH)));
+        java.util.function.Function<java.util.function.BooleanSupplier, java.util.function.BooleanSupplier> guardedBacklog =
+                work -> () -> ready.getAsBoolean() && work.getAsBoolean();
+        // a backlog (windows closing by the thousand, a destination back after an outage) is worked off run after run
+        // without waiting a period in between: a run stops after DRAIN_LIMIT only to report, and comes again at once
+        jobs.scheduleBacklog("deadlines", "housekeeping", period, guardedBacklog.apply(() -> drain(this::deadlines, BATCH)));
+        jobs.scheduleBacklog("transfer-finish", "housekeeping", period, guardedBacklog.apply(() -> drain(this::finishTransferred, BATCH)));
         jobs.schedule("log-retention", "housekeeping", period, guarded.apply(this::logRetention));
-        jobs.schedule("outbox", "outbox", period, guarded.apply(() -> drain(this::deliverOutbox, claim)));
+        jobs.scheduleBacklog("outbox", "outbox", period, guardedBacklog.apply(() -> drain(this::deliverOutbox, claim)));
         jobs.schedule("audit-seal", "audit", period, core.store::sealAudit);
         jobs.schedule("database-maintenance", "audit", period, core.store::maintain);
     }
 
     /**
      * Rounds one after the other while a round found a full batch (a backlog after a peak), for at
-     * most {@link #DRAIN_LIMIT}; then the job's period lets the others have their turn.
+     * most {@link #DRAIN_LIMIT}; then true when a full batch is still left: the job reports its run and
+     * comes again at once, after the other jobs of its group that are due (no period's wait in between).
      */
-    private static void drain(java.util.function.IntSupplier round, int batch) {
+    private static boolean drain(java.util.function.IntSupplier round, int batch) {
         long until = System.nanoTime() + DRAIN_LIMIT.toNanos();
-        boolean more = true;
-        while (more) {
-            more = round.getAsInt() >= batch && System.nanoTime() < until;
+        while (round.getAsInt() >= batch) {
+            if (System.nanoTime() >= until) {
+                return true; // more to do: the job comes again at once, after its group's other jobs
+            }
         }
+        return false;
     }
 
     /**

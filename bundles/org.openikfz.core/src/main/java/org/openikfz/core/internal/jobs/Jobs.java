@@ -16,8 +16,10 @@ import org.openikfz.api.health.JobStatus;
 /**
  * The background jobs. A job never dies silently: every run catches anything it throws, an
  * {@link Error} such as an OutOfMemoryError included, logs it once when the job turns faulty and
- * once when it recovers (not once per round), and the job runs again at its next period. Each job's
- * last run, success and failure are its status for the operator view and the health check.
+ * once when it recovers (not once per round), and the job runs again at its next period. A job whose
+ * run says there is more to do (a backlog it worked on for as long as a run may take) runs again at
+ * once, after the other jobs of its group that are due. Each job's last run, success and failure are
+ * its status for the operator view and the health check.
  */
 public final class Jobs implements AutoCloseable {
 
@@ -34,11 +36,37 @@ public final class Jobs implements AutoCloseable {
 
     /** Runs {@code work} every {@code period} on the executor of {@code group} (jobs of a group run one after the other). */
     public void schedule(String name, String group, Duration period, Runnable work) {
+        scheduleBacklog(name, group, period, () -> {
+            work.run();
+            return false;
+        });
+    }
+
+    /**
+     * Runs {@code work} every {@code period} on the executor of {@code group}; when a run returns true (there is more
+     * to do right away), the next run comes at once, after the group's other jobs that are due, not a period later.
+     */
+    public void scheduleBacklog(String name, String group, Duration period, java.util.function.BooleanSupplier work) {
+        scheduleBacklog(name, group, period, period, work);
+    }
+
+    /** {@link #scheduleBacklog(String, String, Duration, java.util.function.BooleanSupplier)}, the first run after {@code first}. */
+    void scheduleBacklog(String name, String group, Duration first, Duration period, java.util.function.BooleanSupplier work) {
         Job job = new Job(name, period, work);
         jobs.put(name, job);
         ScheduledExecutorService executor = executors.computeIfAbsent(group,
                 g -> Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "openikfz-" + g)));
-        executor.scheduleWithFixedDelay(job::runSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        executor.schedule(new Runnable() {
+            @Override
+            public void run() {
+                boolean more = job.runSafely();
+                try {
+                    executor.schedule(this, more ? 0 : period.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                    // the jobs were closed
+                }
+            }
+        }, first.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs a job now, on the caller's thread, as a scheduled run would (tests, the operator). */
@@ -66,7 +94,7 @@ public final class Jobs implements AutoCloseable {
     private final class Job {
         private final String name;
         private final Duration period;
-        private final Runnable work;
+        private final java.util.function.BooleanSupplier work;
         private volatile Instant lastRun;
         private volatile Instant lastSuccess;
         private volatile Instant lastFailure;
@@ -74,22 +102,24 @@ public final class Jobs implements AutoCloseable {
         private volatile boolean failing;
         private volatile long failures;
 
-        Job(String name, Duration period, Runnable work) {
+        Job(String name, Duration period, java.util.function.BooleanSupplier work) {
             this.name = name;
             this.period = period;
             this.work = work;
         }
 
-        synchronized void runSafely() {
+        /** One run; whether it has more to do right away. */
+        synchronized boolean runSafely() {
             Instant started = now();
             lastRun = started;
             try {
-                work.run();
+                boolean more = work.getAsBoolean();
                 lastSuccess = now();
                 if (failing) {
                     failing = false;
                     LOG.log(Level.INFO, "background job " + name + " works again");
                 }
+                return more;
             } catch (Throwable t) { // an Error too: the job must not die silently, it runs again next period
                 lastFailure = now();
                 lastError = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
@@ -99,6 +129,7 @@ public final class Jobs implements AutoCloseable {
                     LOG.log(Level.ERROR, "background job " + name + " failed, it runs again every " + period.toMillis()
                             + " ms: " + lastError, t);
                 }
+                return false;
             }
         }
 

@@ -37,6 +37,31 @@ class JobsTest {
         }
     }
 
+    /** A backlog is worked off run after run, without a period's wait between them; the group's other jobs still run. */
+    @Test
+    void aJobWithMoreToDoRunsAgainAtOnceAndTheGroupsOthersStillRun() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        java.util.concurrent.CountDownLatch backlogDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch otherRan = new java.util.concurrent.CountDownLatch(1);
+        try (Jobs jobs = new Jobs(Clock.systemUTC())) {
+            // a period of an hour: only runs at once can work the five rounds of the backlog off in the test's time
+            jobs.scheduleBacklog("outbox", "test", Duration.ZERO, Duration.ofHours(1), () -> {
+                if (runs.incrementAndGet() == 5) {
+                    backlogDone.countDown();
+                    return false;
+                }
+                return true;
+            });
+            jobs.scheduleBacklog("retention", "test", Duration.ZERO, Duration.ofHours(1), () -> {
+                otherRan.countDown();
+                return false;
+            });
+            assertTrue(backlogDone.await(10, java.util.concurrent.TimeUnit.SECONDS), "the backlog's runs: " + runs.get());
+            assertTrue(otherRan.await(10, java.util.concurrent.TimeUnit.SECONDS), "the group's other job ran");
+            assertTrue(jobs.status().stream().allMatch(JobStatus::healthy), jobs.status().toString());
+        }
+    }
+
     @Test
     void aScheduledJobKeepsRunningAfterAnError() throws Exception {
         AtomicInteger runs = new AtomicInteger();

@@ -72,6 +72,8 @@ final class Background {
      */
     private final int lanes;
     private final Map<String, Backoff> backoff = new ConcurrentHashMap<>();
+    /** Cases whose deadline could not be worked off so far (each is due again): a round counts only those worked off. */
+    private final java.util.concurrent.atomic.AtomicInteger stuck = new java.util.concurrent.atomic.AtomicInteger();
     // one sender per lane of a destination at a time (a cached pool: as many as there are lanes)
     private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "openikfz-outbox-sender");
@@ -164,6 +166,7 @@ final class Background {
      */
     int deadlines() {
         Instant now = core.now();
+        int stuckBefore = stuck.get();
         List<Case> dueCases = core.store.casesDue(now, BATCH);
         // read and prepared on the workers, written a group of cases to a commit
         java.util.Queue<Closing> closings = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -185,11 +188,13 @@ final class Background {
         });
         inGroups(List.copyOf(closings), this::close, Closing::due);
         inGroups(List.copyOf(deletions), this::complete, Completion::c);
-        return dueCases.size();
+        // those that could not be worked off are due again: a round of nothing but them is no backlog to go on with
+        return dueCases.size() - (stuck.get() - stuckBefore);
     }
 
     /** One case that cannot be worked off now must not stop the others; it is due again next round. */
-    private static void notYet(Case c, RuntimeException e) {
+    private void notYet(Case c, RuntimeException e) {
+        stuck.incrementAndGet();
         LOG.log(Level.WARNING, "the deadline of application " + c.id() + " (" + c.state() + ") could not be worked off yet: "
                 + e.getMessage());
     }
@@ -464,6 +469,7 @@ final class Background {
      */
     int finishTransferred() {
         Instant now = core.now();
+        int stuckBefore = stuck.get();
         List<Case> transferred = core.store.casesTransferred(CaseState.TRANSFER.name(), FAR_FUTURE, BATCH);
         inGroups(transferred.stream().map(c -> new Completion(c, CaseState.COMPLETED, "transfer")).toList(), this::complete, Completion::c);
         for (Case c : core.store.casesTransferred(CaseState.MANUAL_REVIEW.name(), FAR_FUTURE, BATCH)) {
@@ -478,7 +484,7 @@ final class Background {
         for (Case c : core.store.casesTransferred(CaseState.CLERK_DECIDED.name(), now.minus(Core.CLERK_LETTER_WINDOW), BATCH)) {
             complete(c, CaseState.COMPLETED, "transfer");
         }
-        return transferred.size();
+        return transferred.size() - (stuck.get() - stuckBefore);
     }
 
     /**

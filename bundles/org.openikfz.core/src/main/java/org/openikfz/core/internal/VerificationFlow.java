@@ -165,9 +165,9 @@ final class VerificationFlow {
         return vehicles;
     }
 
-    /** The checks that judge by the identity alone: the holder's residence (the competent authority) and the arrears. */
     /** What a plate or FIN is compared without (spaces, hyphens). */
     private static final java.util.regex.Pattern NOT_IN_A_PLATE = java.util.regex.Pattern.compile("[^A-Z0-9ÄÖÜ]");
+    /** The checks that judge by the identity alone: the holder's residence (the competent authority) and the arrears. */
     private static final java.util.Set<CheckId> IDENTITY_CHECKS = java.util.Set.of(CheckId.ZUSTAENDIGKEIT, CheckId.KFZ_STEUER_RUECKSTAND,
             CheckId.GEBUEHREN_RUECKSTAND);
 
@@ -351,7 +351,7 @@ final class VerificationFlow {
                 next = Cases.move(s, taken, to, c -> c.withCorrectionsLeft(corrections.left()).withLeaseUntil(null)
                         .withDueAt(corrections.abort() ? now.plus(Core.ABORTED_RETENTION) : now.plus(core.idleTimeout)));
                 written.put(DialogRules.FINDINGS, Findings.write(outcome.findings()));
-                // FZV § 21: aborted, the codes serve no purpose any more
+                // FZV § 21: once aborted, the codes serve no purpose any more (removed in the same write as the findings)
                 s.changeData(id, written, corrections.abort() ? secrets : List.of());
                 s.appendAudit(id, corrections.abort() ? "ABORTED" : "OPPOSED",
                         "findings=" + outcome.findings().size() + ";correctionsLeft=" + corrections.left());

@@ -1,5 +1,7 @@
 package org.openikfz.check.zfzr.internal;
 
+import static org.openikfz.check.zfzr.internal.ZfzrTexts.TEXTS;
+
 import org.openikfz.api.dialog.SharedFields;
 import org.openikfz.api.check.FactKey;
 import java.util.Set;
@@ -11,7 +13,6 @@ import org.openikfz.api.check.CheckId;
 import org.openikfz.api.check.CheckResult;
 import org.openikfz.api.check.Facts;
 import org.openikfz.api.check.Finding;
-import org.openikfz.api.text.Texts;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -23,9 +24,6 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public final class KeinVerwertungsnachweisCheck implements Check {
-
-    /** The texts: OSGI-INF/l10n/zfzr.properties (German), _en (English), and any language a fragment adds. */
-    private static final Texts TEXTS = Texts.of(KeinVerwertungsnachweisCheck.class, "OSGI-INF/l10n/zfzr");
 
     @Override
     public CheckId id() {

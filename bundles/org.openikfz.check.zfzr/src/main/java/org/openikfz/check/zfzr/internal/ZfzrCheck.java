@@ -1,5 +1,7 @@
 package org.openikfz.check.zfzr.internal;
 
+import static org.openikfz.check.zfzr.internal.ZfzrTexts.TEXTS;
+
 import org.openikfz.api.dialog.SharedFields;
 import org.openikfz.api.check.FactKey;
 import java.util.Set;
@@ -27,7 +29,6 @@ import org.openikfz.api.connector.ZfzrVerification.Part;
 import org.openikfz.api.dialog.Field;
 import org.openikfz.api.dialog.FieldType;
 import org.openikfz.api.text.LocalizedText;
-import org.openikfz.api.text.Texts;
 import org.openikfz.api.value.Fin;
 import org.openikfz.api.value.Kennzeichen;
 import org.openikfz.api.value.PlakettenCode;
@@ -51,9 +52,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component
 public final class ZfzrCheck implements Check {
-
-    /** The texts: OSGI-INF/l10n/zfzr.properties (German), _en (English), and any language a fragment adds. */
-    private static final Texts TEXTS = Texts.of(ZfzrCheck.class, "OSGI-INF/l10n/zfzr");
 
     private volatile ZfzrConnector register;
 

@@ -92,7 +92,7 @@ final class CheckContracts {
     }
 
     /** A declaration; a plug-in that cannot give one declares nothing (its verification then shows what is missing). */
-    private static Set<FactKey<?>> safe(java.util.function.Supplier<Set<FactKey<?>>> declaration) {
+    static Set<FactKey<?>> safe(java.util.function.Supplier<Set<FactKey<?>>> declaration) {
         try {
             Set<FactKey<?>> declared = declaration.get();
             return declared == null ? Set.of() : declared;

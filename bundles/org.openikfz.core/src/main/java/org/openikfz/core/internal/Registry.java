@@ -70,6 +70,12 @@ public final class Registry implements ProcedureCatalog {
     private final Entries<Procedure> procedures = new Entries<>(p -> p.description().id().value());
     private final Entries<Check> checks = new Entries<>(c -> c.id().value());
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * What follows from the deployed checks' contracts (the order checks run in, what a procedure lacks), worked out
+     * once per set of deployed checks instead of on every verification and every opening. Replaced, not cleared,
+     * after the checks changed: a result worked out from the checks before a change lands in the replaced one.
+     */
+    private volatile Contracts contracts = new Contracts();
     /** The ids the district offers; empty: every one deployed. */
     private volatile java.util.Set<String> district = java.util.Set.of();
 
@@ -119,11 +125,13 @@ public final class Registry implements ProcedureCatalog {
 
     void add(Check check, Map<String, Object> properties) {
         checks.add(check, properties, Origin.of(check));
+        contracts = new Contracts();
         procedures.ids().forEach(this::fire); // a check can meet, or stop meeting, a procedure's needs
     }
 
     void remove(Check check) {
         if (checks.remove(check).isPresent()) {
+            contracts = new Contracts();
             procedures.ids().forEach(this::fire);
         }
     }
@@ -169,7 +177,8 @@ public final class Registry implements ProcedureCatalog {
      * that produce the facts it needs ({@link Check#needs()}).
      */
     List<org.openikfz.api.check.CheckId> order(ProcedureDescription description) {
-        return CheckContracts.order(description.checks(), id -> check(id.value()));
+        Contracts known = contracts;
+        return known.orders().computeIfAbsent(List.copyOf(description.checks()), named -> CheckContracts.order(named, id -> check(id.value())));
     }
 
     /**
@@ -178,7 +187,11 @@ public final class Registry implements ProcedureCatalog {
      */
     List<String> unmet(Procedure procedure) {
         try {
-            return CheckContracts.unmet(procedure, procedure.description().checks(), id -> check(id.value()));
+            Contracts known = contracts;
+            List<org.openikfz.api.check.CheckId> named = List.copyOf(procedure.description().checks());
+            // what a procedure lacks follows from the checks it names and the facts it needs (both asked every time)
+            return known.unmet().computeIfAbsent(Map.entry(named, new java.util.HashSet<>(CheckContracts.safe(procedure::needs))),
+                    key -> List.copyOf(CheckContracts.unmet(procedure, named, id -> check(id.value()))));
         } catch (RuntimeException e) {
             return List.of("the procedure has no usable description");
         }
@@ -281,6 +294,15 @@ public final class Registry implements ProcedureCatalog {
     }
 
     private record Entry<S>(S service, int ranking, long serviceId, Origin origin) {
+    }
+
+    /** Results of {@link CheckContracts} for one set of deployed checks. */
+    private record Contracts(Map<List<org.openikfz.api.check.CheckId>, List<org.openikfz.api.check.CheckId>> orders,
+            Map<Map.Entry<List<org.openikfz.api.check.CheckId>, java.util.Set<org.openikfz.api.check.FactKey<?>>>, List<String>> unmet) {
+
+        Contracts() {
+            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
     }
 
     private static final class Entries<S> {

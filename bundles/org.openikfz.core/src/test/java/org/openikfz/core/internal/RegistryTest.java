@@ -114,6 +114,14 @@ class RegistryTest {
                 registry.order(procedure("p", "P", ids("register", "zustaendigkeit", "hu"), Set.of()).description()), "named in order: kept");
         assertEquals(ids("zustaendigkeit", "hu", "fehlt"),
                 registry.order(procedure("p", "P", ids("zustaendigkeit", "hu", "fehlt"), Set.of()).description()), "no producer deployed: kept");
+        // the order is worked out once per set of deployed checks: a producer deployed later moves the check after it
+        org.openikfz.api.check.Check fehlt = check("fehlt", Set.of(), Set.of(NEXT_HU));
+        registry.add(fehlt, Map.of("service.id", 6L));
+        assertEquals(ids("zustaendigkeit", "fehlt", "hu"),
+                registry.order(procedure("p", "P", ids("zustaendigkeit", "hu", "fehlt"), Set.of()).description()), "its producer deployed");
+        registry.remove(fehlt);
+        assertEquals(ids("zustaendigkeit", "hu", "fehlt"),
+                registry.order(procedure("p", "P", ids("zustaendigkeit", "hu", "fehlt"), Set.of()).description()), "and gone again");
         registry.add(check("a", Set.of(HOLDER), Set.of(NEXT_HU)), Map.of("service.id", 4L));
         registry.add(check("b", Set.of(NEXT_HU), Set.of(HOLDER)), Map.of("service.id", 5L));
         assertEquals(ids("b", "a"), registry.order(procedure("p", "P", ids("b", "a"), Set.of()).description()),

@@ -66,7 +66,8 @@ final class CountingDataSource {
             if (executes) {
                 statements.increment();
                 String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : prepared;
-                if (connection.getAutoCommit() && !name.equals("executeQuery") && !isQuery(sql)) {
+                // the cheap tests first: asking the connection for its auto-commit is a call through the pool's proxy to the driver
+                if (!name.equals("executeQuery") && !isQuery(sql) && connection.getAutoCommit()) {
                     commits.increment();
                 }
             }
@@ -79,8 +80,13 @@ final class CountingDataSource {
         if (sql == null) {
             return false;
         }
-        String s = sql.stripLeading().toLowerCase(java.util.Locale.ROOT);
-        return s.startsWith("select") || s.startsWith("with") || s.startsWith("values");
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        // the first word only (the hot statements are some hundred characters long)
+        return sql.regionMatches(true, start, "select", 0, 6) || sql.regionMatches(true, start, "with", 0, 4)
+                || sql.regionMatches(true, start, "values", 0, 6);
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

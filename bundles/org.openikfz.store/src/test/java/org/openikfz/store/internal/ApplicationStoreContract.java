@@ -940,8 +940,10 @@ abstract class ApplicationStoreContract {
             return null;
         });
         store.find(UUID.randomUUID());
+        // a write without a transaction commits by itself (auto-commit): one statement, one commit
+        store.insertCase(org.openikfz.store.api.Case.open(UUID.randomUUID(), "zulassung.neu", "1", "09162000", "DIALOG", 3, null, null));
         StoreActivity used = store.activity().minus(before);
-        // three writes in one transaction (no savepoints), one read without a transaction
-        assertEquals(new StoreActivity(4, 1, 0), used);
+        // three writes in one transaction (no savepoints), one read without a transaction, one write on its own
+        assertEquals(new StoreActivity(5, 2, 0), used);
     }
 }

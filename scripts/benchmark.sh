@@ -30,5 +30,5 @@ trap '"$IKFZ_ROOT/scripts/postgres.sh" stop >/dev/null 2>&1 || true; rm -rf "$OP
 eval "$("$IKFZ_ROOT/scripts/postgres.sh" start --env)"
 "$MVN" -B -q -Pbenchmark -f integration-tests/benchmark/pom.xml verify -Dtest='H2DecisionBenchmark,PostgresDecisionBenchmark' \
   -Dbenchmark.decisions="$decisions"
-grep -hE '^(== Open i-Kfz benchmark|engine:|plain JDBC:|ratio:|floor:|trip:|database:|idle:)' $reports/*DecisionBenchmark-output.txt
+grep -hE '^(== Open i-Kfz benchmark|engine:|plain JDBC:|ratio:|floor:|cpu:|trip:|database:|idle:)' $reports/*DecisionBenchmark-output.txt
 echo "(PostgreSQL here is the throwaway test cluster of scripts/postgres.sh, which runs with fsync=off.)"

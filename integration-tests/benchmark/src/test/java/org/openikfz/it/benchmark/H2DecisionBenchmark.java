@@ -57,6 +57,9 @@ public class H2DecisionBenchmark {
     private Driver driver;
     /** The time of the last payment click: one HTTP round trip to a simulator. */
     private long lastClick;
+    /** The calling thread's CPU time in the engine, summed over the measured decisions (the payment click not counted). */
+    private long engineCpu;
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 
     @org.junit.Before
     public void driver() {
@@ -105,6 +108,7 @@ public class H2DecisionBenchmark {
         long[] tight = new long[n];
         long[] replays = new long[n];
         long[] replayCommits = new long[n];
+        long replayCpu = 0;
         StoreActivity dialogs;
         long writtenBefore;
         long writtenRun;
@@ -127,6 +131,7 @@ public class H2DecisionBenchmark {
                 // the housekeeping is idle during the run (nothing is due for 30 minutes), so what the store
                 // counts is the dialogs' work, the idle housekeeping rounds (measured below) subtracted
                 StoreActivity before = store.activity();
+                engineCpu = 0;
                 writtenBefore = bytesWritten(c);
                 start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
@@ -151,7 +156,9 @@ public class H2DecisionBenchmark {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_baseline (id, payload) VALUES (?, ?)");
                     DecisionReplay replay = new DecisionReplay(c, sequence())) {
                 for (int i = 0; i < n; i++) {
+                    long cpu = threads.getCurrentThreadCpuTime();
                     replays[i] = replay.decision(i);
+                    replayCpu += threads.getCurrentThreadCpuTime() - cpu;
                     replayCommits[i] = plainCommit(c, insert, WARMUP + 2 * n + 1 + i);
                 }
             }
@@ -185,6 +192,10 @@ public class H2DecisionBenchmark {
                 + " tables, each replay followed by a plain commit, after the run) costs %.1f plain commits (p50 %.2f ms against %.2f ms),"
                 + " the decision through the engine %.1f%n", DecisionReplay.STATEMENTS, replayRatio, p(replays, 50), p(replayCommits, 50),
                 commitsPerSecond / decisionsPerSecond);
+        // CPU time on the calling thread: on H2 the database works on it too (statements, commits); what the machine's
+        // other load, the other threads and waits add to the wall time is not in it
+        System.out.printf("cpu:        %.3f ms of the calling thread's CPU per decision through the engine (%.0f %% of its time),"
+                + " %.3f ms for the decision's own SQL replayed%n", engineCpu / 1e6 / n, 100.0 * engineCpu / engineWall, replayCpu / 1e6 / n);
         System.out.printf("trip:       one HTTP request to a simulator (the citizen's payment click, not in the engine's time) costs %.1f"
                 + " plain commits; the engine asks the embedded simulators in-process (register query, payment order and status are"
                 + " method calls, no HTTP)%n", Arrays.stream(roundTrips).sum() / (double) jdbcWall);
@@ -230,6 +241,7 @@ public class H2DecisionBenchmark {
 
     /** One automated decision through the engine; returns the engine's time (the simulated payment click excluded). */
     private long decide(int vehicle) throws Exception {
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         ApplicationRef ref = engine.open(new ProcedureId("ausserbetriebsetzung"), null);
         Map<String, String> answers = Driver.abmelden("ERZ-B " + vehicle);
@@ -237,11 +249,14 @@ public class H2DecisionBenchmark {
         assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(ref).state());
         URI page = engine.startPayment(ref, URI.create("http://127.0.0.1/back"));
         long engineTime = System.nanoTime() - t0;
+        engineCpu += threads.getCurrentThreadCpuTime() - cpu0;
         long click = System.nanoTime();
         driver.simulator("/epayment/admin/payments/" + page.getPath().substring(page.getPath().lastIndexOf('/') + 1) + "/pay", "");
+        long cpu1 = threads.getCurrentThreadCpuTime();
         long t1 = System.nanoTime();
         lastClick = t1 - click;
         assertEquals(ApplicationState.DECIDED, engine.submit(ref).state());
+        engineCpu += threads.getCurrentThreadCpuTime() - cpu1;
         return engineTime + (System.nanoTime() - t1);
     }
 

@@ -284,6 +284,9 @@ public interface ApplicationStore {
      * @since 1.8
      */
     default Optional<Case> updateCase(Case next, Map<String, String> data) {
+        if (data.isEmpty()) {
+            return updateCase(next); // no items: the compare-and-set alone, no transaction around it
+        }
         return inTransaction(s -> {
             Optional<Case> updated = s.updateCase(next);
             updated.ifPresent(u -> s.putData(next.id(), data));

@@ -20,9 +20,12 @@ final class Deliveries {
         this.file = dir.resolve(system + "-deliveries.tsv");
     }
 
-    /** One delivery of {@code message}, counted before the receiver looks whether it knows the id. */
-    void record(TransferMessage message) {
-        SimulatorFiles.append(file, message.id() + "\t" + message.applicationId());
+    /**
+     * One delivery of {@code message}, counted before the receiver looks whether it knows the id: queued under the
+     * receiver's lock, awaited (forced to disk) before the receiver acknowledges.
+     */
+    Journal.Entry record(TransferMessage message) {
+        return SimulatorFiles.journal(file).enqueue(message.id() + "\t" + message.applicationId());
     }
 
     /** Per message id (in the order first delivered): its application and how often it was delivered; optionally one application's. */

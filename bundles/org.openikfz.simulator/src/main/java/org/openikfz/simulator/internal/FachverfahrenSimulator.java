@@ -54,14 +54,29 @@ public final class FachverfahrenSimulator implements TransferTarget {
             forwarding.get().deliver("fachverfahren", message); // several nodes, one set of simulated systems
             return;
         }
-        receive(message);
+        List<Journal.Entry> lines = receive(message);
+        try {
+            Journal.awaitAll(lines); // forced after the lock is released: the other senders' lines join the same force
+        } catch (RuntimeException e) {
+            if (lines.size() > 1) {
+                forget(message); // kept by this call but not acknowledged: taken again when it is sent again
+            }
+            throw e;
+        }
     }
 
-    private synchronized void receive(TransferMessage message) {
-        deliveries.record(message);
+    /** Counts the delivery and keeps a message not seen before, in the order received; returns the lines to await. */
+    private synchronized List<Journal.Entry> receive(TransferMessage message) {
+        List<Journal.Entry> lines = new java.util.ArrayList<>(2);
+        lines.add(deliveries.record(message));
         if (seen.add(message.id())) {
-            SimulatorFiles.append(inbox, SimulatorFiles.received(message));
+            lines.add(SimulatorFiles.journal(inbox).enqueue(SimulatorFiles.received(message)));
         }
+        return lines;
+    }
+
+    private synchronized void forget(TransferMessage message) {
+        seen.remove(message.id());
     }
 
     /** Every delivery counted per message id (JSON objects), a repeated one too; optionally only for one application. */

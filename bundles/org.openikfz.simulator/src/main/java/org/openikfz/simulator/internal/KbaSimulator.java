@@ -306,14 +306,30 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
             return;
         }
         mode.await();
+        // the lines are queued under the lock, in the order the register changed, and forced after it: the other senders'
+        // lines join the same force (a receiver that took one message at a time, forcing three files for each, held the
+        // whole transfer backlog to the disk's pace). A query may see the register's change a force before it is on the
+        // disk; the sender's acknowledgement waits for it.
+        List<Journal.Entry> lines = new ArrayList<>(3);
+        boolean applied = false;
         synchronized (this) {
-            deliveries.record(message);
-            if (received.contains(message.id())) {
-                return;
+            lines.add(deliveries.record(message));
+            if (!received.contains(message.id())) {
+                apply(message, lines);
+                lines.add(SimulatorFiles.journal(transfers).enqueue(SimulatorFiles.received(message)));
+                received.add(message.id());
+                applied = true;
             }
-            apply(message);
-            SimulatorFiles.append(transfers, SimulatorFiles.received(message));
-            received.add(message.id());
+        }
+        try {
+            Journal.awaitAll(lines);
+        } catch (RuntimeException e) {
+            if (applied) {
+                synchronized (this) {
+                    received.remove(message.id()); // not acknowledged: taken again when it is sent again
+                }
+            }
+            throw e;
         }
     }
 
@@ -322,7 +338,7 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
      * malformed) is still acknowledged: the KBA would reply with an error to the authority, not refuse
      * the message; a log line says why (without personal data).
      */
-    private void apply(TransferMessage message) {
+    private void apply(TransferMessage message, List<Journal.Entry> lines) {
         Map<String, Object> doc;
         try {
             doc = Json.parseObject(message.payload());
@@ -350,7 +366,7 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
                 if (Json.text(doc, "answers", "verwertet").filter("true"::equals).isPresent()) {
                     v = v.withVerwertungsnachweis(true);
                 }
-                store(v);
+                lines.add(store(v));
             }
             // a Namensaenderung keeps plate and authority and records the holder as identified (the new name)
             case "wiederzulassung", "umschreibung", "namensaenderung" -> {
@@ -360,8 +376,8 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
                     return;
                 }
                 Vehicle v = vehicle.get();
-                store(v.registeredAs(newPlate.orElse(v.kennzeichen()), authority.orElse(v.authority()))
-                        .withHolder(applicant.orElse(v.holder())).withNextHu(provenHu.orElse(v.nextHu())));
+                lines.add(store(v.registeredAs(newPlate.orElse(v.kennzeichen()), authority.orElse(v.authority()))
+                        .withHolder(applicant.orElse(v.holder())).withNextHu(provenHu.orElse(v.nextHu()))));
             }
             case "erstzulassung" -> {
                 Optional<String> fin = Json.text(doc, "answers", "fin").flatMap(KbaSimulator::fin);
@@ -371,9 +387,9 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
                 }
                 YearMonth first = YearMonth.from(day);
                 CocRecord ref = coc.get(fin.get());
-                store(new Vehicle(newPlate.orElse(""), fin.get(), "", ref == null ? "" : ref.zb2(), List.of(), true,
+                lines.add(store(new Vehicle(newPlate.orElse(""), fin.get(), "", ref == null ? "" : ref.zb2(), List.of(), true,
                         applicant.get(), null, false, provenHu.orElse(first.plusMonths(36)),
-                        authority.orElse(Vehicle.DEFAULT_AUTHORITY), first));
+                        authority.orElse(Vehicle.DEFAULT_AUTHORITY), first)));
             }
             default -> {
                 return; // other procedures do not change the register
@@ -392,9 +408,10 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
                         .flatMap(KbaSimulator::plate).flatMap(this::byPlate));
     }
 
-    private void store(Vehicle vehicle) {
+    /** Registers the vehicle and queues its line (a journal: the last line of a FIN wins when loading), to be awaited. */
+    private Journal.Entry store(Vehicle vehicle) {
         register(vehicle);
-        SimulatorFiles.append(file, vehicle.toLine()); // a journal: the last line of a FIN wins when loading
+        return SimulatorFiles.journal(file).enqueue(vehicle.toLine());
     }
 
     private static void notApplied(TransferMessage message, String why) {
@@ -477,7 +494,7 @@ public final class KbaSimulator implements ZfzrConnector, TransferTarget, KbaRef
                     vehicles.remove(v.fin());
                     unindex(v);
                 });
-        store(normalized);
+        store(normalized).await();
         return normalized;
     }
 

@@ -2,12 +2,10 @@ package org.openikfz.simulator.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.openikfz.api.connector.TransferMessage;
 import org.osgi.framework.BundleContext;
@@ -15,8 +13,8 @@ import org.osgi.framework.BundleContext;
 /** Where the simulators keep their records: {@code ${openikfz.home}/data/simulator}. */
 final class SimulatorFiles {
 
-    /** A lock per file: appends to one file are serial, to different files parallel. */
-    private static final java.util.Map<Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A journal per file: appends to one file are written together, to different files in parallel. */
+    private static final java.util.Map<Path, Journal> JOURNALS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SimulatorFiles() {
     }
@@ -33,30 +31,21 @@ final class SimulatorFiles {
     }
 
     /**
-     * Appends one line and forces it to disk: what a receiver acknowledged survives a crash. One
-     * writer per file at a time; the simulated systems (KBA, Fachverfahren, post) write at once.
+     * Appends one line and forces it to disk: what a receiver acknowledged survives a crash. Lines
+     * appended to one file at the same time are forced together ({@link Journal}).
      */
     static void append(Path file, String line) {
-        synchronized (LOCKS.computeIfAbsent(file.toAbsolutePath(), f -> new Object())) {
-            appendLocked(file, line);
-        }
+        journal(file).append(line);
     }
 
-    private static void appendLocked(Path file, String line) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            channel.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The file's journal: lines queued under a receiver's lock and awaited after it. */
+    static Journal journal(Path file) {
+        return JOURNALS.computeIfAbsent(file.toAbsolutePath(), Journal::new);
     }
 
     /** Replaces the file's content atomically (write a sibling, then move it over the file). */
     static void write(Path file, CharSequence content) {
-        synchronized (LOCKS.computeIfAbsent(file.toAbsolutePath(), f -> new Object())) {
-            writeLocked(file, content);
-        }
+        journal(file).replace(() -> writeLocked(file, content));
     }
 
     private static void writeLocked(Path file, CharSequence content) {

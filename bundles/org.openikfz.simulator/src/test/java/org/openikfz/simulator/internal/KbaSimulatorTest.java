@@ -148,6 +148,41 @@ class KbaSimulatorTest {
     }
 
     @Test
+    void severalSendersAtOnceEachTakeTheirVehicleOffTheRoadAndARestartKnowsIt() throws Exception {
+        int senders = 4;
+        int each = 10;
+        for (int i = 0; i < senders * each; i++) {
+            kba.put(new Vehicle("ERZ-P " + (i + 1), String.format("WVWZZZ1JZXP%06d", i), "Ab3De4F", "Pq4Ws8Xe2Rt6",
+                    List.of("K7m", "P2x"), true, KbaSimulator.DEMO.get(0).holder(), null, false, YearMonth.of(2027, 6), "ERZ", YearMonth.of(2019, 6)));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                int sender = s;
+                done.add(pool.submit(() -> {
+                    for (int i = sender * each; i < (sender + 1) * each; i++) {
+                        kba.deliver(message(100 + i, "ausserbetriebsetzung", "{\"procedure\":\"ausserbetriebsetzung\",\"authority\":\"ERZ\","
+                                + "\"answers\":{\"kennzeichen\":\"ERZ-P " + (i + 1) + "\"},\"transferredAt\":\"2026-12-01T10:00:00Z\"}"));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        KbaSimulator restarted = new KbaSimulator(dir, gdv);
+        for (int i = 0; i < senders * each; i++) {
+            assertFalse(kba.vehicle("ERZ-P " + (i + 1)).orElseThrow().registered());
+            assertFalse(restarted.vehicle("ERZ-P " + (i + 1)).orElseThrow().registered(), "on the disk, not only in memory");
+        }
+        assertEquals(senders * each, restarted.transfers().size(), "each transfer once");
+    }
+
+    @Test
     void ausserbetriebsetzungTakesTheVehicleOffTheRoadOnce() throws Exception {
         String payload = "{\"procedure\":\"ausserbetriebsetzung\",\"authority\":\"ERZ\",\"answers\":{\"kennzeichen\":\"erz-ab 123\","
                 + "\"verwertet\":\"true\"},\"transferredAt\":\"2026-12-01T23:30:00Z\"}";

@@ -110,6 +110,12 @@ final class HotStatements {
 
     static final String MARK_DELIVERED = "UPDATE outbox SET delivered_at = ?, payload = NULL WHERE id = ? AND delivered_at IS NULL";
 
+    /** A destination's messages of an application not sent yet, withdrawn: marked as done, their payload dropped. */
+    static final String WITHDRAW_UNDELIVERED = "UPDATE outbox SET delivered_at = ?, payload = NULL WHERE application_id = ?"
+            + " AND destination = ? AND delivered_at IS NULL";
+
+    static final String DECISION_EFFECTIVE = "UPDATE decision_record SET effective_on = ? WHERE application_id = ?";
+
     static final String DELETE_TRACE = "DELETE FROM decision_trace WHERE application_id = ?";
 
     static final String INSERT_TRACE = "INSERT INTO decision_trace (application_id, seq, step, outcome, inputs, established, rule,"
@@ -225,6 +231,25 @@ final class HotStatements {
             s.setObject(1, now);
             s.setLong(2, messageId);
             return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Withdraws the application's messages to {@code destination} not delivered yet; returns how many. */
+    int withdrawUndelivered(Connection c, UUID applicationId, String destination, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(WITHDRAW_UNDELIVERED)) {
+            s.setObject(1, now);
+            s.setObject(2, applicationId);
+            s.setString(3, destination);
+            return s.executeUpdate();
+        }
+    }
+
+    /** Records on the decision's record the day it took effect. */
+    void decisionEffective(Connection c, UUID applicationId, LocalDate effectiveOn) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(DECISION_EFFECTIVE)) {
+            s.setObject(1, effectiveOn);
+            s.setObject(2, applicationId);
+            s.executeUpdate();
         }
     }
 

@@ -427,8 +427,12 @@ final class JooqApplicationStore implements ApplicationStore {
 
     @Override
     public void decisionEffective(UUID applicationId, java.time.LocalDate effectiveOn) {
-        run("record when a decision took effect", ctx -> ctx.update(DECISION_RECORD).set(DECISION_RECORD.EFFECTIVE_ON, effectiveOn)
-                .where(DECISION_RECORD.APPLICATION_ID.eq(applicationId)).execute());
+        // plain JDBC: called for every mailed decision when the windows close (thousands at once after a peak), where
+        // rendering the statement anew each time cost more than running it
+        jdbc("record when a decision took effect", c -> {
+            hot.decisionEffective(c, applicationId, effectiveOn);
+            return null;
+        });
     }
 
     @Override
@@ -646,13 +650,8 @@ final class JooqApplicationStore implements ApplicationStore {
     public int withdrawUndelivered(UUID applicationId, String destination) {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(destination, "destination");
-        return run("withdraw messages", ctx -> ctx.update(OUTBOX)
-                .set(OUTBOX.DELIVERED_AT, now())
-                .setNull(OUTBOX.PAYLOAD)
-                .where(OUTBOX.APPLICATION_ID.eq(applicationId))
-                .and(OUTBOX.DESTINATION.eq(destination))
-                .and(OUTBOX.DELIVERED_AT.isNull())
-                .execute());
+        // plain JDBC: called for every application completed after its transfer (the drain after a peak)
+        return jdbc("withdraw messages", c -> hot.withdrawUndelivered(c, applicationId, destination, now()));
     }
 
     @Override

@@ -104,11 +104,11 @@ final class Journal {
                 List<Entry> batch = queued;
                 queued = new ArrayList<>();
                 lock.unlock();
-                UncheckedIOException failure = null;
+                Throwable failure = null;
                 try {
                     write(batch);
-                } catch (UncheckedIOException e) {
-                    failure = e;
+                } catch (RuntimeException | Error e) {
+                    failure = e; // every line of the batch fails with it: none is acknowledged unwritten
                 } finally {
                     lock.lock();
                     writing = false;
@@ -123,8 +123,11 @@ final class Journal {
         } finally {
             lock.unlock();
         }
-        if (mine.failure != null) {
-            throw mine.failure;
+        switch (mine.failure) {
+            case null -> { }
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new IllegalStateException(mine.failure);
         }
     }
 
@@ -150,7 +153,7 @@ final class Journal {
         private final String line;
         /** Null while queued; then whether it was written (guarded by the journal's lock). */
         private Boolean outcome;
-        private UncheckedIOException failure;
+        private Throwable failure;
 
         private Entry(String line) {
             this.line = line;

@@ -1,10 +1,8 @@
 package org.openikfz.simulator.internal;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.TransferMessage;
 import org.openikfz.api.connector.TransferTarget;
@@ -20,9 +18,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = {TransferTarget.class, FachverfahrenSimulator.class})
 public final class FachverfahrenSimulator implements TransferTarget {
 
-    private final Path inbox;
-    private final Set<Long> seen = new HashSet<>(); // guarded by this
-    private final Deliveries deliveries;
+    private final Inbox received;
     private final Optional<TransferForwarding> forwarding;
 
     @Activate
@@ -35,12 +31,8 @@ public final class FachverfahrenSimulator implements TransferTarget {
     }
 
     FachverfahrenSimulator(Path dir, Optional<TransferForwarding> forwarding) {
-        this.deliveries = new Deliveries(dir, "fachverfahren");
+        this.received = new Inbox(dir, "fachverfahren", "fachverfahren-inbox.jsonl");
         this.forwarding = forwarding;
-        this.inbox = dir.resolve("fachverfahren-inbox.jsonl");
-        for (String line : SimulatorFiles.lines(inbox)) {
-            seen.add(Long.parseLong(SimulatorFiles.jsonString(line, "messageId")));
-        }
     }
 
     @Override
@@ -54,39 +46,16 @@ public final class FachverfahrenSimulator implements TransferTarget {
             forwarding.get().deliver("fachverfahren", message); // several nodes, one set of simulated systems
             return;
         }
-        List<Journal.Entry> lines = receive(message);
-        try {
-            Journal.awaitAll(lines); // forced after the lock is released: the other senders' lines join the same force
-        } catch (RuntimeException e) {
-            if (lines.size() > 1) {
-                forget(message); // kept by this call but not acknowledged: taken again when it is sent again
-            }
-            throw e;
-        }
-    }
-
-    /** Counts the delivery and keeps a message not seen before, in the order received; returns the lines to await. */
-    private synchronized List<Journal.Entry> receive(TransferMessage message) {
-        List<Journal.Entry> lines = new java.util.ArrayList<>(2);
-        lines.add(deliveries.record(message));
-        if (seen.add(message.id())) {
-            lines.add(SimulatorFiles.journal(inbox).enqueue(SimulatorFiles.received(message)));
-        }
-        return lines;
-    }
-
-    private synchronized void forget(TransferMessage message) {
-        seen.remove(message.id());
+        received.receive(message);
     }
 
     /** Every delivery counted per message id (JSON objects), a repeated one too; optionally only for one application. */
     List<String> deliveries(String application) {
-        return deliveries.json(application);
+        return received.deliveries(application);
     }
 
     /** What arrived, oldest first; optionally only for one application. */
     List<String> inbox(String application) {
-        return SimulatorFiles.lines(inbox).stream()
-                .filter(l -> application == null || application.equals(SimulatorFiles.jsonString(l, "application"))).toList();
+        return received.messages(application);
     }
 }

@@ -121,7 +121,7 @@ public final class Ingresses {
         // a body larger than the limit is refused with 413 before it is read (Content-Length), or when it grows past it
         SizeLimitHandler limit = new SizeLimitHandler(spec.maxRequestBytes(), -1);
         limit.setHandler(rate);
-        jetty.setHandler(limit);
+        jetty.setHandler(new ClosingNotice(limit));
         jetty.setErrorHandler(ErrorReferences.forServers());
         // no graceful wait on stop: open push connections would hold it to the end
         jetty.setStopTimeout(0);

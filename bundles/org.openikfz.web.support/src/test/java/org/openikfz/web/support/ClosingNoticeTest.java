@@ -63,7 +63,9 @@ class ClosingNoticeTest {
 
     @AfterEach
     void stop() throws Exception {
-        jetty.stop();
+        if (jetty != null) {
+            jetty.stop();
+        }
     }
 
     @Test

@@ -95,7 +95,7 @@ final class Journal {
     private void settle(Entry mine) {
         lock.lock();
         try {
-            while (mine.outcome == null) {
+            while (!mine.settled) {
                 if (writing) {
                     settled.awaitUninterruptibly(); // the running write always ends, signalling
                     continue;
@@ -115,7 +115,7 @@ final class Journal {
                     forces++;
                     for (Entry e : batch) {
                         e.failure = failure;
-                        e.outcome = failure == null ? Boolean.TRUE : Boolean.FALSE;
+                        e.settled = true;
                     }
                     settled.signalAll();
                 }
@@ -151,8 +151,8 @@ final class Journal {
     /** A queued line. */
     final class Entry {
         private final String line;
-        /** Null while queued; then whether it was written (guarded by the journal's lock). */
-        private Boolean outcome;
+        /** Whether its batch's write ended, and why it failed if it did (both guarded by the journal's lock). */
+        private boolean settled;
         private Throwable failure;
 
         private Entry(String line) {

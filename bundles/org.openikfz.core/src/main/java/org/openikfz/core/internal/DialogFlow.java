@@ -240,13 +240,16 @@ final class DialogFlow {
             }
         }
         Decision decision = Core.decision(c, data);
+        // paid but not submitted: the provider's word, so that the applicant is asked to submit, not to pay again
+        boolean paid = new PaymentFlow(core).paid(c);
         LocalizedText next = visible == ApplicationState.DECIDED && decision != null && !decision.automated()
                 ? Texts.nextAfterClerk()
                 : visible == ApplicationState.ABORTED && data.containsKey(DialogRules.WITHDRAWN) ? Texts.withdrawn()
+                : paid && (visible == ApplicationState.AWAITING_PAYMENT || visible == ApplicationState.NOT_DECIDABLE) ? Texts.paidNotSubmitted()
                 : Texts.next(visible, c.correctionsLeft(), procedure != null && procedure.daysFromMailingToEffect() == 0);
         return new ApplicationStatus(c.id(), new ProcedureId(c.procedureId()), visible, c.correctionsLeft(),
                 Findings.read(data.getOrDefault(DialogRules.FINDINGS, "")), Findings.readFees(data.getOrDefault(DialogRules.FEES, "")),
-                c.identified(), c.paidAt() != null, decision, next, shown, Documents.offered(core, c, data),
+                c.identified(), paid, decision, next, shown, Documents.offered(core, c, data),
                 visible == ApplicationState.DIALOG ? Findings.read(data.getOrDefault(DialogRules.STOPS, "")) : List.of(),
                 c.reference() != null ? c.reference() : decision == null ? null : decision.reference(),
                 c.statusHash() == null ? null : StatusCodes.of(ref.accessToken()),

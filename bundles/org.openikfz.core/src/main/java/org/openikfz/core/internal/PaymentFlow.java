@@ -45,6 +45,11 @@ final class PaymentFlow {
         this.core = core;
     }
 
+    /**
+     * The page to pay the fees on. One payment at a time (FZV § 20(5): the fees once): while the payment started last is
+     * open, its page again (a closed tab, a double click, a client that retries), not a second payment; once it is paid,
+     * none (the applicant submits). A new one only when there is none, or the last one failed or was for another amount.
+     */
     URI startPayment(ApplicationRef ref, URI returnTo) {
         CaseFile file = core.authenticate(ref);
         Case c = file.state();
@@ -55,15 +60,66 @@ final class PaymentFlow {
         PaymentProvider provider = paymentProvider();
         BigDecimal total = c.feeTotal() == null ? BigDecimal.ZERO : c.feeTotal();
         try {
+            Optional<URI> started = startedPayment(provider, file, total);
+            if (started.isPresent()) {
+                return started.get();
+            }
             PaymentProvider.Session session = provider.start(c.id(), total, back);
-            core.store.inTransaction(s -> {
-                Cases.change(s, c, x -> x.withPayment(session.paymentId(), null).withDueAt(core.now().plus(core.idleTimeout)));
-                s.appendAudit(c.id(), "PAYMENT_STARTED", "amount=" + total);
-                return null;
-            });
+            try {
+                core.store.inTransaction(s -> {
+                    Cases.change(s, c, x -> x.withPayment(session.paymentId(), null).withDueAt(core.now().plus(core.idleTimeout)),
+                            Map.of(DialogRules.PAYMENT_PAGE, session.paymentPage().toString(), DialogRules.PAYMENT_AMOUNT, total.toPlainString()));
+                    s.appendAudit(c.id(), "PAYMENT_STARTED", "amount=" + total);
+                    return null;
+                });
+            } catch (ApplicationException moved) {
+                // another request changed the case meanwhile: when it started a payment (the same click twice), its page
+                // is the one to pay; this request's session stays unused (its page was shown to no one)
+                return startedPayment(provider, core.authenticate(ref), total).orElseThrow(() -> moved);
+            }
             return session.paymentPage();
         } catch (ConnectorUnavailableException e) {
             throw paymentUnavailable();
+        }
+    }
+
+    /**
+     * The page of the payment started last when it is still open and for this amount; refused when it is paid
+     * already (the application is to be submitted, not paid again).
+     */
+    private static Optional<URI> startedPayment(PaymentProvider provider, CaseFile file, BigDecimal total) throws ConnectorUnavailableException {
+        Case c = file.state();
+        if (c.paymentId() == null) {
+            return Optional.empty();
+        }
+        PaymentProvider.Status status = provider.status(c.paymentId());
+        if (status == PaymentProvider.Status.PAID) {
+            throw new ApplicationException(WRONG_STATE, TEXTS.get("paymentFlow.you-have-already-paid-the"));
+        }
+        String page = file.data().get(DialogRules.PAYMENT_PAGE);
+        if (status == PaymentProvider.Status.OPEN && page != null && total.toPlainString().equals(file.data().get(DialogRules.PAYMENT_AMOUNT))) {
+            return Optional.of(URI.create(page));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the fees of this case are paid: recorded with the decision, or (before it) the provider says the payment
+     * started last is; false while the provider cannot be asked.
+     */
+    boolean paid(Case c) {
+        if (c.paidAt() != null) {
+            return true;
+        }
+        CaseState state = CaseState.of(c.state());
+        if (c.paymentId() == null || (state != CaseState.AWAITING_PAYMENT && state != CaseState.NOT_DECIDABLE)) {
+            return false;
+        }
+        PaymentProvider provider = core.payment.get();
+        try {
+            return provider != null && provider.status(c.paymentId()) == PaymentProvider.Status.PAID;
+        } catch (ConnectorUnavailableException e) {
+            return false;
         }
     }
 

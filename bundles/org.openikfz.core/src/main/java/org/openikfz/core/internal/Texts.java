@@ -17,6 +17,11 @@ final class Texts {
         return TEXTS.get("texts.you-withdrew-the-application-your");
     }
 
+    /** Paid, not submitted yet (the payment page did not bring the applicant back, or the submission failed). */
+    static LocalizedText paidNotSubmitted() {
+        return TEXTS.get("texts.the-fees-are-paid-please");
+    }
+
     static LocalizedText nextAfterClerk() {
         return TEXTS.get("texts.the-registration-authority-has-examined");
     }

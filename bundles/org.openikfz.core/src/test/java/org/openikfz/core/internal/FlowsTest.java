@@ -2,6 +2,7 @@ package org.openikfz.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +74,11 @@ class FlowsTest {
     private final AtomicReference<CheckResult> register = new AtomicReference<>(new CheckResult.Clear(Map.of("fin", "WVW1")));
     /** When set, the check answers through this (a register that takes its time). */
     private final AtomicReference<java.util.concurrent.Callable<CheckResult>> slowRegister = new AtomicReference<>();
-    private final Map<String, PaymentProvider.Status> payments = new HashMap<>();
+    private final Map<String, PaymentProvider.Status> payments = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The payments the provider was asked to start, in order. */
+    private final List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When set, a start waits here (two requests inside the provider at the same time). */
+    private final AtomicReference<java.util.concurrent.CyclicBarrier> startGate = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicBoolean paymentDown = new java.util.concurrent.atomic.AtomicBoolean();
     // the senders of the destinations deliver at once
     private final List<TransferMessage> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -91,7 +96,17 @@ class FlowsTest {
         PaymentProvider provider = new PaymentProvider() {
             @Override
             public Session start(UUID applicationId, BigDecimal amount, URI returnTo) {
-                String id = "pay-" + applicationId;
+                java.util.concurrent.CyclicBarrier gate = startGate.get();
+                if (gate != null) {
+                    try {
+                        gate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                // a provider's ids: one per payment, never the same twice
+                String id = "pay-" + applicationId + "-" + started.size();
+                started.add(id);
                 payments.put(id, PaymentProvider.Status.OPEN);
                 return new Session(id, URI.create("https://pay.example/" + id));
             }
@@ -209,8 +224,6 @@ class FlowsTest {
         assertFalse(store.getData(ref.id()).containsKey("zb1Code"));
     }
 
-    // FZV § 20(4) bounds the corrections of one application; across applications the attempts per vehicle are bounded
-    // too, else a stranger would open application after application and try codes. The refusal uses no correction.
     @Test
     void a_vehicle_whose_codes_were_tried_too_often_waits_whatever_the_application() {
         register.set(new CheckResult.Opposed(List.of(new Finding("kennzeichen", LocalizedText.of("passt nicht", "no match")))));
@@ -396,6 +409,49 @@ class FlowsTest {
         clock.advance(Duration.ofMinutes(31));
         background.deadlines();
         assertEquals("DECIDED", store.findCase(ref.id()).orElseThrow().state());
+    }
+
+    // FZV § 20(5): the fees once. Asked again while the payment is open (a closed tab, a retry), the same page, no second payment
+    @Test
+    void a_second_payment_start_gives_the_open_payment_again() {
+        ApplicationRef ref = verified();
+        URI first = payment.startPayment(ref, URI.create("https://portal.example/back"));
+        URI again = payment.startPayment(ref, URI.create("https://portal.example/back"));
+        assertEquals(first, again);
+        assertEquals(1, started.size(), "one payment started: " + started);
+        // one that failed is replaced by a new one
+        payments.put(started.get(0), PaymentProvider.Status.FAILED);
+        URI fresh = payment.startPayment(ref, URI.create("https://portal.example/back"));
+        assertNotEquals(first, fresh);
+        assertEquals(2, started.size());
+    }
+
+    // paid but not submitted (the payment page did not bring the applicant back): asked to submit, never to pay again
+    @Test
+    void a_paid_application_is_not_paid_again_and_cannot_be_withdrawn() {
+        ApplicationRef ref = verified();
+        pay(ref);
+        ApplicationStatus status = dialog.status(ref);
+        assertTrue(status.paid(), "the provider says it is paid");
+        assertEquals("Die Gebühren sind bezahlt. Bitte stellen Sie den Antrag jetzt verbindlich.", status.next().get(java.util.Locale.GERMAN));
+        ApplicationException again = assertThrows(ApplicationException.class,
+                () -> payment.startPayment(ref, URI.create("https://portal.example/back")));
+        assertEquals(ApplicationException.Reason.WRONG_STATE, again.reason());
+        assertEquals(1, started.size(), "no second payment: " + started);
+        assertThrows(ApplicationException.class, () -> payment.withdraw(ref));
+        assertEquals(ApplicationState.DECIDED, payment.submit(ref).state());
+    }
+
+    // the same click twice, both requests inside the provider at once: both get the one page the case keeps
+    @Test
+    void two_payment_starts_at_once_show_one_page() throws Exception {
+        ApplicationRef ref = verified();
+        startGate.set(new java.util.concurrent.CyclicBarrier(2));
+        List<URI> pages = Races.atOnce(2, () -> payment.startPayment(ref, URI.create("https://portal.example/back")));
+        startGate.set(null);
+        assertEquals(pages.get(0), pages.get(1), "one page for both: " + pages);
+        String kept = store.findCase(ref.id()).orElseThrow().paymentId();
+        assertEquals(URI.create("https://pay.example/" + kept), pages.get(0), "the page of the payment the case keeps");
     }
 
     // while the payment provider cannot say whether it was paid, a verified application is not deleted on a guess

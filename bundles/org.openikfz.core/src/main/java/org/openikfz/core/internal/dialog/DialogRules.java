@@ -64,6 +64,12 @@ public final class DialogRules {
     public static final String SEALED = "_sealed.";
     /** When the clerks last ran the checks again (an instant), for the case file. */
     public static final String RECHECKED = "_clerk.rechecked";
+    /**
+     * The page of the payment started last and the amount it is for: asked to pay again while that payment is still open,
+     * the applicant gets the same page, not a second payment (FZV § 20(5): the fees once).
+     */
+    public static final String PAYMENT_PAGE = "_payment.page";
+    public static final String PAYMENT_AMOUNT = "_payment.amount";
     /** The e-mail address the applicant asked confirmations to go to (deleted with the dialog data). */
     public static final String CONFIRMATIONS_TO = "_contact.email";
 

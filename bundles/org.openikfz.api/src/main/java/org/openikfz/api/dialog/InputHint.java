@@ -10,5 +10,12 @@ public enum InputHint {
     /** Codes and identifiers: capital letters, no spelling check, no autocompletion. */
     CAPITALS,
     /** Digits only: a phone shows its number keyboard. */
-    NUMERIC
+    NUMERIC,
+    /**
+     * Codes printed in upper and lower case (the security codes of the seals and the registration certificates): typed
+     * exactly as printed, so no automatic capitals, no spelling check and no autocompletion.
+     *
+     * @since 2.1
+     */
+    CASE_SENSITIVE
 }

@@ -54,12 +54,12 @@ final class StandardFieldType implements FieldType {
             StandardFieldType::choice);
     static final StandardFieldType KENNZEICHEN = value("KENNZEICHEN", false, v -> Kennzeichen.of(v).formatted());
     static final StandardFieldType FIN = value("FIN", false, v -> Fin.of(v).value());
-    static final StandardFieldType PLAKETTEN_CODE_FRONT = value("PLAKETTEN_CODE_FRONT", true, v -> PlakettenCode.of(v).value());
-    static final StandardFieldType PLAKETTEN_CODE_REAR = value("PLAKETTEN_CODE_REAR", true, v -> PlakettenCode.of(v).value());
-    static final StandardFieldType PLAKETTEN_CODE_SHARED_PART = value("PLAKETTEN_CODE_SHARED_PART", true,
+    static final StandardFieldType PLAKETTEN_CODE_FRONT = code("PLAKETTEN_CODE_FRONT", v -> PlakettenCode.of(v).value());
+    static final StandardFieldType PLAKETTEN_CODE_REAR = code("PLAKETTEN_CODE_REAR", v -> PlakettenCode.of(v).value());
+    static final StandardFieldType PLAKETTEN_CODE_SHARED_PART = code("PLAKETTEN_CODE_SHARED_PART",
             v -> PlakettenCode.of(v).value());
-    static final StandardFieldType ZB1_CODE = value("ZB1_CODE", true, v -> Zb1Code.of(v).value());
-    static final StandardFieldType ZB2_CODE = value("ZB2_CODE", true, v -> Zb2Code.of(v).value());
+    static final StandardFieldType ZB1_CODE = code("ZB1_CODE", v -> Zb1Code.of(v).value());
+    static final StandardFieldType ZB2_CODE = code("ZB2_CODE", v -> Zb2Code.of(v).value());
     static final StandardFieldType EVB = value("EVB", false, v -> Evb.of(v).value());
     static final StandardFieldType IBAN = value("IBAN", true, v -> Iban.of(v).value());
 
@@ -80,7 +80,19 @@ final class StandardFieldType implements FieldType {
 
     /** A type checked by a value type of {@code org.openikfz.api.value}, edited as capitals. */
     private static StandardFieldType value(String name, boolean secret, Function<String, String> of) {
-        return new StandardFieldType(name, Editor.TEXT, secret, Set.of(InputHint.CAPITALS), (answer, field) -> {
+        return value(name, secret, InputHint.CAPITALS, of);
+    }
+
+    /**
+     * A security code: secret, and case-sensitive as the value types say (the codes under the seals and on the
+     * registration certificates mix upper and lower case), so a phone must not capitalise it.
+     */
+    private static StandardFieldType code(String name, Function<String, String> of) {
+        return value(name, true, InputHint.CASE_SENSITIVE, of);
+    }
+
+    private static StandardFieldType value(String name, boolean secret, InputHint hint, Function<String, String> of) {
+        return new StandardFieldType(name, Editor.TEXT, secret, Set.of(hint), (answer, field) -> {
             try {
                 return of.apply(answer);
             } catch (ValueValidationException e) {

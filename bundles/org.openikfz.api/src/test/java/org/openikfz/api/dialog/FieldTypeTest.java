@@ -34,9 +34,18 @@ class FieldTypeTest {
         assertEquals(Editor.MONTH, FieldType.MONTH.editor());
         assertEquals(Editor.YES_NO, FieldType.YES_NO.editor());
         assertEquals(Editor.CHOICE, FieldType.CHOICE.editor());
-        for (FieldType code : List.of(FieldType.KENNZEICHEN, FieldType.FIN, FieldType.ZB1_CODE, FieldType.EVB, FieldType.IBAN)) {
+        for (FieldType code : List.of(FieldType.KENNZEICHEN, FieldType.FIN, FieldType.EVB, FieldType.IBAN)) {
             assertEquals(Editor.TEXT, code.editor(), code.name());
             assertTrue(code.hints().contains(InputHint.CAPITALS), code.name());
+        }
+        // the security codes mix upper and lower case and are compared as printed: a phone must not capitalise them
+        for (FieldType code : List.of(FieldType.PLAKETTEN_CODE_FRONT, FieldType.PLAKETTEN_CODE_REAR, FieldType.PLAKETTEN_CODE_SHARED_PART,
+                FieldType.ZB1_CODE, FieldType.ZB2_CODE)) {
+            assertEquals(Editor.TEXT, code.editor(), code.name());
+            assertEquals(Set.of(InputHint.CASE_SENSITIVE), code.hints(), code.name());
+            String printed = code == FieldType.ZB1_CODE ? "Ab3De4F" : code == FieldType.ZB2_CODE ? "Hx7Rt2Qa9Lm3" : "K7m";
+            Field field = Field.required("code", code, LocalizedText.german("Code"), null);
+            assertEquals(printed, code.normalise(printed, field), code.name() + " keeps the case");
         }
         assertEquals(Set.of(InputHint.NUMERIC), FieldType.MONTH.hints());
         assertEquals(STANDARD.size(), STANDARD.stream().map(FieldType::name).distinct().count(), "names are unique");

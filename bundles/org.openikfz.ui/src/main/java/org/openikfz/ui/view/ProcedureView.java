@@ -1006,10 +1006,17 @@ public class ProcedureView extends Div implements BeforeEnterObserver, HasDynami
         }
     }
 
-    /** What the field's type asks of a text editor: capitals for codes and identifiers, a number keyboard. */
+    /** What the field's type asks of a text editor: capitals for identifiers, security codes as typed, a number keyboard. */
     private static void hints(Field field, TextField text) {
         if (field.type().hints().contains(InputHint.CAPITALS)) {
             text.getElement().setAttribute("autocapitalize", "characters");
+            text.getElement().setAttribute("spellcheck", "false");
+        }
+        if (field.type().hints().contains(InputHint.CASE_SENSITIVE)) {
+            // typed as printed: a phone neither capitalises nor corrects it
+            text.setAutocapitalize(com.vaadin.flow.component.textfield.Autocapitalize.NONE);
+            text.setAutocorrect(false);
+            text.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
             text.getElement().setAttribute("spellcheck", "false");
         }
         if (field.type().hints().contains(InputHint.NUMERIC)) {

@@ -179,6 +179,12 @@ class AusserbetriebsetzungBrowserIT {
         c.type("plaketteVorn", front);
         c.type("plaketteHinten", rear);
         c.type("zb1Code", zb1);
+        // the codes mix upper and lower case and count as printed: a phone's keyboard must not capitalise them
+        for (String codeField : List.of("plaketteVorn", "plaketteHinten", "zb1Code")) {
+            WebElement input = c.browser.findElement(By.cssSelector("#field-" + codeField + " input"));
+            assertEquals("none", input.getAttribute("autocapitalize"), codeField);
+            assertEquals("false", input.getAttribute("spellcheck"), codeField);
+        }
         if (record) {
             c.screenshot("abmelden-3-codes");
         }

@@ -347,7 +347,13 @@ class MachineApiIT {
         api.call("POST", path + "/submit", token, null, 409); // FZV § 20(5): fees first
 
         String page = api.call("POST", path + "/payment", token, Map.of("returnTo", api.back()), 200).path("paymentPage").asText();
+        // the fees once: asked again while it is open, the same payment; once paid, none more, and submitting is what is left
+        assertEquals(page, api.call("POST", path + "/payment", token, Map.of("returnTo", api.back()), 200).path("paymentPage").asText());
         api.simulator("/epayment/admin/payments/" + page.substring(page.lastIndexOf('/') + 1) + "/pay", "");
+        JsonNode paid = api.call("GET", path, token, null, 200);
+        assertTrue(paid.path("paid").asBoolean(), paid.toString());
+        api.call("POST", path + "/payment", token, Map.of("returnTo", api.back()), 409);
+        api.call("POST", path + "/withdraw", token, null, 409);
         JsonNode decided = api.call("POST", path + "/submit", token, null, 200);
         assertEquals("DECIDED", decided.path("state").asText());
         HttpResponse<byte[]> pdf = Api.HTTP.send(HttpRequest.newBuilder(distribution.api(path + "/decision.pdf"))

@@ -421,12 +421,30 @@ public final class ApiServlet extends HttpServlet {
      * @param further the further languages, asked only when the client names a language other than German and English
      */
     static Locale locale(HttpServletRequest request, Supplier<java.util.Set<String>> further) {
-        if (request.getHeader("Accept-Language") == null) {
-            return Locale.GERMAN; // without the header the container would answer with its own default
+        return locale(request.getHeader("Accept-Language"), further);
+    }
+
+    /**
+     * The same from the header's value ({@code null}: no header). Read here, not through the container's
+     * {@code getLocales()}: for a header that names no usable language ({@code en;q=0}, {@code *}, a malformed one)
+     * the container answers with the JVM's default locale, which is not what the client asked for.
+     */
+    static Locale locale(String acceptLanguage, Supplier<java.util.Set<String>> further) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 1000) {
+            return Locale.GERMAN;
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException e) {
+            return Locale.GERMAN;
         }
         java.util.Set<String> spoken = null;
-        for (java.util.Enumeration<Locale> asked = request.getLocales(); asked.hasMoreElements();) {
-            String language = asked.nextElement().getLanguage();
+        for (Locale.LanguageRange range : ranges) {
+            if (range.getWeight() <= 0 || range.getRange().startsWith("*")) {
+                continue; // q=0: "not this one"; the wildcard names no language
+            }
+            String language = range.getRange().split("-", 2)[0].toLowerCase(Locale.ROOT);
             if (language.equals("de")) {
                 return Locale.GERMAN;
             }

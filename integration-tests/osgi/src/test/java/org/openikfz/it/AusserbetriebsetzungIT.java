@@ -132,12 +132,12 @@ public class AusserbetriebsetzungIT {
         assertEquals(3, first.correctionsLeft());
         // FZV § 20(4): each correction that still opposes costs one; the third aborts
         for (int left : new int[] {2, 1}) {
-            engine.answer(ref, Map.of("zb1Code", "Zz9Zz9Z"));
+            engine.answer(ref, Map.of("zb1Code", "Zz9Zz9" + (left == 2 ? "Y" : "X")));
             ApplicationStatus again = engine.verify(ref);
             assertEquals(ApplicationState.DIALOG, again.state());
             assertEquals(left, again.correctionsLeft());
         }
-        engine.answer(ref, Map.of("zb1Code", "Zz9Zz9Z"));
+        engine.answer(ref, Map.of("zb1Code", "Zz9Zz9W"));
         ApplicationStatus aborted = engine.verify(ref);
         assertEquals(ApplicationState.ABORTED, aborted.state());
         assertEquals(0, aborted.correctionsLeft());

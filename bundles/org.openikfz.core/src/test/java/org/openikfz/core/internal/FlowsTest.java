@@ -216,12 +216,39 @@ class FlowsTest {
         register.set(new CheckResult.Opposed(List.of(new Finding("zb1Code", LocalizedText.of("falsch", "wrong")))));
         assertEquals(3, verification.verify(ref).correctionsLeft());
         for (int left = 2; left >= 0; left--) {
-            dialog.answer(ref, Map.of("zb1Code", "Ab3De4G"));
+            dialog.answer(ref, Map.of("zb1Code", "Ab3De4" + "GHJ".charAt(left)));
             ApplicationStatus status = verification.verify(ref);
             assertEquals(left, status.correctionsLeft());
         }
         assertEquals("ABORTED", store.findCase(ref.id()).orElseThrow().state());
         assertFalse(store.getData(ref.id()).containsKey("zb1Code"));
+    }
+
+    // FZV § 20(4) S. 3: after an opposing result the answers are corrected, then verified again. The same answers again
+    // (a second click, a retry, the same answers sent once more) are refused: no correction used, no register asked
+    @Test
+    void unchanged_answers_are_not_verified_again_after_an_opposing_result() {
+        ApplicationRef ref = answered();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        slowRegister.set(() -> {
+            asked.incrementAndGet();
+            return new CheckResult.Opposed(List.of(new Finding("zb1Code", LocalizedText.of("falsch", "wrong"))));
+        });
+        assertEquals(3, verification.verify(ref).correctionsLeft());
+        ApplicationException again = assertThrows(ApplicationException.class, () -> verification.verify(ref));
+        assertEquals(ApplicationException.Reason.WRONG_STATE, again.reason());
+        assertTrue(again.getMessage().contains("unverändert"), again.getMessage());
+        dialog.answer(ref, Map.of("kennzeichen", "ERZ-AB 1", "zb1Code", "Ab3De4F"));
+        assertThrows(ApplicationException.class, () -> verification.verify(ref), "the same answers sent again change nothing");
+        assertEquals(1, asked.get(), "the register was asked once");
+        assertEquals(3, dialog.status(ref).correctionsLeft());
+
+        dialog.answer(ref, Map.of("zb1Code", "Ab3De4G"));
+        assertEquals(2, verification.verify(ref).correctionsLeft(), "a changed answer is a correction");
+        slowRegister.set(null);
+        dialog.answer(ref, Map.of("zb1Code", "Ab3De4F"));
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(ref).state());
+        assertEquals(2, asked.get(), "asked for the correction only");
     }
 
     @Test
@@ -245,7 +272,7 @@ class FlowsTest {
                 assertThrows(ApplicationException.class, () -> verification.verify(respelled)).reason());
         // another vehicle is not affected, and an hour later this one may be verified again
         ApplicationRef other = dialog.open(PROCEDURE, null);
-        dialog.answer(other, Map.of("kennzeichen", "ERZ-AB 2", "zb1Code", "Ab3De4F"));
+        dialog.answer(other, Map.of("kennzeichen", "ERZ-AB 7", "zb1Code", "Ab3De4F"));
         register.set(new CheckResult.Clear(Map.of()));
         assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(other).state());
         clock.advance(Duration.ofHours(1));

@@ -122,15 +122,17 @@ class MachineApiIT {
         assertEquals("DIALOG", first.path("state").asText());
         assertEquals("kennzeichen", first.path("findings").get(0).path("field").asText(), "one finding, whatever does not match");
         assertEquals(3, first.path("correctionsLeft").asInt());
+        // the same answers again correct nothing: refused, no correction used (FZV § 20(4) S. 3)
+        api.call("POST", path + "/verify", token, null, 409);
         for (int left : new int[] {2, 1}) {
-            api.call("PUT", path + "/answers", token, Map.of("zb1Code", "Zz9Zz9Z"), 200);
+            api.call("PUT", path + "/answers", token, Map.of("zb1Code", "Zz9Zz9" + (left == 2 ? "Y" : "X")), 200);
             JsonNode again = api.call("POST", path + "/verify", token, null, 200);
             assertEquals(left, again.path("correctionsLeft").asInt(), again.toString());
         }
-        JsonNode aborted = answerAndVerify(path, token, Map.of("zb1Code", "Zz9Zz9Z"));
+        JsonNode aborted = answerAndVerify(path, token, Map.of("zb1Code", "Zz9Zz9W"));
         assertEquals("ABORTED", aborted.path("state").asText());
         assertEquals(0, aborted.path("correctionsLeft").asInt());
-        assertFalse(aborted.toString().contains("Zz9Zz9Z"), "a security code is never sent back");
+        assertFalse(aborted.toString().contains("Zz9Zz9"), "a security code is never sent back");
     }
 
     /**

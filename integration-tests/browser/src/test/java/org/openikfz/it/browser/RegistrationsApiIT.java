@@ -458,10 +458,12 @@ class RegistrationsApiIT {
         }
 
         if (attempt.correction() == null) {
-            // not correctable in the dialog: the message tells what to do instead; verifying again still opposes
-            JsonNode again = applicants.verify(application);
+            // not correctable in the dialog: the message tells what to do instead; the unchanged application is not
+            // verified again (it would use a correction for nothing, FZV § 20(4) S. 3)
+            api.call("POST", application.path() + "/verify", application.token(), null, 409);
+            JsonNode again = api.call("GET", application.path(), application.token(), null, 200);
             assertEquals("DIALOG", again.path("state").asText(), again.toString());
-            assertEquals(2, again.path("correctionsLeft").asInt(), "an unchanged application uses a correction");
+            assertEquals(3, again.path("correctionsLeft").asInt(), "no correction used: " + again);
             return;
         }
         applicants.answer(application, attempt.correction());

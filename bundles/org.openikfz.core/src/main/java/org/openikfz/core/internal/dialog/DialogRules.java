@@ -40,6 +40,11 @@ public final class DialogRules {
     public static final String FEES = "_fees";
     /** Set once a verification ran: the next one is a correction. */
     public static final String VERIFIED = "_verified";
+    /**
+     * Set by an opposed verification, removed once an answer changes: the same answers are not verified again (a
+     * second click, a client that retries), which would use a correction that corrects nothing (FZV § 20(4) S. 3).
+     */
+    public static final String OPPOSED_AS_GIVEN = "_opposed";
     /** The identity from the eID (FZV § 20(1)). */
     public static final String IDENTITY = "_identity.";
     /** The clerk's reason and name for the letter. */

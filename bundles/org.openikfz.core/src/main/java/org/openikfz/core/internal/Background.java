@@ -496,7 +496,8 @@ final class Background {
             var provider = core.payment.get();
             PaymentProvider.Status status;
             try {
-                status = provider == null ? null : provider.status(c.paymentId());
+                // cancelled when it is still open: the page of an abandoned application takes no money afterwards
+                status = provider == null ? null : PaymentFlow.cancelled(provider, c.paymentId());
             } catch (ConnectorUnavailableException | RuntimeException e) {
                 status = null;
             }

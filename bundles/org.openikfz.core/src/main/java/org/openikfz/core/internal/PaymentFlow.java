@@ -16,6 +16,7 @@ import org.openikfz.api.application.ApplicationException;
 import org.openikfz.api.application.ApplicationRef;
 import org.openikfz.api.application.ApplicationStatus;
 import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.PaymentCancellation;
 import org.openikfz.api.connector.PaymentProvider;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.dialog.Answers;
@@ -207,7 +208,7 @@ final class PaymentFlow {
         if (c.paymentId() != null) {
             PaymentProvider.Status paid;
             try {
-                paid = paymentProvider().status(c.paymentId());
+                paid = cancelled(paymentProvider(), c.paymentId());
             } catch (ConnectorUnavailableException e) {
                 throw paymentUnavailable();
             }
@@ -226,6 +227,17 @@ final class PaymentFlow {
         secrets.forEach(after::remove);
         after.put(DialogRules.WITHDRAWN, "true");
         return new DialogFlow(core).status(new CaseFile(withdrawn, after), ref);
+    }
+
+    /**
+     * The payment of an application that ends unpaid (withdrawn, abandoned) cancelled when the provider can, in one step
+     * with a payment at that moment, so that its page takes no money for an application that no longer exists.
+     *
+     * @return the state afterwards: PAID when it was paid (the application is not to end then), else not payable any more
+     *         (or, with a provider that cannot cancel, as it is)
+     */
+    static PaymentProvider.Status cancelled(PaymentProvider provider, String paymentId) throws ConnectorUnavailableException {
+        return provider instanceof PaymentCancellation cancellation ? cancellation.cancel(paymentId) : provider.status(paymentId);
     }
 
     /** Payment and decision only for the answers the clear verification checked. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openikfz.api.connector.PaymentCancellation;
 import org.openikfz.api.connector.PaymentProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,10 +18,11 @@ import org.osgi.service.component.annotations.Modified;
 
 /**
  * ePayment simulator: a payment has a page (served by {@link SimulatorHttp}) where the applicant
- * pays or cancels, after which they are sent back to the portal. Payments are kept in memory.
+ * pays or cancels, after which they are sent back to the portal; the engine cancels the open payment of an
+ * application that is withdrawn or abandoned. Payments are kept in memory.
  */
 @Component(service = {PaymentProvider.class, EPaymentSimulator.class}, configurationPid = SimulatorHttp.PID)
-public final class EPaymentSimulator implements PaymentProvider {
+public final class EPaymentSimulator implements PaymentProvider, PaymentCancellation {
 
     /** One payment. */
     record Payment(String id, UUID applicationId, BigDecimal amount, URI returnTo, Status status) {
@@ -56,6 +58,13 @@ public final class EPaymentSimulator implements PaymentProvider {
     public Status status(String paymentId) {
         Payment payment = payments.get(paymentId);
         return payment == null ? Status.FAILED : payment.status();
+    }
+
+    /** Cancels an open payment (its page then takes no money); a paid one stays paid. One step with {@link #complete}. */
+    @Override
+    public Status cancel(String paymentId) {
+        Payment after = payments.computeIfPresent(paymentId, (k, p) -> p.status() == Status.OPEN ? p.with(Status.FAILED) : p);
+        return after == null ? Status.FAILED : after.status();
     }
 
     Optional<Payment> payment(String id) {

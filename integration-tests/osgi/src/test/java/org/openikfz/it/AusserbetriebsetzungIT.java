@@ -49,7 +49,9 @@ import org.osgi.framework.ServiceRegistration;
 public class AusserbetriebsetzungIT {
 
     private static final ProcedureId ABMELDEN = new ProcedureId("ausserbetriebsetzung");
-    private static final String PLATE = "ERZ-AB 123"; // demo vehicle of the KBA simulator
+    /** A vehicle of each test's own: one application at a time per vehicle, and the register takes it off the road once. */
+    private static final java.util.concurrent.atomic.AtomicInteger VEHICLES = new java.util.concurrent.atomic.AtomicInteger(120);
+    private String plate;
 
     @Inject
     private BundleContext context;
@@ -77,8 +79,15 @@ public class AusserbetriebsetzungIT {
         clock = new Simulators.MovableClock(Instant.now());
         clockRegistration = clock.register(context);
         simulator("POST", "/kba/admin/mode", "mode=normal");
-        simulator("POST", "/kba/admin/vehicles", "kennzeichen=" + PLATE.replace(" ", "+")
-                + "&fin=WVWZZZ1JZXW000001&zb1=Ab3De4F&plaketten=K7m,P2x");
+        newVehicle();
+    }
+
+    /** Registers a vehicle of its own in the KBA simulator; the answers from now on are about it. */
+    private void newVehicle() throws Exception {
+        int vehicle = VEHICLES.incrementAndGet();
+        plate = "ERZ-AB " + vehicle;
+        simulator("POST", "/kba/admin/vehicles", "kennzeichen=" + plate.replace(" ", "+")
+                + "&fin=WVWZZZ1JZXW000" + vehicle + "&zb1=Ab3De4F&plaketten=K7m,P2x");
     }
 
     @After
@@ -104,7 +113,7 @@ public class AusserbetriebsetzungIT {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertTrue(text, text.contains(reference));
-            assertTrue(text, text.contains(PLATE));
+            assertTrue(text, text.contains(plate));
             assertFalse("no security code in the document", text.contains("Ab3De4F") || text.contains("K7m"));
             assertFalse("read-only", document.getCurrentAccessPermission().canModify());
         }
@@ -164,7 +173,7 @@ public class AusserbetriebsetzungIT {
         // with the clerks now: the case file stays in the portal's back office until a clerk decides,
         // without the security codes, which have served their purpose (FZV § 21)
         Map<String, String> caseFile = store.getData(ref.id());
-        assertEquals(PLATE, caseFile.get("kennzeichen"));
+        assertEquals(plate, caseFile.get("kennzeichen"));
         for (String code : List.of("zb1Code", "plaketteVorn", "plaketteHinten")) {
             assertFalse(code + " kept", caseFile.containsKey(code));
         }
@@ -192,7 +201,7 @@ public class AusserbetriebsetzungIT {
     @Test
     public void applicationsSurviveTheirProcedureBundleGoingAway() throws Exception {
         ApplicationRef ref = engine.open(ABMELDEN, null);
-        engine.answer(ref, Map.of("kennzeichen", PLATE));
+        engine.answer(ref, Map.of("kennzeichen", plate));
         org.osgi.framework.Bundle procedure = java.util.Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName().equals("org.openikfz.procedure.ausserbetriebsetzung")).findFirst().orElseThrow();
         procedure.stop();
@@ -201,7 +210,7 @@ public class AusserbetriebsetzungIT {
                     org.openikfz.api.application.ApplicationException.class, () -> engine.answer(ref, answers("Ab3De4F")));
             assertEquals(org.openikfz.api.application.ApplicationException.Reason.UNAVAILABLE, e.reason());
             assertTrue(e.getMessage(java.util.Locale.GERMAN).contains("Ihre Angaben bleiben erhalten"));
-            assertEquals(PLATE, store.getData(ref.id()).get("kennzeichen"));
+            assertEquals(plate, store.getData(ref.id()).get("kennzeichen"));
         } finally {
             procedure.start();
         }
@@ -228,6 +237,7 @@ public class AusserbetriebsetzungIT {
         ApplicationRef unpaid = engine.open(ABMELDEN, null);
         engine.answer(unpaid, answers("Ab3De4F"));
         assertEquals(ApplicationState.AWAITING_PAYMENT, engine.verify(unpaid).state());
+        newVehicle(); // one application at a time per vehicle: the decided one is about another
         ApplicationRef decided = decided();
 
         // not yet after 29 minutes: a whole round of the deadlines later, the codes are still there
@@ -306,8 +316,8 @@ public class AusserbetriebsetzungIT {
         return ref;
     }
 
-    private static Map<String, String> answers(String zb1) {
-        return DemoAnswers.abmelden(PLATE, "K7m", "P2x", zb1);
+    private Map<String, String> answers(String zb1) {
+        return DemoAnswers.abmelden(plate, "K7m", "P2x", zb1);
     }
 
     private void pay(ApplicationRef ref) throws Exception {

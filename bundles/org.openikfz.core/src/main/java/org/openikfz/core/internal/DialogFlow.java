@@ -128,13 +128,17 @@ final class DialogFlow {
         if (person.person().dateOfBirth() != null) {
             data.put(DialogRules.IDENTITY + "dateOfBirth", person.person().dateOfBirth().toString());
         }
+        // a second login replaces the first identity as a whole: nothing of the earlier person stays (a company has no
+        // date of birth, and must not get the previous person's)
+        List<String> earlier = file.data().keySet().stream().filter(k -> k.startsWith(DialogRules.IDENTITY) && !data.containsKey(k)).toList();
         Case identified = core.store.inTransaction(s -> {
             Case next = Cases.change(s, c, x -> x.withIdentified(true).withEidState(null).withDueAt(core.now().plus(core.idleTimeout)));
-            s.putData(c.id(), data);
+            s.changeData(c.id(), data, earlier);
             s.appendAudit(c.id(), "IDENTIFIED", "level=" + person.level());
             return next;
         });
         Map<String, String> all = new HashMap<>(file.data());
+        earlier.forEach(all::remove);
         all.putAll(data);
         // FZV §§ 20(1), 21: what depends only on who applies (residence in the district, arrears) is checked now,
         // before any code is asked for; what it opposes cannot be corrected online, so it stops the dialog here

@@ -101,9 +101,9 @@ final class VerificationFlow {
         }
         List<String> missing = DialogRules.missingRequired(description, answers);
         if (!missing.isEmpty()) {
-            throw new ApplicationException(INVALID, LocalizedText.of(
-                    "Bitte beantworten Sie noch: " + String.join(", ", missing) + ".",
-                    "Please still answer: " + String.join(", ", missing) + "."));
+            // a label may end with a full stop of its own ("Ich habe den Hinweis gelesen und verstanden.")
+            String list = String.join(", ", missing).replaceAll("\\.$", "");
+            throw new ApplicationException(INVALID, LocalizedText.of("Bitte beantworten Sie noch: " + list + ".", "Please still answer: " + list + "."));
         }
         // FZV § 20(4) S. 3: after an opposing result the answers are corrected ("berichtigt"), then verified again; the
         // same answers again correct nothing, and would use a correction and a query of the registers for nothing
@@ -139,7 +139,13 @@ final class VerificationFlow {
                 release(taken);
                 throw e;
             }
-            CaseFile decided = record(taken, description, answers, data, outcome);
+            CaseFile decided;
+            try {
+                decided = record(taken, description, answers, data, outcome);
+            } catch (ApplicationException refused) {
+                release(taken); // another application has the vehicle: back to the dialog, nothing counted
+                throw refused;
+            }
             opposed = !outcome.findings().isEmpty();
             return new DialogFlow(core).status(decided, ref);
         } finally {
@@ -149,6 +155,41 @@ final class VerificationFlow {
             }
             admission.leave();
         }
+    }
+
+    /** The states in which an application no longer holds its vehicle: ended before a decision, or transferred. */
+    static final java.util.Set<String> ENDED = java.util.Set.of(CaseState.ABORTED.name(), CaseState.ABORTED_DELETED.name(),
+            CaseState.COMPLETED.name());
+
+    private static ApplicationException vehicleTaken() {
+        return new ApplicationException(WRONG_STATE, TEXTS.get("verificationFlow.another-application-for-this-vehicle"));
+    }
+
+    /**
+     * What identifies the vehicle of an application, for one application at a time per vehicle: its plate and FIN as
+     * answered and as the register gave them (an Außerbetriebsetzung names the plate, a Umschreibung may name the FIN),
+     * and the eVB number (one insurance confirmation, one vehicle). Not a Wunschkennzeichen (it has its reservation).
+     */
+    static java.util.SortedSet<String> claims(ProcedureDescription description, Answers answers, Map<String, String> facts) {
+        java.util.SortedSet<String> claims = new java.util.TreeSet<>(vehicles(description, answers));
+        for (org.openikfz.api.check.FactKey<String> fact : List.of(org.openikfz.api.check.Facts.ZFZR_FIN,
+                org.openikfz.api.check.Facts.ZFZR_KENNZEICHEN)) {
+            String value = facts.get(fact.name());
+            if (value != null) {
+                String plain = NOT_IN_A_PLATE.matcher(value.toUpperCase(Locale.ROOT)).replaceAll("");
+                if (!plain.isEmpty()) {
+                    claims.add(plain);
+                }
+            }
+        }
+        for (DialogStep step : description.dialog().steps()) {
+            for (Field field : step.fields()) {
+                if (field.type().equals(FieldType.EVB)) {
+                    answers.get(field.id()).filter(v -> !v.isBlank()).ifPresent(v -> claims.add("evb:" + v.toUpperCase(Locale.ROOT)));
+                }
+            }
+        }
+        return claims;
     }
 
     private static ApplicationException busy() {
@@ -353,6 +394,13 @@ final class VerificationFlow {
         Instant now = core.now();
         Case result = core.store.inTransaction(s -> {
             Case next;
+            if (outcome.findings().isEmpty()) {
+                // one application at a time per vehicle: the register is changed once, by one decision
+                Optional<UUID> other = s.claimVehicles(id, claims(description, answers, outcome.facts()), ENDED);
+                if (other.isPresent()) {
+                    throw vehicleTaken();
+                }
+            }
             if (!outcome.findings().isEmpty()) {
                 // FZV § 20(4): opposed — shown to the applicant; aborted when still opposed after the third correction.
                 // Opposed comes before failed: what the applicant can correct is shown first.

@@ -93,7 +93,7 @@ class FlowsTest {
     private final Background background;
 
     FlowsTest() {
-        PaymentProvider provider = new PaymentProvider() {
+        class Provider implements PaymentProvider, org.openikfz.api.connector.PaymentCancellation {
             @Override
             public Session start(UUID applicationId, BigDecimal amount, URI returnTo) {
                 java.util.concurrent.CyclicBarrier gate = startGate.get();
@@ -118,7 +118,15 @@ class FlowsTest {
                 }
                 return payments.getOrDefault(paymentId, Status.FAILED);
             }
-        };
+
+            @Override
+            public Status cancel(String paymentId) throws org.openikfz.api.connector.ConnectorUnavailableException {
+                status(paymentId); // down is down
+                return payments.computeIfPresent(paymentId, (k, v) -> v == Status.OPEN ? Status.FAILED : v) == Status.PAID ? Status.PAID
+                        : Status.FAILED;
+            }
+        }
+        PaymentProvider provider = new Provider();
         TransferTarget target = new TransferTarget() {
             @Override
             public String destination() {
@@ -255,9 +263,9 @@ class FlowsTest {
     void a_vehicle_whose_codes_were_tried_too_often_waits_whatever_the_application() {
         register.set(new CheckResult.Opposed(List.of(new Finding("kennzeichen", LocalizedText.of("passt nicht", "no match")))));
         for (int i = 0; i < 5; i++) {
-            verification.verify(answered());
+            verification.verify(answered("ERZ-AB 1"));
         }
-        ApplicationRef sixth = answered();
+        ApplicationRef sixth = answered("ERZ-AB 1");
         ApplicationException refused = assertThrows(ApplicationException.class, () -> verification.verify(sixth));
         assertEquals(ApplicationException.Reason.TOO_MANY_REQUESTS, refused.reason());
         assertEquals(java.util.Optional.of(Duration.ofHours(1)), refused.retryAfter());
@@ -438,6 +446,92 @@ class FlowsTest {
         assertEquals("DECIDED", store.findCase(ref.id()).orElseThrow().state());
     }
 
+    // one application at a time per vehicle: a second one for the same vehicle is refused (no correction used) until the
+    // first has ended; else two decisions would change the register twice (deregistered twice, or taken over after)
+    @Test
+    void a_second_application_for_the_same_vehicle_waits_until_the_first_has_ended() {
+        ApplicationRef first = verified();
+        ApplicationRef second = answered("ERZ-AB 1");
+        ApplicationException refused = assertThrows(ApplicationException.class, () -> verification.verify(second));
+        assertEquals(ApplicationException.Reason.WRONG_STATE, refused.reason());
+        assertTrue(refused.getMessage().contains("anderer Antrag"), refused.getMessage());
+        assertEquals("DIALOG", store.findCase(second.id()).orElseThrow().state(), "back to the dialog");
+        assertEquals(3, dialog.status(second).correctionsLeft(), "no correction used");
+        ApplicationRef other = dialog.open(PROCEDURE, null);
+        dialog.answer(other, Map.of("kennzeichen", "ERZ-AB 7", "zb1Code", "Ab3De4F"));
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(other).state(), "another vehicle is not held up");
+
+        payment.withdraw(first);
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(second).state(), "the first withdrawn: the vehicle is free");
+        assertEquals(Set.of(second.id()), Set.copyOf(store.claims().entrySet().stream()
+                .filter(e -> !e.getValue().equals(other.id())).map(Map.Entry::getValue).toList()));
+    }
+
+    // two applications for one vehicle verified at the same moment: one of them gets it
+    @Test
+    void two_applications_for_one_vehicle_verified_at_once_give_it_to_one() throws Exception {
+        VerificationFlow parallel = new VerificationFlow(core, pipeline, new Admission(4, 5, Duration.ofHours(1)));
+        ApplicationRef a = answered("ERZ-AB 1");
+        ApplicationRef b = answered("ERZ-AB 1");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        slowRegister.set(() -> {
+            together.await(10, java.util.concurrent.TimeUnit.SECONDS); // both checks run at once
+            return new CheckResult.Clear(Map.of("fin", "WVW1"));
+        });
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> outcomes = Races.atOnce(2, () -> {
+            ApplicationRef mine = n.getAndIncrement() == 0 ? a : b;
+            try {
+                return parallel.verify(mine).state().name();
+            } catch (ApplicationException e) {
+                return e.reason().name();
+            }
+        });
+        slowRegister.set(null);
+        assertEquals(List.of("AWAITING_PAYMENT", "WRONG_STATE"), outcomes.stream().sorted().toList(), outcomes.toString());
+        assertEquals(1, List.of(a, b).stream().filter(r -> store.findCase(r.id()).orElseThrow().state().equals("AWAITING_PAYMENT")).count());
+    }
+
+    // FZV § 20(1): the identity comes from the eID. A second login replaces the first as a whole: a company logging in after
+    // a person does not keep the person's date of birth
+    @Test
+    void a_second_login_replaces_the_first_identity_as_a_whole() {
+        Map<String, org.openikfz.api.connector.VerifiedIdentity> people = Map.of(
+                "erika", new org.openikfz.api.connector.VerifiedIdentity("sub-erika", new org.openikfz.api.connector.Holder("Erika Mustermann",
+                        "Heidestraße 17", "09456", "Annaberg-Buchholz", LocalDate.of(1964, 8, 12)), "high", false),
+                "gmbh", new org.openikfz.api.connector.VerifiedIdentity("sub-gmbh", new org.openikfz.api.connector.Holder("Muster GmbH",
+                        null, null, null, null), "substantial", true));
+        org.openikfz.api.connector.IdentityProvider eid = new org.openikfz.api.connector.IdentityProvider() {
+            @Override
+            public URI loginPage(String state, URI returnTo) {
+                return URI.create("https://eid.example/login?state=" + state);
+            }
+
+            @Override
+            public org.openikfz.api.connector.VerifiedIdentity redeem(String code) {
+                throw new UnsupportedOperationException("bound to the login's state");
+            }
+
+            @Override
+            public org.openikfz.api.connector.VerifiedIdentity redeem(String code, String state) {
+                return people.get(code);
+            }
+        };
+        Core withEid = new Core(store, () -> clock, registry, core.access, Letterhead.of("Landratsamt Erzgebirgskreis", ""), Land.of("SN"),
+                FeeTable.bundled(), DatedSettings.bundled(), core.sampling, Duration.ofMinutes(30), core.payment, () -> eid, Set.of());
+        DialogFlow flow = new DialogFlow(withEid);
+        ApplicationRef ref = flow.open(PROCEDURE, null);
+        flow.startIdentification(ref, URI.create("https://portal.example/back"));
+        assertEquals("Erika Mustermann", flow.completeIdentification(ref, "erika").applicant());
+        assertEquals("1964-08-12", store.getData(ref.id()).get("_identity.dateOfBirth"));
+        flow.startIdentification(ref, URI.create("https://portal.example/back"));
+        assertEquals("Muster GmbH", flow.completeIdentification(ref, "gmbh").applicant());
+        Map<String, String> identity = new java.util.TreeMap<>(store.getData(ref.id()));
+        identity.keySet().removeIf(k -> !k.startsWith("_identity."));
+        assertEquals(Map.of("_identity.name", "Muster GmbH", "_identity.level", "substantial", "_identity.subject", "sub-gmbh",
+                "_identity.organisation", "true"), identity, "nothing of Erika left");
+    }
+
     // FZV § 20(5): the fees once. Asked again while the payment is open (a closed tab, a retry), the same page, no second payment
     @Test
     void a_second_payment_start_gives_the_open_payment_again() {
@@ -451,6 +545,24 @@ class FlowsTest {
         URI fresh = payment.startPayment(ref, URI.create("https://portal.example/back"));
         assertNotEquals(first, fresh);
         assertEquals(2, started.size());
+    }
+
+    // withdrawn or abandoned unpaid: the open payment is cancelled, so its page takes no money for an application that is gone
+    @Test
+    void the_open_payment_of_a_withdrawn_or_abandoned_application_is_cancelled() {
+        ApplicationRef withdrawn = verified();
+        payment.startPayment(withdrawn, URI.create("https://portal.example/back"));
+        String first = store.findCase(withdrawn.id()).orElseThrow().paymentId();
+        assertEquals(ApplicationState.ABORTED, payment.withdraw(withdrawn).state());
+        assertEquals(PaymentProvider.Status.FAILED, payments.get(first), "cancelled at the provider");
+
+        ApplicationRef abandoned = verified();
+        payment.startPayment(abandoned, URI.create("https://portal.example/back"));
+        String second = store.findCase(abandoned.id()).orElseThrow().paymentId();
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines();
+        assertEquals("ABORTED_DELETED", store.findCase(abandoned.id()).orElseThrow().state());
+        assertEquals(PaymentProvider.Status.FAILED, payments.get(second), "cancelled at the provider");
     }
 
     // paid but not submitted (the payment page did not bring the applicant back): asked to submit, never to pay again
@@ -1012,7 +1124,7 @@ class FlowsTest {
         assertEquals(ApplicationException.Reason.WRONG_STATE, after.reason());
 
         // an engine without the key keeps no codes, and says the checks cannot run again
-        ApplicationRef unsealed = answered();
+        ApplicationRef unsealed = answered("ERZ-AB 2");
         register.set(new CheckResult.Failed("register unavailable"));
         verification.verify(unsealed);
         pay(unsealed);
@@ -1068,9 +1180,16 @@ class FlowsTest {
 
     // ---- the way there ----
 
+    /** Applications of a test are for vehicles of their own (one application at a time per vehicle): ERZ-AB 1, 2, … */
+    private final java.util.concurrent.atomic.AtomicInteger vehicles = new java.util.concurrent.atomic.AtomicInteger();
+
     private ApplicationRef answered() {
+        return answered("ERZ-AB " + vehicles.incrementAndGet());
+    }
+
+    private ApplicationRef answered(String plate) {
         ApplicationRef ref = dialog.open(PROCEDURE, null);
-        assertEquals(Map.of(), dialog.answer(ref, Map.of("kennzeichen", "ERZ-AB 1", "zb1Code", "Ab3De4F")));
+        assertEquals(Map.of(), dialog.answer(ref, Map.of("kennzeichen", plate, "zb1Code", "Ab3De4F")));
         return ref;
     }
 

@@ -55,6 +55,7 @@ final class InMemoryStore implements ApplicationStore {
         final Map<Long, OutboxMessage> outbox = new TreeMap<>();
         final Map<UUID, DecisionRecord> decisions = new HashMap<>();
         final Map<UUID, List<TraceRecord>> traces = new HashMap<>();
+        final Map<String, UUID> claims = new HashMap<>();
         long nextId = 1;
         long decisionNumber = 0;
 
@@ -66,6 +67,7 @@ final class InMemoryStore implements ApplicationStore {
             s.outbox.putAll(outbox);
             s.decisions.putAll(decisions);
             s.traces.putAll(traces);
+            s.claims.putAll(claims);
             s.nextId = nextId;
             s.decisionNumber = decisionNumber;
             return s;
@@ -187,7 +189,26 @@ final class InMemoryStore implements ApplicationStore {
     }
 
     @Override
+    public synchronized Optional<UUID> claimVehicles(UUID id, Collection<String> vehicles, Collection<String> ended) {
+        for (String vehicle : vehicles) {
+            UUID holder = state.claims.get(vehicle);
+            Case held = holder == null ? null : state.cases.get(holder);
+            if (holder != null && !holder.equals(id) && held != null && !ended.contains(held.state())) {
+                return Optional.of(holder);
+            }
+        }
+        vehicles.forEach(v -> state.claims.put(v, id));
+        return Optional.empty();
+    }
+
+    /** The applications holding a claim, by vehicle (for the tests). */
+    synchronized Map<String, UUID> claims() {
+        return Map.copyOf(state.claims);
+    }
+
+    @Override
     public synchronized int deleteData(UUID id) {
+        state.claims.values().removeIf(id::equals);
         Map<String, String> removed = state.data.remove(id);
         return removed == null ? 0 : removed.size();
     }

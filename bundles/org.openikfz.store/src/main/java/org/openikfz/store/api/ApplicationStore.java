@@ -44,11 +44,24 @@ public interface ApplicationStore {
 
     Optional<String> getData(UUID applicationId, String key);
 
+    /**
+     * Claims vehicles for an application, in the caller's transaction: one application at a time per vehicle, so the
+     * register is changed once and by one decision. {@code vehicles} are the vehicle's identifiers as the engine names
+     * them (FIN, plate, eVB number); the store keeps only their SHA-256. A claim of an application that is gone or
+     * whose state is one of {@code ended} is taken over; an application's claims go with its dialog data
+     * ({@link #deleteData}).
+     *
+     * @return the other application that holds one of them (the nil UUID when another took one at this very moment),
+     *         or empty when they are all this application's now
+     * @since 1.9
+     */
+    Optional<UUID> claimVehicles(UUID applicationId, java.util.Collection<String> vehicles, java.util.Collection<String> ended);
+
     /** All dialog data of an application, sorted by key. */
     Map<String, String> getData(UUID applicationId);
 
     /**
-     * Deletes all dialog data of an application (§ 19(1) S. 6 FZV: after the transfer, or at the
+     * Deletes all dialog data of an application, and its claims of vehicles (§ 19(1) S. 6 FZV: after the transfer, or at the
      * latest 30 minutes after an abort). The application, its audit trail and outbox stay.
      *
      * @return the number of items deleted

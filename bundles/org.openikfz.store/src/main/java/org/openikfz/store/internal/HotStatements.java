@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.SQLDialect;
@@ -443,8 +444,101 @@ final class HotStatements {
         }
         if (!all.isEmpty()) {
             writeData(c, id, Map.of());
+            // the vehicle's identifiers go with the data (a claim is only taken by an application that has some)
+            try (PreparedStatement s = c.prepareStatement(DELETE_CLAIMS)) {
+                s.setObject(1, id);
+                s.executeUpdate();
+            }
         }
         return all.size();
+    }
+
+    private static final String DELETE_CLAIMS = "DELETE FROM vehicle_claim WHERE application_id = ?";
+    private static final String INSERT_CLAIM = "INSERT INTO vehicle_claim (vehicle, application_id, claimed_at) VALUES (?, ?, ?)";
+    private static final String TAKE_OVER_CLAIM = "UPDATE vehicle_claim SET application_id = ?, claimed_at = ? WHERE vehicle = ?"
+            + " AND application_id = ?";
+    /** The nil UUID: another application took a vehicle at this very moment (its claim is not committed yet). */
+    static final UUID TAKEN_MEANWHILE = new UUID(0, 0);
+
+    /**
+     * Claims the vehicles (their hashed identifiers) for the application: one read of their claims with their holders'
+     * states, then the new ones inserted and those of ended or vanished holders taken over (compare and set). Two
+     * transactions that insert the same vehicle collide on its primary key: the second is told another has it.
+     */
+    Optional<UUID> claimVehicles(Connection c, UUID application, java.util.SortedSet<String> vehicles, java.util.Collection<String> ended,
+            OffsetDateTime now) throws SQLException {
+        if (vehicles.isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = "SELECT v.vehicle, v.application_id, a.state FROM vehicle_claim v LEFT JOIN application a ON a.id = v.application_id"
+                + " WHERE v.vehicle IN (" + String.join(", ", java.util.Collections.nCopies(vehicles.size(), "?")) + ")";
+        Map<String, UUID> holders = new java.util.HashMap<>();
+        Map<String, String> states = new java.util.HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String vehicle : vehicles) {
+                s.setString(i++, vehicle);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    holders.put(r.getString(1), r.getObject(2, UUID.class));
+                    states.put(r.getString(1), r.getString(3));
+                }
+            }
+        }
+        for (Map.Entry<String, UUID> held : holders.entrySet()) {
+            String state = states.get(held.getKey());
+            if (!held.getValue().equals(application) && state != null && !ended.contains(state)) {
+                return Optional.of(held.getValue());
+            }
+        }
+        try {
+            for (Map.Entry<String, UUID> held : holders.entrySet()) {
+                if (held.getValue().equals(application)) {
+                    continue;
+                }
+                try (PreparedStatement s = c.prepareStatement(TAKE_OVER_CLAIM)) {
+                    s.setObject(1, application);
+                    s.setObject(2, now);
+                    s.setString(3, held.getKey());
+                    s.setObject(4, held.getValue());
+                    if (s.executeUpdate() != 1) {
+                        return Optional.of(TAKEN_MEANWHILE);
+                    }
+                }
+            }
+            List<String> fresh = vehicles.stream().filter(v -> !holders.containsKey(v)).toList();
+            if (!fresh.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement(INSERT_CLAIM)) {
+                    for (String vehicle : fresh) {
+                        s.setString(1, vehicle);
+                        s.setObject(2, application);
+                        s.setObject(3, now);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            if (isConflict(e)) {
+                return Optional.of(TAKEN_MEANWHILE);
+            }
+            throw e;
+        }
+        return Optional.empty();
+    }
+
+    /** A unique key taken by another transaction: 23505 (both databases), or H2's concurrent update of the same key. */
+    private static boolean isConflict(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState()) || x.getErrorCode() == 90131) {
+                return true;
+            }
+            if (x.getCause() instanceof SQLException cause && cause != x && ("23505".equals(cause.getSQLState()) || cause.getErrorCode() == 90131)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -212,6 +212,26 @@ final class JooqApplicationStore implements ApplicationStore {
         return deleted;
     }
 
+    @Override
+    public Optional<UUID> claimVehicles(UUID applicationId, java.util.Collection<String> vehicles, java.util.Collection<String> ended) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        java.util.SortedSet<String> hashed = new java.util.TreeSet<>();
+        for (String vehicle : vehicles) {
+            hashed.add(sha256("vehicle:" + vehicle));
+        }
+        OffsetDateTime now = now();
+        return jdbcTx("claim the vehicle", c -> hot.claimVehicles(c, applicationId, hashed, java.util.Set.copyOf(ended), now));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
     /**
      * One INSERT: the event with its keyed MAC; the sealer links it into the chain within a second
      * (see {@link AuditChain}). Requests never wait for each other's appends.

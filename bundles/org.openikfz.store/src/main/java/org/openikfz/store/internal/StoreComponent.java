@@ -140,6 +140,11 @@ public final class StoreComponent implements ApplicationStore {
     }
 
     @Override
+    public Optional<UUID> claimVehicles(UUID applicationId, java.util.Collection<String> vehicles, java.util.Collection<String> ended) {
+        return store.claimVehicles(applicationId, vehicles, ended);
+    }
+
+    @Override
     public AuditEvent appendAudit(UUID applicationId, String type, String detail) {
         return store.appendAudit(applicationId, type, detail);
     }

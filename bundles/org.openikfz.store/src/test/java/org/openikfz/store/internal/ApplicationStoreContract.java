@@ -79,7 +79,7 @@ abstract class ApplicationStoreContract {
         StoreInfo info = store.info();
         assertEquals(expectedDialect(), info.dialect());
         assertEquals(expectedDialect(), store.dialect());
-        assertEquals("12", info.schemaVersion());
+        assertEquals("13", info.schemaVersion());
         assertTrue(info.healthy());
         assertFalse(info.databaseProduct().isBlank());
     }
@@ -89,7 +89,7 @@ abstract class ApplicationStoreContract {
         Application a = newApplication();
         StoreComponent second = new StoreComponent(settings(), AUDIT_KEY, checkpoints, Clock.systemUTC());
         try {
-            assertEquals("12", second.info().schemaVersion());
+            assertEquals("13", second.info().schemaVersion());
             assertEquals(Optional.of(a), second.find(a.id()));
         } finally {
             second.close();
@@ -353,6 +353,59 @@ abstract class ApplicationStoreContract {
         assertTrue(store.verifyAudit().intact(), store.verifyAudit().toString());
     }
 
+    // one application at a time per vehicle: the register is changed once, by one decision
+    @Test
+    void a_vehicle_is_claimed_by_one_live_application_at_a_time() {
+        String fin = "WVW" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase(java.util.Locale.ROOT);
+        java.util.Set<String> ended = java.util.Set.of("ABORTED", "ABORTED_DELETED", "COMPLETED");
+        Application first = newApplication();
+        Application second = newApplication();
+        assertEquals(Optional.empty(), store.claimVehicles(first.id(), List.of(fin, "ERZAB1"), ended));
+        assertEquals(Optional.empty(), store.claimVehicles(first.id(), List.of(fin), ended), "its own claim again");
+        assertEquals(Optional.of(first.id()), store.claimVehicles(second.id(), List.of("ERZXY9", fin), ended));
+        assertEquals(Optional.empty(), store.claimVehicles(second.id(), List.of("ERZXY9"), ended), "another vehicle");
+        // refused in a transaction: nothing of it stays
+        assertEquals(Optional.of(first.id()), store.claimVehicles(second.id(), List.of("ERZAB1"), ended));
+        // the first ended: taken over
+        store.transition(first.id(), "DIALOG", "ABORTED", 3);
+        assertEquals(Optional.empty(), store.claimVehicles(second.id(), List.of(fin, "ERZAB1"), ended));
+        // the claims go with the dialog data; only their hashes are stored
+        Application third = newApplication();
+        assertEquals(Optional.of(second.id()), store.claimVehicles(third.id(), List.of(fin), ended));
+        store.putData(second.id(), "kennzeichen", "ERZ-AB 1");
+        store.deleteData(second.id());
+        assertEquals(Optional.empty(), store.claimVehicles(third.id(), List.of(fin), ended));
+        assertEquals(0, scalarUnchecked("SELECT COUNT(*) FROM vehicle_claim WHERE vehicle = '" + fin + "'"), "no identifier in clear");
+    }
+
+    @Test
+    void parallel_claims_of_one_vehicle_give_it_to_one_application() throws Exception {
+        String fin = "WVW" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase(java.util.Locale.ROOT);
+        java.util.Set<String> ended = java.util.Set.of("ABORTED", "ABORTED_DELETED", "COMPLETED");
+        List<Application> applications = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            applications.add(newApplication());
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Boolean> won = race(8, () -> {
+            Application mine = applications.get(next.getAndIncrement());
+            try {
+                return store.inTransaction(tx -> {
+                    if (tx.claimVehicles(mine.id(), List.of(fin, "plate-" + fin), ended).isPresent()) {
+                        throw new IllegalStateException("taken"); // as the engine does: the whole transaction refused
+                    }
+                    tx.appendAudit(mine.id(), "CLAIMED", null);
+                    return true;
+                });
+            } catch (IllegalStateException | org.openikfz.store.api.StoreException e) {
+                return false;
+            }
+        });
+        assertEquals(1, won.stream().filter(w -> w).count(), "one application has the vehicle: " + won);
+        long holders = applications.stream().filter(a -> store.auditTrail(a.id()).stream().anyMatch(e -> e.type().equals("CLAIMED"))).count();
+        assertEquals(1, holders);
+    }
+
     private String chainRecord() throws Exception {
         try (var connection = java.sql.DriverManager.getConnection(settings().url(), settings().user(), settings().password());
                 var st = connection.createStatement();
@@ -368,6 +421,14 @@ abstract class ApplicationStoreContract {
                 var r = st.executeQuery(query)) {
             assertTrue(r.next());
             return r.getString(1);
+        }
+    }
+
+    private long scalarUnchecked(String query) {
+        try {
+            return scalar(query);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

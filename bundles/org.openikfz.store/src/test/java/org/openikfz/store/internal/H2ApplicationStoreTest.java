@@ -153,7 +153,7 @@ class H2ApplicationStoreTest extends ApplicationStoreContract {
                 "a test key of the audit chain, 256 bit".getBytes(java.nio.charset.StandardCharsets.UTF_8), dir.resolve("checkpoints.log"),
                 java.time.Clock.systemUTC());
         try {
-            org.junit.jupiter.api.Assertions.assertEquals("12", store.info().schemaVersion());
+            org.junit.jupiter.api.Assertions.assertEquals("13", store.info().schemaVersion());
             org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("kennzeichen", "ERZ-AB 1", "zb1Code", "Ab3De4F", "notiz", "a=b\nc\\"),
                     store.getData(opened));
             org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of(), store.getData(without));

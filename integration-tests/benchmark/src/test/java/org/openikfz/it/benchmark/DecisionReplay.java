@@ -12,7 +12,7 @@ import java.util.UUID;
  * The database work of one automated Außerbetriebsetzung, without the engine: the statements the
  * store sends for it (counted through its JDBC proxy: one insert, five compare-and-set updates (two of
  * them appending to the dialog data) and five audit events on the application, one read and one
- * rewrite of its dialog data, the trace, the decision record, a sixteenth of a draw of sixteen numbers from the sequence, four reads of
+ * rewrite of its dialog data, the trace, the vehicle's claim (one read, one insert of its FIN and plate), the decision record, a sixteenth of a draw of sixteen numbers from the sequence, four reads of
  * the case file) in the same six transactions, by
  * plain JDBC on the store's own tables. What this costs is the floor for a decision on that database:
  * what a decision costs beyond it is the engine's. The SQL is the store's hot SQL, written out here
@@ -22,8 +22,8 @@ import java.util.UUID;
  */
 final class DecisionReplay implements AutoCloseable {
 
-    /** Statements per replayed decision, the sequence's draws aside (the JDBC proxy's count for a decision through the engine: 20.1). */
-    static final int STATEMENTS = 20;
+    /** Statements per replayed decision, the sequence's draws aside (the JDBC proxy's count for a decision through the engine: 22.1). */
+    static final int STATEMENTS = 22;
 
     private static final String CASE_COLUMNS = "a.id, a.procedure_id, a.authority_id, a.state, a.corrections_left, a.created_at,"
             + " a.updated_at, a.version, a.procedure_version, a.token_hash, a.eid_state, a.identified, a.lease_until, a.verified_hash,"
@@ -46,6 +46,8 @@ final class DecisionReplay implements AutoCloseable {
     private final PreparedStatement deleteTrace;
     private final PreparedStatement insertTrace;
     private final PreparedStatement insertDecision;
+    private final PreparedStatement findClaims;
+    private final PreparedStatement insertClaim;
 
     DecisionReplay(Connection c, String sequenceSql) throws SQLException {
         this.c = c;
@@ -75,6 +77,9 @@ final class DecisionReplay implements AutoCloseable {
         deleteTrace = c.prepareStatement("DELETE FROM decision_trace WHERE application_id = ?");
         insertTrace = c.prepareStatement("INSERT INTO decision_trace (application_id, seq, step, outcome, inputs, established, rule,"
                 + " version, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        findClaims = c.prepareStatement("SELECT v.vehicle, v.application_id, a.state FROM vehicle_claim v LEFT JOIN application a"
+                + " ON a.id = v.application_id WHERE v.vehicle IN (?, ?)");
+        insertClaim = c.prepareStatement("INSERT INTO vehicle_claim (vehicle, application_id, claimed_at) VALUES (?, ?, ?)");
         insertDecision = c.prepareStatement("INSERT INTO decision_record (application_id, procedure_id, authority_id, reference,"
                 + " procedure_version, decided_at, effective_on, review_state, drawn_by, drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
@@ -124,6 +129,22 @@ final class DecisionReplay implements AutoCloseable {
         read(id);
         update(id, 1, "VERIFYING", now, now.plusMinutes(2), null, null);
         c.commit();
+        // the vehicle claimed for this application (its FIN and plate, hashed)
+        String[] vehicle = {hex(id, 5), hex(id, 6)};
+        findClaims.setString(1, vehicle[0]);
+        findClaims.setString(2, vehicle[1]);
+        try (ResultSet r = findClaims.executeQuery()) {
+            while (r.next()) {
+                throw new IllegalStateException("the replayed vehicle is claimed already");
+            }
+        }
+        for (String v : vehicle) {
+            insertClaim.setString(1, v);
+            insertClaim.setObject(2, id);
+            insertClaim.setObject(3, now);
+            insertClaim.addBatch();
+        }
+        insertClaim.executeBatch();
         update(id, 2, "AWAITING_PAYMENT", now, null, hex(id, 3), null);
         // the results set and the codes removed: one read, one write
         readData.setObject(1, id);
@@ -241,7 +262,7 @@ final class DecisionReplay implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (PreparedStatement s : new PreparedStatement[] {sequence, insertCase, findCaseFile, updateCase, updateAppending, readData, writeData,
-                insertAudit, deleteTrace, insertTrace, insertDecision}) {
+                insertAudit, deleteTrace, insertTrace, insertDecision, findClaims, insertClaim}) {
             s.close();
         }
     }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import org.openikfz.it.DemoAnswers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,12 +112,17 @@ class TwoNodesIT {
         Api apiB = new Api(b);
         List<String> decided = new ArrayList<>();
         List<String> abandoned = new ArrayList<>();
+        int vehicles = 0;
         for (Api api : List.of(apiA, apiB)) {
             for (int i = 0; i < DECIDED_PER_NODE; i++) {
+                // a vehicle of its own for each decision: one application at a time per vehicle
+                int vehicle = ++vehicles;
+                api.simulator("/kba/admin/vehicles", "kennzeichen=ERZ-TN+" + vehicle + "&fin=WVWZZZ1JZXW8000" + String.format("%02d", vehicle)
+                        + "&zb1=Ab3De4F&plaketten=K7m,P2x");
                 JsonNode created = api.call("POST", "/api/v1/applications", null, Map.of("procedure", "ausserbetriebsetzung"), 201);
                 String path = "/api/v1/applications/" + created.path("id").asText();
                 String token = created.path("token").asText();
-                api.call("PUT", path + "/answers", token, Api.abmelden("Ab3De4F"), 200);
+                api.call("PUT", path + "/answers", token, DemoAnswers.abmelden("ERZ-TN " + vehicle, "K7m", "P2x", "Ab3De4F"), 200);
                 assertEquals("AWAITING_PAYMENT", api.call("POST", path + "/verify", token, null, 200).path("state").asText());
                 api.payAndSubmit(path, token, "DECIDED");
                 decided.add(created.path("id").asText());

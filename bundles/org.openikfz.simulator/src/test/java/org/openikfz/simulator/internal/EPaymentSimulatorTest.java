@@ -2,7 +2,6 @@ package org.openikfz.simulator.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,22 +18,7 @@ import org.openikfz.api.connector.PaymentProvider.Status;
 /** The ePayment simulator's cancellation: an application withdrawn or abandoned leaves no page that takes money. */
 class EPaymentSimulatorTest {
 
-    private final EPaymentSimulator payments = new EPaymentSimulator(new SimulatorHttp.Config() {
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return SimulatorHttp.Config.class;
-        }
-
-        @Override
-        public String host() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public int port() {
-            return 0;
-        }
-    });
+    private final EPaymentSimulator payments = new EPaymentSimulator(new LoopbackConfig());
 
     private String started() {
         return payments.start(UUID.randomUUID(), new BigDecimal("12.40"), URI.create("http://127.0.0.1/back")).paymentId();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,22 +27,7 @@ class SimulatorHttpTest {
 
     @BeforeEach
     void start() throws Exception {
-        SimulatorHttp.Config config = new SimulatorHttp.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SimulatorHttp.Config.class;
-            }
-
-            @Override
-            public String host() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public int port() {
-                return 0;
-            }
-        };
+        SimulatorHttp.Config config = new LoopbackConfig();
         GdvSimulator gdv = new GdvSimulator(dir);
         kba = new KbaSimulator(dir, gdv);
         http = new SimulatorHttp(config, kba, new FachverfahrenSimulator(dir), new EPaymentSimulator(config),

@@ -531,14 +531,15 @@ final class HotStatements {
     /** A unique key taken by another transaction: 23505 (both databases), or H2's concurrent update of the same key. */
     private static boolean isConflict(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
-            if ("23505".equals(x.getSQLState()) || x.getErrorCode() == 90131) {
-                return true;
-            }
-            if (x.getCause() instanceof SQLException cause && cause != x && ("23505".equals(cause.getSQLState()) || cause.getErrorCode() == 90131)) {
+            if (keyTaken(x) || x.getCause() instanceof SQLException cause && keyTaken(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean keyTaken(SQLException x) {
+        return "23505".equals(x.getSQLState()) || x.getErrorCode() == 90131;
     }
 
     /**

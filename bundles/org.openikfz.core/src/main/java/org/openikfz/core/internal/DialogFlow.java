@@ -182,15 +182,8 @@ final class DialogFlow {
             }
         }
         if (!valid.isEmpty()) {
-            // an answer that differs from the one given corrects what an opposed verification checked: it may be verified
-            // again (FZV § 20(4) S. 3)
-            Map<String, String> written = valid;
-            if ("true".equals(file.data().get(DialogRules.OPPOSED_AS_GIVEN))
-                    && valid.entrySet().stream().anyMatch(e -> !e.getValue().equals(file.data().getOrDefault(e.getKey(), "")))) {
-                written = new HashMap<>(valid);
-                written.put(DialogRules.OPPOSED_AS_GIVEN, "");
-            }
-            Map<String, String> write = written;
+            // an answer that differs from the one given corrects what an opposed verification checked (FZV § 20(4) S. 3)
+            Map<String, String> write = DialogRules.withCorrection(file.data(), valid);
             Case answered = core.store.inTransaction(s -> {
                 // compare and set: refused when a verification took the case meanwhile
                 Case next = Cases.change(s, c, x -> x.withDueAt(core.now().plus(core.idleTimeout)), write);

@@ -107,7 +107,7 @@ final class VerificationFlow {
         }
         // FZV § 20(4) S. 3: after an opposing result the answers are corrected ("berichtigt"), then verified again; the
         // same answers again correct nothing, and would use a correction and a query of the registers for nothing
-        if (!crashed && "true".equals(data.get(DialogRules.OPPOSED_AS_GIVEN))) {
+        if (!crashed && DialogRules.unchangedSinceOpposed(data)) {
             throw new ApplicationException(WRONG_STATE, TEXTS.get("verificationFlow.nothing-changed-since-the-last"));
         }
         // across applications: a vehicle whose codes were tried too often waits (FZV § 20(4) counts per application only);
@@ -378,11 +378,7 @@ final class VerificationFlow {
         }
         boolean correction = data.containsKey(DialogRules.VERIFIED);
         Map<String, String> written = new HashMap<>();
-        if (!outcome.findings().isEmpty()) {
-            written.put(DialogRules.OPPOSED_AS_GIVEN, "true");
-        } else if (data.containsKey(DialogRules.OPPOSED_AS_GIVEN)) {
-            written.put(DialogRules.OPPOSED_AS_GIVEN, "");
-        }
+        DialogRules.noteOutcome(written, data, !outcome.findings().isEmpty());
         data.keySet().stream().filter(k -> k.startsWith(DialogRules.FACT)).forEach(k -> written.put(k, ""));
         outcome.facts().forEach((k, v) -> written.put(DialogRules.FACT + k, v));
         written.put(DialogRules.VERIFIED, "true");

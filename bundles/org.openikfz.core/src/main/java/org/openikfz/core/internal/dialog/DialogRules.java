@@ -81,6 +81,30 @@ public final class DialogRules {
     private DialogRules() {
     }
 
+    /** FZV § 20(4) S. 3: whether the answers are still those an opposed verification checked (nothing corrected since). */
+    public static boolean unchangedSinceOpposed(Map<String, String> data) {
+        return "true".equals(data.get(OPPOSED_AS_GIVEN));
+    }
+
+    /** The items to write for these answers: with the mark removed when one of them corrects what was opposed. */
+    public static Map<String, String> withCorrection(Map<String, String> data, Map<String, String> answers) {
+        if (!unchangedSinceOpposed(data) || answers.entrySet().stream().allMatch(e -> e.getValue().equals(data.getOrDefault(e.getKey(), "")))) {
+            return answers;
+        }
+        Map<String, String> written = new HashMap<>(answers);
+        written.put(OPPOSED_AS_GIVEN, "");
+        return written;
+    }
+
+    /** Notes a verification's outcome in the items it writes: the mark set when it opposed, else removed (if there). */
+    public static void noteOutcome(Map<String, String> written, Map<String, String> data, boolean opposed) {
+        if (opposed) {
+            written.put(OPPOSED_AS_GIVEN, "true");
+        } else if (data.containsKey(OPPOSED_AS_GIVEN)) {
+            written.put(OPPOSED_AS_GIVEN, "");
+        }
+    }
+
     /** A hash over the answers that count, in canonical order: binds payment and decision to what was checked. */
     public static String answersHash(Answers answers) {
         StringBuilder text = new StringBuilder();

@@ -67,16 +67,27 @@ class TlsIT {
         Path request = work.resolve("server.csr");
         Files.writeString(request, keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-storepass", PASSWORD));
         Path signed = work.resolve("server.pem");
-        Files.writeString(signed, keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", caStore.toString(), "-storepass", PASSWORD,
-                "-infile", request.toString(), "-validity", "365", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-ext", "ExtendedKeyUsage=serverAuth", "-ext", "KeyUsage:critical=digitalSignature",
-                // where to ask whether it was revoked, as a public CA's certificate says (testssl wants CRL or OCSP)
-                "-ext", "AuthorityInfoAccess=ocsp:uri:http://127.0.0.1:9/ocsp"));
+        // keytool draws a random 64-bit serial; one in 256 starts with a zero byte and has 7 bytes, which testssl reports
+        // (a public CA's serial has at least 64 bits): such a certificate is drawn again
+        do {
+            Files.writeString(signed, keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", caStore.toString(), "-storepass", PASSWORD,
+                    "-infile", request.toString(), "-validity", "365", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                    "-ext", "ExtendedKeyUsage=serverAuth", "-ext", "KeyUsage:critical=digitalSignature",
+                    // where to ask whether it was revoked, as a public CA's certificate says (testssl wants CRL or OCSP)
+                    "-ext", "AuthorityInfoAccess=ocsp:uri:http://127.0.0.1:9/ocsp"));
+        } while (serialBits(signed) <= 56);
         keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", server.toString(),
                 "-storepass", PASSWORD);
         keytool("-importcert", "-noprompt", "-alias", "server", "-file", signed.toString(), "-keystore", server.toString(),
                 "-storepass", PASSWORD);
         return caPem;
+    }
+
+    private static int serialBits(Path pem) throws Exception {
+        try (var in = Files.newInputStream(pem)) {
+            return ((java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in))
+                    .getSerialNumber().bitLength();
+        }
     }
 
     private static String keytool(String... args) throws Exception {

@@ -29,7 +29,9 @@ public interface IdentityProvider {
      * with {@code state} (the state parameter of {@link #loginPage}): a code from another login, e.g.
      * someone else's intercepted one, is refused. A provider that cannot tell refuses every code.
      *
-     * @throws ConnectorUnavailableException when the code is unknown, used, or from another login
+     * @throws IdentificationRefusedException when the code is unknown, used, expired or from another login
+     *         (since 1.7; before, providers threw the supertype for this too)
+     * @throws ConnectorUnavailableException when the provider cannot be reached
      * @since 1.3
      */
     default VerifiedIdentity redeem(String code, String state) throws ConnectorUnavailableException {

@@ -22,6 +22,7 @@ import org.openikfz.api.application.ApplicationStatus;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.application.Decision;
 import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.IdentificationRefusedException;
 import org.openikfz.api.connector.IdentityProvider;
 import org.openikfz.api.connector.VerifiedIdentity;
 import org.openikfz.api.dialog.Field;
@@ -107,14 +108,17 @@ final class DialogFlow {
         Case c = file.state();
         Core.requireState(c, CaseState.DIALOG);
         if (c.eidState() == null) {
-            throw loginFailed();
+            throw loginRefused(); // no login was started for this application: the code cannot be one of its own
         }
         IdentityProvider provider = identityProvider();
         VerifiedIdentity person;
         try {
             person = provider.redeem(code, c.eidState());
+        } catch (IdentificationRefusedException e) {
+            // a wrong, used, expired or foreign code: the applicant logs in again; not an outage (no 503 for a bad code)
+            throw loginRefused();
         } catch (ConnectorUnavailableException | RuntimeException e) {
-            throw loginFailed();
+            throw new ApplicationException(UNAVAILABLE, TEXTS.get("dialogFlow.login-service-unavailable"));
         }
         // FZV § 20(1): data the ID method provides are taken from it, not typed
         Map<String, String> data = new HashMap<>();
@@ -271,8 +275,8 @@ final class DialogFlow {
         return provider;
     }
 
-    private static ApplicationException loginFailed() {
-        return new ApplicationException(UNAVAILABLE, TEXTS.get("dialogFlow.the-login-could-not-be"));
+    private static ApplicationException loginRefused() {
+        return new ApplicationException(ApplicationException.Reason.INVALID, TEXTS.get("dialogFlow.the-login-could-not-be"));
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {

@@ -492,6 +492,48 @@ class FlowsTest {
         assertEquals(1, List.of(a, b).stream().filter(r -> store.findCase(r.id()).orElseThrow().state().equals("AWAITING_PAYMENT")).count());
     }
 
+    // a wrong, used or foreign one-time code is the applicant's to fix (log in again), not an outage: 422, not 503; an
+    // unreachable provider is an outage. Neither takes any identity over.
+    @Test
+    void a_refused_login_code_is_invalid_and_an_unreachable_provider_unavailable() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        org.openikfz.api.connector.IdentityProvider eid = new org.openikfz.api.connector.IdentityProvider() {
+            @Override
+            public URI loginPage(String state, URI returnTo) {
+                return URI.create("https://eid.example/login?state=" + state);
+            }
+
+            @Override
+            public org.openikfz.api.connector.VerifiedIdentity redeem(String code) {
+                throw new UnsupportedOperationException("bound to the login's state");
+            }
+
+            @Override
+            public org.openikfz.api.connector.VerifiedIdentity redeem(String code, String state)
+                    throws org.openikfz.api.connector.ConnectorUnavailableException {
+                if (down.get()) {
+                    throw new org.openikfz.api.connector.ConnectorUnavailableException("timeout");
+                }
+                throw new org.openikfz.api.connector.IdentificationRefusedException("unknown code");
+            }
+        };
+        Core withEid = new Core(store, () -> clock, registry, core.access, Letterhead.of("Landratsamt Erzgebirgskreis", ""), Land.of("SN"),
+                FeeTable.bundled(), DatedSettings.bundled(), core.sampling, Duration.ofMinutes(30), core.payment, () -> eid, Set.of());
+        DialogFlow flow = new DialogFlow(withEid);
+        ApplicationRef ref = flow.open(PROCEDURE, null);
+        ApplicationException notStarted = assertThrows(ApplicationException.class, () -> flow.completeIdentification(ref, "guess"));
+        assertEquals(ApplicationException.Reason.INVALID, notStarted.reason(), "no login was started for this application");
+        flow.startIdentification(ref, URI.create("https://portal.example/back"));
+        ApplicationException refused = assertThrows(ApplicationException.class, () -> flow.completeIdentification(ref, "someone-elses"));
+        assertEquals(ApplicationException.Reason.INVALID, refused.reason());
+        assertEquals("Die Anmeldung konnte nicht abgeschlossen werden. Bitte melden Sie sich erneut an.", refused.getMessage(java.util.Locale.GERMAN));
+        down.set(true);
+        ApplicationException unavailable = assertThrows(ApplicationException.class, () -> flow.completeIdentification(ref, "any"));
+        assertEquals(ApplicationException.Reason.UNAVAILABLE, unavailable.reason());
+        assertTrue(store.getData(ref.id()).keySet().stream().noneMatch(k -> k.startsWith("_identity.")), "no identity taken over");
+        assertFalse(store.findCase(ref.id()).orElseThrow().identified());
+    }
+
     // FZV § 20(1): the identity comes from the eID. A second login replaces the first as a whole: a company logging in after
     // a person does not keep the person's date of birth
     @Test

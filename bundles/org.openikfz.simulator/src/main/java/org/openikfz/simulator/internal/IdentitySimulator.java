@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openikfz.api.connector.ConnectorUnavailableException;
+import org.openikfz.api.connector.IdentificationRefusedException;
 import org.openikfz.api.connector.Holder;
 import org.openikfz.api.connector.IdentityProvider;
 import org.openikfz.api.connector.VerifiedIdentity;
@@ -110,7 +111,7 @@ public final class IdentitySimulator implements IdentityProvider {
         Issued issued = code == null ? null : codes.remove(code); // one-time, also when the state does not match
         if (issued == null || state == null || !java.security.MessageDigest.isEqual(
                 issued.state().getBytes(StandardCharsets.UTF_8), state.getBytes(StandardCharsets.UTF_8))) {
-            throw new ConnectorUnavailableException("identity code unknown, already used, or from another login");
+            throw new IdentificationRefusedException("identity code unknown, already used, or from another login");
         }
         Person person = issued.person();
         // as a long: Math.abs(Integer.MIN_VALUE) would stay negative

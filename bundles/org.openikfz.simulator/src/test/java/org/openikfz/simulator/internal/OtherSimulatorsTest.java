@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openikfz.api.connector.ConnectorUnavailableException;
 import org.openikfz.api.connector.EvbConnector;
 import org.openikfz.api.connector.Holder;
+import org.openikfz.api.connector.IdentificationRefusedException;
 import org.openikfz.api.connector.TransferMessage;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.connector.VerifiedIdentity;
@@ -84,9 +85,9 @@ class OtherSimulatorsTest {
 
         String code = identity.login(0, "s").orElseThrow();
         identity.redeem(code, "s");
-        assertThrows(ConnectorUnavailableException.class, () -> identity.redeem(code, "s"), "one-time");
+        assertThrows(IdentificationRefusedException.class, () -> identity.redeem(code, "s"), "one-time");
         String other = identity.login(0, "login-a").orElseThrow();
-        assertThrows(ConnectorUnavailableException.class, () -> identity.redeem(other, "login-b"), "a code is redeemed only with its own login's state");
+        assertThrows(IdentificationRefusedException.class, () -> identity.redeem(other, "login-b"), "a code is redeemed only with its own login's state");
         assertEquals("Gustav Gebührenschuld", identity.redeem(identity.login(5, "s").orElseThrow(), "s").person().name());
         assertTrue(identity.login(6, "s").isEmpty());
         assertTrue(identity.login(-1, "s").isEmpty());

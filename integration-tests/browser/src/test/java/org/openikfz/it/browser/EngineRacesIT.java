@@ -170,7 +170,7 @@ class EngineRacesIT {
         App attacker = open();
         String victimsCode = api.loginCode(victim.path(), victim.token(), 0);
         api.loginCode(attacker.path(), attacker.token(), 1); // the attacker's own login is running
-        assertEquals(503, status("POST", attacker, "/identification/complete", Map.of("code", victimsCode)));
+        assertEquals(422, status("POST", attacker, "/identification/complete", Map.of("code", victimsCode))); // refused, not an outage
         JsonNode attackers = api.call("GET", attacker.path(), attacker.token(), null, 200);
         assertFalse(attackers.path("identified").asBoolean(), attackers.toString());
         URI foreign = URI.create("https://attacker.example/");

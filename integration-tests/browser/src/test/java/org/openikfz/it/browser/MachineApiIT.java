@@ -315,7 +315,9 @@ class MachineApiIT {
         JsonNode identified = api.call("POST", path + "/identification/complete", token, Map.of("code", code), 200);
         assertTrue(identified.path("identified").asBoolean(), identified.toString());
         assertFalse(identified.toString().contains("Mustermann"), "identity data are not echoed in the status");
-        api.call("POST", path + "/identification/complete", token, Map.of("code", code), 503); // one-time code
+        JsonNode again = api.call("POST", path + "/identification/complete", token, Map.of("code", code), 422); // one-time code: refused, not an outage
+        assertEquals("INVALID", again.path("error").asText(), again.toString());
+        assertTrue(again.path("detail").asText().contains("erneut an"), again.toString());
     }
 
     @Test

@@ -152,7 +152,7 @@ public class HotDeploymentIT {
     /** The procedure's title on the application's public status page: the version the engine runs it on. */
     private String publicTitle(ApplicationRef ref) {
         var status = engine.status(ref);
-        return engine.publicStatus(status.reference(), status.statusCode()).orElseThrow().procedureTitle().get(java.util.Locale.GERMAN);
+        return engine.publicStatus(status.reference(), status.statusCode(), "192.0.2.1").orElseThrow().procedureTitle().get(java.util.Locale.GERMAN);
     }
 
     private int bundles(String symbolicName) {

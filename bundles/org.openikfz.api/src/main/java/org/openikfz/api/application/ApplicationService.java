@@ -106,14 +106,30 @@ public interface ApplicationService {
     Authority authority();
 
     /**
-     * Where an application stands, for its reference number and status code (the status page; no account
-     * needed). A wrong reference and a wrong code are not told apart; after a few wrong codes for one
-     * reference the lookup is refused for a while ({@code TOO_MANY_REQUESTS}).
+     * Where an application stands, for its reference number and status code, without knowing who asks: all such
+     * lookups share one count of failed ones.
      *
      * @return the status, or empty when there is no application with this reference and code
      * @since 1.5
+     * @deprecated the failed lookups of unknown clients are counted together, so one of them can have the others
+     *             refused: use {@link #publicStatus(String, String, String)} with the client's address
      */
+    @Deprecated
     Optional<PublicStatus> publicStatus(String reference, String statusCode);
+
+    /**
+     * Where an application stands, for its reference number and status code (the status page; no account
+     * needed). A wrong reference and a wrong code are not told apart. Failed lookups are counted per client:
+     * after a few for one reference, or more for any, that client's lookups are refused for a while
+     * ({@code TOO_MANY_REQUESTS}); other clients are not held up, so nobody can lock a citizen out of
+     * their status by sending wrong codes for their reference.
+     *
+     * @param clientAddress the client's address as the web tier established it (behind trusted proxies: the
+     *        client's), or {@code null} when not known
+     * @return the status, or empty when there is no application with this reference and code
+     * @since 1.7
+     */
+    Optional<PublicStatus> publicStatus(String reference, String statusCode, String clientAddress);
 
     /**
      * Asks for e-mail confirmations of the submission and of a clerk's decision to this address, or stops

@@ -156,8 +156,14 @@ public final class Engine implements ApplicationService, PlatformHealth {
     }
 
     @Override
+    @Deprecated
     public Optional<PublicStatus> publicStatus(String reference, String statusCode) {
-        return statusPage.lookUp(reference, statusCode);
+        return statusPage.lookUp(reference, statusCode, null);
+    }
+
+    @Override
+    public Optional<PublicStatus> publicStatus(String reference, String statusCode, String clientAddress) {
+        return statusPage.lookUp(reference, statusCode, clientAddress);
     }
 
     @Override

@@ -47,22 +47,20 @@ final class StatusPage {
         return new Authority(core.access.authority(), core.authority.name(), core.authority.address(), core.authority.contact());
     }
 
-    Optional<PublicStatus> lookUp(String reference, String code) {
+    /** @param client the client's address (its failed lookups are counted), or {@code null} when not known */
+    Optional<PublicStatus> lookUp(String reference, String code, String client) {
         String ref = reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
         if (ref.isEmpty() || ref.length() > 40) {
             return Optional.empty();
         }
-        // counted as a wrong code until it proves otherwise: parallel guesses cannot pass the limit together
-        Instant attempt = codes.attempt(ref);
+        // counted as failed until it proves otherwise: parallel guesses cannot pass the limit together. A reference that
+        // does not exist counts as well, so that a refusal does not tell it from one that does
+        StatusCodes.Attempt attempt = codes.attempt(ref, client);
         Optional<Case> found = core.store.findCaseByReference(ref);
-        if (found.isEmpty()) {
-            codes.release(ref, attempt); // nothing to guess behind a reference that does not exist
+        if (found.isEmpty() || !StatusCodes.matches(code, found.get().statusHash())) {
             return Optional.empty();
         }
-        if (!StatusCodes.matches(code, found.get().statusHash())) {
-            return Optional.empty();
-        }
-        codes.release(ref, attempt);
+        codes.release(attempt);
         return core.store.findCaseFile(found.get().id()).map(this::status);
     }
 

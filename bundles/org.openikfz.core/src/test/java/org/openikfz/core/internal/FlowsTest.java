@@ -61,6 +61,9 @@ import org.openikfz.core.internal.verification.Pipeline;
  */
 class FlowsTest {
 
+    /** The address of the client that looks up a status (the tests' citizen). */
+    private static final String CITIZEN = "203.0.113.7";
+
     private static final ProcedureId PROCEDURE = new ProcedureId("abmeldungtest");
     private static final CheckId CHECK = new CheckId("test.register");
 
@@ -991,17 +994,17 @@ class FlowsTest {
         assertFalse(status.toString().contains(code), "nor shown in logs");
         // typed as people type it: lower case, without hyphens
         org.openikfz.api.application.PublicStatus open = page.lookUp(" " + status.reference().toLowerCase() + " ",
-                code.replace("-", " ").toLowerCase()).orElseThrow();
+                code.replace("-", " ").toLowerCase(), CITIZEN).orElseThrow();
         assertEquals(ApplicationState.DIALOG, open.state());
         assertEquals(store.findCase(ref.id()).orElseThrow().dueAt(), open.nextBy(), "until when the entries are kept");
         assertEquals("Landratsamt Erzgebirgskreis", open.authority().name());
 
         assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(ref).state());
-        assertEquals(ApplicationState.AWAITING_PAYMENT, page.lookUp(status.reference(), code).orElseThrow().state());
+        assertEquals(ApplicationState.AWAITING_PAYMENT, page.lookUp(status.reference(), code, CITIZEN).orElseThrow().state());
         pay(ref);
         ApplicationStatus decided = payment.submit(ref);
         assertEquals(status.reference(), decided.decision().reference(), "the decision keeps the application's reference");
-        org.openikfz.api.application.PublicStatus offered = page.lookUp(status.reference(), code).orElseThrow();
+        org.openikfz.api.application.PublicStatus offered = page.lookUp(status.reference(), code, CITIZEN).orElseThrow();
         assertEquals(ApplicationState.DECIDED, offered.state());
         assertEquals(List.of(DocumentKind.DECISION), offered.documents());
         assertEquals(decided.decision().offeredUntil(), offered.documentsUntil());
@@ -1010,12 +1013,12 @@ class FlowsTest {
 
         clock.advance(Duration.ofMinutes(31));
         background.deadlines();
-        org.openikfz.api.application.PublicStatus mailed = page.lookUp(status.reference(), code).orElseThrow();
+        org.openikfz.api.application.PublicStatus mailed = page.lookUp(status.reference(), code, CITIZEN).orElseThrow();
         assertEquals(List.of(), mailed.documents());
         assertTrue(mailed.next().get(java.util.Locale.GERMAN).contains("per Post"), mailed.next().get(java.util.Locale.GERMAN));
         background.deliverOutbox();
         background.finishTransferred();
-        assertEquals(ApplicationState.COMPLETED, page.lookUp(status.reference(), code).orElseThrow().state());
+        assertEquals(ApplicationState.COMPLETED, page.lookUp(status.reference(), code, CITIZEN).orElseThrow().state());
 
         // with the clerks: the date they usually decide by, in working days
         ApplicationRef manual = answered();
@@ -1024,7 +1027,7 @@ class FlowsTest {
         pay(manual);
         payment.submit(manual);
         ApplicationStatus manualStatus = dialog.status(manual);
-        org.openikfz.api.application.PublicStatus withClerks = page.lookUp(manualStatus.reference(), manualStatus.statusCode()).orElseThrow();
+        org.openikfz.api.application.PublicStatus withClerks = page.lookUp(manualStatus.reference(), manualStatus.statusCode(), CITIZEN).orElseThrow();
         assertEquals(ApplicationState.MANUAL_REVIEW, withClerks.state());
         // Saturday 5 December 2026: ten working days later is Friday 18 December
         assertEquals(LocalDate.of(2026, 12, 18), LocalDate.ofInstant(withClerks.nextBy(), ZoneId.of("Europe/Berlin")));
@@ -1034,7 +1037,7 @@ class FlowsTest {
         ApplicationRef withdrawn = answered();
         payment.withdraw(withdrawn);
         ApplicationStatus gone = dialog.status(withdrawn);
-        assertEquals("Zurückgezogen.", page.lookUp(gone.reference(), gone.statusCode()).orElseThrow().stateText().get(java.util.Locale.GERMAN));
+        assertEquals("Zurückgezogen.", page.lookUp(gone.reference(), gone.statusCode(), CITIZEN).orElseThrow().stateText().get(java.util.Locale.GERMAN));
     }
 
     // whoever lies about the code learns nothing, and guessing one reference's code is bounded
@@ -1043,18 +1046,57 @@ class FlowsTest {
         StatusPage page = new StatusPage(core, 10);
         ApplicationStatus status = dialog.status(answered());
         ApplicationStatus other = dialog.status(answered());
-        assertTrue(page.lookUp(status.reference(), other.statusCode()).isEmpty(), "another application's code");
-        assertTrue(page.lookUp("ERZ-2026-99999999", status.statusCode()).isEmpty(), "a reference that does not exist");
-        assertTrue(page.lookUp(status.reference(), "").isEmpty());
-        assertTrue(page.lookUp(status.reference(), "x".repeat(10_000)).isEmpty());
-        assertTrue(page.lookUp(status.reference(), null).isEmpty());
-        assertTrue(page.lookUp(status.reference(), "AAAA-AAAA-AAAA").isEmpty());
-        ApplicationException refused = assertThrows(ApplicationException.class, () -> page.lookUp(status.reference(), status.statusCode()));
+        assertTrue(page.lookUp(status.reference(), other.statusCode(), CITIZEN).isEmpty(), "another application's code");
+        assertTrue(page.lookUp("ERZ-2026-99999999", status.statusCode(), CITIZEN).isEmpty(), "a reference that does not exist");
+        assertTrue(page.lookUp(status.reference(), "", CITIZEN).isEmpty());
+        assertTrue(page.lookUp(status.reference(), "x".repeat(10_000), CITIZEN).isEmpty());
+        assertTrue(page.lookUp(status.reference(), null, CITIZEN).isEmpty());
+        assertTrue(page.lookUp(status.reference(), "AAAA-AAAA-AAAA", CITIZEN).isEmpty());
+        ApplicationException refused = assertThrows(ApplicationException.class, () -> page.lookUp(status.reference(), status.statusCode(), CITIZEN));
         assertEquals(ApplicationException.Reason.TOO_MANY_REQUESTS, refused.reason(), "five wrong codes: even the right one waits");
         assertTrue(refused.retryAfter().orElseThrow().compareTo(Duration.ofMinutes(15)) <= 0);
-        assertTrue(page.lookUp(other.reference(), other.statusCode()).isPresent(), "other references are not held up");
+        assertTrue(page.lookUp(other.reference(), other.statusCode(), CITIZEN).isPresent(), "other references are not held up");
         clock.advance(Duration.ofMinutes(16));
-        assertTrue(page.lookUp(status.reference(), status.statusCode()).isPresent());
+        assertTrue(page.lookUp(status.reference(), status.statusCode(), CITIZEN).isPresent());
+    }
+
+    // references are sequential: counted per reference alone, anyone could lock every citizen's status lookup with five
+    // wrong codes each. Counted per client, the sender of the wrong codes locks only itself
+    @Test
+    void wrong_codes_from_one_client_do_not_lock_another_clients_lookup() {
+        StatusPage page = new StatusPage(core, 10);
+        ApplicationStatus status = dialog.status(answered());
+        String attacker = "198.51.100.66";
+        for (int i = 0; i < 5; i++) {
+            assertTrue(page.lookUp(status.reference(), "AAAA-AAAA-AAAA", attacker).isEmpty());
+        }
+        assertEquals(ApplicationException.Reason.TOO_MANY_REQUESTS,
+                assertThrows(ApplicationException.class, () -> page.lookUp(status.reference(), "AAAA-AAAA-AAAA", attacker)).reason());
+        assertTrue(page.lookUp(status.reference(), status.statusCode(), CITIZEN).isPresent(), "the citizen is not held up");
+    }
+
+    // a client that scans references is bounded across them, and the refusal does not tell it which ones exist
+    @Test
+    void a_client_scanning_references_is_bounded_and_a_refusal_tells_no_reference_exists() {
+        StatusPage page = new StatusPage(core, 10);
+        ApplicationStatus status = dialog.status(answered());
+        String prober = "198.51.100.7";
+        for (int i = 0; i < 5; i++) {
+            assertTrue(page.lookUp("ERZ-2026-99999999", "AAAA-AAAA-AAAA", prober).isEmpty());
+        }
+        assertEquals(ApplicationException.Reason.TOO_MANY_REQUESTS,
+                assertThrows(ApplicationException.class, () -> page.lookUp("ERZ-2026-99999999", "AAAA-AAAA-AAAA", prober)).reason(),
+                "a reference that does not exist is refused as one that does");
+        String scanner = "198.51.100.99";
+        for (int i = 0; i < 30; i++) {
+            assertTrue(page.lookUp("ERZ-2026-" + (90_000_000 + i), "AAAA-AAAA-AAAA", scanner).isEmpty());
+        }
+        assertEquals(ApplicationException.Reason.TOO_MANY_REQUESTS,
+                assertThrows(ApplicationException.class, () -> page.lookUp(status.reference(), "AAAA-AAAA-AAAA", scanner)).reason(),
+                "thirty failed lookups of any references: the scanner waits");
+        assertTrue(page.lookUp(status.reference(), status.statusCode(), CITIZEN).isPresent(), "others are not held up");
+        clock.advance(Duration.ofMinutes(16));
+        assertTrue(page.lookUp("ERZ-2026-99999999", "AAAA-AAAA-AAAA", scanner).isEmpty(), "after the window the scanner may ask again");
     }
 
     // a client that fires its guesses at once gets no more of them than one that sends them one after the other
@@ -1064,7 +1106,7 @@ class FlowsTest {
         ApplicationStatus status = dialog.status(answered());
         List<String> outcomes = Races.atOnce(12, () -> {
             try {
-                return page.lookUp(status.reference(), "AAAA-AAAA-AAAA").isPresent() ? "found" : "wrong";
+                return page.lookUp(status.reference(), "AAAA-AAAA-AAAA", CITIZEN).isPresent() ? "found" : "wrong";
             } catch (ApplicationException e) {
                 return e.reason().name();
             }

@@ -77,7 +77,9 @@ public class StatusView extends Div implements HasDynamicTitle {
             return;
         }
         try {
-            engine.get().publicStatus(reference.getValue(), code.getValue())
+            // counted per client: nobody can lock a citizen's lookup by sending wrong codes for their reference
+            com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinService.getCurrentRequest();
+            engine.get().publicStatus(reference.getValue(), code.getValue(), request == null ? null : request.getRemoteAddr())
                     .ifPresentOrElse(this::show, () -> notice(getTranslation("status.notFound")));
         } catch (ApplicationException e) {
             notice(e.getMessage(getLocale()));

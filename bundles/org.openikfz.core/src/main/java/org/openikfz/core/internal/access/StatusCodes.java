@@ -24,23 +24,29 @@ import org.openikfz.api.text.LocalizedText;
  * Crockford's Base32 (60 bits), grouped in fours; typed codes may be in lower case, with spaces or
  * hyphens, and with O for 0 or I and L for 1.
  *
- * <p>Guessing is bounded per reference: after {@value #MAX_FAILURES} wrong codes for one reference
- * within {@link #WINDOW}, that reference's lookups are refused until the window has passed. A wrong
- * reference and a wrong code are not told apart (only wrong codes for references that exist are
- * counted: there is nothing to guess behind the others). The counts live in this node's
- * memory (at most {@value #TRACKED} references, the oldest dropped first).
+ * <p>Guessing is bounded per client: after {@value #MAX_FAILURES} failed lookups of one reference
+ * within {@link #WINDOW}, that client's lookups of it are refused until the window has passed, and after
+ * {@value #MAX_CLIENT_FAILURES} failed lookups of any references, all of that client's. Counted per client
+ * (its address, as the web tier established it), so that nobody can lock a citizen's lookup by sending
+ * wrong codes for their reference (references are sequential); with 60 bits a code is not guessed in
+ * a client's few tries. A wrong reference and a wrong code are not told apart, and both count: the
+ * refusal does not tell a reference that exists from one that does not. The counts live in this node's
+ * memory (at most {@value #TRACKED} clients and as many client-reference pairs, the oldest dropped first).
  */
 public final class StatusCodes {
 
     static final int MAX_FAILURES = 5;
+    static final int MAX_CLIENT_FAILURES = 30;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final int TRACKED = 10_000;
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final int LENGTH = 12;
 
     private final Supplier<Instant> clock;
-    // reference -> times of the wrong codes within the window; guarded by itself
+    // client + reference -> times of the failed lookups within the window; guarded by itself
     private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(16, 0.75f, false);
+    // client -> times of its failed lookups of any reference within the window; guarded by failures
+    private final Map<String, Deque<Instant>> clients = new LinkedHashMap<>(16, 0.75f, false);
 
     public StatusCodes(Supplier<Instant> clock) {
         this.clock = clock;
@@ -98,45 +104,76 @@ public final class StatusCodes {
     }
 
     /**
-     * Starts a lookup of a reference: counted as a wrong code until {@link #release} says it was not one, so that
+     * Starts a client's lookup of a reference: counted as failed until {@link #release} says it was not, so that
      * parallel guesses cannot pass the limit together (a check first and a count after would let them).
      *
+     * @param client the client's address ({@code null} when not known: such lookups share one count)
      * @return the attempt, to release
-     * @throws ApplicationException {@code TOO_MANY_REQUESTS}, with the time until the next try, when the reference
-     *         had too many wrong codes lately
+     * @throws ApplicationException {@code TOO_MANY_REQUESTS}, with the time until the next try, when the client had
+     *         too many failed lookups of this reference, or of any, lately
      */
-    public Instant attempt(String reference) {
+    public Attempt attempt(String reference, String client) {
         Instant now = clock.get();
+        Attempt attempt = new Attempt(clientKey(client), reference, now);
         synchronized (failures) {
-            Deque<Instant> times = failures.computeIfAbsent(reference, r -> new ArrayDeque<>());
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
-                times.pollFirst();
-            }
-            if (times.size() >= MAX_FAILURES) {
-                Duration wait = Duration.between(now, times.peekFirst().plus(WINDOW));
+            Deque<Instant> times = recent(failures, attempt.pair(), now);
+            Deque<Instant> all = recent(clients, attempt.client(), now);
+            Instant first = times.size() >= MAX_FAILURES ? times.peekFirst() : all.size() >= MAX_CLIENT_FAILURES ? all.peekFirst() : null;
+            if (first != null) {
+                Duration wait = Duration.between(now, first.plus(WINDOW));
                 long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
                 throw new ApplicationException(TOO_MANY_REQUESTS, TEXTS.format("statusCodes.too-many-wrong-codes", LocalizedText.german(String.valueOf(minutes))),
                         wait);
             }
             times.addLast(now);
-            if (failures.size() > TRACKED) {
-                failures.remove(failures.keySet().iterator().next());
-            }
-            return now;
+            all.addLast(now);
+            return attempt;
         }
     }
 
-    /** The attempt was no wrong code (the right one, or a reference that does not exist: nothing to guess). */
-    public void release(String reference, Instant attempt) {
+    /** The lookup found its application (the right code): not counted. */
+    public void release(Attempt attempt) {
         synchronized (failures) {
-            Deque<Instant> times = failures.get(reference);
-            if (times != null) {
-                times.removeLastOccurrence(attempt);
-                if (times.isEmpty()) {
-                    failures.remove(reference);
-                }
+            forget(failures, attempt.pair(), attempt.at());
+            forget(clients, attempt.client(), attempt.at());
+        }
+    }
+
+    /** One lookup, counted until released. */
+    public record Attempt(String client, String reference, Instant at) {
+        String pair() {
+            return client + "\n" + reference;
+        }
+    }
+
+    /** The times under {@code key} still within the window (the map trimmed to {@link #TRACKED} keys, the oldest first). */
+    private static Deque<Instant> recent(Map<String, Deque<Instant>> map, String key, Instant now) {
+        Deque<Instant> times = map.computeIfAbsent(key, k -> new ArrayDeque<>());
+        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
+            times.pollFirst();
+        }
+        if (map.size() > TRACKED) {
+            java.util.Iterator<String> oldest = map.keySet().iterator();
+            if (!oldest.next().equals(key)) {
+                oldest.remove();
             }
         }
+        return times;
+    }
+
+    private static void forget(Map<String, Deque<Instant>> map, String key, Instant at) {
+        Deque<Instant> times = map.get(key);
+        if (times != null) {
+            times.removeLastOccurrence(at);
+            if (times.isEmpty()) {
+                map.remove(key);
+            }
+        }
+    }
+
+    /** The client's address as the count's key: kept in memory only, never logged. */
+    private static String clientKey(String client) {
+        return client == null || client.isBlank() ? "" : client.strip();
     }
 
     private static byte[] sha(String text) {

@@ -93,7 +93,7 @@ public final class ApiServlet extends HttpServlet {
             if (path.equals("/v1/status") && method.equals("POST")) {
                 // reference and code in the body, never in the address (logs, proxies, browser history)
                 Map<String, String> body = body(request);
-                Optional<PublicStatus> found = service.publicStatus(body.get("reference"), body.get("code"));
+                Optional<PublicStatus> found = service.publicStatus(body.get("reference"), body.get("code"), request.getRemoteAddr());
                 if (found.isEmpty()) {
                     send(response, 404, error("NOT_FOUND", locale == Locale.ENGLISH
                             ? "There is no application with this reference number and status code."

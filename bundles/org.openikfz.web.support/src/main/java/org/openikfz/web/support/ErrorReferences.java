@@ -42,6 +42,19 @@ public final class ErrorReferences {
         return "Fehlernummer / error reference: " + reference;
     }
 
+    /**
+     * The protective headers of {@link SecurityHeadersFilter} also on what Jetty answers itself, before or outside a
+     * servlet (a body or a header over the limit, a malformed request): no sniffing, no framing, not stored.
+     */
+    private static void protect(Response response) {
+        org.eclipse.jetty.http.HttpFields.Mutable headers = response.getHeaders();
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Content-Security-Policy", SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+        headers.put("Cache-Control", "no-store");
+    }
+
     private static <T extends ErrorHandler> T statusOnly(T errors) {
         errors.setShowStacks(false);
         errors.setShowMessageInTitle(false);
@@ -55,6 +68,7 @@ public final class ErrorReferences {
             @Override
             protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                     List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
+                protect(response);
                 return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code,
                         text(reference(code, message, cause)), null);
             }
@@ -67,6 +81,7 @@ public final class ErrorReferences {
             @Override
             protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                     List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
+                protect(response);
                 return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code,
                         text(reference(code, message, cause)), null);
             }

@@ -265,19 +265,29 @@ class WebTierIT {
         assertFalse(renewed.get().startsWith(session + ";"), "a new session, not the old one: " + renewed.get());
     }
 
-    /** A request Jetty itself refuses (a malformed address): the page says the status and a reference, no exception text. */
+    /**
+     * Requests Jetty itself refuses (a malformed address, a header over the limit): the page says the status and a
+     * reference, no exception text, and carries the protective headers as every other answer.
+     */
     @Test
     void errorPagesSayTheStatusAndAReferenceOnly() throws Exception {
-        for (URI uri : List.of(distribution.uri("/"), distribution.api("/"))) {
-            try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(("GET /%zz%%/x HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-                assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-                assertTrue(answer.matches("(?s).*Fehlernummer / error reference: [0-9a-f]{8}.*"), answer);
-                assertFalse(answer.contains("Exception") || answer.toLowerCase(java.util.Locale.ROOT).contains("jetty")
-                        || answer.contains("Ambiguous") || answer.contains("Illegal") || answer.contains("Bad Message"), answer);
+        for (URI uri : List.of(distribution.uri("/"), distribution.api("/"), distribution.backOffice("/"))) {
+            for (String request : List.of("GET /%zz%%/x HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n",
+                    "GET / HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nX-Padding: " + "x".repeat(64 * 1024) + "\r\nConnection: close\r\n\r\n")) {
+                try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                    socket.setSoTimeout(10_000);
+                    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                    assertTrue(answer.startsWith("HTTP/1.1 400") || answer.startsWith("HTTP/1.1 431"), answer);
+                    assertTrue(answer.matches("(?s).*Fehlernummer / error reference: [0-9a-f]{8}.*"), answer);
+                    assertFalse(answer.contains("Exception") || answer.toLowerCase(java.util.Locale.ROOT).contains("jetty")
+                            || answer.contains("Ambiguous") || answer.contains("Illegal") || answer.contains("Bad Message"), answer);
+                    String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+                    for (String header : List.of("x-content-type-options: nosniff", "x-frame-options: deny", "cache-control: no-store",
+                            "content-security-policy: frame-ancestors 'none'")) {
+                        assertTrue(head.contains(header), uri + " " + answer.substring(0, 20) + " lacks " + header + ": " + head);
+                    }
+                }
             }
         }
     }

@@ -495,11 +495,13 @@ class FlowsTest {
         assertEquals(1, List.of(a, b).stream().filter(r -> store.findCase(r.id()).orElseThrow().state().equals("AWAITING_PAYMENT")).count());
     }
 
-    // a wrong, used or foreign one-time code is the applicant's to fix (log in again), not an outage: 422, not 503; an
-    // unreachable provider is an outage. Neither takes any identity over.
-    @Test
-    void a_refused_login_code_is_invalid_and_an_unreachable_provider_unavailable() {
-        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+    /** What the tests' identity provider gives for a one-time code (of the login it was issued for). */
+    private interface Redeem {
+        org.openikfz.api.connector.VerifiedIdentity apply(String code) throws org.openikfz.api.connector.ConnectorUnavailableException;
+    }
+
+    /** The dialog of an engine whose identity provider redeems codes as {@code redeem} says. */
+    private DialogFlow withIdentityProvider(Redeem redeem) {
         org.openikfz.api.connector.IdentityProvider eid = new org.openikfz.api.connector.IdentityProvider() {
             @Override
             public URI loginPage(String state, URI returnTo) {
@@ -514,15 +516,25 @@ class FlowsTest {
             @Override
             public org.openikfz.api.connector.VerifiedIdentity redeem(String code, String state)
                     throws org.openikfz.api.connector.ConnectorUnavailableException {
-                if (down.get()) {
-                    throw new org.openikfz.api.connector.ConnectorUnavailableException("timeout");
-                }
-                throw new org.openikfz.api.connector.IdentificationRefusedException("unknown code");
+                return redeem.apply(code);
             }
         };
-        Core withEid = new Core(store, () -> clock, registry, core.access, Letterhead.of("Landratsamt Erzgebirgskreis", ""), Land.of("SN"),
-                FeeTable.bundled(), DatedSettings.bundled(), core.sampling, Duration.ofMinutes(30), core.payment, () -> eid, Set.of());
-        DialogFlow flow = new DialogFlow(withEid);
+        return new DialogFlow(new Core(store, () -> clock, registry, core.access, Letterhead.of("Landratsamt Erzgebirgskreis", ""),
+                Land.of("SN"), FeeTable.bundled(), DatedSettings.bundled(), core.sampling, Duration.ofMinutes(30), core.payment, () -> eid,
+                Set.of()));
+    }
+
+    // a wrong, used or foreign one-time code is the applicant's to fix (log in again), not an outage: 422, not 503; an
+    // unreachable provider is an outage. Neither takes any identity over.
+    @Test
+    void a_refused_login_code_is_invalid_and_an_unreachable_provider_unavailable() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        DialogFlow flow = withIdentityProvider(code -> {
+            if (down.get()) {
+                throw new org.openikfz.api.connector.ConnectorUnavailableException("timeout");
+            }
+            throw new org.openikfz.api.connector.IdentificationRefusedException("unknown code");
+        });
         ApplicationRef ref = flow.open(PROCEDURE, null);
         ApplicationException notStarted = assertThrows(ApplicationException.class, () -> flow.completeIdentification(ref, "guess"));
         assertEquals(ApplicationException.Reason.INVALID, notStarted.reason(), "no login was started for this application");
@@ -546,25 +558,7 @@ class FlowsTest {
                         "Heidestraße 17", "09456", "Annaberg-Buchholz", LocalDate.of(1964, 8, 12)), "high", false),
                 "gmbh", new org.openikfz.api.connector.VerifiedIdentity("sub-gmbh", new org.openikfz.api.connector.Holder("Muster GmbH",
                         null, null, null, null), "substantial", true));
-        org.openikfz.api.connector.IdentityProvider eid = new org.openikfz.api.connector.IdentityProvider() {
-            @Override
-            public URI loginPage(String state, URI returnTo) {
-                return URI.create("https://eid.example/login?state=" + state);
-            }
-
-            @Override
-            public org.openikfz.api.connector.VerifiedIdentity redeem(String code) {
-                throw new UnsupportedOperationException("bound to the login's state");
-            }
-
-            @Override
-            public org.openikfz.api.connector.VerifiedIdentity redeem(String code, String state) {
-                return people.get(code);
-            }
-        };
-        Core withEid = new Core(store, () -> clock, registry, core.access, Letterhead.of("Landratsamt Erzgebirgskreis", ""), Land.of("SN"),
-                FeeTable.bundled(), DatedSettings.bundled(), core.sampling, Duration.ofMinutes(30), core.payment, () -> eid, Set.of());
-        DialogFlow flow = new DialogFlow(withEid);
+        DialogFlow flow = withIdentityProvider(people::get);
         ApplicationRef ref = flow.open(PROCEDURE, null);
         flow.startIdentification(ref, URI.create("https://portal.example/back"));
         assertEquals("Erika Mustermann", flow.completeIdentification(ref, "erika").applicant());

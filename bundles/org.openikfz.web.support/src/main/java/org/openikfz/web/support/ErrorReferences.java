@@ -48,10 +48,7 @@ public final class ErrorReferences {
      */
     private static void protect(Response response) {
         org.eclipse.jetty.http.HttpFields.Mutable headers = response.getHeaders();
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Referrer-Policy", "no-referrer");
-        headers.put("X-Frame-Options", "DENY");
-        headers.put("Content-Security-Policy", SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+        SecurityHeadersFilter.HEADERS.forEach(headers::put);
         headers.put("Cache-Control", "no-store");
     }
 

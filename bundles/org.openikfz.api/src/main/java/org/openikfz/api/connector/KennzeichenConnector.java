@@ -10,6 +10,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * plate (Wunschkennzeichen) or assigns the next free one for a registration with a new plate.
  * Idempotent per application: asking again for the same application returns the same plate.
  *
+ * <p>A plate held for an application that ends without a registration (withdrawn, aborted after the third
+ * correction, deleted as abandoned) is given back through the Fachverfahren: the engine sends it a message
+ * ({@link TransferTarget#FACHVERFAHREN}) whose payload is {@code {"kind":"kennzeichen-freigabe","application":…,
+ * "authority":…,"reference":…}}.
+ *
  * @since 1.1
  */
 @ConsumerType

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -542,8 +543,14 @@ final class Background {
     /** FZV § 19(1) S. 6: the move and the deletion of the dialog data, in the caller's transaction. */
     private void complete(org.openikfz.store.api.ApplicationStore s, Completion completion) {
         Case c = completion.c();
-        if (Cases.tryMove(s, c, completion.to(), x -> x.withDueAt(null).withLeaseUntil(null)).isEmpty()) {
+        Optional<Case> moved = Cases.tryMove(s, c, completion.to(), x -> x.withDueAt(null).withLeaseUntil(null));
+        if (moved.isEmpty()) {
             return; // someone else got there first, or the applicant came back
+        }
+        if (CaseState.of(c.state()) != CaseState.ABORTED) { // an aborted one gave its plate back when it was aborted
+            Procedure procedure = core.running(c);
+            PlateRelease.queue(s, moved.get(), procedure == null ? null : procedure.description(),
+                    !DialogRules.answersOf(s.getData(c.id())).values().isEmpty());
         }
         int deleted = s.deleteData(c.id());
         // an e-mail to the applicant not sent by now is not sent at all: its address goes with the dialog data

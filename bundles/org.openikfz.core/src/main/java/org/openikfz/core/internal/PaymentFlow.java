@@ -216,11 +216,13 @@ final class PaymentFlow {
                 throw new ApplicationException(WRONG_STATE, TEXTS.get("paymentFlow.you-have-already-paid-the"));
             }
         }
-        List<String> secrets = DialogRules.secretFields(core.procedure(c).description());
+        ProcedureDescription description = core.procedure(c).description();
+        List<String> secrets = DialogRules.secretFields(description);
         Case withdrawn = core.store.inTransaction(s -> {
             Case next = Cases.move(s, c, CaseState.ABORTED, x -> x.withLeaseUntil(null).withDueAt(core.now().plus(Core.ABORTED_RETENTION)));
             s.changeData(c.id(), Map.of(DialogRules.WITHDRAWN, "true"), secrets);
             s.appendAudit(c.id(), "WITHDRAWN", "by=applicant");
+            PlateRelease.queue(s, next, description, !DialogRules.answersOf(file.data()).values().isEmpty());
             return next;
         });
         Map<String, String> after = new java.util.HashMap<>(file.data());

@@ -409,6 +409,9 @@ final class VerificationFlow {
                 s.changeData(id, written, corrections.abort() ? secrets : List.of());
                 s.appendAudit(id, corrections.abort() ? "ABORTED" : "OPPOSED",
                         "findings=" + outcome.findings().size() + ";correctionsLeft=" + corrections.left());
+                if (corrections.abort()) {
+                    PlateRelease.queue(s, next, description, true);
+                }
             } else if (!feeFailures.isEmpty()) {
                 // FZV § 19(1) S. 4: not decidable by machine and no fee to ask for — the Zulassungsbehörde's clerks decide
                 String reasons = String.join("; ", java.util.stream.Stream.concat(failures.stream(), feeFailures.stream()).toList());

@@ -439,6 +439,65 @@ class FlowsTest {
         }
     }
 
+    // a plate held for an application that ends without a registration (withdrawn, aborted after the third correction,
+    // deleted as abandoned) is given back: the Fachverfahren, which allocates plates, is told in the same transaction.
+    // Not for a procedure without plates, not for an application without answers, and once per application
+    @Test
+    void an_application_that_ends_without_a_registration_gives_its_plate_back() {
+        ProcedureId withPlates = new ProcedureId("zulassungtest");
+        registry.add(new TestProcedure(mailedEffectDays, DecisionPolicy.AUTOMATED, withPlates, List.of(CHECK, CheckId.KENNZEICHEN_ZUTEILUNG)),
+                Map.of());
+        registry.add(new Check() {
+            @Override
+            public CheckId id() {
+                return CheckId.KENNZEICHEN_ZUTEILUNG;
+            }
+
+            @Override
+            public CheckResult check(CheckContext context) {
+                return new CheckResult.Clear(Map.of("kennzeichen.zugeteilt", "ERZ-WK 42"));
+            }
+
+            @Override
+            public Set<org.openikfz.api.check.FactKey<?>> produces() {
+                return Set.of(org.openikfz.api.check.Facts.KENNZEICHEN_ZUGETEILT);
+            }
+        }, Map.of());
+        java.util.function.Function<String, ApplicationRef> answeredWithPlates = plate -> {
+            ApplicationRef ref = dialog.open(withPlates, null);
+            assertEquals(Map.of(), dialog.answer(ref, Map.of("kennzeichen", plate, "zb1Code", "Ab3De4F")));
+            return ref;
+        };
+        ApplicationRef withdrawn = answeredWithPlates.apply("ERZ-AB 301");
+        ApplicationRef abandoned = answeredWithPlates.apply("ERZ-AB 302");
+        ApplicationRef aborted = answeredWithPlates.apply("ERZ-AB 303");
+        ApplicationRef empty = dialog.open(withPlates, null);
+        ApplicationRef noPlates = answered();
+        payment.withdraw(withdrawn);
+        payment.withdraw(noPlates);
+        register.set(CheckResult.opposed(new Finding("zb1Code", LocalizedText.of("Falsch", "Wrong"))));
+        for (String code : List.of("Ab3De4F", "Xb3De4F", "Yb3De4F", "Zb3De4F")) {
+            dialog.answer(aborted, Map.of("kennzeichen", "ERZ-AB 303", "zb1Code", code));
+            verification.verify(aborted);
+        }
+        assertEquals("ABORTED", store.findCase(aborted.id()).orElseThrow().state());
+        clock.advance(Duration.ofMinutes(31));
+        background.deadlines(); // the abandoned dialogs are deleted
+        clock.advance(Duration.ofHours(1));
+        background.deadlines(); // and the aborted applications' data
+        for (ApplicationRef ref : List.of(withdrawn, abandoned, aborted)) {
+            List<String> releases = store.outboxOf(ref.id()).stream().filter(m -> m.destination().equals(TransferTarget.FACHVERFAHREN))
+                    .map(m -> m.payload()).toList();
+            assertEquals(1, releases.size(), ref + ": " + releases);
+            assertTrue(releases.get(0).contains("\"kind\":\"kennzeichen-freigabe\"") && releases.get(0).contains(ref.id().toString())
+                    && releases.get(0).contains("\"authority\":\"ERZ\""), releases.get(0));
+            assertFalse(releases.get(0).contains("Ab3De4F") || releases.get(0).contains("ERZ-AB"), "no answer in it: " + releases.get(0));
+        }
+        assertEquals("ABORTED_DELETED", store.findCase(abandoned.id()).orElseThrow().state());
+        assertEquals(List.of(), store.outboxOf(empty.id()), "nothing answered, nothing held");
+        assertEquals(List.of(), store.outboxOf(noPlates.id()), "a procedure without plates");
+    }
+
     // paid, but the applicant never came back: paying the verified application is submitting it
     @Test
     void a_paid_application_left_alone_is_decided_not_deleted() {
@@ -1304,8 +1363,13 @@ class FlowsTest {
 
         /** With its own decision policy: two versions of the procedure that decide differently. */
         TestProcedure(java.util.concurrent.atomic.AtomicInteger mailedEffectDays, DecisionPolicy policy) {
+            this(mailedEffectDays, policy, PROCEDURE, List.of(CHECK));
+        }
+
+        /** Another procedure of the same shape, with these checks. */
+        TestProcedure(java.util.concurrent.atomic.AtomicInteger mailedEffectDays, DecisionPolicy policy, ProcedureId id, List<CheckId> checks) {
             this.mailedEffectDays = mailedEffectDays;
-            description = ProcedureDescription.builder(PROCEDURE, LocalizedText.of("Abmeldung (Test)", "Test"))
+            description = ProcedureDescription.builder(id, LocalizedText.of("Abmeldung (Test)", "Test"))
                     .summary(LocalizedText.of("Test", "Test"))
                     .legalBasis(List.of(new LegalBasis("FZV § 14", "Außerbetriebsetzung")))
                     .applicants(Set.of(Applicant.NATURAL_PERSON))
@@ -1313,7 +1377,7 @@ class FlowsTest {
                             .fields(List.of(Field.required("kennzeichen", FieldType.KENNZEICHEN, LocalizedText.of("Kennzeichen", "Plate"), null),
                                     Field.required("zb1Code", FieldType.ZB1_CODE, LocalizedText.of("Sicherheitscode", "Security code"), null)))
                             .build())))
-                    .checks(List.of(CHECK))
+                    .checks(checks)
                     .decisionPolicy(policy)
                     .fees(List.of(FeeRule.always("224")))
                     .build();

@@ -9,30 +9,43 @@ import org.openikfz.api.connector.TransferTarget;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Simulator of the authority's internal procedure (Fachverfahren): an inbox that records what
  * arrives, in {@code data/simulator/fachverfahren-inbox.jsonl}. Idempotent by message id, so a
- * transfer repeated after a crash is stored once.
+ * transfer repeated after a crash is stored once. The plate allocation is part of it: a message of
+ * kind {@code kennzeichen-freigabe} (an application ended without a registration) gives the plate
+ * held for that application back to the {@link KennzeichenSimulator}.
  */
 @Component(service = {TransferTarget.class, FachverfahrenSimulator.class})
 public final class FachverfahrenSimulator implements TransferTarget {
 
+    /** The kind of the engine's message that an application's plate is free again. */
+    static final String PLATE_RELEASE = "kennzeichen-freigabe";
+
     private final Inbox received;
     private final Optional<TransferForwarding> forwarding;
+    private final KennzeichenSimulator plates;
 
     @Activate
-    public FachverfahrenSimulator(BundleContext context) {
-        this(SimulatorFiles.dir(context), TransferForwarding.of(context));
+    public FachverfahrenSimulator(BundleContext context, @Reference KennzeichenSimulator plates) {
+        this(SimulatorFiles.dir(context), TransferForwarding.of(context), plates);
     }
 
+    /** For tests: no plate allocation. */
     FachverfahrenSimulator(Path dir) {
-        this(dir, Optional.empty());
+        this(dir, Optional.empty(), null);
     }
 
     FachverfahrenSimulator(Path dir, Optional<TransferForwarding> forwarding) {
+        this(dir, forwarding, null);
+    }
+
+    FachverfahrenSimulator(Path dir, Optional<TransferForwarding> forwarding, KennzeichenSimulator plates) {
         this.received = new Inbox(dir, "fachverfahren", "fachverfahren-inbox.jsonl");
         this.forwarding = forwarding;
+        this.plates = plates;
     }
 
     @Override
@@ -47,6 +60,9 @@ public final class FachverfahrenSimulator implements TransferTarget {
             return;
         }
         received.receive(message);
+        if (plates != null && PLATE_RELEASE.equals(SimulatorFiles.jsonString(message.payload(), "kind"))) {
+            plates.release(message.applicationId(), SimulatorFiles.jsonString(message.payload(), "authority"));
+        }
     }
 
     /** Every delivery counted per message id (JSON objects), a repeated one too; optionally only for one application. */

@@ -31,7 +31,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * can be had when its Unterscheidungszeichen is one of the authority's, no registered vehicle of the
  * {@link KbaSimulator} holds it, it is not marked taken and it is not reserved for another
  * application (E and H do not count: ERZ-AB 1E blocks ERZ-AB 1). One plate per application: asking again returns it; a new wish that can be had
- * replaces the application's earlier plate (a wish that cannot be had leaves it as it was).
+ * replaces the application's earlier plate (a wish that cannot be had leaves it as it was). An application that ends
+ * without a registration gives its plate back ({@link #release}, on the Fachverfahren's message).
  * Reservations live in {@code data/simulator/kennzeichen-reservations.tsv}, plates marked taken over
  * the admin API in {@code kennzeichen-taken.txt}.
  */
@@ -145,6 +146,23 @@ public final class KennzeichenSimulator implements KennzeichenConnector {
             }
         }
         throw new ConnectorUnavailableException("no free plate left");
+    }
+
+    /**
+     * Gives back what an application held (its reserved or assigned plate) when it ended without a registration, as
+     * the Fachverfahren does on the engine's message (kind {@code kennzeichen-freigabe}); nothing when it held nothing,
+     * or when the plate was held for it at another authority.
+     *
+     * @return whether a plate was given back
+     */
+    synchronized boolean release(UUID application, String authority) {
+        Reservation own = reservations.get(application);
+        if (own == null || !own.authority().equals(key(authority))) {
+            return false;
+        }
+        reservations.remove(application);
+        saveReservations();
+        return true;
     }
 
     /** Marks a plate as taken (admin API, for tests). */

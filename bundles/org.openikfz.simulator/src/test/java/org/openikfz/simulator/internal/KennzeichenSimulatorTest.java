@@ -135,4 +135,23 @@ class KennzeichenSimulatorTest {
         assertThrows(ConnectorUnavailableException.class, () -> plates.reserve("ERZ", Kennzeichen.of("ERZ-AA 1"), a));
         assertThrows(ConnectorUnavailableException.class, () -> plates.assign("ERZ", "", a));
     }
+
+    // an application that ended without a registration gives its plate back through the Fachverfahren's message, so the
+    // applicant who starts again can have it; other messages and other authorities' releases change nothing
+    @Test
+    void theFachverfahrensReleaseMessageGivesAnEndedApplicationsPlateBack() throws Exception {
+        FachverfahrenSimulator fachverfahren = new FachverfahrenSimulator(dir, Optional.empty(), plates);
+        Kennzeichen wish = Kennzeichen.of("ERZ-WK 42");
+        assertEquals(Optional.of(wish), plates.reserve("ERZ", wish, a));
+        assertEquals(Optional.empty(), plates.reserve("ERZ", wish, b), "held for the first application");
+        fachverfahren.deliver(new org.openikfz.api.connector.TransferMessage(1, a, "wiederzulassung", true,
+                "{\"kind\":\"decision\",\"application\":\"" + a + "\",\"authority\":\"ERZ\"}"));
+        fachverfahren.deliver(new org.openikfz.api.connector.TransferMessage(2, a, "wiederzulassung", true,
+                "{\"kind\":\"kennzeichen-freigabe\",\"application\":\"" + a + "\",\"authority\":\"STL\"}"));
+        assertEquals(Optional.empty(), plates.reserve("ERZ", wish, b), "a decision, or another authority's release, keeps it");
+        fachverfahren.deliver(new org.openikfz.api.connector.TransferMessage(3, a, "wiederzulassung", true,
+                "{\"kind\":\"kennzeichen-freigabe\",\"application\":\"" + a + "\",\"authority\":\"ERZ\",\"reference\":\"ERZ-2026-1\"}"));
+        assertEquals(Optional.of(wish), plates.reserve("ERZ", wish, b), "given back: the next application has it");
+        assertEquals(Optional.of(wish), new KennzeichenSimulator(dir, DEFAULT, kba).reserve("ERZ", wish, b), "and so after a restart");
+    }
 }

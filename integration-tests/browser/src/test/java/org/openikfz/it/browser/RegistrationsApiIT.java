@@ -232,6 +232,37 @@ class RegistrationsApiIT {
         assertEquals(chosen, applicants.payAndSubmit(application).path("decision").path("kennzeichen").asText());
     }
 
+    /**
+     * A withdrawn application gives its Wunschkennzeichen back: the engine tells the Fachverfahren, which allocates
+     * the plates, and the applicant who starts again can choose it again (before, it stayed reserved for the withdrawn
+     * application, and the new one was told it was taken).
+     */
+    @Test
+    void aWithdrawnApplicationGivesItsWunschkennzeichenBack() throws Exception {
+        Vehicle vehicle = applicants.deregistered(today().minusYears(1));
+        Application first = applicants.identified("wiederzulassung", ERIKA);
+        Map<String, String> answers = DemoAnswers.wiederzulassung(vehicle.plate(), vehicle.fin(), applicants.evb(), "Erika Mustermann");
+        String chosen = applicants.freePlate();
+        answers.put("kennzeichenWahl", "wunsch");
+        answers.put("wunschkennzeichen", chosen);
+        applicants.answer(first, answers);
+        Application second = applicants.identified("wiederzulassung", ERIKA);
+        JsonNode refused = api.call("PUT", second.path() + "/answers", second.token(), answers, 422);
+        assertTrue(refused.path("errors").path("wunschkennzeichen").asText().contains("nicht frei"), refused.toString());
+
+        api.call("POST", first.path() + "/withdraw", first.token(), null, 200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (api.simulator("/kennzeichen/admin/reservations", null).contains(chosen)) {
+            assertTrue(System.nanoTime() < deadline, "the withdrawn application still holds " + chosen);
+            Thread.sleep(100);
+        }
+        assertTrue(waitForInbox(first.path().substring(first.path().lastIndexOf('/') + 1)).contains("kennzeichen-freigabe"));
+        applicants.answer(second, answers);
+        JsonNode checked = applicants.verify(second);
+        assertEquals("AWAITING_PAYMENT", checked.path("state").asText(), checked.toString());
+        assertEquals(chosen, applicants.payAndSubmit(second).path("decision").path("kennzeichen").asText());
+    }
+
     // ---- opposed conditions and their corrections ----
 
     /** What a case needs: the answers that oppose, and the answers that correct them (null: not correctable online). */

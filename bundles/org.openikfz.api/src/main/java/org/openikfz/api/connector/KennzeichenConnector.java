@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Idempotent per application: asking again for the same application returns the same plate.
  *
  * <p>A plate held for an application that ends without a registration (withdrawn, aborted after the third
- * correction, deleted as abandoned) is given back through the Fachverfahren: the engine sends it a message
+ * correction, deleted as abandoned, refused by a clerk) is given back through the Fachverfahren: the engine sends it a message
  * ({@link TransferTarget#FACHVERFAHREN}) whose payload is {@code {"kind":"kennzeichen-freigabe","application":…,
  * "authority":…,"reference":…}}.
  *

@@ -151,6 +151,9 @@ final class ClerkDecisions {
             extra.put("clerkDecision", Map.of("approved", approve, "reason", reason, "clerk", clerk, "addressee",
                     Letters.recipient(addressee)));
             s.enqueue(id, TransferTarget.FACHVERFAHREN, core.transferPayload(next.get(), description, answers, facts, applicant, decision, extra));
+            if (!approve) {
+                PlateRelease.queue(s, next.get(), description, true); // refused: no registration, the plate held for it is free
+            }
             List<String> letters = new ArrayList<>(List.of(Letters.CLERK_DECISION));
             if (approve) {
                 s.enqueue(id, TransferTarget.KBA, core.transferPayload(next.get(), description, answers, facts, applicant, decision, extra));

@@ -11,8 +11,8 @@ import org.openikfz.store.api.Case;
 /**
  * A plate held for an application (a Wunschkennzeichen, reserved as soon as it is answered, or a plate assigned at the
  * verification; check {@link CheckId#KENNZEICHEN_ZUTEILUNG}, by the plate allocation in the authority's Fachverfahren) is
- * given back when the application ends without a registration: withdrawn, aborted after the third correction, or deleted
- * as abandoned. Otherwise it stays reserved for an application that no longer exists, and the applicant who starts again
+ * given back when the application ends without a registration: withdrawn, aborted after the third correction, deleted
+ * as abandoned, or refused by a clerk. Otherwise it stays reserved for an application that no longer exists, and the applicant who starts again
  * is told that their own plate is taken. The Fachverfahren is told through the outbox, in the transaction that ends the
  * application: delivered exactly once, and again while it is down. The message names the application, the authority and
  * the reference, no personal data.

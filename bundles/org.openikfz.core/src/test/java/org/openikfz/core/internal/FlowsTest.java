@@ -440,7 +440,7 @@ class FlowsTest {
     }
 
     // a plate held for an application that ends without a registration (withdrawn, aborted after the third correction,
-    // deleted as abandoned) is given back: the Fachverfahren, which allocates plates, is told in the same transaction.
+    // deleted as abandoned, refused by a clerk) is given back: the Fachverfahren, which allocates plates, is told in the same transaction.
     // Not for a procedure without plates, not for an application without answers, and once per application
     @Test
     void an_application_that_ends_without_a_registration_gives_its_plate_back() {
@@ -471,10 +471,21 @@ class FlowsTest {
         ApplicationRef withdrawn = answeredWithPlates.apply("ERZ-AB 301");
         ApplicationRef abandoned = answeredWithPlates.apply("ERZ-AB 302");
         ApplicationRef aborted = answeredWithPlates.apply("ERZ-AB 303");
+        ApplicationRef refused = answeredWithPlates.apply("ERZ-AB 304");
+        ApplicationRef approved = answeredWithPlates.apply("ERZ-AB 305");
         ApplicationRef empty = dialog.open(withPlates, null);
         ApplicationRef noPlates = answered();
         payment.withdraw(withdrawn);
         payment.withdraw(noPlates);
+        register.set(new CheckResult.Failed("register unavailable"));
+        ClerkDecisions clerks = new ClerkDecisions(core, 7);
+        for (ApplicationRef ref : List.of(refused, approved)) {
+            verification.verify(ref);
+            pay(ref);
+            assertEquals(ApplicationState.MANUAL_REVIEW, payment.submit(ref).state());
+        }
+        assertTrue(clerks.decide(refused.id(), false, "Fahrzeug nicht zulassungsfähig", "anna", "Anna Schmidt", ERIKA));
+        assertTrue(clerks.decide(approved.id(), true, "Angaben mit dem Register abgeglichen", "anna", "Anna Schmidt", ERIKA));
         register.set(CheckResult.opposed(new Finding("zb1Code", LocalizedText.of("Falsch", "Wrong"))));
         for (String code : List.of("Ab3De4F", "Xb3De4F", "Yb3De4F", "Zb3De4F")) {
             dialog.answer(aborted, Map.of("kennzeichen", "ERZ-AB 303", "zb1Code", code));
@@ -485,15 +496,16 @@ class FlowsTest {
         background.deadlines(); // the abandoned dialogs are deleted
         clock.advance(Duration.ofHours(1));
         background.deadlines(); // and the aborted applications' data
-        for (ApplicationRef ref : List.of(withdrawn, abandoned, aborted)) {
+        for (ApplicationRef ref : List.of(withdrawn, abandoned, aborted, refused)) {
             List<String> releases = store.outboxOf(ref.id()).stream().filter(m -> m.destination().equals(TransferTarget.FACHVERFAHREN))
-                    .map(m -> m.payload()).toList();
+                    .map(m -> m.payload()).filter(p -> p.contains(PlateRelease.KIND)).toList();
             assertEquals(1, releases.size(), ref + ": " + releases);
             assertTrue(releases.get(0).contains("\"kind\":\"kennzeichen-freigabe\"") && releases.get(0).contains(ref.id().toString())
                     && releases.get(0).contains("\"authority\":\"ERZ\""), releases.get(0));
             assertFalse(releases.get(0).contains("Ab3De4F") || releases.get(0).contains("ERZ-AB"), "no answer in it: " + releases.get(0));
         }
         assertEquals("ABORTED_DELETED", store.findCase(abandoned.id()).orElseThrow().state());
+        assertTrue(store.outboxOf(approved.id()).stream().noneMatch(m -> m.payload().contains(PlateRelease.KIND)), "approved: registered with it");
         assertEquals(List.of(), store.outboxOf(empty.id()), "nothing answered, nothing held");
         assertEquals(List.of(), store.outboxOf(noPlates.id()), "a procedure without plates");
     }

@@ -549,8 +549,7 @@ final class Background {
         }
         if (CaseState.of(c.state()) != CaseState.ABORTED) { // an aborted one gave its plate back when it was aborted
             Procedure procedure = core.running(c);
-            PlateRelease.queue(s, moved.get(), procedure == null ? null : procedure.description(),
-                    !DialogRules.answersOf(s.getData(c.id())).values().isEmpty());
+            PlateRelease.queue(s, moved.get(), procedure == null ? null : procedure.description(), s.getData(c.id()));
         }
         int deleted = s.deleteData(c.id());
         // an e-mail to the applicant not sent by now is not sent at all: its address goes with the dialog data

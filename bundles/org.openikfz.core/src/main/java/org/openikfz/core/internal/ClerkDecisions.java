@@ -152,7 +152,7 @@ final class ClerkDecisions {
                     Letters.recipient(addressee)));
             s.enqueue(id, TransferTarget.FACHVERFAHREN, core.transferPayload(next.get(), description, answers, facts, applicant, decision, extra));
             if (!approve) {
-                PlateRelease.queue(s, next.get(), description, true); // refused: no registration, the plate held for it is free
+                PlateRelease.queue(s, next.get(), description, data); // refused: no registration, the plate held for it is free
             }
             List<String> letters = new ArrayList<>(List.of(Letters.CLERK_DECISION));
             if (approve) {

@@ -222,7 +222,7 @@ final class PaymentFlow {
             Case next = Cases.move(s, c, CaseState.ABORTED, x -> x.withLeaseUntil(null).withDueAt(core.now().plus(Core.ABORTED_RETENTION)));
             s.changeData(c.id(), Map.of(DialogRules.WITHDRAWN, "true"), secrets);
             s.appendAudit(c.id(), "WITHDRAWN", "by=applicant");
-            PlateRelease.queue(s, next, description, !DialogRules.answersOf(file.data()).values().isEmpty());
+            PlateRelease.queue(s, next, description, file.data());
             return next;
         });
         Map<String, String> after = new java.util.HashMap<>(file.data());

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.openikfz.api.check.CheckId;
 import org.openikfz.api.connector.TransferTarget;
 import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.core.internal.dialog.DialogRules;
 import org.openikfz.store.api.ApplicationStore;
 import org.openikfz.store.api.Case;
 
@@ -30,9 +31,11 @@ final class PlateRelease {
      * for an application without answers).
      *
      * @param description the application's procedure, or {@code null} when it is not deployed (nothing is queued)
+     * @param data the application's dialog data before the end (its answers)
      */
-    static void queue(ApplicationStore s, Case c, ProcedureDescription description, boolean answered) {
-        if (!answered || description == null || !description.checks().contains(CheckId.KENNZEICHEN_ZUTEILUNG)) {
+    static void queue(ApplicationStore s, Case c, ProcedureDescription description, Map<String, String> data) {
+        if (description == null || !description.checks().contains(CheckId.KENNZEICHEN_ZUTEILUNG)
+                || DialogRules.answersOf(data).values().isEmpty()) {
             return;
         }
         Map<String, Object> release = new LinkedHashMap<>();

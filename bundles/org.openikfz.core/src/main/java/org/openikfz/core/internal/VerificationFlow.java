@@ -410,7 +410,7 @@ final class VerificationFlow {
                 s.appendAudit(id, corrections.abort() ? "ABORTED" : "OPPOSED",
                         "findings=" + outcome.findings().size() + ";correctionsLeft=" + corrections.left());
                 if (corrections.abort()) {
-                    PlateRelease.queue(s, next, description, true);
+                    PlateRelease.queue(s, next, description, data);
                 }
             } else if (!feeFailures.isEmpty()) {
                 // FZV § 19(1) S. 4: not decidable by machine and no fee to ask for — the Zulassungsbehörde's clerks decide

@@ -356,6 +356,17 @@ public interface ApplicationStore {
     /** The SQL dialect in use: {@code "H2"} or {@code "POSTGRES"}. */
     String dialect();
 
+    /**
+     * Whether another process may change this database's applications at the same time (PostgreSQL, an H2 server):
+     * then only what is in the database holds a case across nodes. False for an embedded H2 database, which no other
+     * process can open while this one has it: what this process holds in memory then holds for every writer.
+     *
+     * @since 1.10
+     */
+    default boolean sharedBetweenProcesses() {
+        return true;
+    }
+
     /** Database, schema version and whether a connection can be had right now. */
     StoreInfo info();
 

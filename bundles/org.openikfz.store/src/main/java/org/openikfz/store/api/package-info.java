@@ -3,6 +3,6 @@
  * outbox, as the core engine uses them. Interfaces and values only; the implementation
  * (jOOQ, Flyway, the connection pool) is private to the store bundle.
  */
-@org.osgi.annotation.versioning.Version("1.9.0")
+@org.osgi.annotation.versioning.Version("1.10.0")
 @org.osgi.annotation.bundle.Export
 package org.openikfz.store.api;

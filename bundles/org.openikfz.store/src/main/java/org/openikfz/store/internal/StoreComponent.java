@@ -49,6 +49,7 @@ public final class StoreComponent implements ApplicationStore {
     private final Database database;
     private final AuditSealer sealer;
     private final ApplicationStore store;
+    private final boolean shared;
 
     @Activate
     public StoreComponent(StoreConfig config, BundleContext context) {
@@ -60,6 +61,7 @@ public final class StoreComponent implements ApplicationStore {
     StoreComponent(StoreSettings settings, byte[] auditKey, Path checkpointFile, Clock clock) {
         AuditChain chain = new AuditChain(auditKey);
         this.database = Database.open(settings);
+        this.shared = settings.sharedBetweenProcesses();
         this.sealer = new AuditSealer(database.dsl(), chain, new AuditCheckpoints(checkpointFile, chain), clock);
         this.store = new JooqApplicationStore(database.dsl(), clock, this::info, sealer, database::activity);
         try {
@@ -297,6 +299,11 @@ public final class StoreComponent implements ApplicationStore {
     @Override
     public String dialect() {
         return database.dialect().name();
+    }
+
+    @Override
+    public boolean sharedBetweenProcesses() {
+        return shared;
     }
 
     @Override

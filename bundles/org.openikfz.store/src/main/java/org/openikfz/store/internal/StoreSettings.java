@@ -56,6 +56,18 @@ record StoreSettings(String url, String user, String password, int poolSize, int
         return dialectOf(url);
     }
 
+    /**
+     * Whether other processes may open the database too: PostgreSQL and H2 over the network ({@code tcp:}, {@code ssl:})
+     * or with {@code AUTO_SERVER}; not an embedded H2 file or in-memory database, which H2 opens for this process alone.
+     */
+    boolean sharedBetweenProcesses() {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:")) {
+            return true;
+        }
+        return lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:") || lower.replace(" ", "").contains(";auto_server=true");
+    }
+
     /** The URL with any password parameter masked, for messages and logs. */
     String safeUrl() {
         return URL_SECRET.matcher(url).replaceAll("$1***");

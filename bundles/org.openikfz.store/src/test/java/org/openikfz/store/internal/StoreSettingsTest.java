@@ -70,4 +70,13 @@ class StoreSettingsTest {
         assertFalse(s.toString().contains("alsosecret"), s.toString());
         assertTrue(s.safeUrl().contains("password=***&ssl=true"), s.safeUrl());
     }
+
+    @Test
+    void only_an_embedded_h2_database_is_this_process_s_alone() {
+        assertFalse(new StoreSettings("jdbc:h2:file:/srv/ikfz/data/openikfz;DB_CLOSE_ON_EXIT=FALSE", "sa", "", 2, 10).sharedBetweenProcesses());
+        assertFalse(new StoreSettings("jdbc:h2:/srv/ikfz/data/openikfz", "sa", "", 2, 10).sharedBetweenProcesses());
+        assertTrue(new StoreSettings("jdbc:h2:file:/srv/ikfz/data/openikfz;AUTO_SERVER=TRUE", "sa", "", 2, 10).sharedBetweenProcesses());
+        assertTrue(new StoreSettings("jdbc:h2:tcp://db:9092/openikfz", "sa", "", 2, 10).sharedBetweenProcesses());
+        assertTrue(new StoreSettings("jdbc:postgresql://db/ikfz", "u", "p", 2, 10).sharedBetweenProcesses());
+    }
 }

@@ -178,7 +178,12 @@ final class Background {
                     case DECIDED -> closing(due, now).ifPresent(closings::add);
                     case VERIFYING -> core.store.updateCase(due.withState(CaseState.DIALOG.name()).withLeaseUntil(null)
                             .withDueAt(now.plus(core.idleTimeout))); // a verification that crashed gives its case back
-                    case DIALOG -> deletions.add(new Completion(due, CaseState.ABORTED_DELETED, "abandoned"));
+                    case DIALOG -> {
+                        // not while this node verifies it (the hold is its lease, nothing in the database says so)
+                        if (!core.holds.verifying(due.id())) {
+                            deletions.add(new Completion(due, CaseState.ABORTED_DELETED, "abandoned"));
+                        }
+                    }
                     case AWAITING_PAYMENT, NOT_DECIDABLE -> abandonedAfterVerification(due);
                     case ABORTED -> deletions.add(new Completion(due, CaseState.ABORTED_DELETED, "abort"));
                     default -> core.store.updateCase(due.withDueAt(null)); // nothing is due in this state any more

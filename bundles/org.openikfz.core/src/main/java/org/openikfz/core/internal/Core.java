@@ -73,6 +73,8 @@ final class Core {
     final org.openikfz.core.internal.operations.Observations observations;
     /** Seals the codes of a case with the clerks, for a re-run of its checks; {@code null}: they are deleted as before. */
     final org.openikfz.core.internal.access.CaseSeal seal;
+    /** The applications this engine's calls are verifying or changing right now (FZV § 20(4)). */
+    final org.openikfz.core.internal.lifecycle.CaseHolds holds = new org.openikfz.core.internal.lifecycle.CaseHolds();
 
     /**
      * The engine's shared state for the district the configuration names (which refuses to start without its

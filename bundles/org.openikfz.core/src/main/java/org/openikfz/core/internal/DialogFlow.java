@@ -35,6 +35,7 @@ import org.openikfz.core.internal.access.Access;
 import org.openikfz.core.internal.access.StatusCodes;
 import org.openikfz.core.internal.dialog.DialogRules;
 import org.openikfz.core.internal.lifecycle.CaseState;
+import org.openikfz.core.internal.lifecycle.CaseHolds;
 import org.openikfz.core.internal.lifecycle.Cases;
 import org.openikfz.core.internal.verification.Corrections;
 import org.openikfz.store.api.Case;
@@ -99,7 +100,9 @@ final class DialogFlow {
         IdentityProvider provider = identityProvider();
         // the state parameter binds the one-time code to this application: only a code issued for it is redeemed into it
         String state = core.access.newSecret();
-        Cases.change(core.store, file.state(), c -> c.withEidState(state).withDueAt(core.now().plus(core.idleTimeout)));
+        try (CaseHolds.Held held = core.holds.change(ref.id())) {
+            Cases.change(core.store, file.state(), c -> c.withEidState(state).withDueAt(core.now().plus(core.idleTimeout)));
+        }
         return provider.loginPage(state, back);
     }
 
@@ -110,6 +113,12 @@ final class DialogFlow {
         if (c.eidState() == null) {
             throw loginRefused(); // no login was started for this application: the code cannot be one of its own
         }
+        try (CaseHolds.Held held = core.holds.change(ref.id())) {
+            return completeIdentification(ref, file, c, code);
+        }
+    }
+
+    private ApplicationStatus completeIdentification(ApplicationRef ref, CaseFile file, Case c, String code) {
         IdentityProvider provider = identityProvider();
         VerifiedIdentity person;
         try {
@@ -188,12 +197,15 @@ final class DialogFlow {
         if (!valid.isEmpty()) {
             // an answer that differs from the one given corrects what an opposed verification checked (FZV § 20(4) S. 3)
             Map<String, String> write = DialogRules.withCorrection(file.data(), valid);
-            Case answered = core.store.inTransaction(s -> {
-                // compare and set: refused when a verification took the case meanwhile
-                Case next = Cases.change(s, c, x -> x.withDueAt(core.now().plus(core.idleTimeout)), write);
-                s.appendAudit(c.id(), "ANSWERED", "fields=" + String.join(",", new TreeSet<>(valid.keySet())));
-                return next;
-            });
+            Case answered;
+            // refused while a verification holds the case; compare and set: refused when one took it meanwhile
+            try (CaseHolds.Held held = core.holds.change(c.id())) {
+                answered = core.store.inTransaction(s -> {
+                    Case next = Cases.change(s, c, x -> x.withDueAt(core.now().plus(core.idleTimeout)), write);
+                    s.appendAudit(c.id(), "ANSWERED", "fields=" + String.join(",", new TreeSet<>(valid.keySet())));
+                    return next;
+                });
+            }
             Map<String, String> all = new HashMap<>(file.data());
             all.putAll(valid);
             for (Finding finding : answerChecks.check(answered, all, valid.keySet())) {
@@ -214,6 +226,13 @@ final class DialogFlow {
         String address = Confirmations.address(email);
         Core.requireState(file.state(), CaseState.DIALOG, CaseState.AWAITING_PAYMENT, CaseState.NOT_DECIDABLE, CaseState.MANUAL_REVIEW,
                 CaseState.WITH_CLERKS);
+        try (CaseHolds.Held held = core.holds.change(file.state().id())) {
+            requestConfirmations(file, address);
+        }
+        return status(core.store.findCaseFile(file.state().id()).orElseThrow(Access::notFound), ref);
+    }
+
+    private void requestConfirmations(CaseFile file, String address) {
         core.store.inTransaction(s -> {
             // compare and set: a decision that happened meanwhile is not followed by a late request
             Cases.change(s, file.state(), x -> x);
@@ -225,7 +244,6 @@ final class DialogFlow {
             s.appendAudit(file.state().id(), "CONFIRMATIONS", address == null ? "none" : "email");
             return null;
         });
-        return status(core.store.findCaseFile(file.state().id()).orElseThrow(Access::notFound), ref);
     }
 
     /** The application as the applicant may see it: from its typed state and dialog data, never from the audit trail. */

@@ -26,6 +26,7 @@ import org.openikfz.api.procedure.Procedure;
 import org.openikfz.api.procedure.ProcedureDescription;
 import org.openikfz.core.internal.dialog.DialogRules;
 import org.openikfz.core.internal.lifecycle.CaseState;
+import org.openikfz.core.internal.lifecycle.CaseHolds;
 import org.openikfz.core.internal.lifecycle.Cases;
 import org.openikfz.store.api.AuditEntry;
 import org.openikfz.store.api.Case;
@@ -218,13 +219,16 @@ final class PaymentFlow {
         }
         ProcedureDescription description = core.procedure(c).description();
         List<String> secrets = DialogRules.secretFields(description);
-        Case withdrawn = core.store.inTransaction(s -> {
-            Case next = Cases.move(s, c, CaseState.ABORTED, x -> x.withLeaseUntil(null).withDueAt(core.now().plus(Core.ABORTED_RETENTION)));
-            s.changeData(c.id(), Map.of(DialogRules.WITHDRAWN, "true"), secrets);
-            s.appendAudit(c.id(), "WITHDRAWN", "by=applicant");
-            PlateRelease.queue(s, next, description, file.data());
-            return next;
-        });
+        Case withdrawn;
+        try (CaseHolds.Held held = core.holds.change(c.id())) { // not while a verification holds it
+            withdrawn = core.store.inTransaction(s -> {
+                Case next = Cases.move(s, c, CaseState.ABORTED, x -> x.withLeaseUntil(null).withDueAt(core.now().plus(Core.ABORTED_RETENTION)));
+                s.changeData(c.id(), Map.of(DialogRules.WITHDRAWN, "true"), secrets);
+                s.appendAudit(c.id(), "WITHDRAWN", "by=applicant");
+                PlateRelease.queue(s, next, description, file.data());
+                return next;
+            });
+        }
         Map<String, String> after = new java.util.HashMap<>(file.data());
         secrets.forEach(after::remove);
         after.put(DialogRules.WITHDRAWN, "true");

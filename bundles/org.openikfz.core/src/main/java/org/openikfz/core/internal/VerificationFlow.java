@@ -50,11 +50,12 @@ import org.openikfz.core.internal.verification.Pipeline;
 import org.openikfz.store.api.Case;
 import org.openikfz.store.api.CaseFile;
 import org.openikfz.core.internal.access.Access;
+import org.openikfz.core.internal.lifecycle.CaseHolds;
 import org.openikfz.store.api.TraceRecord;
 
 /**
  * FZV § 20(4): the machine verification of one application. It takes the case (state VERIFYING,
- * with a lease) before it runs, so the answers cannot change under it and a second verification
+ * with a lease, {@link CaseHolds}) before it runs, so the answers cannot change under it and a second verification
  * of the same case is refused; its outcome is written only onto the version it took, with the
  * corrections counted there. Opposed: back to the dialog (or aborted after the third correction).
  * Failed: to the clerks. Clear: fees are due, for exactly the answers checked.
@@ -124,26 +125,27 @@ final class VerificationFlow {
             throw busy();
         }
         boolean opposed = false;
-        try {
+        // the hold: no answer, login or withdrawal of this application is taken while it runs, and it does not start
+        // while one is being written
+        try (CaseHolds.Held held = core.holds.verification(read.id())) {
             // the lease: the whole pipeline's time bound and a margin; a crashed verification is released after it
             Instant leaseUntil = now.plusMillis(pipeline.timeout().toMillis() * (description.checks().size() + 1)).plusSeconds(30);
-            Case taken = core.store.updateCase(read.withState(CaseState.VERIFYING.name()).withLeaseUntil(leaseUntil).withDueAt(leaseUntil))
-                    .orElseThrow(() -> new ApplicationException(WRONG_STATE, TEXTS.get("verificationFlow.your-entries-are-being-saved")));
+            Case taken = take(read, leaseUntil);
             Pipeline.Outcome outcome;
             try {
                 outcome = run(taken, procedure, description, answers, data);
             } catch (RejectedExecutionException e) {
-                release(taken);
+                release(read, taken);
                 throw busy();
             } catch (RuntimeException | Error e) {
-                release(taken);
+                release(read, taken);
                 throw e;
             }
             CaseFile decided;
             try {
                 decided = record(taken, description, answers, data, outcome);
             } catch (ApplicationException refused) {
-                release(taken); // another application has the vehicle: back to the dialog, nothing counted
+                release(read, taken); // another application has the vehicle: back to the dialog, nothing counted
                 throw refused;
             }
             opposed = !outcome.findings().isEmpty();
@@ -454,9 +456,31 @@ final class VerificationFlow {
         return new CaseFile(result, after);
     }
 
-    /** A verification that could not run gives the case back to the dialog, nothing counted. */
-    private void release(Case taken) {
-        core.store.updateCase(taken.withState(CaseState.DIALOG.name()).withLeaseUntil(null).withDueAt(core.now().plus(core.idleTimeout)));
+    /**
+     * The case as the verification takes it (VERIFYING, with its lease), for exactly the answers read. Another node
+     * sees only what is in the database: on a shared one the lease is written (a commit of its own). When no other
+     * process writes the database, the hold is the lease: nothing is written, and the case is only read again, since an
+     * answer may have been written between the first read and the hold.
+     */
+    private Case take(Case read, Instant leaseUntil) {
+        Case leased = read.withState(CaseState.VERIFYING.name()).withLeaseUntil(leaseUntil).withDueAt(leaseUntil);
+        java.util.function.Supplier<ApplicationException> saving =
+                () -> new ApplicationException(WRONG_STATE, TEXTS.get("verificationFlow.your-entries-are-being-saved"));
+        if (core.store.sharedBetweenProcesses()) {
+            return core.store.updateCase(leased).orElseThrow(saving);
+        }
+        core.store.findCase(read.id()).filter(now -> now.version() == read.version()).orElseThrow(saving);
+        return leased;
+    }
+
+    /** A verification that could not run gives the case back to the dialog, nothing counted (a lease only it wrote). */
+    private void release(Case read, Case taken) {
+        if (taken.version() != read.version()) {
+            core.store.updateCase(taken.withState(CaseState.DIALOG.name()).withLeaseUntil(null).withDueAt(core.now().plus(core.idleTimeout)));
+        } else if (CaseState.of(read.state()) == CaseState.VERIFYING) {
+            // the lease of a verification that crashed, taken over without a write: given back as it would have been
+            core.store.updateCase(read.withState(CaseState.DIALOG.name()).withLeaseUntil(null).withDueAt(core.now().plus(core.idleTimeout)));
+        }
     }
 
     private record Context(UUID application, String procedure, org.openikfz.api.dialog.Dialog dialog, boolean identificationRequired,

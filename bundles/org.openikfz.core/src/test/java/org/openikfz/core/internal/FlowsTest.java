@@ -68,7 +68,7 @@ class FlowsTest {
     private static final CheckId CHECK = new CheckId("test.register");
 
     private final Moved clock = new Moved(Instant.parse("2026-12-05T10:00:00Z"));
-    private final InMemoryStore store = new InMemoryStore(clock);
+    private final InMemoryStore store = new InMemoryStore(clock, sharedBetweenProcesses());
     private final Registry registry = new Registry();
     /** The test procedure's days from mailing to effect (FZV § 23(2): 3; an Außerbetriebsetzung: 0). */
     private final java.util.concurrent.atomic.AtomicInteger mailedEffectDays = new java.util.concurrent.atomic.AtomicInteger(3);
@@ -94,6 +94,14 @@ class FlowsTest {
     private final PaymentFlow payment;
     private final Documents documents;
     private final Background background;
+
+    /**
+     * Whether the store is one other processes write too (PostgreSQL: the verification writes its lease into the case);
+     * {@link SingleProcessFlowsTest} runs every flow again on a store only this process writes (the embedded H2).
+     */
+    boolean sharedBetweenProcesses() {
+        return true;
+    }
 
     FlowsTest() {
         class Provider implements PaymentProvider, org.openikfz.api.connector.PaymentCancellation {
@@ -315,6 +323,65 @@ class FlowsTest {
         assertEquals(ApplicationState.AWAITING_PAYMENT, running.get(5, java.util.concurrent.TimeUnit.SECONDS).state());
         slowRegister.set(null);
         assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(second).state(), "its turn after the first");
+    }
+
+    // FZV § 20(4): a verification is bound to the answers it checks. While it runs, nothing of the dialog changes (an
+    // answer, a withdrawal, the deletion of a dialog whose idle time ends meanwhile), and it is one write of the case:
+    // where no other process writes the database, the hold in memory is its lease
+    @Test
+    void nothing_changes_the_dialog_while_a_verification_runs() throws Exception {
+        java.util.concurrent.CountDownLatch inRegister = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        slowRegister.set(() -> {
+            inRegister.countDown();
+            answer.await();
+            return new CheckResult.Clear(Map.of());
+        });
+        ApplicationRef ref = answered("ERZ-AB 41");
+        clock.advance(Duration.ofMinutes(29).plusSeconds(50)); // the idle time ends while the register answers
+        long before = store.findCase(ref.id()).orElseThrow().version();
+        java.util.concurrent.CompletableFuture<ApplicationStatus> running =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> verification.verify(ref));
+        try {
+            assertTrue(inRegister.await(5, java.util.concurrent.TimeUnit.SECONDS));
+            ApplicationException refused = assertThrows(ApplicationException.class, () -> dialog.answer(ref, Map.of("kennzeichen", "ERZ-AB 42")));
+            assertEquals(ApplicationException.Reason.WRONG_STATE, refused.reason());
+            assertTrue(refused.getMessage(java.util.Locale.GERMAN).contains("gerade geprüft"), refused.getMessage(java.util.Locale.GERMAN));
+            assertEquals(ApplicationException.Reason.WRONG_STATE, assertThrows(ApplicationException.class, () -> payment.withdraw(ref)).reason());
+            clock.advance(Duration.ofSeconds(20));
+            background.deadlines();
+        } finally {
+            answer.countDown();
+        }
+        ApplicationStatus verified = running.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verified.state(), "the dialog was not deleted under it");
+        assertEquals(3, verified.correctionsLeft());
+        assertEquals("ERZ-AB 41", dialog.status(ref).answers().get("kennzeichen"));
+        assertEquals(before + (sharedBetweenProcesses() ? 2 : 1), store.findCase(ref.id()).orElseThrow().version(),
+                sharedBetweenProcesses() ? "the lease and the outcome" : "the outcome only: the lease is the hold in memory");
+        assertEquals(0, core.holds.size(), "every hold given back");
+        assertEquals(Map.of(), dialog.answer(answered("ERZ-AB 43"), Map.of("kennzeichen", "ERZ-AB 44")), "others answer as before");
+    }
+
+    // ... and while an answer is being written no verification starts: it would check what is about to change
+    @Test
+    void a_verification_does_not_start_while_an_answer_is_being_written() {
+        ApplicationRef ref = answered();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        slowRegister.set(() -> {
+            asked.incrementAndGet();
+            return new CheckResult.Clear(Map.of());
+        });
+        long before = store.findCase(ref.id()).orElseThrow().version();
+        try (org.openikfz.core.internal.lifecycle.CaseHolds.Held writing = core.holds.change(ref.id())) {
+            ApplicationException refused = assertThrows(ApplicationException.class, () -> verification.verify(ref));
+            assertEquals(ApplicationException.Reason.WRONG_STATE, refused.reason());
+            assertTrue(refused.getMessage(java.util.Locale.GERMAN).contains("gespeichert"), refused.getMessage(java.util.Locale.GERMAN));
+        }
+        assertEquals(0, asked.get(), "the register was not asked");
+        assertEquals(before, store.findCase(ref.id()).orElseThrow().version(), "the case untouched");
+        assertEquals(3, dialog.status(ref).correctionsLeft());
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(ref).state(), "once the answer is written");
     }
 
     // FZV § 19(1) S. 4 with the 2019 memo on § 15h(1) S. 3: a check that cannot answer is never a silent pass; the

@@ -44,7 +44,20 @@ final class InMemoryStore implements ApplicationStore {
     volatile UUID refuseTransfersOf;
 
     InMemoryStore(Clock clock) {
+        this(clock, true);
+    }
+
+    /** With {@code shared} false, a store no other process writes (the embedded H2 database's case). */
+    InMemoryStore(Clock clock, boolean shared) {
         this.clock = clock;
+        this.shared = shared;
+    }
+
+    private final boolean shared;
+
+    @Override
+    public boolean sharedBetweenProcesses() {
+        return shared;
     }
 
     /** Everything the store holds; copied for a transaction. */

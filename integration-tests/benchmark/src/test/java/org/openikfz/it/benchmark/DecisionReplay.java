@@ -10,10 +10,11 @@ import java.util.UUID;
 
 /**
  * The database work of one automated Außerbetriebsetzung, without the engine: the statements the
- * store sends for it (counted through its JDBC proxy: one insert, five compare-and-set updates (two of
+ * store sends for it (counted through its JDBC proxy: one insert, four compare-and-set updates (two of
  * them appending to the dialog data) and five audit events on the application, one read and one
  * rewrite of its dialog data, the trace, the vehicle's claim (one read, one insert of its FIN and plate), the decision record, a sixteenth of a draw of sixteen numbers from the sequence, four reads of
- * the case file) in the same six transactions, by
+ * the case file and one of the case; where other nodes share the database, the verification's lease is a fifth
+ * update, in a sixth transaction, instead of the read of the case) in the same five transactions, by
  * plain JDBC on the store's own tables. What this costs is the floor for a decision on that database:
  * what a decision costs beyond it is the engine's. The SQL is the store's hot SQL, written out here
  * (it is not exported); if the store's statements change, this replay must follow. Its audit events
@@ -32,11 +33,14 @@ final class DecisionReplay implements AutoCloseable {
             + " a.status_hash";
 
     private final Connection c;
+    /** Whether the verification writes its lease (a database other nodes share) or holds the case in memory. */
+    private final boolean leaseWritten;
     /** Ids as the engine makes them: time-ordered (UUID version 7). */
     private final com.fasterxml.uuid.NoArgGenerator ids = com.fasterxml.uuid.Generators.timeBasedEpochRandomGenerator();
     private final PreparedStatement sequence;
     private final PreparedStatement insertCase;
     private final PreparedStatement findCaseFile;
+    private final PreparedStatement findCase;
     private final PreparedStatement updateCase;
     private final PreparedStatement updateAppending;
     private final PreparedStatement readData;
@@ -49,8 +53,9 @@ final class DecisionReplay implements AutoCloseable {
     private final PreparedStatement findClaims;
     private final PreparedStatement insertClaim;
 
-    DecisionReplay(Connection c, String sequenceSql) throws SQLException {
+    DecisionReplay(Connection c, String sequenceSql, boolean leaseWritten) throws SQLException {
         this.c = c;
+        this.leaseWritten = leaseWritten;
         sequence = c.prepareStatement(sequenceSql);
         insertCase = c.prepareStatement("INSERT INTO application (id, procedure_id, authority_id, state, corrections_left, created_at,"
                 + " updated_at, version, procedure_version, token_hash, eid_state, identified, lease_until, verified_hash, fee_total,"
@@ -58,6 +63,7 @@ final class DecisionReplay implements AutoCloseable {
                 + " retrieved_at, mailed_on, effective_on, driving_allowed_until, due_at, reference, status_hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         findCaseFile = c.prepareStatement("SELECT " + CASE_COLUMNS + ", a.dialog_data FROM application a WHERE a.id = ?");
+        findCase = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM application a WHERE a.id = ?");
         updateCase = c.prepareStatement("UPDATE application SET state = ?, version = ?, corrections_left = ?, updated_at = ?,"
                 + " procedure_version = ?, token_hash = ?, eid_state = ?, identified = ?, lease_until = ?, verified_hash = ?,"
                 + " fee_total = ?, payment_id = ?, paid_at = ?, decision_reference = ?, reference = COALESCE(reference, ?),"
@@ -84,7 +90,7 @@ final class DecisionReplay implements AutoCloseable {
                 + " procedure_version, decided_at, effective_on, review_state, drawn_by, drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
-    /** One decision's statements in its six transactions; returns their time. */
+    /** One decision's statements in its five transactions (six with the lease written); returns their time. */
     long decision(int n) throws SQLException {
         long t0 = System.nanoTime();
         UUID id = ids.generate();
@@ -125,10 +131,19 @@ final class DecisionReplay implements AutoCloseable {
                 + "\nzb1=Ab3De4F\nplakette_vorne=K7m\nplakette_hinten=P2x\nsicherheitscode_zb1=Ab3De4F\nsicherheitscode_plaketten=K7m,P2x\n");
         audit(id, now, "ANSWERED", "fields kennzeichen, fin, zb1, plaketten");
         c.commit();
-        // verify: the lease, then the outcome (facts in, codes out, trace, event)
+        // verify: the lease (written on a database other nodes share, a commit of its own; else the case read again under
+        // the hold in memory), then the outcome (facts in, codes out, trace, event)
         read(id);
-        update(id, 1, "VERIFYING", now, now.plusMinutes(2), null, null);
-        c.commit();
+        long version = 1;
+        if (leaseWritten) {
+            update(id, version++, "VERIFYING", now, now.plusMinutes(2), null, null);
+            c.commit();
+        } else {
+            findCase.setObject(1, id);
+            try (ResultSet r = findCase.executeQuery()) {
+                r.next();
+            }
+        }
         // the vehicle claimed for this application (its FIN and plate, hashed)
         String[] vehicle = {hex(id, 5), hex(id, 6)};
         findClaims.setString(1, vehicle[0]);
@@ -145,7 +160,7 @@ final class DecisionReplay implements AutoCloseable {
             insertClaim.addBatch();
         }
         insertClaim.executeBatch();
-        update(id, 2, "AWAITING_PAYMENT", now, null, hex(id, 3), null);
+        update(id, version++, "AWAITING_PAYMENT", now, null, hex(id, 3), null);
         // the results set and the codes removed: one read, one write
         readData.setObject(1, id);
         String data;
@@ -177,12 +192,12 @@ final class DecisionReplay implements AutoCloseable {
         c.commit();
         // start the payment
         read(id);
-        update(id, 3, "AWAITING_PAYMENT", now, null, hex(id, 3), "pay-" + id);
+        update(id, version++, "AWAITING_PAYMENT", now, null, hex(id, 3), "pay-" + id);
         audit(id, now, "PAYMENT_STARTED", "payment pay-" + id);
         c.commit();
         // submit: decided
         read(id);
-        update(id, 4, "DECIDED", now, null, hex(id, 3), "pay-" + id, "decision.letter=Bescheid über die Außerbetriebsetzung\n");
+        update(id, version, "DECIDED", now, null, hex(id, 3), "pay-" + id, "decision.letter=Bescheid über die Außerbetriebsetzung\n");
         insertDecision.setObject(1, id);
         insertDecision.setString(2, "ausserbetriebsetzung");
         insertDecision.setString(3, "ERZ");
@@ -261,7 +276,7 @@ final class DecisionReplay implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement s : new PreparedStatement[] {sequence, insertCase, findCaseFile, updateCase, updateAppending, readData, writeData,
+        for (PreparedStatement s : new PreparedStatement[] {sequence, insertCase, findCaseFile, findCase, updateCase, updateAppending, readData, writeData,
                 insertAudit, deleteTrace, insertTrace, insertDecision, findClaims, insertClaim}) {
             s.close();
         }

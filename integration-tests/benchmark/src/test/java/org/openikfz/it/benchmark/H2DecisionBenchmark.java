@@ -45,7 +45,7 @@ import org.osgi.framework.BundleContext;
 @ExamReactorStrategy(PerClass.class)
 public class H2DecisionBenchmark {
 
-    private static final int WARMUP = 50;
+    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 50);
 
     @Inject
     protected BundleContext context;
@@ -71,7 +71,8 @@ public class H2DecisionBenchmark {
         Map<String, String> config = new HashMap<>(storeConfig());
         config.put("org.openikfz.simulator.http", "port=" + Platform.freePort() + "\n");
         return OptionUtils.combine(Platform.options(name(), config),
-                systemProperty("benchmark.decisions").value(System.getProperty("benchmark.decisions", "500")));
+                systemProperty("benchmark.decisions").value(System.getProperty("benchmark.decisions", "500")),
+                systemProperty("benchmark.warmup").value(System.getProperty("benchmark.warmup", "50")));
     }
 
     protected String name() {
@@ -113,6 +114,7 @@ public class H2DecisionBenchmark {
         long writtenBefore;
         long writtenRun;
         double writtenPerCommit;
+        double writtenReplayed;
         long start;
         long runNanos;
         // the baseline runs interleaved with the decisions, one plain commit after each decision, so both
@@ -153,8 +155,9 @@ public class H2DecisionBenchmark {
             }
             writtenPerCommit = (bytesWritten(c) - writtenTight) / (double) n;
             // the decision's own SQL replayed by plain JDBC, each replay followed by a plain commit as in the run
+            long writtenReplay = bytesWritten(c);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_baseline (id, payload) VALUES (?, ?)");
-                    DecisionReplay replay = new DecisionReplay(c, sequence())) {
+                    DecisionReplay replay = new DecisionReplay(c, sequence(), leaseWritten())) {
                 for (int i = 0; i < n; i++) {
                     long cpu = threads.getCurrentThreadCpuTime();
                     replays[i] = replay.decision(i);
@@ -162,6 +165,7 @@ public class H2DecisionBenchmark {
                     replayCommits[i] = plainCommit(c, insert, WARMUP + 2 * n + 1 + i);
                 }
             }
+            writtenReplayed = (bytesWritten(c) - writtenReplay - n * writtenPerCommit) / n;
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE bench_baseline");
@@ -188,9 +192,9 @@ public class H2DecisionBenchmark {
         double replayRatio = Arrays.stream(replays).sum() / (double) Arrays.stream(replayCommits).sum();
         // measured after the run, in a phase of its own (the database larger, no engine threads): compare the two
         // ratios, each taken within its phase, not the milliseconds
-        System.out.printf("floor:      the decision's own SQL alone (its %d statements, a draw of the sequence every 16th, and 6 commits, replayed by plain JDBC on the same"
+        System.out.printf("floor:      the decision's own SQL alone (its %d statements, a draw of the sequence every 16th, and %d commits, replayed by plain JDBC on the same"
                 + " tables, each replay followed by a plain commit, after the run) costs %.1f plain commits (p50 %.2f ms against %.2f ms),"
-                + " the decision through the engine %.1f%n", DecisionReplay.STATEMENTS, replayRatio, p(replays, 50), p(replayCommits, 50),
+                + " the decision through the engine %.1f%n", DecisionReplay.STATEMENTS, leaseWritten() ? 6 : 5, replayRatio, p(replays, 50), p(replayCommits, 50),
                 commitsPerSecond / decisionsPerSecond);
         // CPU time on the calling thread: on H2 the database works on it too (statements, commits); what the machine's
         // other load, the other threads and waits add to the wall time is not in it
@@ -205,6 +209,7 @@ public class H2DecisionBenchmark {
                 + " plain commit (tight loop): one decision writes as much as %.0f plain commits%n",
                 (writtenRun - n * writtenPerCommit) / n / 1024, writtenRun / 1048576.0, writtenPerCommit / 1024,
                 (writtenRun - n * writtenPerCommit) / n / writtenPerCommit);
+        System.out.printf("written:    %.1f KiB per decision's own SQL replayed%n", writtenReplayed / 1024);
         System.out.printf("idle:       %.1f queries/s and %.1f commits/s of housekeeping with %d cases in their decision window%n%n",
                 idle.statementsPerSecond(), idle.commitsPerSecond(), idle.cases());
         assertTrue(n > 0);
@@ -258,6 +263,11 @@ public class H2DecisionBenchmark {
         assertEquals(ApplicationState.DECIDED, engine.submit(ref).state());
         engineCpu += threads.getCurrentThreadCpuTime() - cpu1;
         return engineTime + (System.nanoTime() - t1);
+    }
+
+    /** Whether the verification writes its lease into the case (a database other processes share) or holds it in memory. */
+    protected boolean leaseWritten() {
+        return false;
     }
 
     /** The SQL that draws the next number of the decision references' sequence. */

@@ -44,6 +44,11 @@ public class PostgresDecisionBenchmark extends H2DecisionBenchmark {
     }
 
     @Override
+    protected boolean leaseWritten() {
+        return true; // PostgreSQL is shared between nodes: the verification writes its lease
+    }
+
+    @Override
     protected String sequence() {
         return "SELECT nextval('decision_number') FROM generate_series(1, 16)";
     }

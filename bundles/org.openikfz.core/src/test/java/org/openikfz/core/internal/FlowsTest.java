@@ -302,13 +302,8 @@ class FlowsTest {
     // without touching its application (no lease taken, no correction used)
     @Test
     void a_verification_beyond_the_bulkhead_is_refused_at_once() throws Exception {
-        java.util.concurrent.CountDownLatch inRegister = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
-        slowRegister.set(() -> {
-            inRegister.countDown();
-            answer.await();
-            return new CheckResult.Clear(Map.of());
-        });
+        java.util.concurrent.CountDownLatch inRegister = registerAnswersClearAfter(answer);
         ApplicationRef first = answered();
         ApplicationRef second = answered();
         java.util.concurrent.CompletableFuture<ApplicationStatus> running =
@@ -330,13 +325,8 @@ class FlowsTest {
     // where no other process writes the database, the hold in memory is its lease
     @Test
     void nothing_changes_the_dialog_while_a_verification_runs() throws Exception {
-        java.util.concurrent.CountDownLatch inRegister = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
-        slowRegister.set(() -> {
-            inRegister.countDown();
-            answer.await();
-            return new CheckResult.Clear(Map.of());
-        });
+        java.util.concurrent.CountDownLatch inRegister = registerAnswersClearAfter(answer);
         ApplicationRef ref = answered("ERZ-AB 41");
         clock.advance(Duration.ofMinutes(29).plusSeconds(50)); // the idle time ends while the register answers
         long before = store.findCase(ref.id()).orElseThrow().version();
@@ -1398,6 +1388,17 @@ class FlowsTest {
 
     /** Applications of a test are for vehicles of their own (one application at a time per vehicle): ERZ-AB 1, 2, … */
     private final java.util.concurrent.atomic.AtomicInteger vehicles = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The register takes its time: asked, it counts the returned latch down and answers clear once {@code answer} is. */
+    private java.util.concurrent.CountDownLatch registerAnswersClearAfter(java.util.concurrent.CountDownLatch answer) {
+        java.util.concurrent.CountDownLatch inRegister = new java.util.concurrent.CountDownLatch(1);
+        slowRegister.set(() -> {
+            inRegister.countDown();
+            answer.await();
+            return new CheckResult.Clear(Map.of());
+        });
+        return inRegister;
+    }
 
     private ApplicationRef answered() {
         return answered("ERZ-AB " + vehicles.incrementAndGet());

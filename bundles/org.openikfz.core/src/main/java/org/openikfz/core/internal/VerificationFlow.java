@@ -469,7 +469,7 @@ final class VerificationFlow {
         if (core.store.sharedBetweenProcesses()) {
             return core.store.updateCase(leased).orElseThrow(saving);
         }
-        core.store.findCase(read.id()).filter(now -> now.version() == read.version()).orElseThrow(saving);
+        core.store.findCase(read.id()).filter(current -> current.version() == read.version()).orElseThrow(saving);
         return leased;
     }
 

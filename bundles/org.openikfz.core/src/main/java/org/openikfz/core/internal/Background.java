@@ -552,7 +552,9 @@ final class Background {
         if (moved.isEmpty()) {
             return; // someone else got there first, or the applicant came back
         }
-        if (CaseState.of(c.state()) != CaseState.ABORTED) { // an aborted one gave its plate back when it was aborted
+        // abandoned without a registration: the plate held for it is free (an aborted one gave it back when it was aborted;
+        // a completed one is registered with it, or was refused by a clerk, who gave it back)
+        if (completion.to() == CaseState.ABORTED_DELETED && CaseState.of(c.state()) != CaseState.ABORTED) {
             Procedure procedure = core.running(c);
             PlateRelease.queue(s, moved.get(), procedure == null ? null : procedure.description(), s.getData(c.id()));
         }

@@ -532,8 +532,12 @@ class FlowsTest {
         ApplicationRef approved = answeredWithPlates.apply("ERZ-AB 305");
         ApplicationRef empty = dialog.open(withPlates, null);
         ApplicationRef noPlates = answered();
+        ApplicationRef registered = answeredWithPlates.apply("ERZ-AB 306");
         payment.withdraw(withdrawn);
         payment.withdraw(noPlates);
+        assertEquals(ApplicationState.AWAITING_PAYMENT, verification.verify(registered).state());
+        pay(registered);
+        assertEquals(ApplicationState.DECIDED, payment.submit(registered).state());
         register.set(new CheckResult.Failed("register unavailable"));
         ClerkDecisions clerks = new ClerkDecisions(core, 7);
         for (ApplicationRef ref : List.of(refused, approved)) {
@@ -565,6 +569,18 @@ class FlowsTest {
         assertTrue(store.outboxOf(approved.id()).stream().noneMatch(m -> m.payload().contains(PlateRelease.KIND)), "approved: registered with it");
         assertEquals(List.of(), store.outboxOf(empty.id()), "nothing answered, nothing held");
         assertEquals(List.of(), store.outboxOf(noPlates.id()), "a procedure without plates");
+
+        // the registrations complete (the transferred one; the clerks' cases after their letter window): a registered
+        // vehicle keeps its plate, and a refused application's plate is not given back a second time
+        background.deliverOutbox();
+        background.finishTransferred();
+        background.deliverOutbox();
+        for (ApplicationRef ref : List.of(registered, approved, refused)) {
+            assertEquals("COMPLETED", store.findCase(ref.id()).orElseThrow().state(), ref.toString());
+            long releases = delivered.stream().filter(m -> m.applicationId().equals(ref.id()) && m.payload().contains(PlateRelease.KIND)).count()
+                    + store.outboxOf(ref.id()).stream().filter(m -> m.payload() != null && m.payload().contains(PlateRelease.KIND)).count();
+            assertEquals(ref == refused ? 1 : 0, releases, ref.toString());
+        }
     }
 
     // paid, but the applicant never came back: paying the verified application is submitting it

@@ -473,13 +473,13 @@ final class VerificationFlow {
         return leased;
     }
 
-    /** A verification that could not run gives the case back to the dialog, nothing counted (a lease only it wrote). */
+    /**
+     * A verification that could not run gives the case back to the dialog, nothing counted: written only where the
+     * database holds a lease (its own, or a crashed verification's it took over); a hold in memory ends with the call.
+     */
     private void release(Case read, Case taken) {
-        if (taken.version() != read.version()) {
+        if (taken.version() != read.version() || CaseState.of(read.state()) == CaseState.VERIFYING) {
             core.store.updateCase(taken.withState(CaseState.DIALOG.name()).withLeaseUntil(null).withDueAt(core.now().plus(core.idleTimeout)));
-        } else if (CaseState.of(read.state()) == CaseState.VERIFYING) {
-            // the lease of a verification that crashed, taken over without a write: given back as it would have been
-            core.store.updateCase(read.withState(CaseState.DIALOG.name()).withLeaseUntil(null).withDueAt(core.now().plus(core.idleTimeout)));
         }
     }
 

@@ -31,6 +31,9 @@ import org.openikfz.api.connector.ConnectorUnavailableException;
  */
 public final class Resilience {
 
+    /** How much later than an attempt's bound it is interrupted, at least (see the constructor). */
+    static final Duration BACKSTOP_MARGIN = Duration.ofMillis(100);
+
     /** One attempt of a call. */
     @FunctionalInterface
     public interface Attempt<T> {
@@ -113,7 +116,12 @@ public final class Resilience {
                 .withDelay(settings.openFor())
                 .withSuccessThreshold(1)
                 .build();
-        Timeout<Object> timeout = Timeout.builder(settings.timeout()).withInterrupt().build();
+        // the backstop for an attempt that overruns its bound. The connectors give their HTTP requests the same bound and
+        // end a slow answer themselves; interrupting at that very moment raced them: landing as the request gave up, the
+        // interrupt stayed on the thread and cut the retry's back-off short ("sleep interrupted", no retry). It comes a
+        // little later now, so that only an attempt that ignores its bound is interrupted
+        Duration margin = settings.timeout().dividedBy(4).compareTo(BACKSTOP_MARGIN) > 0 ? settings.timeout().dividedBy(4) : BACKSTOP_MARGIN;
+        Timeout<Object> timeout = Timeout.builder(settings.timeout().plus(margin)).withInterrupt().build();
         this.executor = Failsafe.with(retry, breaker, timeout);
     }
 

@@ -1,11 +1,14 @@
 package org.openikfz.web.support;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.jetty.ee11.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -13,9 +16,9 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 
 /**
- * Error pages say the status and a reference, nothing else: no exception, message or stack. The
- * reference (eight hex digits) is also in the log, with the cause, so that an operator finds what a
- * citizen or a tester reports. A client error (4xx) is logged at debug level, a server error at warn.
+ * Error pages (on the machine API's port: RFC 9457 problems, see {@link Problems}) say the status and a reference,
+ * nothing else: no exception, message or stack. The reference (eight hex digits) is also in the log, with the
+ * cause, so that an operator finds what a citizen or a tester reports. A client error (4xx) is logged at debug level, a server error at warn.
  */
 public final class ErrorReferences {
 
@@ -59,29 +62,64 @@ public final class ErrorReferences {
         return errors;
     }
 
-    /** For the servlet contexts. */
+    /** For the servlet contexts: pages. */
     public static ErrorPageErrorHandler forContexts() {
+        return forContexts(false);
+    }
+
+    /** For the servlet contexts: with {@code problems}, the machine API's RFC 9457 problems instead of pages. */
+    public static ErrorPageErrorHandler forContexts(boolean problems) {
         return statusOnly(new ErrorPageErrorHandler() {
             @Override
             protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                     List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
                 protect(response);
-                return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code,
-                        text(reference(code, message, cause)), null);
+                String reference = reference(code, message, cause);
+                if (problems) {
+                    return problem(request, response, callback, code, reference);
+                }
+                return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code, text(reference), null);
             }
         });
     }
 
-    /** For what fails before a context (e.g. a body over the limit, a malformed request). */
+    /** For what fails before a context (e.g. a body over the limit, a malformed request): pages. */
     public static ErrorHandler forServers() {
+        return forServers(false);
+    }
+
+    /**
+     * For what fails before a context (e.g. a body over the limit, a malformed request): with {@code problems}, the
+     * machine API's RFC 9457 problems instead of pages.
+     */
+    public static ErrorHandler forServers(boolean problems) {
         return statusOnly(new ErrorHandler() {
             @Override
             protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                     List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
                 protect(response);
-                return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code,
-                        text(reference(code, message, cause)), null);
+                String reference = reference(code, message, cause);
+                if (problems) {
+                    return problem(request, response, callback, code, reference);
+                }
+                return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code, text(reference), null);
             }
         });
+    }
+
+    /**
+     * The refusal as a problem, whatever the client accepts (a client of the machine API reads problems; an error
+     * answer is not negotiated away into an empty body).
+     */
+    private static boolean problem(Request request, Response response, Callback callback, int code, String reference) {
+        String[] refusal = Problems.refusal(code);
+        boolean english = Problems.english(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+        String detail = english ? refusal[2] + " Error reference: " + reference + "." : refusal[1] + " Fehlernummer: " + reference + ".";
+        byte[] body = Problems.json(code, refusal[0], detail, reference).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.MEDIA_TYPE + ";charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, english ? "en" : "de");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
     }
 }

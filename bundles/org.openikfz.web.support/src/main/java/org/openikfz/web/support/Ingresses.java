@@ -122,7 +122,11 @@ public final class Ingresses {
         SizeLimitHandler limit = new SizeLimitHandler(spec.maxRequestBytes(), -1);
         limit.setHandler(rate);
         jetty.setHandler(new ClosingNotice(limit));
-        jetty.setErrorHandler(ErrorReferences.forServers());
+        // the machine API's port answers every error as the API does, as an RFC 9457 problem; the others with a page
+        jetty.setErrorHandler(ErrorReferences.forServers(spec.json()));
+        if (spec.json()) {
+            context.setErrorHandler(ErrorReferences.forContexts(true));
+        }
         // no graceful wait on stop: open push connections would hold it to the end
         jetty.setStopTimeout(0);
         try {

@@ -14,9 +14,9 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class TooManyRequests implements Request.Handler {
 
-    private static final String GERMAN = "Zu viele Anfragen von Ihrem Anschluss in kurzer Zeit. Bitte warten Sie einen Moment "
+    static final String GERMAN = "Zu viele Anfragen von Ihrem Anschluss in kurzer Zeit. Bitte warten Sie einen Moment "
             + "und versuchen Sie es dann erneut.";
-    private static final String ENGLISH = "Too many requests from your connection in a short time. Please wait a moment and "
+    static final String ENGLISH = "Too many requests from your connection in a short time. Please wait a moment and "
             + "try again.";
 
     private final boolean json;
@@ -28,17 +28,15 @@ public final class TooManyRequests implements Request.Handler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String language = request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE);
-        boolean english = language != null && language.strip().toLowerCase(java.util.Locale.ROOT).startsWith("en");
+        boolean english = Problems.english(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
         String message = english ? ENGLISH : GERMAN;
-        // the machine API's errors are RFC 9457 problems (with its version 1 members error and message)
-        String body = json ? "{\"type\":\"tag:openikfz.org,2026:problem:too-many-requests\",\"title\":\"Too many requests\","
-                + "\"status\":429,\"detail\":\"" + message + "\",\"error\":\"TOO_MANY_REQUESTS\",\"message\":\"" + message + "\"}"
+        // the machine API's errors are RFC 9457 problems
+        String body = json ? Problems.json(429, "TOO_MANY_REQUESTS", message, null)
                 : "<!DOCTYPE html><html lang=\"" + (english ? "en" : "de") + "\"><head><meta charset=\"utf-8\"><title>429</title></head>"
                         + "<body><main><h1>" + message + "</h1></main></body></html>";
         response.setStatus(429);
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, json ? "application/problem+json;charset=utf-8" : "text/html;charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, json ? Problems.MEDIA_TYPE + ";charset=utf-8" : "text/html;charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put("Referrer-Policy", "no-referrer");

@@ -279,7 +279,10 @@ class WebTierIT {
                     socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
                     String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
                     assertTrue(answer.startsWith("HTTP/1.1 400") || answer.startsWith("HTTP/1.1 431"), answer);
-                    assertTrue(answer.matches("(?s).*Fehlernummer / error reference: [0-9a-f]{8}.*"), answer);
+                    // a page on the portal and the back office, a problem (application/problem+json) on the machine API's port
+                    assertTrue(uri.getPort() == distribution.api("/").getPort()
+                            ? answer.matches("(?s).*application/problem\\+json.*\"reference\":\"[0-9a-f]{8}\".*")
+                            : answer.matches("(?s).*Fehlernummer / error reference: [0-9a-f]{8}.*"), answer);
                     assertFalse(answer.contains("Exception") || answer.toLowerCase(java.util.Locale.ROOT).contains("jetty")
                             || answer.contains("Ambiguous") || answer.contains("Illegal") || answer.contains("Bad Message"), answer);
                     String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
@@ -290,6 +293,56 @@ class WebTierIT {
                 }
             }
         }
+    }
+
+    /**
+     * A client written against the API's document reads every error of the API's port as an RFC 9457 problem: also an
+     * address outside the API, a body over the port's limit, and a method an address does not take (405, with the
+     * method it takes in {@code Allow}); an address an application does not have is 404.
+     */
+    @Test
+    void everyErrorOfTheMachineApiIsAProblem() throws Exception {
+        JsonNode created = api.call("POST", "/api/v1/applications", null, java.util.Map.of("procedure", "ausserbetriebsetzung"), 201);
+        String application = "/api/v1/applications/" + created.path("id").asText();
+        record Case(String method, String path, int status, String error, String allow) {
+        }
+        for (Case c : List.of(new Case("GET", "/nothing-here", 404, "NOT_FOUND", null),
+                new Case("GET", "/api/v1/nothing-here", 404, "NOT_FOUND", null),
+                new Case("DELETE", "/api/v1/procedures", 405, "METHOD_NOT_ALLOWED", "GET"),
+                new Case("PUT", "/api/v1/applications", 405, "METHOD_NOT_ALLOWED", "POST"),
+                new Case("GET", "/api/v1/status", 405, "METHOD_NOT_ALLOWED", "POST"),
+                new Case("GET", application + "/verify", 405, "METHOD_NOT_ALLOWED", "POST"),
+                new Case("POST", application, 405, "METHOD_NOT_ALLOWED", "GET"),
+                new Case("DELETE", application + "/documents/provisional-registration.pdf", 405, "METHOD_NOT_ALLOWED", "GET"),
+                new Case("GET", application + "/nothing-here", 404, "NOT_FOUND", null))) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(distribution.api(c.path()))
+                    .header("Authorization", "Bearer " + created.path("token").asText())
+                    .method(c.method(), HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            String what = c.method() + " " + c.path() + ": " + answer.body();
+            assertEquals(c.status(), answer.statusCode(), what);
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), what);
+            JsonNode problem = Api.JSON.readTree(answer.body());
+            assertEquals(c.status(), problem.path("status").asInt(), what);
+            assertEquals(c.error(), problem.path("error").asText(), what);
+            assertTrue(problem.path("type").asText().startsWith("tag:openikfz.org,2026:problem:"), what);
+            assertFalse(problem.path("detail").asText().isBlank(), what);
+            assertEquals(Optional.ofNullable(c.allow()), answer.headers().firstValue("Allow"), what);
+        }
+        // a body over the port's limit (announced; never sent), refused by Jetty before the API reads it
+        URI applications = distribution.api("/api/v1/applications");
+        String refused;
+        try (Socket socket = new Socket(applications.getHost(), applications.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/applications HTTP/1.1\r\nHost: " + applications.getHost() + "\r\n"
+                    + "Content-Type: application/json\r\nAccept-Language: en\r\nContent-Length: " + (2 * 1024 * 1024)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            refused = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(refused.startsWith("HTTP/1.1 413 "), refused);
+        assertTrue(refused.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), refused);
+        JsonNode problem = Api.JSON.readTree(refused.substring(refused.indexOf("\r\n\r\n") + 4));
+        assertEquals("PAYLOAD_TOO_LARGE", problem.path("error").asText(), refused);
+        assertTrue(problem.path("detail").asText().startsWith("The request is too large."), refused);
     }
 
     /** Sends the request head with this Content-Length but no body, and reads the status line of the answer. */

@@ -34,6 +34,7 @@ import org.openikfz.api.text.LocalizedText;
 import org.openikfz.web.support.ErrorReferences;
 import org.openikfz.api.application.ProcedureCatalog;
 import org.openikfz.api.procedure.ProcedureDescription;
+import org.openikfz.web.support.Problems;
 import org.openikfz.web.support.PublicAddress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +51,14 @@ public final class ApiServlet extends HttpServlet {
     /** An application and what of it: {@code /answers}, {@code /decision.pdf}, {@code /documents/provisional-registration.pdf}, … */
     private static final Pattern APPLICATION = Pattern.compile("/v1/applications/([0-9a-fA-F-]{36})(/[a-z0-9./-]+)?");
     private static final String DOCUMENTS = "/documents/";
+    /** The method each fixed address takes (any other is 405 with {@code Allow}, RFC 9110 § 15.5.6). */
+    private static final Map<String, String> FIXED = Map.of("/openapi.json", "GET", "/v1/procedures", "GET", "/v1/authority", "GET",
+            "/v1/status", "POST", "/v1/applications", "POST");
+    /** The method each address of an application takes, by what of it (a document's: GET); any other address of it is 404. */
+    private static final Map<String, String> ACTIONS = Map.ofEntries(Map.entry("", "GET"), Map.entry("/answers", "PUT"),
+            Map.entry("/identification", "POST"), Map.entry("/identification/complete", "POST"), Map.entry("/confirmations", "PUT"),
+            Map.entry("/verify", "POST"), Map.entry("/payment", "POST"), Map.entry("/submit", "POST"), Map.entry("/withdraw", "POST"),
+            Map.entry("/decision", "GET"), Map.entry("/decision.pdf", "GET"));
 
     private final transient JsonMapper json = JsonMapper.builder().build();
     private final transient Supplier<Optional<ProcedureCatalog>> procedures;
@@ -70,14 +79,19 @@ public final class ApiServlet extends HttpServlet {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         String method = request.getMethod();
         try {
-            if (path.equals("/openapi.json") && method.equals("GET")) {
+            String fixed = FIXED.get(path);
+            if (fixed != null && !fixed.equals(method)) {
+                notAllowed(response, fixed, locale);
+                return;
+            }
+            if (path.equals("/openapi.json")) {
                 try (InputStream in = ApiServlet.class.getResourceAsStream("openapi.json")) {
                     response.setContentType("application/json");
                     in.transferTo(response.getOutputStream());
                 }
                 return;
             }
-            if (path.equals("/v1/procedures") && method.equals("GET")) {
+            if (path.equals("/v1/procedures")) {
                 // the engine's catalog: the version of each procedure that new applications are opened on
                 List<ProcedureDescription> offered = new ArrayList<>(procedures.get().orElseThrow(ApiServlet::unavailable).offered());
                 Collator collator = Collator.getInstance(locale);
@@ -86,11 +100,11 @@ public final class ApiServlet extends HttpServlet {
                 return;
             }
             ApplicationService service = engine.get().orElseThrow(ApiServlet::unavailable);
-            if (path.equals("/v1/authority") && method.equals("GET")) {
+            if (path.equals("/v1/authority")) {
                 send(response, 200, authority(service.authority()));
                 return;
             }
-            if (path.equals("/v1/status") && method.equals("POST")) {
+            if (path.equals("/v1/status")) {
                 // reference and code in the body, never in the address (logs, proxies, browser history)
                 Map<String, String> body = body(request);
                 Optional<PublicStatus> found = service.publicStatus(body.get("reference"), body.get("code"), request.getRemoteAddr());
@@ -103,7 +117,7 @@ public final class ApiServlet extends HttpServlet {
                 }
                 return;
             }
-            if (path.equals("/v1/applications") && method.equals("POST")) {
+            if (path.equals("/v1/applications")) {
                 Map<String, String> body = body(request);
                 String procedure = body.get("procedure");
                 if (procedure == null) {
@@ -133,6 +147,15 @@ public final class ApiServlet extends HttpServlet {
             String action = m.group(2) == null ? "" : m.group(2);
             if (action.startsWith(DOCUMENTS)) {
                 document(service, ref, action.substring(DOCUMENTS.length()), method, response, locale);
+                return;
+            }
+            String allowed = ACTIONS.get(action);
+            if (allowed == null) {
+                send(response, 404, error("NOT_FOUND", locale == Locale.ENGLISH ? "No such resource." : "Diese Adresse gibt es nicht."));
+                return;
+            }
+            if (!allowed.equals(method)) {
+                notAllowed(response, allowed, locale);
                 return;
             }
             switch (method + " " + action) {
@@ -198,7 +221,7 @@ public final class ApiServlet extends HttpServlet {
                         response.getOutputStream().write(pdf.get());
                     }
                 }
-                default -> send(response, 405, error("METHOD_NOT_ALLOWED", "Method not allowed."));
+                default -> throw new IllegalStateException("ACTIONS names " + method + " " + action + ", which is not handled");
             }
         } catch (ApplicationException e) {
             int code = switch (e.reason()) {
@@ -244,7 +267,7 @@ public final class ApiServlet extends HttpServlet {
             return;
         }
         if (!method.equals("GET")) {
-            send(response, 405, error("METHOD_NOT_ALLOWED", "Method not allowed."));
+            notAllowed(response, "GET", locale);
             return;
         }
         Optional<byte[]> pdf = service.document(ref, kind.get());
@@ -461,13 +484,6 @@ public final class ApiServlet extends HttpServlet {
         return Locale.GERMAN;
     }
 
-    /** The short titles of the problem types (RFC 9457 {@code title}: the same for every problem of a type). */
-    private static final Map<String, String> PROBLEM_TITLES = Map.ofEntries(Map.entry("NOT_FOUND", "Not found"),
-            Map.entry("UNAVAILABLE", "Not available right now"), Map.entry("WRONG_STATE", "Not in this state of the application"),
-            Map.entry("INVALID", "Invalid input"), Map.entry("TOO_MANY_REQUESTS", "Too many requests"),
-            Map.entry("BAD_REQUEST", "Bad request"), Map.entry("GONE", "Gone"), Map.entry("METHOD_NOT_ALLOWED", "Method not allowed"),
-            Map.entry("PAYLOAD_TOO_LARGE", "Request too large"), Map.entry("INTERNAL", "Internal error"));
-
     /**
      * An error as an RFC 9457 problem: {@code type} (a tag URI per kind of problem), {@code title},
      * {@code status} (set by {@link #send}), {@code detail} in the client's language, and the members version 1
@@ -475,16 +491,13 @@ public final class ApiServlet extends HttpServlet {
      */
     static Map<String, Object> error(String code, String message) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", PROBLEM_TYPE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
-        out.put("title", PROBLEM_TITLES.getOrDefault(code, code));
+        out.put("type", Problems.type(code));
+        out.put("title", Problems.title(code));
         out.put("detail", message);
         out.put("error", code);
         out.put("message", message);
         return out;
     }
-
-    /** The prefix of the problem types' URIs (RFC 4151 tag URIs: names, not addresses to look up). */
-    static final String PROBLEM_TYPE = "tag:openikfz.org,2026:problem:";
 
     @SuppressWarnings("unchecked")
     private void send(HttpServletResponse response, int status, Object body) throws IOException {
@@ -492,7 +505,7 @@ public final class ApiServlet extends HttpServlet {
         if (status >= 400 && body instanceof Map<?, ?> problem && problem.containsKey("type")) {
             Map<String, Object> withStatus = new LinkedHashMap<>((Map<String, Object>) problem);
             withStatus.put("status", status);
-            response.setContentType("application/problem+json");
+            response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             json.writeValue(response.getOutputStream(), withStatus);
             return;
@@ -500,6 +513,13 @@ public final class ApiServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body);
+    }
+
+    /** 405: this address takes another method, named in {@code Allow}. */
+    private void notAllowed(HttpServletResponse response, String allowed, Locale locale) throws IOException {
+        response.setHeader("Allow", allowed);
+        send(response, 405, error("METHOD_NOT_ALLOWED", locale == Locale.ENGLISH ? "This address takes the method " + allowed + " only."
+                : "Diese Adresse nimmt nur die Methode " + allowed + " an."));
     }
 
     /** Findings (or stops) as the API gives them: the field they concern and the message in the client's language. */

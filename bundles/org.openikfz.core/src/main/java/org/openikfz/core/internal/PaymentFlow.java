@@ -41,6 +41,7 @@ import org.openikfz.store.api.DecisionRecord;
  */
 final class PaymentFlow {
 
+    private static final System.Logger LOG = System.getLogger(PaymentFlow.class.getName());
     private final Core core;
 
     PaymentFlow(Core core) {
@@ -76,7 +77,9 @@ final class PaymentFlow {
                 });
             } catch (ApplicationException moved) {
                 // another request changed the case meanwhile: when it started a payment (the same click twice), its page
-                // is the one to pay; this request's session stays unused (its page was shown to no one)
+                // is the one to pay. This request's session was shown to no one and the case does not know it: cancelled,
+                // so that no page of it takes money the application would never see
+                cancelUnused(provider, c, session.paymentId());
                 return startedPayment(provider, core.authenticate(ref), total).orElseThrow(() -> moved);
             }
             return session.paymentPage();
@@ -244,6 +247,19 @@ final class PaymentFlow {
      */
     static PaymentProvider.Status cancelled(PaymentProvider provider, String paymentId) throws ConnectorUnavailableException {
         return provider instanceof PaymentCancellation cancellation ? cancellation.cancel(paymentId) : provider.status(paymentId);
+    }
+
+    /** A payment session no case keeps, cancelled where the provider can; if it cannot now, the session lapses at the provider. */
+    private static void cancelUnused(PaymentProvider provider, Case c, String paymentId) {
+        if (!(provider instanceof PaymentCancellation cancellation)) {
+            return;
+        }
+        try {
+            cancellation.cancel(paymentId);
+        } catch (ConnectorUnavailableException | RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "an unused payment session of application " + c.id() + " could not be cancelled ("
+                    + e.getMessage() + "); it lapses at the provider unpaid");
+        }
     }
 
     /** Payment and decision only for the answers the clear verification checked. */

@@ -116,8 +116,11 @@ class FlowsTest {
                     }
                 }
                 // a provider's ids: one per payment, never the same twice
-                String id = "pay-" + applicationId + "-" + started.size();
-                started.add(id);
+                String id;
+                synchronized (started) {
+                    id = "pay-" + applicationId + "-" + started.size();
+                    started.add(id);
+                }
                 payments.put(id, PaymentProvider.Status.OPEN);
                 return new Session(id, URI.create("https://pay.example/" + id));
             }
@@ -764,7 +767,8 @@ class FlowsTest {
         assertEquals(ApplicationState.DECIDED, payment.submit(ref).state());
     }
 
-    // the same click twice, both requests inside the provider at once: both get the one page the case keeps
+    // the same click twice, both requests inside the provider at once: both get the one page the case keeps, and the
+    // other session is cancelled at the provider (FZV § 20(5): the fees once; no page that takes money the case never sees)
     @Test
     void two_payment_starts_at_once_show_one_page() throws Exception {
         ApplicationRef ref = verified();
@@ -774,6 +778,10 @@ class FlowsTest {
         assertEquals(pages.get(0), pages.get(1), "one page for both: " + pages);
         String kept = store.findCase(ref.id()).orElseThrow().paymentId();
         assertEquals(URI.create("https://pay.example/" + kept), pages.get(0), "the page of the payment the case keeps");
+        assertEquals(2, started.size(), "both requests were at the provider: " + started);
+        for (String id : started) {
+            assertEquals(id.equals(kept) ? PaymentProvider.Status.OPEN : PaymentProvider.Status.FAILED, payments.get(id), id);
+        }
     }
 
     // while the payment provider cannot say whether it was paid, a verified application is not deleted on a guess

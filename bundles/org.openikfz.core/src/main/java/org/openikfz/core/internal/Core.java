@@ -75,6 +75,8 @@ final class Core {
     final org.openikfz.core.internal.access.CaseSeal seal;
     /** The applications this engine's calls are verifying or changing right now (FZV § 20(4)). */
     final org.openikfz.core.internal.lifecycle.CaseHolds holds = new org.openikfz.core.internal.lifecycle.CaseHolds();
+    /** The payment provider's recent answers, for status reads (see {@link PaymentLookups}). */
+    final PaymentLookups paymentLookups = new PaymentLookups();
 
     /**
      * The engine's shared state for the district the configuration names (which refuses to start without its

@@ -122,7 +122,8 @@ final class PaymentFlow {
         }
         PaymentProvider provider = core.payment.get();
         try {
-            return provider != null && provider.status(c.paymentId()) == PaymentProvider.Status.PAID;
+            // a read: the provider's answer of a moment ago will do (submitting asks it anew)
+            return provider != null && core.paymentLookups.status(provider, c.paymentId(), core.now()) == PaymentProvider.Status.PAID;
         } catch (ConnectorUnavailableException e) {
             return false;
         }

@@ -83,6 +83,8 @@ class FlowsTest {
     /** When set, a start waits here (two requests inside the provider at the same time). */
     private final AtomicReference<java.util.concurrent.CyclicBarrier> startGate = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicBoolean paymentDown = new java.util.concurrent.atomic.AtomicBoolean();
+    /** How often the provider was asked for a payment's state. */
+    private final java.util.concurrent.atomic.AtomicInteger statusAsked = new java.util.concurrent.atomic.AtomicInteger();
     // the senders of the destinations deliver at once
     private final List<TransferMessage> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Pipeline pipeline = Pipeline.withThreads(2, Duration.ofSeconds(5));
@@ -127,6 +129,7 @@ class FlowsTest {
 
             @Override
             public Status status(String paymentId) throws org.openikfz.api.connector.ConnectorUnavailableException {
+                statusAsked.incrementAndGet();
                 if (paymentDown.get()) {
                     throw new org.openikfz.api.connector.ConnectorUnavailableException("payment provider down");
                 }
@@ -749,6 +752,31 @@ class FlowsTest {
         background.deadlines();
         assertEquals("ABORTED_DELETED", store.findCase(abandoned.id()).orElseThrow().state());
         assertEquals(PaymentProvider.Status.FAILED, payments.get(second), "cancelled at the provider");
+    }
+
+    // a client reading its status in a loop while its payment is open does not make one request to the provider per read
+    // (a Land's or the federation's service); the answer is at most a few seconds old, and submitting asks anew
+    @Test
+    void status_reads_while_the_payment_is_open_ask_the_provider_at_most_every_few_seconds() {
+        ApplicationRef ref = verified();
+        payment.startPayment(ref, URI.create("https://portal.example/back"));
+        int before = statusAsked.get();
+        for (int i = 0; i < 50; i++) {
+            assertFalse(dialog.status(ref).paid());
+        }
+        assertEquals(before + 1, statusAsked.get(), "50 reads, one question to the provider");
+        String id = store.findCase(ref.id()).orElseThrow().paymentId();
+        payments.put(id, PaymentProvider.Status.PAID);
+        assertFalse(dialog.status(ref).paid(), "within the few seconds: the answer of a moment ago");
+        clock.advance(PaymentLookups.FRESH);
+        assertTrue(dialog.status(ref).paid(), "then the provider's word again");
+        assertEquals(before + 2, statusAsked.get());
+        // submitting does not rely on a read's answer: paid within the seconds of an "open", it is decided at once
+        ApplicationRef other = verified();
+        payment.startPayment(other, URI.create("https://portal.example/back"));
+        assertFalse(dialog.status(other).paid());
+        payments.put(store.findCase(other.id()).orElseThrow().paymentId(), PaymentProvider.Status.PAID);
+        assertEquals(ApplicationState.DECIDED, payment.submit(other).state());
     }
 
     // paid but not submitted (the payment page did not bring the applicant back): asked to submit, never to pay again

@@ -149,7 +149,7 @@ public class UiServer {
         JakartaWebSocketServletContainerInitializer.configure(context, null);
         context.addFilter(new FilterHolder(new StaticResourcesFilter(BundleClassLoader.get())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new UnknownPageFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new UnknownPageFilter(BundleClassLoader.get())), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new SessionsPerAddress(sessionsPerAddress)), "/*", EnumSet.of(DispatcherType.REQUEST));
         ServletHolder vaadin = new ServletHolder("vaadin", new PortalServlet(routes));
         vaadin.setAsyncSupported(true); // push may fall back to long polling

@@ -19,14 +19,32 @@ import java.io.IOException;
  *
  * <p>Page requests are GETs of a path without a file extension outside {@code /VAADIN/} and without
  * Vaadin's {@code v-r} parameter; everything else (the client engine's requests, scripts, styles,
- * images) goes on to Vaadin and the resources as before.
+ * images) goes on to Vaadin and the resources as before. A GET of a file name (with an extension) outside
+ * {@code /VAADIN/} that is not one of the files Vaadin serves from its production bundle's root
+ * ({@code META-INF/VAADIN/webapp}: the service worker, …) is 404 too: Vaadin answered {@code /x.jsp},
+ * {@code /wp-login.php} or {@code /.env} with its bootstrap page and 200, which a scanner reports as a
+ * finding on every address it tries. ({@link StaticResourcesFilter} has served the styles before.)
  */
 public final class UnknownPageFilter implements Filter {
+
+    /** Where Vaadin serves the files of its production bundle's root from. */
+    private static final String VAADIN_ROOT_FILES = "META-INF/VAADIN/webapp";
+
+    private final ClassLoader loader;
+
+    /** @param loader the class loader that sees Vaadin's production bundle (the UI bundle's) */
+    public UnknownPageFilter(ClassLoader loader) {
+        this.loader = loader;
+    }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (isFileRequest(request, path) && !isVaadinRootFile(path)) {
+            notFound((HttpServletResponse) res);
+            return;
+        }
         if (isPageRequest(request, path)) {
             ApplicationRouteRegistry routes = ApplicationRouteRegistry.getInstance(new VaadinServletContext(request.getServletContext()));
             String route = path.startsWith("/") ? path.substring(1) : path;
@@ -58,13 +76,31 @@ public final class UnknownPageFilter implements Filter {
             """;
 
     private static boolean isPageRequest(HttpServletRequest request, String path) {
+        return isOutsideVaadin(request, path) && lastSegment(path).indexOf('.') < 0;
+    }
+
+    /** A GET of a file name (a last segment with a dot) outside Vaadin's own requests and {@code /VAADIN/}. */
+    private static boolean isFileRequest(HttpServletRequest request, String path) {
+        return isOutsideVaadin(request, path) && lastSegment(path).indexOf('.') >= 0;
+    }
+
+    private static boolean isOutsideVaadin(HttpServletRequest request, String path) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return false;
         }
-        if (request.getParameter("v-r") != null || path.startsWith("/VAADIN/")) {
+        return request.getParameter("v-r") == null && !path.startsWith("/VAADIN/");
+    }
+
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Whether Vaadin has this file at the root of its production bundle (only plain names: no way out of it). */
+    private boolean isVaadinRootFile(String path) {
+        if (!path.startsWith("/") || path.contains("..") || path.contains("//") || path.contains("\\") || path.contains("%")
+                || path.contains(";")) {
             return false;
         }
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.indexOf('.') < 0;
+        return loader.getResource(VAADIN_ROOT_FILES + path) != null;
     }
 }

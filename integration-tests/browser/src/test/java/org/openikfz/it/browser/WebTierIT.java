@@ -144,6 +144,27 @@ class WebTierIT {
     }
 
     /**
+     * What a scanner tries on every web server (a script of another platform, a configuration file, a favicon this
+     * portal has not) is 404 on the portal and the back office, not the application's start page with 200; the files
+     * the pages load are there.
+     */
+    @Test
+    void fileNamesThePortalDoesNotHaveAreNotFound() throws Exception {
+        for (java.util.function.Function<String, URI> ingress : List.<java.util.function.Function<String, URI>>of(distribution::uri,
+                distribution::backOffice)) {
+            for (String path : List.of("/x.jsp", "/wp-login.php", "/.env", "/admin/config.php", "/favicon.ico", "/ausserbetriebsetzung.html")) {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(ingress.apply(path)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, answer.statusCode(), ingress.apply(path) + ": " + answer.body());
+                assertTrue(answer.body().contains("Seite nicht gefunden"), ingress.apply(path) + ": " + answer.body());
+            }
+            for (String path : List.of("/", "/openikfz.css", "/sw.js")) {
+                assertEquals(200, HTTP.send(HttpRequest.newBuilder(ingress.apply(path)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode(), ingress.apply(path).toString());
+            }
+        }
+    }
+
+    /**
      * Behind a reverse proxy: from a trusted address, {@code Forwarded} counts — the eID login's return address is on
      * the forwarded public host over HTTPS, and the session cookie is marked Secure; from any other address the same
      * header is ignored.

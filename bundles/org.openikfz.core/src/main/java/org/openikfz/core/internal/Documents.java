@@ -96,9 +96,12 @@ final class Documents {
                 }
                 return next;
             });
-            // retrieved twice at once: the other request recorded it; read what it wrote
+            // another request changed the case meanwhile: read what it wrote. Retrieved twice at once: the other recorded it.
+            // The window ended and the decision went by post: offered no longer, and not retrieved (FZV § 23(1)-(2): it
+            // takes effect as mailed)
             current = retrieved.orElseGet(() -> core.store.findCase(before.id()).orElseThrow());
-            if (current.decision() == null) {
+            if (current.decision() == null
+                    || current.decision().retrievedAt() == null && !offered(core, current, data).contains(kind)) {
                 return Optional.empty();
             }
         }

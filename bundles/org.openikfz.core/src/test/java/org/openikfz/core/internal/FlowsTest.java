@@ -3,6 +3,7 @@ package org.openikfz.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -1153,6 +1154,27 @@ class FlowsTest {
         clock.advance(Duration.ofMinutes(31));
         background.deadlines();
         assertFalse(store.outboxOf(ref.id()).stream().anyMatch(m -> m.destination().equals(TransferTarget.POST)), "nothing to mail");
+    }
+
+    // FZV § 23(1)-(2): a retrieval that loses its write to the end of the window (the decision went by post meanwhile)
+    // retrieves nothing: the decision keeps the effect of the letter, not that of a download no one got
+    @Test
+    void a_retrieval_that_loses_to_the_end_of_the_window_retrieves_nothing() {
+        ApplicationRef ref = decided();
+        clock.advance(Duration.ofMinutes(29));
+        // the window ends just before the retrieval is written, and the deadlines job (here another node's) mails it
+        store.beforeNextUpdate(() -> {
+            clock.advance(Duration.ofMinutes(2));
+            org.openikfz.store.api.Case decided = store.findCase(ref.id()).orElseThrow();
+            LocalDate mailedOn = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
+            store.updateCase(decided.withState("TRANSFER").withDecision(decided.decision().mailed(mailedOn, mailedOn.plusDays(3))));
+        });
+        assertTrue(documents.document(ref, DocumentKind.DECISION).isEmpty(), "the window closed before the retrieval was written");
+        org.openikfz.store.api.Case mailed = store.findCase(ref.id()).orElseThrow();
+        assertEquals("TRANSFER", mailed.state());
+        assertNull(mailed.decision().retrievedAt(), "not retrieved");
+        assertEquals(LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin")).plusDays(3), mailed.decision().effectiveOn(),
+                "effective as mailed (FZV § 23(2))");
     }
 
     // the reference number from the start; the status page answers for it and its code in every state, without an account

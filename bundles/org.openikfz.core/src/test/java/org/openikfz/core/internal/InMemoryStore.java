@@ -137,8 +137,20 @@ final class InMemoryStore implements ApplicationStore {
         return file;
     }
 
+    /** Runs once right before the next compare-and-set of a case: another writer that gets there first. */
+    private Runnable beforeNextUpdate;
+
+    synchronized void beforeNextUpdate(Runnable change) {
+        beforeNextUpdate = change;
+    }
+
     @Override
     public synchronized Optional<Case> updateCase(Case next) {
+        Runnable change = beforeNextUpdate;
+        beforeNextUpdate = null;
+        if (change != null) {
+            change.run();
+        }
         Case current = state.cases.get(next.id());
         if (current == null || current.version() != next.version()) {
             return Optional.empty();

@@ -17,10 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +31,11 @@ class ClosingNoticeTest {
 
     private static final String BODY = "{\"procedure\":\"ausserbetriebsetzung\"}";
 
-    private Server jetty;
+    private TestIngress ingress;
     private int port;
 
     private void start(Ingresses.RateLimit limits) throws Exception {
-        ServletContextHandler context = Ingresses.context(ServletContextHandler.NO_SESSIONS);
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        ingress = TestIngress.start(new HttpServlet() {
             @Override
             protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 if (request.getRequestURI().startsWith("/unknown")) {
@@ -55,16 +50,14 @@ class ClosingNoticeTest {
                 request.getInputStream().readAllBytes();
                 response.setStatus(201);
             }
-        }), "/*");
-        Ingresses.Spec spec = new Ingresses.Spec("test", 8, "127.0.0.1", 0, 4096, limits, true, true, 60);
-        jetty = Ingresses.start(spec, Ingresses.Connectors.of(new String[0], null, null, 0, "."), context);
-        port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+        }, "/*", limits, true);
+        port = ingress.port();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (jetty != null) {
-            jetty.stop();
+        if (ingress != null) {
+            ingress.close();
         }
     }
 

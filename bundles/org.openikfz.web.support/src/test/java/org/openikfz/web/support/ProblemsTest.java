@@ -11,10 +11,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,12 +25,11 @@ class ProblemsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Server jetty;
+    private TestIngress ingress;
     private int port;
 
     private void start(boolean api) throws Exception {
-        ServletContextHandler context = Ingresses.context(ServletContextHandler.NO_SESSIONS);
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        ingress = TestIngress.start(new HttpServlet() {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 if (request.getRequestURI().equals("/api/fault")) {
@@ -42,16 +37,14 @@ class ProblemsTest {
                 }
                 response.setStatus(200);
             }
-        }), "/api/*");
-        Ingresses.Spec spec = new Ingresses.Spec("test", 8, "127.0.0.1", 0, 4096, new Ingresses.RateLimit(1000, 1000), api, api, 60);
-        jetty = Ingresses.start(spec, Ingresses.Connectors.of(new String[0], null, null, 0, "."), context);
-        port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+        }, "/api/*", new Ingresses.RateLimit(1000, 1000), api);
+        port = ingress.port();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (jetty != null) {
-            jetty.stop();
+        if (ingress != null) {
+            ingress.close();
         }
     }
 

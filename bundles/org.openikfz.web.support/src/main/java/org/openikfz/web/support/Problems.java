@@ -2,6 +2,7 @@ package org.openikfz.web.support;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The machine API's errors as RFC 9457 problems ({@code application/problem+json}): {@code type} (a tag URI per kind
@@ -38,29 +39,9 @@ public final class Problems {
         return TITLES.getOrDefault(error, error);
     }
 
-    /**
-     * Whether a client asked for English ({@code Accept-Language} naming English before German or alone); the
-     * platform's texts are German first.
-     */
+    /** Whether a client asked for English rather than German (see {@link ClientLanguage}). */
     static boolean english(String acceptLanguage) {
-        if (acceptLanguage == null) {
-            return false;
-        }
-        for (String range : acceptLanguage.split(",")) {
-            String[] parts = range.strip().split(";");
-            String language = parts[0].strip().toLowerCase(Locale.ROOT);
-            boolean refused = parts.length > 1 && parts[1].strip().matches("q\\s*=\\s*0(\\.0*)?");
-            if (refused) {
-                continue;
-            }
-            if (language.equals("de") || language.startsWith("de-")) {
-                return false;
-            }
-            if (language.equals("en") || language.startsWith("en-")) {
-                return true;
-            }
-        }
-        return false;
+        return ClientLanguage.of(acceptLanguage, Set::of) == Locale.ENGLISH;
     }
 
     /**

@@ -31,6 +31,7 @@ import org.openikfz.api.application.FeeLine;
 import org.openikfz.api.check.Finding;
 import org.openikfz.api.procedure.ProcedureId;
 import org.openikfz.api.text.LocalizedText;
+import org.openikfz.web.support.ClientLanguage;
 import org.openikfz.web.support.ErrorReferences;
 import org.openikfz.api.application.ProcedureCatalog;
 import org.openikfz.api.procedure.ProcedureDescription;
@@ -444,44 +445,7 @@ public final class ApiServlet extends HttpServlet {
      * @param further the further languages, asked only when the client names a language other than German and English
      */
     static Locale locale(HttpServletRequest request, Supplier<java.util.Set<String>> further) {
-        return locale(request.getHeader("Accept-Language"), further);
-    }
-
-    /**
-     * The same from the header's value ({@code null}: no header). Read here, not through the container's
-     * {@code getLocales()}: for a header that names no usable language ({@code en;q=0}, {@code *}, a malformed one)
-     * the container answers with the JVM's default locale, which is not what the client asked for.
-     */
-    static Locale locale(String acceptLanguage, Supplier<java.util.Set<String>> further) {
-        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 1000) {
-            return Locale.GERMAN;
-        }
-        List<Locale.LanguageRange> ranges;
-        try {
-            ranges = Locale.LanguageRange.parse(acceptLanguage);
-        } catch (IllegalArgumentException e) {
-            return Locale.GERMAN;
-        }
-        java.util.Set<String> spoken = null;
-        for (Locale.LanguageRange range : ranges) {
-            if (range.getWeight() <= 0 || range.getRange().startsWith("*")) {
-                continue; // q=0: "not this one"; the wildcard names no language
-            }
-            String language = range.getRange().split("-", 2)[0].toLowerCase(Locale.ROOT);
-            if (language.equals("de")) {
-                return Locale.GERMAN;
-            }
-            if (language.equals("en")) {
-                return Locale.ENGLISH;
-            }
-            if (!language.isEmpty()) {
-                spoken = spoken != null ? spoken : further.get();
-                if (spoken.contains(language)) {
-                    return Locale.forLanguageTag(language);
-                }
-            }
-        }
-        return Locale.GERMAN;
+        return ClientLanguage.of(request.getHeader("Accept-Language"), further);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class LanguageTest {
 
     private static Locale of(String header) {
-        return ApiServlet.locale(header, () -> Set.of("fr"));
+        return org.openikfz.web.support.ClientLanguage.of(header, () -> Set.of("fr"));
     }
 
     @Test

@@ -120,7 +120,8 @@ public final class Resilience {
         // end a slow answer themselves; interrupting at that very moment raced them: landing as the request gave up, the
         // interrupt stayed on the thread and cut the retry's back-off short ("sleep interrupted", no retry). It comes a
         // little later now, so that only an attempt that ignores its bound is interrupted
-        Duration margin = settings.timeout().dividedBy(4).compareTo(BACKSTOP_MARGIN) > 0 ? settings.timeout().dividedBy(4) : BACKSTOP_MARGIN;
+        Duration quarter = settings.timeout().dividedBy(4);
+        Duration margin = quarter.compareTo(BACKSTOP_MARGIN) > 0 ? quarter : BACKSTOP_MARGIN;
         Timeout<Object> timeout = Timeout.builder(settings.timeout().plus(margin)).withInterrupt().build();
         this.executor = Failsafe.with(retry, breaker, timeout);
     }
